@@ -1,0 +1,136 @@
+/**
+ * The command line over the same engine the browser runs.
+ *
+ *   npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
+ *
+ * Bad input (a missing file, bad JSON, an out-of-range field or flag) prints one
+ * line per problem, naming the field and what is allowed, and exits 1.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseScenario, parseScenarioText, type Problem, type Scenario } from '../model/scenario.ts';
+import { runEnsemble } from '../model/ensemble.ts';
+import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
+import { dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
+
+const USAGE = `usage:
+  npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
+
+  --runs N     runs in the ensemble (1–10000; default: the scenario's runs)
+  --seed S     random seed (0–4294967295; default: the scenario's seed)
+  --days D     horizon in days (1–365; default: the scenario's horizonDays)
+  --json       print one JSON object instead of the table
+  --csv FILE   also write the daily series quantiles (p10…p90) to FILE`;
+
+export class UserError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+export function readScenarioFile(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError([`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? 'unknown error'})`]);
+  }
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new UserError(problemLines(file, parsed.problems));
+  return parsed.scenario;
+}
+
+export function problemLines(file: string, problems: readonly Problem[]): string[] {
+  return problems.map((p) => `${file}: ${p.path || '(file)'}: ${p.message}`);
+}
+
+/** Apply --runs/--seed/--days and validate the result with the same schema as a file. */
+export function withOverrides(file: string, scenario: Scenario, flags: { runs?: string; seed?: string; days?: string }): Scenario {
+  const problems: Problem[] = [];
+  const patch: Record<string, number> = {};
+  const flagValue = (flag: string, field: string, raw: string | undefined) => {
+    if (raw === undefined) return;
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value)) problems.push({ path: `--${flag}`, message: `must be a number (got "${raw}")` });
+    else patch[field] = value;
+  };
+  flagValue('runs', 'runs', flags.runs);
+  flagValue('seed', 'seed', flags.seed);
+  flagValue('days', 'horizonDays', flags.days);
+  const parsed = parseScenario({ ...scenario, ...patch });
+  const flagOf: Record<string, string> = { runs: '--runs', seed: '--seed', horizonDays: '--days' };
+  const lines = problemLines('command line', problems);
+  if (!parsed.ok) {
+    lines.push(...parsed.problems.map((p) => (flagOf[p.path] && p.path in patch ? `command line: ${flagOf[p.path]}: ${p.message}` : `${file}: ${p.path}: ${p.message}`)));
+  }
+  if (lines.length || !parsed.ok) throw new UserError(lines);
+  return parsed.scenario;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+function runCommand(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      runs: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' },
+      json: { type: 'boolean' }, csv: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UserError(['run needs exactly one scenario file', USAGE]);
+  const file = positionals[0];
+  const scenario = withOverrides(file, readScenarioFile(file), values);
+  const started = performance.now();
+  const ensemble = runEnsemble(scenario);
+  const seconds = (performance.now() - started) / 1000;
+  if (values.csv) writeFileSync(values.csv, dailyToCsv(ensemble));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(ensembleToJson(ensemble))}\n`);
+    return;
+  }
+  const rows = [['metric', 'median', 'p10–p90', 'threshold', 'status', 'goal met']];
+  for (const key of SUMMARY_KEYS) {
+    const m = ensemble.metrics[key];
+    rows.push([
+      SUMMARY[key].en,
+      formatMetric(key, m.p50),
+      m.p10 === null ? '—' : `${formatMetric(key, m.p10)} – ${formatMetric(key, m.p90)}`,
+      m.threshold ? `${m.threshold} (${m.thresholdSource})` : '',
+      m.status ?? '',
+      m.goalMetShare === null ? '' : `${Math.round(m.goalMetShare * 100)} %`,
+    ]);
+  }
+  console.log(`${scenario.name} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
+  console.log(table(rows));
+  console.log(`\nall goals met at once in ${Math.round(ensemble.allGoalsMetShare * 100)} % of runs`);
+  if (values.csv) console.log(`daily series quantiles written to ${values.csv}`);
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'run') runCommand(rest);
+    else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
+    else throw new UserError([`unknown command "${command}"`, USAGE]);
+    return 0;
+  } catch (error) {
+    if (error instanceof UserError) {
+      console.error(error.lines.join('\n'));
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${error.message}\n${USAGE}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

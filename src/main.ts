@@ -1,0 +1,2 @@
+/** Browser entry: registers the app shell. */
+import './ui/app-shell.ts';

@@ -1,0 +1,125 @@
+/**
+ * Ensembles: many runs of one scenario (run indices 0…runs−1, each seeded by
+ * (seed, run index)), summarised by quantiles, the share of runs meeting each
+ * goal, and pass / warn / fail against the playbook's thresholds.
+ * Results are ordered by run index before summarising, so the order in which
+ * runs finish, and how an ensemble is split into chunks, never changes a number.
+ */
+import { simulate } from './engine.ts';
+import {
+  SERIES_KEYS, SUMMARY_KEYS, quantileSorted,
+  type RunResult, type SeriesKey, type SummaryKey,
+} from './metrics.ts';
+import { describeThreshold, judge, meets, thresholdsFor, type Status, type Threshold } from './playbook.ts';
+import type { Scenario } from './scenario.ts';
+
+export const QUANTILES = [0.1, 0.25, 0.5, 0.75, 0.9] as const;
+export const QUANTILE_NAMES = ['p10', 'p25', 'p50', 'p75', 'p90'] as const;
+export type QuantileName = (typeof QUANTILE_NAMES)[number];
+export type Quantiles = Record<QuantileName, number | null>;
+
+export interface MetricSummary extends Quantiles {
+  /** Runs with a value (a metric can be undefined in a run, e.g. no questions asked). */
+  readonly n: number;
+  readonly threshold: string | null;
+  readonly thresholdSource: string | null;
+  readonly status: Status | null;
+  /** Share of all runs whose value meets the threshold. */
+  readonly goalMetShare: number | null;
+}
+
+export interface EnsembleSummary {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly horizonDays: number;
+  readonly metrics: Record<SummaryKey, MetricSummary>;
+  /** Share of runs that meet every goal of the positioning at once. */
+  readonly allGoalsMetShare: number;
+  /** Per series, per quantile: one value per day. */
+  readonly daily: Record<SeriesKey, Record<QuantileName, Float64Array>>;
+}
+
+/** Runs `count` runs starting at `firstRun`. A chunk of an ensemble, as a worker would run it. */
+export function runChunk(scenario: Scenario, firstRun: number, count: number): RunResult[] {
+  const results: RunResult[] = [];
+  for (let r = firstRun; r < firstRun + count; r++) results.push(simulate(scenario, r));
+  return results;
+}
+
+export function runEnsemble(scenario: Scenario, runs = scenario.runs): EnsembleSummary {
+  return summariseEnsemble(scenario, runChunk(scenario, 0, runs));
+}
+
+export function quantilesOf(values: number[]): Quantiles {
+  const sorted = Float64Array.from(values).sort();
+  const out = {} as Record<QuantileName, number | null>;
+  QUANTILES.forEach((q, k) => {
+    out[QUANTILE_NAMES[k]] = sorted.length ? quantileSorted(sorted, q) : null;
+  });
+  return out;
+}
+
+export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): EnsembleSummary {
+  const results = [...unordered].sort((a, b) => a.runIndex - b.runIndex);
+  const runs = results.length;
+  const horizonDays = scenario.horizonDays;
+  const goals = thresholdsFor(scenario.group.positioning, scenario.goals);
+  const goalByMetric = new Map<SummaryKey, Threshold>(goals.map((t) => [t.metric, t]));
+
+  const metrics = {} as Record<SummaryKey, MetricSummary>;
+  for (const key of SUMMARY_KEYS) {
+    const values: number[] = [];
+    for (const r of results) {
+      const v = r.summary[key];
+      if (v !== null) values.push(v);
+    }
+    const q = quantilesOf(values);
+    const goal = goalByMetric.get(key);
+    metrics[key] = {
+      ...q,
+      n: values.length,
+      threshold: goal ? describeThreshold(goal) : null,
+      thresholdSource: goal ? goal.source : null,
+      status: goal && q.p50 !== null ? judge(goal, q.p50) : null,
+      goalMetShare: goal && runs ? values.filter((v) => meets(goal, v)).length / runs : null,
+    };
+  }
+
+  let allMet = 0;
+  for (const r of results) {
+    if (goals.every((g) => {
+      const v = r.summary[g.metric];
+      return v !== null && meets(g, v);
+    })) allMet++;
+  }
+
+  const daily = {} as EnsembleSummary['daily'];
+  const column = new Float64Array(runs);
+  for (const key of SERIES_KEYS) {
+    const out = {} as Record<QuantileName, Float64Array>;
+    for (const name of QUANTILE_NAMES) out[name] = new Float64Array(horizonDays);
+    for (let d = 0; d < horizonDays; d++) {
+      let n = 0;
+      for (const r of results) {
+        const v = r.series[key][d];
+        if (!Number.isNaN(v)) column[n++] = v;
+      }
+      const sorted = column.subarray(0, n).sort();
+      QUANTILES.forEach((q, k) => {
+        out[QUANTILE_NAMES[k]][d] = n ? quantileSorted(sorted, q) : NaN;
+      });
+    }
+    daily[key] = out;
+  }
+
+  return {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    runs,
+    horizonDays,
+    metrics,
+    allGoalsMetShare: runs ? allMet / runs : 0,
+    daily,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The playbook's thresholds as data (PLAYBOOK.md §1–§6): value, direction, unit,
+ * the positioning each applies to and its source section. The engine never reads
+ * these; they judge its results (pass / warn / fail).
+ */
+import type { SummaryKey } from './metrics.ts';
+
+export const POSITIONINGS = ['knowledge_sharing', 'resource_matching', 'customer_service'] as const;
+export type Positioning = (typeof POSITIONINGS)[number];
+
+export type Direction = 'atLeast' | 'above' | 'atMost' | 'below' | 'between';
+
+export interface Threshold {
+  readonly metric: SummaryKey;
+  readonly direction: Direction;
+  readonly value: number;
+  /** Upper bound for `between`. */
+  readonly upper?: number;
+  readonly unit: string;
+  /** `all` or the positionings it applies to. */
+  readonly positionings: readonly Positioning[] | 'all';
+  readonly source: string;
+  readonly en: string;
+  readonly zh: string;
+}
+
+export const THRESHOLDS: readonly Threshold[] = [
+  {
+    metric: 'speakingRate30d', direction: 'atLeast', value: 0.8, unit: 'share', positionings: 'all', source: '§1',
+    en: 'SMART goal: 80 % of members have spoken within 30 days',
+    zh: 'SMART 目标：30 日内 80% 成员发言',
+  },
+  {
+    metric: 'coreActiveUsers', direction: 'atLeast', value: 10, unit: 'members', positionings: 'all', source: '§1',
+    en: 'SMART goal: 10 core active users cultivated',
+    zh: 'SMART 目标：培养 10 名核心活跃用户',
+  },
+  {
+    metric: 'weeklyParticipation', direction: 'above', value: 0.6, unit: 'share', positionings: 'all', source: '§5',
+    en: 'Healthy weekly participation > 60 %',
+    zh: '周参与率健康阈值 > 60%',
+  },
+  {
+    metric: 'effectiveRatio', direction: 'above', value: 0.7, unit: 'share', positionings: 'all', source: '§5',
+    en: 'In a good group > 70 % of messages carry real value',
+    zh: '优质社群发言有效率 > 70%',
+  },
+  {
+    metric: 'dailyMessages', direction: 'between', value: 5, upper: 15, unit: 'messages/day',
+    positionings: ['knowledge_sharing', 'customer_service'], source: '§5',
+    en: 'Healthy average daily messages 5–15 (read as per group)',
+    zh: '日均发言量健康区间 5–15 条 (按全群理解)',
+  },
+  {
+    metric: 'dailyMessages', direction: 'above', value: 200, unit: 'messages/day',
+    positionings: ['resource_matching'], source: '§1',
+    en: 'Resource matching: > 200 messages per day',
+    zh: '资源对接型：日均信息量 > 200 条',
+  },
+  {
+    metric: 'valuablePostsPerWeek', direction: 'atLeast', value: 3, unit: 'posts/week',
+    positionings: ['knowledge_sharing'], source: '§1',
+    en: 'Knowledge sharing: ≥ 3 valuable posts (干货) per week',
+    zh: '知识分享型：每周干货输出 ≥ 3 次',
+  },
+  {
+    metric: 'firstAnswerMinutesMedian', direction: 'below', value: 15, unit: 'minutes',
+    positionings: ['customer_service'], source: '§1',
+    en: 'Customer service: response time < 15 minutes',
+    zh: '客户服务型：响应时效 < 15 分钟',
+  },
+  {
+    metric: 'topicResponseInWindow', direction: 'atLeast', value: 0.47, unit: 'share', positionings: 'all', source: '§5',
+    en: 'Topics posted in the best window get ≥ 47 % response',
+    zh: '黄金时段发布的话题响应率 ≥ 47%',
+  },
+  {
+    metric: 'lurkerShare', direction: 'atMost', value: 0.35, unit: 'share', positionings: 'all', source: '§6',
+    en: 'Groups above 200 members have about 35 % lurkers; more calls for 1-to-1 re-activation',
+    zh: '200 人以上群约 35% 为潜水成员，超出需私聊激活',
+  },
+];
+
+/** Gaps in the source the UI must show instead of inventing a number (PLAYBOOK.md). */
+export const PLAYBOOK_GAPS = [
+  { metric: 'retention30d', source: '§5', en: 'The article names monthly retention but its threshold is missing.', zh: '原文列出月留存率，但阈值缺失。' },
+  { metric: 'effectiveRatio', source: '§6', en: 'The content-quality metric in §6 is missing; §5’s effective ratio is used.', zh: '§6 内容质量指标缺失，采用 §5 的发言有效率。' },
+] as const;
+
+/** How far (relative) a miss may be and still count as `warn` rather than `fail`. */
+export const WARN_MARGIN = 0.1;
+
+export type Status = 'pass' | 'warn' | 'fail';
+
+export function appliesTo(threshold: Threshold, positioning: Positioning): boolean {
+  return threshold.positionings === 'all' || threshold.positionings.includes(positioning);
+}
+
+export function thresholdsFor(positioning: Positioning, overrides?: Partial<Record<SummaryKey, number>>): Threshold[] {
+  return THRESHOLDS.filter((t) => appliesTo(t, positioning)).map((t) => {
+    const override = overrides?.[t.metric];
+    if (override === undefined) return t;
+    // For a band, an override moves the lower bound and keeps the band's width.
+    return t.direction === 'between' && t.upper !== undefined
+      ? { ...t, value: override, upper: override + (t.upper - t.value), source: `${t.source} (goal overridden)` }
+      : { ...t, value: override, source: `${t.source} (goal overridden)` };
+  });
+}
+
+export function meets(threshold: Threshold, value: number): boolean {
+  switch (threshold.direction) {
+    case 'atLeast': return value >= threshold.value;
+    case 'above': return value > threshold.value;
+    case 'atMost': return value <= threshold.value;
+    case 'below': return value < threshold.value;
+    case 'between': return value >= threshold.value && value <= (threshold.upper ?? Infinity);
+  }
+}
+
+/** pass if met; warn if missed by at most WARN_MARGIN (relative); fail otherwise. */
+export function judge(threshold: Threshold, value: number): Status {
+  if (meets(threshold, value)) return 'pass';
+  const margin = WARN_MARGIN * Math.max(Math.abs(threshold.value), 1e-9);
+  switch (threshold.direction) {
+    case 'atLeast':
+    case 'above':
+      return value >= threshold.value - margin ? 'warn' : 'fail';
+    case 'atMost':
+    case 'below':
+      return value <= threshold.value + margin ? 'warn' : 'fail';
+    case 'between': {
+      const upper = threshold.upper ?? Infinity;
+      const upperMargin = WARN_MARGIN * Math.abs(upper);
+      return value >= threshold.value - margin && value <= upper + upperMargin ? 'warn' : 'fail';
+    }
+  }
+}
+
+/** "≥ 80 %", "5–15", "< 15": shares are shown as percentages. */
+export function describeThreshold(t: Threshold): string {
+  const f = (v: number) => (t.unit === 'share' ? `${Number((v * 100).toFixed(1))} %` : String(v));
+  switch (t.direction) {
+    case 'atLeast': return `≥ ${f(t.value)}`;
+    case 'above': return `> ${f(t.value)}`;
+    case 'atMost': return `≤ ${f(t.value)}`;
+    case 'below': return `< ${f(t.value)}`;
+    case 'between': return `${f(t.value)}–${f(t.upper ?? Infinity)}`;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Ensemble results as files: the JSON object the CLI prints with --json and the
+ * daily-quantile CSV (shared by the CLI and the browser's exports).
+ */
+import { QUANTILE_NAMES, type EnsembleSummary, type MetricSummary } from './ensemble.ts';
+import { SERIES_KEYS, SUMMARY, SUMMARY_KEYS, type SummaryKey } from './metrics.ts';
+
+export interface EnsembleJson {
+  scenario: string;
+  seed: number;
+  runs: number;
+  horizonDays: number;
+  allGoalsMetShare: number;
+  metrics: Record<SummaryKey, MetricSummary & { unit: string }>;
+}
+
+export function ensembleToJson(e: EnsembleSummary): EnsembleJson {
+  const metrics = {} as EnsembleJson['metrics'];
+  for (const key of SUMMARY_KEYS) metrics[key] = { ...e.metrics[key], unit: SUMMARY[key].unit };
+  return { scenario: e.scenario, seed: e.seed, runs: e.runs, horizonDays: e.horizonDays, allGoalsMetShare: e.allGoalsMetShare, metrics };
+}
+
+const csvNumber = (v: number) => (Number.isNaN(v) ? '' : String(Number(v.toPrecision(6))));
+
+/** Long format: one row per series and day, with the five quantiles. */
+export function dailyToCsv(e: EnsembleSummary): string {
+  const rows = [`series,day,${QUANTILE_NAMES.join(',')}`];
+  for (const key of SERIES_KEYS) {
+    const q = e.daily[key];
+    for (let d = 0; d < e.horizonDays; d++) rows.push(`${key},${d},${QUANTILE_NAMES.map((n) => csvNumber(q[n][d])).join(',')}`);
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/** A metric value for people: shares as percentages, counts whole, the rest to one decimal. */
+export function formatMetric(key: SummaryKey, value: number | null): string {
+  if (value === null) return '—';
+  switch (SUMMARY[key].unit) {
+    case 'share': return `${(value * 100).toFixed(1)} %`;
+    case 'count': return Number.isInteger(value) ? String(value) : value.toFixed(1);
+    default: return value.toFixed(1);
+  }
+}

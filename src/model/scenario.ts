@@ -1,0 +1,232 @@
+/**
+ * The scenario file (MODEL.md §10), as a zod schema. Every field is optional
+ * except `schemaVersion`; missing fields take the defaults documented here (and
+ * in the generated `scenario.schema.json`). Parsing never throws: it returns the
+ * scenario or a list of problems, each naming the field path and what is allowed.
+ */
+import { z } from 'zod';
+import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from './parameters.ts';
+import { POSITIONINGS } from './playbook.ts';
+import { SUMMARY_KEYS } from './metrics.ts';
+
+export const SCHEMA_VERSION = 1;
+export const MAX_SCENARIO_BYTES = 1_000_000;
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+function numberIn(min: number, max: number, unit: string, fallback: number, description: string, integer = false) {
+  const kind = integer ? 'a whole number' : 'a number';
+  const allowed = `must be ${kind} from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
+  let schema = z.number({ error: allowed }).min(min, { error: allowed }).max(max, { error: allowed });
+  if (integer) schema = schema.int({ error: allowed });
+  return schema.default(fallback).describe(`${description} (${min}–${max}${unit ? ` ${unit}` : ''}; default ${fallback})`);
+}
+const int = (min: number, max: number, unit: string, fallback: number, description: string) =>
+  numberIn(min, max, unit, fallback, description, true);
+const share = (fallback: number, description: string) => numberIn(0, 1, '', fallback, description);
+const flag = (fallback: boolean, description: string) =>
+  z.boolean({ error: 'must be true or false' }).default(fallback).describe(`${description} (default ${fallback})`);
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number], description: string) {
+  return z.enum(values, { error: `must be one of ${values.join(', ')}` }).default(fallback).describe(`${description} (default ${fallback})`);
+}
+
+/** An hour range [from, to): whole hours 0–24 with from < to. */
+function hourWindow(fallback: [number, number], description: string) {
+  const hour = z.number({ error: 'must be a whole hour from 0 to 24' }).int({ error: 'must be a whole hour from 0 to 24' })
+    .min(0, { error: 'must be a whole hour from 0 to 24' }).max(24, { error: 'must be a whole hour from 0 to 24' });
+  return z.tuple([hour, hour], { error: 'must be [from, to] in whole hours, e.g. [19, 21]' })
+    .refine(([from, to]) => from < to, { error: 'from must be earlier than to (hours 0–24, e.g. [19, 21])' })
+    .default(fallback)
+    .describe(`${description} ([from, to) in hours 0–24; default [${fallback.join(', ')}])`);
+}
+
+function mixOf<const K extends readonly string[]>(keys: K, fallback: Record<K[number], number>, description: string) {
+  const shape = Object.fromEntries(keys.map((k) => [k, share(fallback[k as K[number]], `share of ${k}`)])) as Record<K[number], ReturnType<typeof share>>;
+  return z.strictObject(shape)
+    .superRefine((mix, ctx) => {
+      const total = Object.values(mix as Record<string, number>).reduce((a, b) => a + b, 0);
+      if (Math.abs(total - 1) > 1e-6) {
+        ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (now ${Number(total.toFixed(4))})` });
+      }
+    })
+    .prefault({} as never)
+    .describe(description);
+}
+
+const section = <T extends z.core.$ZodLooseShape>(shape: T, description: string) =>
+  z.strictObject(shape, { error: 'must be an object' }).prefault({} as never).describe(description);
+
+const parameterShape = Object.fromEntries(
+  PARAMETER_KEYS.map((key) => {
+    const spec = PARAMETERS[key];
+    const allowed = `must be a number from ${spec.min} to ${spec.max} ${spec.unit}`;
+    return [key, z.number({ error: allowed }).min(spec.min, { error: allowed }).max(spec.max, { error: allowed }).optional().describe(`${spec.en} (default ${spec.default}; ${spec.source})`)];
+  }),
+) as Record<ParameterKey, z.ZodOptional<z.ZodNumber>>;
+
+const goalShape = Object.fromEntries(
+  SUMMARY_KEYS.map((key) => [key, z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' }).optional()]),
+) as Record<(typeof SUMMARY_KEYS)[number], z.ZodOptional<z.ZodNumber>>;
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('Path or URL of scenario.schema.json, for editors'),
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION} (this version of the lab reads scenario files of schemaVersion ${SCHEMA_VERSION})` })
+    .describe('Scenario file format version'),
+  name: z.string({ error: 'must be text' }).max(120, { error: 'must be at most 120 characters' }).default('Untitled scenario').describe('Scenario name'),
+  description: z.string({ error: 'must be text' }).max(4000, { error: 'must be at most 4000 characters' }).default('').describe('What the scenario teaches or tests'),
+  seed: int(0, 4294967295, '', 1, 'Random seed: same scenario + seed → identical results'),
+  runs: int(1, 10000, 'runs', 200, 'Runs in the ensemble'),
+  horizonDays: int(1, 365, 'days', 30, 'Days simulated from the group’s creation'),
+  startWeekday: oneOf(WEEKDAYS, 'mon', 'Weekday of day 0 (places theme days and weekends)'),
+  founder: oneOf(['kol', 'admin'], 'admin', 'Who founds the group: a domain KOL or an admin (§2)'),
+  group: section({
+    positioning: oneOf(POSITIONINGS, 'knowledge_sharing', 'What the group is for; sets its KPIs (§1)'),
+    platform: oneOf(['personal', 'enterprise'], 'personal', 'Personal WeChat or WeCom (enterprise WeChat) (§1)'),
+    capacity: int(5, 500, 'members', 500, 'Most members the operator will admit, team included (platform cap 500)'),
+  }, 'Positioning and platform (§1)'),
+  team: section({
+    admins: int(0, 20, 'admins', 3, 'Admins besides the owner (§3: owner + 3 admins)'),
+    dutyHours: hourWindow([9, 22], 'Hours the team answers questions'),
+    replyMinutes: numberIn(0.5, 600, 'minutes', 20, 'Mean minutes for a team member on duty to answer'),
+  }, 'The team that runs the strategy'),
+  population: section({
+    mix: mixOf(['core', 'active', 'ordinary'] as const, { core: 0.1, active: 0.2, ordinary: 0.7 }, 'Archetype mix of invited members (§3: 10/20/70)'),
+  }, 'Who is invited'),
+  growth: section({
+    channel: oneOf(['direct', 'qr', 'enterprise'], 'direct', 'How members join: direct invitation, group QR code, or enterprise API / live code (§2)'),
+    initialInvites: int(0, 2000, 'people', 40, 'People invited on day 0 (§2 advises ≤ 40)'),
+    batchSize: int(1, 2000, 'people', 20, 'Invitations per batch (§2: ≤ 20 on personal accounts)'),
+    invitesPerDay: int(0, 2000, 'people', 0, 'People invited (or reached by the QR code) each later day'),
+    inviteDays: int(0, 365, 'days', 0, 'Days after day 0 with invitations'),
+    inviteWording: share(0.5, 'Quality of the invitation wording, 0–1 (§6)'),
+    qrRefreshDays: int(0, 7, 'days', 0, 'Refresh the QR code every N days (0 = never; a code is valid 7 days, §2)'),
+  }, 'Creation and invitations (§2)'),
+  admission: section({
+    questionnaire: flag(false, 'Qualification questionnaire (§3)'),
+    relevanceCutoff: share(0.45, 'Relevance below which the questionnaire rejects (§3: ≈15 % eliminated)'),
+    activityScreen: flag(false, 'Activity screen: > 3 messages/week elsewhere (§3: ≈25 % eliminated)'),
+    valuesTest: flag(false, 'Values test (§3: ≈10 % eliminated)'),
+    identityCheck: flag(false, 'Identity check: work badge or real name (§3)'),
+    probationDays: int(0, 30, 'days', 0, 'Muted observation days for newcomers (§3 advises 3)'),
+  }, 'Admission filters (§3)'),
+  content: section({
+    postsPerWeek: numberIn(0, 70, 'posts/week', 3, 'Operator content posts per week'),
+    mix: mixOf(['news', 'tips', 'spotlight'] as const, { news: 0.3, tips: 0.4, spotlight: 0.3 }, 'Content mix (§5: 30 % news, 40 % tips, 30 % spotlights)'),
+    window: hourWindow([19, 21], 'Posting window for topics (§5: 19–21 is best)'),
+    themeDay: oneOf(['none', ...WEEKDAYS], 'none', 'Weekly theme discussion day (§5: e.g. Thursday Q&A)'),
+    monthlyEvent: flag(false, 'Monthly online party (§5)'),
+    promoPerWeek: numberIn(0, 70, 'posts/week', 0, 'Promotional posts by the team per week (over-marketing, §5)'),
+    announcement: flag(true, 'Announcement at creation: covenant, value proposition, mute rules (§2)'),
+    needsPollEveryDays: int(0, 90, 'days', 0, 'Run a needs poll every N days (0 = never; §5)'),
+  }, 'Content and activity (§5)'),
+  incentives: section({
+    points: oneOf(['none', 'message', 'effective'], 'none', 'Points per message, per effective message, or none (§4)'),
+    titleThresholds: z.array(z.number({ error: 'must be a number of points' }).int({ error: 'must be a whole number of points' }).min(1, { error: 'must be from 1 to 100000 points' }).max(100000, { error: 'must be from 1 to 100000 points' }), { error: 'must be a list of point thresholds' })
+      .max(10, { error: 'at most 10 title levels' })
+      .refine((list) => list.every((v, i) => i === 0 || v > list[i - 1]), { error: 'thresholds must increase' })
+      .default([10, 30, 80])
+      .describe('Points needed for each title level (§4; default [10, 30, 80])'),
+    chainRewards: flag(false, 'Rewards for topic chains (接龙) (§5)'),
+    teamCompetition: flag(false, 'Team points competitions (§5)'),
+  }, 'Incentives (§4)'),
+  penalties: section({
+    enabled: flag(true, 'Enforce the covenant (§3, §4)'),
+    strikesToRemove: int(1, 10, 'strikes', 3, 'Removal on this strike (§4: three violations)'),
+    muteHours: numberIn(0, 720, 'hours', 24, 'Length of a timed mute (§3)'),
+    detection: share(0.6, 'Chance the team notices a violation'),
+    publicNotice: flag(true, 'Announce removals with @all (§4)'),
+  }, 'Penalties (§3, §4)'),
+  activation: section({
+    dmPerAdminPerDay: int(0, 50, 'DMs', 0, 'Private messages each admin sends per day to silent members (§6)'),
+    silentDays: int(1, 60, 'days', 7, 'Days of silence before a member is DMed'),
+    winBack: flag(false, 'Follow up with members who left (§5)'),
+  }, 'Private-message re-activation (§5, §6)'),
+  automation: section({
+    autoReply: flag(false, 'Keyword auto-reply (enterprise, §4)'),
+    autoReplyCoverage: share(0.4, 'Share of questions the keyword auto-reply answers'),
+    keywordMonitoring: flag(false, 'Keyword monitoring of violations (enterprise)'),
+  }, 'Tools (enterprise WeChat)'),
+  ruleChanges: z.array(z.strictObject({
+    day: int(0, 364, 'day', 0, 'Day the change takes effect'),
+    noticeDays: int(0, 30, 'days', 0, 'Days of notice (§4 advises 3)'),
+    vote: flag(false, 'Agreed by a chain vote (§4)'),
+  }, { error: 'must be an object { day, noticeDays, vote }' }), { error: 'must be a list' }).max(20, { error: 'at most 20 rule changes' }).default([])
+    .describe('Scheduled rule changes (§4)'),
+  goals: z.strictObject(goalShape, { error: 'must be an object of metric: threshold' }).default({}).describe('Overrides of the playbook thresholds, by metric'),
+  parameters: z.strictObject(parameterShape, { error: 'must be an object of parameter: value' }).default({}).describe('Overrides of calibrated model constants'),
+}).superRefine((s, ctx) => {
+  if (s.growth.channel === 'enterprise' && s.group.platform !== 'enterprise') {
+    ctx.addIssue({ code: 'custom', path: ['growth', 'channel'], message: 'enterprise API needs group.platform "enterprise"; use direct or qr on a personal account' });
+  }
+  if (s.group.platform !== 'enterprise') {
+    for (const key of ['autoReply', 'keywordMonitoring'] as const) {
+      if (s.automation[key]) ctx.addIssue({ code: 'custom', path: ['automation', key], message: 'needs group.platform "enterprise" (personal accounts have no such tool)' });
+    }
+  }
+  s.ruleChanges.forEach((change, i) => {
+    if (change.day >= s.horizonDays) {
+      ctx.addIssue({ code: 'custom', path: ['ruleChanges', i, 'day'], message: `must be before the horizon (0 to ${s.horizonDays - 1})` });
+    }
+  });
+});
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+export interface Problem {
+  /** Dotted field path, e.g. `content.window`; empty for the whole file. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+}
+
+function issueToProblem(issue: z.core.$ZodIssue): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: formatPath([...issue.path, key]),
+      message: 'is not a scenario field (check the spelling; see scenario.schema.json)',
+    }));
+  }
+  return [{ path: formatPath(issue.path), message: issue.message }];
+}
+
+/** Validate an already-parsed JSON value. */
+export function parseScenario(value: unknown): ParseResult {
+  const result = ScenarioSchema.safeParse(value);
+  if (result.success) return { ok: true, scenario: result.data };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, problems: [{ path: '', message: 'a scenario file must be a JSON object with schemaVersion' }] };
+  }
+  return { ok: false, problems: result.error.issues.flatMap(issueToProblem) };
+}
+
+/** Validate scenario text (a file's content): size, JSON syntax, then the schema. */
+export function parseScenarioText(text: string): ParseResult {
+  if (text.length > MAX_SCENARIO_BYTES) {
+    return { ok: false, problems: [{ path: '', message: `file is too large (${text.length} characters; at most ${MAX_SCENARIO_BYTES})` }] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${reason}` }] };
+  }
+  return parseScenario(value);
+}
+
+/** The scenario with every default filled in. */
+export function defaultScenario(): Scenario {
+  const result = parseScenario({ schemaVersion: SCHEMA_VERSION });
+  if (!result.ok) throw new Error('defaults do not validate');
+  return result.scenario;
+}
+
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { SERIES_KEYS } from '../../src/model/metrics.ts';
+
+const REQUIRED_KEYS = [
+  'speakingRate30d', 'weeklyParticipation', 'dailyMessages', 'effectiveRatio', 'retention30d', 'coreActiveUsers',
+  'lurkerShare', 'topicResponseInWindow', 'topicResponseOutOfWindow', 'firstAnswerMinutesMedian', 'valuablePostsPerWeek',
+  'members', 'teamHoursPerWeek', 'top10MessageShare', 'violations', 'ads',
+];
+
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a) => { out.push(a.join(' ')); });
+  vi.spyOn(console, 'error').mockImplementation((...a) => { err.push(a.join(' ')); });
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out.push(String(chunk)); return true; });
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dir = mkdtempSync(join(tmpdir(), 'qunce-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('npm run sim -- run', () => {
+  it('prints one JSON object with every KPI, its quantiles, threshold and status', () => {
+    expect(main(['run', 'scenarios/customer-service.json', '--runs', '12', '--seed', '7', '--days', '20', '--json'])).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json).toMatchObject({ scenario: expect.any(String), seed: 7, runs: 12, horizonDays: 20 });
+    for (const key of REQUIRED_KEYS) {
+      expect(Object.keys(json.metrics[key]), key).toEqual(expect.arrayContaining(['p10', 'p25', 'p50', 'p75', 'p90', 'threshold', 'status', 'goalMetShare']));
+    }
+    expect(json.metrics.firstAnswerMinutesMedian.threshold).toBe('< 15');
+    expect(['pass', 'warn', 'fail']).toContain(json.metrics.firstAnswerMinutesMedian.status);
+    expect(json.metrics.speakingRate30d.p50).toBeGreaterThan(0);
+    expect(json.metrics.retention30d.threshold).toBeNull(); // the article's threshold is missing (§5)
+  });
+
+  it('gives the same numbers for the same seed', () => {
+    main(['run', 'scenarios/no-operations.json', '--runs', '8', '--json']);
+    const first = out.join('');
+    out = [];
+    main(['run', 'scenarios/no-operations.json', '--runs', '8', '--json']);
+    expect(out.join('')).toBe(first);
+  });
+
+  it('prints a readable table and writes the daily quantiles as CSV', () => {
+    const csv = join(dir, 'daily.csv');
+    expect(main(['run', 'scenarios/knowledge-sharing.json', '--runs', '10', '--days', '14', '--csv', csv])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/Speaking rate \(30 d\)/);
+    expect(text).toMatch(/≥ 80 % \(§1\)/);
+    expect(text).toMatch(/all goals met at once/);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('series,day,p10,p25,p50,p75,p90');
+    expect(rows.length).toBe(1 + SERIES_KEYS.length * 14);
+  });
+
+  it('refuses bad input with one line per problem and exit code 1, no stack trace', () => {
+    const bad = file('bad.json', JSON.stringify({ schemaVersion: 1, horizonDays: 9999, population: { mix: { core: 0.5, active: 0.5, ordinary: 0.5 } }, group: { positioning: 'fun' } }).replace('{', '{"__proto__":{"a":1},'));
+    expect(main(['run', bad])).toBe(1);
+    expect(err.join('\n').split('\n')).toEqual([
+      `${bad}: horizonDays: must be a whole number from 1 to 365 days`,
+      `${bad}: group.positioning: must be one of knowledge_sharing, resource_matching, customer_service`,
+      `${bad}: population.mix: shares must sum to 1 (now 1.5)`,
+      `${bad}: __proto__: is not a scenario field (check the spelling; see scenario.schema.json)`,
+    ]);
+    expect(err.join('')).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('refuses broken JSON, a wrong type, a missing file and bad flags', () => {
+    expect(main(['run', file('broken.json', '{"schemaVersion": 1,')])).toBe(1);
+    expect(err.pop()).toMatch(/\(file\): not valid JSON/);
+    expect(main(['run', file('type.json', '{"schemaVersion": 1, "runs": "many"}')])).toBe(1);
+    expect(err.pop()).toMatch(/runs: must be a whole number from 1 to 10000 runs/);
+    expect(main(['run', join(dir, 'missing.json')])).toBe(1);
+    expect(err.pop()).toMatch(/cannot read the file \(no such file\)/);
+    expect(main(['run', 'scenarios/knowledge-sharing.json', '--runs', '0', '--days', 'x'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--days: must be a number \(got "x"\)/);
+    expect(err.join('\n')).toMatch(/--runs: must be a whole number from 1 to 10000 runs/);
+    expect(main(['run', 'scenarios/knowledge-sharing.json', '--bogus'])).toBe(1);
+    expect(main(['frobnicate'])).toBe(1);
+  });
+});

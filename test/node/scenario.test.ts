@@ -1,0 +1,117 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultScenario, parseScenario, parseScenarioText, scenarioJsonSchema, MAX_SCENARIO_BYTES,
+} from '../../src/model/scenario.ts';
+import { PARAMETERS, PARAMETER_KEYS } from '../../src/model/parameters.ts';
+
+const problemsOf = (value: unknown) => {
+  const result = parseScenario(value);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+};
+
+describe('scenario schema', () => {
+  it('fills every default from schemaVersion alone', () => {
+    const s = defaultScenario();
+    expect(s.horizonDays).toBe(30);
+    expect(s.runs).toBe(200);
+    expect(s.group).toEqual({ positioning: 'knowledge_sharing', platform: 'personal', capacity: 500 });
+    expect(s.population.mix).toEqual({ core: 0.1, active: 0.2, ordinary: 0.7 });
+    expect(s.content.mix).toEqual({ news: 0.3, tips: 0.4, spotlight: 0.3 });
+    expect(s.content.window).toEqual([19, 21]);
+    expect(s.penalties.strikesToRemove).toBe(3);
+    expect(s.growth.initialInvites).toBe(40);
+    expect(s.team.admins).toBe(3);
+    expect(s.ruleChanges).toEqual([]);
+  });
+
+  it('requires schemaVersion 1', () => {
+    expect(problemsOf({})).toEqual([expect.objectContaining({ path: 'schemaVersion' })]);
+    expect(problemsOf({ schemaVersion: 2 })[0].message).toMatch(/must be 1/);
+  });
+
+  it('names the field and the allowed range for each bad value', () => {
+    const problems = problemsOf({
+      schemaVersion: 1,
+      horizonDays: 9999,
+      runs: 'many',
+      group: { positioning: 'fun' },
+      population: { mix: { core: 0.5, active: 0.5, ordinary: 0.5 } },
+      content: { window: [21, 19] },
+      growth: { inviteWording: 2 },
+    });
+    const byPath = Object.fromEntries(problems.map((p) => [p.path, p.message]));
+    expect(byPath.horizonDays).toBe('must be a whole number from 1 to 365 days');
+    expect(byPath.runs).toBe('must be a whole number from 1 to 10000 runs');
+    expect(byPath['group.positioning']).toBe('must be one of knowledge_sharing, resource_matching, customer_service');
+    expect(byPath['population.mix']).toBe('shares must sum to 1 (now 1.5)');
+    expect(byPath['content.window']).toMatch(/from must be earlier than to/);
+    expect(byPath['growth.inviteWording']).toBe('must be a number from 0 to 1');
+  });
+
+  it('refuses unknown keys, __proto__ and constructor included, without polluting prototypes', () => {
+    const problems = problemsOf(JSON.parse('{"schemaVersion":1,"__proto__":{"polluted":true},"constructor":{"x":1},"contnet":{}}'));
+    expect(problems.map((p) => p.path).sort()).toEqual(['__proto__', 'constructor', 'contnet']);
+    expect(problems[0].message).toMatch(/not a scenario field/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports bad JSON, non-objects and oversize text as whole-file problems', () => {
+    const bad = parseScenarioText('{"schemaVersion": 1,');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems[0]).toMatchObject({ path: '', message: expect.stringMatching(/^not valid JSON/) });
+    const array = parseScenarioText('[1,2]');
+    if (!array.ok) expect(array.problems[0].message).toMatch(/JSON object/);
+    const huge = parseScenarioText(' '.repeat(MAX_SCENARIO_BYTES + 1));
+    if (!huge.ok) expect(huge.problems[0].message).toMatch(/too large/);
+    const deep = parseScenarioText('['.repeat(100_000) + ']'.repeat(100_000));
+    expect(deep.ok).toBe(false);
+  });
+
+  it('checks platform-dependent levers and rule-change days', () => {
+    const byPath = Object.fromEntries(problemsOf({
+      schemaVersion: 1,
+      horizonDays: 30,
+      growth: { channel: 'enterprise' },
+      automation: { autoReply: true },
+      ruleChanges: [{ day: 40 }],
+    }).map((p) => [p.path, p.message]));
+    expect(byPath['growth.channel']).toMatch(/platform "enterprise"/);
+    expect(byPath['automation.autoReply']).toMatch(/platform "enterprise"/);
+    expect(byPath['ruleChanges[0].day']).toBe('must be before the horizon (0 to 29)');
+  });
+
+  it('checks parameter overrides against the parameters table', () => {
+    const problems = problemsOf({ schemaVersion: 1, parameters: { branchingRatio: 1.5, nonsense: 1 } });
+    expect(problems).toContainEqual({ path: 'parameters.branchingRatio', message: `must be a number from 0 to 0.99 ${PARAMETERS.branchingRatio.unit}` });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'parameters.nonsense' }));
+  });
+
+  it('keeps every parameter default inside its own range', () => {
+    for (const key of PARAMETER_KEYS) {
+      const spec = PARAMETERS[key];
+      expect(spec.default, key).toBeGreaterThanOrEqual(spec.min);
+      expect(spec.default, key).toBeLessThanOrEqual(spec.max);
+      expect(spec.source.length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('ships reference scenarios that validate and describe what they teach', () => {
+    const files = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
+    expect(files.sort()).toEqual(['customer-service.json', 'knowledge-sharing.json', 'no-operations.json', 'over-marketing.json', 'resource-matching.json']);
+    for (const file of files) {
+      const result = parseScenarioText(readFileSync(`scenarios/${file}`, 'utf8'));
+      expect(result.ok, file).toBe(true);
+      if (result.ok) expect(result.scenario.description.length, file).toBeGreaterThan(100);
+    }
+  });
+
+  it('keeps scenario.schema.json in step with the zod schema', () => {
+    const committed = JSON.parse(readFileSync('scenario.schema.json', 'utf8'));
+    expect(committed).toEqual(scenarioJsonSchema());
+    const schema = scenarioJsonSchema() as { properties: Record<string, { properties?: Record<string, { minimum?: number; maximum?: number }> }>; required: string[] };
+    expect(schema.required).toEqual(['schemaVersion']);
+    expect(schema.properties.growth.properties?.initialInvites).toMatchObject({ minimum: 0, maximum: 2000 });
+  });
+});
