@@ -9,7 +9,7 @@
  * 2. Ensemble throughput (runs/s) of the knowledge-sharing reference scenario.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
 import { parseScenario, parseScenarioText, type Scenario } from '../model/scenario.ts';
 import { simulate } from '../model/engine.ts';
@@ -94,6 +94,10 @@ function benchEnsemble(): void {
   console.log(`  throughput                          ${((200 / ms) * 1000).toFixed(0)} runs/s`);
 }
 
-console.log(`node ${process.version}, ${new Date().toISOString()}`);
-benchSingleRun();
-benchEnsemble();
+export function main(): void {
+  console.log(`node ${process.version}, ${new Date().toISOString()}`);
+  benchSingleRun();
+  benchEnsemble();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -8,7 +8,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseScenario, parseScenarioText, type Problem, type Scenario } from '../model/scenario.ts';
+import { pathToFileURL } from 'node:url';
+import { makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from '../model/scenario.ts';
 import { runEnsemble } from '../model/ensemble.ts';
 import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
 import { dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
@@ -52,7 +53,7 @@ export function withOverrides(file: string, scenario: Scenario, flags: { runs?: 
   const flagValue = (flag: string, field: string, raw: string | undefined) => {
     if (raw === undefined) return;
     const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) problems.push({ path: `--${flag}`, message: `must be a number (got "${raw}")` });
+    if (raw.trim() === '' || !Number.isFinite(value)) problems.push(makeProblem(`--${flag}`, `must be a number (got "${raw}")`));
     else patch[field] = value;
   };
   flagValue('runs', 'runs', flags.runs);
@@ -131,6 +132,6 @@ export function main(argv: string[]): number {
   }
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = main(process.argv.slice(2));
 }

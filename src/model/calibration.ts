@@ -27,6 +27,11 @@ export type Ensembles = Record<EnsembleName, EnsembleSummary>;
 export interface CalibrationTarget {
   readonly id: string;
   readonly text: string;
+  /**
+   * Set when the target conflicts with another under the model's Poisson activity
+   * (see docs/calibration.md); the tuning loop then gives it little weight.
+   */
+  readonly tension?: string;
   /** The number judged, and whether it meets the target. */
   readonly measure: (e: Ensembles) => Measured;
 }
@@ -43,7 +48,15 @@ export function meanDaily(e: EnsembleSummary, key: keyof EnsembleSummary['daily'
 
 /** `miss`: how far (relative to the bound) the value is from meeting the target; 0 when met. */
 export interface Measured { value: number; ok: boolean; miss: number }
-const relative = (gap: number, bound: number) => Math.max(0, gap) / Math.max(Math.abs(bound), 1e-9);
+/**
+ * The tuning loop asks for a safety margin: `miss` is measured against bounds
+ * tightened by this share, so noise does not tip a tuned default over (`ok` is not affected).
+ */
+let margin = 0;
+export function setCalibrationMargin(share: number): void {
+  margin = share;
+}
+const relative = (gap: number, bound: number) => Math.max(0, gap + margin * Math.abs(bound)) / Math.max(Math.abs(bound), 1e-9);
 const nanMiss = (m: Measured): Measured => (Number.isNaN(m.value) ? { value: m.value, ok: false, miss: 1 } : m);
 const atLeast = (value: number, bound: number) => nanMiss({ value, ok: value >= bound, miss: relative(bound - value, bound) });
 const above = (value: number, bound: number) => nanMiss({ value, ok: value > bound, miss: relative(bound - value, bound) + (value > bound ? 0 : 1e-3) });
@@ -52,7 +65,10 @@ const within = (value: number, lo: number, hi: number) => nanMiss({ value, ok: v
 
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   { id: '1a', text: 'knowledge-sharing: speaking rate at day 30 ≥ 80 %', measure: (e) => atLeast(median(e['knowledge-sharing'], 'speakingRate30d'), 0.8) },
-  { id: '1b', text: 'knowledge-sharing: core active users ≥ 10', measure: (e) => atLeast(median(e['knowledge-sharing'], 'coreActiveUsers'), 10) },
+  {
+    id: '1b', text: 'knowledge-sharing: core active users ≥ 10', measure: (e) => atLeast(median(e['knowledge-sharing'], 'coreActiveUsers'), 10),
+    tension: 'with Poisson activity a member who speaks on ≥ 4 of 7 days costs ≥ 1.3 messages a day, so 10 of them need ≥ 13 of the ≤ 15 daily messages of target 1d, leaving too few for the team and the other 80 % of speakers',
+  },
   { id: '1c', text: 'knowledge-sharing: effective ratio > 70 %', measure: (e) => above(median(e['knowledge-sharing'], 'effectiveRatio'), 0.7) },
   { id: '1d', text: 'knowledge-sharing: daily messages within 5–15', measure: (e) => within(median(e['knowledge-sharing'], 'dailyMessages'), 5, 15) },
   { id: '1e', text: 'knowledge-sharing: ≥ 3 valuable posts (干货) per week', measure: (e) => atLeast(median(e['knowledge-sharing'], 'valuablePostsPerWeek'), 3) },

@@ -72,6 +72,9 @@ class GroupRun {
   // precomputed tables
   private readonly tenureFactor: Float64Array;
   private readonly tiesFactor: Float64Array;
+  /** e^γ and exp(−c(e − ½)) on a grid over e ∈ [0, 1], so the member loop needs no exp or log. */
+  private readonly engagementPower: EngagementTable;
+  private readonly engagementProtection: EngagementTable;
   private readonly topicAppeal: Float64Array;
   private readonly startDayOfWeek: number;
   private readonly teamSize: number;
@@ -117,8 +120,12 @@ class GroupRun {
   private teamMinutes = 0;
   private teamMinutesBefore = 0;
   private readonly runIndex: number;
-  private cohort0Size = 0;
+  private groupSize = 0;
   private cohortSize: Int32Array;
+  /** Present members by the day they first joined (team excluded). */
+  private cohortPresent: Int32Array;
+  private readonly recentlyLeft: number[] = [];
+  private dmChosen = new Int32Array(16);
 
   constructor(scenario: Scenario, runIndex: number) {
     this.s = scenario;
@@ -131,6 +138,7 @@ class GroupRun {
     this.series = emptySeries(this.horizon);
     this.dayFirstMsg = new Int32Array(this.horizon + 1);
     this.cohortSize = new Int32Array(this.horizon);
+    this.cohortPresent = new Int32Array(this.horizon);
     const seed = scenario.seed;
     this.rPopulation = stream(seed, runIndex, 'population');
     this.rGrowth = stream(seed, runIndex, 'growth');
@@ -150,6 +158,8 @@ class GroupRun {
     for (let t = 0; t < maxTenure; t++) this.tenureFactor[t] = pow(t + 1, this.p.leaveTenureShape - 1);
     this.tiesFactor = new Float64Array(1025);
     for (let n = 0; n <= 1024; n++) this.tiesFactor[n] = pow(1 + n, -this.p.tieProtection);
+    this.engagementPower = EngagementTable.of((e) => (e > 0 ? pow(e, this.p.engagementExponent) : 0));
+    this.engagementProtection = EngagementTable.of((e) => exp(-this.p.leaveEngagementSlope * (e - 0.5)));
     const positioningAppeal = scenario.group.positioning === 'resource_matching' ? this.p.appealPositioningResource
       : scenario.group.positioning === 'customer_service' ? this.p.appealPositioningService : 1;
     this.topicAppeal = Float64Array.from(
@@ -197,6 +207,8 @@ class GroupRun {
     for (let k = 0; k < this.teamSize; k++) {
       const i = this.members.add();
       a.isTeam[i] = 1;
+      a.presence[i] = LEFT; // not yet present: setPresence counts the join
+      this.setPresence(i, PRESENT);
       a.archetype[i] = 0;
       a.engagement[i] = 1;
       a.relevance[i] = 1;
@@ -213,11 +225,19 @@ class GroupRun {
     }
   }
 
-  private groupSize(): number {
-    let n = 0;
-    const presence = this.members.a.presence;
-    for (let i = 0; i < this.members.count; i++) if (presence[i] === PRESENT) n++;
-    return n;
+  /**
+   * Every change of presence goes through here, so the group size and the
+   * per-cohort counts that retention needs are kept without scanning members.
+   */
+  private setPresence(i: number, presence: typeof PRESENT | typeof LEFT | typeof REMOVED): void {
+    const a = this.members.a;
+    const was = a.presence[i];
+    if (was === presence) return;
+    a.presence[i] = presence;
+    const delta = presence === PRESENT ? 1 : was === PRESENT ? -1 : 0;
+    this.groupSize += delta;
+    if (!a.isTeam[i]) this.cohortPresent[a.cohortDay[i]] += delta;
+    if (presence === LEFT) this.recentlyLeft.push(i);
   }
 
   /** Invitations and admission for today (MODEL §5). */
@@ -228,7 +248,6 @@ class GroupRun {
     if (reached === 0) return;
     const p = this.p;
     const enterprise = group.platform === 'enterprise';
-    let size = this.groupSize();
     const cap = Math.min(group.capacity, p.groupMemberLimit);
     if (growth.channel === 'qr') {
       const qrValid = growth.qrRefreshDays > 0 || d < p.qrValidDays;
@@ -263,8 +282,8 @@ class GroupRun {
     const screeningMinutes = filters > 0 ? p.minutesScreening * (enterprise ? 1 - p.enterpriseAutomationSaving : 1) : 0;
 
     for (let c = 0; c < allowed; c++) {
-      const qrClosed = growth.channel === 'qr' && size >= p.qrMemberLimit;
-      if (size >= cap || qrClosed) break;
+      const qrClosed = growth.channel === 'qr' && this.groupSize >= p.qrMemberLimit;
+      if (this.groupSize >= cap || qrClosed) break;
       const candidate = this.drawCandidate();
       if (candidate.accept >= acceptance) continue;
       this.teamMinutes += screeningMinutes;
@@ -273,7 +292,6 @@ class GroupRun {
       if (admission.valuesTest && candidate.valuesFit < p.valuesTestCutoff) continue;
       if (admission.identityCheck && candidate.marketer && candidate.identityBlock < p.identityMarketerBlock) continue;
       this.admit(candidate);
-      size++;
     }
   }
 
@@ -337,9 +355,10 @@ class GroupRun {
     if (this.s.founder === 'kol') e += p.kolFounderEngagement;
     a.engagement[i] = clamp01(e);
     a.baseline[i] = clamp01(p.baselineIntercept + p.baselineRelevance * c.relevance + p.baselineValues * c.valuesFit);
-    a.presence[i] = PRESENT;
     a.joinDay[i] = d;
     a.cohortDay[i] = d;
+    a.presence[i] = LEFT; // not yet present: setPresence counts the join
+    this.setPresence(i, PRESENT);
     a.probationUntil[i] = d + this.s.admission.probationDays;
     a.lastSpoke[i] = -1;
     a.lastDm[i] = -1_000_000;
@@ -349,7 +368,6 @@ class GroupRun {
     this.joinedTotal++;
     this.series.joins[d]++;
     this.cohortSize[d]++;
-    if (d === 0) this.cohort0Size++;
   }
 
   // ── the day ──────────────────────────────────────────────────────────────
@@ -488,7 +506,6 @@ class GroupRun {
     const s = this.s;
     const d = this.day;
     const u = this.rActivity;
-    const gamma = p.engagementExponent;
     const points = s.incentives.points !== 'none';
     const thresholds = s.incentives.titleThresholds;
     const competitionWeekStart = d - (d % 7);
@@ -512,7 +529,7 @@ class GroupRun {
       if (d <= a.dmBoostUntil[i]) boost += p.dmPostBoost;
       const attention = a.dnd[i] ? p.dndPostFactor : 1;
       const row = a.profile[i] * 2 + this.weekend;
-      const engagementFactor = e > 0 ? pow(e, gamma) : 0;
+      const engagementFactor = this.engagementPower.at(e);
       let lambda = a.rate[i] * dayFactor[row] * engagementFactor * boost * attention;
       // Team points competitions: teammates pull in members who have not spoken this week (§5).
       if (s.incentives.teamCompetition && a.lastSpoke[i] < competitionWeekStart) lambda += p.competitionNudgePerDay * e * attention;
@@ -825,7 +842,7 @@ class GroupRun {
     a.strikes[i]++;
     a.penalisedToday[i] = 1;
     if (a.strikes[i] >= s.penalties.strikesToRemove) {
-      a.presence[i] = REMOVED;
+      this.setPresence(i, REMOVED);
       a.leftDay[i] = this.day;
       this.series.removals[this.day]++;
       if (s.penalties.publicNotice) {
@@ -856,27 +873,33 @@ class GroupRun {
     const quota = s.activation.dmPerAdminPerDay * Math.max(1, s.team.admins);
     if (quota === 0) return;
     const silentDays = s.activation.silentDays;
-    const tagBonus = s.group.platform === 'enterprise' ? 1 + p.dmTagBonus : 1;
-    for (let sent = 0; sent < quota; sent++) {
-      let best = -1;
-      let bestSilence = -1;
-      for (let k = 0; k < this.presentCount; k++) {
-        const i = this.present[k];
-        if (a.presence[i] !== PRESENT || d < a.probationUntil[i] || d - a.lastDm[i] < silentDays) continue;
-        const silence = d - (a.lastSpoke[i] >= a.joinDay[i] ? a.lastSpoke[i] : a.joinDay[i]);
-        if (silence < silentDays) continue;
-        if (silence > bestSilence || (silence === bestSilence && a.tieKey[i] < a.tieKey[best])) {
-          best = i;
-          bestSilence = silence;
-        }
+    // One pass keeps the `quota` longest-silent candidates, ties broken by a random key.
+    const chosen = this.dmChosen.length >= quota ? this.dmChosen : (this.dmChosen = new Int32Array(quota));
+    let count = 0;
+    const longer = (i: number, j: number, si: number, sj: number) => si > sj || (si === sj && a.tieKey[i] < a.tieKey[j]);
+    const silenceOf = (i: number) => d - (a.lastSpoke[i] >= a.joinDay[i] ? a.lastSpoke[i] : a.joinDay[i]);
+    for (let k = 0; k < this.presentCount; k++) {
+      const i = this.present[k];
+      if (a.presence[i] !== PRESENT || d < a.probationUntil[i] || d - a.lastDm[i] < silentDays) continue;
+      const silence = silenceOf(i);
+      if (silence < silentDays) continue;
+      if (count === quota && !longer(i, chosen[count - 1], silence, silenceOf(chosen[count - 1]))) continue;
+      let at = count < quota ? count++ : count - 1;
+      while (at > 0 && longer(i, chosen[at - 1], silence, silenceOf(chosen[at - 1]))) {
+        chosen[at] = chosen[at - 1];
+        at--;
       }
-      if (best < 0) break;
-      a.lastDm[best] = d;
+      chosen[at] = i;
+    }
+    const tagBonus = s.group.platform === 'enterprise' ? 1 + p.dmTagBonus : 1;
+    for (let k = 0; k < count; k++) {
+      const i = chosen[k];
+      a.lastDm[i] = d;
       this.teamMinutes += p.minutesDm;
-      if (this.rActivation() < Math.min(1, p.dmSuccessBase * a.relevance[best] * tagBonus)) {
-        a.dmToday[best] = 1;
-        a.dnd[best] = 0;
-        a.dmBoostUntil[best] = d + p.dmBoostDays;
+      if (this.rActivation() < Math.min(1, p.dmSuccessBase * a.relevance[i] * tagBonus)) {
+        a.dmToday[i] = 1;
+        a.dnd[i] = 0;
+        a.dmBoostUntil[i] = d + p.dmBoostDays;
       }
     }
   }
@@ -889,6 +912,7 @@ class GroupRun {
     const todayAdShare = this.messagesToday > 0 ? (this.series.ads[d] + this.series.kind_promo[d]) / this.messagesToday : 0;
     this.adShare = 0.5 * this.adShare + 0.5 * todayAdShare;
     const adSquared = this.adShare * this.adShare;
+    const adFactor = exp(p.leaveAdWeight * adSquared);
     const groupCost = p.adExposureCost * adSquared + p.publicNoticeEngagementCost * this.noticesToday + this.ruleCostToday;
     for (let k = 0; k < this.presentCount; k++) {
       const i = this.present[k];
@@ -915,7 +939,7 @@ class GroupRun {
       // the engaged mute least, so a core keeps trading in a busy group.
       if (!a.dnd[i]) {
         if (overload > 0 && u() < Math.min(0.9, p.dndSwitchRate * overload * (1 - e))) a.dnd[i] = 1;
-      } else if (u() < p.dndRevertPerDay) {
+      } else if (p.dndRevertPerDay > 0 && u() < p.dndRevertPerDay) {
         a.dnd[i] = 0;
       }
 
@@ -923,14 +947,14 @@ class GroupRun {
       const ties = a.ties[i] < 1024 ? a.ties[i] : 1024;
       // A muted group costs little to stay in: dnd members leave less (MODEL §4).
       const hazard = p.leaveHazardBase * this.tenureFactor[tenure] * this.tiesFactor[ties] * this.leaveShockToday * (a.dnd[i] ? p.dndLeaveFactor : 1)
-        * exp(-p.leaveEngagementSlope * (e - 0.5) + p.leaveOverloadWeight * overload + p.leaveAdWeight * adSquared);
+        * this.engagementProtection.at(e) * adFactor * (overload > 0 ? exp(p.leaveOverloadWeight * overload) : 1);
       if (u() < hazard) this.leave(i);
     }
   }
 
   private leave(i: number): void {
     const a = this.members.a;
-    a.presence[i] = LEFT;
+    this.setPresence(i, LEFT);
     a.leftDay[i] = this.day;
     a.contacted[i] = 0;
     this.series.leaves[this.day]++;
@@ -938,23 +962,25 @@ class GroupRun {
 
   /** The team contacts members who left within the week; a few rejoin (MODEL §4, §5 离群回访). */
   private winBack(): void {
-    if (!this.s.activation.winBack) return;
     const a = this.members.a;
-    const p = this.p;
     const d = this.day;
-    let size = this.groupSize();
+    // Keep only departures of the last 7 days on the list.
+    let kept = 0;
+    for (const i of this.recentlyLeft) if (a.presence[i] === LEFT && d - a.leftDay[i] <= 6) this.recentlyLeft[kept++] = i;
+    this.recentlyLeft.length = kept;
+    if (!this.s.activation.winBack) return;
+    const p = this.p;
     const cap = Math.min(this.s.group.capacity, p.groupMemberLimit);
-    for (let i = 0; i < this.members.count; i++) {
-      if (a.presence[i] !== LEFT || a.contacted[i] || d - a.leftDay[i] > 6 || a.marketer[i]) continue;
+    for (const i of [...this.recentlyLeft]) {
+      if (a.contacted[i] || a.marketer[i]) continue;
       a.contacted[i] = 1;
       this.teamMinutes += p.minutesWinBack;
-      if (size < cap && this.rActivation() < p.winBackShare) {
-        a.presence[i] = PRESENT;
+      if (this.groupSize < cap && this.rActivation() < p.winBackShare) {
+        this.setPresence(i, PRESENT);
         a.engagement[i] = clamp01(this.startEngagement(a.archetype[i]) * p.winBackEngagementFactor);
         a.joinDay[i] = d;
         a.dnd[i] = 0;
         this.series.joins[d]++;
-        size++;
       }
     }
   }
@@ -974,7 +1000,6 @@ class GroupRun {
     let speakers = 0;
     let left = 0;
     let removed = 0;
-    let cohort0 = 0;
     let engagement = 0;
     const states = [0, 0, 0, 0, 0];
     for (let i = 0; i < this.members.count; i++) {
@@ -985,7 +1010,6 @@ class GroupRun {
       if (a.isTeam[i]) continue;
       present++;
       engagement += a.engagement[i];
-      if (a.cohortDay[i] === 0) cohort0++;
       const mask = a.spokeMask[i];
       const daysSpoken = popcount7(mask);
       const spokeIn30 = a.lastSpoke[i] >= 0 && a.lastSpoke[i] >= d - 29;
@@ -1009,7 +1033,7 @@ class GroupRun {
     sr.dndShare[d] = present ? dnd / present : 0;
     sr.meanEngagement[d] = present ? engagement / present : 0;
     sr.effectiveRatio[d] = sr.messages[d] ? sr.effectiveMessages[d] / sr.messages[d] : NaN;
-    sr.retentionDay0[d] = this.cohort0Size ? cohort0 / this.cohort0Size : NaN;
+    sr.retentionDay0[d] = this.cohortSize[0] ? this.cohortPresent[0] / this.cohortSize[0] : NaN;
     sr.ads[d] = sr.kind_ad[d] + sr.kind_promo[d];
     sr.violations[d] = sr.kind_violation[d];
     sr.teamMinutes[d] = this.teamMinutes - this.teamMinutesBefore;
@@ -1023,11 +1047,7 @@ class GroupRun {
     sr.state_removed[d] = removed;
     sr.cohortRetention30d[d] = NaN;
     const cohortDay = d - 30;
-    if (cohortDay >= 0 && this.cohortSize[cohortDay] > 0) {
-      let stayed = 0;
-      for (let i = 0; i < this.members.count; i++) if (a.cohortDay[i] === cohortDay && a.presence[i] === PRESENT && !a.isTeam[i]) stayed++;
-      sr.cohortRetention30d[cohortDay] = stayed / this.cohortSize[cohortDay];
-    }
+    if (cohortDay >= 0 && this.cohortSize[cohortDay] > 0) sr.cohortRetention30d[cohortDay] = this.cohortPresent[cohortDay] / this.cohortSize[cohortDay];
   }
 
   private summarise(): Summary {
@@ -1092,6 +1112,25 @@ class GroupRun {
       gini: finite(gini),
       unrepliedStarterShare: starters ? unreplied / starters : null,
     };
+  }
+}
+
+/** A function of engagement tabulated on 2048 steps with linear interpolation. */
+class EngagementTable {
+  private static readonly STEPS = 2048;
+  private constructor(private readonly values: Float64Array) {}
+
+  static of(f: (e: number) => number): EngagementTable {
+    const values = new Float64Array(EngagementTable.STEPS + 2);
+    for (let k = 0; k <= EngagementTable.STEPS; k++) values[k] = f(k / EngagementTable.STEPS);
+    values[EngagementTable.STEPS + 1] = values[EngagementTable.STEPS];
+    return new EngagementTable(values);
+  }
+
+  at(e: number): number {
+    const x = e * EngagementTable.STEPS;
+    const k = Math.floor(x);
+    return this.values[k] + (this.values[k + 1] - this.values[k]) * (x - k);
   }
 }
 

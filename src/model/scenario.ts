@@ -14,9 +14,26 @@ export const MAX_SCENARIO_BYTES = 1_000_000;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/**
+ * Every message a user can meet exists in English and Chinese: `say` records the
+ * Chinese for an English message, and problems carry both (`message`, `messageZh`).
+ */
+const ZH = new Map<string, string>();
+function say(en: string, zh: string): string {
+  ZH.set(en, zh);
+  return en;
+}
+const UNIT_ZH: Record<string, string> = {
+  days: '天', day: '天', runs: '次', people: '人', members: '人', admins: '人', hours: '小时', minutes: '分钟',
+  strikes: '次', DMs: '条', 'posts/week': '篇/周', points: '分',
+};
+const rangeText = (min: number, max: number, unit: string, integer: boolean) => say(
+  `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${unit ? ` ${unit}` : ''}`,
+  `必须是 ${min} 到 ${max}${unit ? ` ${UNIT_ZH[unit] ?? unit}` : ''} 之间的${integer ? '整数' : '数'}`,
+);
+
 function numberIn(min: number, max: number, unit: string, fallback: number, description: string, integer = false) {
-  const kind = integer ? 'a whole number' : 'a number';
-  const allowed = `must be ${kind} from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
+  const allowed = rangeText(min, max, unit, integer);
   let schema = z.number({ error: allowed }).min(min, { error: allowed }).max(max, { error: allowed });
   if (integer) schema = schema.int({ error: allowed });
   return schema.default(fallback).describe(`${description} (${min}–${max}${unit ? ` ${unit}` : ''}; default ${fallback})`);
@@ -25,17 +42,17 @@ const int = (min: number, max: number, unit: string, fallback: number, descripti
   numberIn(min, max, unit, fallback, description, true);
 const share = (fallback: number, description: string) => numberIn(0, 1, '', fallback, description);
 const flag = (fallback: boolean, description: string) =>
-  z.boolean({ error: 'must be true or false' }).default(fallback).describe(`${description} (default ${fallback})`);
+  z.boolean({ error: say('must be true or false', '必须是 true 或 false') }).default(fallback).describe(`${description} (default ${fallback})`);
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number], description: string) {
-  return z.enum(values, { error: `must be one of ${values.join(', ')}` }).default(fallback).describe(`${description} (default ${fallback})`);
+  return z.enum(values, { error: say(`must be one of ${values.join(', ')}`, `必须是以下之一：${values.join('、')}`) }).default(fallback).describe(`${description} (default ${fallback})`);
 }
 
 /** An hour range [from, to): whole hours 0–24 with from < to. */
 function hourWindow(fallback: [number, number], description: string) {
-  const hour = z.number({ error: 'must be a whole hour from 0 to 24' }).int({ error: 'must be a whole hour from 0 to 24' })
-    .min(0, { error: 'must be a whole hour from 0 to 24' }).max(24, { error: 'must be a whole hour from 0 to 24' });
-  return z.tuple([hour, hour], { error: 'must be [from, to] in whole hours, e.g. [19, 21]' })
-    .refine(([from, to]) => from < to, { error: 'from must be earlier than to (hours 0–24, e.g. [19, 21])' })
+  const wholeHour = say('must be a whole hour from 0 to 24', '必须是 0 到 24 之间的整点');
+  const hour = z.number({ error: wholeHour }).int({ error: wholeHour }).min(0, { error: wholeHour }).max(24, { error: wholeHour });
+  return z.tuple([hour, hour], { error: say('must be [from, to] in whole hours, e.g. [19, 21]', '必须是 [开始, 结束] 整点，例如 [19, 21]') })
+    .refine(([from, to]) => from < to, { error: say('from must be earlier than to (hours 0–24, e.g. [19, 21])', '开始必须早于结束 (0–24 点，例如 [19, 21])') })
     .default(fallback)
     .describe(`${description} ([from, to) in hours 0–24; default [${fallback.join(', ')}])`);
 }
@@ -46,7 +63,8 @@ function mixOf<const K extends readonly string[]>(keys: K, fallback: Record<K[nu
     .superRefine((mix, ctx) => {
       const total = Object.values(mix as Record<string, number>).reduce((a, b) => a + b, 0);
       if (Math.abs(total - 1) > 1e-6) {
-        ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (now ${Number(total.toFixed(4))})` });
+        const now = Number(total.toFixed(4));
+        ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (now ${now})`, params: { zh: `各项占比之和必须为 1 (现为 ${now})` } });
       }
     })
     .prefault({} as never)
@@ -54,26 +72,26 @@ function mixOf<const K extends readonly string[]>(keys: K, fallback: Record<K[nu
 }
 
 const section = <T extends z.core.$ZodLooseShape>(shape: T, description: string) =>
-  z.strictObject(shape, { error: 'must be an object' }).prefault({} as never).describe(description);
+  z.strictObject(shape, { error: say('must be an object', '必须是一个对象') }).prefault({} as never).describe(description);
 
 const parameterShape = Object.fromEntries(
   PARAMETER_KEYS.map((key) => {
     const spec = PARAMETERS[key];
-    const allowed = `must be a number from ${spec.min} to ${spec.max} ${spec.unit}`;
+    const allowed = rangeText(spec.min, spec.max, spec.unit, false);
     return [key, z.number({ error: allowed }).min(spec.min, { error: allowed }).max(spec.max, { error: allowed }).optional().describe(`${spec.en} (default ${spec.default}; ${spec.source})`)];
   }),
 ) as Record<ParameterKey, z.ZodOptional<z.ZodNumber>>;
 
 const goalShape = Object.fromEntries(
-  SUMMARY_KEYS.map((key) => [key, z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a finite number' }).optional()]),
+  SUMMARY_KEYS.map((key) => [key, z.number({ error: say('must be a number', '必须是数字') }).refine(Number.isFinite, { error: say('must be a finite number', '必须是有限的数字') }).optional()]),
 ) as Record<(typeof SUMMARY_KEYS)[number], z.ZodOptional<z.ZodNumber>>;
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of scenario.schema.json, for editors'),
-  schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION} (this version of the lab reads scenario files of schemaVersion ${SCHEMA_VERSION})` })
+  schemaVersion: z.literal(SCHEMA_VERSION, { error: say(`must be ${SCHEMA_VERSION} (this version of the lab reads scenario files of schemaVersion ${SCHEMA_VERSION})`, `必须是 ${SCHEMA_VERSION} (本版本只能读取 schemaVersion 为 ${SCHEMA_VERSION} 的场景文件)`) })
     .describe('Scenario file format version'),
-  name: z.string({ error: 'must be text' }).max(120, { error: 'must be at most 120 characters' }).default('Untitled scenario').describe('Scenario name'),
-  description: z.string({ error: 'must be text' }).max(4000, { error: 'must be at most 4000 characters' }).default('').describe('What the scenario teaches or tests'),
+  name: z.string({ error: say('must be text', '必须是文本') }).max(120, { error: say('must be at most 120 characters', '最多 120 个字符') }).default('Untitled scenario').describe('Scenario name'),
+  description: z.string({ error: 'must be text' }).max(4000, { error: say('must be at most 4000 characters', '最多 4000 个字符') }).default('').describe('What the scenario teaches or tests'),
   seed: int(0, 4294967295, '', 1, 'Random seed: same scenario + seed → identical results'),
   runs: int(1, 10000, 'runs', 200, 'Runs in the ensemble'),
   horizonDays: int(1, 365, 'days', 30, 'Days simulated from the group’s creation'),
@@ -121,9 +139,9 @@ export const ScenarioSchema = z.strictObject({
   }, 'Content and activity (§5)'),
   incentives: section({
     points: oneOf(['none', 'message', 'effective'], 'none', 'Points per message, per effective message, or none (§4)'),
-    titleThresholds: z.array(z.number({ error: 'must be a number of points' }).int({ error: 'must be a whole number of points' }).min(1, { error: 'must be from 1 to 100000 points' }).max(100000, { error: 'must be from 1 to 100000 points' }), { error: 'must be a list of point thresholds' })
-      .max(10, { error: 'at most 10 title levels' })
-      .refine((list) => list.every((v, i) => i === 0 || v > list[i - 1]), { error: 'thresholds must increase' })
+    titleThresholds: z.array(z.number({ error: rangeText(1, 100000, 'points', true) }).int({ error: rangeText(1, 100000, 'points', true) }).min(1, { error: rangeText(1, 100000, 'points', true) }).max(100000, { error: rangeText(1, 100000, 'points', true) }), { error: say('must be a list of point thresholds', '必须是积分门槛列表') })
+      .max(10, { error: say('at most 10 title levels', '最多 10 个头衔等级') })
+      .refine((list) => list.every((v, i) => i === 0 || v > list[i - 1]), { error: say('thresholds must increase', '门槛必须递增') })
       .default([10, 30, 80])
       .describe('Points needed for each title level (§4; default [10, 30, 80])'),
     chainRewards: flag(false, 'Rewards for topic chains (接龙) (§5)'),
@@ -150,22 +168,23 @@ export const ScenarioSchema = z.strictObject({
     day: int(0, 364, 'day', 0, 'Day the change takes effect'),
     noticeDays: int(0, 30, 'days', 0, 'Days of notice (§4 advises 3)'),
     vote: flag(false, 'Agreed by a chain vote (§4)'),
-  }, { error: 'must be an object { day, noticeDays, vote }' }), { error: 'must be a list' }).max(20, { error: 'at most 20 rule changes' }).default([])
+  }, { error: say('must be an object { day, noticeDays, vote }', '必须是 { day, noticeDays, vote } 对象') }), { error: say('must be a list', '必须是列表') }).max(20, { error: say('at most 20 rule changes', '最多 20 次规则变更') }).default([])
     .describe('Scheduled rule changes (§4)'),
-  goals: z.strictObject(goalShape, { error: 'must be an object of metric: threshold' }).default({}).describe('Overrides of the playbook thresholds, by metric'),
-  parameters: z.strictObject(parameterShape, { error: 'must be an object of parameter: value' }).default({}).describe('Overrides of calibrated model constants'),
+  goals: z.strictObject(goalShape, { error: say('must be an object of metric: threshold', '必须是 指标: 阈值 的对象') }).default({}).describe('Overrides of the playbook thresholds, by metric'),
+  parameters: z.strictObject(parameterShape, { error: say('must be an object of parameter: value', '必须是 参数: 数值 的对象') }).default({}).describe('Overrides of calibrated model constants'),
 }).superRefine((s, ctx) => {
   if (s.growth.channel === 'enterprise' && s.group.platform !== 'enterprise') {
-    ctx.addIssue({ code: 'custom', path: ['growth', 'channel'], message: 'enterprise API needs group.platform "enterprise"; use direct or qr on a personal account' });
+    ctx.addIssue({ code: 'custom', path: ['growth', 'channel'], message: say('enterprise API needs group.platform "enterprise"; use direct or qr on a personal account', '企业微信接口需要 group.platform 为 "enterprise"；个人号请用直接邀请或二维码') });
   }
   if (s.group.platform !== 'enterprise') {
     for (const key of ['autoReply', 'keywordMonitoring'] as const) {
-      if (s.automation[key]) ctx.addIssue({ code: 'custom', path: ['automation', key], message: 'needs group.platform "enterprise" (personal accounts have no such tool)' });
+      if (s.automation[key]) ctx.addIssue({ code: 'custom', path: ['automation', key], message: say('needs group.platform "enterprise" (personal accounts have no such tool)', '需要 group.platform 为 "enterprise" (个人号没有此工具)') });
     }
   }
   s.ruleChanges.forEach((change, i) => {
-    if (change.day >= s.horizonDays) {
-      ctx.addIssue({ code: 'custom', path: ['ruleChanges', i, 'day'], message: `must be before the horizon (0 to ${s.horizonDays - 1})` });
+    // (a day outside 0–364 already has its own range problem)
+    if (change.day >= s.horizonDays && change.day <= 364 && s.horizonDays >= 1 && s.horizonDays <= 365) {
+      ctx.addIssue({ code: 'custom', path: ['ruleChanges', i, 'day'], message: `must be before the horizon (0 to ${s.horizonDays - 1})`, params: { zh: `必须在模拟期内 (0 到 ${s.horizonDays - 1})` } });
     }
   });
 });
@@ -177,7 +196,11 @@ export interface Problem {
   /** Dotted field path, e.g. `content.window`; empty for the whole file. */
   readonly path: string;
   readonly message: string;
+  /** The same in Chinese (zh-CN). */
+  readonly messageZh: string;
 }
+
+export { problem as makeProblem };
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
@@ -185,14 +208,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
 }
 
+function problem(path: string, message: string, zh?: string): Problem {
+  return { path, message, messageZh: zh ?? ZH.get(message) ?? message };
+}
+
 function issueToProblem(issue: z.core.$ZodIssue): Problem[] {
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: formatPath([...issue.path, key]),
-      message: 'is not a scenario field (check the spelling; see scenario.schema.json)',
-    }));
+    return issue.keys.map((key) => problem(formatPath([...issue.path, key]),
+      say('is not a scenario field (check the spelling; see scenario.schema.json)', '不是场景字段 (请检查拼写，参见 scenario.schema.json)')));
   }
-  return [{ path: formatPath(issue.path), message: issue.message }];
+  const zh = issue.code === 'custom' ? (issue.params as { zh?: string } | undefined)?.zh : undefined;
+  return [problem(formatPath(issue.path), issue.message, zh)];
 }
 
 /** Validate an already-parsed JSON value. */
@@ -200,7 +226,7 @@ export function parseScenario(value: unknown): ParseResult {
   const result = ScenarioSchema.safeParse(value);
   if (result.success) return { ok: true, scenario: result.data };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, problems: [{ path: '', message: 'a scenario file must be a JSON object with schemaVersion' }] };
+    return { ok: false, problems: [problem('', say('a scenario file must be a JSON object with schemaVersion', '场景文件必须是含 schemaVersion 的 JSON 对象'))] };
   }
   return { ok: false, problems: result.error.issues.flatMap(issueToProblem) };
 }
@@ -208,14 +234,14 @@ export function parseScenario(value: unknown): ParseResult {
 /** Validate scenario text (a file's content): size, JSON syntax, then the schema. */
 export function parseScenarioText(text: string): ParseResult {
   if (text.length > MAX_SCENARIO_BYTES) {
-    return { ok: false, problems: [{ path: '', message: `file is too large (${text.length} characters; at most ${MAX_SCENARIO_BYTES})` }] };
+    return { ok: false, problems: [problem('', `file is too large (${text.length} characters; at most ${MAX_SCENARIO_BYTES})`, `文件过大 (${text.length} 个字符；最多 ${MAX_SCENARIO_BYTES})`)] };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${reason}` }] };
+    return { ok: false, problems: [problem('', `not valid JSON: ${reason}`, `不是有效的 JSON：${reason}`)] };
   }
   return parseScenario(value);
 }

@@ -84,7 +84,7 @@ describe('scenario schema', () => {
 
   it('checks parameter overrides against the parameters table', () => {
     const problems = problemsOf({ schemaVersion: 1, parameters: { branchingRatio: 1.5, nonsense: 1 } });
-    expect(problems).toContainEqual({ path: 'parameters.branchingRatio', message: `must be a number from 0 to 0.99 ${PARAMETERS.branchingRatio.unit}` });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'parameters.branchingRatio', message: `must be a number from 0 to 0.99 ${PARAMETERS.branchingRatio.unit}` }));
     expect(problems).toContainEqual(expect.objectContaining({ path: 'parameters.nonsense' }));
   });
 
@@ -113,5 +113,21 @@ describe('scenario schema', () => {
     const schema = scenarioJsonSchema() as { properties: Record<string, { properties?: Record<string, { minimum?: number; maximum?: number }> }>; required: string[] };
     expect(schema.required).toEqual(['schemaVersion']);
     expect(schema.properties.growth.properties?.initialInvites).toMatchObject({ minimum: 0, maximum: 2000 });
+  });
+});
+
+describe('problems in both languages', () => {
+  it('gives every problem a Chinese message too', () => {
+    const problems = problemsOf({
+      schemaVersion: 1, horizonDays: 9999, runs: 'x', group: { positioning: 'fun' }, content: { window: [21, 19], announcement: 'yes' },
+      population: { mix: { core: 0.5, active: 0.5, ordinary: 0.5 } }, contnet: 1,
+    }).concat(problemsOf({ schemaVersion: 1, horizonDays: 300, ruleChanges: [{ day: 300 }] }));
+    const zh = Object.fromEntries(problems.map((p) => [p.path, p.messageZh]));
+    expect(zh.horizonDays).toBe('必须是 1 到 365 天 之间的整数');
+    expect(zh['population.mix']).toBe('各项占比之和必须为 1 (现为 1.5)');
+    expect(zh['ruleChanges[0].day']).toBe('必须在模拟期内 (0 到 299)');
+    expect(zh['content.announcement']).toBe('必须是 true 或 false');
+    expect(zh.contnet).toMatch(/不是场景字段/);
+    for (const p of problems) expect(p.messageZh, p.path).toMatch(/[\u4e00-\u9fff]/);
   });
 });
