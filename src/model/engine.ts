@@ -93,6 +93,7 @@ class GroupRun {
   private readonly topicFirstReply: number[] = [];
 
   private readonly firstAnswerMinutes: number[] = [];
+  private readonly questionDay: number[] = [];
   private readonly ties = new Set<number>();
 
   // present, non-team members at the start of the day (rebuilt daily)
@@ -783,6 +784,7 @@ class GroupRun {
     const first = Math.min(autoReply, team, memberDelay);
     if (first === Infinity) return;
     this.firstAnswerMinutes.push(first);
+    this.questionDay.push(this.day);
     if (first === autoReply) this.queue.push(time + first, EventType.AutoAnswer, 0, question);
     else if (first === team) this.queue.push(time + first, EventType.TeamAnswer, this.teamAuthor(), question);
     else this.queue.push(time + first, EventType.MemberAnswer, answerer, question);
@@ -1050,6 +1052,27 @@ class GroupRun {
     if (cohortDay >= 0 && this.cohortSize[cohortDay] > 0) sr.cohortRetention30d[cohortDay] = this.cohortPresent[cohortDay] / this.cohortSize[cohortDay];
   }
 
+  /** Share of topics answered within 2 h among all posted up to each day (NaN before the first). */
+  private cumulativeShare(posted: Float64Array, answered: Float64Array, out: Float64Array): void {
+    let topics = 0;
+    let hits = 0;
+    for (let d = 0; d < posted.length; d++) {
+      topics += posted[d];
+      hits += answered[d];
+      out[d] = topics ? hits / topics : NaN;
+    }
+  }
+
+  /** Median first-answer minutes of the questions asked each day (NaN on days without one). */
+  private dailyAnswerMedians(out: Float64Array): void {
+    out.fill(NaN);
+    const byDay: number[][] = Array.from({ length: this.horizon }, () => []);
+    for (let k = 0; k < this.questionDay.length; k++) byDay[this.questionDay[k]].push(this.firstAnswerMinutes[k]);
+    byDay.forEach((list, d) => {
+      if (list.length) out[d] = quantileSorted(Float64Array.from(list).sort(), 0.5);
+    });
+  }
+
   private summarise(): Summary {
     const sr = this.series;
     const H = this.horizon;
@@ -1067,6 +1090,14 @@ class GroupRun {
         outWindow++; outWindowAnswered += answered;
         sr.topicsOutOfWindow[day]++; sr.topicsOutOfWindowAnswered[day] += answered;
       }
+    }
+    this.cumulativeShare(sr.topicsInWindow, sr.topicsInWindowAnswered, sr.topicResponseInWindowToDate);
+    this.cumulativeShare(sr.topicsOutOfWindow, sr.topicsOutOfWindowAnswered, sr.topicResponseOutOfWindowToDate);
+    this.dailyAnswerMedians(sr.firstAnswerMinutesMedian);
+    let weekMinutes = 0;
+    for (let d = 0; d < H; d++) {
+      weekMinutes += sr.teamMinutes[d] - (d >= 7 ? sr.teamMinutes[d - 7] : 0);
+      sr.teamHoursPerWeek[d] = (weekMinutes / 60) * (d < 6 ? 7 / (d + 1) : 1);
     }
     const answers = Float64Array.from(this.firstAnswerMinutes).sort();
     let within15 = 0;

@@ -1,30 +1,127 @@
-/** The built app, served by `vite preview`, opened in Debian's Chromium as a user would. */
+/** The built app, served by `vite preview`, used in Debian's Chromium as a planner would. */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 
+const SHOTS = 'test/e2e/__screenshots__';
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
+let errors: string[];
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
 });
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  page = await context.newPage();
+  errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+});
 
-describe('the app', () => {
-  it('opens and introduces itself in both languages', async () => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+/** The median of a scorecard row, as a number (percent signs and separators dropped). */
+async function medianOf(metric: string): Promise<number> {
+  const cell = page.locator(`qc-scorecard tr[data-metric="${metric}"] td`).first();
+  await expect.poll(async () => (await cell.textContent())?.trim() ?? '—', { timeout: 20_000 }).not.toBe('—');
+  return Number((await cell.textContent())!.replace(/[^\d.]/g, ''));
+}
+
+async function waitForResults(previous?: string): Promise<string> {
+  const status = page.locator('qc-app .progress-text');
+  await expect.poll(async () => {
+    const text = (await status.textContent()) ?? '';
+    return /runs in/.test(text) && text !== previous;
+  }, { timeout: 30_000 }).toBe(true);
+  return (await status.textContent())!;
+}
+
+describe('the lab', () => {
+  it('runs the knowledge-sharing preset and shows the scorecard and charts', async () => {
     await page.goto(inject('baseUrl'));
-    await expect.poll(() => page.locator('qc-app h1').textContent()).toContain('群策 Lab');
-    expect(await page.locator('qc-app [lang="zh-CN"]').first().textContent()).toMatch(/运营策略/);
-    expect(await page.locator('qc-app [lang="en"]').first().textContent()).toMatch(/WeChat group strategy/);
-    mkdirSync('test/e2e/__screenshots__', { recursive: true });
-    await page.screenshot({ path: 'test/e2e/__screenshots__/home.png' });
+    await waitForResults();
+    expect(await page.locator('qc-scorecard tr[data-metric]').count()).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('qc-series-chart').count()).toBe(10);
+    expect(await page.locator('qc-series-chart >> path.median').count()).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('qc-series-chart >> line.threshold-line').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('qc-stacked-chart').count()).toBe(2);
+    await page.screenshot({ path: `${SHOTS}/lab-en.png`, fullPage: true });
     expect(errors).toEqual([]);
+  });
+
+  it('moving the posting window from 19–21 to 14–15 lowers the topic response', async () => {
+    await page.goto(inject('baseUrl'));
+    const first = await waitForResults();
+    const evening = await medianOf('topicResponseInWindow');
+    const from = page.locator('qc-strategy-editor select[aria-label="Posting window from"]');
+    const to = page.locator('qc-strategy-editor select[aria-label="Posting window to"]');
+    await from.selectOption('14');
+    const second = await waitForResults(first);
+    await to.selectOption('15');
+    await waitForResults(second);
+    const afternoon = await medianOf('topicResponseInWindow');
+    expect(afternoon).toBeLessThan(evening);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the last valid strategy running while a field is out of range', async () => {
+    await page.goto(inject('baseUrl'));
+    await waitForResults();
+    const days = page.locator('qc-strategy-editor #f-horizonDays');
+    await days.fill('9999');
+    await days.press('Tab');
+    await expect.poll(() => page.locator('qc-strategy-editor #f-horizonDays-problem').textContent()).toBe('must be a whole number from 1 to 365 days');
+    expect(await page.locator('qc-scorecard h2').textContent()).toBe('Scorecard at day 29');
+    await days.fill('60');
+    await days.press('Tab');
+    await expect.poll(() => page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toBe('Scorecard at day 59');
+  });
+
+  it('switches to Chinese and remembers the choice', async () => {
+    await page.goto(inject('baseUrl'));
+    await waitForResults();
+    await page.locator('qc-app button.lang').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('qc-scorecard h2').textContent()).toBe('第 29 天记分卡');
+    expect(await page.locator('qc-strategy-editor summary').first().textContent()).toContain('群定位与目标');
+    await page.screenshot({ path: `${SHOTS}/lab-zh.png`, fullPage: true });
+    await page.reload();
+    await expect.poll(() => page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toMatch(/记分卡/);
+  });
+
+  it('runs the full ensemble with progress, and cancel stops it', async () => {
+    await page.goto(inject('baseUrl'));
+    const first = await waitForResults();
+    const runs = page.locator('qc-strategy-editor #f-runs');
+    await runs.fill('5000');
+    await runs.press('Tab');
+    await waitForResults(first);
+    await page.locator('qc-app button.run').click();
+    await expect.poll(() => page.locator('qc-app .progress-text').textContent()).toMatch(/\/ 5000 runs/);
+    await page.locator('qc-app button.cancel').click();
+    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/Cancelled/);
+    expect(await page.locator('qc-app button.run').isVisible()).toBe(true);
+  });
+
+  it('is keyboard operable: tab reaches the editor and the charts', async () => {
+    await page.goto(inject('baseUrl'));
+    await waitForResults();
+    const visited = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      visited.add(await page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? el.tagName.toLowerCase() : '';
+      }));
+    }
+    expect(visited).toContain('select');
+    expect(visited).toContain('input');
+    expect(visited).toContain('button');
   });
 });

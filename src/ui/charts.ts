@@ -1,0 +1,71 @@
+/** Which charts the results panel shows, their thresholds, and the colours and names of stacked layers. */
+import { describeThreshold, thresholdsFor } from '../model/playbook.ts';
+import type { MembershipState, MessageKind, SeriesKey, SummaryKey } from '../model/metrics.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { ChartThreshold } from '../charts/series-chart.ts';
+import { pick, t, type Locale } from './i18n.ts';
+
+export interface ChartSpec {
+  readonly series: SeriesKey | readonly SeriesKey[];
+  /** The summary metric whose playbook threshold the chart draws. */
+  readonly metric?: SummaryKey;
+  /** The article's threshold is missing: say so under the chart. */
+  readonly gap?: boolean;
+}
+
+export const CHARTS: readonly ChartSpec[] = [
+  { series: 'speakingRate30d', metric: 'speakingRate30d' },
+  { series: 'weeklyParticipation', metric: 'weeklyParticipation' },
+  { series: 'retentionDay0', gap: true },
+  { series: 'effectiveRatio', metric: 'effectiveRatio' },
+  { series: 'messages', metric: 'dailyMessages' },
+  { series: 'lurkerShare', metric: 'lurkerShare' },
+  { series: 'coreActiveUsers', metric: 'coreActiveUsers' },
+  { series: ['topicResponseInWindowToDate', 'topicResponseOutOfWindowToDate'], metric: 'topicResponseInWindow' },
+  { series: 'firstAnswerMinutesMedian', metric: 'firstAnswerMinutesMedian' },
+  { series: 'teamHoursPerWeek' },
+];
+
+/** The threshold of a metric for the scenario's positioning, labelled for a chart. */
+export function chartThreshold(scenario: Scenario, metric: SummaryKey, locale: Locale): ChartThreshold | null {
+  const goal = thresholdsFor(scenario.group.positioning, scenario.goals).find((g) => g.metric === metric);
+  if (!goal) return null;
+  const reading = goal.metric === 'dailyMessages' && goal.direction === 'between' ? ` · ${t(locale, 'readsAs')}` : '';
+  return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal)} (${goal.source})${reading}`, description: pick(locale, goal) };
+}
+
+type Text = { en: string; zh: string };
+
+export const KIND_LABELS: Record<MessageKind, Text> = {
+  chat: { en: 'chat', zh: '闲聊' },
+  question: { en: 'questions', zh: '提问' },
+  answer: { en: 'answers', zh: '回答' },
+  reply: { en: 'replies', zh: '回复' },
+  topicReply: { en: 'topic replies', zh: '话题回复' },
+  share: { en: 'shares (干货)', zh: '干货分享' },
+  chain: { en: 'chain entries', zh: '接龙' },
+  filler: { en: 'filler', zh: '灌水' },
+  ad: { en: 'ads', zh: '广告' },
+  violation: { en: 'violations', zh: '违规' },
+  team: { en: 'team posts', zh: '运营发布' },
+  promo: { en: 'promotions', zh: '推广' },
+};
+
+export const KIND_COLORS: Record<MessageKind, string> = {
+  chat: '#8fb8de', question: '#4c8bd6', answer: '#2f6fb3', reply: '#b4d3ee', topicReply: '#6fcf97', share: '#1a7f5a',
+  chain: '#f2c14e', filler: '#e8a87c', ad: '#d1495b', violation: '#8b1e3f', team: '#0f3d2e', promo: '#f26d5b',
+};
+
+export const STATE_LABELS: Record<MembershipState, Text> = {
+  core: { en: 'core (≥ 4 of 7 days)', zh: '核心活跃 (7 天 ≥ 4 天)' },
+  active: { en: 'active this week', zh: '本周发言' },
+  ordinarySpeaking: { en: 'spoke this month', zh: '本月发言' },
+  lurker: { en: 'silent 30 days', zh: '30 天未发言' },
+  dnd: { en: 'do-not-disturb', zh: '免打扰' },
+  left: { en: 'left', zh: '已退群' },
+  removed: { en: 'removed', zh: '被移出' },
+};
+
+export const STATE_COLORS: Record<MembershipState, string> = {
+  core: '#0f3d2e', active: '#1a7f5a', ordinarySpeaking: '#6fcf97', lurker: '#c5ced8', dnd: '#8e9aa6', left: '#f2c14e', removed: '#d1495b',
+};

@@ -1,0 +1,94 @@
+/**
+ * The scorecard: every goal of the scenario's positioning at the horizon —
+ * median, p10–p90, the playbook threshold and source, pass / close / miss, the
+ * share of runs that meet it — and the chance that all goals are met at once.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { EnsembleSummary } from '../model/ensemble.ts';
+import { SUMMARY } from '../model/metrics.ts';
+import { describeThreshold, type Threshold } from '../model/playbook.ts';
+import { formatByUnit, formatPercent, pick, t, type Locale } from './i18n.ts';
+
+export class Scorecard extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    summary: { attribute: false },
+    goals: { attribute: false },
+  };
+
+  declare locale: Locale;
+  declare summary: EnsembleSummary | null;
+  declare goals: readonly Threshold[];
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.summary = null;
+    this.goals = [];
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    h2 { font-size: 1rem; margin: 0 0 0.4rem; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid #eef1f4; text-align: right; vertical-align: top; }
+    th:first-child, td:first-child { text-align: left; }
+    thead th { font-weight: 600; color: var(--qc-muted, #52606d); font-size: 0.75rem; }
+    .status { display: inline-block; min-width: 3.5rem; text-align: center; border-radius: 999px; padding: 0.05rem 0.45rem; font-size: 0.75rem; font-weight: 600; }
+    .pass { background: #dafbe1; color: #116329; }
+    .warn { background: #fff8c5; color: #7d4e00; }
+    .fail { background: #ffebe9; color: #a40e26; }
+    .goal-text { display: block; font-size: 0.72rem; color: var(--qc-muted, #52606d); }
+    .all { margin: 0.5rem 0 0; font-weight: 600; }
+    .gap { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.3rem 0 0; }
+  `;
+
+  override render() {
+    const s = this.summary;
+    if (!s) return html`<h2>${t(this.locale, 'scorecard', { day: '—' })}</h2><p>${t(this.locale, 'waiting')}</p>`;
+    const statusText = { pass: t(this.locale, 'pass'), warn: t(this.locale, 'warn'), fail: t(this.locale, 'fail') } as const;
+    const retention = s.metrics.retention30d;
+    return html`
+      <h2>${t(this.locale, 'scorecard', { day: s.horizonDays - 1 })}</h2>
+      <table>
+        <thead><tr>
+          <th scope="col">${t(this.locale, 'goal')}</th><th scope="col">${t(this.locale, 'median')}</th><th scope="col">${t(this.locale, 'range')}</th>
+          <th scope="col">${t(this.locale, 'threshold')}</th><th scope="col">${t(this.locale, 'status')}</th><th scope="col">${t(this.locale, 'goalMet')}</th>
+        </tr></thead>
+        <tbody>
+          ${this.goals.map((goal) => {
+            const m = s.metrics[goal.metric];
+            const unit = SUMMARY[goal.metric].unit;
+            const f = (v: number | null) => formatByUnit(this.locale, unit, v);
+            const status = m.status;
+            return html`<tr data-metric=${goal.metric}>
+              <th scope="row">${pick(this.locale, SUMMARY[goal.metric])}<span class="goal-text">${pick(this.locale, goal)}</span></th>
+              <td>${f(m.p50)}</td>
+              <td>${m.p10 === null ? '—' : `${f(m.p10)}–${f(m.p90)}`}</td>
+              <td>${describeThreshold(goal)} (${goal.source})</td>
+              <td>${status ? html`<span class="status ${status}">${statusText[status]}</span>` : t(this.locale, 'noValue')}</td>
+              <td>${m.goalMetShare === null ? '—' : formatPercent(this.locale, m.goalMetShare)}</td>
+            </tr>`;
+          })}
+          <tr data-metric="retention30d">
+            <th scope="row">${pick(this.locale, SUMMARY.retention30d)}</th>
+            <td>${formatByUnit(this.locale, 'share', retention.p50)}</td>
+            <td>${retention.p10 === null ? '—' : `${formatByUnit(this.locale, 'share', retention.p10)}–${formatByUnit(this.locale, 'share', retention.p90)}`}</td>
+            <td>—</td><td>—</td><td>—</td>
+          </tr>
+        </tbody>
+      </table>
+      <p class="gap">${t(this.locale, 'gapNote')}</p>
+      <p class="all">${t(this.locale, 'allGoals', { share: formatPercent(this.locale, s.allGoalsMetShare) })}</p>
+      ${nothing}
+    `;
+  }
+}
+
+customElements.define('qc-scorecard', Scorecard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-scorecard': Scorecard;
+  }
+}

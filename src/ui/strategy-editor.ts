@@ -1,0 +1,208 @@
+/**
+ * The strategy editor: every lever of the scenario, grouped as the playbook is,
+ * each with its label, unit, allowed range, default and source. It edits a draft
+ * (plain JSON) and reports it up; the app validates it with the zod schema and
+ * passes the problems back down, shown at their fields.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { Problem } from '../model/scenario.ts';
+import { FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from './fields.ts';
+import { formatNumber, formatPercent, pick, t, type Locale } from './i18n.ts';
+
+export type Draft = Record<string, unknown>;
+
+export class StrategyEditor extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    draft: { attribute: false },
+    problems: { attribute: false },
+  };
+
+  declare locale: Locale;
+  declare draft: Draft;
+  declare problems: readonly Problem[];
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.draft = { schemaVersion: 1 };
+    this.problems = [];
+  }
+
+  static override styles = css`
+    :host { display: block; font-size: 0.9rem; }
+    details { border: 1px solid var(--qc-border, #d9e0e7); border-radius: 6px; margin-bottom: 0.6rem; background: #fff; }
+    summary { cursor: pointer; padding: 0.5rem 0.75rem; font-weight: 600; list-style-position: inside; }
+    summary:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: -2px; }
+    .badge { display: inline-block; min-width: 1.2rem; margin-left: 0.4rem; padding: 0 0.3rem; border-radius: 999px; background: #cf222e; color: #fff; font-size: 0.7rem; text-align: center; }
+    .fields { padding: 0 0.75rem 0.5rem; }
+    .field { padding: 0.45rem 0; border-top: 1px solid #eef1f4; }
+    .field:first-child { border-top: none; }
+    label.name, .name { display: block; font-weight: 500; margin-bottom: 0.2rem; }
+    .row { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+    input[type='range'] { flex: 1 1 8rem; min-width: 6rem; accent-color: var(--qc-accent, #1a7f5a); }
+    input[type='number'], input[type='text'], select { font: inherit; padding: 0.2rem 0.35rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #fff; }
+    input[type='number'] { width: 6.5rem; }
+    input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: 1px; }
+    .invalid input, .invalid select { border-color: #cf222e; background: #fff5f5; }
+    .unit { color: var(--qc-muted, #52606d); font-size: 0.8rem; }
+    .info { color: var(--qc-muted, #52606d); font-size: 0.75rem; margin-top: 0.15rem; }
+    .problem { color: #a40e26; font-size: 0.8rem; margin-top: 0.2rem; }
+    .mix input[type='number'] { width: 4.5rem; }
+    .rule { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.3rem; }
+    .rule input[type='number'] { width: 4.5rem; }
+    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+  `;
+
+  override render() {
+    return html`${FIELD_GROUPS.map((group) => {
+      const count = group.fields.reduce((n, f) => n + this.problemsAt(f.path).length, 0);
+      return html`
+        <details open>
+          <summary>${pick(this.locale, group.title)}${count ? html`<span class="badge" aria-label="${count}">${count}</span>` : nothing}</summary>
+          <div class="fields">${group.fields.map((field) => this.renderField(field))}</div>
+        </details>`;
+    })}`;
+  }
+
+  private problemsAt(path: string): Problem[] {
+    return this.problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
+  }
+
+  private change(path: string, value: unknown): void {
+    this.dispatchEvent(new CustomEvent<Draft>('draft-change', { detail: setAt(this.draft, path, value), bubbles: true, composed: true }));
+  }
+
+  private fieldId(path: string): string {
+    return `f-${path.replace(/\W/g, '-')}`;
+  }
+
+  private renderField(field: FieldSpec): TemplateResult {
+    const problems = this.problemsAt(field.path);
+    const id = this.fieldId(field.path);
+    const describedBy = `${id}-info${problems.length ? ` ${id}-problem` : ''}`;
+    const node = schemaOf(field.path);
+    const info: string[] = [];
+    if (field.kind === 'integer' || field.kind === 'number' || field.kind === 'share') {
+      const { min, max } = rangeOf(field.path);
+      const fmt = (v: number) => (field.kind === 'share' ? formatPercent(this.locale, v) : formatNumber(this.locale, v, 2));
+      info.push(t(this.locale, 'allowed', { min: fmt(min), max: fmt(max) }));
+    }
+    if (node.default !== undefined && field.kind !== 'ruleChanges') info.push(t(this.locale, 'defaultValue', { value: this.describeDefault(field, node.default) }));
+    info.push(`${t(this.locale, 'source')} ${field.source}`);
+    return html`
+      <div class="field ${problems.length ? 'invalid' : ''}">
+        ${this.renderControl(field, id, describedBy, problems.length > 0)}
+        <div class="info" id="${id}-info">${field.help ? html`${pick(this.locale, field.help)} · ` : nothing}${info.join(' · ')}</div>
+        ${problems.length ? html`<div class="problem" id="${id}-problem" role="alert">${problems.map((p) => (this.locale === 'zh-CN' ? p.messageZh : p.message)).join('; ')}</div>` : nothing}
+      </div>`;
+  }
+
+  private describeDefault(field: FieldSpec, value: unknown): string {
+    if (field.kind === 'share' && typeof value === 'number') return formatPercent(this.locale, value);
+    if (field.kind === 'boolean') return t(this.locale, value ? 'on' : 'none');
+    if (field.kind === 'select') {
+      const option = field.options?.find((o) => o.value === value);
+      return option ? pick(this.locale, option.label) : String(value);
+    }
+    if (field.kind === 'window' && Array.isArray(value)) return `${value[0]}:00–${value[1]}:00`;
+    if (field.kind === 'mix' && value && typeof value === 'object') return Object.values(value as Record<string, number>).map((v) => formatPercent(this.locale, v)).join(' / ');
+    if (Array.isArray(value)) return value.join(', ');
+    return String(value);
+  }
+
+  private renderControl(field: FieldSpec, id: string, describedBy: string, invalid: boolean): TemplateResult {
+    const label = pick(this.locale, field.label);
+    const value = getAt(this.draft, field.path) ?? schemaOf(field.path).default;
+    const unit = field.unit ? html`<span class="unit">${pick(this.locale, field.unit)}</span>` : nothing;
+    const aria = { describedBy, invalid: invalid ? 'true' : 'false' };
+    switch (field.kind) {
+      case 'select':
+        return html`<label class="name" for=${id}>${label}</label>
+          <select id=${id} aria-describedby=${aria.describedBy} aria-invalid=${aria.invalid}
+            @change=${(e: Event) => this.change(field.path, (e.target as HTMLSelectElement).value)}>
+            ${field.options?.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${pick(this.locale, o.label)}</option>`)}
+          </select>`;
+      case 'boolean':
+        return html`<div class="row"><input type="checkbox" id=${id} .checked=${value === true} aria-describedby=${aria.describedBy}
+          @change=${(e: Event) => this.change(field.path, (e.target as HTMLInputElement).checked)} />
+          <label class="name" for=${id}>${label}</label></div>`;
+      case 'integer':
+      case 'number':
+      case 'share': {
+        const { min, max } = rangeOf(field.path);
+        const slider = max - min <= 2000;
+        const step = field.step ?? (field.kind === 'integer' ? 1 : 0.1);
+        const read = (e: Event) => {
+          const input = e.target as HTMLInputElement;
+          return input.value.trim() === '' ? input.value : Number(input.value);
+        };
+        return html`<label class="name" for=${id}>${label}</label>
+          <div class="row">
+            ${slider ? html`<input type="range" min=${min} max=${max} step=${step} .value=${String(typeof value === 'number' ? value : min)}
+              aria-label=${label} aria-describedby=${aria.describedBy} @input=${(e: Event) => this.change(field.path, read(e))} />` : nothing}
+            <input type="number" id=${id} step=${field.kind === 'integer' ? 1 : 'any'} .value=${value === undefined ? '' : String(value)}
+              aria-describedby=${aria.describedBy} aria-invalid=${aria.invalid} @change=${(e: Event) => this.change(field.path, read(e))} />
+            ${field.kind === 'share' && typeof value === 'number' ? html`<span class="unit">${formatPercent(this.locale, value)}</span>` : unit}
+          </div>`;
+      }
+      case 'window': {
+        const [from, to] = Array.isArray(value) ? value : [0, 24];
+        const hours = Array.from({ length: 25 }, (_, h) => h);
+        const set = (index: 0 | 1) => (e: Event) => {
+          const next = [from, to];
+          next[index] = Number((e.target as HTMLSelectElement).value);
+          this.change(field.path, next);
+        };
+        return html`<span class="name" id=${id}>${label}</span>
+          <div class="row" role="group" aria-labelledby=${id} aria-describedby=${aria.describedBy}>
+            <label>${t(this.locale, 'from')} <select aria-label="${label} ${t(this.locale, 'from')}" @change=${set(0)}>${hours.map((h) => html`<option value=${h} ?selected=${h === from}>${h}:00</option>`)}</select></label>
+            <label>${t(this.locale, 'to')} <select aria-label="${label} ${t(this.locale, 'to')}" @change=${set(1)}>${hours.map((h) => html`<option value=${h} ?selected=${h === to}>${h}:00</option>`)}</select></label>
+          </div>`;
+      }
+      case 'mix': {
+        const mix = (value ?? {}) as Record<string, number>;
+        const total = Object.values(mix).reduce((a, b) => a + (Number(b) || 0), 0);
+        return html`<span class="name" id=${id}>${label}</span>
+          <div class="row mix" role="group" aria-labelledby=${id} aria-describedby=${aria.describedBy}>
+            ${field.parts?.map((part) => html`<label>${pick(this.locale, part.label)}
+              <input type="number" min="0" max="1" step="0.05" .value=${String(mix[part.key] ?? '')}
+                @change=${(e: Event) => this.change(field.path, { ...mix, [part.key]: Number((e.target as HTMLInputElement).value) })} /></label>`)}
+            <span class="unit">Σ ${formatPercent(this.locale, total)}</span>
+          </div>`;
+      }
+      case 'thresholds': {
+        const list = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+        return html`<label class="name" for=${id}>${label}</label>
+          <input type="text" id=${id} .value=${list} aria-describedby=${aria.describedBy} aria-invalid=${aria.invalid}
+            @change=${(e: Event) => {
+              const raw = (e.target as HTMLInputElement).value.trim();
+              this.change(field.path, raw === '' ? [] : raw.split(/[,，\s]+/).filter(Boolean).map(Number));
+            }} />`;
+      }
+      case 'ruleChanges': {
+        const changes = (Array.isArray(value) ? value : []) as { day?: number; noticeDays?: number; vote?: boolean }[];
+        const update = (i: number, patch: object) => this.change(field.path, changes.map((c, k) => (k === i ? { ...c, ...patch } : c)));
+        const text = (key: 'ruleDay' | 'ruleNotice' | 'ruleVote' | 'ruleAdd' | 'ruleRemove') => t(this.locale, key);
+        return html`<span class="name" id=${id}>${label}</span>
+          <div role="group" aria-labelledby=${id} aria-describedby=${aria.describedBy}>
+            ${changes.map((c, i) => html`<div class="rule">
+              <label>${text('ruleDay')} <input type="number" min="0" .value=${String(c.day ?? 0)} @change=${(e: Event) => update(i, { day: Number((e.target as HTMLInputElement).value) })} /></label>
+              <label>${text('ruleNotice')} <input type="number" min="0" .value=${String(c.noticeDays ?? 0)} @change=${(e: Event) => update(i, { noticeDays: Number((e.target as HTMLInputElement).value) })} /></label>
+              <label><input type="checkbox" .checked=${c.vote === true} @change=${(e: Event) => update(i, { vote: (e.target as HTMLInputElement).checked })} /> ${text('ruleVote')}</label>
+              <button @click=${() => this.change(field.path, changes.filter((_, k) => k !== i))}>${text('ruleRemove')}</button>
+            </div>`)}
+            <button @click=${() => this.change(field.path, [...changes, { day: 14, noticeDays: 3, vote: true }])}>${text('ruleAdd')}</button>
+          </div>`;
+      }
+    }
+  }
+}
+
+customElements.define('qc-strategy-editor', StrategyEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-strategy-editor': StrategyEditor;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The worker pool: an ensemble split into chunks of run indices across N
+ * simulation workers, results streamed to a summary worker as chunks finish.
+ * The summary orders runs by index, so a pool of 1 and a pool of 8 give the
+ * same numbers. Cancel terminates the workers, which stops the work at once.
+ * A worker that throws or dies is reported, replaced, and its chunk retried once.
+ */
+import * as Comlink from 'comlink';
+import type { EnsembleSummary } from '../model/ensemble.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { RunResult, Series, Summary } from '../model/metrics.ts';
+import { buffersOf, type SimulationApi, type SummaryApi } from './protocol.ts';
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly elapsedMs: number;
+  /** Estimated time left, once a chunk has finished. */
+  readonly remainingMs: number | null;
+}
+
+export interface RunHandlers {
+  onProgress?(progress: Progress): void;
+  /** A summary of the runs so far, at most every `partialEveryMs`. */
+  onPartial?(summary: EnsembleSummary): void;
+  /** A worker failed; it has been replaced. */
+  onWorkerError?(message: string): void;
+}
+
+export interface PoolOptions {
+  readonly size: number;
+  readonly createSimulationWorker: (index: number) => Worker;
+  readonly createSummaryWorker: () => Worker;
+  readonly partialEveryMs?: number;
+}
+
+export class EnsembleCancelled extends Error {
+  constructor() {
+    super('ensemble cancelled');
+    this.name = 'EnsembleCancelled';
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  api: Comlink.Remote<SimulationApi>;
+  /** Rejects the call in flight if the worker dies (comlink would wait forever). */
+  died: Promise<never>;
+}
+
+interface Chunk {
+  readonly firstRun: number;
+  readonly count: number;
+  attempts: number;
+}
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private readonly summaryWorker: Worker;
+  private readonly summary: Comlink.Remote<SummaryApi>;
+  private generation = 0;
+  private rejectCurrent: ((reason: unknown) => void) | null = null;
+  private created = 0;
+
+  constructor(private readonly options: PoolOptions) {
+    if (options.size < 1) throw new Error('a pool needs at least one worker');
+    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+    this.summaryWorker = options.createSummaryWorker();
+    this.summary = Comlink.wrap<SummaryApi>(this.summaryWorker);
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  private spawn(): Slot {
+    const worker = this.options.createSimulationWorker(this.created++);
+    const died = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || 'the worker stopped'));
+      });
+    });
+    died.catch(() => undefined); // observed by the call in flight, if any
+    return { worker, api: Comlink.wrap<SimulationApi>(worker), died };
+  }
+
+  private replace(index: number): void {
+    this.slots[index].worker.terminate();
+    this.slots[index] = this.spawn();
+  }
+
+  /** Run `runs` runs of a validated scenario; a new run cancels the one in progress. */
+  async run(scenario: Scenario, runs: number, handlers: RunHandlers = {}): Promise<EnsembleSummary> {
+    this.cancel();
+    const generation = ++this.generation;
+    const started = performance.now();
+    const total = runs;
+    const chunkSize = Math.max(1, Math.min(25, Math.ceil(runs / (this.slots.length * 4))));
+    const queue: Chunk[] = [];
+    for (let first = 0; first < runs; first += chunkSize) queue.push({ firstRun: first, count: Math.min(chunkSize, runs - first), attempts: 0 });
+    let done = 0;
+    let lastPartial = started;
+    let partialInFlight = false;
+    const partialEvery = this.options.partialEveryMs ?? 250;
+    const current = () => generation === this.generation;
+
+    const cancelled = new Promise<never>((_, reject) => { this.rejectCurrent = reject; });
+    cancelled.catch(() => undefined);
+
+    const work = async (slotIndex: number): Promise<void> => {
+      while (queue.length && current()) {
+        const chunk = queue.shift()!;
+        const slot = this.slots[slotIndex];
+        let results: RunResult[];
+        try {
+          results = await Promise.race([slot.api.run(scenario, chunk.firstRun, chunk.count), slot.died]);
+        } catch (error) {
+          if (!current()) return;
+          const message = error instanceof Error ? error.message : String(error);
+          handlers.onWorkerError?.(message);
+          this.replace(slotIndex);
+          if (++chunk.attempts > 1) throw new Error(`runs ${chunk.firstRun}–${chunk.firstRun + chunk.count - 1} failed twice: ${message}`, { cause: error });
+          queue.unshift(chunk);
+          continue;
+        }
+        if (!current()) return;
+        await this.summary.add(Comlink.transfer(results, buffersOf(results)));
+        done += chunk.count;
+        const elapsedMs = performance.now() - started;
+        handlers.onProgress?.({ done, total, elapsedMs, remainingMs: done ? (elapsedMs / done) * (total - done) : null });
+        if (handlers.onPartial && done < total && !partialInFlight && performance.now() - lastPartial >= partialEvery) {
+          partialInFlight = true;
+          lastPartial = performance.now();
+          this.summary.summarise().then((partial) => {
+            partialInFlight = false;
+            if (current()) handlers.onPartial?.(partial);
+          }, () => { partialInFlight = false; });
+        }
+      }
+    };
+
+    await Promise.race([this.summary.reset(scenario), cancelled]);
+    handlers.onProgress?.({ done: 0, total, elapsedMs: 0, remainingMs: null });
+    await Promise.race([Promise.all(this.slots.map((_, i) => work(i))), cancelled]);
+    const result = await Promise.race([this.summary.summarise(), cancelled]);
+    if (!current()) throw new EnsembleCancelled();
+    this.rejectCurrent = null;
+    return result;
+  }
+
+  /** One run of the last ensemble (its daily series), e.g. for the membership pyramid. */
+  sample(runIndex: number): Promise<{ series: Series; summary: Summary } | null> {
+    return this.summary.sample(runIndex);
+  }
+
+  /** Stop the ensemble in progress at once: its workers are terminated and replaced. */
+  cancel(): void {
+    if (!this.rejectCurrent) return;
+    this.generation++;
+    const reject = this.rejectCurrent;
+    this.rejectCurrent = null;
+    for (let i = 0; i < this.slots.length; i++) this.replace(i);
+    reject(new EnsembleCancelled());
+  }
+
+  dispose(): void {
+    this.cancel();
+    for (const slot of this.slots) slot.worker.terminate();
+    this.summaryWorker.terminate();
+    this.slots = [];
+  }
+}

@@ -1,0 +1,34 @@
+/** Keeps the runs of the current ensemble off the main thread and summarises them on request. */
+import * as Comlink from 'comlink';
+import { parseScenario, type Scenario } from '../model/scenario.ts';
+import { summariseEnsemble } from '../model/ensemble.ts';
+import type { RunResult } from '../model/metrics.ts';
+import type { SummaryApi } from './protocol.ts';
+
+let scenario: Scenario | null = null;
+let runs: RunResult[] = [];
+
+const api: SummaryApi = {
+  async reset(input) {
+    const parsed = parseScenario(input);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    scenario = parsed.scenario;
+    runs = [];
+  },
+  async add(more) {
+    runs.push(...more);
+  },
+  async summarise() {
+    if (!scenario) throw new Error('no ensemble started');
+    const summary = summariseEnsemble(scenario, runs);
+    const buffers: ArrayBuffer[] = [];
+    for (const quantiles of Object.values(summary.daily)) for (const values of Object.values(quantiles)) buffers.push(values.buffer as ArrayBuffer);
+    return Comlink.transfer(summary, buffers);
+  },
+  async sample(runIndex) {
+    const run = runs.find((r) => r.runIndex === runIndex);
+    return run ? { series: run.series, summary: run.summary } : null;
+  },
+};
+
+Comlink.expose(api);

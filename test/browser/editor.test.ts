@@ -1,0 +1,102 @@
+/** The strategy editor: fields from the schema, validation at the field, both languages. */
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/ui/strategy-editor.ts';
+import type { Draft, StrategyEditor } from '../../src/ui/strategy-editor.ts';
+import { ALL_FIELDS, rangeOf, schemaOf } from '../../src/ui/fields.ts';
+import { parseScenario } from '../../src/model/scenario.ts';
+import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
+
+afterEach(() => document.body.replaceChildren());
+
+/** Mounts the editor and wires it as the app does: validate each draft, pass problems back. */
+async function mountEditor(locale: 'en' | 'zh-CN' = 'en'): Promise<StrategyEditor> {
+  const editor = document.createElement('qc-strategy-editor');
+  editor.locale = locale;
+  editor.draft = structuredClone(knowledgeSharing) as Draft;
+  editor.addEventListener('draft-change', (event) => {
+    const draft = (event as CustomEvent<Draft>).detail;
+    const parsed = parseScenario(draft);
+    editor.draft = draft;
+    editor.problems = parsed.ok ? [] : parsed.problems;
+  });
+  document.body.append(editor);
+  await editor.updateComplete;
+  return editor;
+}
+
+function typeInto(editor: StrategyEditor, id: string, value: string) {
+  const input = editor.shadowRoot!.getElementById(id) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('qc-strategy-editor', () => {
+  it('shows every lever, grouped as the playbook is', async () => {
+    const editor = await mountEditor();
+    const groups = [...editor.shadowRoot!.querySelectorAll('summary')].map((s) => s.textContent!.trim());
+    expect(groups).toEqual(['Positioning and goals', 'Creation and invitations', 'Admission', 'Rules, incentives and penalties', 'Content and activity', 'Team and automation']);
+    expect(editor.shadowRoot!.querySelectorAll('.field')).toHaveLength(ALL_FIELDS.length);
+    for (const field of ALL_FIELDS) expect(() => schemaOf(field.path), field.path).not.toThrow();
+  });
+
+  it('gives each numeric field the schema range, default and source', async () => {
+    const editor = await mountEditor();
+    expect(rangeOf('horizonDays')).toEqual({ min: 1, max: 365 });
+    const info = editor.shadowRoot!.getElementById('f-horizonDays-info')!.textContent!;
+    expect(info).toMatch(/allowed 1–365/);
+    expect(info).toMatch(/default 30/);
+    expect(info).toMatch(/Source MODEL §1/);
+    const slider = editor.shadowRoot!.querySelector('input[type=range][aria-label="Days simulated"]') as HTMLInputElement;
+    expect([slider.min, slider.max]).toEqual(['1', '365']);
+  });
+
+  it('marks an out-of-range value at its field with the reason', async () => {
+    const editor = await mountEditor();
+    typeInto(editor, 'f-horizonDays', '9999');
+    await editor.updateComplete;
+    const input = editor.shadowRoot!.getElementById('f-horizonDays')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(editor.shadowRoot!.getElementById('f-horizonDays-problem')!.textContent).toBe('must be a whole number from 1 to 365 days');
+    expect(input.getAttribute('aria-describedby')).toContain('f-horizonDays-problem');
+    expect(editor.shadowRoot!.querySelector('.badge')!.textContent).toBe('1');
+  });
+
+  it('explains a content mix that does not sum to 1, in Chinese too', async () => {
+    const editor = await mountEditor('zh-CN');
+    const inputs = editor.shadowRoot!.querySelectorAll('.field .mix input') as NodeListOf<HTMLInputElement>;
+    // the second mix on the page is the content mix; the first is the population mix
+    const news = inputs[3];
+    news.value = '0.6';
+    news.dispatchEvent(new Event('change', { bubbles: true }));
+    await editor.updateComplete;
+    const problem = editor.shadowRoot!.getElementById('f-content-mix-problem')!;
+    expect(problem.textContent).toBe('各项占比之和必须为 1 (现为 1.3)');
+  });
+
+  it('refuses an enterprise-only tool on a personal account, and clears when fixed', async () => {
+    const editor = await mountEditor();
+    const checkbox = editor.shadowRoot!.getElementById('f-automation-autoReply') as HTMLInputElement;
+    checkbox.checked = true;
+    checkbox.dispatchEvent(new Event('change', { bubbles: true }));
+    await editor.updateComplete;
+    expect(editor.shadowRoot!.getElementById('f-automation-autoReply-problem')!.textContent).toMatch(/needs group.platform "enterprise"/);
+    const platform = editor.shadowRoot!.getElementById('f-group-platform') as HTMLSelectElement;
+    platform.value = 'enterprise';
+    platform.dispatchEvent(new Event('change', { bubbles: true }));
+    await editor.updateComplete;
+    expect(editor.shadowRoot!.querySelector('.problem')).toBeNull();
+  });
+
+  it('edits the posting window with two hour pickers', async () => {
+    const editor = await mountEditor();
+    const [from, to] = editor.shadowRoot!.querySelectorAll('select[aria-label^="Posting window"]') as NodeListOf<HTMLSelectElement>;
+    from.value = '14';
+    from.dispatchEvent(new Event('change', { bubbles: true }));
+    await editor.updateComplete;
+    to.value = '15';
+    to.dispatchEvent(new Event('change', { bubbles: true }));
+    await editor.updateComplete;
+    expect((editor.draft.content as { window: number[] }).window).toEqual([14, 15]);
+    expect(editor.problems).toEqual([]);
+  });
+});
