@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
 import { formatByUnit, t, type Locale } from '../ui/i18n.ts';
+import { exportPng, exportSvg } from './image-export.ts';
 
 export interface QuantileSeries {
   readonly name: string;
@@ -75,6 +76,9 @@ export class SeriesChart extends LitElement {
     svg { width: 100%; height: auto; display: block; overflow: visible; }
     svg:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: 2px; }
     .note { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.2rem 0 0; }
+    .actions { display: flex; gap: 0.75rem; }
+    .actions button { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-link, #1f6feb); cursor: pointer; padding: 0.1rem 0; }
+    .actions button:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); }
     button.table-toggle { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-link, #1f6feb); cursor: pointer; padding: 0.1rem 0; }
     button.table-toggle:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); }
     .table-wrap { max-height: 14rem; overflow: auto; border: 1px solid #d9e0e7; border-radius: 4px; }
@@ -107,12 +111,20 @@ export class SeriesChart extends LitElement {
           @keydown=${this.onKey} @blur=${() => { this.focusDay = null; }}></svg>
         ${this.threshold?.description ? html`<p class="note">${this.threshold.label} — ${this.threshold.description}</p>` : nothing}
         ${this.note ? html`<p class="note">${this.note}</p>` : nothing}
-        <button class="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
-          ${t(locale, this.showTable ? 'hideTable' : 'showTable')}
-        </button>
+        <div class="actions">
+          <button class="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
+            ${t(locale, this.showTable ? 'hideTable' : 'showTable')}
+          </button>
+          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label)}>SVG</button>
+          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label)}>PNG</button>
+        </div>
         ${this.showTable ? this.renderTable() : nothing}
       </figure>
     `;
+  }
+
+  private svg(): SVGSVGElement {
+    return this.renderRoot.querySelector('svg')!;
   }
 
   private ariaSummary(): string {

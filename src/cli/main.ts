@@ -10,18 +10,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from '../model/scenario.ts';
-import { runEnsemble } from '../model/ensemble.ts';
-import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
-import { dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
+import { runChunk, runEnsemble } from '../model/ensemble.ts';
+import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
+import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
+import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../model/compare.ts';
+import { describeThreshold } from '../model/playbook.ts';
 
 const USAGE = `usage:
   npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
+  npm run sim -- compare <a.json> <b.json> [c.json] [d.json] [--runs N] [--seed S] [--json] [--csv FILE]
 
   --runs N     runs in the ensemble (1–10000; default: the scenario's runs)
   --seed S     random seed (0–4294967295; default: the scenario's seed)
   --days D     horizon in days (1–365; default: the scenario's horizonDays)
   --json       print one JSON object instead of the table
-  --csv FILE   also write the daily series quantiles (p10…p90) to FILE`;
+  --csv FILE   run: also write the daily series quantiles (p10…p90) to FILE;
+               compare: also write the KPI comparison to FILE
+
+compare runs every scenario with the first one's seed and run indices (common random
+numbers) and reports each KPI's medians and the paired difference against the first
+scenario with a 90 % interval over runs (p5–p95).`;
 
 export class UserError extends Error {
   constructor(readonly lines: string[]) {
@@ -112,10 +120,70 @@ function runCommand(argv: string[]): void {
   if (values.csv) console.log(`daily series quantiles written to ${values.csv}`);
 }
 
+function compareCommand(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'string' } },
+  });
+  if (positionals.length < MIN_COMPARED || positionals.length > MAX_COMPARED) {
+    throw new UserError([`compare needs ${MIN_COMPARED} to ${MAX_COMPARED} scenario files (got ${positionals.length})`, USAGE]);
+  }
+  const problems: string[] = [];
+  const loaded: Scenario[] = [];
+  for (const file of positionals) {
+    try {
+      loaded.push(file === positionals[0] ? withOverrides(file, readScenarioFile(file), values) : readScenarioFile(file));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(...error.lines);
+    }
+  }
+  if (problems.length) throw new UserError(problems);
+  const scenarios = alignForComparison(loaded);
+  const started = performance.now();
+  const runs = scenarios.map((s) => runChunk(s, 0, s.runs).map((r) => r.summary));
+  const comparison = compareRuns(scenarios, runs);
+  const seconds = (performance.now() - started) / 1000;
+  if (values.csv) writeFileSync(values.csv, comparisonToCsv(comparison));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(comparison)}\n`);
+    return;
+  }
+  const names = positionals.map((f, k) => `${String.fromCharCode(65 + k)}: ${scenarios[k].name} (${f})`);
+  console.log(`paired comparison — ${comparison.runs} runs each, seed ${comparison.seed}, same run indices (${seconds.toFixed(2)} s)`);
+  for (const n of names) console.log(`  ${n}`);
+  console.log('\nlevers that differ');
+  if (!comparison.levers.length) console.log('  (none: the scenarios set the same levers)');
+  else console.log(table([['lever', ...positionals.map((_, k) => String.fromCharCode(65 + k))], ...comparison.levers.map((d) => [d.path, ...d.values])]));
+  const letters = scenarios.map((_, k) => String.fromCharCode(65 + k));
+  const header = ['metric', ...letters.map((l) => `${l} median`), ...letters.slice(1).map((l) => `${l} − A (90 % interval)`)];
+  const rows = [header];
+  for (const key of SUMMARY_KEYS) {
+    const m = comparison.metrics[key];
+    rows.push([
+      SUMMARY[key].en,
+      ...m.medians.map((v) => formatMetric(key, v)),
+      ...m.differences.slice(1).map((d) => (d ? `${signed(key, d.median)} (${signed(key, d.p5)} … ${signed(key, d.p95)})` : '—')),
+    ]);
+  }
+  console.log(`\n${table(rows)}`);
+  console.log('\ngoals of the first scenario\'s positioning: share of runs meeting each');
+  console.log(table([['goal', ...letters], ...comparison.goals.map((g) => [`${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source})`, ...g.metShare.map((v) => `${Math.round(v * 100)} %`)]),
+    ['all goals at once', ...comparison.allGoalsMetShare.map((v) => `${Math.round(v * 100)} %`)]]));
+  if (values.csv) console.log(`comparison written to ${values.csv}`);
+}
+
+function signed(key: SummaryKey, value: number): string {
+  const text = formatMetric(key, Math.abs(value));
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
     if (command === 'run') runCommand(rest);
+    else if (command === 'compare') compareCommand(rest);
     else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
     else throw new UserError([`unknown command "${command}"`, USAGE]);
     return 0;

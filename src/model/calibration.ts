@@ -32,6 +32,8 @@ export interface CalibrationTarget {
    * (see docs/calibration.md); the tuning loop then gives it little weight.
    */
   readonly tension?: string;
+  /** For a target in tension: the value the calibrated model is held to instead. */
+  readonly floor?: number;
   /** The number judged, and whether it meets the target. */
   readonly measure: (e: Ensembles) => Measured;
 }
@@ -67,6 +69,7 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
   { id: '1a', text: 'knowledge-sharing: speaking rate at day 30 ≥ 80 %', measure: (e) => atLeast(median(e['knowledge-sharing'], 'speakingRate30d'), 0.8) },
   {
     id: '1b', text: 'knowledge-sharing: core active users ≥ 10', measure: (e) => atLeast(median(e['knowledge-sharing'], 'coreActiveUsers'), 10),
+    floor: 4,
     tension: 'with Poisson activity a member who speaks on ≥ 4 of 7 days costs ≥ 1.3 messages a day, so 10 of them need ≥ 13 of the ≤ 15 daily messages of target 1d, leaving too few for the team and the other 80 % of speakers',
   },
   { id: '1c', text: 'knowledge-sharing: effective ratio > 70 %', measure: (e) => above(median(e['knowledge-sharing'], 'effectiveRatio'), 0.7) },

@@ -4,6 +4,7 @@
  */
 import { QUANTILE_NAMES, type EnsembleSummary, type MetricSummary } from './ensemble.ts';
 import { SERIES_KEYS, SUMMARY, SUMMARY_KEYS, type SummaryKey } from './metrics.ts';
+import type { Comparison } from './compare.ts';
 
 export interface EnsembleJson {
   scenario: string;
@@ -40,4 +41,19 @@ export function formatMetric(key: SummaryKey, value: number | null): string {
     case 'count': return Number.isInteger(value) ? String(value) : value.toFixed(1);
     default: return value.toFixed(1);
   }
+}
+
+/** One row per metric and scenario: median, and the paired difference against the first with its 90 % interval. */
+export function comparisonToCsv(c: Comparison): string {
+  const rows = ['metric,scenario,name,median,difference_median,difference_p5,difference_p95,runs_paired'];
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  for (const key of SUMMARY_KEYS) {
+    const m = c.metrics[key];
+    m.medians.forEach((median, k) => {
+      const d = m.differences[k];
+      rows.push([key, String.fromCharCode(65 + k), quote(c.names[k]), median === null ? '' : csvNumber(median),
+        d ? csvNumber(d.median) : '', d ? csvNumber(d.p5) : '', d ? csvNumber(d.p95) : '', d ? String(d.n) : ''].join(','));
+    });
+  }
+  return `${rows.join('\n')}\n`;
 }

@@ -121,7 +121,7 @@ export const ScenarioSchema = z.strictObject({
   }, 'Creation and invitations (§2)'),
   admission: section({
     questionnaire: flag(false, 'Qualification questionnaire (§3)'),
-    relevanceCutoff: share(0.45, 'Relevance below which the questionnaire rejects (§3: ≈15 % eliminated)'),
+    relevanceCutoff: share(0.5, 'Relevance below which the questionnaire rejects (§3: ≈15 % of directly invited candidates eliminated at 0.5)'),
     activityScreen: flag(false, 'Activity screen: > 3 messages/week elsewhere (§3: ≈25 % eliminated)'),
     valuesTest: flag(false, 'Values test (§3: ≈10 % eliminated)'),
     identityCheck: flag(false, 'Identity check: work badge or real name (§3)'),

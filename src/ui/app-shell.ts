@@ -6,6 +6,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { parseScenario, type Problem, type Scenario } from '../model/scenario.ts';
+import { decodeShareFragment, encodeShareFragment, openScenarioText } from '../model/files.ts';
+import { alignForComparison, compareRuns, type Comparison } from '../model/compare.ts';
 import { thresholdsFor } from '../model/playbook.ts';
 import { MEMBERSHIP_STATES, MESSAGE_KINDS, SERIES, type SeriesKey, type Series, type SummaryKey } from '../model/metrics.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
@@ -15,7 +17,12 @@ import { CHARTS, KIND_COLORS, STATE_COLORS, STATE_LABELS, KIND_LABELS, chartThre
 import { PRESETS, type PresetName } from './presets.ts';
 import { initialLocale, pick, saveLocale, t, formatNumber, type Locale } from './i18n.ts';
 import type { Draft } from './strategy-editor.ts';
+import { deleteScenario, listScenarios, loadAutosave, newId, putScenario, saveAutosave, type LibraryEntry } from './storage.ts';
+import { exportDailyCsv, exportResultsJson, saveScenarioFile } from './export.ts';
+import type { LibraryAction } from './library-panel.ts';
 import './strategy-editor.ts';
+import './library-panel.ts';
+import './compare-view.ts';
 import './scorecard.ts';
 import '../charts/series-chart.ts';
 import '../charts/stacked-chart.ts';
@@ -23,9 +30,12 @@ import '../charts/stacked-chart.ts';
 /** Runs in the quick ensemble that follows every edit. */
 export const QUICK_RUNS = 60;
 const DEBOUNCE_MS = 120;
-const DRAFT_KEY = 'qunce-lab.draft';
+const AUTOSAVE_MS = 300;
+/** The current scenario's id in the compare picker. */
+const CURRENT = 'current';
 
 type RunKind = 'quick' | 'full';
+type View = 'lab' | 'library' | 'compare';
 
 export class AppShell extends LitElement {
   static override properties = {
@@ -40,6 +50,16 @@ export class AppShell extends LitElement {
     progress: { state: true },
     notice: { state: true },
     lastRun: { state: true },
+    view: { state: true },
+    library: { state: true },
+    compareSelected: { state: true },
+    comparison: { state: true },
+    compareEnsembles: { state: true },
+    comparing: { state: true },
+    problemsNotice: { state: true },
+    shareUrl: { state: true },
+    dragging: { state: true },
+    compareStep: { state: true },
   };
 
   declare locale: Locale;
@@ -53,30 +73,49 @@ export class AppShell extends LitElement {
   declare progress: Progress | null;
   declare notice: string;
   declare lastRun: { kind: RunKind; runs: number; seconds: number; seed: number } | null;
+  declare view: View;
+  declare library: LibraryEntry[];
+  declare compareSelected: string[];
+  declare comparison: Comparison | null;
+  declare compareEnsembles: EnsembleSummary[];
+  declare comparing: boolean;
+  /** Problems of a refused file or link: shown until dismissed; nothing on screen changes. */
+  declare problemsNotice: { title: string; problems: readonly Problem[] } | null;
+  declare shareUrl: string;
+  declare dragging: boolean;
+  declare compareStep: number;
 
   private pool: WorkerPool | null = null;
   /** Each ensemble's number: only the latest may change the state. */
   private runToken = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.locale = initialLocale();
-    const saved = loadDraft();
-    const initial = saved ?? structuredClone(PRESETS['knowledge-sharing'].file) as Draft;
-    const parsed = parseScenario(initial);
     const fallback = parseScenario(PRESETS['knowledge-sharing'].file);
     if (!fallback.ok) throw new Error('reference scenario does not validate');
-    this.draft = initial;
-    this.scenario = parsed.ok ? parsed.scenario : fallback.scenario;
-    this.problems = parsed.ok ? [] : parsed.problems;
-    this.preset = saved ? '' : 'knowledge-sharing';
+    this.draft = structuredClone(PRESETS['knowledge-sharing'].file) as Draft;
+    this.scenario = fallback.scenario;
+    this.problems = [];
+    this.preset = 'knowledge-sharing';
     this.summary = null;
     this.sample = null;
     this.running = null;
     this.progress = null;
     this.notice = '';
     this.lastRun = null;
+    this.view = 'lab';
+    this.library = [];
+    this.compareSelected = [CURRENT];
+    this.comparison = null;
+    this.compareEnsembles = [];
+    this.comparing = false;
+    this.problemsNotice = null;
+    this.shareUrl = '';
+    this.dragging = false;
+    this.compareStep = 0;
   }
 
   static override styles = css`
@@ -106,12 +145,44 @@ export class AppShell extends LitElement {
     .invalid-note { font-size: 0.8rem; color: #a40e26; margin: 0 0 0.5rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
+    nav { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.5rem 1.25rem; background: #fff; border-bottom: 1px solid #d9e0e7; }
+    nav button, nav label.open { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.65rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+    nav button[aria-pressed='true'] { background: #0f3d2e; color: #fff; border-color: #0f3d2e; }
+    nav button[disabled] { opacity: 0.5; cursor: default; }
+    nav label.open { position: relative; }
+    nav label.open:focus-within { outline: 2px solid #1f6feb; outline-offset: 1px; }
+    nav label.open input { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
+    .spacer { flex: 1; }
+    main.single { display: block; }
+    .share-box, .refused { margin: 0.75rem 1.25rem 0; padding: 0.5rem 0.75rem; border-radius: 6px; font-size: 0.85rem; }
+    .share-box { background: #dafbe1; }
+    .share-box input { width: min(40rem, 90%); font: inherit; font-size: 0.8rem; }
+    .refused { background: #ffebe9; color: #5a0914; }
+    .refused ul { margin: 0.3rem 0; }
+    .drop { position: fixed; inset: 0; display: grid; place-items: center; background: rgba(15, 61, 46, 0.75); color: #fff; font-size: 1.5rem; z-index: 10; pointer-events: none; }
   `;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.locale;
     this.pool = createPool();
+    this.addEventListener('dragover', this.onDragOver);
+    this.addEventListener('dragleave', this.onDragLeave);
+    this.addEventListener('drop', this.onDrop);
+    window.addEventListener('hashchange', this.onHash);
+    void this.restore();
+  }
+
+  /** Start from a share link if there is one, else the autosaved draft, else the preset. */
+  private async restore(): Promise<void> {
+    try {
+      const saved = await loadAutosave();
+      if (saved) this.setDraft(saved, '', false);
+    } catch (error) {
+      this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+    }
+    await this.refreshLibrary();
+    if (location.hash.length > 1) await this.openLink(location.hash);
     void this.runEnsemble('quick');
   }
 
@@ -119,6 +190,7 @@ export class AppShell extends LitElement {
     super.disconnectedCallback();
     this.pool?.dispose();
     this.pool = null;
+    window.removeEventListener('hashchange', this.onHash);
   }
 
   override render() {
@@ -136,6 +208,42 @@ export class AppShell extends LitElement {
         </label>
         <button class="lang" aria-label=${t(locale, 'languageLabel')} @click=${this.toggleLocale}>${t(locale, 'language')}</button>
       </header>
+      <nav aria-label=${t(locale, 'viewsLabel')}>
+        ${(['lab', 'library', 'compare'] as const).map((v) => html`<button class="view-${v}" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => { this.view = v; }}>${t(locale, v === 'lab' ? 'viewLab' : v === 'library' ? 'viewLibrary' : 'viewCompare')}</button>`)}
+        <span class="spacer"></span>
+        <label class="open">${t(locale, 'open')}<input type="file" accept=".json,application/json" @change=${this.onFilePicked} /></label>
+        <button class="save-file" @click=${() => void saveScenarioFile(this.scenario)}>${t(locale, 'save')}</button>
+        <button class="save-library" @click=${() => void this.saveToLibrary()}>${t(locale, 'saveToLibrary')}</button>
+        <button class="share" @click=${() => void this.share()}>${t(locale, 'share')}</button>
+        <button class="export-csv" ?disabled=${!this.summary} @click=${() => this.summary && exportDailyCsv(this.summary)}>${t(locale, 'exportCsv')}</button>
+        <button class="export-json" ?disabled=${!this.summary} @click=${() => this.summary && exportResultsJson(this.scenario, this.summary)}>${t(locale, 'exportJson')}</button>
+      </nav>
+      ${this.renderNotices()}
+      ${this.dragging ? html`<div class="drop" aria-hidden="true">${t(locale, 'dropHint')}</div>` : nothing}
+      ${this.view === 'library' ? html`<main class="single"><qc-library-panel .locale=${locale} .entries=${this.library} @library-action=${this.onLibraryAction}></qc-library-panel></main>`
+        : this.view === 'compare' ? html`<main class="single"><qc-compare-view .locale=${locale} .busy=${this.comparing}
+            .options=${[{ id: CURRENT, name: t(locale, 'currentScenario', { name: this.scenario.name }) }, ...this.library.map((e) => ({ id: e.id, name: e.name }))]}
+            .selected=${this.compareSelected} .comparison=${this.comparison} .ensembles=${this.compareEnsembles}
+            @compare-select=${(e: CustomEvent<string[]>) => { this.compareSelected = e.detail; }}
+            @compare-run=${() => void this.runComparison()}></qc-compare-view>
+            ${this.comparing && this.progress ? html`<p class="progress-text" role="status">${t(locale, 'comparing', { k: this.compareStep, n: this.compareSelected.length })} ${this.progress.done} / ${this.progress.total}</p>` : nothing}</main>`
+        : this.renderLab(goals)}
+    `;
+  }
+
+  private renderNotices() {
+    const p = this.problemsNotice;
+    return html`
+      ${this.shareUrl ? html`<div class="share-box" role="status">${t(this.locale, 'shareCopied')} <input readonly .value=${this.shareUrl} aria-label=${t(this.locale, 'shareReady')} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /> <button @click=${() => { this.shareUrl = ''; }}>${t(this.locale, 'dismiss')}</button></div>` : nothing}
+      ${p ? html`<div class="refused" role="alert"><strong>${p.title}</strong>
+        <ul>${p.problems.map((x) => html`<li><code>${x.path || '(file)'}</code>: ${this.locale === 'zh-CN' ? x.messageZh : x.message}</li>`)}</ul>
+        <button @click=${() => { this.problemsNotice = null; }}>${t(this.locale, 'dismiss')}</button></div>` : nothing}
+    `;
+  }
+
+  private renderLab(goals: ReturnType<typeof thresholdsFor>) {
+    const locale = this.locale;
+    return html`
       <main>
         <section class="editor panel" aria-labelledby="strategy-title">
           <div class="editor-head">
@@ -223,10 +331,10 @@ export class AppShell extends LitElement {
   };
 
   /** Validate a new draft: a valid one replaces the scenario and re-runs; an invalid one keeps the last valid. */
-  private setDraft(draft: Draft, preset: PresetName | ''): void {
+  private setDraft(draft: Draft, preset: PresetName | '', autosave = true): void {
     this.draft = draft;
     this.preset = preset;
-    saveDraft(draft);
+    if (autosave) this.scheduleAutosave(draft);
     const parsed = parseScenario(draft);
     if (!parsed.ok) {
       this.problems = parsed.problems;
@@ -241,6 +349,182 @@ export class AppShell extends LitElement {
   private cancel = () => {
     this.pool?.cancel();
   };
+
+  private scheduleAutosave(draft: Draft): void {
+    clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = setTimeout(() => {
+      saveAutosave(draft).catch((error: unknown) => {
+        this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+      });
+    }, AUTOSAVE_MS);
+  }
+
+  // ── files, links, library ────────────────────────────────────────────────
+  /** Open a scenario file's text: a refused file lists its problems and changes nothing on screen. */
+  openText(text: string, name: string): boolean {
+    const opened = openScenarioText(text);
+    if (!opened.ok) {
+      this.problemsNotice = { title: t(this.locale, 'fileRefused', { name }), problems: opened.problems };
+      return false;
+    }
+    this.problemsNotice = null;
+    void this.keepPrevious(opened.scenario);
+    this.setDraft(structuredClone(opened.scenario) as unknown as Draft, '');
+    this.view = 'lab';
+    this.notice = [t(this.locale, 'openedFile', { name }), ...opened.notices.map((n) => (this.locale === 'zh-CN' ? n.zh : n.en))].join(' ');
+    return true;
+  }
+
+  private async openFile(file: File): Promise<void> {
+    if (file.size > 5_000_000) {
+      this.problemsNotice = { title: t(this.locale, 'fileRefused', { name: file.name }), problems: [{ path: '', message: `file is too large (${file.size} bytes; a scenario file is at most 1 MB)`, messageZh: `文件过大 (${file.size} 字节；场景文件最多 1 MB)` }] };
+      return;
+    }
+    this.openText(await file.text(), file.name);
+  }
+
+  private onFilePicked = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.openFile(file);
+  };
+
+  private onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.dragging = true;
+  };
+
+  private onDragLeave = (event: DragEvent) => {
+    if (event.relatedTarget === null) this.dragging = false;
+  };
+
+  private onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    this.dragging = false;
+    const file = event.dataTransfer?.files[0];
+    if (file) void this.openFile(file);
+  };
+
+  private onHash = () => {
+    if (location.hash.length > 1) void this.openLink(location.hash);
+  };
+
+  private async openLink(hash: string): Promise<void> {
+    const opened = await decodeShareFragment(hash);
+    if (!opened.ok) {
+      this.problemsNotice = { title: t(this.locale, 'linkRefused'), problems: opened.problems };
+      return;
+    }
+    this.problemsNotice = null;
+    await this.keepPrevious(opened.scenario);
+    this.setDraft(structuredClone(opened.scenario) as unknown as Draft, '');
+    this.notice = t(this.locale, 'openedLink');
+  }
+
+  private async share(): Promise<void> {
+    const fragment = await encodeShareFragment(this.scenario);
+    const url = `${location.origin}${location.pathname}#${fragment}`;
+    history.replaceState(null, '', `#${fragment}`);
+    this.shareUrl = url;
+    try {
+      await navigator.clipboard?.writeText(url);
+    } catch {
+      // no clipboard permission: the link is shown to copy by hand
+    }
+  }
+
+  /**
+   * Opening a file or link replaces the scenario on screen; the one being edited
+   * goes to the library first (unless it is already there), so nothing is lost.
+   */
+  private async keepPrevious(next: Scenario): Promise<void> {
+    const current = JSON.stringify(this.draft);
+    if (current === JSON.stringify(next) || this.library.some((e) => JSON.stringify(e.draft) === current)) return;
+    const name = t(this.locale, 'keptBeforeOpening', { name: String(this.draft.name ?? this.scenario.name) });
+    await this.store({ id: newId(), name, draft: structuredClone(this.draft), updatedAt: Date.now() });
+  }
+
+  private async refreshLibrary(): Promise<void> {
+    try {
+      this.library = await listScenarios();
+    } catch (error) {
+      this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async saveToLibrary(): Promise<void> {
+    const existing = this.library.find((e) => e.name === this.scenario.name);
+    await this.store({ id: existing?.id ?? newId(), name: this.scenario.name, draft: structuredClone(this.draft), updatedAt: Date.now() });
+  }
+
+  private async store(entry: LibraryEntry): Promise<void> {
+    try {
+      await putScenario(entry);
+    } catch (error) {
+      this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+    }
+    await this.refreshLibrary();
+  }
+
+  private onLibraryAction = async (event: CustomEvent<{ action: LibraryAction; entry: LibraryEntry }>) => {
+    const { action, entry } = event.detail;
+    if (action === 'load') {
+      this.setDraft(structuredClone(entry.draft), '');
+      this.view = 'lab';
+    } else if (action === 'rename') {
+      const name = prompt(t(this.locale, 'renamePrompt'), entry.name)?.trim();
+      if (name) await this.store({ ...entry, name, draft: { ...entry.draft, name }, updatedAt: Date.now() });
+    } else if (action === 'duplicate') {
+      const name = t(this.locale, 'copyOf', { name: entry.name });
+      await this.store({ id: newId(), name, draft: { ...structuredClone(entry.draft), name }, updatedAt: Date.now() });
+    } else {
+      try {
+        await deleteScenario(entry.id);
+      } catch (error) {
+        this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+      }
+      this.compareSelected = this.compareSelected.filter((id) => id !== entry.id);
+      await this.refreshLibrary();
+    }
+  };
+
+  /** Run each selected scenario with the first one's seed and run indices, then compare them pairwise. */
+  private async runComparison(): Promise<void> {
+    const pool = this.pool;
+    if (!pool) return;
+    const picked: Scenario[] = [];
+    for (const id of this.compareSelected) {
+      if (id === CURRENT) { picked.push(this.scenario); continue; }
+      const entry = this.library.find((e) => e.id === id);
+      const parsed = entry ? parseScenario(entry.draft) : null;
+      if (!parsed?.ok) {
+        this.problemsNotice = { title: t(this.locale, 'fileRefused', { name: entry?.name ?? id }), problems: parsed && !parsed.ok ? parsed.problems : [] };
+        return;
+      }
+      picked.push(parsed.scenario);
+    }
+    const scenarios = alignForComparison(picked);
+    this.comparing = true;
+    this.runToken++; // the lab's own runs no longer own the pool
+    this.running = null;
+    try {
+      const ensembles: EnsembleSummary[] = [];
+      const runs = [];
+      for (const [k, scenario] of scenarios.entries()) {
+        this.compareStep = k + 1;
+        ensembles.push(await pool.run(scenario, scenario.runs, { onProgress: (p) => { this.progress = p; } }));
+        runs.push(await pool.runSummaries());
+      }
+      this.compareEnsembles = ensembles;
+      this.comparison = compareRuns(scenarios, runs);
+    } catch (error) {
+      if (!(error instanceof EnsembleCancelled)) this.notice = t(this.locale, 'runFailed', { message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.comparing = false;
+    }
+  }
 
   async runEnsemble(kind: RunKind): Promise<void> {
     const pool = this.pool;
@@ -275,25 +559,6 @@ export class AppShell extends LitElement {
       }
       this.notice = t(this.locale, 'runFailed', { message: error instanceof Error ? error.message : String(error) });
     }
-  }
-}
-
-function loadDraft(): Draft | null {
-  try {
-    const text = localStorage.getItem(DRAFT_KEY);
-    if (!text) return null;
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Draft) : null;
-  } catch {
-    return null;
-  }
-}
-
-function saveDraft(draft: Draft): void {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-  } catch {
-    // storage full or unavailable: the draft stays on screen
   }
 }
 

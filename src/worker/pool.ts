@@ -149,6 +149,11 @@ export class WorkerPool {
     return result;
   }
 
+  /** The last ensemble's per-run summaries, ordered by run index. */
+  runSummaries(): Promise<Summary[]> {
+    return this.summary.runSummaries();
+  }
+
   /** One run of the last ensemble (its daily series), e.g. for the membership pyramid. */
   sample(runIndex: number): Promise<{ series: Series; summary: Summary } | null> {
     return this.summary.sample(runIndex);

@@ -16,6 +16,8 @@ export interface SummaryApi {
   add(runs: RunResult[]): Promise<void>;
   /** Quantiles over the runs added so far (ordered by run index). */
   summarise(): Promise<EnsembleSummary>;
+  /** Every run's summary at the horizon, ordered by run index (for paired comparison). */
+  runSummaries(): Promise<Summary[]>;
   /** One run's daily series, for the membership pyramid. */
   sample(runIndex: number): Promise<{ series: Series; summary: Summary } | null>;
 }

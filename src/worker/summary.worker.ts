@@ -25,6 +25,9 @@ const api: SummaryApi = {
     for (const quantiles of Object.values(summary.daily)) for (const values of Object.values(quantiles)) buffers.push(values.buffer as ArrayBuffer);
     return Comlink.transfer(summary, buffers);
   },
+  async runSummaries() {
+    return [...runs].sort((a, b) => a.runIndex - b.runIndex).map((r) => r.summary);
+  },
   async sample(runIndex) {
     const run = runs.find((r) => r.runIndex === runIndex);
     return run ? { series: run.series, summary: run.summary } : null;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { SERIES_KEYS } from '../../src/model/metrics.ts';
+import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
 
 const REQUIRED_KEYS = [
   'speakingRate30d', 'weeklyParticipation', 'dailyMessages', 'effectiveRatio', 'retention30d', 'coreActiveUsers',
@@ -87,5 +87,40 @@ describe('npm run sim -- run', () => {
     expect(err.join('\n')).toMatch(/--runs: must be a whole number from 1 to 10000 runs/);
     expect(main(['run', 'scenarios/knowledge-sharing.json', '--bogus'])).toBe(1);
     expect(main(['frobnicate'])).toBe(1);
+  });
+});
+
+describe('npm run sim -- compare', () => {
+  it('prints the differing levers and each KPI with its paired difference', () => {
+    expect(main(['compare', 'scenarios/knowledge-sharing.json', 'scenarios/no-operations.json', '--runs', '30'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/paired comparison — 30 runs each, seed 20261126, same run indices/);
+    expect(text).toMatch(/content\.postsPerWeek\s+3\s+0/);
+    expect(text).not.toMatch(/^seed\s/m); // the seed is aligned, not a difference
+    expect(text).toMatch(/Speaking rate \(30 d\)\s+[\d.]+ %\s+[\d.]+ %\s+−[\d.]+ % \(−[\d.]+ % … [−+]?[\d.]+ %\)/);
+    expect(text).toMatch(/all goals at once/);
+  });
+
+  it('is exactly paired: a scenario compared with itself differs by zero in every run', () => {
+    expect(main(['compare', 'scenarios/customer-service.json', 'scenarios/customer-service.json', '--runs', '20', '--json'])).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json.levers).toEqual([]);
+    for (const [key, m] of Object.entries(json.metrics) as [string, { differences: ({ median: number; p5: number; p95: number } | null)[] }][]) {
+      const d = m.differences[1];
+      if (d) expect([d.median, d.p5, d.p95], key).toEqual([0, 0, 0]);
+    }
+  });
+
+  it('writes the comparison as CSV and refuses bad input', () => {
+    const csv = join(dir, 'compare.csv');
+    expect(main(['compare', 'scenarios/knowledge-sharing.json', 'scenarios/over-marketing.json', 'scenarios/no-operations.json', '--runs', '10', '--csv', csv])).toBe(0);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('metric,scenario,name,median,difference_median,difference_p5,difference_p95,runs_paired');
+    expect(rows.length).toBe(1 + 3 * SUMMARY_KEYS.length);
+    expect(main(['compare', 'scenarios/knowledge-sharing.json'])).toBe(1);
+    expect(err.join('\n')).toMatch(/compare needs 2 to 4 scenario files \(got 1\)/);
+    const bad = file('bad-compare.json', '{"schemaVersion": 1, "runs": 0}');
+    expect(main(['compare', 'scenarios/knowledge-sharing.json', bad])).toBe(1);
+    expect(err.join('\n')).toMatch(/bad-compare\.json: runs: must be a whole number from 1 to 10000 runs/);
   });
 });

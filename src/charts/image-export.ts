@@ -1,0 +1,71 @@
+/** Downloads, and charts as standalone SVG and PNG files. */
+
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function fileNameFor(name: string, extension: string): string {
+  const base = name.trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+  return `${base}.${extension}`;
+}
+
+/** A chart's SVG as a standalone file (white background, sized from its viewBox). */
+export function svgText(svg: SVGSVGElement, title: string): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const [, , width, height] = (svg.getAttribute('viewBox') ?? '0 0 520 200').split(/\s+/).map(Number);
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height + 24));
+  copy.setAttribute('viewBox', `0 -24 ${width} ${height + 24}`);
+  copy.setAttribute('font-family', 'system-ui, sans-serif');
+  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  background.setAttribute('x', '0');
+  background.setAttribute('y', '-24');
+  background.setAttribute('width', String(width));
+  background.setAttribute('height', String(height + 24));
+  background.setAttribute('fill', '#fff');
+  copy.prepend(background);
+  const heading = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+  heading.setAttribute('x', '8');
+  heading.setAttribute('y', '-8');
+  heading.setAttribute('font-size', '13');
+  heading.setAttribute('font-weight', '600');
+  heading.textContent = title;
+  copy.append(heading);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+export function exportSvg(svg: SVGSVGElement, title: string): void {
+  downloadBlob(fileNameFor(title, 'svg'), new Blob([svgText(svg, title)], { type: 'image/svg+xml' }));
+}
+
+export async function exportPng(svg: SVGSVGElement, title: string, scale = 2): Promise<void> {
+  const text = svgText(svg, title);
+  const image = new Image();
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width * scale;
+    canvas.height = image.height * scale;
+    const context = canvas.getContext('2d')!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the chart could not be encoded as PNG');
+    downloadBlob(fileNameFor(title, 'png'), blob);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Paired comparison of 2–4 scenarios: the levers that differ, overlaid charts
+ * with bands, each KPI's medians and the paired difference against the first
+ * scenario with its 90 % interval, and which scenario meets which goal.
+ * The shell runs the ensembles (same seed, same run indices) and passes the
+ * result down; this component only shows it.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { Comparison } from '../model/compare.ts';
+import type { EnsembleSummary } from '../model/ensemble.ts';
+import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
+import { describeThreshold } from '../model/playbook.ts';
+import { formatByUnit, formatPercent, pick, t, type Locale } from './i18n.ts';
+import { CHARTS } from './charts.ts';
+import '../charts/series-chart.ts';
+
+export const COMPARE_COLORS = ['#1a7f5a', '#8250df', '#bc4c00', '#0969da'];
+
+export interface CompareOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+export class CompareView extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    options: { attribute: false },
+    selected: { attribute: false },
+    comparison: { attribute: false },
+    ensembles: { attribute: false },
+    busy: { type: Boolean },
+  };
+
+  declare locale: Locale;
+  declare options: readonly CompareOption[];
+  declare selected: readonly string[];
+  declare comparison: Comparison | null;
+  declare ensembles: readonly EnsembleSummary[];
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.options = [];
+    this.selected = [];
+    this.comparison = null;
+    this.ensembles = [];
+    this.busy = false;
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+    h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+    h3 { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
+    .pick { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; margin-bottom: 0.5rem; }
+    label { font-size: 0.85rem; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; background: #1a7f5a; color: #fff; }
+    button[disabled] { opacity: 0.5; cursor: default; }
+    button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    .hint { font-size: 0.8rem; color: #52606d; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.25rem 0.4rem; border-bottom: 1px solid #eef1f4; text-align: right; }
+    th:first-child, td:first-child { text-align: left; }
+    thead th { color: #52606d; font-weight: 600; }
+    .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -0.05rem; }
+    .up { color: #116329; } .down { color: #a40e26; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
+    .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
+    code { font-size: 0.78rem; }
+  `;
+
+  override render() {
+    const locale = this.locale;
+    const count = this.selected.length;
+    return html`
+      <div class="panel">
+        <h2>${t(locale, 'compareTitle')}</h2>
+        <p class="hint">${t(locale, 'compareHint')}</p>
+        <div class="pick" role="group" aria-label=${t(locale, 'compareTitle')}>
+          ${this.options.map((o) => html`<label><input type="checkbox" .checked=${this.selected.includes(o.id)}
+            ?disabled=${!this.selected.includes(o.id) && count >= 4}
+            @change=${(e: Event) => this.toggle(o.id, (e.target as HTMLInputElement).checked)} /> ${o.name}</label>`)}
+        </div>
+        <button class="run-compare" ?disabled=${count < 2 || count > 4 || this.busy} @click=${() => this.dispatchEvent(new CustomEvent('compare-run', { bubbles: true, composed: true }))}>
+          ${t(locale, 'compareRun', { count })}
+        </button>
+      </div>
+      ${this.comparison ? this.renderComparison(this.comparison) : nothing}
+    `;
+  }
+
+  private toggle(id: string, on: boolean): void {
+    const next = on ? [...this.selected, id] : this.selected.filter((s) => s !== id);
+    this.dispatchEvent(new CustomEvent<string[]>('compare-select', { detail: next, bubbles: true, composed: true }));
+  }
+
+  private renderComparison(c: Comparison) {
+    const locale = this.locale;
+    const letters = c.names.map((_, k) => String.fromCharCode(65 + k));
+    const head = (k: number) => html`<span class="swatch" style="background:${COMPARE_COLORS[k]}"></span>${letters[k]}`;
+    const signed = (key: SummaryKey, v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatByUnit(locale, SUMMARY[key].unit, Math.abs(v))}`;
+    return html`
+      <div class="panel">
+        <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>
+        <ul>${c.names.map((n, k) => html`<li>${head(k)} ${n}</li>`)}</ul>
+        <h3>${t(locale, 'leversDiffer')}</h3>
+        ${c.levers.length ? html`<table class="levers">
+          <thead><tr><th>${t(locale, 'lever')}</th>${letters.map((_, k) => html`<th>${head(k)}</th>`)}</tr></thead>
+          <tbody>${c.levers.map((d) => html`<tr><td><code>${d.path}</code></td>${d.values.map((v) => html`<td>${v}</td>`)}</tr>`)}</tbody>
+        </table>` : html`<p class="hint">${t(locale, 'noLeverDiff')}</p>`}
+      </div>
+      <div class="panel">
+        <h3>${t(locale, 'kpiTable')}</h3>
+        <table class="kpis">
+          <thead><tr><th>${t(locale, 'metric')}</th>${letters.map((_, k) => html`<th>${head(k)} ${t(locale, 'median')}</th>`)}
+            ${letters.slice(1).map((l, k) => html`<th>${head(k + 1)} − A (90 %)</th>`)}</tr></thead>
+          <tbody>${SUMMARY_KEYS.map((key) => {
+            const m = c.metrics[key];
+            return html`<tr data-metric=${key}><td>${pick(locale, SUMMARY[key])}</td>
+              ${m.medians.map((v) => html`<td>${formatByUnit(locale, SUMMARY[key].unit, v)}</td>`)}
+              ${m.differences.slice(1).map((d) => (d ? html`<td class=${d.p5 > 0 ? 'up' : d.p95 < 0 ? 'down' : ''}>${signed(key, d.median)} (${signed(key, d.p5)} … ${signed(key, d.p95)})</td>` : html`<td>—</td>`))}</tr>`;
+          })}</tbody>
+        </table>
+        <h3>${t(locale, 'goalsByScenario')}</h3>
+        <table class="goals">
+          <thead><tr><th>${t(locale, 'goal')}</th>${letters.map((_, k) => html`<th>${head(k)}</th>`)}</tr></thead>
+          <tbody>
+            ${c.goals.map((g) => html`<tr><td>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source})</td>${g.metShare.map((v) => html`<td>${formatPercent(locale, v)}</td>`)}</tr>`)}
+            <tr><td><strong>${t(locale, 'allGoalsRow')}</strong></td>${c.allGoalsMetShare.map((v) => html`<td><strong>${formatPercent(locale, v)}</strong></td>`)}</tr>
+          </tbody>
+        </table>
+      </div>
+      <div class="charts">
+        ${CHARTS.map((chart) => {
+          const key = Array.isArray(chart.series) ? chart.series[0] : chart.series;
+          return html`<qc-series-chart .locale=${locale} .label=${pick(locale, SERIES[key as keyof typeof SERIES])} .unit=${SERIES[key as keyof typeof SERIES].unit}
+            .series=${this.ensembles.map((e, k) => ({ name: letters[k], color: COMPARE_COLORS[k], ...e.daily[key as keyof typeof SERIES] }))}></qc-series-chart>`;
+        })}
+      </div>
+    `;
+  }
+}
+
+customElements.define('qc-compare-view', CompareView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-compare-view': CompareView;
+  }
+}

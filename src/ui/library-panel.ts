@@ -1,0 +1,68 @@
+/**
+ * The library: scenarios kept in this browser (IndexedDB), newest first, with
+ * open, rename, duplicate and delete. The shell owns the storage; this panel
+ * shows the list and sends the user's actions up as events.
+ */
+import { LitElement, css, html } from 'lit';
+import type { LibraryEntry } from './storage.ts';
+import { t, type Locale } from './i18n.ts';
+
+export type LibraryAction = 'load' | 'rename' | 'duplicate' | 'remove';
+
+export class LibraryPanel extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    entries: { attribute: false },
+  };
+
+  declare locale: Locale;
+  declare entries: readonly LibraryEntry[];
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.entries = [];
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; }
+    h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+    ul { list-style: none; padding: 0; margin: 0; }
+    li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; padding: 0.45rem 0; border-top: 1px solid #eef1f4; }
+    li:first-child { border-top: none; }
+    .name { font-weight: 600; flex: 1 1 14rem; }
+    .when { font-size: 0.75rem; color: #52606d; }
+    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.55rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+    button.danger { color: #a40e26; }
+    button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
+    .empty { color: #52606d; font-size: 0.85rem; }
+  `;
+
+  override render() {
+    const time = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<div class="panel">
+      <h2>${t(this.locale, 'libraryTitle')}</h2>
+      ${this.entries.length ? html`<ul>${this.entries.map((entry) => html`<li data-id=${entry.id}>
+        <span class="name">${entry.name}</span>
+        <span class="when">${t(this.locale, 'savedAt', { time: time.format(entry.updatedAt) })}</span>
+        <button class="load" @click=${() => this.act('load', entry)}>${t(this.locale, 'load')}</button>
+        <button class="rename" @click=${() => this.act('rename', entry)}>${t(this.locale, 'rename')}</button>
+        <button class="duplicate" @click=${() => this.act('duplicate', entry)}>${t(this.locale, 'duplicate')}</button>
+        <button class="remove danger" @click=${() => this.act('remove', entry)}>${t(this.locale, 'remove')}</button>
+      </li>`)}</ul>` : html`<p class="empty">${t(this.locale, 'libraryEmpty')}</p>`}
+    </div>`;
+  }
+
+  private act(action: LibraryAction, entry: LibraryEntry): void {
+    this.dispatchEvent(new CustomEvent('library-action', { detail: { action, entry }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('qc-library-panel', LibraryPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-library-panel': LibraryPanel;
+  }
+}

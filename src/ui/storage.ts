@@ -1,0 +1,72 @@
+/**
+ * The browser library (IndexedDB): saved scenarios, and the autosaved draft of
+ * the scenario being edited, so a reload or a crash loses nothing.
+ */
+export interface LibraryEntry {
+  readonly id: string;
+  readonly name: string;
+  /** The scenario as edited (plain JSON, may be a draft with problems). */
+  readonly draft: Record<string, unknown>;
+  readonly updatedAt: number;
+}
+
+const DB_NAME = 'qunce-lab';
+const DB_VERSION = 1;
+const SCENARIOS = 'scenarios';
+const STATE = 'state';
+const AUTOSAVE_KEY = 'autosave';
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function database(): Promise<IDBDatabase> {
+  opening ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, DB_VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(SCENARIOS)) db.createObjectStore(SCENARIOS, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(STATE)) db.createObjectStore(STATE);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => {
+      opening = null;
+      reject(request.error ?? new Error('IndexedDB is not available'));
+    };
+  });
+  return opening;
+}
+
+function run<T>(store: string, mode: IDBTransactionMode, action: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return database().then((db) => new Promise<T>((resolve, reject) => {
+    const transaction = db.transaction(store, mode);
+    const request = action(transaction.objectStore(store));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error ?? request.error);
+    transaction.onabort = () => reject(transaction.error ?? new Error('storage transaction aborted'));
+  }));
+}
+
+export function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+export async function listScenarios(): Promise<LibraryEntry[]> {
+  const all = await run<LibraryEntry[]>(SCENARIOS, 'readonly', (s) => s.getAll() as IDBRequest<LibraryEntry[]>);
+  return all.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+export function putScenario(entry: LibraryEntry): Promise<IDBValidKey> {
+  return run(SCENARIOS, 'readwrite', (s) => s.put(entry));
+}
+
+export function deleteScenario(id: string): Promise<undefined> {
+  return run(SCENARIOS, 'readwrite', (s) => s.delete(id));
+}
+
+export function saveAutosave(draft: Record<string, unknown>): Promise<IDBValidKey> {
+  return run(STATE, 'readwrite', (s) => s.put({ draft, savedAt: Date.now() }, AUTOSAVE_KEY));
+}
+
+export async function loadAutosave(): Promise<Record<string, unknown> | null> {
+  const value = await run<{ draft?: Record<string, unknown> } | undefined>(STATE, 'readonly', (s) => s.get(AUTOSAVE_KEY));
+  return value?.draft && typeof value.draft === 'object' ? value.draft : null;
+}

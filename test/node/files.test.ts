@@ -1,0 +1,97 @@
+/** Scenario files and share links: round trips, migration, and a corpus of bad input. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeShareFragment, encodeShareFragment, openScenarioText, serialiseScenario, SCHEMA_URL } from '../../src/model/files.ts';
+import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
+import { scenarioArbitrary } from './arbitraries.ts';
+
+const valid = (input: unknown): Scenario => {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.scenario;
+};
+
+describe('scenario files', () => {
+  it('any valid scenario survives save → open unchanged', () => {
+    fc.assert(fc.property(scenarioArbitrary(), (input) => {
+      const scenario = valid(input);
+      const text = serialiseScenario(scenario);
+      const opened = openScenarioText(text);
+      expect(opened.ok).toBe(true);
+      if (opened.ok) {
+        expect({ ...opened.scenario, $schema: undefined }).toEqual({ ...scenario, $schema: undefined });
+        expect(opened.notices).toEqual([]);
+      }
+      const head = JSON.parse(text);
+      expect(Object.keys(head).slice(0, 2)).toEqual(['$schema', 'schemaVersion']);
+      expect(head.$schema).toBe(SCHEMA_URL);
+    }), { numRuns: 150 });
+  });
+
+  it('migrates an older schemaVersion with a notice', () => {
+    const migrations = { 0: ({ days, ...rest }: Record<string, unknown>) => ({ ...rest, horizonDays: days }) };
+    const opened = openScenarioText(JSON.stringify({ schemaVersion: 0, days: 45 }), migrations);
+    expect(opened.ok).toBe(true);
+    if (opened.ok) {
+      expect(opened.scenario.horizonDays).toBe(45);
+      expect(opened.notices[0].en).toMatch(/schemaVersion 0; it was updated to 1/);
+      expect(opened.notices[0].zh).toMatch(/已升级/);
+    }
+    const unknown = openScenarioText(JSON.stringify({ schemaVersion: 0 }));
+    expect(unknown.ok).toBe(false);
+  });
+
+  const corpus: [string, string, RegExp][] = [
+    ['not JSON', 'hello, I am a spreadsheet', /not valid JSON/],
+    ['empty', '', /not valid JSON/],
+    ['a list', '[1, 2, 3]', /JSON object with schemaVersion/],
+    ['null', 'null', /JSON object with schemaVersion/],
+    ['wrong types', '{"schemaVersion": 1, "horizonDays": "thirty", "group": []}', /must be a whole number from 1 to 365 days|must be an object/],
+    ['out of range', '{"schemaVersion": 1, "horizonDays": 9999, "growth": {"batchSize": 0}}', /from 1 to 365 days/],
+    ['10 MB of data', `{"schemaVersion": 1, "description": "${'x'.repeat(10_000_000)}"}`, /too large/],
+    ['deeply nested junk', `{"schemaVersion": 1, "group": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`, /not a scenario field/],
+    ['__proto__ key', '{"schemaVersion": 1, "__proto__": {"isAdmin": true}}', /__proto__|not a scenario field/],
+    ['constructor key', '{"schemaVersion": 1, "group": {"constructor": {"prototype": {}}}}', /not a scenario field/],
+    ['a newer schemaVersion', '{"schemaVersion": 7}', /newer version of the lab \(schemaVersion 7\)/],
+    ['no schemaVersion', '{"horizonDays": 30}', /must be 1/],
+  ];
+  for (const [name, text, message] of corpus) {
+    it(`refuses ${name} with a clear message`, () => {
+      const opened = openScenarioText(text);
+      expect(opened.ok).toBe(false);
+      if (!opened.ok) {
+        expect(opened.problems.length).toBeGreaterThan(0);
+        expect(opened.problems.map((p) => `${p.path}: ${p.message}`).join('\n')).toMatch(message);
+        for (const p of opened.problems) expect(p.messageZh).toMatch(/[\u4e00-\u9fff]|JSON/);
+      }
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    });
+  }
+});
+
+describe('share links', () => {
+  it('any valid scenario survives link → open unchanged', async () => {
+    await fc.assert(fc.asyncProperty(scenarioArbitrary(), async (input) => {
+      const scenario = valid(input);
+      const fragment = await encodeShareFragment(scenario);
+      expect(fragment).toMatch(/^s1\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
+      const opened = await decodeShareFragment(`#${fragment}`);
+      expect(opened.ok && opened.scenario).toEqual(scenario);
+    }), { numRuns: 60 });
+  });
+
+  it('recognises a truncated, tampered or foreign link', async () => {
+    const fragment = await encodeShareFragment(valid({ schemaVersion: 1, name: 'shared' }));
+    const truncated = await decodeShareFragment(fragment.slice(0, fragment.length - 12));
+    expect(truncated.ok).toBe(false);
+    if (!truncated.ok) expect(truncated.problems[0].message).toMatch(/cut short or damaged|changed or cut/);
+    const body = fragment.split('.')[2];
+    const flipped = body.slice(0, 10) + (body[10] === 'A' ? 'B' : 'A') + body.slice(11);
+    const tampered = await decodeShareFragment(fragment.replace(body, flipped));
+    expect(tampered.ok).toBe(false);
+    const foreign = await decodeShareFragment('#section-2');
+    if (!foreign.ok) expect(foreign.problems[0].message).toMatch(/not a 群策 Lab share link/);
+    const junk = await decodeShareFragment('#s1.abc.%%%');
+    if (!junk.ok) expect(junk.problems[0].message).toMatch(/damaged/);
+  });
+});
