@@ -327,6 +327,7 @@ export class AppShell extends LitElement {
   };
 
   private onDraftChange = (event: CustomEvent<Draft>) => {
+    this.notice = '';
     this.setDraft(event.detail, '');
   };
 
@@ -535,7 +536,6 @@ export class AppShell extends LitElement {
     const token = ++this.runToken;
     const current = () => token === this.runToken;
     this.running = kind;
-    this.notice = '';
     const started = performance.now();
     try {
       const summary = await pool.run(scenario, runs, {

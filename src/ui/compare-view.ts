@@ -64,7 +64,7 @@ export class CompareView extends LitElement {
     th:first-child, td:first-child { text-align: left; }
     thead th { color: #52606d; font-weight: 600; }
     .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -0.05rem; }
-    .up { color: #116329; } .down { color: #a40e26; }
+    .clear { font-weight: 700; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
     code { font-size: 0.78rem; }
@@ -119,7 +119,7 @@ export class CompareView extends LitElement {
             const m = c.metrics[key];
             return html`<tr data-metric=${key}><td>${pick(locale, SUMMARY[key])}</td>
               ${m.medians.map((v) => html`<td>${formatByUnit(locale, SUMMARY[key].unit, v)}</td>`)}
-              ${m.differences.slice(1).map((d) => (d ? html`<td class=${d.p5 > 0 ? 'up' : d.p95 < 0 ? 'down' : ''}>${signed(key, d.median)} (${signed(key, d.p5)} … ${signed(key, d.p95)})</td>` : html`<td>—</td>`))}</tr>`;
+              ${m.differences.slice(1).map((d) => (d ? html`<td class=${d.p5 > 0 || d.p95 < 0 ? 'clear' : ''} title=${d.p5 > 0 || d.p95 < 0 ? t(locale, 'clearDifference') : ''}>${signed(key, d.median)} (${signed(key, d.p5)} … ${signed(key, d.p95)})</td>` : html`<td>—</td>`))}</tr>`;
           })}</tbody>
         </table>
         <h3>${t(locale, 'goalsByScenario')}</h3>

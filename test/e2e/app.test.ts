@@ -1,44 +1,28 @@
 /** The built app, served by `vite preview`, used in Debian's Chromium as a planner would. */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SHOTS, freshPage, launch, waitForResults as waitFor } from './helpers.ts';
 
-const SHOTS = 'test/e2e/__screenshots__';
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-  mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-  page = await context.newPage();
   errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  ({ context, page } = await freshPage(browser, errors));
 });
+
+const waitForResults = (previous?: string) => waitFor(page, previous);
 
 /** The median of a scorecard row, as a number (percent signs and separators dropped). */
 async function medianOf(metric: string): Promise<number> {
   const cell = page.locator(`qc-scorecard tr[data-metric="${metric}"] td`).first();
   await expect.poll(async () => (await cell.textContent())?.trim() ?? '—', { timeout: 20_000 }).not.toBe('—');
   return Number((await cell.textContent())!.replace(/[^\d.]/g, ''));
-}
-
-async function waitForResults(previous?: string): Promise<string> {
-  const status = page.locator('qc-app .progress-text');
-  await expect.poll(async () => {
-    const text = (await status.textContent()) ?? '';
-    return /runs in/.test(text) && text !== previous;
-  }, { timeout: 30_000 }).toBe(true);
-  return (await status.textContent())!;
 }
 
 describe('the lab', () => {
