@@ -69,7 +69,7 @@ try {
     }, 2 + (k % 4));
     sliderTimes.push(elapsed);
   }
-  console.log('slider change → updated median charts (quick ensemble of 60 runs, incl. 120 ms debounce)');
+  console.log('slider change → updated median charts (quick ensemble of 60 runs, incl. 60 ms debounce)');
   console.log(`  median ${ms(median(sliderTimes))}   (${sliderTimes.map((v) => v.toFixed(0)).join(', ')})`);
 
   await app.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });

@@ -373,21 +373,6 @@ class GroupRun {
 
   // ── the day ──────────────────────────────────────────────────────────────
   private startDay(): void {
-    const a = this.members.a;
-    for (let i = 0; i < this.members.count; i++) {
-      a.spokeMask[i] = (a.spokeMask[i] << 1) & 0x7f;
-      a.repliesToday[i] = 0;
-      a.penalisedToday[i] = 0;
-      a.recognitionToday[i] = 0;
-      a.dmToday[i] = 0;
-      a.ignoredToday[i] = 0;
-    }
-    // Posts of yesterday that nobody answered discourage their authors (MODEL §4).
-    if (this.day > 0) {
-      for (let k = this.dayFirstMsg[this.day - 1]; k < this.dayFirstMsg[this.day]; k++) {
-        if (this.msgStarter[k] && !this.msgReplied[k]) a.ignoredToday[this.msgAuthor[k]]++;
-      }
-    }
     this.messagesToday = 0;
     this.valuableToday = 0;
     this.noticesToday = 0;
@@ -407,6 +392,13 @@ class GroupRun {
     for (let i = 0; i < this.members.count; i++) {
       if (a.presence[i] !== PRESENT || a.isTeam[i]) continue;
       this.present[this.presentCount++] = i;
+      // a new day for the member's own counters (only present members' are ever read)
+      a.spokeMask[i] = (a.spokeMask[i] << 1) & 0x7f;
+      a.repliesToday[i] = 0;
+      a.penalisedToday[i] = 0;
+      a.recognitionToday[i] = 0;
+      a.dmToday[i] = 0;
+      a.ignoredToday[i] = 0;
       const attention = a.dnd[i] ? p.dndReadFactor : 1;
       const attentive = a.engagement[i] * attention;
       engagementSum += a.engagement[i];
@@ -417,6 +409,12 @@ class GroupRun {
     }
     this.replyPicker.build();
     this.answerPicker.build();
+    // Posts of yesterday that nobody answered discourage their authors (MODEL §4).
+    if (this.day > 0) {
+      for (let k = this.dayFirstMsg[this.day - 1]; k < this.dayFirstMsg[this.day]; k++) {
+        if (this.msgStarter[k] && !this.msgReplied[k]) a.ignoredToday[this.msgAuthor[k]]++;
+      }
+    }
     // Group mood scales the reply cascade (MODEL §3.4): mean engagement of present members.
     this.mood = this.presentCount ? engagementSum / this.presentCount : 0;
   }
@@ -982,6 +980,7 @@ class GroupRun {
         a.engagement[i] = clamp01(this.startEngagement(a.archetype[i]) * p.winBackEngagementFactor);
         a.joinDay[i] = d;
         a.dnd[i] = 0;
+        a.spokeMask[i] = 0;
         this.series.joins[d]++;
       }
     }

@@ -29,7 +29,7 @@ import '../charts/stacked-chart.ts';
 
 /** Runs in the quick ensemble that follows every edit. */
 export const QUICK_RUNS = 60;
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 60;
 const AUTOSAVE_MS = 300;
 /** The current scenario's id in the compare picker. */
 const CURRENT = 'current';

@@ -90,9 +90,14 @@ export class WorkerPool {
     this.slots[index] = this.spawn();
   }
 
-  /** Run `runs` runs of a validated scenario; a new run cancels the one in progress. */
+  /**
+   * Run `runs` runs of a validated scenario. A new run supersedes the one in
+   * progress: its promise rejects with EnsembleCancelled and its queue is
+   * dropped, but the workers are kept (their chunk in flight finishes and is
+   * ignored), so a quick re-run after each edit does not pay for new workers.
+   */
   async run(scenario: Scenario, runs: number, handlers: RunHandlers = {}): Promise<EnsembleSummary> {
-    this.cancel();
+    this.supersede();
     const generation = ++this.generation;
     const started = performance.now();
     const total = runs;
@@ -159,14 +164,18 @@ export class WorkerPool {
     return this.summary.sample(runIndex);
   }
 
-  /** Stop the ensemble in progress at once: its workers are terminated and replaced. */
-  cancel(): void {
-    if (!this.rejectCurrent) return;
+  private supersede(): boolean {
+    if (!this.rejectCurrent) return false;
     this.generation++;
     const reject = this.rejectCurrent;
     this.rejectCurrent = null;
-    for (let i = 0; i < this.slots.length; i++) this.replace(i);
     reject(new EnsembleCancelled());
+    return true;
+  }
+
+  /** Stop the ensemble in progress at once: its workers are terminated and replaced. */
+  cancel(): void {
+    if (this.supersede()) for (let i = 0; i < this.slots.length; i++) this.replace(i);
   }
 
   dispose(): void {
