@@ -51,7 +51,7 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   await app.goto(base);
-  await app.waitForFunction(() => /runs in/.test(document.querySelector('qc-app')?.shadowRoot?.querySelector('.progress-text')?.textContent ?? ''), undefined, { timeout: 60_000 });
+  await app.waitForFunction(() => Number(document.querySelector('qc-app')?.shadowRoot?.querySelector('.progress-text')?.getAttribute('data-run') ?? 0) > 0, undefined, { timeout: 60_000 });
 
   const sliderTimes: number[] = [];
   for (let k = 0; k < 7; k++) {

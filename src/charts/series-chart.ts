@@ -6,6 +6,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import { HEIGHT, MARGIN, WIDTH, chartStyles, dayAfterKey, dayAtPointer, dayScale } from './day-axis.ts';
 import { formatByUnit, t, type Locale } from '../ui/i18n.ts';
 import { exportPng, exportSvg } from './image-export.ts';
 
@@ -29,9 +30,6 @@ export interface ChartThreshold {
   readonly description?: string;
 }
 
-const WIDTH = 520;
-const HEIGHT = 200;
-const MARGIN = { top: 12, right: 16, bottom: 26, left: 48 };
 
 export class SeriesChart extends LitElement {
   static override properties = {
@@ -68,27 +66,10 @@ export class SeriesChart extends LitElement {
     this.focusDay = null;
   }
 
-  static override styles = css`
-    :host { display: block; }
-    figure { margin: 0; }
-    figcaption { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; font-weight: 600; font-size: 0.95rem; margin-bottom: 0.25rem; }
-    .readout { font-weight: 400; font-size: 0.8rem; color: var(--qc-muted, #52606d); min-height: 1.2em; font-variant-numeric: tabular-nums; }
-    svg { width: 100%; height: auto; display: block; overflow: visible; }
-    svg:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: 2px; }
+  static override styles = [chartStyles, css`
+    figcaption { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; }
     .note { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.2rem 0 0; }
-    .actions { display: flex; gap: 0.75rem; }
-    .actions button { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-link, #1f6feb); cursor: pointer; padding: 0.1rem 0; }
-    .actions button:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); }
-    button.table-toggle { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-link, #1f6feb); cursor: pointer; padding: 0.1rem 0; }
-    button.table-toggle:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); }
-    .table-wrap { max-height: 14rem; overflow: auto; border: 1px solid #d9e0e7; border-radius: 4px; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.75rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.15rem 0.4rem; text-align: right; border-bottom: 1px solid #eef1f4; }
-    th:first-child, td:first-child { text-align: left; }
-    thead th { position: sticky; top: 0; background: #f6f8fa; }
-    .axis text { font-size: 10px; fill: #52606d; }
-    .axis path, .axis line { stroke: #c5ced8; }
-  `;
+  `];
 
   private get days(): number {
     return this.series[0]?.p50.length ?? 0;
@@ -144,26 +125,18 @@ export class SeriesChart extends LitElement {
   }
 
   private onPointer(event: PointerEvent) {
-    const svg = event.currentTarget as SVGSVGElement;
-    const box = svg.getBoundingClientRect();
-    const x = ((event.clientX - box.left) / box.width) * WIDTH;
-    const day = Math.round(this.x().invert(x));
-    this.focusDay = Math.max(0, Math.min(this.days - 1, day));
+    if (this.days) this.focusDay = dayAtPointer(event, this.days);
   }
 
   private onKey(event: KeyboardEvent) {
-    if (!this.days) return;
-    const last = this.days - 1;
-    const current = this.focusDay ?? last;
-    const next = event.key === 'ArrowLeft' ? current - 1 : event.key === 'ArrowRight' ? current + 1
-      : event.key === 'Home' ? 0 : event.key === 'End' ? last : null;
+    const next = dayAfterKey(event.key, this.focusDay, this.days);
     if (next === null) return;
     event.preventDefault();
-    this.focusDay = Math.max(0, Math.min(last, next));
+    this.focusDay = next;
   }
 
   private x() {
-    return scaleLinear().domain([0, Math.max(1, this.days - 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
+    return dayScale(this.days);
   }
 
   private y() {

@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { area, axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { HEIGHT, MARGIN, WIDTH, chartStyles, dayAfterKey, dayAtPointer, dayScale } from './day-axis.ts';
 import { formatNumber, t, type Locale } from '../ui/i18n.ts';
 
 export interface StackLayer {
@@ -12,9 +13,6 @@ export interface StackLayer {
   readonly values: ArrayLike<number>;
 }
 
-const WIDTH = 520;
-const HEIGHT = 200;
-const MARGIN = { top: 12, right: 16, bottom: 26, left: 48 };
 
 export class StackedChart extends LitElement {
   static override properties = {
@@ -40,25 +38,10 @@ export class StackedChart extends LitElement {
     this.focusDay = null;
   }
 
-  static override styles = css`
-    :host { display: block; }
-    figure { margin: 0; }
-    figcaption { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.25rem; }
-    .readout { font-size: 0.8rem; color: var(--qc-muted, #52606d); min-height: 1.2em; font-variant-numeric: tabular-nums; }
-    svg { width: 100%; height: auto; display: block; }
-    svg:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: 2px; }
+  static override styles = [chartStyles, css`
     ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; padding: 0; margin: 0.25rem 0 0; font-size: 0.75rem; }
     li::before { content: ''; display: inline-block; width: 0.7rem; height: 0.7rem; margin-right: 0.25rem; vertical-align: -0.05rem; background: var(--swatch); border-radius: 2px; }
-    button.table-toggle { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-link, #1f6feb); cursor: pointer; padding: 0.1rem 0; }
-    button.table-toggle:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); }
-    .table-wrap { max-height: 14rem; overflow: auto; border: 1px solid #d9e0e7; border-radius: 4px; }
-    table { border-collapse: collapse; width: 100%; font-size: 0.75rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.15rem 0.4rem; text-align: right; border-bottom: 1px solid #eef1f4; }
-    th:first-child, td:first-child { text-align: left; }
-    thead th { position: sticky; top: 0; background: #f6f8fa; }
-    .axis text { font-size: 10px; fill: #52606d; }
-    .axis path, .axis line { stroke: #c5ced8; }
-  `;
+  `];
 
   private get days(): number {
     return this.layers[0]?.values.length ?? 0;
@@ -75,9 +58,11 @@ export class StackedChart extends LitElement {
         <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" tabindex="0" aria-label=${this.label}
           @pointermove=${this.onPointer} @pointerleave=${() => { this.focusDay = null; }} @keydown=${this.onKey}></svg>
         <ul>${this.layers.map((l) => html`<li style="--swatch:${l.color}">${l.name}</li>`)}</ul>
-        <button class="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
-          ${t(this.locale, this.showTable ? 'hideTable' : 'showTable')}
-        </button>
+        <div class="actions">
+          <button class="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
+            ${t(this.locale, this.showTable ? 'hideTable' : 'showTable')}
+          </button>
+        </div>
         ${this.showTable ? html`<div class="table-wrap"><table>
           <thead><tr><th>${t(this.locale, 'day')}</th>${this.layers.map((l) => html`<th>${l.name}</th>`)}</tr></thead>
           <tbody>${Array.from({ length: this.days }, (_, d) => html`<tr><td>${d}</td>${this.layers.map((l) => html`<td>${f(l.values[d])}</td>`)}</tr>`)}</tbody>
@@ -87,23 +72,18 @@ export class StackedChart extends LitElement {
   }
 
   private x() {
-    return scaleLinear().domain([0, Math.max(1, this.days - 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
+    return dayScale(this.days);
   }
 
   private onPointer(event: PointerEvent) {
-    const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
-    const day = Math.round(this.x().invert(((event.clientX - box.left) / box.width) * WIDTH));
-    this.focusDay = Math.max(0, Math.min(this.days - 1, day));
+    if (this.days) this.focusDay = dayAtPointer(event, this.days);
   }
 
   private onKey(event: KeyboardEvent) {
-    if (!this.days) return;
-    const last = this.days - 1;
-    const current = this.focusDay ?? last;
-    const next = event.key === 'ArrowLeft' ? current - 1 : event.key === 'ArrowRight' ? current + 1 : null;
+    const next = dayAfterKey(event.key, this.focusDay, this.days);
     if (next === null) return;
     event.preventDefault();
-    this.focusDay = Math.max(0, Math.min(last, next));
+    this.focusDay = next;
   }
 
   protected override updated(changed: PropertyValues): void {

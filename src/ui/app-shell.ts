@@ -72,7 +72,8 @@ export class AppShell extends LitElement {
   declare running: RunKind | null;
   declare progress: Progress | null;
   declare notice: string;
-  declare lastRun: { kind: RunKind; runs: number; seconds: number; seed: number } | null;
+  /** The last finished ensemble; `id` counts them (tests and tools wait on it). */
+  declare lastRun: { id: number; kind: RunKind; runs: number; seconds: number; seed: number } | null;
   declare view: View;
   declare library: LibraryEntry[];
   declare compareSelected: string[];
@@ -278,7 +279,7 @@ export class AppShell extends LitElement {
         ? html`<button class="cancel" @click=${this.cancel}>${t(locale, 'cancel')}</button>`
         : html`<button class="run" @click=${() => this.runEnsemble('full')}>${t(locale, 'runFull')} (${formatNumber(locale, this.scenario.runs, 0)} ${t(locale, 'runs')})</button>`}
       <progress max=${p?.total ?? 1} .value=${p?.done ?? 0} aria-label=${t(locale, this.running === 'full' ? 'fullRun' : 'quickRun')}></progress>
-      <span class="progress-text" role="status">${this.running && p
+      <span class="progress-text" role="status" data-run=${this.lastRun?.id ?? 0}>${this.running && p
         ? t(locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })
         : this.lastRun ? `${t(locale, this.lastRun.kind === 'full' ? 'fullRun' : 'quickRun')}: ${t(locale, 'progressDone', { total: this.lastRun.runs, elapsed: formatNumber(locale, this.lastRun.seconds, 2), seed: this.lastRun.seed, workers: this.pool?.size ?? 1 })}` : t(locale, 'waiting')}</span>
       ${this.notice ? html`<div class="notice" role="alert">${this.notice}</div>` : nothing}
@@ -547,7 +548,7 @@ export class AppShell extends LitElement {
       if (!current()) return;
       this.summary = summary;
       this.sample = sample?.series ?? null;
-      this.lastRun = { kind, runs, seconds: (performance.now() - started) / 1000, seed: scenario.seed };
+      this.lastRun = { id: (this.lastRun?.id ?? 0) + 1, kind, runs, seconds: (performance.now() - started) / 1000, seed: scenario.seed };
       this.running = null;
       this.dispatchEvent(new CustomEvent('results', { detail: { kind, runs } }));
     } catch (error) {

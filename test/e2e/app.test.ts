@@ -1,104 +1,92 @@
 /** The built app, served by `vite preview`, used in Debian's Chromium as a planner would. */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SHOTS, freshPage, launch, waitForResults as waitFor } from './helpers.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { SHOTS, useSession, waitForResults as waitFor } from './helpers.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+const session = useSession();
 
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => {
-  await context?.close();
-  errors = [];
-  ({ context, page } = await freshPage(browser, errors));
-});
-
-const waitForResults = (previous?: string) => waitFor(page, previous);
+const waitForResults = (previous?: number) => waitFor(session.page, previous);
 
 /** The median of a scorecard row, as a number (percent signs and separators dropped). */
 async function medianOf(metric: string): Promise<number> {
-  const cell = page.locator(`qc-scorecard tr[data-metric="${metric}"] td`).first();
+  const cell = session.page.locator(`qc-scorecard tr[data-metric="${metric}"] td`).first();
   await expect.poll(async () => (await cell.textContent())?.trim() ?? '—', { timeout: 20_000 }).not.toBe('—');
   return Number((await cell.textContent())!.replace(/[^\d.]/g, ''));
 }
 
 describe('the lab', () => {
   it('runs the knowledge-sharing preset and shows the scorecard and charts', async () => {
-    await page.goto(inject('baseUrl'));
+    await session.page.goto(inject('baseUrl'));
     await waitForResults();
-    expect(await page.locator('qc-scorecard tr[data-metric]').count()).toBeGreaterThanOrEqual(8);
-    expect(await page.locator('qc-series-chart').count()).toBe(10);
-    expect(await page.locator('qc-series-chart >> path.median').count()).toBeGreaterThanOrEqual(10);
-    expect(await page.locator('qc-series-chart >> line.threshold-line').count()).toBeGreaterThanOrEqual(6);
-    expect(await page.locator('qc-stacked-chart').count()).toBe(2);
-    await page.screenshot({ path: `${SHOTS}/lab-en.png`, fullPage: true });
-    expect(errors).toEqual([]);
+    expect(await session.page.locator('qc-scorecard tr[data-metric]').count()).toBeGreaterThanOrEqual(8);
+    expect(await session.page.locator('qc-series-chart').count()).toBe(10);
+    expect(await session.page.locator('qc-series-chart >> path.median').count()).toBeGreaterThanOrEqual(10);
+    expect(await session.page.locator('qc-series-chart >> line.threshold-line').count()).toBeGreaterThanOrEqual(6);
+    expect(await session.page.locator('qc-stacked-chart').count()).toBe(2);
+    await session.page.screenshot({ path: `${SHOTS}/lab-en.png`, fullPage: true });
+    expect(session.errors).toEqual([]);
   });
 
   it('moving the posting window from 19–21 to 14–15 lowers the topic response', async () => {
-    await page.goto(inject('baseUrl'));
+    await session.page.goto(inject('baseUrl'));
     const first = await waitForResults();
     const evening = await medianOf('topicResponseInWindow');
-    const from = page.locator('qc-strategy-editor select[aria-label="Posting window from"]');
-    const to = page.locator('qc-strategy-editor select[aria-label="Posting window to"]');
+    const from = session.page.locator('qc-strategy-editor select[aria-label="Posting window from"]');
+    const to = session.page.locator('qc-strategy-editor select[aria-label="Posting window to"]');
     await from.selectOption('14');
     const second = await waitForResults(first);
     await to.selectOption('15');
     await waitForResults(second);
     const afternoon = await medianOf('topicResponseInWindow');
     expect(afternoon).toBeLessThan(evening);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('keeps the last valid strategy running while a field is out of range', async () => {
-    await page.goto(inject('baseUrl'));
+    await session.page.goto(inject('baseUrl'));
     await waitForResults();
-    const days = page.locator('qc-strategy-editor #f-horizonDays');
+    const days = session.page.locator('qc-strategy-editor #f-horizonDays');
     await days.fill('9999');
     await days.press('Tab');
-    await expect.poll(() => page.locator('qc-strategy-editor #f-horizonDays-problem').textContent()).toBe('must be a whole number from 1 to 365 days');
-    expect(await page.locator('qc-scorecard h2').textContent()).toBe('Scorecard at day 29');
+    await expect.poll(() => session.page.locator('qc-strategy-editor #f-horizonDays-problem').textContent()).toBe('must be a whole number from 1 to 365 days');
+    expect(await session.page.locator('qc-scorecard h2').textContent()).toBe('Scorecard at day 29');
     await days.fill('60');
     await days.press('Tab');
-    await expect.poll(() => page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toBe('Scorecard at day 59');
+    await expect.poll(() => session.page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toBe('Scorecard at day 59');
   });
 
   it('switches to Chinese and remembers the choice', async () => {
-    await page.goto(inject('baseUrl'));
+    await session.page.goto(inject('baseUrl'));
     await waitForResults();
-    await page.locator('qc-app button.lang').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await page.locator('qc-scorecard h2').textContent()).toBe('第 29 天记分卡');
-    expect(await page.locator('qc-strategy-editor summary').first().textContent()).toContain('群定位与目标');
-    await page.screenshot({ path: `${SHOTS}/lab-zh.png`, fullPage: true });
-    await page.reload();
-    await expect.poll(() => page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toMatch(/记分卡/);
+    await session.page.locator('qc-app button.lang').click();
+    await expect.poll(() => session.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await session.page.locator('qc-scorecard h2').textContent()).toBe('第 29 天记分卡');
+    expect(await session.page.locator('qc-strategy-editor summary').first().textContent()).toContain('群定位与目标');
+    await session.page.screenshot({ path: `${SHOTS}/lab-zh.png`, fullPage: true });
+    await session.page.reload();
+    await expect.poll(() => session.page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toMatch(/记分卡/);
   });
 
   it('runs the full ensemble with progress, and cancel stops it', async () => {
-    await page.goto(inject('baseUrl'));
+    await session.page.goto(inject('baseUrl'));
     const first = await waitForResults();
-    const runs = page.locator('qc-strategy-editor #f-runs');
+    const runs = session.page.locator('qc-strategy-editor #f-runs');
     await runs.fill('5000');
     await runs.press('Tab');
     await waitForResults(first);
-    await page.locator('qc-app button.run').click();
-    await expect.poll(() => page.locator('qc-app .progress-text').textContent()).toMatch(/\/ 5000 runs/);
-    await page.locator('qc-app button.cancel').click();
-    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/Cancelled/);
-    expect(await page.locator('qc-app button.run').isVisible()).toBe(true);
+    await session.page.locator('qc-app button.run').click();
+    await expect.poll(() => session.page.locator('qc-app .progress-text').textContent()).toMatch(/\/ 5000 runs/);
+    await session.page.locator('qc-app button.cancel').click();
+    await expect.poll(() => session.page.locator('qc-app .notice').textContent()).toMatch(/Cancelled/);
+    expect(await session.page.locator('qc-app button.run').isVisible()).toBe(true);
   });
 
   it('is keyboard operable: tab reaches the editor and the charts', async () => {
-    await page.goto(inject('baseUrl'));
+    await session.page.goto(inject('baseUrl'));
     await waitForResults();
     const visited = new Set<string>();
     for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      visited.add(await page.evaluate(() => {
+      await session.page.keyboard.press('Tab');
+      visited.add(await session.page.evaluate(() => {
         let el: Element | null = document.activeElement;
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         return el ? el.tagName.toLowerCase() : '';

@@ -1,47 +1,35 @@
 /** Analysts' workflow in the built app: files, library, comparison, exports, share links. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { SERIES_KEYS } from '../../src/model/metrics.ts';
-import { SHOTS, freshPage, launch, waitForResults } from './helpers.ts';
+import { SHOTS, useSession, waitForResults } from './helpers.ts';
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
-beforeEach(async () => {
-  await context?.close();
-  errors = [];
-  ({ context, page } = await freshPage(browser, errors));
-});
+const session = useSession();
 
 /** Drops a file with this text on the app, as a user dragging it from the desktop would. */
 async function dropFile(name: string, text: string): Promise<void> {
-  const transfer = await page.evaluateHandle(({ name, text }) => {
+  const transfer = await session.page.evaluateHandle(({ name, text }) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], name, { type: 'application/json' }));
     return dt;
   }, { name, text });
-  await page.locator('qc-app').dispatchEvent('dragover', { dataTransfer: transfer });
-  await page.locator('qc-app').dispatchEvent('drop', { dataTransfer: transfer });
+  await session.page.locator('qc-app').dispatchEvent('dragover', { dataTransfer: transfer });
+  await session.page.locator('qc-app').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-const editorValue = (id: string) => page.locator(`qc-strategy-editor #${id}`).inputValue();
+const editorValue = (id: string) => session.page.locator(`qc-strategy-editor #${id}`).inputValue();
 
 describe('scenario files', () => {
   it('opens a dropped file, and refuses a broken one without losing the scenario on screen', async () => {
-    await page.goto(inject('baseUrl'));
-    await waitForResults(page);
+    await session.page.goto(inject('baseUrl'));
+    await waitForResults(session.page);
     const file = JSON.parse(readFileSync('scenarios/no-operations.json', 'utf8'));
     await dropFile('no-operations.json', JSON.stringify({ ...file, horizonDays: 45 }));
-    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/Opened no-operations\.json/);
+    await expect.poll(() => session.page.locator('qc-app .notice').textContent()).toMatch(/Opened no-operations\.json/);
     expect(await editorValue('f-horizonDays')).toBe('45');
 
     await dropFile('broken.json', '{"schemaVersion": 1, "horizonDays": 9999, "group": {"positioning": "fun"}, "__proto__": {}}');
-    const refused = page.locator('qc-app .refused');
+    const refused = session.page.locator('qc-app .refused');
     await expect.poll(() => refused.textContent()).toMatch(/broken\.json was not opened/);
     expect(await refused.textContent()).toMatch(/horizonDays: must be a whole number from 1 to 365 days/);
     expect(await refused.textContent()).toMatch(/group\.positioning: must be one of/);
@@ -49,49 +37,49 @@ describe('scenario files', () => {
 
     await dropFile('newer.json', '{"schemaVersion": 9}');
     await expect.poll(() => refused.textContent()).toMatch(/newer version of the lab/);
-    expect(errors).toEqual([]);
+    expect(session.errors).toEqual([]);
   });
 
   it('autosaves: a reload keeps the edited scenario', async () => {
-    await page.goto(inject('baseUrl'));
-    await waitForResults(page);
-    const days = page.locator('qc-strategy-editor #f-horizonDays');
+    await session.page.goto(inject('baseUrl'));
+    await waitForResults(session.page);
+    const days = session.page.locator('qc-strategy-editor #f-horizonDays');
     await days.fill('21');
     await days.press('Tab');
-    await page.waitForTimeout(600); // autosave is debounced
-    await page.reload();
+    await session.page.waitForTimeout(600); // autosave is debounced
+    await session.page.reload();
     await expect.poll(() => editorValue('f-horizonDays'), { timeout: 20_000 }).toBe('21');
   });
 
   it('downloads the daily quantiles as CSV with one row per series and day', async () => {
-    await page.goto(inject('baseUrl'));
-    await waitForResults(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('qc-app button.export-csv').click()]);
+    await session.page.goto(inject('baseUrl'));
+    await waitForResults(session.page);
+    const [download] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-app button.export-csv').click()]);
     const text = readFileSync((await download.path())!, 'utf8').trim().split('\n');
     expect(text[0]).toBe('series,day,p10,p25,p50,p75,p90');
     expect(text).toHaveLength(1 + SERIES_KEYS.length * 30);
-    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('qc-app button.export-json').click()]);
+    const [json] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-app button.export-json').click()]);
     const results = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(results).toMatchObject({ app: { name: '群策 Lab' }, seed: 20261126, runs: 60, scenario: { schemaVersion: 1 } });
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('qc-series-chart').first().locator('button.export-svg').click()]);
+    const [svg] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-series-chart').first().locator('button.export-svg').click()]);
     expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('qc-series-chart').first().locator('button.export-png').click()]);
+    const [png] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-series-chart').first().locator('button.export-png').click()]);
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
   });
 });
 
 describe('share links', () => {
   it('a link restores the scenario exactly; a damaged one changes nothing', async () => {
-    await page.goto(inject('baseUrl'));
-    await waitForResults(page);
-    const days = page.locator('qc-strategy-editor #f-horizonDays');
+    await session.page.goto(inject('baseUrl'));
+    await waitForResults(session.page);
+    const days = session.page.locator('qc-strategy-editor #f-horizonDays');
     await days.fill('33');
     await days.press('Tab');
-    await page.locator('qc-app button.share').click();
-    const url = await page.locator('qc-app .share-box input').inputValue();
+    await session.page.locator('qc-app button.share').click();
+    const url = await session.page.locator('qc-app .share-box input').inputValue();
     expect(url).toMatch(/#s1\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
 
-    const other = await context.browser()!.newContext({ viewport: { width: 1400, height: 1000 } });
+    const other = await session.context.browser()!.newContext({ viewport: { width: 1400, height: 1000 } });
     const second = await other.newPage();
     await second.goto(url);
     await expect.poll(() => second.locator('qc-strategy-editor #f-horizonDays').inputValue(), { timeout: 20_000 }).toBe('33');
@@ -111,37 +99,37 @@ describe('share links', () => {
 
 describe('library and comparison', () => {
   it('keeps scenarios in the library and compares two of them, paired', async () => {
-    page.on('dialog', (dialog) => void dialog.accept('Renamed plan'));
-    await page.goto(inject('baseUrl'));
-    await waitForResults(page);
-    await page.locator('qc-app button.save-library').click();
-    await page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('no-operations');
-    await page.locator('qc-app button.save-library').click();
-    await page.locator('qc-app button.view-library').click();
-    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(2);
-    await page.locator('qc-library-panel li').first().locator('button.duplicate').click();
-    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(3);
-    await page.locator('qc-library-panel li').first().locator('button.rename').click();
-    await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toContain('Renamed plan');
-    await page.locator('qc-library-panel li').first().locator('button.remove').click();
-    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(2);
+    session.page.on('dialog', (dialog) => void dialog.accept('Renamed plan'));
+    await session.page.goto(inject('baseUrl'));
+    await waitForResults(session.page);
+    await session.page.locator('qc-app button.save-library').click();
+    await session.page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('no-operations');
+    await session.page.locator('qc-app button.save-library').click();
+    await session.page.locator('qc-app button.view-library').click();
+    await expect.poll(() => session.page.locator('qc-library-panel li').count()).toBe(2);
+    await session.page.locator('qc-library-panel li').first().locator('button.duplicate').click();
+    await expect.poll(() => session.page.locator('qc-library-panel li').count()).toBe(3);
+    await session.page.locator('qc-library-panel li').first().locator('button.rename').click();
+    await expect.poll(() => session.page.locator('qc-library-panel li .name').allTextContents()).toContain('Renamed plan');
+    await session.page.locator('qc-library-panel li').first().locator('button.remove').click();
+    await expect.poll(() => session.page.locator('qc-library-panel li').count()).toBe(2);
 
-    await page.locator('qc-app button.view-compare').click();
-    const boxes = page.locator('qc-compare-view .pick input[type=checkbox]');
+    await session.page.locator('qc-app button.view-compare').click();
+    const boxes = session.page.locator('qc-compare-view .pick input[type=checkbox]');
     await expect.poll(() => boxes.count()).toBe(3); // the current scenario and two saved ones
     // compare the saved knowledge-sharing scenario (A, oldest: last in the list) with the current one (no operations)
     await boxes.nth(2).check();
     await boxes.nth(0).uncheck();
     await boxes.nth(0).check();
-    await page.locator('qc-compare-view button.run-compare').click();
-    await expect.poll(() => page.locator('qc-compare-view table.kpis tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(20);
-    const levers = await page.locator('qc-compare-view table.levers').textContent();
+    await session.page.locator('qc-compare-view button.run-compare').click();
+    await expect.poll(() => session.page.locator('qc-compare-view table.kpis tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(20);
+    const levers = await session.page.locator('qc-compare-view table.levers').textContent();
     expect(levers).toMatch(/content\.postsPerWeek/);
     expect(levers).not.toMatch(/\bseed\b/);
-    const speaking = await page.locator('qc-compare-view tr[data-metric="speakingRate30d"]').textContent();
+    const speaking = await session.page.locator('qc-compare-view tr[data-metric="speakingRate30d"]').textContent();
     expect(speaking).toMatch(/−[\d.]+% \(−[\d.]+% … [−+]?[\d.]+%\)/);
-    expect(await page.locator('qc-compare-view qc-series-chart').first().locator('path.median').count()).toBe(2);
-    await page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
-    expect(errors).toEqual([]);
+    expect(await session.page.locator('qc-compare-view qc-series-chart').first().locator('path.median').count()).toBe(2);
+    await session.page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
+    expect(session.errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** Shared by the e2e tests: a browser per file, a fresh context per test, waiting for results. */
 import { mkdirSync } from 'node:fs';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 
@@ -18,12 +18,31 @@ export async function freshPage(browser: Browser, errors: string[]): Promise<{ c
   return { context, page };
 }
 
-/** Waits until a finished run is reported (and, given the previous report, a new one). */
-export async function waitForResults(page: Page, previous?: string): Promise<string> {
+/** Waits until an ensemble finishes after the one numbered `previous`; returns its number. */
+export async function waitForResults(page: Page, previous = 0): Promise<number> {
   const status = page.locator('qc-app .progress-text');
-  await expect.poll(async () => {
-    const text = (await status.textContent()) ?? '';
-    return /runs in/.test(text) && text !== previous;
-  }, { timeout: 30_000 }).toBe(true);
-  return (await status.textContent())!;
+  const finished = async () => Number((await status.getAttribute('data-run')) ?? 0);
+  await expect.poll(finished, { timeout: 30_000 }).toBeGreaterThan(previous);
+  return finished();
+}
+
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors of the current page. */
+  errors: string[];
+}
+
+/** One browser for the file, a fresh context and page for every test. */
+export function useSession(): Session {
+  let browser: Browser | undefined;
+  const session = { errors: [] } as unknown as Session;
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+  beforeEach(async () => {
+    await session.context?.close();
+    session.errors = [];
+    Object.assign(session, await freshPage(browser!, session.errors));
+  });
+  return session;
 }

@@ -1,0 +1,49 @@
+/**
+ * What the series chart and the stacked chart share: the frame, the day scale,
+ * the day under the pointer or the arrow keys, and the common styles.
+ */
+import { css } from 'lit';
+import { scaleLinear, type ScaleLinear } from 'd3';
+
+export const WIDTH = 520;
+export const HEIGHT = 200;
+export const MARGIN = { top: 12, right: 16, bottom: 26, left: 48 } as const;
+
+export function dayScale(days: number): ScaleLinear<number, number> {
+  return scaleLinear().domain([0, Math.max(1, days - 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
+}
+
+/** The day under the pointer on a chart's SVG. */
+export function dayAtPointer(event: PointerEvent, days: number): number {
+  const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
+  const day = Math.round(dayScale(days).invert(((event.clientX - box.left) / box.width) * WIDTH));
+  return Math.max(0, Math.min(days - 1, day));
+}
+
+/** The day a key moves the read-out to (←, →, Home, End), or null for other keys. */
+export function dayAfterKey(key: string, current: number | null, days: number): number | null {
+  if (!days) return null;
+  const last = days - 1;
+  const from = current ?? last;
+  const next = key === 'ArrowLeft' ? from - 1 : key === 'ArrowRight' ? from + 1 : key === 'Home' ? 0 : key === 'End' ? last : null;
+  return next === null ? null : Math.max(0, Math.min(last, next));
+}
+
+export const chartStyles = css`
+  :host { display: block; }
+  figure { margin: 0; }
+  figcaption { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.25rem; }
+  .readout { font-size: 0.8rem; color: var(--qc-muted, #52606d); min-height: 1.2em; font-variant-numeric: tabular-nums; }
+  svg { width: 100%; height: auto; display: block; overflow: visible; }
+  svg:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: 2px; }
+  .actions { display: flex; gap: 0.75rem; }
+  .actions button { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-link, #1f6feb); cursor: pointer; padding: 0.1rem 0; }
+  .actions button:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); }
+  .table-wrap { max-height: 14rem; overflow: auto; border: 1px solid #d9e0e7; border-radius: 4px; }
+  table { border-collapse: collapse; width: 100%; font-size: 0.75rem; font-variant-numeric: tabular-nums; }
+  th, td { padding: 0.15rem 0.4rem; text-align: right; border-bottom: 1px solid #eef1f4; }
+  th:first-child, td:first-child { text-align: left; }
+  thead th { position: sticky; top: 0; background: #f6f8fa; }
+  .axis text { font-size: 10px; fill: #52606d; }
+  .axis path, .axis line { stroke: #c5ced8; }
+`;
