@@ -407,8 +407,6 @@ class GroupRun {
       this.replyPicker.add(i, a.profile[i], attentive * chatty);
       this.answerPicker.add(i, a.profile[i], attentive * chatty * a.relevance[i]);
     }
-    this.replyPicker.build();
-    this.answerPicker.build();
     // Posts of yesterday that nobody answered discourage their authors (MODEL §4).
     if (this.day > 0) {
       for (let k = this.dayFirstMsg[this.day - 1]; k < this.dayFirstMsg[this.day]; k++) {

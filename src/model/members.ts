@@ -83,8 +83,13 @@ export class Members {
   }
 }
 
-export function popcount7(mask: number): number {
+/** Days spoken in the last 7: the bits set in a 7-bit mask, by table. */
+const POPCOUNT7 = Uint8Array.from({ length: 128 }, (_, mask) => {
   let n = 0;
-  for (let m = mask & 0x7f; m; m &= m - 1) n++;
+  for (let m = mask; m; m &= m - 1) n++;
   return n;
+});
+
+export function popcount7(mask: number): number {
+  return POPCOUNT7[mask & 0x7f];
 }
