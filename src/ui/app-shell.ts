@@ -423,12 +423,13 @@ export class AppShell extends LitElement {
     await this.keepPrevious(opened.scenario);
     this.setDraft(structuredClone(opened.scenario) as unknown as Draft, '');
     this.notice = t(this.locale, 'openedLink');
+    // The scenario now lives in the autosave: a reload keeps later edits rather than reopening the link.
+    history.replaceState(null, '', location.pathname + location.search);
   }
 
   private async share(): Promise<void> {
     const fragment = await encodeShareFragment(this.scenario);
     const url = `${location.origin}${location.pathname}#${fragment}`;
-    history.replaceState(null, '', `#${fragment}`);
     this.shareUrl = url;
     try {
       await navigator.clipboard?.writeText(url);
@@ -442,8 +443,8 @@ export class AppShell extends LitElement {
    * goes to the library first (unless it is already there), so nothing is lost.
    */
   private async keepPrevious(next: Scenario): Promise<void> {
-    const current = JSON.stringify(this.draft);
-    if (current === JSON.stringify(next) || this.library.some((e) => JSON.stringify(e.draft) === current)) return;
+    const current = normalised(this.draft);
+    if (current === normalised(next) || this.library.some((e) => normalised(e.draft) === current)) return;
     const name = t(this.locale, 'keptBeforeOpening', { name: String(this.draft.name ?? this.scenario.name) });
     await this.store({ id: newId(), name, draft: structuredClone(this.draft), updatedAt: Date.now() });
   }
@@ -561,6 +562,12 @@ export class AppShell extends LitElement {
       this.notice = t(this.locale, 'runFailed', { message: error instanceof Error ? error.message : String(error) });
     }
   }
+}
+
+/** A draft as its validated scenario (defaults filled in) when it is valid, for comparing drafts. */
+function normalised(draft: object): string {
+  const parsed = parseScenario(draft);
+  return JSON.stringify(parsed.ok ? parsed.scenario : draft);
 }
 
 customElements.define('qc-app', AppShell);

@@ -133,3 +133,29 @@ describe('library and comparison', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('share links and the library', () => {
+  it('opening a link keeps the scenario that was on screen, once, and a reload does not reopen the link', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app button.share').click();
+    const url = await page.locator('qc-app .share-box input').inputValue();
+    const days = page.locator('qc-strategy-editor #f-horizonDays');
+    await days.fill('17');
+    await days.press('Tab');
+    await page.goto(url);
+    await expect.poll(() => page.locator('qc-strategy-editor #f-horizonDays').inputValue(), { timeout: 20_000 }).toBe('30');
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toEqual([expect.stringMatching(/kept before opening another/)]);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.locator('qc-app button.view-lab').click();
+    await days.fill('19');
+    await days.press('Tab');
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect.poll(() => page.locator('qc-strategy-editor #f-horizonDays').inputValue(), { timeout: 20_000 }).toBe('19');
+    await page.locator('qc-app button.view-library').click();
+    expect(await page.locator('qc-library-panel li').count()).toBe(1);
+  });
+});
