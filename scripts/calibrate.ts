@@ -41,7 +41,7 @@ for (let i = 0; i < args.length; i++) {
 }
 
 function loss(e: Ensembles): number {
-  return CALIBRATION_TARGETS.reduce((sum, t) => sum + t.measure(e).miss * (t.tension ? 0.1 : 1), 0);
+  return CALIBRATION_TARGETS.reduce((sum, t) => sum + t.measure(e).miss * (t.tension ? 0.3 : 1), 0);
 }
 
 function report(ensembles: Ensembles): number {

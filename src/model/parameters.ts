@@ -29,17 +29,17 @@ const p = (
 export const PARAMETERS = {
   // ── Traits (MODEL.md §2) ──────────────────────────────────────────────
   rateMedianCore: p(1.09, 0.01, 50, 'messages/day', 'MODEL §2; calibrated (Nielsen 90-9-1)', 'Median posting rate of a fully engaged core member', '核心成员满投入时的日发言中位数'),
-  rateMedianActive: p(0.464, 0.01, 50, 'messages/day', 'MODEL §2; calibrated', 'Median posting rate of a fully engaged active member', '活跃成员满投入时的日发言中位数'),
+  rateMedianActive: p(0.486, 0.01, 50, 'messages/day', 'MODEL §2; calibrated', 'Median posting rate of a fully engaged active member', '活跃成员满投入时的日发言中位数'),
   rateMedianOrdinary: p(0.025, 0.001, 10, 'messages/day', 'MODEL §2; calibrated', 'Median posting rate of a fully engaged ordinary member', '普通成员满投入时的日发言中位数'),
   rateFactorResource: p(4.31, 0.1, 20, 'factor', '§1 (resource matching: > 200 messages/day of supply and demand)', 'Posting rates of core and active members in a resource-matching group, relative to knowledge sharing', '资源对接群核心/活跃成员的发言率倍数'),
   rateFactorService: p(1, 0.1, 20, 'factor', 'MODEL §3 (customer service: questions)', 'Posting rates in a customer-service group, relative to knowledge sharing', '客户服务群的发言率倍数'),
-  replyRateHalf: p(1.16, 0.001, 50, 'messages/day', 'calibrated (chatty members reply more; top 10 % ≥ 50 %)', 'Posting rate at which a member is half as likely to reply as the chattiest', '回复倾向减半时的发言率'),
+  replyRateHalf: p(1.22, 0.001, 50, 'messages/day', 'calibrated (chatty members reply more; top 10 % ≥ 50 %)', 'Posting rate at which a member is half as likely to reply as the chattiest', '回复倾向减半时的发言率'),
   rateSigma: p(0.702, 0.1, 2.5, 'log-sd', 'MODEL §2 (lognormal σ≈1.0)', 'Spread of posting rates (lognormal σ)', '发言率离散度 (对数正态 σ)'),
-  engagementStartCore: p(0.841, 0, 1, 'share', 'MODEL §2', 'Starting engagement, core', '核心成员初始投入度'),
-  engagementStartActive: p(0.478, 0, 1, 'share', 'MODEL §2', 'Starting engagement, active', '活跃成员初始投入度'),
-  engagementStartOrdinary: p(0.259, 0, 1, 'share', 'MODEL §2', 'Starting engagement, ordinary', '普通成员初始投入度'),
+  engagementStartCore: p(0.8, 0, 1, 'share', 'MODEL §2', 'Starting engagement, core', '核心成员初始投入度'),
+  engagementStartActive: p(0.6, 0, 1, 'share', 'MODEL §2', 'Starting engagement, active', '活跃成员初始投入度'),
+  engagementStartOrdinary: p(0.35, 0, 1, 'share', 'MODEL §2', 'Starting engagement, ordinary', '普通成员初始投入度'),
   engagementStartNoise: p(0.1, 0, 0.5, 'sd', 'MODEL §2 (± noise)', 'Noise on starting engagement', '初始投入度噪声'),
-  incentiveResponsiveShare: p(0.53, 0, 1, 'share', 'Hoernle et al. 2020 (~20 % of badge earners steered)', 'Share of members who respond to points and titles', '对积分/头衔有反应的成员比例'),
+  incentiveResponsiveShare: p(0.2, 0, 1, 'share', 'Hoernle et al. 2020 (~20 % of badge earners steered)', 'Share of members who respond to points and titles', '对积分/头衔有反应的成员比例'),
   toleranceMedian: p(40, 5, 1000, 'messages/day', 'Ren & Kraut (benefit falls past ~40 messages/day)', 'Median messages/day a member reads before overload', '成员可承受的日消息量中位数'),
   toleranceRateGain: p(0.334, 0, 10, 'per message/day', 'calibrated (busy groups: a core keeps trading, MODEL §4)', 'Tolerance added per message/day of the member\u2019s own posting rate', '每单位自身发言率增加的承受度'),
   toleranceSigma: p(0.5, 0, 2, 'log-sd', 'calibrated', 'Spread of overload tolerance', '承受度离散度'),
@@ -58,16 +58,16 @@ export const PARAMETERS = {
   marketerShareEnterprise: p(0.05, 0, 1, 'share', 'MODEL §2', 'Marketers among enterprise pulls', '企业微信拉群中的营销号比例'),
 
   // ── Activity (MODEL.md §3) ────────────────────────────────────────────
-  engagementExponent: p(1.83, 0.5, 4, 'γ', 'MODEL §3 (γ≈1.5)', 'How strongly engagement scales posting (eᵞ)', '投入度对发言的放大指数 γ'),
-  dndPostFactor: p(0.201, 0, 1, 'factor', 'MODEL §3 (dnd attention ≈ 0.3)', 'Posting while on do-not-disturb', '免打扰成员的发言系数'),
+  engagementExponent: p(1.76, 0.5, 4, 'γ', 'MODEL §3 (γ≈1.5)', 'How strongly engagement scales posting (eᵞ)', '投入度对发言的放大指数 γ'),
+  dndPostFactor: p(0.3, 0, 1, 'factor', 'MODEL §3 (dnd attention ≈ 0.3)', 'Posting while on do-not-disturb', '免打扰成员的发言系数'),
   dndReadFactor: p(0.08, 0, 1, 'factor', 'MODEL §4 (content barely reaches dnd)', 'Share of messages a dnd member reads', '免打扰成员的阅读比例'),
   weekendFactorOffice: p(0.5, 0, 2, 'factor', 'MODEL §2 (weekend factor)', 'Weekend activity of office-rhythm members', '办公型成员周末活跃系数'),
   weekendFactorOther: p(1.15, 0, 2, 'factor', 'MODEL §2 (weekend factor)', 'Weekend activity of evening and night members', '晚间/夜猫型成员周末活跃系数'),
-  topicReplyBase: p(0.128, 0, 1, 'probability', 'MODEL §3 ρ₀; calibrated (≥ 47 % in 19–21, §5)', 'Base chance a member replies to an operator topic', '成员回应运营话题的基础概率 ρ₀'),
+  topicReplyBase: p(0.125, 0, 1, 'probability', 'MODEL §3 ρ₀; calibrated (≥ 47 % in 19–21, §5)', 'Base chance a member replies to an operator topic', '成员回应运营话题的基础概率 ρ₀'),
   topicReplyDelayMinutes: p(32.6, 1, 240, 'minutes', 'calibrated', 'Mean delay of a topic reply', '话题回复平均延迟'),
   branchingRatio: p(0.807, 0, 0.99, 'm', 'MODEL §3 (Hawkes m < 1); calibrated to 40–60 % unreplied (Burke 2007)', 'Replies each message spawns at full group mood', '每条消息引发的回复数 (分支比)'),
   replyDelayMinutes: p(8, 0.5, 120, 'minutes', 'MODEL §3 (τ≈8 min)', 'Mean delay of a cascade reply', '连锁回复平均延迟'),
-  questionShareKnowledge: p(0.172, 0, 1, 'share', 'MODEL §3 (by positioning)', 'Questions among member messages, knowledge sharing', '知识分享群中提问占比'),
+  questionShareKnowledge: p(0.197, 0, 1, 'share', 'MODEL §3 (by positioning)', 'Questions among member messages, knowledge sharing', '知识分享群中提问占比'),
   questionShareResource: p(0.3, 0, 1, 'share', 'MODEL §3 (supply/demand requests)', 'Questions among member messages, resource matching', '资源对接群中提问(需求)占比'),
   questionShareService: p(0.55, 0, 1, 'share', 'MODEL §3 (customer service high)', 'Questions among member messages, customer service', '客户服务群中提问占比'),
   shareBaseCore: p(0.114, 0, 1, 'share', 'MODEL §3 (shares more likely for core)', 'Chance a core message is a 干货 share (× relevance)', '核心成员消息为干货分享的概率'),
@@ -89,9 +89,9 @@ export const PARAMETERS = {
   probationMarketerQuitPerDay: p(0.25, 0, 1, 'probability/day', 'MODEL §5 (probation blocks early ads)', 'Chance a muted marketer on probation gives up each day', '试用期营销号每日放弃概率'),
 
   // ── Engagement (MODEL.md §4) ──────────────────────────────────────────
-  replyLift: p(0.0185, 0, 0.5, 'engagement/reply', 'Joyce & Kraut 2006 (44 → 56 %)', 'Engagement gained per reply received (up to 3/day)', '每收到一条回复增加的投入度'),
+  replyLift: p(0.0176, 0, 0.5, 'engagement/reply', 'Joyce & Kraut 2006 (44 → 56 %)', 'Engagement gained per reply received (up to 3/day)', '每收到一条回复增加的投入度'),
   contentLift: p(0.0345, 0, 0.5, 'engagement/item', 'MODEL §4 (valuable content × relevance)', 'Engagement per valuable item read (× relevance)', '每读到一条干货增加的投入度'),
-  recognitionLift: p(0.0756, 0, 0.5, 'engagement', 'MODEL §4 (title, spotlight, event)', 'Engagement from a title level-up, spotlight or event', '头衔升级/成员展示/活动带来的投入度'),
+  recognitionLift: p(0.0732, 0, 0.5, 'engagement', 'MODEL §4 (title, spotlight, event)', 'Engagement from a title level-up, spotlight or event', '头衔升级/成员展示/活动带来的投入度'),
   dmLift: p(0.25, 0, 1, 'engagement', 'MODEL §4 / §6 (private-message activation)', 'Engagement from a successful DM', '私聊激活成功带来的投入度'),
   overloadCost: p(0.04, 0, 1, 'engagement', 'Ren & Kraut; MODEL §4', 'Engagement lost per unit of overload (seen/tolerance − 1)', '每单位过载损失的投入度'),
   adExposureCost: p(0.5, 0, 5, 'engagement', 'Dasgupta et al. 2012 (convex in ad share)', 'Engagement lost per day × ad share²', '广告占比平方对投入度的损耗'),
@@ -117,7 +117,7 @@ export const PARAMETERS = {
   tieProtection: p(0.5, 0, 3, 'κ', 'Backstrom et al. 2006 (ties protect)', 'How strongly reply ties protect from leaving', '互动关系对退群的保护强度 κ'),
 
   // ── Incentives (MODEL.md §4) ──────────────────────────────────────────
-  pointsBoost: p(0.318, 0, 5, 'factor', 'MODEL §4; calibrated', 'Posting boost of a responsive member under points', '积分制下响应型成员的发言提升'),
+  pointsBoost: p(0.427, 0, 5, 'factor', 'MODEL §4; calibrated', 'Posting boost of a responsive member under points', '积分制下响应型成员的发言提升'),
   goalGradientBoost: p(0.769, 0, 5, 'factor', 'MODEL §4 (goal gradient)', 'Extra boost within 20 % of the next title', '接近下一头衔时的额外提升'),
   fillerShare: p(0.365, 0, 1, 'share', 'MODEL §3 (points per message invite filler)', 'Filler among a responsive member\u2019s messages when points pay per message', '按条计分时响应型成员的灌水比例'),
   competitionNudgePerDay: p(0.1, 0, 5, 'messages/day', 'MODEL §4 / §5 (team points competitions lift weekly participation)', 'Messages/day teammates draw from a member silent this week (× engagement)', '竞赛中队友每日带动本周未发言成员的发言数'),
@@ -136,10 +136,10 @@ export const PARAMETERS = {
   monthlyEventDay: p(24, 0, 29, 'day of 30', 'assumption (the article gives no date)', 'Day within each 30-day month of the online party', '每 30 天中线上活动所在日'),
 
   // ── Activation (MODEL.md §4) ──────────────────────────────────────────
-  dmSuccessBase: p(0.405, 0, 1, 'probability', 'MODEL §4 (∝ relevance); calibrated', 'DM success at relevance 1', '相关度为 1 时私聊激活成功率'),
+  dmSuccessBase: p(0.435, 0, 1, 'probability', 'MODEL §4 (∝ relevance); calibrated', 'DM success at relevance 1', '相关度为 1 时私聊激活成功率'),
   dmTagBonus: p(0.25, 0, 2, 'factor', 'MODEL §4 (tags on enterprise help)', 'Relative DM success gain from enterprise tags', '企业微信标签对私聊成功率的提升'),
   dmBoostDays: p(5, 0, 60, 'days', 'MODEL §4 (a few days of higher posting)', 'Days of higher posting after a successful DM', '私聊激活后发言提升的天数'),
-  dmPostBoost: p(2.71, 0, 10, 'factor', 'MODEL §4', 'Posting boost during those days', '私聊激活后的发言提升'),
+  dmPostBoost: p(2.05, 0, 10, 'factor', 'MODEL §4', 'Posting boost during those days', '私聊激活后的发言提升'),
   winBackShare: p(0.12, 0, 1, 'probability', 'MODEL §4 (small, calibrate)', 'Chance a contacted leaver rejoins', '离群回访的回流概率'),
   winBackEngagementFactor: p(0.6, 0, 1, 'factor', 'MODEL §4 (reduced engagement)', 'Engagement kept by a rejoining member', '回流成员保留的投入度'),
 
