@@ -8,8 +8,8 @@
 import * as Comlink from 'comlink';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type { RunResult, Series, Summary } from '../model/metrics.ts';
-import { buffersOf, type SimulationApi, type SummaryApi } from './protocol.ts';
+import type { Series, Summary } from '../model/metrics.ts';
+import type { PackedRuns, SimulationApi, SummaryApi } from './protocol.ts';
 
 export interface Progress {
   readonly done: number;
@@ -117,7 +117,7 @@ export class WorkerPool {
       while (queue.length && current()) {
         const chunk = queue.shift()!;
         const slot = this.slots[slotIndex];
-        let results: RunResult[];
+        let results: PackedRuns;
         try {
           results = await Promise.race([slot.api.run(scenario, chunk.firstRun, chunk.count), slot.died]);
         } catch (error) {
@@ -130,7 +130,7 @@ export class WorkerPool {
           continue;
         }
         if (!current()) return;
-        await this.summary.add(Comlink.transfer(results, buffersOf(results)));
+        await this.summary.add(Comlink.transfer(results, [results.series.buffer]));
         done += chunk.count;
         const elapsedMs = performance.now() - started;
         handlers.onProgress?.({ done, total, elapsedMs, remainingMs: done ? (elapsedMs / done) * (total - done) : null });

@@ -2,14 +2,14 @@
 import * as Comlink from 'comlink';
 import { parseScenario } from '../model/scenario.ts';
 import { runChunk } from '../model/ensemble.ts';
-import { buffersOf, type SimulationApi } from './protocol.ts';
+import { packRuns, type SimulationApi } from './protocol.ts';
 
 const api: SimulationApi = {
   async run(input, firstRun, count) {
     const parsed = parseScenario(input);
     if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
-    const runs = runChunk(parsed.scenario, firstRun, count);
-    return Comlink.transfer(runs, buffersOf(runs));
+    const packed = packRuns(runChunk(parsed.scenario, firstRun, count));
+    return Comlink.transfer(packed, [packed.series.buffer]);
   },
 };
 

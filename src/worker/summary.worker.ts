@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { parseScenario, type Scenario } from '../model/scenario.ts';
 import { summariseEnsemble } from '../model/ensemble.ts';
 import type { RunResult } from '../model/metrics.ts';
-import type { SummaryApi } from './protocol.ts';
+import { unpackRuns, type SummaryApi } from './protocol.ts';
 
 let scenario: Scenario | null = null;
 let runs: RunResult[] = [];
@@ -15,8 +15,8 @@ const api: SummaryApi = {
     scenario = parsed.scenario;
     runs = [];
   },
-  async add(more) {
-    runs.push(...more);
+  async add(packed) {
+    runs.push(...unpackRuns(packed));
   },
   async summarise() {
     if (!scenario) throw new Error('no ensemble started');
@@ -30,7 +30,10 @@ const api: SummaryApi = {
   },
   async sample(runIndex) {
     const run = runs.find((r) => r.runIndex === runIndex);
-    return run ? { series: run.series, summary: run.summary } : null;
+    if (!run) return null;
+    // copy the run's views out of its chunk's buffer, so only this run crosses back
+    const series = Object.fromEntries(Object.entries(run.series).map(([key, values]) => [key, Float64Array.from(values)])) as typeof run.series;
+    return { series, summary: run.summary };
   },
 };
 
