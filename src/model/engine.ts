@@ -153,14 +153,13 @@ class GroupRun {
     this.rDaily = stream(seed, runIndex, 'daily');
     this.rActivation = stream(seed, runIndex, 'activation');
 
-    // Per-run tables keep pow out of the daily member loop.
-    const maxTenure = this.horizon + 1;
-    this.tenureFactor = new Float64Array(maxTenure);
-    for (let t = 0; t < maxTenure; t++) this.tenureFactor[t] = pow(t + 1, this.p.leaveTenureShape - 1);
-    this.tiesFactor = new Float64Array(1025);
-    for (let n = 0; n <= 1024; n++) this.tiesFactor[n] = pow(1 + n, -this.p.tieProtection);
-    this.engagementPower = EngagementTable.of((e) => (e > 0 ? pow(e, this.p.engagementExponent) : 0));
-    this.engagementProtection = EngagementTable.of((e) => exp(-this.p.leaveEngagementSlope * (e - 0.5)));
+    // Tables keep pow and exp out of the daily member loop; they depend only on
+    // parameters, so the runs of an ensemble share them.
+    const { leaveTenureShape, tieProtection, engagementExponent, leaveEngagementSlope } = this.p;
+    this.tenureFactor = memo(`tenure:${leaveTenureShape}`, () => Float64Array.from({ length: 366 }, (_, t) => pow(t + 1, leaveTenureShape - 1)));
+    this.tiesFactor = memo(`ties:${tieProtection}`, () => Float64Array.from({ length: 1025 }, (_, n) => pow(1 + n, -tieProtection)));
+    this.engagementPower = memo(`power:${engagementExponent}`, () => EngagementTable.of((e) => (e > 0 ? pow(e, engagementExponent) : 0)));
+    this.engagementProtection = memo(`protection:${leaveEngagementSlope}`, () => EngagementTable.of((e) => exp(-leaveEngagementSlope * (e - 0.5))));
     const positioningAppeal = scenario.group.positioning === 'resource_matching' ? this.p.appealPositioningResource
       : scenario.group.positioning === 'customer_service' ? this.p.appealPositioningService : 1;
     this.topicAppeal = Float64Array.from(
@@ -1141,6 +1140,18 @@ class GroupRun {
       unrepliedStarterShare: starters ? unreplied / starters : null,
     };
   }
+}
+
+/** Pure tables built once per parameter value (a few distinct values per process). */
+const TABLES = new Map<string, unknown>();
+function memo<T>(key: string, build: () => T): T {
+  let table = TABLES.get(key) as T | undefined;
+  if (table === undefined) {
+    if (TABLES.size > 256) TABLES.clear(); // parameter sweeps: keep the cache small
+    table = build();
+    TABLES.set(key, table);
+  }
+  return table;
 }
 
 /** A function of engagement tabulated on 2048 steps with linear interpolation. */
