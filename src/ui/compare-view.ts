@@ -12,6 +12,8 @@ import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics
 import { describeThreshold } from '../model/playbook.ts';
 import { formatByUnit, formatPercent, pick, t, type Locale } from './i18n.ts';
 import { CHARTS } from './charts.ts';
+import { comparisonToCsv } from '../model/report.ts';
+import { downloadBlob } from '../charts/image-export.ts';
 import '../charts/series-chart.ts';
 
 export const COMPARE_COLORS = ['#1a7f5a', '#8250df', '#bc4c00', '#0969da'];
@@ -103,6 +105,7 @@ export class CompareView extends LitElement {
     return html`
       <div class="panel">
         <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>
+        <button class="export-compare" @click=${() => downloadBlob('comparison.csv', new Blob([comparisonToCsv(c)], { type: 'text/csv' }))}>${t(locale, 'exportComparison')}</button>
         <ul>${c.names.map((n, k) => html`<li>${head(k)} ${n}</li>`)}</ul>
         <h3>${t(locale, 'leversDiffer')}</h3>
         ${c.levers.length ? html`<table class="levers">

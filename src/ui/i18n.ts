@@ -121,6 +121,7 @@ const MESSAGES = {
   currentScenario: { en: 'Current: {name}', zh: '当前：{name}' },
   storageError: { en: 'The browser refused to store data ({message}); your work stays on screen.', zh: '浏览器无法保存数据 ({message})；当前内容仍在屏幕上。' },
   clearDifference: { en: 'The 90 % interval excludes zero: the levers moved this metric in nine runs out of ten or more.', zh: '90% 区间不含 0：策略差异在九成以上的模拟中改变了此指标。' },
+  exportComparison: { en: 'Comparison CSV', zh: '对比结果 CSV' },
   viewsLabel: { en: 'Views and files', zh: '视图与文件' },
   keptBeforeOpening: { en: '{name} (kept before opening another)', zh: '{name} (打开其他场景前自动保存)' },
   ruleDay: { en: 'day', zh: '第几天' },

@@ -1,7 +1,7 @@
 /** Analysts' workflow in the built app: files, library, comparison, exports, share links. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { SERIES_KEYS } from '../../src/model/metrics.ts';
+import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
 import { SHOTS, useSession, waitForResults } from './helpers.ts';
 
 const session = useSession();
@@ -129,6 +129,10 @@ describe('library and comparison', () => {
     const speaking = await session.page.locator('qc-compare-view tr[data-metric="speakingRate30d"]').textContent();
     expect(speaking).toMatch(/−[\d.]+% \(−[\d.]+% … [−+]?[\d.]+%\)/);
     expect(await session.page.locator('qc-compare-view qc-series-chart').first().locator('path.median').count()).toBe(2);
+    const [csv] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-compare-view button.export-compare').click()]);
+    const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('metric,scenario,name,median,difference_median,difference_p5,difference_p95,runs_paired');
+    expect(rows).toHaveLength(1 + 2 * SUMMARY_KEYS.length);
     await session.page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
     expect(session.errors).toEqual([]);
   });
