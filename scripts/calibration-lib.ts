@@ -12,9 +12,10 @@ export function loadReference(name: ReferenceName): Scenario {
   return parsed.scenario;
 }
 
-export function runReferenceEnsembles(runs: number, parameters: Record<string, number> = {}): Ensembles {
+/** The reference ensembles, with parameter overrides and, optionally, another seed than the files'. */
+export function runReferenceEnsembles(runs: number, parameters: Record<string, number> = {}, seed?: number): Ensembles {
   const out = {} as Ensembles;
-  const withParameters = (s: Scenario): Scenario => ({ ...s, parameters: { ...s.parameters, ...parameters } });
+  const withParameters = (s: Scenario): Scenario => ({ ...s, seed: seed ?? s.seed, parameters: { ...s.parameters, ...parameters } });
   for (const name of REFERENCE_SCENARIOS) out[name] = runEnsemble(withParameters(loadReference(name)), runs);
   for (const [name, variant] of Object.entries(VARIANTS) as [EnsembleName, (typeof VARIANTS)[keyof typeof VARIANTS]][]) {
     out[name] = runEnsemble(withParameters(variant.apply(loadReference(variant.base))), runs);
