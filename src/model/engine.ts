@@ -94,6 +94,9 @@ class GroupRun {
 
   private readonly firstAnswerMinutes: number[] = [];
   private readonly questionDay: number[] = [];
+  private readonly questionAskedAt: number[] = [];
+  /** Questions whose first answer is due from a member: question message → its first-answer record. */
+  private readonly memberAnswerDue = new Map<number, number>();
   private readonly ties = new Set<number>();
 
   // present, non-team members at the start of the day (rebuilt daily)
@@ -491,8 +494,9 @@ class GroupRun {
     this.queue.push(time, EventType.Topic, this.teamAuthor(), index);
   }
 
-  private teamAuthor(): number {
-    return Math.floor(this.rTopics() * this.teamSize);
+  /** Which team member posts or answers. */
+  private teamAuthor(u: Uniform = this.rTopics): number {
+    return Math.floor(u() * this.teamSize);
   }
 
   /** Members' own messages for the day: Poisson(λᵢ) split over the hours by rhythm (MODEL §3.2). */
@@ -556,7 +560,10 @@ class GroupRun {
       const type = q.typeOf(id);
       const fromMember = type !== EventType.Topic && type !== EventType.Promo && type !== EventType.TeamAnswer
         && type !== EventType.AutoAnswer && type !== EventType.ChainStart && type !== EventType.TeamNotice;
-      if (fromMember && (a.presence[author] !== PRESENT || time < a.mutedUntil[author] || this.day < a.probationUntil[author])) continue;
+      if (fromMember && (a.presence[author] !== PRESENT || time < a.mutedUntil[author] || this.day < a.probationUntil[author])) {
+        if (type === EventType.MemberAnswer) this.teamAnswersInstead(ref, time);
+        continue;
+      }
       switch (type) {
         case EventType.Organic: this.organicMessage(author, time); break;
         case EventType.MarketerAd: this.post(author, 'ad', false, false); this.offence(author, time); break;
@@ -780,9 +787,23 @@ class GroupRun {
     if (first === Infinity) return;
     this.firstAnswerMinutes.push(first);
     this.questionDay.push(this.day);
+    this.questionAskedAt.push(time);
     if (first === autoReply) this.queue.push(time + first, EventType.AutoAnswer, 0, question);
     else if (first === team) this.queue.push(time + first, EventType.TeamAnswer, this.teamAuthor(), question);
-    else this.queue.push(time + first, EventType.MemberAnswer, answerer, question);
+    else {
+      this.memberAnswerDue.set(question, this.firstAnswerMinutes.length - 1);
+      this.queue.push(time + first, EventType.MemberAnswer, answerer, question);
+    }
+  }
+
+  /** The member due to answer was muted or gone: the team answers when it can, and that is the first answer. */
+  private teamAnswersInstead(question: number, time: number): void {
+    const record = this.memberAnswerDue.get(question);
+    if (record === undefined) return;
+    this.memberAnswerDue.delete(question);
+    const at = time + this.teamAnswerDelay(time);
+    this.firstAnswerMinutes[record] = at - this.questionAskedAt[record];
+    this.queue.push(at, EventType.TeamAnswer, this.teamAuthor(this.rAnswers), question);
   }
 
   private teamAnswerDelay(time: number): number {
@@ -819,6 +840,7 @@ class GroupRun {
   }
 
   private answer(author: number, question: number, time: number, type: EventType): void {
+    if (type === EventType.MemberAnswer) this.memberAnswerDue.delete(question);
     const answerer = type === EventType.AutoAnswer ? 0 : author;
     const k = this.post(answerer, 'answer', true, false);
     this.credit(question, answerer);
