@@ -2,8 +2,9 @@
  * What the series chart and the stacked chart share: the frame, the day scale,
  * the day under the pointer or the arrow keys, and the common styles.
  */
-import { css } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { scaleLinear, type ScaleLinear } from 'd3';
+import { t, type Locale } from '../ui/i18n.ts';
 
 export const WIDTH = 520;
 export const HEIGHT = 200;
@@ -47,3 +48,55 @@ export const chartStyles = css`
   .axis text { font-size: 10px; fill: #52606d; }
   .axis path, .axis line { stroke: #c5ced8; }
 `;
+
+/**
+ * The state and behaviour both charts share: a label and locale, the day under
+ * the pointer or the arrow keys, and the table toggle. Subclasses say how many
+ * days they show and draw.
+ */
+export abstract class DayChart extends LitElement {
+  static override properties = {
+    label: { type: String },
+    locale: { type: String },
+    showTable: { state: true },
+    focusDay: { state: true },
+  };
+
+  // Reactive properties are declared, then set in the constructor: class-field
+  // initialisers would shadow Lit's accessors.
+  declare label: string;
+  declare locale: Locale;
+  declare showTable: boolean;
+  declare focusDay: number | null;
+
+  constructor() {
+    super();
+    this.label = '';
+    this.locale = 'en';
+    this.showTable = false;
+    this.focusDay = null;
+  }
+
+  protected abstract get days(): number;
+
+  protected x(): ScaleLinear<number, number> {
+    return dayScale(this.days);
+  }
+
+  protected onPointer(event: PointerEvent): void {
+    if (this.days) this.focusDay = dayAtPointer(event, this.days);
+  }
+
+  protected onKey(event: KeyboardEvent): void {
+    const next = dayAfterKey(event.key, this.focusDay, this.days);
+    if (next === null) return;
+    event.preventDefault();
+    this.focusDay = next;
+  }
+
+  protected tableToggle() {
+    return html`<button class="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
+      ${t(this.locale, this.showTable ? 'hideTable' : 'showTable')}
+    </button>`;
+  }
+}

@@ -4,10 +4,10 @@
  * healthy band) with its source; a day axis; a hover / keyboard read-out; and a
  * table alternative. Several series overlay (paired comparison).
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
-import { HEIGHT, MARGIN, WIDTH, chartStyles, dayAfterKey, dayAtPointer, dayScale } from './day-axis.ts';
-import { formatByUnit, t, type Locale } from '../ui/i18n.ts';
+import { HEIGHT, MARGIN, WIDTH, chartStyles, DayChart } from './day-axis.ts';
+import { formatByUnit, t } from '../ui/i18n.ts';
 import { exportPng, exportSvg } from './image-export.ts';
 
 export interface QuantileSeries {
@@ -31,39 +31,26 @@ export interface ChartThreshold {
 }
 
 
-export class SeriesChart extends LitElement {
+export class SeriesChart extends DayChart {
   static override properties = {
-    label: { type: String },
+    ...DayChart.properties,
     unit: { type: String },
-    locale: { type: String },
     series: { attribute: false },
     threshold: { attribute: false },
     note: { type: String },
-    showTable: { state: true },
-    focusDay: { state: true },
   };
 
-  // Reactive properties are declared, then set in the constructor: class-field
-  // initialisers would shadow Lit's accessors.
-  declare label: string;
   declare unit: string;
-  declare locale: Locale;
   declare series: readonly QuantileSeries[];
   declare threshold: ChartThreshold | null;
   declare note: string;
-  declare showTable: boolean;
-  declare focusDay: number | null;
 
   constructor() {
     super();
-    this.label = '';
     this.unit = 'count';
-    this.locale = 'en';
     this.series = [];
     this.threshold = null;
     this.note = '';
-    this.showTable = false;
-    this.focusDay = null;
   }
 
   static override styles = [chartStyles, css`
@@ -71,7 +58,7 @@ export class SeriesChart extends LitElement {
     .note { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.2rem 0 0; }
   `];
 
-  private get days(): number {
+  protected get days(): number {
     return this.series[0]?.p50.length ?? 0;
   }
 
@@ -93,9 +80,7 @@ export class SeriesChart extends LitElement {
         ${this.threshold?.description ? html`<p class="note">${this.threshold.label} — ${this.threshold.description}</p>` : nothing}
         ${this.note ? html`<p class="note">${this.note}</p>` : nothing}
         <div class="actions">
-          <button class="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
-            ${t(locale, this.showTable ? 'hideTable' : 'showTable')}
-          </button>
+          ${this.tableToggle()}
           <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label)}>SVG</button>
           <button class="export-png" @click=${() => void exportPng(this.svg(), this.label)}>PNG</button>
         </div>
@@ -122,21 +107,6 @@ export class SeriesChart extends LitElement {
       <thead><tr><th>${t(this.locale, 'day')}</th>${this.series.map((s) => html`<th>${this.series.length > 1 ? `${s.name} ` : ''}p10</th><th>p25</th><th>${t(this.locale, 'medianLine')}</th><th>p75</th><th>p90</th>`)}</tr></thead>
       <tbody>${Array.from({ length: this.days }, (_, d) => html`<tr><td>${d}</td>${this.series.map((s) => html`<td>${f(s.p10[d])}</td><td>${f(s.p25[d])}</td><td>${f(s.p50[d])}</td><td>${f(s.p75[d])}</td><td>${f(s.p90[d])}</td>`)}</tr>`)}</tbody>
     </table></div>`;
-  }
-
-  private onPointer(event: PointerEvent) {
-    if (this.days) this.focusDay = dayAtPointer(event, this.days);
-  }
-
-  private onKey(event: KeyboardEvent) {
-    const next = dayAfterKey(event.key, this.focusDay, this.days);
-    if (next === null) return;
-    event.preventDefault();
-    this.focusDay = next;
-  }
-
-  private x() {
-    return dayScale(this.days);
   }
 
   private y() {

@@ -2,10 +2,10 @@
  * A stacked area over days (membership pyramid of one run, messages by kind),
  * with a legend, a hover / keyboard read-out and a table alternative.
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { area, axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { HEIGHT, MARGIN, WIDTH, chartStyles, dayAfterKey, dayAtPointer, dayScale } from './day-axis.ts';
-import { formatNumber, t, type Locale } from '../ui/i18n.ts';
+import { HEIGHT, MARGIN, WIDTH, chartStyles, DayChart } from './day-axis.ts';
+import { formatNumber, t } from '../ui/i18n.ts';
 
 export interface StackLayer {
   readonly name: string;
@@ -14,28 +14,17 @@ export interface StackLayer {
 }
 
 
-export class StackedChart extends LitElement {
+export class StackedChart extends DayChart {
   static override properties = {
-    label: { type: String },
-    locale: { type: String },
+    ...DayChart.properties,
     layers: { attribute: false },
-    showTable: { state: true },
-    focusDay: { state: true },
   };
 
-  declare label: string;
-  declare locale: Locale;
   declare layers: readonly StackLayer[];
-  declare showTable: boolean;
-  declare focusDay: number | null;
 
   constructor() {
     super();
-    this.label = '';
-    this.locale = 'en';
     this.layers = [];
-    this.showTable = false;
-    this.focusDay = null;
   }
 
   static override styles = [chartStyles, css`
@@ -43,7 +32,7 @@ export class StackedChart extends LitElement {
     li::before { content: ''; display: inline-block; width: 0.7rem; height: 0.7rem; margin-right: 0.25rem; vertical-align: -0.05rem; background: var(--swatch); border-radius: 2px; }
   `];
 
-  private get days(): number {
+  protected get days(): number {
     return this.layers[0]?.values.length ?? 0;
   }
 
@@ -59,9 +48,7 @@ export class StackedChart extends LitElement {
           @pointermove=${this.onPointer} @pointerleave=${() => { this.focusDay = null; }} @keydown=${this.onKey}></svg>
         <ul>${this.layers.map((l) => html`<li style="--swatch:${l.color}">${l.name}</li>`)}</ul>
         <div class="actions">
-          <button class="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => { this.showTable = !this.showTable; }}>
-            ${t(this.locale, this.showTable ? 'hideTable' : 'showTable')}
-          </button>
+          ${this.tableToggle()}
         </div>
         ${this.showTable ? html`<div class="table-wrap"><table>
           <thead><tr><th>${t(this.locale, 'day')}</th>${this.layers.map((l) => html`<th>${l.name}</th>`)}</tr></thead>
@@ -69,21 +56,6 @@ export class StackedChart extends LitElement {
         </table></div>` : nothing}
       </figure>
     `;
-  }
-
-  private x() {
-    return dayScale(this.days);
-  }
-
-  private onPointer(event: PointerEvent) {
-    if (this.days) this.focusDay = dayAtPointer(event, this.days);
-  }
-
-  private onKey(event: KeyboardEvent) {
-    const next = dayAfterKey(event.key, this.focusDay, this.days);
-    if (next === null) return;
-    event.preventDefault();
-    this.focusDay = next;
   }
 
   protected override updated(changed: PropertyValues): void {

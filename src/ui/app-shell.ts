@@ -180,7 +180,7 @@ export class AppShell extends LitElement {
       const saved = await loadAutosave();
       if (saved) this.setDraft(saved, '', false);
     } catch (error) {
-      this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+      this.storageFailed(error);
     }
     await this.refreshLibrary();
     if (location.hash.length > 1) await this.openLink(location.hash);
@@ -352,11 +352,16 @@ export class AppShell extends LitElement {
     this.pool?.cancel();
   };
 
+  /** Storage refused (full, private mode, blocked): say so; the work stays on screen. */
+  private storageFailed(error: unknown): void {
+    this.notice = t(this.locale, 'storageError', { message: messageOf(error) });
+  }
+
   private scheduleAutosave(draft: Draft): void {
     clearTimeout(this.autosaveTimer);
     this.autosaveTimer = setTimeout(() => {
       saveAutosave(draft).catch((error: unknown) => {
-        this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+        this.storageFailed(error);
       });
     }, AUTOSAVE_MS);
   }
@@ -453,7 +458,7 @@ export class AppShell extends LitElement {
     try {
       this.library = await listScenarios();
     } catch (error) {
-      this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+      this.storageFailed(error);
     }
   }
 
@@ -466,7 +471,7 @@ export class AppShell extends LitElement {
     try {
       await putScenario(entry);
     } catch (error) {
-      this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+      this.storageFailed(error);
     }
     await this.refreshLibrary();
   }
@@ -486,7 +491,7 @@ export class AppShell extends LitElement {
       try {
         await deleteScenario(entry.id);
       } catch (error) {
-        this.notice = t(this.locale, 'storageError', { message: error instanceof Error ? error.message : String(error) });
+        this.storageFailed(error);
       }
       this.compareSelected = this.compareSelected.filter((id) => id !== entry.id);
       await this.refreshLibrary();
@@ -523,7 +528,7 @@ export class AppShell extends LitElement {
       this.compareEnsembles = ensembles;
       this.comparison = compareRuns(scenarios, runs);
     } catch (error) {
-      if (!(error instanceof EnsembleCancelled)) this.notice = t(this.locale, 'runFailed', { message: error instanceof Error ? error.message : String(error) });
+      if (!(error instanceof EnsembleCancelled)) this.notice = t(this.locale, 'runFailed', { message: messageOf(error) });
     } finally {
       this.comparing = false;
     }
@@ -559,9 +564,13 @@ export class AppShell extends LitElement {
         if (kind === 'full') this.notice = t(this.locale, 'cancelled');
         return;
       }
-      this.notice = t(this.locale, 'runFailed', { message: error instanceof Error ? error.message : String(error) });
+      this.notice = t(this.locale, 'runFailed', { message: messageOf(error) });
     }
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A draft as its validated scenario (defaults filled in) when it is valid, for comparing drafts. */
