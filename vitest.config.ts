@@ -7,7 +7,7 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import type { BrowserCommand } from 'vitest/node';
-import { simulate } from './src/model/engine.ts';
+import { simulate } from './src/model/engine/run.ts';
 import { parseScenario } from './src/model/scenario.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.ts';
 

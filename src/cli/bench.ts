@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
 import { parseScenario, parseScenarioText, type Scenario } from '../model/scenario.ts';
-import { simulate } from '../model/engine.ts';
+import { simulate } from '../model/engine/run.ts';
 import { runEnsemble } from '../model/ensemble.ts';
 
 function median(values: number[]): number {

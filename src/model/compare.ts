@@ -5,7 +5,8 @@
  * first scenario is the levers' effect, summarised by its median and a 90 %
  * interval over runs (p5–p95).
  */
-import { SUMMARY_KEYS, quantileSorted, type Summary, type SummaryKey } from './metrics.ts';
+import { SUMMARY_KEYS, type Summary, type SummaryKey } from './metrics.ts';
+import { quantileSorted } from './stats.ts';
 import { meets, thresholdsFor, type Threshold } from './playbook.ts';
 import type { Scenario } from './scenario.ts';
 

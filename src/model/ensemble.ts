@@ -5,11 +5,12 @@
  * Results are ordered by run index before summarising, so the order in which
  * runs finish, and how an ensemble is split into chunks, never changes a number.
  */
-import { simulate } from './engine.ts';
+import { simulate } from './engine/run.ts';
 import {
-  SERIES_KEYS, SUMMARY_KEYS, quantileSorted,
+  SERIES_KEYS, SUMMARY_KEYS,
   type RunResult, type SeriesKey, type SummaryKey,
 } from './metrics.ts';
+import { quantileSorted } from './stats.ts';
 import { describeThreshold, judge, meets, thresholdsFor, type Status, type Threshold } from './playbook.ts';
 import type { Scenario } from './scenario.ts';
 

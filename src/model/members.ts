@@ -51,6 +51,7 @@ export type MemberArrays = { -readonly [K in FieldName]: InstanceType<(typeof ME
 export const PRESENT = 0;
 export const LEFT = 1;
 export const REMOVED = 2;
+export type Presence = typeof PRESENT | typeof LEFT | typeof REMOVED;
 
 export class Members {
   count = 0;

@@ -79,6 +79,8 @@ export const PARAMETERS = {
   announcementViolationFactor: p(0.6, 0, 1, 'factor', '§2 announcement (covenant, mute rules)', 'Violations and ads with an announcement', '有群公告时违规/广告系数'),
   memberAnswerRate: p(0.02, 0, 1, 'answers/min per unit', 'calibrated', 'Rate at which online relevant members answer questions', '在线相关成员的答题速率'),
   autoReplyMaxMinutes: p(1, 0.1, 10, 'minutes', 'MODEL §3 (< 1 min)', 'Keyword auto-reply delay (upper bound)', '关键词自动回复延迟上限'),
+  memberAnswerHorizonHours: p(48, 1, 168, 'hours', 'assumption (a question nobody takes up in two days is not answered by a member)', 'Longest wait for a member to answer a question', '成员回答问题的最长等待时间'),
+  lowValueReplyFactor: p(0.25, 0, 1, 'factor', 'assumption (people ignore ads and filler)', 'Replies filler draws, relative to chat', '灌水消息引发回复的相对系数'),
 
   // ── Penalties (MODEL.md §3) ───────────────────────────────────────────
   keywordMonitoringDetection: p(0.7, 0, 1, 'probability', 'MODEL §3 (enterprise keyword monitoring)', 'Detection added by keyword monitoring', '关键词监控带来的检出率'),
@@ -94,6 +96,10 @@ export const PARAMETERS = {
   recognitionLift: p(0.0732, 0, 0.5, 'engagement', 'MODEL §4 (title, spotlight, event)', 'Engagement from a title level-up, spotlight or event', '头衔升级/成员展示/活动带来的投入度'),
   dmLift: p(0.25, 0, 1, 'engagement', 'MODEL §4 / §6 (private-message activation)', 'Engagement from a successful DM', '私聊激活成功带来的投入度'),
   overloadCost: p(0.04, 0, 1, 'engagement', 'Ren & Kraut; MODEL §4', 'Engagement lost per unit of overload (seen/tolerance − 1)', '每单位过载损失的投入度'),
+  adShareMemory: p(0.5, 0, 0.99, 'weight', 'assumption (yesterday\u2019s ads still annoy)', 'Weight of earlier days in the ad share members feel', '广告占比感受中前几天的权重'),
+  repliesCountedPerDay: p(3, 0, 50, 'replies/day', 'assumption (diminishing returns)', 'Replies received that lift engagement, per day at most', '每日计入投入度的回复上限'),
+  valuableCountedPerDay: p(5, 0, 50, 'items/day', 'assumption (diminishing returns)', 'Valuable items read that lift engagement, per day at most', '每日计入投入度的干货上限'),
+  ignoredCountedPerDay: p(3, 0, 50, 'posts/day', 'assumption (diminishing returns)', 'Ignored posts that cost engagement, per day at most', '每日计入的无人回应发言上限'),
   adExposureCost: p(0.5, 0, 5, 'engagement', 'Dasgupta et al. 2012 (convex in ad share)', 'Engagement lost per day × ad share²', '广告占比平方对投入度的损耗'),
   ignoredCost: p(0.02, 0, 0.5, 'engagement', 'Joyce & Kraut 2006', 'Engagement lost per ignored post', '发言无人回应的投入度损失'),
   penaltyCost: p(0.1, 0, 1, 'engagement', 'MODEL §4', 'Engagement lost when warned or muted', '被警告/禁言的投入度损失'),
@@ -108,6 +114,7 @@ export const PARAMETERS = {
   // ── Do-not-disturb and leaving (MODEL.md §4) ──────────────────────────
   dndSwitchRate: p(0.394, 0, 5, 'per overload/day', 'survey: 74.6 % mute vs 38.4 % leave', 'Chance per unit of overload of switching to dnd each day', '每单位过载切换免打扰的概率'),
   dndRevertPerDay: p(0.02, 0, 1, 'probability/day', 'calibrated', 'Chance a dnd member turns notifications back on', '免打扰成员每日恢复提醒的概率'),
+  dndSwitchMax: p(0.9, 0, 1, 'probability/day', 'assumption (someone always keeps reading)', 'Largest daily chance of switching to dnd', '每日切换免打扰的最大概率'),
   leaveHazardBase: p(0.0069, 0, 0.5, 'probability/day', 'MODEL §4 h₀; calibrated (Qiu et al. 2016)', 'Daily leaving hazard on day 0 at engagement ½', '投入度 ½ 时首日退群风险 h₀'),
   leaveTenureShape: p(0.6, 0.1, 1.5, 'k', 'MODEL §4 (k≈0.6: hazard falls with tenure)', 'Tenure shape of the leaving hazard', '退群风险的在群时长形状参数 k'),
   leaveEngagementSlope: p(4, 0, 20, 'c', 'MODEL §4', 'How strongly engagement protects from leaving', '投入度对退群的保护强度 c'),
@@ -119,10 +126,13 @@ export const PARAMETERS = {
   // ── Incentives (MODEL.md §4) ──────────────────────────────────────────
   pointsBoost: p(0.427, 0, 5, 'factor', 'MODEL §4; calibrated', 'Posting boost of a responsive member under points', '积分制下响应型成员的发言提升'),
   goalGradientBoost: p(0.769, 0, 5, 'factor', 'MODEL §4 (goal gradient)', 'Extra boost within 20 % of the next title', '接近下一头衔时的额外提升'),
+  goalGradientWindow: p(0.8, 0, 1, 'share of the next threshold', 'MODEL §4 (goal gradient); assumption', 'Points, as a share of the next title threshold, from which the goal-gradient boost applies', '达到下一头衔门槛的多少比例后开始冲刺'),
   fillerShare: p(0.365, 0, 1, 'share', 'MODEL §3 (points per message invite filler)', 'Filler among a responsive member\u2019s messages when points pay per message', '按条计分时响应型成员的灌水比例'),
   competitionNudgePerDay: p(0.1, 0, 5, 'messages/day', 'MODEL §4 / §5 (team points competitions lift weekly participation)', 'Messages/day teammates draw from a member silent this week (× engagement)', '竞赛中队友每日带动本周未发言成员的发言数'),
   chainsPerWeek: p(2, 0, 7, 'chains/week', 'MODEL §4 / §5 (接龙 rewards)', 'Chains the team starts per week when chain rewards run', '每周发起接龙次数'),
   chainJoinBase: p(0.287, 0, 1, 'probability', 'calibrated', 'Chance an engaged, attentive member adds a chain entry', '成员参与接龙的基础概率'),
+  chainJoinEngagementFloor: p(0.3, 0, 1, 'share', 'assumption (a chain is easy to join)', 'Chain-entry chance of a member at engagement 0, relative to one at engagement 1', '投入度为 0 的成员参与接龙的相对概率'),
+  chainEntryDelayMinutes: p(60, 1, 600, 'minutes', 'assumption (entries come over the next hours)', 'Mean delay of a chain entry', '接龙条目的平均延迟'),
 
   // ── Operator content (MODEL.md §3) ────────────────────────────────────
   appealNews: p(0.8, 0, 10, 'factor', 'MODEL §3 appeal(kind)', 'Topic appeal of industry news', '行业资讯的话题吸引力'),
@@ -133,6 +143,10 @@ export const PARAMETERS = {
   appealPositioningResource: p(0.8, 0, 5, 'factor', 'MODEL §3 appeal(positioning)', 'Topic appeal multiplier, resource matching', '资源对接群话题吸引力系数'),
   appealPositioningService: p(0.6, 0, 5, 'factor', 'MODEL §3 appeal(positioning)', 'Topic appeal multiplier, customer service', '客户服务群话题吸引力系数'),
   pollAppealBoost: p(0.3, 0, 3, 'factor', '§5 (polls collect needs)', 'Topic appeal added for 14 days after a needs poll', '需求投票后 14 天话题吸引力提升'),
+  pollBoostDays: p(14, 0, 90, 'days', '§5 (polls shape the following weeks\u2019 topics)', 'Days a needs poll raises topic appeal', '需求投票提升话题吸引力的天数'),
+  anyTimeFromHour: p(9, 0, 23, 'hour', 'assumption (promotions and KOL posts go out in the day)', 'Earliest hour of posts not tied to the posting window', '不限时段发布的最早时间'),
+  anyTimeToHour: p(23, 1, 24, 'hour', 'assumption', 'Latest hour of posts not tied to the posting window', '不限时段发布的最晚时间'),
+  announcementHour: p(10, 0, 23, 'hour', 'assumption (the announcement goes out on the morning of day 0)', 'Hour of the announcement on day 0', '建群公告的发布时间'),
   monthlyEventDay: p(24, 0, 29, 'day of 30', 'assumption (the article gives no date)', 'Day within each 30-day month of the online party', '每 30 天中线上活动所在日'),
 
   // ── Activation (MODEL.md §4) ──────────────────────────────────────────
@@ -159,6 +173,7 @@ export const PARAMETERS = {
   groupMemberLimit: p(500, 1, 500, 'members', 'platform fact (§2 note)', 'Hard cap on group members', '群人数硬上限'),
   activityScreenMinWeekly: p(3, 0, 100, 'messages/week', '§3 (> 3 times/week elsewhere)', 'Activity a candidate needs elsewhere to pass the screen', '活跃度筛选门槛 (他群周发言)'),
   elsewhereActivityScale: p(165, 0.1, 1000, 'factor', 'calibrated (≈25 % eliminated, §3; members post far more across all their groups than in this one)', 'Elsewhere weekly messages per unit of rate', '他群活跃度与本群发言率之比'),
+  elsewhereActivitySigma: p(0.5, 0, 2, 'log-sd', 'calibrated (≈25 % eliminated, §3)', 'Spread of activity elsewhere around the member\u2019s own rate', '他群活跃度的离散度'),
   valuesTestCutoff: p(0.5, 0, 1, 'values fit', 'calibrated (≈10 % eliminated, §3)', 'Values fit below which the values test rejects', '价值观测试淘汰线'),
   identityMarketerBlock: p(0.9, 0, 1, 'probability', 'MODEL §5 (blocks most marketers)', 'Chance the identity check stops a marketer', '身份验证拦截营销号的概率'),
   frictionQuestionnaire: p(0.92, 0, 1, 'factor', 'MODEL §5 (each filter adds friction)', 'Acceptance kept with a questionnaire', '入群问卷后的接受率系数'),

@@ -1,7 +1,7 @@
 /** The engine in real Chromium gives the same numbers as in Node (MODEL §9). */
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { simulate } from '../../src/model/engine.ts';
+import { simulate } from '../../src/model/engine/run.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
 import resourceMatching from '../../scenarios/resource-matching.json';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/model/engine.ts';
+import { simulate } from '../../src/model/engine/run.ts';
 import { runChunk, runEnsemble, summariseEnsemble } from '../../src/model/ensemble.ts';
 import { SERIES_KEYS } from '../../src/model/metrics.ts';
 import type { Scenario } from '../../src/model/scenario.ts';

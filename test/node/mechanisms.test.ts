@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runChunk, runEnsemble } from '../../src/model/ensemble.ts';
-import { simulate } from '../../src/model/engine.ts';
+import { simulate } from '../../src/model/engine/run.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../../src/model/scenario.ts';
 import type { SeriesKey, SummaryKey } from '../../src/model/metrics.ts';
 import { loadReference } from '../../scripts/calibration-lib.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { judge, meets, thresholdsFor, THRESHOLDS, describeThreshold, PLAYBOOK_GAPS } from '../../src/model/playbook.ts';
-import { inequality, quantileSorted } from '../../src/model/metrics.ts';
+import { inequality, quantileSorted } from '../../src/model/stats.ts';
 import { quantilesOf } from '../../src/model/ensemble.ts';
-import { postsOnDay } from '../../src/model/engine.ts';
+import { postsOnDay } from '../../src/model/engine/content-plan.ts';
 
 describe('playbook thresholds', () => {
   it('carries the numbers of PLAYBOOK §1 and §5 with their sources', () => {

@@ -1,7 +1,7 @@
 /** Invariants that hold for any valid scenario (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/model/engine.ts';
+import { simulate } from '../../src/model/engine/run.ts';
 import { SERIES, SERIES_KEYS, SUMMARY, SUMMARY_KEYS } from '../../src/model/metrics.ts';
 import { parseScenario, parseScenarioText } from '../../src/model/scenario.ts';
 import { scenarioArbitrary } from './arbitraries.ts';

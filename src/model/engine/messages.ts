@@ -1,0 +1,91 @@
+/**
+ * Members' own messages (MODEL §3.2, §3.4, §3.5): each member's daily Poisson
+ * count split over the hours by rhythm; each message's kind when it happens
+ * (violation, filler, question, 干货 share, chat) and whether it is effective;
+ * and the self-exciting reply cascades every message can start.
+ *
+ * Hourly Poisson activity is drawn as one Poisson count per member-day split
+ * over the hours by the member's rhythm: by Poisson splitting this is the same
+ * distribution as one Poisson draw per hour, at a twenty-fourth of the cost.
+ * Mutes that begin mid-day thin the messages after them.
+ */
+import { poisson } from '../rng.ts';
+import { EventType } from '../events.ts';
+import { chatEffective, drawMinute, post } from './actions.ts';
+import { spawnReplies } from './cascades.ts';
+import { offenceChance, offence, offenceDamping } from './enforcement.ts';
+import { competitionNudge, withPointsBoost } from './incentives.ts';
+import { planMarketerAds } from './promotions.ts';
+import { giveUpOnProbation } from './retention.ts';
+import { scheduleAnswer } from './questions.ts';
+import { MINUTES_PER_DAY, type GroupState } from './state.ts';
+
+/** Members' own messages for the day: Poisson(λᵢ) split over the hours by rhythm (MODEL §3.2). */
+export function planMemberMessages(g: GroupState): void {
+  const a = g.members.a;
+  const p = g.params;
+  const d = g.day;
+  const u = g.rng.activity;
+  const { hourCdf, dayFactor } = g.rhythms;
+  const damping = offenceDamping(g);
+  for (let k = 0; k < g.presentCount; k++) {
+    const i = g.present[k];
+    if (d < a.probationUntil[i]) {
+      giveUpOnProbation(g, i, u); // muted newcomers cannot post; a marketer among them may give up (§3)
+      continue;
+    }
+    const e = a.engagement[i];
+    let boost = withPointsBoost(g, i, 1);
+    if (d <= a.dmBoostUntil[i]) boost += p.dmPostBoost;
+    const attention = a.dnd[i] ? p.dndPostFactor : 1;
+    const row = a.profile[i] * 2 + g.weekend;
+    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * attention;
+    lambda += competitionNudge(g, i, e, attention);
+    const n = poisson(u, lambda);
+    for (let m = 0; m < n; m++) g.queue.push(d * MINUTES_PER_DAY + drawMinute(u, hourCdf, row * 24), EventType.Organic, i, 0);
+    if (a.marketer[i]) planMarketerAds(g, i, row, damping);
+  }
+}
+
+/** A member's own message: its kind (MODEL §3.5), then its consequences. */
+export function onOrganicMessage(g: GroupState, i: number, _ref: number, time: number): void {
+  const a = g.members.a;
+  const p = g.params;
+  const s = g.scenario;
+  const violation = offenceChance(g, i);
+  let u = g.rng.kinds();
+  if (u < violation) {
+    post(g, i, 'violation', false, false);
+    offence(g, i, time);
+    return;
+  }
+  u = (u - violation) / (1 - violation);
+  if (s.incentives.points === 'message' && a.responsive[i]) {
+    // points per message invite filler from those who chase them (MODEL §3.5)
+    if (u < p.fillerShare) {
+      const k = post(g, i, 'filler', false, false);
+      spawnReplies(g, k, i, time, p.lowValueReplyFactor);
+      return;
+    }
+    u = (u - p.fillerShare) / (1 - p.fillerShare);
+  }
+  const questionShare = s.group.positioning === 'customer_service' ? p.questionShareService
+    : s.group.positioning === 'resource_matching' ? p.questionShareResource : p.questionShareKnowledge;
+  if (u < questionShare) {
+    const k = post(g, i, 'question', true, true);
+    g.series.questions[g.day]++;
+    scheduleAnswer(g, k, i, time);
+    spawnReplies(g, k, i, time, 1);
+    return;
+  }
+  const shareChance = (a.archetype[i] === 0 ? p.shareBaseCore : p.shareBaseOther) * a.relevance[i];
+  if (u < questionShare + shareChance) {
+    const k = post(g, i, 'share', true, true);
+    g.today.valuable++;
+    g.series.valuablePosts[g.day]++;
+    spawnReplies(g, k, i, time, 1);
+    return;
+  }
+  const k = post(g, i, 'chat', chatEffective(g, i), true);
+  spawnReplies(g, k, i, time, 1);
+}

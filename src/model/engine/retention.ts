@@ -1,0 +1,81 @@
+/**
+ * Retention: every way a member goes, and the way back (MODEL §4, §5;
+ * PLAYBOOK §3–§5). Each night a present member leaves with the daily hazard
+ *
+ *   h₀ · (tenure + 1)^(k−1) · (1 + ties)^(−κ) · rule-change shock · dnd factor
+ *     · exp(−c(e − ½)) · exp(w_ad · ad share²) · exp(w_overload · overload)
+ *
+ * (the hazard falls with tenure; ties protect, Backstrom et al. 2006; a muted
+ * member finds the group cheap to stay in). A marketer muted on probation may
+ * give up; the ladder removes repeat offenders; and win-back contacts those
+ * who left within the week, a few of whom rejoin.
+ */
+import { exp } from '../detmath.ts';
+import type { Uniform } from '../rng.ts';
+import { LEFT, PRESENT, REMOVED } from '../members.ts';
+import { capacityOf, clamp01, setPresence, work } from './actions.ts';
+import { startEngagement } from './admission.ts';
+import type { GroupState } from './state.ts';
+
+/** The part of tonight's hazard that is the same for every member: the ad share. */
+export function adLeavingFactor(g: GroupState, adSquared: number): number {
+  return exp(g.params.leaveAdWeight * adSquared);
+}
+
+/** The nightly leaving draw (MODEL §4), after engagement and attention are updated. */
+export function decideLeaving(g: GroupState, i: number, overload: number, adFactor: number): void {
+  const a = g.members.a;
+  const p = g.params;
+  const t = g.tables;
+  const tenure = g.day - a.joinDay[i];
+  const ties = a.ties[i] < 1024 ? a.ties[i] : 1024;
+  const hazard = p.leaveHazardBase * t.tenureFactor[tenure] * t.tiesFactor[ties] * g.today.leaveShock * (a.dnd[i] ? p.dndLeaveFactor : 1)
+    * t.engagementProtection.at(a.engagement[i]) * adFactor * (overload > 0 ? exp(p.leaveOverloadWeight * overload) : 1);
+  if (g.rng.daily() < hazard) leave(g, i);
+}
+
+/** A marketer muted on probation cannot advertise and may give up (§3 probation blocks early ads). */
+export function giveUpOnProbation(g: GroupState, i: number, u: Uniform): void {
+  if (g.members.a.marketer[i] && u() < g.params.probationMarketerQuitPerDay) leave(g, i);
+}
+
+export function leave(g: GroupState, i: number): void {
+  const a = g.members.a;
+  setPresence(g, i, LEFT);
+  a.leftDay[i] = g.day;
+  a.contacted[i] = 0;
+  g.series.leaves[g.day]++;
+}
+
+/** Removed by the ladder (enforcement.ts decides when). */
+export function remove(g: GroupState, i: number): void {
+  setPresence(g, i, REMOVED);
+  g.members.a.leftDay[i] = g.day;
+  g.series.removals[g.day]++;
+}
+
+/** The team contacts members who left within the week; a few rejoin (MODEL §4, §5 离群回访). */
+export function winBack(g: GroupState): void {
+  const a = g.members.a;
+  const d = g.day;
+  // Keep only departures of the last 7 days on the list.
+  let kept = 0;
+  for (const i of g.recentlyLeft) if (a.presence[i] === LEFT && d - a.leftDay[i] <= 6) g.recentlyLeft[kept++] = i;
+  g.recentlyLeft.length = kept;
+  if (!g.scenario.activation.winBack) return;
+  const p = g.params;
+  const cap = capacityOf(g);
+  for (const i of [...g.recentlyLeft]) {
+    if (a.contacted[i] || a.marketer[i]) continue;
+    a.contacted[i] = 1;
+    work(g, 'winBack');
+    if (g.groupSize < cap && g.rng.activation() < p.winBackShare) {
+      setPresence(g, i, PRESENT);
+      a.engagement[i] = clamp01(startEngagement(g, a.archetype[i]) * p.winBackEngagementFactor);
+      a.joinDay[i] = d;
+      a.dnd[i] = 0;
+      a.spokeMask[i] = 0;
+      g.series.joins[d]++;
+    }
+  }
+}

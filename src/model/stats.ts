@@ -1,0 +1,60 @@
+/** Small statistics helpers shared by the recorders, ensembles and comparisons. */
+
+/** Linear-interpolated quantile (type 7) of sorted values. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export function meanOfLast(series: ArrayLike<number>, days: number): number {
+  const from = Math.max(0, series.length - days);
+  let sum = 0;
+  for (let d = from; d < series.length; d++) sum += series[d];
+  return sum / (series.length - from);
+}
+
+export function sumOfLast(series: ArrayLike<number>, days: number): number {
+  const from = Math.max(0, series.length - days);
+  let sum = 0;
+  for (let d = from; d < series.length; d++) sum += series[d];
+  return sum;
+}
+
+/** Mean over the last `days` of numerator / (denominator − subtract), over the days where that is positive. */
+export function meanOfLastRatio(numerator: ArrayLike<number>, denominator: ArrayLike<number>, days: number, subtract: number): number {
+  const from = Math.max(0, numerator.length - days);
+  let sum = 0;
+  let n = 0;
+  for (let d = from; d < numerator.length; d++) {
+    const base = denominator[d] - subtract;
+    if (base > 0) { sum += numerator[d] / base; n++; }
+  }
+  return n ? sum / n : NaN;
+}
+
+/** Share of the total held by the top 10 % of values, and the Gini coefficient. */
+export function inequality(values: Float64Array): { topShare: number; gini: number } {
+  const n = values.length;
+  if (n === 0) return { topShare: NaN, gini: NaN };
+  const sorted = Float64Array.from(values).sort();
+  let total = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    total += sorted[i];
+    weighted += (i + 1) * sorted[i];
+  }
+  if (total === 0) return { topShare: NaN, gini: NaN };
+  const top = Math.max(1, Math.ceil(n * 0.1));
+  let topSum = 0;
+  for (let i = n - top; i < n; i++) topSum += sorted[i];
+  return { topShare: topSum / total, gini: (2 * weighted) / (n * total) - (n + 1) / n };
+}
+
+/** A number, or null where it is undefined (NaN, ±∞). */
+export function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
