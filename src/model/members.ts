@@ -4,49 +4,93 @@
  * allocated per member per hour.
  */
 
-const MEMBER_FIELDS = {
+/**
+ * One typed array per member field. Fields are declared one by one (not added
+ * in a loop) so the object keeps a fixed shape: V8 turns an object built by
+ * adding many computed keys into a slow dictionary.
+ */
+export class MemberArrays {
   // traits, drawn at entry and fixed (MODEL.md §2)
-  archetype: Uint8Array, // 0 core, 1 active, 2 ordinary
-  isTeam: Uint8Array,
-  rate: Float64Array, // messages/day when fully engaged
-  relevance: Float64Array,
-  valuesFit: Float64Array,
-  responsive: Uint8Array, // reacts to points and titles
-  tolerance: Float64Array, // messages/day before overload
-  profile: Uint8Array, // index into PROFILES
-  marketer: Uint8Array,
-  tieKey: Float64Array, // random order for ties in "longest silent first"
+  readonly archetype: Uint8Array; // 0 core, 1 active, 2 ordinary
+  readonly isTeam: Uint8Array;
+  readonly rate: Float64Array; // messages/day when fully engaged
+  readonly relevance: Float64Array;
+  readonly valuesFit: Float64Array;
+  readonly responsive: Uint8Array; // reacts to points and titles
+  readonly tolerance: Float64Array; // messages/day before overload
+  readonly profile: Uint8Array; // index into PROFILES
+  readonly marketer: Uint8Array;
+  readonly tieKey: Float64Array; // random order for ties in "longest silent first"
   // state
-  engagement: Float64Array,
-  baseline: Float64Array,
-  dnd: Uint8Array,
-  presence: Uint8Array, // 0 present, 1 left, 2 removed
-  joinDay: Int32Array, // start of the current stay
-  cohortDay: Int32Array, // first join
-  points: Float64Array,
-  title: Uint8Array,
-  strikes: Uint8Array,
-  warned: Uint8Array,
-  mutedUntil: Float64Array, // absolute minute
-  probationUntil: Int32Array, // first day allowed to speak
-  lastSpoke: Int32Array, // -1 never
-  lastDm: Int32Array,
-  dmBoostUntil: Int32Array,
-  leftDay: Int32Array,
-  contacted: Uint8Array, // win-back contact made for the current absence
-  ties: Int32Array, // distinct reply partners
-  spokeMask: Uint8Array, // bit k: spoke k days ago (bit 0 today)
-  messagesTotal: Float64Array,
+  readonly engagement: Float64Array;
+  readonly baseline: Float64Array;
+  readonly dnd: Uint8Array;
+  readonly presence: Uint8Array; // 0 present, 1 left, 2 removed
+  readonly joinDay: Int32Array; // start of the current stay
+  readonly cohortDay: Int32Array; // first join
+  readonly points: Float64Array;
+  readonly title: Uint8Array;
+  readonly strikes: Uint8Array;
+  readonly warned: Uint8Array;
+  readonly mutedUntil: Float64Array; // absolute minute
+  readonly probationUntil: Int32Array; // first day allowed to speak
+  readonly lastSpoke: Int32Array; // -1 never
+  readonly lastDm: Int32Array;
+  readonly dmBoostUntil: Int32Array;
+  readonly leftDay: Int32Array;
+  readonly contacted: Uint8Array; // win-back contact made for the current absence
+  readonly ties: Int32Array; // distinct reply partners
+  readonly spokeMask: Uint8Array; // bit k: spoke k days ago (bit 0 today)
+  readonly messagesTotal: Float64Array;
   // per-day counters, reset each day
-  repliesToday: Int32Array,
-  ignoredToday: Int32Array,
-  penalisedToday: Uint8Array,
-  recognitionToday: Float64Array,
-  dmToday: Uint8Array,
-} as const;
+  readonly repliesToday: Int32Array;
+  readonly ignoredToday: Int32Array;
+  readonly penalisedToday: Uint8Array;
+  readonly recognitionToday: Float64Array;
+  readonly dmToday: Uint8Array;
 
-type FieldName = keyof typeof MEMBER_FIELDS;
-export type MemberArrays = { -readonly [K in FieldName]: InstanceType<(typeof MEMBER_FIELDS)[K]> };
+  constructor(capacity: number) {
+    this.archetype = new Uint8Array(capacity);
+    this.isTeam = new Uint8Array(capacity);
+    this.rate = new Float64Array(capacity);
+    this.relevance = new Float64Array(capacity);
+    this.valuesFit = new Float64Array(capacity);
+    this.responsive = new Uint8Array(capacity);
+    this.tolerance = new Float64Array(capacity);
+    this.profile = new Uint8Array(capacity);
+    this.marketer = new Uint8Array(capacity);
+    this.tieKey = new Float64Array(capacity);
+    this.engagement = new Float64Array(capacity);
+    this.baseline = new Float64Array(capacity);
+    this.dnd = new Uint8Array(capacity);
+    this.presence = new Uint8Array(capacity);
+    this.joinDay = new Int32Array(capacity);
+    this.cohortDay = new Int32Array(capacity);
+    this.points = new Float64Array(capacity);
+    this.title = new Uint8Array(capacity);
+    this.strikes = new Uint8Array(capacity);
+    this.warned = new Uint8Array(capacity);
+    this.mutedUntil = new Float64Array(capacity);
+    this.probationUntil = new Int32Array(capacity);
+    this.lastSpoke = new Int32Array(capacity);
+    this.lastDm = new Int32Array(capacity);
+    this.dmBoostUntil = new Int32Array(capacity);
+    this.leftDay = new Int32Array(capacity);
+    this.contacted = new Uint8Array(capacity);
+    this.ties = new Int32Array(capacity);
+    this.spokeMask = new Uint8Array(capacity);
+    this.messagesTotal = new Float64Array(capacity);
+    this.repliesToday = new Int32Array(capacity);
+    this.ignoredToday = new Int32Array(capacity);
+    this.penalisedToday = new Uint8Array(capacity);
+    this.recognitionToday = new Float64Array(capacity);
+    this.dmToday = new Uint8Array(capacity);
+  }
+}
+
+type FieldName = keyof MemberArrays;
+type MemberField = Float64Array | Int32Array | Uint8Array;
+const FIELD_NAMES = Object.keys(new MemberArrays(0)) as FieldName[];
 
 export const PRESENT = 0;
 export const LEFT = 1;
@@ -60,10 +104,7 @@ export class Members {
 
   constructor(initialCapacity: number) {
     this.capacity = Math.max(8, initialCapacity);
-    this.a = {} as MemberArrays;
-    for (const name of Object.keys(MEMBER_FIELDS) as FieldName[]) {
-      (this.a as Record<FieldName, unknown>)[name] = new MEMBER_FIELDS[name](this.capacity);
-    }
+    this.a = new MemberArrays(this.capacity);
   }
 
   /** Reserve a new slot and return its index. */
@@ -72,13 +113,15 @@ export class Members {
     return this.count++;
   }
 
+  /** Doubles every field in place: code holding `a` keeps working (arrays read into locals must be re-read). */
   private grow(): void {
     const next = this.capacity * 2;
-    for (const name of Object.keys(MEMBER_FIELDS) as FieldName[]) {
-      const old = this.a[name];
-      const fresh = new MEMBER_FIELDS[name](next);
-      (fresh as { set(source: ArrayLike<number>): void }).set(old);
-      (this.a as Record<FieldName, unknown>)[name] = fresh;
+    const fresh = new MemberArrays(next);
+    const fields = this.a as unknown as Record<FieldName, MemberField>;
+    for (const name of FIELD_NAMES) {
+      const grown = fresh[name];
+      (grown as { set(source: ArrayLike<number>): void }).set(fields[name]);
+      fields[name] = grown;
     }
     this.capacity = next;
   }
