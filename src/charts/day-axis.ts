@@ -1,10 +1,14 @@
 /**
  * What the series chart and the stacked chart share: the frame, the day scale,
  * the day under the pointer or the arrow keys, and the common styles.
+ *
+ * Charts fire no events of their own: they read out and export what they show.
  */
 import { LitElement, css, html } from 'lit';
 import { scaleLinear, type ScaleLinear } from 'd3';
-import { t, type Locale } from '../ui/i18n.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import type { Frame } from './marks.ts';
 
 export const WIDTH = 520;
 export const HEIGHT = 200;
@@ -81,6 +85,12 @@ export abstract class DayChart extends LitElement {
 
   protected x(): ScaleLinear<number, number> {
     return dayScale(this.days);
+  }
+
+  /** The drawing frame for a value scale from `lo` to `hi` (rounded to nice ticks). */
+  protected frame(lo: number, hi: number): Frame {
+    const y = scaleLinear().domain([lo, hi]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    return { x: this.x(), y, left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
   }
 
   protected onPointer(event: PointerEvent): void {

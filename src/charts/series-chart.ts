@@ -1,14 +1,23 @@
 /**
  * One reusable time-series chart: for each series, the median line over its
- * p25–p75 and p10–p90 bands; the playbook threshold as a labelled line (or a
+ * p25–p75 and p10–p90 bands; the playbook threshold as a labelled rule (or a
  * healthy band) with its source; a day axis; a hover / keyboard read-out; and a
- * table alternative. Several series overlay (paired comparison).
+ * table alternative. Several series overlay (paired comparison). Drawn by
+ * composing the shared marks (marks.ts).
+ *
+ * Properties: `label`, `locale`, `unit` (a metric unit), `series`
+ * (QuantileSeries[]), `threshold` (ChartThreshold | null), `note`.
+ * Events: none.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { area, axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
-import { HEIGHT, MARGIN, WIDTH, chartStyles, DayChart } from './day-axis.ts';
-import { formatByUnit, t } from '../ui/i18n.ts';
+import { select } from 'd3';
+import { HEIGHT, WIDTH, chartStyles, DayChart } from './day-axis.ts';
+import { formatByUnit } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 import { exportPng, exportSvg } from './image-export.ts';
+import { PALETTE, axesMark, bandMark, focusRuleMark, lineMark, thresholdMark, type ChartThreshold } from './marks.ts';
+
+export type { ChartThreshold } from './marks.ts';
 
 export interface QuantileSeries {
   readonly name: string;
@@ -19,17 +28,6 @@ export interface QuantileSeries {
   readonly p75: ArrayLike<number>;
   readonly p90: ArrayLike<number>;
 }
-
-export interface ChartThreshold {
-  readonly direction: 'atLeast' | 'above' | 'atMost' | 'below' | 'between';
-  readonly value: number;
-  readonly upper?: number;
-  /** Localised text, e.g. "≥ 80 % (§1)". */
-  readonly label: string;
-  /** What the threshold means, shown under the chart. */
-  readonly description?: string;
-}
-
 
 export class SeriesChart extends DayChart {
   static override properties = {
@@ -109,12 +107,13 @@ export class SeriesChart extends DayChart {
     </table></div>`;
   }
 
-  private y() {
+  /** The top of the value scale: the highest p90, the threshold, and 100 % for shares. */
+  private top(): number {
     let hi = 0;
     for (const s of this.series) for (let d = 0; d < s.p90.length; d++) if (s.p90[d] > hi) hi = s.p90[d];
     if (this.threshold) hi = Math.max(hi, this.threshold.upper ?? this.threshold.value);
     if (this.unit === 'share') hi = Math.max(hi, 1);
-    return scaleLinear().domain([0, hi > 0 ? hi * 1.05 : 1]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+    return hi > 0 ? hi * 1.05 : 1;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -122,55 +121,18 @@ export class SeriesChart extends DayChart {
   }
 
   private draw(): void {
-    const svg = select(this.renderRoot.querySelector('svg')!);
+    const svg = select(this.svg());
     svg.selectAll('*').remove();
     if (!this.days) return;
-    const x = this.x();
-    const y = this.y();
-    const defined = (v: number) => Number.isFinite(v);
-    const days = Array.from({ length: this.days }, (_, d) => d);
-
-    if (this.threshold) {
-      const th = this.threshold;
-      const g = svg.append('g').attr('class', 'threshold');
-      if (th.direction === 'between' && th.upper !== undefined) {
-        g.append('rect').attr('class', 'healthy-band')
-          .attr('x', MARGIN.left).attr('width', WIDTH - MARGIN.left - MARGIN.right)
-          .attr('y', y(th.upper)).attr('height', Math.max(0, y(th.value) - y(th.upper)))
-          .attr('fill', '#2da44e').attr('opacity', 0.08);
-      }
-      for (const v of th.direction === 'between' && th.upper !== undefined ? [th.value, th.upper] : [th.value]) {
-        g.append('line').attr('class', 'threshold-line')
-          .attr('x1', MARGIN.left).attr('x2', WIDTH - MARGIN.right).attr('y1', y(v)).attr('y2', y(v))
-          .attr('stroke', '#bf8700').attr('stroke-dasharray', '5 4').attr('stroke-width', 1.5);
-      }
-      g.append('text').attr('class', 'threshold-label')
-        .attr('x', WIDTH - MARGIN.right).attr('y', y(th.upper ?? th.value) - 4).attr('text-anchor', 'end')
-        .attr('font-size', 10).attr('fill', '#9a6700').text(th.label);
-    }
-
+    const frame = this.frame(0, this.top());
+    if (this.threshold) thresholdMark(svg, frame, this.threshold);
     for (const s of this.series) {
-      const band = (lo: ArrayLike<number>, hi: ArrayLike<number>) => area<number>()
-        .defined((d) => defined(lo[d]) && defined(hi[d]))
-        .x((d) => x(d)).y0((d) => y(lo[d])).y1((d) => y(hi[d]))(days);
-      svg.append('path').attr('class', 'band-outer').attr('d', band(s.p10, s.p90)).attr('fill', s.color).attr('opacity', 0.12);
-      svg.append('path').attr('class', 'band-inner').attr('d', band(s.p25, s.p75)).attr('fill', s.color).attr('opacity', 0.22);
-      svg.append('path').attr('class', 'median')
-        .attr('d', line<number>().defined((d) => defined(s.p50[d])).x((d) => x(d)).y((d) => y(s.p50[d]))(days))
-        .attr('fill', 'none').attr('stroke', s.color).attr('stroke-width', 2);
+      bandMark(svg, frame, s.p10, s.p90, { color: s.color, opacity: PALETTE.outerBandOpacity, className: 'band-outer' });
+      bandMark(svg, frame, s.p25, s.p75, { color: s.color, opacity: PALETTE.innerBandOpacity, className: 'band-inner' });
+      lineMark(svg, frame, s.p50, { color: s.color, className: 'median' });
     }
-
-    const format = (v: number) => formatByUnit(this.locale, this.unit, v);
-    svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-      .call(axisBottom(x).ticks(Math.min(8, this.days)).tickFormat((d) => String(d)));
-    svg.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`)
-      .call(axisLeft(y).ticks(5).tickFormat((v) => format(Number(v))));
-
-    if (this.focusDay !== null) {
-      svg.append('line').attr('class', 'focus')
-        .attr('x1', x(this.focusDay)).attr('x2', x(this.focusDay)).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom)
-        .attr('stroke', '#52606d').attr('stroke-width', 1);
-    }
+    axesMark(svg, frame, this.days, (v) => formatByUnit(this.locale, this.unit, v));
+    if (this.focusDay !== null) focusRuleMark(svg, frame, this.focusDay);
   }
 }
 

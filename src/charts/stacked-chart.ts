@@ -1,11 +1,16 @@
 /**
  * A stacked area over days (membership pyramid of one run, messages by kind),
- * with a legend, a hover / keyboard read-out and a table alternative.
+ * with a legend, a hover / keyboard read-out and a table alternative, drawn by
+ * composing the shared marks (marks.ts).
+ *
+ * Properties: `label`, `locale`, `layers` (StackLayer[]). Events: none.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { area, axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { HEIGHT, MARGIN, WIDTH, chartStyles, DayChart } from './day-axis.ts';
-import { formatNumber, t } from '../ui/i18n.ts';
+import { select } from 'd3';
+import { HEIGHT, WIDTH, chartStyles, DayChart } from './day-axis.ts';
+import { formatNumber } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import { axesMark, focusRuleMark, layerMark } from './marks.ts';
 
 export interface StackLayer {
   readonly name: string;
@@ -80,22 +85,10 @@ export class StackedChart extends DayChart {
       });
       max = Math.max(max, sum);
     }
-    const x = this.x();
-    const y = scaleLinear().domain([0, max > 0 ? max : 1]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
-    const days = Array.from({ length: n }, (_, d) => d);
-    this.layers.forEach((l, k) => {
-      svg.append('path').attr('class', 'layer')
-        .attr('d', area<number>().x((d) => x(d)).y0((d) => y(bottoms[k][d])).y1((d) => y(tops[k][d]))(days))
-        .attr('fill', l.color).attr('opacity', 0.85);
-    });
-    svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
-      .call(axisBottom(x).ticks(Math.min(8, n)).tickFormat((d) => String(d)));
-    svg.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`)
-      .call(axisLeft(y).ticks(5).tickFormat((v) => formatNumber(this.locale, Number(v), 0)));
-    if (this.focusDay !== null) {
-      svg.append('line').attr('x1', x(this.focusDay)).attr('x2', x(this.focusDay)).attr('y1', MARGIN.top).attr('y2', HEIGHT - MARGIN.bottom)
-        .attr('stroke', '#1d2733').attr('stroke-width', 1);
-    }
+    const frame = this.frame(0, max > 0 ? max : 1);
+    this.layers.forEach((l, k) => layerMark(svg, frame, bottoms[k], tops[k], l.color));
+    axesMark(svg, frame, n, (v) => formatNumber(this.locale, v, 0));
+    if (this.focusDay !== null) focusRuleMark(svg, frame, this.focusDay);
   }
 }
 

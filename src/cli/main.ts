@@ -51,7 +51,7 @@ export function readScenarioFile(file: string): Scenario {
 }
 
 export function problemLines(file: string, problems: readonly Problem[]): string[] {
-  return problems.map((p) => `${file}: ${p.path || '(file)'}: ${p.message}`);
+  return problems.map((p) => `${file}: ${p.path || '(file)'}: ${p.en}`);
 }
 
 /** Apply --runs/--seed/--days and validate the result with the same schema as a file. */
@@ -71,7 +71,7 @@ export function withOverrides(file: string, scenario: Scenario, flags: { runs?: 
   const flagOf: Record<string, string> = { runs: '--runs', seed: '--seed', horizonDays: '--days' };
   const lines = problemLines('command line', problems);
   if (!parsed.ok) {
-    lines.push(...parsed.problems.map((p) => (flagOf[p.path] && p.path in patch ? `command line: ${flagOf[p.path]}: ${p.message}` : `${file}: ${p.path}: ${p.message}`)));
+    lines.push(...parsed.problems.map((p) => (flagOf[p.path] && p.path in patch ? `command line: ${flagOf[p.path]}: ${p.en}` : `${file}: ${p.path}: ${p.en}`)));
   }
   if (lines.length || !parsed.ok) throw new UserError(lines);
   return parsed.scenario;

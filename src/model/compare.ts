@@ -7,7 +7,7 @@
  */
 import { SUMMARY_KEYS, type Summary, type SummaryKey } from './metrics.ts';
 import { quantileSorted } from './stats.ts';
-import { meets, thresholdsFor, type Threshold } from './playbook.ts';
+import { goalsOf, meetsAll, meetsGoal, type Threshold } from './playbook.ts';
 import type { Scenario } from './scenario.ts';
 
 export const MIN_COMPARED = 2;
@@ -112,10 +112,9 @@ export function compareRuns(scenarios: readonly Scenario[], runs: readonly (read
     });
     metrics[key] = { medians, differences };
   }
-  const thresholds = thresholdsFor(aligned[0].group.positioning, aligned[0].goals);
-  const met = (s: Summary, threshold: Threshold) => s[threshold.metric] !== null && meets(threshold, s[threshold.metric] as number);
+  const thresholds = goalsOf(aligned[0]);
   const share = (list: readonly Summary[], test: (s: Summary) => boolean) => (list.length ? list.filter(test).length / list.length : 0);
-  const goals = thresholds.map((threshold) => ({ threshold, metShare: runs.map((list) => share(list, (s) => met(s, threshold))) }));
+  const goals = thresholds.map((threshold) => ({ threshold, metShare: runs.map((list) => share(list, (s) => meetsGoal(threshold, s[threshold.metric]))) }));
   return {
     names: aligned.map((s) => s.name),
     seed: aligned[0].seed,
@@ -123,6 +122,6 @@ export function compareRuns(scenarios: readonly Scenario[], runs: readonly (read
     levers: leverDifferences(aligned),
     metrics,
     goals,
-    allGoalsMetShare: runs.map((list) => share(list, (s) => thresholds.every((t) => met(s, t)))),
+    allGoalsMetShare: runs.map((list) => share(list, (s) => meetsAll(thresholds, s))),
   };
 }

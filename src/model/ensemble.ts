@@ -11,7 +11,7 @@ import {
   type RunResult, type SeriesKey, type SummaryKey,
 } from './metrics.ts';
 import { quantileSorted } from './stats.ts';
-import { describeThreshold, judge, meets, thresholdsFor, type Status, type Threshold } from './playbook.ts';
+import { describeThreshold, goalsOf, judge, meetsAll, meetsGoal, type Status, type Threshold } from './playbook.ts';
 import type { Scenario } from './scenario.ts';
 
 export const QUANTILES = [0.1, 0.25, 0.5, 0.75, 0.9] as const;
@@ -35,6 +35,8 @@ export interface EnsembleSummary {
   readonly runs: number;
   readonly horizonDays: number;
   readonly metrics: Record<SummaryKey, MetricSummary>;
+  /** The goals the runs were judged against (playbook.ts `goalsOf`). */
+  readonly goals: readonly Threshold[];
   /** Share of runs that meet every goal of the positioning at once. */
   readonly allGoalsMetShare: number;
   /** Per series, per quantile: one value per day. */
@@ -65,7 +67,7 @@ export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): E
   const results = [...unordered].sort((a, b) => a.runIndex - b.runIndex);
   const runs = results.length;
   const horizonDays = scenario.horizonDays;
-  const goals = thresholdsFor(scenario.group.positioning, scenario.goals);
+  const goals = goalsOf(scenario);
   const goalByMetric = new Map<SummaryKey, Threshold>(goals.map((t) => [t.metric, t]));
 
   const metrics = {} as Record<SummaryKey, MetricSummary>;
@@ -83,17 +85,12 @@ export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): E
       threshold: goal ? describeThreshold(goal) : null,
       thresholdSource: goal ? goal.source : null,
       status: goal && q.p50 !== null ? judge(goal, q.p50) : null,
-      goalMetShare: goal && runs ? values.filter((v) => meets(goal, v)).length / runs : null,
+      goalMetShare: goal && runs ? values.filter((v) => meetsGoal(goal, v)).length / runs : null,
     };
   }
 
   let allMet = 0;
-  for (const r of results) {
-    if (goals.every((g) => {
-      const v = r.summary[g.metric];
-      return v !== null && meets(g, v);
-    })) allMet++;
-  }
+  for (const r of results) if (meetsAll(goals, r.summary)) allMet++;
 
   const daily = {} as EnsembleSummary['daily'];
   const column = new Float64Array(runs);
@@ -120,6 +117,7 @@ export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): E
     runs,
     horizonDays,
     metrics,
+    goals,
     allGoalsMetShare: runs ? allMet / runs : 0,
     daily,
   };

@@ -8,6 +8,7 @@
  * A share link carries the whole scenario in the URL fragment, deflated and
  * base64url-encoded, with a checksum so a cut or altered link is recognised.
  */
+import type { Bilingual } from './text.ts';
 import { SCHEMA_VERSION, makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from './scenario.ts';
 
 export const SCHEMA_URL = 'https://qunce.lab/scenario.schema.json';
@@ -19,7 +20,7 @@ export type Migrations = Readonly<Record<number, (old: Record<string, unknown>) 
 export const MIGRATIONS: Migrations = {};
 
 export type OpenResult =
-  | { ok: true; scenario: Scenario; notices: { en: string; zh: string }[] }
+  | { ok: true; scenario: Scenario; notices: Bilingual[] }
   | { ok: false; problems: Problem[] };
 
 export function serialiseScenario(scenario: Scenario): string {

@@ -107,6 +107,25 @@ export function thresholdsFor(positioning: Positioning, overrides?: Partial<Reco
   });
 }
 
+/**
+ * The goals a scenario is judged against: its positioning's thresholds with its
+ * own overrides. Ensembles, comparisons, the scorecard and the charts all take
+ * their goals from here (through the ensemble summary in the UI).
+ */
+export function goalsOf(scenario: { readonly group: { readonly positioning: Positioning }; readonly goals?: Partial<Record<SummaryKey, number>> }): Threshold[] {
+  return thresholdsFor(scenario.group.positioning, scenario.goals);
+}
+
+/** Whether one run's value meets a goal (undefined values never do). */
+export function meetsGoal(threshold: Threshold, value: number | null): boolean {
+  return value !== null && meets(threshold, value);
+}
+
+/** Whether one run meets every goal at once. */
+export function meetsAll(goals: readonly Threshold[], summary: Readonly<Record<SummaryKey, number | null>>): boolean {
+  return goals.every((g) => meetsGoal(g, summary[g.metric]));
+}
+
 export function meets(threshold: Threshold, value: number): boolean {
   switch (threshold.direction) {
     case 'atLeast': return value >= threshold.value;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from './parameters.ts';
 import { POSITIONINGS } from './playbook.ts';
 import { SUMMARY_KEYS } from './metrics.ts';
+import type { Bilingual } from './text.ts';
 
 export const SCHEMA_VERSION = 1;
 export const MAX_SCENARIO_BYTES = 1_000_000;
@@ -16,7 +17,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 /**
  * Every message a user can meet exists in English and Chinese: `say` records the
- * Chinese for an English message, and problems carry both (`message`, `messageZh`).
+ * Chinese for an English message, and problems carry both (`en`, `zh`).
  */
 const ZH = new Map<string, string>();
 function say(en: string, zh: string): string {
@@ -190,14 +191,14 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type Scenario = z.output<typeof ScenarioSchema>;
+/** A scenario as edited or read from a file: plain JSON, not yet validated. */
+export type Draft = Record<string, unknown>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
-export interface Problem {
+/** What is wrong with a scenario, at a field: the path, and what is allowed, in both languages. */
+export interface Problem extends Bilingual {
   /** Dotted field path, e.g. `content.window`; empty for the whole file. */
   readonly path: string;
-  readonly message: string;
-  /** The same in Chinese (zh-CN). */
-  readonly messageZh: string;
 }
 
 export { problem as makeProblem };
@@ -209,7 +210,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function problem(path: string, message: string, zh?: string): Problem {
-  return { path, message, messageZh: zh ?? ZH.get(message) ?? message };
+  return { path, en: message, zh: zh ?? ZH.get(message) ?? message };
 }
 
 function issueToProblem(issue: z.core.$ZodIssue): Problem[] {

@@ -1,9 +1,10 @@
 /** Which charts the results panel shows, their thresholds, and the colours and names of stacked layers. */
-import { describeThreshold, thresholdsFor } from '../model/playbook.ts';
+import { describeThreshold, type Threshold } from '../model/playbook.ts';
 import type { MembershipState, MessageKind, SeriesKey, SummaryKey } from '../model/metrics.ts';
-import type { Scenario } from '../model/scenario.ts';
-import type { ChartThreshold } from '../charts/series-chart.ts';
-import { pick, t, type Locale } from './i18n.ts';
+import type { Bilingual } from '../model/text.ts';
+import type { ChartThreshold } from '../charts/marks.ts';
+import { pick, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface ChartSpec {
   readonly series: SeriesKey | readonly SeriesKey[];
@@ -26,15 +27,15 @@ export const CHARTS: readonly ChartSpec[] = [
   { series: 'teamHoursPerWeek' },
 ];
 
-/** The threshold of a metric for the scenario's positioning, labelled for a chart. */
-export function chartThreshold(scenario: Scenario, metric: SummaryKey, locale: Locale): ChartThreshold | null {
-  const goal = thresholdsFor(scenario.group.positioning, scenario.goals).find((g) => g.metric === metric);
+/** The goal on a metric (from the results' goals), labelled for a chart. */
+export function chartThreshold(goals: readonly Threshold[], metric: SummaryKey, locale: Locale): ChartThreshold | null {
+  const goal = goals.find((g) => g.metric === metric);
   if (!goal) return null;
   const reading = goal.metric === 'dailyMessages' && goal.direction === 'between' ? ` · ${t(locale, 'readsAs')}` : '';
   return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal)} (${goal.source})${reading}`, description: pick(locale, goal) };
 }
 
-type Text = { en: string; zh: string };
+type Text = Bilingual;
 
 export const KIND_LABELS: Record<MessageKind, Text> = {
   chat: { en: 'chat', zh: '闲聊' },

@@ -4,19 +4,28 @@
  * scenario with its 90 % interval, and which scenario meets which goal.
  * The shell runs the ensembles (same seed, same run indices) and passes the
  * result down; this component only shows it.
+ *
+ * Properties: `locale`, `options` (CompareOption[]), `selected` (ids),
+ * `comparison` (Comparison | null), `ensembles` (EnsembleSummary[]), `busy`,
+ * `step` and `progress` (the scenario running and its ensemble's progress).
+ * Events (bubble, cross shadow roots): `compare-select` (detail: the selected
+ * ids); `compare-run`.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { Comparison } from '../model/compare.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatPercent, pick, t, type Locale } from './i18n.ts';
+import { formatByUnit, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 import { CHARTS } from './charts.ts';
 import { comparisonToCsv } from '../model/report.ts';
 import { downloadBlob } from '../charts/image-export.ts';
+import { PALETTE } from '../charts/marks.ts';
+import type { Progress } from '../worker/pool.ts';
 import '../charts/series-chart.ts';
 
-export const COMPARE_COLORS = ['#1a7f5a', '#8250df', '#bc4c00', '#0969da'];
+const COMPARE_COLORS = PALETTE.series;
 
 export interface CompareOption {
   readonly id: string;
@@ -31,6 +40,8 @@ export class CompareView extends LitElement {
     comparison: { attribute: false },
     ensembles: { attribute: false },
     busy: { type: Boolean },
+    step: { type: Number },
+    progress: { attribute: false },
   };
 
   declare locale: Locale;
@@ -39,6 +50,8 @@ export class CompareView extends LitElement {
   declare comparison: Comparison | null;
   declare ensembles: readonly EnsembleSummary[];
   declare busy: boolean;
+  declare step: number;
+  declare progress: Progress | null;
 
   constructor() {
     super();
@@ -48,6 +61,8 @@ export class CompareView extends LitElement {
     this.comparison = null;
     this.ensembles = [];
     this.busy = false;
+    this.step = 0;
+    this.progress = null;
   }
 
   static override styles = css`
@@ -87,6 +102,7 @@ export class CompareView extends LitElement {
         <button class="run-compare" ?disabled=${count < 2 || count > 4 || this.busy} @click=${() => this.dispatchEvent(new CustomEvent('compare-run', { bubbles: true, composed: true }))}>
           ${t(locale, 'compareRun', { count })}
         </button>
+        ${this.busy && this.progress ? html`<p class="hint" role="status">${t(locale, 'comparing', { k: this.step, n: count })} ${this.progress.done} / ${this.progress.total}</p>` : nothing}
       </div>
       ${this.comparison ? this.renderComparison(this.comparison) : nothing}
     `;

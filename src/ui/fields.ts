@@ -5,9 +5,7 @@
  * drift from the validation.
  */
 import { scenarioJsonSchema } from '../model/scenario.ts';
-
-type Text = { readonly en: string; readonly zh: string };
-const tx = (en: string, zh: string): Text => ({ en, zh });
+import { bilingual as tx, type Bilingual as Text } from '../model/text.ts';
 
 export type FieldKind = 'select' | 'integer' | 'number' | 'share' | 'boolean' | 'window' | 'mix' | 'thresholds' | 'ruleChanges';
 

@@ -2,12 +2,16 @@
  * The library: scenarios kept in this browser (IndexedDB), newest first, with
  * open, rename, duplicate and delete. The shell owns the storage; this panel
  * shows the list and sends the user's actions up as events.
+ *
+ * Properties: `locale`, `entries` (LibraryEntry[]).
+ * Events: `library-action` (detail: { action: LibraryAction, entry }; bubbles,
+ * crosses shadow roots).
  */
 import { LitElement, css, html } from 'lit';
 import type { LibraryEntry } from './storage.ts';
-import { t, type Locale } from './i18n.ts';
-
-export type LibraryAction = 'load' | 'rename' | 'duplicate' | 'remove';
+import type { Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import type { LibraryAction } from './controllers/library-controller.ts';
 
 export class LibraryPanel extends LitElement {
   static override properties = {

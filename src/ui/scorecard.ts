@@ -2,29 +2,30 @@
  * The scorecard: every goal of the scenario's positioning at the horizon —
  * median, p10–p90, the playbook threshold and source, pass / close / miss, the
  * share of runs that meet it — and the chance that all goals are met at once.
+ * The goals are those the results were judged against (`summary.goals`).
+ *
+ * Properties: `locale`, `summary` (EnsembleSummary | null). Events: none.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SUMMARY } from '../model/metrics.ts';
-import { describeThreshold, type Threshold } from '../model/playbook.ts';
-import { formatByUnit, formatPercent, pick, t, type Locale } from './i18n.ts';
+import { describeThreshold } from '../model/playbook.ts';
+import { formatByUnit, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 
 export class Scorecard extends LitElement {
   static override properties = {
     locale: { type: String },
     summary: { attribute: false },
-    goals: { attribute: false },
   };
 
   declare locale: Locale;
   declare summary: EnsembleSummary | null;
-  declare goals: readonly Threshold[];
 
   constructor() {
     super();
     this.locale = 'en';
     this.summary = null;
-    this.goals = [];
   }
 
   static override styles = css`
@@ -56,7 +57,7 @@ export class Scorecard extends LitElement {
           <th scope="col">${t(this.locale, 'threshold')}</th><th scope="col">${t(this.locale, 'status')}</th><th scope="col">${t(this.locale, 'goalMet')}</th>
         </tr></thead>
         <tbody>
-          ${this.goals.map((goal) => {
+          ${s.goals.map((goal) => {
             const m = s.metrics[goal.metric];
             const unit = SUMMARY[goal.metric].unit;
             const f = (v: number | null) => formatByUnit(this.locale, unit, v);

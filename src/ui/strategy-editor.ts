@@ -3,13 +3,17 @@
  * each with its label, unit, allowed range, default and source. It edits a draft
  * (plain JSON) and reports it up; the app validates it with the zod schema and
  * passes the problems back down, shown at their fields.
+ *
+ * Properties: `locale`, `draft` (Draft), `problems` (Problem[]).
+ * Events: `draft-change` (detail: the new Draft; bubbles, crosses shadow roots).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { Problem } from '../model/scenario.ts';
+import type { Draft, Problem } from '../model/scenario.ts';
 import { FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from './fields.ts';
-import { formatNumber, formatPercent, pick, t, type Locale } from './i18n.ts';
+import { formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 
-export type Draft = Record<string, unknown>;
+export type { Draft } from '../model/scenario.ts';
 
 export class StrategyEditor extends LitElement {
   static override properties = {
@@ -94,7 +98,7 @@ export class StrategyEditor extends LitElement {
       <div class="field ${problems.length ? 'invalid' : ''}">
         ${this.renderControl(field, id, describedBy, problems.length > 0)}
         <div class="info" id="${id}-info">${field.help ? html`${pick(this.locale, field.help)} · ` : nothing}${info.join(' · ')}</div>
-        ${problems.length ? html`<div class="problem" id="${id}-problem" role="alert">${problems.map((p) => (this.locale === 'zh-CN' ? p.messageZh : p.message)).join('; ')}</div>` : nothing}
+        ${problems.length ? html`<div class="problem" id="${id}-problem" role="alert">${problems.map((p) => pick(this.locale, p)).join('; ')}</div>` : nothing}
       </div>`;
   }
 

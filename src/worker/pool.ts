@@ -7,6 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import type { EnsembleSummary } from '../model/ensemble.ts';
+import { alignForComparison, type Comparison } from '../model/compare.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { Series, Summary } from '../model/metrics.ts';
 import type { PackedRuns, SimulationApi, SummaryApi } from './protocol.ts';
@@ -154,9 +155,23 @@ export class WorkerPool {
     return result;
   }
 
-  /** The last ensemble's per-run summaries, ordered by run index. */
-  runSummaries(): Promise<Summary[]> {
-    return this.summary.runSummaries();
+  /**
+   * A paired comparison (MODEL §9): each scenario's ensemble in turn with the
+   * first one's seed and run indices, then the paired statistics, computed in
+   * the summary worker. `onStep` says which scenario is running (1-based).
+   */
+  async compare(scenarios: readonly Scenario[], handlers: RunHandlers & { onStep?(step: number, of: number): void } = {}): Promise<{ comparison: Comparison; ensembles: EnsembleSummary[] }> {
+    const aligned = alignForComparison(scenarios);
+    const ensembles: EnsembleSummary[] = [];
+    for (const [k, scenario] of aligned.entries()) {
+      handlers.onStep?.(k + 1, aligned.length);
+      ensembles.push(await this.run(scenario, scenario.runs, handlers));
+      const generation = this.generation;
+      await this.summary.keepForComparison(k);
+      // a run started meanwhile may have reset the summary worker before it kept these runs
+      if (generation !== this.generation) throw new EnsembleCancelled();
+    }
+    return { comparison: await this.summary.compare(aligned), ensembles };
   }
 
   /** One run of the last ensemble (its daily series), e.g. for the membership pyramid. */

@@ -1,25 +1,31 @@
 /**
- * What crosses the worker boundary: runs packed as transferable typed arrays,
- * and the API each kind of worker exposes through comlink.
+ * What crosses the worker boundary: the scenario as a typed object validated
+ * once on the main thread (workers never parse it again), runs packed as
+ * transferable typed arrays, and the API each kind of worker exposes through
+ * comlink.
  */
 import { SERIES_KEYS, type RunResult, type Series, type Summary } from '../model/metrics.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
+import type { Comparison } from '../model/compare.ts';
+import type { Scenario } from '../model/scenario.ts';
 
 export interface SimulationApi {
-  /** Runs [firstRun, firstRun + count) of a scenario (validated again in the worker). */
-  run(scenario: unknown, firstRun: number, count: number): Promise<PackedRuns>;
+  /** Runs [firstRun, firstRun + count) of a validated scenario. */
+  run(scenario: Scenario, firstRun: number, count: number): Promise<PackedRuns>;
 }
 
 export interface SummaryApi {
-  /** Starts a new ensemble of `scenario`; drops earlier runs. */
-  reset(scenario: unknown): Promise<void>;
+  /** Starts a new ensemble of a validated scenario; drops earlier runs. */
+  reset(scenario: Scenario): Promise<void>;
   add(runs: PackedRuns): Promise<void>;
   /** Quantiles over the runs added so far (ordered by run index). */
   summarise(): Promise<EnsembleSummary>;
-  /** Every run's summary at the horizon, ordered by run index (for paired comparison). */
-  runSummaries(): Promise<Summary[]>;
   /** One run's daily series, for the membership pyramid. */
   sample(runIndex: number): Promise<{ series: Series; summary: Summary } | null>;
+  /** Keeps the current ensemble's per-run summaries as scenario `slot` of a paired comparison. */
+  keepForComparison(slot: number): Promise<void>;
+  /** The paired comparison of the kept slots 0 … n−1 (the scenarios as aligned for comparison). */
+  compare(scenarios: readonly Scenario[]): Promise<Comparison>;
 }
 
 /**

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulationWorker, createSummaryWorker } from '../../src/worker/workers.ts';
 import { EnsembleCancelled, WorkerPool, type Progress } from '../../src/worker/pool.ts';
 import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
-import { runEnsemble } from '../../src/model/ensemble.ts';
+import { runChunk, runEnsemble } from '../../src/model/ensemble.ts';
+import { alignForComparison, compareRuns } from '../../src/model/compare.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
 
 const parsed = parseScenario(knowledgeSharing);
@@ -74,5 +75,18 @@ describe('worker pool', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/boom/);
     expect(summary.metrics).toEqual(runEnsemble(scenario, 30).metrics);
+  });
+
+  it('compares scenarios paired, with the statistics computed in the summary worker', async () => {
+    const afternoon: Scenario = { ...scenario, runs: 24, content: { ...scenario.content, window: [14, 15] } };
+    const evening: Scenario = { ...scenario, runs: 24 };
+    const steps: number[] = [];
+    const { comparison, ensembles } = await pool(2).compare([evening, afternoon], { onStep: (k) => steps.push(k) });
+    expect(steps).toEqual([1, 2]);
+    expect(ensembles.map((e) => e.runs)).toEqual([24, 24]);
+    const aligned = alignForComparison([evening, afternoon]);
+    const here = compareRuns(aligned, aligned.map((s) => runChunk(s, 0, s.runs).map((r) => r.summary)));
+    expect(comparison).toEqual(here);
+    expect(comparison.levers.map((l) => l.path)).toEqual(['content.window']);
   });
 });

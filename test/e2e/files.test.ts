@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
-import { SHOTS, useSession, waitForResults } from './helpers.ts';
+import { SHOTS, savesSoFar, useSession, waitForAutosave, waitForResults } from './helpers.ts';
 
 const session = useSession();
 
@@ -44,9 +44,10 @@ describe('scenario files', () => {
     await session.page.goto(inject('baseUrl'));
     await waitForResults(session.page);
     const days = session.page.locator('qc-strategy-editor #f-horizonDays');
+    const saves = await savesSoFar(session.page);
     await days.fill('21');
     await days.press('Tab');
-    await session.page.waitForTimeout(600); // autosave is debounced
+    await waitForAutosave(session.page, saves);
     await session.page.reload();
     await expect.poll(() => editorValue('f-horizonDays'), { timeout: 20_000 }).toBe('21');
   });
@@ -154,9 +155,10 @@ describe('share links and the library', () => {
     await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toEqual([expect.stringMatching(/kept before opening another/)]);
     expect(new URL(page.url()).hash).toBe('');
     await page.locator('qc-app button.view-lab').click();
+    const saves = await savesSoFar(page);
     await days.fill('19');
     await days.press('Tab');
-    await page.waitForTimeout(600);
+    await waitForAutosave(page, saves);
     await page.reload();
     await expect.poll(() => page.locator('qc-strategy-editor #f-horizonDays').inputValue(), { timeout: 20_000 }).toBe('19');
     await page.locator('qc-app button.view-library').click();

@@ -26,6 +26,17 @@ export async function waitForResults(page: Page, previous = 0): Promise<number> 
   return finished();
 }
 
+/** Autosaves written so far on this page. */
+export async function savesSoFar(page: Page): Promise<number> {
+  return Number((await page.locator('qc-app-bar .autosave').getAttribute('data-saves')) ?? 0);
+}
+
+/** Waits until the draft has been autosaved more often than `previous` times. */
+export async function waitForAutosave(page: Page, previous: number): Promise<void> {
+  await expect.poll(() => savesSoFar(page), { timeout: 10_000 }).toBeGreaterThan(previous);
+  await expect.poll(() => page.locator('qc-app-bar .autosave').getAttribute('data-state')).toBe('saved');
+}
+
 export interface Session {
   page: Page;
   context: BrowserContext;

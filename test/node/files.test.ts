@@ -61,8 +61,8 @@ describe('scenario files', () => {
       expect(opened.ok).toBe(false);
       if (!opened.ok) {
         expect(opened.problems.length).toBeGreaterThan(0);
-        expect(opened.problems.map((p) => `${p.path}: ${p.message}`).join('\n')).toMatch(message);
-        for (const p of opened.problems) expect(p.messageZh).toMatch(/[\u4e00-\u9fff]|JSON/);
+        expect(opened.problems.map((p) => `${p.path}: ${p.en}`).join('\n')).toMatch(message);
+        for (const p of opened.problems) expect(p.zh).toMatch(/[\u4e00-\u9fff]|JSON/);
       }
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     });
@@ -84,14 +84,14 @@ describe('share links', () => {
     const fragment = await encodeShareFragment(valid({ schemaVersion: 1, name: 'shared' }));
     const truncated = await decodeShareFragment(fragment.slice(0, fragment.length - 12));
     expect(truncated.ok).toBe(false);
-    if (!truncated.ok) expect(truncated.problems[0].message).toMatch(/cut short or damaged|changed or cut/);
+    if (!truncated.ok) expect(truncated.problems[0].en).toMatch(/cut short or damaged|changed or cut/);
     const body = fragment.split('.')[2];
     const flipped = body.slice(0, 10) + (body[10] === 'A' ? 'B' : 'A') + body.slice(11);
     const tampered = await decodeShareFragment(fragment.replace(body, flipped));
     expect(tampered.ok).toBe(false);
     const foreign = await decodeShareFragment('#section-2');
-    if (!foreign.ok) expect(foreign.problems[0].message).toMatch(/not a 群策 Lab share link/);
+    if (!foreign.ok) expect(foreign.problems[0].en).toMatch(/not a 群策 Lab share link/);
     const junk = await decodeShareFragment('#s1.abc.%%%');
-    if (!junk.ok) expect(junk.problems[0].message).toMatch(/damaged/);
+    if (!junk.ok) expect(junk.problems[0].en).toMatch(/damaged/);
   });
 });

@@ -28,7 +28,7 @@ describe('scenario schema', () => {
 
   it('requires schemaVersion 1', () => {
     expect(problemsOf({})).toEqual([expect.objectContaining({ path: 'schemaVersion' })]);
-    expect(problemsOf({ schemaVersion: 2 })[0].message).toMatch(/must be 1/);
+    expect(problemsOf({ schemaVersion: 2 })[0].en).toMatch(/must be 1/);
   });
 
   it('names the field and the allowed range for each bad value', () => {
@@ -41,7 +41,7 @@ describe('scenario schema', () => {
       content: { window: [21, 19] },
       growth: { inviteWording: 2 },
     });
-    const byPath = Object.fromEntries(problems.map((p) => [p.path, p.message]));
+    const byPath = Object.fromEntries(problems.map((p) => [p.path, p.en]));
     expect(byPath.horizonDays).toBe('must be a whole number from 1 to 365 days');
     expect(byPath.runs).toBe('must be a whole number from 1 to 10000 runs');
     expect(byPath['group.positioning']).toBe('must be one of knowledge_sharing, resource_matching, customer_service');
@@ -53,7 +53,7 @@ describe('scenario schema', () => {
   it('refuses unknown keys, __proto__ and constructor included, without polluting prototypes', () => {
     const problems = problemsOf(JSON.parse('{"schemaVersion":1,"__proto__":{"polluted":true},"constructor":{"x":1},"contnet":{}}'));
     expect(problems.map((p) => p.path).sort()).toEqual(['__proto__', 'constructor', 'contnet']);
-    expect(problems[0].message).toMatch(/not a scenario field/);
+    expect(problems[0].en).toMatch(/not a scenario field/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -62,9 +62,9 @@ describe('scenario schema', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems[0]).toMatchObject({ path: '', message: expect.stringMatching(/^not valid JSON/) });
     const array = parseScenarioText('[1,2]');
-    if (!array.ok) expect(array.problems[0].message).toMatch(/JSON object/);
+    if (!array.ok) expect(array.problems[0].en).toMatch(/JSON object/);
     const huge = parseScenarioText(' '.repeat(MAX_SCENARIO_BYTES + 1));
-    if (!huge.ok) expect(huge.problems[0].message).toMatch(/too large/);
+    if (!huge.ok) expect(huge.problems[0].en).toMatch(/too large/);
     const deep = parseScenarioText('['.repeat(100_000) + ']'.repeat(100_000));
     expect(deep.ok).toBe(false);
   });
@@ -76,7 +76,7 @@ describe('scenario schema', () => {
       growth: { channel: 'enterprise' },
       automation: { autoReply: true },
       ruleChanges: [{ day: 40 }],
-    }).map((p) => [p.path, p.message]));
+    }).map((p) => [p.path, p.en]));
     expect(byPath['growth.channel']).toMatch(/platform "enterprise"/);
     expect(byPath['automation.autoReply']).toMatch(/platform "enterprise"/);
     expect(byPath['ruleChanges[0].day']).toBe('must be before the horizon (0 to 29)');
@@ -122,12 +122,12 @@ describe('problems in both languages', () => {
       schemaVersion: 1, horizonDays: 9999, runs: 'x', group: { positioning: 'fun' }, content: { window: [21, 19], announcement: 'yes' },
       population: { mix: { core: 0.5, active: 0.5, ordinary: 0.5 } }, contnet: 1,
     }).concat(problemsOf({ schemaVersion: 1, horizonDays: 300, ruleChanges: [{ day: 300 }] }));
-    const zh = Object.fromEntries(problems.map((p) => [p.path, p.messageZh]));
+    const zh = Object.fromEntries(problems.map((p) => [p.path, p.zh]));
     expect(zh.horizonDays).toBe('必须是 1 到 365 天 之间的整数');
     expect(zh['population.mix']).toBe('各项占比之和必须为 1 (现为 1.5)');
     expect(zh['ruleChanges[0].day']).toBe('必须在模拟期内 (0 到 299)');
     expect(zh['content.announcement']).toBe('必须是 true 或 false');
     expect(zh.contnet).toMatch(/不是场景字段/);
-    for (const p of problems) expect(p.messageZh, p.path).toMatch(/[\u4e00-\u9fff]/);
+    for (const p of problems) expect(p.zh, p.path).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -1,30 +1,9 @@
 /**
- * Both languages of the UI. Every visible string comes from here, the metric
- * and parameter tables (which carry en/zh), or the playbook's thresholds.
+ * The UI's own messages in both languages (every visible string comes from
+ * here, the model's tables, or the playbook's thresholds).
  */
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-const STORAGE_KEY = 'qunce-lab.locale';
-
-export function initialLocale(): Locale {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'zh-CN' || saved === 'en') return saved;
-  } catch {
-    // storage may be unavailable (private mode); fall back to the browser's language
-  }
-  const languages = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
-  return languages.some((l) => l?.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
-}
-
-export function saveLocale(locale: Locale): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // not persisted: the toggle still works for this visit
-  }
-}
+import type { Bilingual } from '../model/text.ts';
+import { pick, type Locale } from './locale.ts';
 
 const MESSAGES = {
   appTitle: { en: '群策 Lab', zh: '群策 Lab' },
@@ -129,41 +108,23 @@ const MESSAGES = {
   ruleVote: { en: 'chain vote', zh: '接龙投票' },
   ruleAdd: { en: 'Add a rule change', zh: '添加规则变更' },
   ruleRemove: { en: 'Remove', zh: '删除' },
-} as const;
+  autosavePending: { en: 'Saving…', zh: '正在保存…' },
+  autosaveSaved: { en: 'Saved in this browser', zh: '已保存在本浏览器' },
+  autosaveFailed: { en: 'Not saved', zh: '未能保存' },
+  wholeFile: { en: '(file)', zh: '(整个文件)' },
+} as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = MESSAGES[key];
-  const text: string = locale === 'zh-CN' ? entry.zh : entry.en;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A UI message in the reader's language, with its {placeholders} filled. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return fill(pick(locale, MESSAGES[key]), params);
+}
+
+/** Fill {placeholders} in a text. */
+export function fill(text: string, params: MessageParams): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-/** Pick the language of a bilingual record ({ en, zh }). */
-export function pick(locale: Locale, value: { readonly en: string; readonly zh: string }): string {
-  return locale === 'zh-CN' ? value.zh : value.en;
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
-}
-
-export function formatNumber(locale: Locale, value: number, digits = 1): string {
-  return formatter(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
-}
-
-export function formatPercent(locale: Locale, share: number, digits = 0): string {
-  return formatter(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
-}
-
-/** A metric value by its unit: shares as percentages, counts whole where whole. */
-export function formatByUnit(locale: Locale, unit: string, value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  if (unit === 'share') return formatPercent(locale, value, 1);
-  if (unit === 'count') return formatNumber(locale, value, Number.isInteger(value) ? 0 : 1);
-  return formatNumber(locale, value, 1);
-}

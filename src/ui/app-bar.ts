@@ -1,0 +1,126 @@
+/**
+ * The header and the navigation: title, preset picker, language switch, the
+ * views (lab, library, compare), files (open, save), library save, share link,
+ * exports, and whether the scenario is saved in this browser.
+ *
+ * Properties: `locale`, `preset` (PresetName | ''), `view` (View), `canExport`
+ * (results exist), `autosave` (AutosaveState), `saves` (autosaves written).
+ * Events (all bubble and cross shadow roots):
+ *   `locale-toggle`; `preset-select` (detail: PresetName); `view-select`
+ *   (detail: View); `file-open` (detail: File); `file-save`; `library-save`;
+ *   `share`; `export-csv`; `export-json`.
+ */
+import { LitElement, css, html } from 'lit';
+import { pick, type Locale } from '../i18n/locale.ts';
+import { t, type MessageKey } from '../i18n/messages.ts';
+import { PRESETS, type PresetName } from './presets.ts';
+import type { AutosaveState } from './controllers/draft-controller.ts';
+
+export const VIEWS = ['lab', 'library', 'compare'] as const;
+export type View = (typeof VIEWS)[number];
+
+const VIEW_LABELS: Record<View, MessageKey> = { lab: 'viewLab', library: 'viewLibrary', compare: 'viewCompare' };
+const AUTOSAVE_LABELS: Record<AutosaveState, MessageKey | null> = { idle: null, pending: 'autosavePending', saved: 'autosaveSaved', failed: 'autosaveFailed' };
+
+export class AppBar extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    preset: { type: String },
+    view: { type: String },
+    canExport: { type: Boolean },
+    autosave: { type: String },
+    saves: { type: Number },
+  };
+
+  declare locale: Locale;
+  declare preset: PresetName | '';
+  declare view: View;
+  declare canExport: boolean;
+  declare autosave: AutosaveState;
+  declare saves: number;
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.preset = '';
+    this.view = 'lab';
+    this.canExport = false;
+    this.autosave = 'idle';
+    this.saves = 0;
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem 1rem; padding: 0.6rem 1.25rem; background: #0f3d2e; color: #fff; }
+    header h1 { font-size: 1.25rem; margin: 0; }
+    header p { margin: 0; opacity: 0.85; font-size: 0.85rem; flex: 1 1 16rem; }
+    header label { font-size: 0.85rem; }
+    header select, header button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.5rem; border-radius: 4px; border: 1px solid #9fc5b5; }
+    header button { background: #fff; color: #0f3d2e; cursor: pointer; }
+    header :focus-visible { outline: 2px solid #fff; outline-offset: 2px; box-shadow: 0 0 0 4px #0f3d2e; }
+    nav { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.5rem 1.25rem; background: #fff; border-bottom: 1px solid #d9e0e7; }
+    nav button, nav label.open { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.65rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+    nav button[aria-pressed='true'] { background: #0f3d2e; color: #fff; border-color: #0f3d2e; }
+    nav button[disabled] { opacity: 0.5; cursor: default; }
+    nav button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
+    nav label.open { position: relative; }
+    nav label.open:focus-within { outline: 2px solid #1f6feb; outline-offset: 1px; }
+    nav label.open input { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
+    .spacer { flex: 1; }
+    .autosave { font-size: 0.75rem; color: #52606d; min-width: 6rem; }
+    .autosave[data-state='failed'] { color: #a40e26; }
+  `;
+
+  override render() {
+    const locale = this.locale;
+    const autosave = AUTOSAVE_LABELS[this.autosave];
+    return html`
+      <header>
+        <h1>${t(locale, 'appTitle')}</h1>
+        <p>${t(locale, 'tagline')}</p>
+        <label>${t(locale, 'preset')}
+          <select aria-label=${t(locale, 'presetHint')} @change=${this.onPreset}>
+            <option value="" ?selected=${this.preset === ''}>${t(locale, 'custom')}</option>
+            ${Object.entries(PRESETS).map(([name, preset]) => html`<option value=${name} ?selected=${this.preset === name}>${pick(locale, preset.title)}</option>`)}
+          </select>
+        </label>
+        <button class="lang" aria-label=${t(locale, 'languageLabel')} @click=${() => this.fire('locale-toggle')}>${t(locale, 'language')}</button>
+      </header>
+      <nav aria-label=${t(locale, 'viewsLabel')}>
+        ${VIEWS.map((v) => html`<button class="view-${v}" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.fire('view-select', v)}>${t(locale, VIEW_LABELS[v])}</button>`)}
+        <span class="spacer"></span>
+        <span class="autosave" role="status" data-state=${this.autosave} data-saves=${this.saves}>${autosave ? t(locale, autosave) : ''}</span>
+        <label class="open">${t(locale, 'open')}<input type="file" accept=".json,application/json" @change=${this.onFilePicked} /></label>
+        <button class="save-file" @click=${() => this.fire('file-save')}>${t(locale, 'save')}</button>
+        <button class="save-library" @click=${() => this.fire('library-save')}>${t(locale, 'saveToLibrary')}</button>
+        <button class="share" @click=${() => this.fire('share')}>${t(locale, 'share')}</button>
+        <button class="export-csv" ?disabled=${!this.canExport} @click=${() => this.fire('export-csv')}>${t(locale, 'exportCsv')}</button>
+        <button class="export-json" ?disabled=${!this.canExport} @click=${() => this.fire('export-json')}>${t(locale, 'exportJson')}</button>
+      </nav>
+    `;
+  }
+
+  private fire(name: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private onPreset = (event: Event) => {
+    const name = (event.target as HTMLSelectElement).value as PresetName | '';
+    if (name) this.fire('preset-select', name);
+  };
+
+  private onFilePicked = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.fire('file-open', file);
+  };
+}
+
+customElements.define('qc-app-bar', AppBar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-app-bar': AppBar;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The scenario being edited: the draft (plain JSON, possibly invalid), its
+ * problems, the last valid scenario (what runs), the preset it came from, and
+ * the autosave to this browser (debounced, flushed when the page is hidden),
+ * whose state the header shows.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseScenario, type Draft, type Problem, type Scenario } from '../../model/scenario.ts';
+import { loadAutosave, saveAutosave } from '../storage.ts';
+import { PRESETS, type PresetName } from '../presets.ts';
+import type { NoticesController } from './notices-controller.ts';
+
+export type AutosaveState = 'idle' | 'pending' | 'saved' | 'failed';
+
+const AUTOSAVE_MS = 300;
+
+export class DraftController implements ReactiveController {
+  draft: Draft;
+  problems: readonly Problem[] = [];
+  scenario: Scenario;
+  preset: PresetName | '' = 'knowledge-sharing';
+  autosave: AutosaveState = 'idle';
+  /** Autosaves written so far in this visit (tests and tools wait on it). */
+  saves = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pendingDraft: Draft | null = null;
+
+  /** `onValid` hears every new valid scenario (the shell re-runs the quick ensemble). */
+  constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController, private readonly onValid: (scenario: Scenario) => void) {
+    host.addController(this);
+    const start = PRESETS['knowledge-sharing'].file;
+    const parsed = parseScenario(start);
+    if (!parsed.ok) throw new Error('reference scenario does not validate');
+    this.draft = structuredClone(start) as Draft;
+    this.scenario = parsed.scenario;
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.flush);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  hostDisconnected(): void {
+    this.flush();
+    window.removeEventListener('pagehide', this.flush);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** The autosaved draft of an earlier visit, if any (a storage failure is reported, not thrown). */
+  async restore(): Promise<void> {
+    try {
+      const saved = await loadAutosave();
+      if (saved) this.set(saved, '', { autosave: false });
+      this.autosave = saved ? 'saved' : 'idle';
+      this.host.requestUpdate();
+    } catch (error) {
+      this.notices.storageFailed(error);
+    }
+  }
+
+  /** A new draft: a valid one replaces the scenario that runs; an invalid one keeps the last valid. */
+  set(draft: Draft, preset: PresetName | '', options: { autosave?: boolean } = {}): void {
+    this.draft = draft;
+    this.preset = preset;
+    if (options.autosave !== false) this.scheduleAutosave(draft);
+    const parsed = parseScenario(draft);
+    if (parsed.ok) {
+      this.problems = [];
+      this.scenario = parsed.scenario;
+      this.onValid(parsed.scenario);
+    } else {
+      this.problems = parsed.problems;
+    }
+    this.host.requestUpdate();
+  }
+
+  loadPreset(name: PresetName): void {
+    this.set(structuredClone(PRESETS[name].file) as Draft, name);
+  }
+
+  resetToDefaults(): void {
+    this.set({ schemaVersion: 1 }, '');
+  }
+
+  private scheduleAutosave(draft: Draft): void {
+    clearTimeout(this.timer);
+    this.pendingDraft = draft;
+    this.autosave = 'pending';
+    this.timer = setTimeout(this.flush, AUTOSAVE_MS);
+  }
+
+  /** Write a pending autosave now (also when the page is hidden or closed). */
+  readonly flush = (): void => {
+    clearTimeout(this.timer);
+    const draft = this.pendingDraft;
+    if (!draft) return;
+    this.pendingDraft = null;
+    saveAutosave(draft).then(() => {
+      this.saves++;
+      if (this.pendingDraft === null) this.autosave = 'saved';
+      this.host.requestUpdate();
+    }, (error: unknown) => {
+      this.autosave = 'failed';
+      this.notices.storageFailed(error);
+    });
+  };
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The library in this browser (IndexedDB): its entries, saving the scenario on
+ * screen, rename / duplicate / delete, and keeping the scenario on screen
+ * before a file or link replaces it, so nothing is lost. Storage failures are
+ * reported; the work stays on screen.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseScenario, type Draft, type Scenario } from '../../model/scenario.ts';
+import { deleteScenario, listScenarios, newId, putScenario, type LibraryEntry } from '../storage.ts';
+import type { NoticesController } from './notices-controller.ts';
+
+export type LibraryAction = 'load' | 'rename' | 'duplicate' | 'remove';
+
+/** Names in the reader's language, for entries the lab makes itself. */
+export interface LibraryNames {
+  copyOf(name: string): string;
+  keptBeforeOpening(name: string): string;
+  askNewName(current: string): string | null;
+}
+
+export class LibraryController implements ReactiveController {
+  entries: LibraryEntry[] = [];
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController, private readonly names: LibraryNames) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  async refresh(): Promise<void> {
+    try {
+      this.entries = await listScenarios();
+      this.host.requestUpdate();
+    } catch (error) {
+      this.notices.storageFailed(error);
+    }
+  }
+
+  /** Save the scenario on screen under its name (replacing an entry of the same name). */
+  async save(draft: Draft, name: string): Promise<void> {
+    const existing = this.entries.find((e) => e.name === name);
+    await this.store({ id: existing?.id ?? newId(), name, draft: structuredClone(draft), updatedAt: Date.now() });
+  }
+
+  /**
+   * Opening a file or link replaces the scenario on screen; the one being
+   * edited goes to the library first (unless it is already there).
+   */
+  async keepBefore(draft: Draft, shownName: string, next: Scenario): Promise<void> {
+    const current = normalised(draft);
+    if (current === normalised(next) || this.entries.some((e) => normalised(e.draft) === current)) return;
+    await this.store({ id: newId(), name: this.names.keptBeforeOpening(shownName), draft: structuredClone(draft), updatedAt: Date.now() });
+  }
+
+  /** Rename, duplicate or delete an entry ('load' is the shell's: it changes the view). */
+  async act(action: Exclude<LibraryAction, 'load'>, entry: LibraryEntry): Promise<void> {
+    if (action === 'rename') {
+      const name = this.names.askNewName(entry.name)?.trim();
+      if (name) await this.store({ ...entry, name, draft: { ...entry.draft, name }, updatedAt: Date.now() });
+    } else if (action === 'duplicate') {
+      const name = this.names.copyOf(entry.name);
+      await this.store({ id: newId(), name, draft: { ...structuredClone(entry.draft), name }, updatedAt: Date.now() });
+    } else {
+      try {
+        await deleteScenario(entry.id);
+      } catch (error) {
+        this.notices.storageFailed(error);
+      }
+      await this.refresh();
+    }
+  }
+
+  private async store(entry: LibraryEntry): Promise<void> {
+    try {
+      await putScenario(entry);
+    } catch (error) {
+      this.notices.storageFailed(error);
+    }
+    await this.refresh();
+  }
+}
+
+/** A draft as its validated scenario (defaults filled in) when it is valid, for comparing drafts. */
+function normalised(draft: object): string {
+  const parsed = parseScenario(draft);
+  return JSON.stringify(parsed.ok ? parsed.scenario : draft);
+}

@@ -1,0 +1,182 @@
+/**
+ * The lab: the strategy editor beside the projected results (run status and
+ * progress, the scorecard, the charts with their playbook thresholds, messages
+ * by kind and the membership pyramid of one run).
+ *
+ * Properties: `locale`; `draft`, `problems` (the scenario being edited);
+ * `summary`, `sample`, `running`, `progress`, `lastRun`, `workers`, `runs`
+ * (the ensembles).
+ * Events (bubble, cross shadow roots): `draft-change` (detail: Draft, from the
+ * editor); `reset-defaults`; `run-full`; `run-cancel`.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import type { EnsembleSummary } from '../model/ensemble.ts';
+import { MEMBERSHIP_STATES, MESSAGE_KINDS, SERIES, type Series, type SeriesKey, type SummaryKey } from '../model/metrics.ts';
+import type { Draft, Problem } from '../model/scenario.ts';
+import type { Progress } from '../worker/pool.ts';
+import { formatNumber, pick, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import { PALETTE } from '../charts/marks.ts';
+import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './charts.ts';
+import type { FinishedRun, RunKind } from './controllers/ensemble-controller.ts';
+import './strategy-editor.ts';
+import './scorecard.ts';
+import '../charts/series-chart.ts';
+import '../charts/stacked-chart.ts';
+
+export class LabView extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    draft: { attribute: false },
+    problems: { attribute: false },
+    summary: { attribute: false },
+    sample: { attribute: false },
+    running: { attribute: false },
+    progress: { attribute: false },
+    lastRun: { attribute: false },
+    workers: { type: Number },
+    runs: { type: Number },
+  };
+
+  declare locale: Locale;
+  declare draft: Draft;
+  declare problems: readonly Problem[];
+  declare summary: EnsembleSummary | null;
+  declare sample: Series | null;
+  declare running: RunKind | null;
+  declare progress: Progress | null;
+  declare lastRun: FinishedRun | null;
+  declare workers: number;
+  declare runs: number;
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.draft = { schemaVersion: 1 };
+    this.problems = [];
+    this.summary = null;
+    this.sample = null;
+    this.running = null;
+    this.progress = null;
+    this.lastRun = null;
+    this.workers = 1;
+    this.runs = 0;
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    main { display: grid; grid-template-columns: minmax(20rem, 26rem) 1fr; gap: 1rem; padding: 1rem 1.25rem; align-items: start; }
+    @media (max-width: 60rem) { main { grid-template-columns: 1fr; } }
+    .editor { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); overflow: auto; }
+    @media (max-width: 60rem) { .editor { position: static; max-height: none; } }
+    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+    h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+    .editor-head { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; margin-bottom: 0.5rem; }
+    .editor-head button { font: inherit; font-size: 0.8rem; padding: 0.2rem 0.6rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+    .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; min-height: 2.4rem; }
+    .status button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; }
+    button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    .run { background: #1a7f5a; color: #fff; }
+    .cancel { background: #fff; color: #a40e26; border-color: #a40e26 !important; }
+    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
+    .progress-text { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
+    .invalid-note { font-size: 0.8rem; color: #a40e26; margin: 0 0 0.5rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
+    .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
+  `;
+
+  override render() {
+    const locale = this.locale;
+    return html`
+      <main>
+        <section class="editor panel" aria-labelledby="strategy-title">
+          <div class="editor-head">
+            <h2 id="strategy-title">${t(locale, 'strategy')}</h2>
+            <button @click=${() => this.fire('reset-defaults')}>${t(locale, 'resetDefaults')}</button>
+          </div>
+          ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'invalidKept', { count: this.problems.length })}</p>` : nothing}
+          <qc-strategy-editor .locale=${locale} .draft=${this.draft} .problems=${this.problems}></qc-strategy-editor>
+        </section>
+        <section aria-labelledby="results-title">
+          <div class="panel">
+            <h2 id="results-title">${t(locale, 'results')}</h2>
+            ${this.renderStatus()}
+          </div>
+          <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary}></qc-scorecard></div>
+          ${this.renderCharts()}
+        </section>
+      </main>
+    `;
+  }
+
+  private renderStatus() {
+    const locale = this.locale;
+    const p = this.progress;
+    const last = this.lastRun;
+    const seconds = (ms: number) => formatNumber(locale, ms / 1000, 1);
+    const text = this.running && p
+      ? t(locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })
+      : last ? `${t(locale, last.kind === 'full' ? 'fullRun' : 'quickRun')}: ${t(locale, 'progressDone', { total: last.runs, elapsed: formatNumber(locale, last.seconds, 2), seed: last.seed, workers: this.workers })}`
+        : t(locale, 'waiting');
+    return html`<div class="status">
+      ${this.running === 'full'
+        ? html`<button class="cancel" @click=${() => this.fire('run-cancel')}>${t(locale, 'cancel')}</button>`
+        : html`<button class="run" @click=${() => this.fire('run-full')}>${t(locale, 'runFull')} (${formatNumber(locale, this.runs, 0)} ${t(locale, 'runs')})</button>`}
+      <progress max=${p?.total ?? 1} .value=${p?.done ?? 0} aria-label=${t(locale, this.running === 'full' ? 'fullRun' : 'quickRun')}></progress>
+      <span class="progress-text" role="status" data-run=${last?.id ?? 0}>${text}</span>
+    </div>`;
+  }
+
+  /** Chart inputs are rebuilt only when the results or the language change (not on every progress tick). */
+  private charts: { summary: EnsembleSummary | null; sample: Series | null; locale: Locale; view: unknown } | null = null;
+
+  private renderCharts() {
+    const { summary, sample, locale } = this;
+    if (this.charts?.summary !== summary || this.charts.sample !== sample || this.charts.locale !== locale) {
+      this.charts = {
+        summary, sample, locale,
+        view: html`<div class="charts">
+          ${CHARTS.map((chart) => this.renderChart(chart.series, chart.metric ?? null, chart.gap === true))}
+          <qc-stacked-chart .locale=${locale} .label=${t(locale, 'messagesByKind')} .layers=${this.kindLayers()}></qc-stacked-chart>
+          <qc-stacked-chart .locale=${locale} .label=${t(locale, 'sampleRun')} .layers=${this.stateLayers()}></qc-stacked-chart>
+        </div>`,
+      };
+    }
+    return this.charts.view;
+  }
+
+  private renderChart(series: SeriesKey | readonly SeriesKey[], metric: SummaryKey | null, gap: boolean) {
+    const keys = (Array.isArray(series) ? series : [series]) as SeriesKey[];
+    const s = this.summary;
+    const label = keys.map((k) => pick(this.locale, SERIES[k])).join(' / ');
+    return html`<qc-series-chart data-series=${keys.join(',')}
+      .locale=${this.locale} .label=${label} .unit=${SERIES[keys[0]].unit}
+      .series=${s ? keys.map((k, i) => ({ name: pick(this.locale, SERIES[k]), color: PALETTE.series[i], ...s.daily[k] })) : []}
+      .threshold=${metric && s ? chartThreshold(s.goals, metric, this.locale) : null}
+      .note=${gap ? t(this.locale, 'gapNote') : ''}></qc-series-chart>`;
+  }
+
+  private kindLayers() {
+    const s = this.summary;
+    if (!s) return [];
+    return MESSAGE_KINDS.map((kind) => ({ name: pick(this.locale, KIND_LABELS[kind]), color: KIND_COLORS[kind], values: s.daily[`kind_${kind}`].p50 }));
+  }
+
+  private stateLayers() {
+    const sample = this.sample;
+    if (!sample) return [];
+    return MEMBERSHIP_STATES.map((state) => ({ name: pick(this.locale, STATE_LABELS[state]), color: STATE_COLORS[state], values: sample[`state_${state}`] }));
+  }
+
+  private fire(name: string): void {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('qc-lab-view', LabView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-lab-view': LabView;
+  }
+}

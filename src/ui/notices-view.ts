@@ -1,0 +1,81 @@
+/**
+ * What the app has to say: a notice (opened a file, cancelled, a failure),
+ * the problems of a refused file or link, and a share link to copy. Each can
+ * be dismissed.
+ *
+ * Properties: `locale`, `notice` (Notice | null), `refusal` (Refusal | null),
+ * `shareUrl`.
+ * Events: `notice-dismiss` (detail: 'notice' | 'refusal' | 'share'; bubbles,
+ * crosses shadow roots).
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { pick, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import type { Notice, Refusal } from './controllers/notices-controller.ts';
+
+export type Dismissed = 'notice' | 'refusal' | 'share';
+
+export function noticeText(locale: Locale, notice: Notice): string {
+  return [t(locale, notice.key, notice.params), ...(notice.extra ?? []).map((e) => pick(locale, e))].join(' ');
+}
+
+export class NoticesView extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    notice: { attribute: false },
+    refusal: { attribute: false },
+    shareUrl: { type: String },
+  };
+
+  declare locale: Locale;
+  declare notice: Notice | null;
+  declare refusal: Refusal | null;
+  declare shareUrl: string;
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.notice = null;
+    this.refusal = null;
+    this.shareUrl = '';
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    .share-box, .refused, .notice { margin: 0.75rem 1.25rem 0; padding: 0.5rem 0.75rem; border-radius: 6px; font-size: 0.85rem; }
+    .share-box { background: #dafbe1; }
+    .share-box input { width: min(40rem, 90%); font: inherit; font-size: 0.8rem; }
+    .refused { background: #ffebe9; color: #5a0914; }
+    .refused ul { margin: 0.3rem 0; }
+    .notice { color: #7d4e00; background: #fff8c5; display: flex; gap: 0.75rem; align-items: baseline; justify-content: space-between; }
+    button { font: inherit; font-size: 0.8rem; padding: 0.1rem 0.5rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #fff; cursor: pointer; }
+    button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
+  `;
+
+  override render() {
+    const locale = this.locale;
+    const r = this.refusal;
+    return html`
+      ${this.notice ? html`<div class="notice" role="alert"><span>${noticeText(locale, this.notice)}</span>
+        <button aria-label=${t(locale, 'dismiss')} @click=${() => this.dismiss('notice')}>×</button></div>` : nothing}
+      ${this.shareUrl ? html`<div class="share-box" role="status">${t(locale, 'shareCopied')}
+        <input readonly .value=${this.shareUrl} aria-label=${t(locale, 'shareReady')} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+        <button @click=${() => this.dismiss('share')}>${t(locale, 'dismiss')}</button></div>` : nothing}
+      ${r ? html`<div class="refused" role="alert"><strong>${t(locale, r.title.key, r.title.params)}</strong>
+        <ul>${r.problems.map((p) => html`<li><code>${p.path || t(locale, 'wholeFile')}</code>: ${pick(locale, p)}</li>`)}</ul>
+        <button @click=${() => this.dismiss('refusal')}>${t(locale, 'dismiss')}</button></div>` : nothing}
+    `;
+  }
+
+  private dismiss(what: Dismissed): void {
+    this.dispatchEvent(new CustomEvent<Dismissed>('notice-dismiss', { detail: what, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('qc-notices', NoticesView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-notices': NoticesView;
+  }
+}
