@@ -8,7 +8,7 @@ import { REFERENCE_SCENARIOS, VARIANTS, type Ensembles, type EnsembleName, type 
 export function loadReference(name: ReferenceName): Scenario {
   const path = fileURLToPath(new URL(`../scenarios/${name}.json`, import.meta.url));
   const parsed = parseScenarioText(readFileSync(path, 'utf8'));
-  if (!parsed.ok) throw new Error(`${name}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!parsed.ok) throw new Error(`${name}: ${parsed.problems.map((p) => `${p.path}: ${p.en}`).join('; ')}`);
   return parsed.scenario;
 }
 
