@@ -1,5 +1,5 @@
 /**
- * Paired comparison of 2–4 scenarios (MODEL.md §9, common random numbers):
+ * Paired comparison of 2–4 scenarios (MODEL §9, common random numbers):
  * every scenario runs with the first one's seed and the same run indices, so
  * run r of each draws the same population; the per-run difference against the
  * first scenario is the levers' effect, summarised by its median and a 90 %

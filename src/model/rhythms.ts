@@ -1,7 +1,7 @@
 /**
- * Daily rhythms (MODEL.md §2): the chance a member of each profile is looking at
+ * Daily rhythms (MODEL §2): the chance a member of each profile is looking at
  * the group in each hour of a weekday. Posting follows the same shape.
- * Shapes are assumptions drawn to the profiles' descriptions in MODEL.md (evening
+ * Shapes are assumptions drawn to the profiles' descriptions in docs/model.md §2 (evening
  * peak 19–23; office 9–18 plus lunch; night owl 22–01); the 19–21 advantage of
  * §5 follows from them rather than being imposed.
  */
