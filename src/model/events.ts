@@ -17,6 +17,8 @@ export const EventType = {
   ChainStart: 9,
   ChainEntry: 10,
   TeamNotice: 11, // announcement, rule-change notice
+  RedPacket: 12, // a plain red packet from the team
+  Burst: 13, // a member's "1", thanks or grab notice after a red packet or giveaway
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 

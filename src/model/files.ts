@@ -9,15 +9,77 @@
  * base64url-encoded, with a checksum so a cut or altered link is recognised.
  */
 import type { Bilingual } from './text.ts';
-import { SCHEMA_VERSION, makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from './scenario.ts';
+import { MAX_SCENARIO_BYTES, SCHEMA_VERSION, makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from './scenario.ts';
 
 export const SCHEMA_URL = 'https://qunce.lab/scenario.schema.json';
 
-/** Migrations from a schemaVersion to the next one. */
-export type Migrations = Readonly<Record<number, (old: Record<string, unknown>) => Record<string, unknown>>>;
+/** A step from one schemaVersion to the next, and what the user is told about it. */
+export interface Migration {
+  readonly migrate: (old: Record<string, unknown>) => Record<string, unknown>;
+  readonly notice?: Bilingual;
+}
+export type Migrations = Readonly<Record<number, Migration>>;
 
-/** schemaVersion 1 is the first published format, so nothing needs migrating yet. */
-export const MIGRATIONS: Migrations = {};
+/**
+ * 1 → 2 (model v2): core active users get an explicit definition,
+ * `goals.coreActive` (4 of 14 days by default; v1 counted 4 of 7), and a v1
+ * override of their number moves into it. New fields (`content.promoHook`,
+ * `content.redPacketsPerWeek`) take their defaults, which are v1's behaviour.
+ */
+export const MIGRATIONS: Migrations = {
+  1: {
+    migrate: (old) => {
+      let next = old;
+      const { goals, parameters } = old;
+      if (goals && typeof goals === 'object' && !Array.isArray(goals) && 'coreActiveUsers' in goals) {
+        const { coreActiveUsers, ...rest } = goals as Record<string, unknown>;
+        next = { ...next, goals: { ...rest, coreActive: { target: coreActiveUsers } } };
+      }
+      // v1's multiplicative DM posting boost has no v2 counterpart (dmPostsPerDay adds messages instead)
+      if (parameters && typeof parameters === 'object' && !Array.isArray(parameters) && 'dmPostBoost' in parameters) {
+        const { dmPostBoost: _dropped, ...rest } = parameters as Record<string, unknown>;
+        void _dropped;
+        next = { ...next, parameters: rest };
+      }
+      return next;
+    },
+    notice: {
+      en: 'Core active users are now members who spoke on at least 4 of the last 14 days (editable under goals); version 1 counted 4 of 7. The model is version 2: its results differ from version 1\'s.',
+      zh: '核心活跃用户现按“最近 14 天中至少 4 天发言”计算 (可在目标中修改)；版本 1 按 7 天中 4 天计算。模型已升级到第 2 版，结果与第 1 版不同。',
+    },
+  },
+};
+
+export type MigrateResult =
+  | { ok: true; value: Record<string, unknown>; notices: Bilingual[] }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Bring a scenario object of an older schemaVersion up to this one (a file, a
+ * share link, or a draft kept in this browser). A current or unversioned object
+ * is returned as it is; a newer one is refused.
+ */
+export function migrateScenario(value: Record<string, unknown>, migrations: Migrations = MIGRATIONS): MigrateResult {
+  const version = value.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version === SCHEMA_VERSION) return { ok: true, value, notices: [] };
+  if (version > SCHEMA_VERSION) {
+    return { ok: false, problems: [makeProblem('schemaVersion', `this file was saved by a newer version of the lab (schemaVersion ${version}); this version reads schemaVersion ${SCHEMA_VERSION} and older`, `此文件由更新版本的实验室保存 (schemaVersion ${version})；当前版本只能读取 ${SCHEMA_VERSION} 及更早的版本`)] };
+  }
+  let migrated = value;
+  const notices: Bilingual[] = [{
+    en: `This scenario used schemaVersion ${version}; it was updated to ${SCHEMA_VERSION}. Save it to keep the new format.`,
+    zh: `此场景为 schemaVersion ${version}，已升级到 ${SCHEMA_VERSION}。保存即可使用新格式。`,
+  }];
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    const step = migrations[v];
+    if (!step) {
+      return { ok: false, problems: [makeProblem('schemaVersion', `schemaVersion ${version} cannot be migrated (this version reads ${Object.keys(migrations).map(Number).sort().join(', ') || 'none'} and ${SCHEMA_VERSION})`, `schemaVersion ${version} 无法迁移`)] };
+    }
+    migrated = { ...step.migrate(migrated), schemaVersion: v + 1 };
+    if (step.notice) notices.push(step.notice);
+  }
+  return { ok: true, value: migrated, notices };
+}
 
 export type OpenResult =
   | { ok: true; scenario: Scenario; notices: Bilingual[] }
@@ -33,6 +95,7 @@ export function serialiseScenario(scenario: Scenario): string {
 export function openScenarioText(text: string, migrations: Migrations = MIGRATIONS): OpenResult {
   const syntax = parseScenarioText(text);
   if (syntax.ok) return { ok: true, scenario: syntax.scenario, notices: [] };
+  if (text.length > MAX_SCENARIO_BYTES) return syntax; // too large to read further
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -40,30 +103,11 @@ export function openScenarioText(text: string, migrations: Migrations = MIGRATIO
     return syntax; // not JSON (or too large): the parser already said why
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return syntax;
-  const version = (value as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version)) return syntax;
-  if (version > SCHEMA_VERSION) {
-    return { ok: false, problems: [makeProblem('schemaVersion', `this file was saved by a newer version of the lab (schemaVersion ${version}); this version reads schemaVersion ${SCHEMA_VERSION} and older`, `此文件由更新版本的实验室保存 (schemaVersion ${version})；当前版本只能读取 ${SCHEMA_VERSION} 及更早的版本`)] };
-  }
-  if (version === SCHEMA_VERSION) return syntax;
-  let migrated = value as Record<string, unknown>;
-  for (let v = version; v < SCHEMA_VERSION; v++) {
-    const step = migrations[v];
-    if (!step) {
-      return { ok: false, problems: [makeProblem('schemaVersion', `schemaVersion ${version} cannot be migrated (this version reads ${Object.keys(migrations).map(Number).sort().join(', ') || 'none'} and ${SCHEMA_VERSION})`, `schemaVersion ${version} 无法迁移`)] };
-    }
-    migrated = { ...step(migrated), schemaVersion: v + 1 };
-  }
-  const result = parseScenario(migrated);
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    scenario: result.scenario,
-    notices: [{
-      en: `This file used schemaVersion ${version}; it was updated to ${SCHEMA_VERSION}. Save it to keep the new format.`,
-      zh: `此文件为 schemaVersion ${version}，已升级到 ${SCHEMA_VERSION}。保存即可使用新格式。`,
-    }],
-  };
+  const migrated = migrateScenario(value as Record<string, unknown>, migrations);
+  if (!migrated.ok) return migrated;
+  if (migrated.value === value) return syntax;
+  const result = parseScenario(migrated.value);
+  return result.ok ? { ok: true, scenario: result.scenario, notices: migrated.notices } : result;
 }
 
 // ── share links ──────────────────────────────────────────────────────────────

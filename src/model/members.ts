@@ -10,7 +10,7 @@
  * adding many computed keys into a slow dictionary.
  */
 export class MemberArrays {
-  // traits, drawn at entry and fixed (MODEL.md §2)
+  // traits, drawn at entry and fixed (MODEL §2)
   readonly archetype: Uint8Array; // 0 core, 1 active, 2 ordinary
   readonly isTeam: Uint8Array;
   readonly rate: Float64Array; // messages/day when fully engaged
@@ -21,6 +21,7 @@ export class MemberArrays {
   readonly profile: Uint8Array; // index into PROFILES
   readonly marketer: Uint8Array;
   readonly tieKey: Float64Array; // random order for ties in "longest silent first"
+  readonly talkativeness: Float64Array; // rate/(rate + rate½): how readily they reply, answer, join in (MODEL §3.3)
   // state
   readonly engagement: Float64Array;
   readonly baseline: Float64Array;
@@ -40,14 +41,22 @@ export class MemberArrays {
   readonly leftDay: Int32Array;
   readonly contacted: Uint8Array; // win-back contact made for the current absence
   readonly ties: Int32Array; // distinct reply partners
-  readonly spokeMask: Uint8Array; // bit k: spoke k days ago (bit 0 today)
+  readonly spokeMask: Uint32Array; // bit k: spoke k days ago (bit 0 today), 32 days
   readonly messagesTotal: Float64Array;
+  readonly hookBoost: Float64Array; // posting boost after joining a red-packet or giveaway burst, fading daily
+  // the first message (newcomers and replies, MODEL §4, §7)
+  readonly firstMessageAt: Float64Array; // absolute minute; -1 never posted
+  readonly firstMessage: Int32Array; // its index in the message log
+  readonly firstReplied: Uint8Array; // it got a reply within 24 h
+  readonly postedAgain: Uint8Array; // posted again within 30 days of it
   // per-day counters, reset each day
   readonly repliesToday: Int32Array;
   readonly ignoredToday: Int32Array;
   readonly penalisedToday: Uint8Array;
   readonly recognitionToday: Float64Array;
   readonly dmToday: Uint8Array;
+  readonly welcomedToday: Uint8Array; // the first message got its first reply today
+  readonly firstIgnoredToday: Uint8Array; // the first message, posted yesterday, got no reply
 
   constructor(capacity: number) {
     this.archetype = new Uint8Array(capacity);
@@ -60,6 +69,7 @@ export class MemberArrays {
     this.profile = new Uint8Array(capacity);
     this.marketer = new Uint8Array(capacity);
     this.tieKey = new Float64Array(capacity);
+    this.talkativeness = new Float64Array(capacity);
     this.engagement = new Float64Array(capacity);
     this.baseline = new Float64Array(capacity);
     this.dnd = new Uint8Array(capacity);
@@ -78,18 +88,25 @@ export class MemberArrays {
     this.leftDay = new Int32Array(capacity);
     this.contacted = new Uint8Array(capacity);
     this.ties = new Int32Array(capacity);
-    this.spokeMask = new Uint8Array(capacity);
+    this.spokeMask = new Uint32Array(capacity);
     this.messagesTotal = new Float64Array(capacity);
+    this.hookBoost = new Float64Array(capacity);
+    this.firstMessageAt = new Float64Array(capacity);
+    this.firstMessage = new Int32Array(capacity);
+    this.firstReplied = new Uint8Array(capacity);
+    this.postedAgain = new Uint8Array(capacity);
     this.repliesToday = new Int32Array(capacity);
     this.ignoredToday = new Int32Array(capacity);
     this.penalisedToday = new Uint8Array(capacity);
     this.recognitionToday = new Float64Array(capacity);
     this.dmToday = new Uint8Array(capacity);
+    this.welcomedToday = new Uint8Array(capacity);
+    this.firstIgnoredToday = new Uint8Array(capacity);
   }
 }
 
 type FieldName = keyof MemberArrays;
-type MemberField = Float64Array | Int32Array | Uint8Array;
+type MemberField = Float64Array | Int32Array | Uint32Array | Uint8Array;
 const FIELD_NAMES = Object.keys(new MemberArrays(0)) as FieldName[];
 
 export const PRESENT = 0;
@@ -127,13 +144,17 @@ export class Members {
   }
 }
 
-/** Days spoken in the last 7: the bits set in a 7-bit mask, by table. */
-const POPCOUNT7 = Uint8Array.from({ length: 128 }, (_, mask) => {
-  let n = 0;
-  for (let m = mask; m; m &= m - 1) n++;
-  return n;
-});
-
-export function popcount7(mask: number): number {
-  return POPCOUNT7[mask & 0x7f];
+/** Days spoken among the days a mask covers: the bits set (32-bit popcount). */
+export function daysSpoken(mask: number): number {
+  let v = mask - ((mask >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
+
+/** The mask of the last `days` days (bit 0 today). */
+export function windowMask(days: number): number {
+  return days >= 32 ? 0xffffffff : ((1 << days) >>> 0) - 1;
+}
+
+/** Bits of the last 7 days. */
+export const WEEK_MASK = 0x7f;

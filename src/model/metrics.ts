@@ -20,9 +20,14 @@ export interface MetricInfo extends Bilingual {
   readonly unit: MetricUnit;
 }
 
-/** Message kinds (MODEL §3.5). `team` is operator content; `promo` an operator ad. */
+/**
+ * Message kinds (MODEL §3.5, §3.8). `team` is operator content; `promo` an
+ * operator ad; `redPacket` a red packet or giveaway; `burst` a member's "1",
+ * thanks or grab notice after one.
+ */
 export const MESSAGE_KINDS = [
   'chat', 'question', 'answer', 'reply', 'topicReply', 'share', 'chain', 'filler', 'ad', 'violation', 'team', 'promo',
+  'redPacket', 'burst',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -34,6 +39,8 @@ export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
 export const TOPIC_RESPONSE_MINUTES = 120;
 /** Customer service answers within 15 minutes (PLAYBOOK §1). */
 export const QUICK_ANSWER_MINUTES = 15;
+/** A group is silent within a week if day 7 has at most one member message (MODEL §7). */
+export const SILENT_DAY = 7;
 
 /** Daily series by name, as the recorders read them (the full key set is `SeriesKey`). */
 export type SeriesValues = { readonly [key: string]: Float64Array };
@@ -48,10 +55,12 @@ export interface DayTally {
   readonly spoke30: number;
   readonly spokeThisWeek: number;
   readonly spokeToday: number;
-  /** Spoke on ≥ 4 of the last 7 days. */
+  /** Spoke on ≥ minDays of the last windowDays days (the goal's definition, MODEL §7). */
   readonly coreActive: number;
   /** Tenure ≥ 7 days and silent for 30. */
   readonly lurkers: number;
+  /** Tenure ≥ 7 days and never posted. */
+  readonly neverPosted: number;
   readonly dnd: number;
   readonly engagementSum: number;
   /** Members outside the team who have left, and all who were removed. */
@@ -80,6 +89,14 @@ export interface RunLog {
   readonly answerMinutesSorted: Float64Array;
   /** Messages of each member who ever joined (team excluded). */
   readonly memberMessages: Float64Array;
+  /** Messages of each member who posted at least once: what a chat log shows. */
+  readonly posterMessages: Float64Array;
+  /**
+   * Members whose first message is at least 30 days old at the horizon, by
+   * whether it got a reply within 24 h, and how many of each posted again
+   * within 30 days of it (Joyce & Kraut 2006).
+   */
+  readonly firstMessages: { readonly replied: number; readonly repliedReturned: number; readonly ignored: number; readonly ignoredReturned: number };
   readonly threadStarters: number;
   readonly unrepliedStarters: number;
   readonly invited: number;
@@ -102,8 +119,8 @@ const daily = (unit: MetricUnit, en: string, zh: string, value: (t: DayTally) =>
   ({ ...info(unit, en, zh), recorded: 'daily', record: (t, out) => { out[t.day] = value(t); } });
 const afterRun = (unit: MetricUnit, en: string, zh: string, record: AfterRunRecorder): SeriesSpec => ({ ...info(unit, en, zh), recorded: 'afterRun', record });
 
-/** A member-facing share; 0 when nobody is present (MODEL v1 behaviour). */
-const ofPresent = (t: DayTally, n: number) => (t.present ? n / t.present : 0);
+/** A member-facing share; no data (NaN) when nobody is present (MODEL §7). */
+const ofPresent = (t: DayTally, n: number) => (t.present ? n / t.present : NaN);
 
 /** Topics posted each day (in or out of the window), and those answered within 2 h. */
 function topicsByDay(inWindow: boolean, answeredOnly: boolean): AfterRunRecorder {
@@ -145,11 +162,13 @@ export const SERIES = {
   removals: counted('count', 'Removals', '移出'),
   messages: counted('perDay', 'Messages', '消息数'),
   effectiveMessages: counted('perDay', 'Effective messages', '有效消息数'),
+  memberMessages: counted('perDay', 'Members\u2019 own messages (team and ads excluded)', '成员发言数 (不含运营和广告)'),
   speakers: daily('count', 'Speakers', '发言人数', (t) => t.spokeToday),
   speakingRate30d: daily('share', 'Speaking rate (30 d)', '成员发言率 (30 日)', (t) => ofPresent(t, t.spoke30)),
   weeklyParticipation: daily('share', 'Weekly participation', '周参与率', (t) => ofPresent(t, t.spokeThisWeek)),
   coreActiveUsers: daily('count', 'Core active users', '核心活跃用户', (t) => t.coreActive),
   lurkerShare: daily('share', 'Lurker share', '潜水成员占比', (t) => ofPresent(t, t.lurkers)),
+  neverPostedShare: daily('share', 'Never posted (tenure ≥ 7 days)', '从未发言 (入群 ≥ 7 天)', (t) => ofPresent(t, t.neverPosted)),
   dndShare: daily('share', 'Do-not-disturb share', '免打扰占比', (t) => ofPresent(t, t.dnd)),
   effectiveRatio: daily('share', 'Effective-content ratio', '发言有效率',
     (t) => (t.series.messages[t.day] ? t.series.effectiveMessages[t.day] / t.series.messages[t.day] : NaN)),
@@ -189,6 +208,7 @@ export const SERIES = {
     }
   }),
   valuablePosts: counted('count', 'Valuable posts (干货)', '干货'),
+  redPackets: counted('count', 'Red packets and giveaways', '红包与福利'),
   violations: daily('count', 'Violations', '违规', (t) => t.series.kind_violation[t.day]),
   ads: daily('count', 'Ads', '广告', (t) => t.series.kind_ad[t.day] + t.series.kind_promo[t.day]),
   teamMinutes: daily('minutes', 'Team minutes', '运营分钟', (t) => t.teamMinutesToday),
@@ -212,7 +232,9 @@ export interface SummarySpec extends MetricInfo {
 }
 
 const summary = (unit: MetricUnit, en: string, zh: string, record: SummarySpec['record']): SummarySpec => ({ ...info(unit, en, zh), record });
-const lastDay = (key: SeriesKey) => (log: RunLog) => log.series[key][log.horizonDays - 1];
+const lastDay = (key: SeriesKey) => (log: RunLog) => finiteOrNull(log.series[key][log.horizonDays - 1]);
+/** Members outside the team on the last day. */
+const presentAtEnd = (log: RunLog) => log.series.members[log.horizonDays - 1] - log.teamSize;
 const total = (key: SeriesKey) => (log: RunLog) => sumOfLast(log.series[key], log.horizonDays);
 const lastWeekMean = (key: SeriesKey) => (log: RunLog) => meanOfLast(log.series[key], 7);
 const ratio = (hits: number, of: number) => (of ? hits / of : null);
@@ -240,8 +262,9 @@ export const SUMMARY = {
     for (const v of log.answerMinutesSorted) if (v < QUICK_ANSWER_MINUTES) quick++;
     return ratio(quick, log.answerMinutesSorted.length);
   }),
+  // posts into an emptied group reach nobody: no data
   valuablePostsPerWeek: summary('perWeek', 'Valuable posts (干货) per week', '每周干货输出',
-    (log) => sumOfLast(log.series.valuablePosts, 7) * (log.horizonDays < 7 ? 7 / log.horizonDays : 1)),
+    (log) => (presentAtEnd(log) > 0 ? sumOfLast(log.series.valuablePosts, 7) * (log.horizonDays < 7 ? 7 / log.horizonDays : 1) : null)),
   members: summary('count', 'Members (team included)', '群成员数 (含运营)', lastDay('members')),
   joinsTotal: summary('count', 'Joins (total)', '入群人数 (累计)', total('joins')),
   leavesTotal: summary('count', 'Leaves (total)', '退群人数 (累计)', total('leaves')),
@@ -254,6 +277,17 @@ export const SUMMARY = {
   top10MessageShare: summary('share', 'Messages by the top 10 % of members', '前 10% 成员发言占比', (log) => finiteOrNull(inequality(log.memberMessages).topShare)),
   gini: summary('share', 'Participation inequality (Gini)', '发言不均衡度 (基尼)', (log) => finiteOrNull(inequality(log.memberMessages).gini)),
   unrepliedStarterShare: summary('share', 'Thread starters with no reply', '无人回应的发言占比', (log) => ratio(log.unrepliedStarters, log.threadStarters)),
+  top10ShareOfPosters: summary('share', 'Messages by the top 10 % of posters', '前 10% 发言者的发言占比', (log) => finiteOrNull(inequality(log.posterMessages).topShare)),
+  giniOfPosters: summary('share', 'Inequality among posters (Gini)', '发言者间的不均衡度 (基尼)', (log) => finiteOrNull(inequality(log.posterMessages).gini)),
+  neverPostedShare: summary('share', 'Never posted (tenure ≥ 7 days)', '从未发言 (入群 ≥ 7 天)', lastDay('neverPostedShare')),
+  returnAfterReply: summary('share', 'Posted again after a reply to their first message', '首次发言获回复后再次发言',
+    (log) => ratio(log.firstMessages.repliedReturned, log.firstMessages.replied)),
+  returnAfterNoReply: summary('share', 'Posted again after no reply to their first message', '首次发言无人回复后再次发言',
+    (log) => ratio(log.firstMessages.ignoredReturned, log.firstMessages.ignored)),
+  // 1 when day 7 has at most one member message: its ensemble mean is the share of groups silent within a week (Qiu et al. 2016)
+  silentWithinWeek: summary('share', 'Silent within a week (day 7)', '一周内沉寂 (第 7 天)',
+    (log) => (log.horizonDays > SILENT_DAY ? (log.series.memberMessages[SILENT_DAY] <= 1 ? 1 : 0) : null)),
+  redPacketsPerWeek: summary('perWeek', 'Red packets and giveaways per week', '每周红包与福利', (log) => total('redPackets')(log) / (log.horizonDays / 7)),
 } as const satisfies Record<string, SummarySpec>;
 
 export type SummaryKey = keyof typeof SUMMARY;
@@ -265,4 +299,6 @@ export interface RunResult {
   readonly horizonDays: number;
   readonly series: Series;
   readonly summary: Summary;
+  /** Share of member messages in each hour of the day (24 values; NaN without messages), MODEL §7. */
+  readonly hourlyProfile: Float64Array;
 }

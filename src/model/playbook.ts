@@ -1,9 +1,10 @@
 /**
- * The playbook's thresholds as data (PLAYBOOK.md §1–§6): value, direction, unit,
+ * The playbook's thresholds as data (docs/playbook.md §1–§6): value, direction, unit,
  * the positioning each applies to and its source section. The engine never reads
  * these; they judge its results (pass / warn / fail).
  */
 import type { SummaryKey } from './metrics.ts';
+import type { Bilingual } from './text.ts';
 
 export const POSITIONINGS = ['knowledge_sharing', 'resource_matching', 'customer_service'] as const;
 export type Positioning = (typeof POSITIONINGS)[number];
@@ -22,7 +23,19 @@ export interface Threshold {
   readonly source: string;
   readonly en: string;
   readonly zh: string;
+  /** How the lab defines the metric where the playbook does not (core active users), shown with the goal. */
+  readonly definition?: Bilingual;
 }
+
+/** Who counts as a core active user, and how many the goal asks for (MODEL §7). */
+export interface CoreActiveGoal {
+  readonly windowDays: number;
+  readonly minDays: number;
+  readonly target: number;
+}
+
+/** A scenario's `goals`: numeric overrides by metric, and the core-active definition. */
+export type GoalOverrides = Partial<Record<SummaryKey, number>> & { readonly coreActive?: CoreActiveGoal };
 
 export const THRESHOLDS: readonly Threshold[] = [
   {
@@ -81,7 +94,7 @@ export const THRESHOLDS: readonly Threshold[] = [
   },
 ];
 
-/** Gaps in the source the UI must show instead of inventing a number (PLAYBOOK.md). */
+/** Gaps in the source the UI must show instead of inventing a number (docs/playbook.md). */
 export const PLAYBOOK_GAPS = [
   { metric: 'retention30d', source: '§5', en: 'The article names monthly retention but its threshold is missing.', zh: '原文列出月留存率，但阈值缺失。' },
   { metric: 'effectiveRatio', source: '§6', en: 'The content-quality metric in §6 is missing; §5’s effective ratio is used.', zh: '§6 内容质量指标缺失，采用 §5 的发言有效率。' },
@@ -96,8 +109,9 @@ export function appliesTo(threshold: Threshold, positioning: Positioning): boole
   return threshold.positionings === 'all' || threshold.positionings.includes(positioning);
 }
 
-export function thresholdsFor(positioning: Positioning, overrides?: Partial<Record<SummaryKey, number>>): Threshold[] {
+export function thresholdsFor(positioning: Positioning, overrides?: GoalOverrides): Threshold[] {
   return THRESHOLDS.filter((t) => appliesTo(t, positioning)).map((t) => {
+    if (t.metric === 'coreActiveUsers') return coreActiveThreshold(t, overrides?.coreActive);
     const override = overrides?.[t.metric];
     if (override === undefined) return t;
     // For a band, an override moves the lower bound and keeps the band's width.
@@ -107,12 +121,23 @@ export function thresholdsFor(positioning: Positioning, overrides?: Partial<Reco
   });
 }
 
+/** The §1 core-active goal with its definition printed beside it (the playbook gives the target, not the definition). */
+function coreActiveThreshold(t: Threshold, goal: CoreActiveGoal | undefined): Threshold {
+  const { windowDays, minDays, target } = goal ?? { windowDays: 14, minDays: 4, target: t.value };
+  const definition = {
+    en: `a core active user spoke on ≥ ${minDays} of the last ${windowDays} days`,
+    zh: `核心活跃用户：最近 ${windowDays} 天中至少 ${minDays} 天发言`,
+  };
+  const overridden = target !== t.value;
+  return { ...t, value: target, definition, source: overridden ? `${t.source} (goal overridden)` : t.source };
+}
+
 /**
  * The goals a scenario is judged against: its positioning's thresholds with its
  * own overrides. Ensembles, comparisons, the scorecard and the charts all take
  * their goals from here (through the ensemble summary in the UI).
  */
-export function goalsOf(scenario: { readonly group: { readonly positioning: Positioning }; readonly goals?: Partial<Record<SummaryKey, number>> }): Threshold[] {
+export function goalsOf(scenario: { readonly group: { readonly positioning: Positioning }; readonly goals?: GoalOverrides }): Threshold[] {
   return thresholdsFor(scenario.group.positioning, scenario.goals);
 }
 

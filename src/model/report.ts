@@ -2,7 +2,7 @@
  * Ensemble results as files: the JSON object the CLI prints with --json and the
  * daily-quantile CSV (shared by the CLI and the browser's exports).
  */
-import { QUANTILE_NAMES, type EnsembleSummary, type MetricSummary } from './ensemble.ts';
+import { QUANTILE_NAMES, type EnsembleSummary, type MetricSummary, type QuantileName } from './ensemble.ts';
 import { SERIES_KEYS, SUMMARY, SUMMARY_KEYS, type SummaryKey } from './metrics.ts';
 import type { Comparison } from './compare.ts';
 
@@ -12,13 +12,18 @@ export interface EnsembleJson {
   runs: number;
   horizonDays: number;
   allGoalsMetShare: number;
+  /** Every metric: quantiles, mean and n over the runs where it is defined (null: no data), and its goal. */
   metrics: Record<SummaryKey, MetricSummary & { unit: string }>;
+  /** Share of member messages in each hour of the day, by quantile (null for an hour without data). */
+  hourlyProfile: Record<QuantileName, (number | null)[]>;
 }
 
 export function ensembleToJson(e: EnsembleSummary): EnsembleJson {
   const metrics = {} as EnsembleJson['metrics'];
   for (const key of SUMMARY_KEYS) metrics[key] = { ...e.metrics[key], unit: SUMMARY[key].unit };
-  return { scenario: e.scenario, seed: e.seed, runs: e.runs, horizonDays: e.horizonDays, allGoalsMetShare: e.allGoalsMetShare, metrics };
+  const hourlyProfile = {} as EnsembleJson['hourlyProfile'];
+  for (const name of QUANTILE_NAMES) hourlyProfile[name] = Array.from(e.hourlyProfile[name], (v) => (Number.isFinite(v) ? v : null));
+  return { scenario: e.scenario, seed: e.seed, runs: e.runs, horizonDays: e.horizonDays, allGoalsMetShare: e.allGoalsMetShare, metrics, hourlyProfile };
 }
 
 const csvNumber = (v: number) => (Number.isNaN(v) ? '' : String(Number(v.toPrecision(6))));
@@ -33,9 +38,9 @@ export function dailyToCsv(e: EnsembleSummary): string {
   return `${rows.join('\n')}\n`;
 }
 
-/** A metric value for people: shares as percentages, counts whole, the rest to one decimal. */
+/** A metric value for people: shares as percentages, counts whole, the rest to one decimal; "no data" where undefined. */
 export function formatMetric(key: SummaryKey, value: number | null): string {
-  if (value === null) return '—';
+  if (value === null) return 'no data';
   switch (SUMMARY[key].unit) {
     case 'share': return `${(value * 100).toFixed(1)} %`;
     case 'count': return Number.isInteger(value) ? String(value) : value.toFixed(1);

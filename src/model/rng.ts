@@ -1,5 +1,5 @@
 /**
- * Seeded random streams (MODEL.md §9). Transforms use detmath.ts, not Math.*,
+ * Seeded random streams (MODEL §9). Transforms use detmath.ts, not Math.*,
  * so a draw is the same number in every JavaScript engine.
  *
  * Every draw in a run comes from a `seedrandom.alea` generator seeded by
@@ -24,6 +24,7 @@ export const STREAMS = [
   'enforcement',
   'daily',
   'activation',
+  'hooks',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 

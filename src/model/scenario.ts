@@ -1,5 +1,5 @@
 /**
- * The scenario file (MODEL.md §10), as a zod schema. Every field is optional
+ * The scenario file (MODEL §10), as a zod schema. Every field is optional
  * except `schemaVersion`; missing fields take the defaults documented here (and
  * in the generated `scenario.schema.json`). Parsing never throws: it returns the
  * scenario or a list of problems, each naming the field path and what is allowed.
@@ -10,7 +10,7 @@ import { POSITIONINGS } from './playbook.ts';
 import { SUMMARY_KEYS } from './metrics.ts';
 import type { Bilingual } from './text.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const MAX_SCENARIO_BYTES = 1_000_000;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -83,9 +83,22 @@ const parameterShape = Object.fromEntries(
   }),
 ) as Record<ParameterKey, z.ZodOptional<z.ZodNumber>>;
 
+/** Metrics whose goal is overridden by a number; core active users have a definition too (`coreActive`). */
+const GOAL_KEYS = SUMMARY_KEYS.filter((key) => key !== 'coreActiveUsers');
 const goalShape = Object.fromEntries(
-  SUMMARY_KEYS.map((key) => [key, z.number({ error: say('must be a number', '必须是数字') }).refine(Number.isFinite, { error: say('must be a finite number', '必须是有限的数字') }).optional()]),
-) as Record<(typeof SUMMARY_KEYS)[number], z.ZodOptional<z.ZodNumber>>;
+  GOAL_KEYS.map((key) => [key, z.number({ error: say('must be a number', '必须是数字') }).refine(Number.isFinite, { error: say('must be a finite number', '必须是有限的数字') }).optional()]),
+) as Record<Exclude<(typeof SUMMARY_KEYS)[number], 'coreActiveUsers'>, z.ZodOptional<z.ZodNumber>>;
+
+/** Core active users (MODEL §7): present members who spoke on ≥ minDays of the last windowDays days; the goal is `target` of them. */
+export const CORE_ACTIVE_DEFAULT = { windowDays: 14, minDays: 4, target: 10 } as const;
+const coreActiveSchema = z.strictObject({
+  windowDays: int(1, 30, 'days', CORE_ACTIVE_DEFAULT.windowDays, 'Days looked back'),
+  minDays: int(1, 30, 'days', CORE_ACTIVE_DEFAULT.minDays, 'Days with at least one message, out of windowDays'),
+  target: int(0, 500, 'members', CORE_ACTIVE_DEFAULT.target, 'How many core active users the goal asks for (§1: 10)'),
+}, { error: say('must be an object { windowDays, minDays, target }', '必须是 { windowDays, minDays, target } 对象') })
+  .refine((c) => c.minDays <= c.windowDays, { error: say('minDays must not exceed windowDays', 'minDays 不能大于 windowDays'), path: ['minDays'] })
+  .prefault({} as never)
+  .describe('Core active users: who counts, and how many the goal asks for (MODEL §7; default 4 of 14 days, target 10)');
 
 export const ScenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of scenario.schema.json, for editors'),
@@ -135,6 +148,8 @@ export const ScenarioSchema = z.strictObject({
     themeDay: oneOf(['none', ...WEEKDAYS], 'none', 'Weekly theme discussion day (§5: e.g. Thursday Q&A)'),
     monthlyEvent: flag(false, 'Monthly online party (§5)'),
     promoPerWeek: numberIn(0, 70, 'posts/week', 0, 'Promotional posts by the team per week (over-marketing, §5)'),
+    promoHook: oneOf(['none', 'redPacket', 'giveaway'], 'none', 'What a promotion carries to draw replies: nothing, a red packet (红包) or a giveaway (抽奖/福利) (MODEL §3.8)'),
+    redPacketsPerWeek: numberIn(0, 70, 'posts/week', 0, 'Plain red packets the team sends per week to warm the group (MODEL §3.8)'),
     announcement: flag(true, 'Announcement at creation: covenant, value proposition, mute rules (§2)'),
     needsPollEveryDays: int(0, 90, 'days', 0, 'Run a needs poll every N days (0 = never; §5)'),
   }, 'Content and activity (§5)'),
@@ -171,9 +186,14 @@ export const ScenarioSchema = z.strictObject({
     vote: flag(false, 'Agreed by a chain vote (§4)'),
   }, { error: say('must be an object { day, noticeDays, vote }', '必须是 { day, noticeDays, vote } 对象') }), { error: say('must be a list', '必须是列表') }).max(20, { error: say('at most 20 rule changes', '最多 20 次规则变更') }).default([])
     .describe('Scheduled rule changes (§4)'),
-  goals: z.strictObject(goalShape, { error: say('must be an object of metric: threshold', '必须是 指标: 阈值 的对象') }).default({}).describe('Overrides of the playbook thresholds, by metric'),
+  goals: z.strictObject({ ...goalShape, coreActive: coreActiveSchema }, { error: say('must be an object of metric: threshold', '必须是 指标: 阈值 的对象') })
+    .prefault({} as never).describe('Overrides of the playbook thresholds, by metric, and the core-active definition'),
   parameters: z.strictObject(parameterShape, { error: say('must be an object of parameter: value', '必须是 参数: 数值 的对象') }).default({}).describe('Overrides of calibrated model constants'),
 }).superRefine((s, ctx) => {
+  const team = 1 + s.team.admins;
+  if (s.group.capacity < team && s.team.admins <= 20 && s.group.capacity >= 5) {
+    ctx.addIssue({ code: 'custom', path: ['group', 'capacity'], message: `must hold the owner and the ${s.team.admins} admins (at least ${team}; the team counts toward the 500 limit)`, params: { zh: `必须容纳群主和 ${s.team.admins} 名管理员 (至少 ${team} 人；运营团队计入 500 人上限)` } });
+  }
   if (s.growth.channel === 'enterprise' && s.group.platform !== 'enterprise') {
     ctx.addIssue({ code: 'custom', path: ['growth', 'channel'], message: say('enterprise API needs group.platform "enterprise"; use direct or qr on a personal account', '企业微信接口需要 group.platform 为 "enterprise"；个人号请用直接邀请或二维码') });
   }

@@ -32,7 +32,7 @@ export function chartThreshold(goals: readonly Threshold[], metric: SummaryKey, 
   const goal = goals.find((g) => g.metric === metric);
   if (!goal) return null;
   const reading = goal.metric === 'dailyMessages' && goal.direction === 'between' ? ` · ${t(locale, 'readsAs')}` : '';
-  return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal)} (${goal.source})${reading}`, description: pick(locale, goal) };
+  return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal)} (${goal.source})${reading}`, description: goal.definition ? `${pick(locale, goal)} (${pick(locale, goal.definition)})` : pick(locale, goal) };
 }
 
 type Text = Bilingual;
@@ -50,15 +50,18 @@ export const KIND_LABELS: Record<MessageKind, Text> = {
   violation: { en: 'violations', zh: '违规' },
   team: { en: 'team posts', zh: '运营发布' },
   promo: { en: 'promotions', zh: '推广' },
+  redPacket: { en: 'red packets, giveaways', zh: '红包、福利' },
+  burst: { en: 'grabs and thanks', zh: '抢红包、谢谢' },
 };
 
 export const KIND_COLORS: Record<MessageKind, string> = {
   chat: '#8fb8de', question: '#4c8bd6', answer: '#2f6fb3', reply: '#b4d3ee', topicReply: '#6fcf97', share: '#1a7f5a',
   chain: '#f2c14e', filler: '#e8a87c', ad: '#d1495b', violation: '#8b1e3f', team: '#0f3d2e', promo: '#f26d5b',
+  redPacket: '#c62828', burst: '#ffab91',
 };
 
 export const STATE_LABELS: Record<MembershipState, Text> = {
-  core: { en: 'core (≥ 4 of 7 days)', zh: '核心活跃 (7 天 ≥ 4 天)' },
+  core: { en: 'core active', zh: '核心活跃' },
   active: { en: 'active this week', zh: '本周发言' },
   ordinarySpeaking: { en: 'spoke this month', zh: '本月发言' },
   lurker: { en: 'silent 30 days', zh: '30 天未发言' },

@@ -67,6 +67,9 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       { path: 'horizonDays', kind: 'integer', label: tx('Days simulated', '模拟天数'), unit: DAYS, source: 'MODEL §1', step: 1 },
       { path: 'runs', kind: 'integer', label: tx('Runs in a full ensemble', '完整模拟次数'), unit: tx('runs', '次'), source: 'MODEL §1', step: 50 },
       { path: 'seed', kind: 'integer', label: tx('Random seed', '随机种子'), source: 'MODEL §9', help: tx('Same strategy and seed give the same numbers.', '相同策略与种子得到相同结果。') },
+      { path: 'goals.coreActive.target', kind: 'integer', label: tx('Goal: core active users', '目标：核心活跃用户数'), unit: PEOPLE, source: '§1', help: tx('The SMART goal asks for 10.', 'SMART 目标为 10 人。'), step: 1 },
+      { path: 'goals.coreActive.minDays', kind: 'integer', label: tx('A core active user speaks on at least', '核心活跃用户：至少发言'), unit: DAYS, source: 'MODEL §7', help: tx('The playbook gives no definition; 4 of 14 days is about twice a week, every week.', '手册未给出定义；14 天中 4 天约为每周两次。'), step: 1 },
+      { path: 'goals.coreActive.windowDays', kind: 'integer', label: tx('…of the last', '…在最近'), unit: DAYS, source: 'MODEL §7', step: 1 },
     ],
   },
   {
@@ -144,6 +147,13 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       { path: 'content.monthlyEvent', kind: 'boolean', label: tx('Monthly online party', '月度线上活动'), source: '§5' },
       { path: 'content.needsPollEveryDays', kind: 'integer', label: tx('Needs poll every', '需求投票间隔'), unit: DAYS, source: '§5', help: tx('0 = never.', '0 表示不做。'), step: 1 },
       { path: 'content.promoPerWeek', kind: 'number', label: tx('Promotions per week', '每周推广'), unit: tx('posts', '条'), source: '§5', help: tx('Over-marketing inflates activity falsely.', '过度营销会虚增活跃度。'), step: 1 },
+      { path: 'content.promoHook', kind: 'select', label: tx('Promotions carry', '推广附带'), source: 'MODEL §3.8', help: tx('A red packet or giveaway draws a burst of “1” and thanks: busy, not valuable.', '红包或抽奖会引来一串“1”和感谢：热闹，但不是有效发言。'),
+        options: [
+          { value: 'none', label: tx('nothing', '无') },
+          { value: 'redPacket', label: tx('a red packet (红包)', '红包') },
+          { value: 'giveaway', label: tx('a giveaway (抽奖/福利)', '抽奖/福利') },
+        ] },
+      { path: 'content.redPacketsPerWeek', kind: 'number', label: tx('Plain red packets per week', '每周普通红包'), unit: tx('red packets', '个'), source: 'MODEL §3.8', help: tx('Warms the group for a day; costs money (counted per week in the results).', '暖群一天；需要花钱 (结果中按周计数)。'), step: 1 },
     ],
   },
   {

@@ -12,7 +12,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { MEMBERSHIP_STATES, MESSAGE_KINDS, SERIES, type Series, type SeriesKey, type SummaryKey } from '../model/metrics.ts';
-import type { Draft, Problem } from '../model/scenario.ts';
+import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import type { Progress } from '../worker/pool.ts';
 import { formatNumber, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
@@ -52,7 +52,7 @@ export class LabView extends LitElement {
   constructor() {
     super();
     this.locale = 'en';
-    this.draft = { schemaVersion: 1 };
+    this.draft = { schemaVersion: SCHEMA_VERSION };
     this.problems = [];
     this.summary = null;
     this.sample = null;

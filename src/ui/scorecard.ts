@@ -63,7 +63,7 @@ export class Scorecard extends LitElement {
             const f = (v: number | null) => formatByUnit(this.locale, unit, v);
             const status = m.status;
             return html`<tr data-metric=${goal.metric}>
-              <th scope="row">${pick(this.locale, SUMMARY[goal.metric])}<span class="goal-text">${pick(this.locale, goal)}</span></th>
+              <th scope="row">${pick(this.locale, SUMMARY[goal.metric])}<span class="goal-text">${pick(this.locale, goal)}</span>${goal.definition ? html`<span class="goal-text definition">${pick(this.locale, goal.definition)}</span>` : nothing}</th>
               <td>${f(m.p50)}</td>
               <td>${m.p10 === null ? '—' : `${f(m.p10)}–${f(m.p90)}`}</td>
               <td>${describeThreshold(goal)} (${goal.source})</td>

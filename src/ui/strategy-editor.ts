@@ -8,7 +8,7 @@
  * Events: `draft-change` (detail: the new Draft; bubbles, crosses shadow roots).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { Draft, Problem } from '../model/scenario.ts';
+import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import { FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from './fields.ts';
 import { formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
@@ -29,7 +29,7 @@ export class StrategyEditor extends LitElement {
   constructor() {
     super();
     this.locale = 'en';
-    this.draft = { schemaVersion: 1 };
+    this.draft = { schemaVersion: SCHEMA_VERSION };
     this.problems = [];
   }
 

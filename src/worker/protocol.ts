@@ -37,24 +37,31 @@ export interface PackedRuns {
   readonly horizonDays: number;
   readonly runIndex: readonly number[];
   readonly summaries: readonly Summary[];
+  /** Per run: every series, then the 24-hour profile. */
   readonly series: Float64Array;
 }
 
+const HOURS = 24;
+
 export function packRuns(runs: readonly RunResult[]): PackedRuns {
   const horizonDays = runs[0]?.horizonDays ?? 0;
-  const stride = SERIES_KEYS.length * horizonDays;
+  const stride = SERIES_KEYS.length * horizonDays + HOURS;
   const series = new Float64Array(runs.length * stride);
-  runs.forEach((run, r) => SERIES_KEYS.forEach((key, k) => series.set(run.series[key], r * stride + k * horizonDays)));
+  runs.forEach((run, r) => {
+    SERIES_KEYS.forEach((key, k) => series.set(run.series[key], r * stride + k * horizonDays));
+    series.set(run.hourlyProfile, r * stride + SERIES_KEYS.length * horizonDays);
+  });
   return { horizonDays, runIndex: runs.map((r) => r.runIndex), summaries: runs.map((r) => r.summary), series };
 }
 
 /** The runs again, their series as views into the one buffer (no copy). */
 export function unpackRuns(packed: PackedRuns): RunResult[] {
   const { horizonDays, series } = packed;
-  const stride = SERIES_KEYS.length * horizonDays;
+  const stride = SERIES_KEYS.length * horizonDays + HOURS;
   return packed.runIndex.map((runIndex, r) => {
     const out = {} as Series;
     SERIES_KEYS.forEach((key, k) => { out[key] = series.subarray(r * stride + k * horizonDays, r * stride + (k + 1) * horizonDays); });
-    return { runIndex, horizonDays, series: out, summary: packed.summaries[r] };
+    const profileAt = r * stride + SERIES_KEYS.length * horizonDays;
+    return { runIndex, horizonDays, series: out, summary: packed.summaries[r], hourlyProfile: series.subarray(profileAt, profileAt + HOURS) };
   });
 }

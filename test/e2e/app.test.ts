@@ -26,6 +26,19 @@ describe('the lab', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('prints the core-active definition with the goal, and follows an edit of it', async () => {
+    await session.page.goto(inject('baseUrl'));
+    const first = await waitForResults();
+    const row = session.page.locator('qc-scorecard tr[data-metric="coreActiveUsers"]');
+    await expect.poll(() => row.textContent()).toMatch(/spoke on ≥ 4 of the last 14 days/);
+    const minDays = session.page.locator('qc-strategy-editor #f-goals-coreActive-minDays');
+    await minDays.fill('2');
+    await minDays.press('Tab');
+    await waitForResults(first);
+    await expect.poll(() => row.textContent()).toMatch(/spoke on ≥ 2 of the last 14 days/);
+    expect(session.errors).toEqual([]);
+  });
+
   it('moving the posting window from 19–21 to 14–15 lowers the topic response', async () => {
     await session.page.goto(inject('baseUrl'));
     const first = await waitForResults();

@@ -61,7 +61,7 @@ describe('scenario files', () => {
     expect(text).toHaveLength(1 + SERIES_KEYS.length * 30);
     const [json] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-app button.export-json').click()]);
     const results = JSON.parse(readFileSync((await json.path())!, 'utf8'));
-    expect(results).toMatchObject({ app: { name: '群策 Lab' }, seed: 20261126, runs: 60, scenario: { schemaVersion: 1 } });
+    expect(results).toMatchObject({ app: { name: '群策 Lab' }, seed: 20261126, runs: 60, scenario: { schemaVersion: 2 } });
     const [svg] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-series-chart').first().locator('button.export-svg').click()]);
     expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const [png] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-series-chart').first().locator('button.export-png').click()]);

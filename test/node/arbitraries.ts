@@ -20,7 +20,7 @@ export function scenarioArbitrary(options: { maxDays?: number; maxInvites?: numb
   const maxDays = options.maxDays ?? 45;
   const maxInvites = options.maxInvites ?? 300;
   return fc.record({
-    schemaVersion: fc.constant(1 as const),
+    schemaVersion: fc.constant(2 as const),
     seed: fc.integer({ min: 0, max: 4294967295 }),
     horizonDays: fc.integer({ min: 1, max: maxDays }),
     startWeekday: fc.constantFrom(...WEEKDAYS),
@@ -59,6 +59,8 @@ export function scenarioArbitrary(options: { maxDays?: number; maxInvites?: numb
       themeDay: fc.constantFrom('none', ...WEEKDAYS),
       monthlyEvent: fc.boolean(),
       promoPerWeek: fc.double({ min: 0, max: 40, noNaN: true }),
+      promoHook: fc.constantFrom('none', 'redPacket', 'giveaway'),
+      redPacketsPerWeek: fc.double({ min: 0, max: 14, noNaN: true }),
       announcement: fc.boolean(),
       needsPollEveryDays: fc.integer({ min: 0, max: 90 }),
     }),
@@ -80,7 +82,19 @@ export function scenarioArbitrary(options: { maxDays?: number; maxInvites?: numb
       silentDays: fc.integer({ min: 1, max: 60 }),
       winBack: fc.boolean(),
     }),
-  }, { requiredKeys: ['schemaVersion', 'horizonDays'] }).chain((s) => fc.record({
+    goals: optional({
+      coreActive: fc.integer({ min: 1, max: 30 }).chain((windowDays) => fc.record({
+        windowDays: fc.constant(windowDays),
+        minDays: fc.integer({ min: 1, max: windowDays }),
+        target: fc.integer({ min: 0, max: 50 }),
+      })),
+    }),
+  }, { requiredKeys: ['schemaVersion', 'horizonDays'] }).map((s) => {
+    // the group holds its team (MODEL §5)
+    const team = 1 + Number(s.team?.admins ?? 3);
+    const capacity = Number(s.group?.capacity ?? 500);
+    return capacity < team ? { ...s, group: { ...s.group, capacity: Math.max(5, team) } } : s;
+  }).chain((s) => fc.record({
     // Rule changes must fall inside the horizon.
     ruleChanges: fc.array(fc.record({ day: fc.integer({ min: 0, max: s.horizonDays - 1 }), noticeDays: fc.integer({ min: 0, max: 30 }), vote: fc.boolean() }), { maxLength: 3 }),
     // Enterprise-only levers come with the enterprise platform.

@@ -43,6 +43,28 @@ describe('npm run sim -- run', () => {
     expect(json.metrics.retention30d.threshold).toBeNull(); // the article's threshold is missing (§5)
   });
 
+  it('reports every metric\'s mean and n, "no data" as null, and the hourly profile', () => {
+    expect(main(['run', 'scenarios/no-operations.json', '--runs', '10', '--days', '20', '--json'])).toBe(0);
+    const json = JSON.parse(out.join(''));
+    for (const key of SUMMARY_KEYS) {
+      expect(json.metrics[key], key).toHaveProperty('mean');
+      expect(json.metrics[key].n, key).toBeGreaterThanOrEqual(0);
+    }
+    // a 20-day horizon leaves no first message 30 days old: no data, not 0
+    expect(json.metrics.returnAfterReply).toMatchObject({ p50: null, mean: null, n: 0 });
+    expect(json.metrics.silentWithinWeek.mean).toBeGreaterThanOrEqual(0);
+    expect(json.hourlyProfile.p50).toHaveLength(24);
+  });
+
+  it('prints "no data" where a metric is undefined, the core-active definition, and a note for an old file', () => {
+    const old = file('old.json', JSON.stringify({ schemaVersion: 1, horizonDays: 20 }));
+    expect(main(['run', old, '--runs', '5'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/Posted again after a reply to their first message\s+no data/);
+    expect(text).toMatch(/Core active users \(a core active user spoke on ≥ 4 of the last 14 days\)/);
+    expect(err.join('\n')).toMatch(/old\.json: note: This scenario used schemaVersion 1; it was updated to 2/);
+  });
+
   it('gives the same numbers for the same seed', () => {
     main(['run', 'scenarios/no-operations.json', '--runs', '8', '--json']);
     const first = out.join('');

@@ -1,7 +1,7 @@
 /** Scenario files and share links: round trips, migration, and a corpus of bad input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShareFragment, encodeShareFragment, openScenarioText, serialiseScenario, SCHEMA_URL } from '../../src/model/files.ts';
+import { decodeShareFragment, encodeShareFragment, MIGRATIONS, migrateScenario, openScenarioText, serialiseScenario, SCHEMA_URL } from '../../src/model/files.ts';
 import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
 import { scenarioArbitrary } from './arbitraries.ts';
 
@@ -29,16 +29,30 @@ describe('scenario files', () => {
   });
 
   it('migrates an older schemaVersion with a notice', () => {
-    const migrations = { 0: ({ days, ...rest }: Record<string, unknown>) => ({ ...rest, horizonDays: days }) };
+    const migrations = { ...MIGRATIONS, 0: { migrate: ({ days, ...rest }: Record<string, unknown>) => ({ ...rest, horizonDays: days }) } };
     const opened = openScenarioText(JSON.stringify({ schemaVersion: 0, days: 45 }), migrations);
     expect(opened.ok).toBe(true);
     if (opened.ok) {
       expect(opened.scenario.horizonDays).toBe(45);
-      expect(opened.notices[0].en).toMatch(/schemaVersion 0; it was updated to 1/);
+      expect(opened.notices[0].en).toMatch(/schemaVersion 0; it was updated to 2/);
       expect(opened.notices[0].zh).toMatch(/已升级/);
     }
     const unknown = openScenarioText(JSON.stringify({ schemaVersion: 0 }));
     expect(unknown.ok).toBe(false);
+  });
+
+  it('opens a version-1 file: the core-active goal gets its definition, a dropped constant is removed, and it runs', () => {
+    const v1 = { schemaVersion: 1, name: 'old plan', goals: { coreActiveUsers: 8, speakingRate30d: 0.7 }, parameters: { dmPostBoost: 3, branchingRatio: 0.5 } };
+    const opened = openScenarioText(JSON.stringify(v1));
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(opened.scenario.schemaVersion).toBe(2);
+    expect(opened.scenario.goals.coreActive).toEqual({ windowDays: 14, minDays: 4, target: 8 });
+    expect(opened.scenario.goals.speakingRate30d).toBe(0.7);
+    expect(opened.scenario.parameters).toEqual({ branchingRatio: 0.5 });
+    expect(opened.notices.map((n) => n.en).join(' ')).toMatch(/updated to 2.*4 of the last 14 days/);
+    expect(opened.notices.every((n) => /[\u4e00-\u9fff]/.test(n.zh))).toBe(true);
+    expect(migrateScenario({ schemaVersion: 2, name: 'x' })).toEqual({ ok: true, value: { schemaVersion: 2, name: 'x' }, notices: [] });
   });
 
   const corpus: [string, string, RegExp][] = [
@@ -53,7 +67,7 @@ describe('scenario files', () => {
     ['__proto__ key', '{"schemaVersion": 1, "__proto__": {"isAdmin": true}}', /__proto__|not a scenario field/],
     ['constructor key', '{"schemaVersion": 1, "group": {"constructor": {"prototype": {}}}}', /not a scenario field/],
     ['a newer schemaVersion', '{"schemaVersion": 7}', /newer version of the lab \(schemaVersion 7\)/],
-    ['no schemaVersion', '{"horizonDays": 30}', /must be 1/],
+    ['no schemaVersion', '{"horizonDays": 30}', /must be 2/],
   ];
   for (const [name, text, message] of corpus) {
     it(`refuses ${name} with a clear message`, () => {
@@ -81,7 +95,7 @@ describe('share links', () => {
   });
 
   it('recognises a truncated, tampered or foreign link', async () => {
-    const fragment = await encodeShareFragment(valid({ schemaVersion: 1, name: 'shared' }));
+    const fragment = await encodeShareFragment(valid({ schemaVersion: 2, name: 'shared' }));
     const truncated = await decodeShareFragment(fragment.slice(0, fragment.length - 12));
     expect(truncated.ok).toBe(false);
     if (!truncated.ok) expect(truncated.problems[0].en).toMatch(/cut short or damaged|changed or cut/);

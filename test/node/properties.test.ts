@@ -6,8 +6,15 @@ import { SERIES, SERIES_KEYS, SUMMARY, SUMMARY_KEYS } from '../../src/model/metr
 import { parseScenario, parseScenarioText } from '../../src/model/scenario.ts';
 import { scenarioArbitrary } from './arbitraries.ts';
 
-/** Series that are undefined on some days by definition (no messages that day, cohort not yet 30 days old). */
-const MAY_BE_NAN = new Set(['effectiveRatio', 'cohortRetention30d', 'retentionDay0', 'topicResponseInWindowToDate', 'topicResponseOutOfWindowToDate', 'firstAnswerMinutesMedian']);
+/**
+ * Series that are undefined on some days by definition: no messages that day, a cohort not yet 30
+ * days old, no topic or question yet, or nobody present outside the team (a share without a
+ * denominator is no data, MODEL §7).
+ */
+const MAY_BE_NAN = new Set([
+  'effectiveRatio', 'cohortRetention30d', 'retentionDay0', 'topicResponseInWindowToDate', 'topicResponseOutOfWindowToDate', 'firstAnswerMinutesMedian',
+  'speakingRate30d', 'weeklyParticipation', 'lurkerShare', 'neverPostedShare', 'dndShare', 'meanEngagement',
+]);
 
 describe('invariants for any valid scenario', () => {
   it('every generated scenario validates and survives JSON text → parse unchanged', () => {
@@ -32,7 +39,8 @@ describe('invariants for any valid scenario', () => {
         expect(value, key).toBeGreaterThanOrEqual(0);
         if (SUMMARY[key].unit === 'share') expect(value, key).toBeLessThanOrEqual(1 + 1e-12);
       }
-      expect(result.summary.members ?? 0).toBeLessThanOrEqual(Math.min(500, parsed.scenario.group.capacity + 1 + parsed.scenario.team.admins));
+      // the capacity counts the team (MODEL §5)
+      expect(result.summary.members ?? 0).toBeLessThanOrEqual(Math.min(500, parsed.scenario.group.capacity));
       for (const key of SERIES_KEYS) {
         const series = result.series[key];
         expect(series.length).toBe(parsed.scenario.horizonDays);
@@ -45,7 +53,11 @@ describe('invariants for any valid scenario', () => {
           if (SERIES[key].unit === 'share') expect(v, key).toBeLessThanOrEqual(1 + 1e-12);
         }
       }
-      for (const v of result.series.members) expect(v).toBeLessThanOrEqual(500);
+      for (const v of result.series.members) expect(v).toBeLessThanOrEqual(Math.min(500, parsed.scenario.group.capacity));
+      // member-facing shares are no data exactly when nobody outside the team is present
+      const last = result.horizonDays - 1;
+      const team = 1 + parsed.scenario.team.admins;
+      expect(Number.isNaN(result.series.speakingRate30d[last])).toBe(result.series.members[last] === team);
       // messages by kind add up to all messages
       for (let d = 0; d < result.horizonDays; d++) {
         const byKind = SERIES_KEYS.filter((k) => k.startsWith('kind_')).reduce((sum, k) => sum + result.series[k][d], 0);

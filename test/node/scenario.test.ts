@@ -26,14 +26,14 @@ describe('scenario schema', () => {
     expect(s.ruleChanges).toEqual([]);
   });
 
-  it('requires schemaVersion 1', () => {
+  it('requires schemaVersion 2', () => {
     expect(problemsOf({})).toEqual([expect.objectContaining({ path: 'schemaVersion' })]);
-    expect(problemsOf({ schemaVersion: 2 })[0].en).toMatch(/must be 1/);
+    expect(problemsOf({ schemaVersion: 1 })[0].en).toMatch(/must be 2/);
   });
 
   it('names the field and the allowed range for each bad value', () => {
     const problems = problemsOf({
-      schemaVersion: 1,
+      schemaVersion: 2,
       horizonDays: 9999,
       runs: 'many',
       group: { positioning: 'fun' },
@@ -51,16 +51,16 @@ describe('scenario schema', () => {
   });
 
   it('refuses unknown keys, __proto__ and constructor included, without polluting prototypes', () => {
-    const problems = problemsOf(JSON.parse('{"schemaVersion":1,"__proto__":{"polluted":true},"constructor":{"x":1},"contnet":{}}'));
+    const problems = problemsOf(JSON.parse('{"schemaVersion":2,"__proto__":{"polluted":true},"constructor":{"x":1},"contnet":{}}'));
     expect(problems.map((p) => p.path).sort()).toEqual(['__proto__', 'constructor', 'contnet']);
     expect(problems[0].en).toMatch(/not a scenario field/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('reports bad JSON, non-objects and oversize text as whole-file problems', () => {
-    const bad = parseScenarioText('{"schemaVersion": 1,');
+    const bad = parseScenarioText('{"schemaVersion": 2,');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems[0]).toMatchObject({ path: '', message: expect.stringMatching(/^not valid JSON/) });
+    if (!bad.ok) expect(bad.problems[0]).toMatchObject({ path: '', en: expect.stringMatching(/^not valid JSON/) });
     const array = parseScenarioText('[1,2]');
     if (!array.ok) expect(array.problems[0].en).toMatch(/JSON object/);
     const huge = parseScenarioText(' '.repeat(MAX_SCENARIO_BYTES + 1));
@@ -71,7 +71,7 @@ describe('scenario schema', () => {
 
   it('checks platform-dependent levers and rule-change days', () => {
     const byPath = Object.fromEntries(problemsOf({
-      schemaVersion: 1,
+      schemaVersion: 2,
       horizonDays: 30,
       growth: { channel: 'enterprise' },
       automation: { autoReply: true },
@@ -82,9 +82,19 @@ describe('scenario schema', () => {
     expect(byPath['ruleChanges[0].day']).toBe('must be before the horizon (0 to 29)');
   });
 
+  it('takes the core-active definition as part of the goals, and checks it', () => {
+    const parsed = parseScenario({ schemaVersion: 2 });
+    expect(parsed.ok && parsed.scenario.goals.coreActive).toEqual({ windowDays: 14, minDays: 4, target: 10 });
+    const byPath = Object.fromEntries(problemsOf({ schemaVersion: 2, goals: { coreActive: { windowDays: 7, minDays: 9 }, coreActiveUsers: 3 } }).map((p) => [p.path, p.en]));
+    expect(byPath['goals.coreActive.minDays']).toMatch(/must be a whole number from 1 to 30 days|must not exceed windowDays/);
+    expect(byPath['goals.coreActiveUsers']).toMatch(/not a scenario field/);
+    const tooMany = problemsOf({ schemaVersion: 2, goals: { coreActive: { windowDays: 7, minDays: 8 } } });
+    expect(tooMany.map((p) => `${p.path}: ${p.en}`)).toContain('goals.coreActive.minDays: minDays must not exceed windowDays');
+  });
+
   it('checks parameter overrides against the parameters table', () => {
-    const problems = problemsOf({ schemaVersion: 1, parameters: { branchingRatio: 1.5, nonsense: 1 } });
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'parameters.branchingRatio', message: `must be a number from 0 to 0.99 ${PARAMETERS.branchingRatio.unit}` }));
+    const problems = problemsOf({ schemaVersion: 2, parameters: { branchingRatio: 1.5, nonsense: 1 } });
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'parameters.branchingRatio', en: `must be a number from 0 to 0.99 ${PARAMETERS.branchingRatio.unit}` }));
     expect(problems).toContainEqual(expect.objectContaining({ path: 'parameters.nonsense' }));
   });
 
@@ -119,9 +129,9 @@ describe('scenario schema', () => {
 describe('problems in both languages', () => {
   it('gives every problem a Chinese message too', () => {
     const problems = problemsOf({
-      schemaVersion: 1, horizonDays: 9999, runs: 'x', group: { positioning: 'fun' }, content: { window: [21, 19], announcement: 'yes' },
+      schemaVersion: 2, horizonDays: 9999, runs: 'x', group: { positioning: 'fun' }, content: { window: [21, 19], announcement: 'yes' },
       population: { mix: { core: 0.5, active: 0.5, ordinary: 0.5 } }, contnet: 1,
-    }).concat(problemsOf({ schemaVersion: 1, horizonDays: 300, ruleChanges: [{ day: 300 }] }));
+    }).concat(problemsOf({ schemaVersion: 2, horizonDays: 300, ruleChanges: [{ day: 300 }] }));
     const zh = Object.fromEntries(problems.map((p) => [p.path, p.zh]));
     expect(zh.horizonDays).toBe('必须是 1 到 365 天 之间的整数');
     expect(zh['population.mix']).toBe('各项占比之和必须为 1 (现为 1.5)');

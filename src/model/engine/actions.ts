@@ -43,25 +43,48 @@ const KIND_SERIES: Record<MessageKind, `kind_${MessageKind}`> = {
   chat: 'kind_chat', question: 'kind_question', answer: 'kind_answer', reply: 'kind_reply',
   topicReply: 'kind_topicReply', share: 'kind_share', chain: 'kind_chain', filler: 'kind_filler',
   ad: 'kind_ad', violation: 'kind_violation', team: 'kind_team', promo: 'kind_promo',
+  redPacket: 'kind_redPacket', burst: 'kind_burst',
 };
 
-/** Record a message (MODEL §3.5): counts, the author's speaking record and points. Returns its index in the log. */
-export function post(g: GroupState, author: number, kind: MessageKind, effective: boolean, starter: boolean): number {
+/** A first message counts as welcomed if a reply comes within this many minutes (Joyce & Kraut 2006; MODEL §7). */
+export const WELCOME_MINUTES = 24 * 60;
+/** …and its author returns if they post again within this many (MODEL §7). */
+export const RETURN_MINUTES = 30 * 1440;
+
+/**
+ * Record a message (MODEL §3.5): counts (ads as they are posted, so the day's
+ * ad share is complete when members feel it, MODEL §4), the author's speaking
+ * record, their first message, and points. Returns its index in the log.
+ */
+export function post(g: GroupState, author: number, kind: MessageKind, effective: boolean, starter: boolean, time: number): number {
   const a = g.members.a;
   const d = g.day;
   const series = g.series;
   g.today.messages++;
+  if (kind === 'ad' || kind === 'promo') g.today.ads++;
   series.messages[d]++;
   series[KIND_SERIES[kind]][d]++;
   if (effective) series.effectiveMessages[d]++;
+  const k = g.messages.add(author, starter);
   if (!a.isTeam[author]) {
+    // members' own words: a marketer's ad is not conversation (liveliness, silence, the hourly profile)
+    if (kind !== 'ad') {
+      series.memberMessages[d]++;
+      g.hourly[Math.floor(time / 60) % 24]++;
+    }
     if (a.lastSpoke[author] !== d) a.spokeMask[author] |= 1;
     a.lastSpoke[author] = d;
+    if (a.messagesTotal[author] === 0) {
+      a.firstMessageAt[author] = time;
+      a.firstMessage[author] = k;
+    } else if (!a.postedAgain[author] && time - a.firstMessageAt[author] <= RETURN_MINUTES) {
+      a.postedAgain[author] = 1;
+    }
     a.messagesTotal[author]++;
     const scheme = g.scenario.incentives.points;
     if (scheme === 'message' || (scheme === 'effective' && effective)) award(g, author);
   }
-  return g.messages.add(author, starter);
+  return k;
 }
 
 /** Whether a chat message or reply carries value: more likely the more relevant its author (MODEL §3.5). */
@@ -80,10 +103,18 @@ export function award(g: GroupState, member: number): void {
   }
 }
 
-/** A reply to a message: its author is credited with a reply received, and the two form a tie (MODEL §3.4). */
-export function credit(g: GroupState, message: number, responder: number): void {
+/**
+ * A reply to a message: its author is credited with a reply received, and the
+ * two form a tie (MODEL §3.4). A first reply to a member's first message, within
+ * a day, welcomes them (Joyce & Kraut 2006).
+ */
+export function credit(g: GroupState, message: number, responder: number, time: number): void {
   const a = g.members.a;
   const target = g.messages.author[message];
+  if (!g.messages.replied[message] && message === a.firstMessage[target] && !a.isTeam[target] && time - a.firstMessageAt[target] <= WELCOME_MINUTES) {
+    a.firstReplied[target] = 1;
+    a.welcomedToday[target] = 1;
+  }
   g.messages.replied[message] = 1;
   a.repliesToday[target]++;
   if (target !== responder && !(a.isTeam[target] && a.isTeam[responder])) {
@@ -157,6 +188,7 @@ const TEAM_TASKS = {
   event: { minutes: 'minutesEvent', automatedBy: null },
   poll: { minutes: 'minutesPoll', automatedBy: null },
   promo: { minutes: 'minutesPromo', automatedBy: null },
+  redPacket: { minutes: 'minutesRedPacket', automatedBy: null },
   chain: { minutes: 'minutesChain', automatedBy: null },
   competitionWeek: { minutes: 'minutesCompetitionWeek', automatedBy: null },
   answer: { minutes: 'minutesAnswer', automatedBy: null },

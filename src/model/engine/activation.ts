@@ -2,12 +2,14 @@
  * Private-message re-activation (MODEL §4, PLAYBOOK §6): each admin DMs
  * `activation.dmPerAdminPerDay` members silent for at least `silentDays`,
  * longest-silent first; a DM succeeds ∝ relevance (tags help on enterprise
- * accounts) and gives an engagement boost, a few days of more posting, and
- * ends do-not-disturb.
+ * accounts): the member answers the admin's invitation with a message in the
+ * group the next day, gains engagement and a few days of more posting, and
+ * leaves do-not-disturb.
  */
+import { EventType } from '../events.ts';
 import { PRESENT } from '../members.ts';
-import { work } from './actions.ts';
-import type { GroupState } from './state.ts';
+import { drawMinute, weekendOf, work } from './actions.ts';
+import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 
 export function sendDirectMessages(g: GroupState): void {
   const s = g.scenario;
@@ -40,10 +42,16 @@ export function sendDirectMessages(g: GroupState): void {
     const i = chosen[k];
     a.lastDm[i] = d;
     work(g, 'dm');
-    if (g.rng.activation() < Math.min(1, p.dmSuccessBase * a.relevance[i] * tagBonus)) {
+    const willing = p.dmEngagementFloor + (1 - p.dmEngagementFloor) * a.engagement[i];
+    if (g.rng.activation() < Math.min(1, p.dmSuccessBase * a.relevance[i] * tagBonus * willing)) {
       a.dmToday[i] = 1;
       a.dnd[i] = 0;
       a.dmBoostUntil[i] = d + p.dmBoostDays;
+      // the answer to the admin's invitation: one message in the group tomorrow, at an hour of their rhythm
+      if (d + 1 < g.horizon) {
+        const row = (a.profile[i] * 2 + weekendOf(g, d + 1)) * 24;
+        g.queue.push((d + 1) * MINUTES_PER_DAY + drawMinute(g.rng.activation, g.rhythms.hourCdf, row), EventType.Organic, i, 0);
+      }
     }
   }
 }

@@ -39,28 +39,40 @@ export function foundGroup(g: GroupState): void {
 export function admitNewcomers(g: GroupState): void {
   const { growth, group, admission } = g.scenario;
   const d = g.day;
-  const reached = d === 0 ? growth.initialInvites : d <= growth.inviteDays ? growth.invitesPerDay : 0;
-  if (reached === 0) return;
   const p = g.params;
+  const todays = d === 0 ? growth.initialInvites : d <= growth.inviteDays ? growth.invitesPerDay : 0;
+  if (d <= g.restrictedUntil) {
+    g.heldInvites += todays; // the account is restricted: today's invitations wait
+    return;
+  }
+  // today's invitations, and those an anti-spam block held back (sent again once it lifts)
+  const reached = todays + g.heldInvites;
+  g.heldInvites = 0;
+  if (reached === 0) return;
   const enterprise = group.platform === 'enterprise';
   const cap = capacityOf(g);
   if (growth.channel === 'qr') {
     const qrValid = growth.qrRefreshDays > 0 || d < p.qrValidDays;
     if (!qrValid) return;
   }
-  if (d <= g.restrictedUntil) return;
 
   // Personal accounts invite by hand in batches; big batches risk the anti-spam block (§2).
+  // Once blocked, the operator keeps to batches the system accepts.
   let allowed = reached;
   if (growth.channel === 'direct') {
-    const batches = Math.ceil(reached / growth.batchSize);
+    const batchSize = g.cautious ? Math.min(growth.batchSize, p.antiSpamBatchLimit) : growth.batchSize;
+    const batches = Math.ceil(reached / batchSize);
     for (let b = 0; b < batches; b++) {
-      const batch = Math.min(growth.batchSize, reached - b * growth.batchSize);
+      const batch = Math.min(batchSize, reached - b * batchSize);
       work(g, 'inviteBatch');
       const excess = batch - p.antiSpamBatchLimit;
       if (!enterprise && excess > 0 && g.rng.growth() < Math.min(1, p.antiSpamRiskPerExtra * excess)) {
-        allowed = b * growth.batchSize; // the block voids the rest of today's invitations
+        // The block voids the rest of today's invitations and restricts the account tomorrow;
+        // the operator sends them again after that, and some are lost (MODEL §5).
+        allowed = b * batchSize;
         g.restrictedUntil = d + 1;
+        g.cautious = true;
+        g.heldInvites = Math.round((reached - allowed) * (1 - p.antiSpamLossShare));
         break;
       }
     }
@@ -155,6 +167,7 @@ function admit(g: GroupState, c: Candidate): void {
   a.profile[i] = c.profile;
   a.marketer[i] = c.marketer ? 1 : 0;
   a.tieKey[i] = c.tieKey;
+  a.talkativeness[i] = c.rate / (c.rate + p.replyRateHalf);
   let e = startEngagement(g, c.archetype) + c.startNoise;
   if (g.scenario.content.announcement) e += p.announcementEngagement;
   if (g.scenario.founder === 'kol') e += p.kolFounderEngagement;
@@ -170,6 +183,7 @@ function admit(g: GroupState, c: Candidate): void {
   a.dmBoostUntil[i] = -1;
   a.leftDay[i] = -1;
   a.mutedUntil[i] = 0;
+  a.firstMessageAt[i] = -1;
   g.joinedTotal++;
   g.series.joins[d]++;
   g.cohortSize[d]++;

@@ -22,7 +22,7 @@ export function spawnReplies(g: GroupState, message: number, author: number, tim
 
 /** A reply in a cascade: credits its target and may draw replies of its own. */
 export function onReply(g: GroupState, i: number, message: number, time: number): void {
-  const k = post(g, i, 'reply', chatEffective(g, i), false);
-  credit(g, message, i);
+  const k = post(g, i, 'reply', chatEffective(g, i), false, time);
+  credit(g, message, i, time);
   spawnReplies(g, k, i, time, 1);
 }

@@ -1,7 +1,7 @@
 /**
  * The team's plan for the day (MODEL §3.1, PLAYBOOK §5): content posts in the
  * posting window by the content mix, the weekly theme day, the monthly party,
- * needs polls, a KOL founder's 干货, promotions, chains, the points
+ * needs polls, a KOL founder's 干货, promotions and red packets, chains, the points
  * competition, and the notices and costs of scheduled rule changes.
  */
 import { EventType } from '../events.ts';
@@ -49,6 +49,11 @@ export function planTeamActions(g: GroupState): void {
   for (let k = postsOnDay(s.content.promoPerWeek, week, dayInWeek); k > 0; k--) {
     g.queue.push(anyTime(), EventType.Promo, 0, 0);
     work(g, 'promo');
+    if (s.content.promoHook !== 'none') work(g, 'redPacket');
+  }
+  for (let k = postsOnDay(s.content.redPacketsPerWeek, week, dayInWeek); k > 0; k--) {
+    g.queue.push(inWindow(), EventType.RedPacket, 0, 0);
+    work(g, 'redPacket');
   }
   if (s.incentives.chainRewards) {
     for (let k = postsOnDay(p.chainsPerWeek, week, dayInWeek); k > 0; k--) {

@@ -18,9 +18,14 @@ export function withPointsBoost(g: GroupState, i: number, boost: number): number
   return boost;
 }
 
-/** Messages a day teammates draw from a member silent since the week began (§5 team competitions). */
+/**
+ * Messages a day teammates draw from a member silent since the week began (§5
+ * team competitions), as talkative as they are (MODEL §3.3: low-rate members stay
+ * quiet whatever is done to draw them in).
+ */
 export function competitionNudge(g: GroupState, i: number, engagement: number, attention: number): number {
   if (!g.scenario.incentives.teamCompetition) return 0;
   const weekStart = g.day - (g.day % 7);
-  return g.members.a.lastSpoke[i] < weekStart ? g.params.competitionNudgePerDay * engagement * attention : 0;
+  const a = g.members.a;
+  return a.lastSpoke[i] < weekStart ? g.params.competitionNudgePerDay * engagement * attention * a.talkativeness[i] : 0;
 }

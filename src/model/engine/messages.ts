@@ -1,8 +1,9 @@
 /**
- * Members' own messages (MODEL §3.2, §3.4, §3.5): each member's daily Poisson
- * count split over the hours by rhythm; each message's kind when it happens
+ * Members' own messages (MODEL §3.2, §3.5): each member's daily Poisson count,
+ * lifted or damped by how lively the group has been (critical mass), split
+ * over the hours by rhythm; each message's kind when it happens
  * (violation, filler, question, 干货 share, chat) and whether it is effective;
- * and the self-exciting reply cascades every message can start.
+ * each can start a reply cascade (cascades.ts).
  *
  * Hourly Poisson activity is drawn as one Poisson count per member-day split
  * over the hours by the member's rhythm: by Poisson splitting this is the same
@@ -10,6 +11,7 @@
  * Mutes that begin mid-day thin the messages after them.
  */
 import { poisson } from '../rng.ts';
+import { pow } from '../detmath.ts';
 import { EventType } from '../events.ts';
 import { chatEffective, drawMinute, post } from './actions.ts';
 import { spawnReplies } from './cascades.ts';
@@ -20,6 +22,29 @@ import { giveUpOnProbation } from './retention.ts';
 import { scheduleAnswer } from './questions.ts';
 import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 
+/**
+ * Critical mass (MODEL §3.2): members post more where others have posted
+ * lately. L(d) = ((ε + A/A*) / (ε + 1))^β, capped at Lmax, where A is member
+ * messages per member-day over the last few days, counting only members who
+ * could speak (not on probation). Without such a past (day 0, or everyone on
+ * probation) L = 1.
+ */
+export function livelinessToday(g: GroupState): number {
+  const p = g.params;
+  const d = g.day;
+  const days = Math.min(d, Math.max(1, Math.round(p.livelinessDays)));
+  let messages = 0;
+  let memberDays = 0;
+  for (let k = d - days; k < d; k++) {
+    messages += g.series.memberMessages[k];
+    memberDays += g.speakersAllowed[k];
+  }
+  if (memberDays === 0) return 1;
+  const perMember = messages / memberDays;
+  const relative = (p.livelinessFloor + perMember / p.livelinessReference) / (p.livelinessFloor + 1);
+  return Math.min(p.livelinessMax, pow(relative, p.livelinessExponent));
+}
+
 /** Members' own messages for the day: Poisson(λᵢ) split over the hours by rhythm (MODEL §3.2). */
 export function planMemberMessages(g: GroupState): void {
   const a = g.members.a;
@@ -28,6 +53,7 @@ export function planMemberMessages(g: GroupState): void {
   const u = g.rng.activity;
   const { hourCdf, dayFactor } = g.rhythms;
   const damping = offenceDamping(g);
+  const liveliness = (g.liveliness = livelinessToday(g));
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (d < a.probationUntil[i]) {
@@ -35,12 +61,14 @@ export function planMemberMessages(g: GroupState): void {
       continue;
     }
     const e = a.engagement[i];
-    let boost = withPointsBoost(g, i, 1);
-    if (d <= a.dmBoostUntil[i]) boost += p.dmPostBoost;
+    const boost = withPointsBoost(g, i, 1) + a.hookBoost[i];
     const attention = a.dnd[i] ? p.dndPostFactor : 1;
     const row = a.profile[i] * 2 + g.weekend;
-    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * attention;
+    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * attention * liveliness;
     lambda += competitionNudge(g, i, e, attention);
+    // a successful DM invites a member to say something, however little they usually say:
+    // one-to-one messages are how lurkers come back (§6, MODEL §4)
+    if (d <= a.dmBoostUntil[i]) lambda += p.dmPostsPerDay;
     const n = poisson(u, lambda);
     for (let m = 0; m < n; m++) g.queue.push(d * MINUTES_PER_DAY + drawMinute(u, hourCdf, row * 24), EventType.Organic, i, 0);
     if (a.marketer[i]) planMarketerAds(g, i, row, damping);
@@ -55,7 +83,7 @@ export function onOrganicMessage(g: GroupState, i: number, _ref: number, time: n
   const violation = offenceChance(g, i);
   let u = g.rng.kinds();
   if (u < violation) {
-    post(g, i, 'violation', false, false);
+    post(g, i, 'violation', false, false, time);
     offence(g, i, time);
     return;
   }
@@ -63,7 +91,7 @@ export function onOrganicMessage(g: GroupState, i: number, _ref: number, time: n
   if (s.incentives.points === 'message' && a.responsive[i]) {
     // points per message invite filler from those who chase them (MODEL §3.5)
     if (u < p.fillerShare) {
-      const k = post(g, i, 'filler', false, false);
+      const k = post(g, i, 'filler', false, false, time);
       spawnReplies(g, k, i, time, p.lowValueReplyFactor);
       return;
     }
@@ -72,7 +100,7 @@ export function onOrganicMessage(g: GroupState, i: number, _ref: number, time: n
   const questionShare = s.group.positioning === 'customer_service' ? p.questionShareService
     : s.group.positioning === 'resource_matching' ? p.questionShareResource : p.questionShareKnowledge;
   if (u < questionShare) {
-    const k = post(g, i, 'question', true, true);
+    const k = post(g, i, 'question', true, true, time);
     g.series.questions[g.day]++;
     scheduleAnswer(g, k, i, time);
     spawnReplies(g, k, i, time, 1);
@@ -80,12 +108,12 @@ export function onOrganicMessage(g: GroupState, i: number, _ref: number, time: n
   }
   const shareChance = (a.archetype[i] === 0 ? p.shareBaseCore : p.shareBaseOther) * a.relevance[i];
   if (u < questionShare + shareChance) {
-    const k = post(g, i, 'share', true, true);
+    const k = post(g, i, 'share', true, true, time);
     g.today.valuable++;
     g.series.valuablePosts[g.day]++;
     spawnReplies(g, k, i, time, 1);
     return;
   }
-  const k = post(g, i, 'chat', chatEffective(g, i), true);
+  const k = post(g, i, 'chat', chatEffective(g, i), true, time);
   spawnReplies(g, k, i, time, 1);
 }

@@ -86,19 +86,19 @@ function memberAnswerDelay(g: GroupState, time: number): number {
 
 export function onMemberAnswer(g: GroupState, author: number, question: number, time: number): void {
   g.questions.dueFromMember.delete(question);
-  const k = post(g, author, 'answer', true, false);
-  credit(g, question, author);
+  const k = post(g, author, 'answer', true, false, time);
+  credit(g, question, author, time);
   spawnReplies(g, k, author, time, 1);
 }
 
-export function onTeamAnswer(g: GroupState, author: number, question: number): void {
-  post(g, author, 'answer', true, false);
-  credit(g, question, author);
+export function onTeamAnswer(g: GroupState, author: number, question: number, time: number): void {
+  post(g, author, 'answer', true, false, time);
+  credit(g, question, author, time);
   work(g, 'answer');
 }
 
 /** Keyword auto-reply answers in the owner's name. */
-export function onAutoAnswer(g: GroupState, _author: number, question: number): void {
-  post(g, 0, 'answer', true, false);
-  credit(g, question, 0);
+export function onAutoAnswer(g: GroupState, _author: number, question: number, time: number): void {
+  post(g, 0, 'answer', true, false, time);
+  credit(g, question, 0, time);
 }

@@ -4,11 +4,12 @@
  * run ends its logs are assembled and the after-run series and the summary at
  * the horizon read them.
  */
-import { LEFT, REMOVED, popcount7 } from '../members.ts';
+import { LEFT, REMOVED, WEEK_MASK, daysSpoken, windowMask } from '../members.ts';
 import {
   SERIES, SERIES_KEYS, SUMMARY, SUMMARY_KEYS,
   type DayTally, type RunLog, type RunResult, type SeriesKey, type Summary,
 } from '../metrics.ts';
+import { RETURN_MINUTES } from './actions.ts';
 import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 
 const DAILY_KEYS = SERIES_KEYS.filter((k) => SERIES[k].recorded === 'daily');
@@ -26,8 +27,10 @@ export function recordDay(g: GroupState): void {
 function tallyDay(g: GroupState): DayTally {
   const a = g.members.a;
   const d = g.day;
+  const core = g.scenario.goals.coreActive;
+  const coreMask = windowMask(core.windowDays);
   let members = 0, present = 0, spoke30 = 0, spokeThisWeek = 0, spokeToday = 0, coreActive = 0;
-  let lurkers = 0, dnd = 0, left = 0, removed = 0, engagementSum = 0;
+  let lurkers = 0, neverPosted = 0, dnd = 0, left = 0, removed = 0, engagementSum = 0;
   const levels: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   for (let i = 0; i < g.members.count; i++) {
     const presence = a.presence[i];
@@ -38,24 +41,28 @@ function tallyDay(g: GroupState): DayTally {
     present++;
     engagementSum += a.engagement[i];
     const mask = a.spokeMask[i];
-    const daysSpoken = popcount7(mask);
+    const week = mask & WEEK_MASK;
+    const isCore = daysSpoken(mask & coreMask) >= core.minDays;
     const spokeIn30 = a.lastSpoke[i] >= 0 && a.lastSpoke[i] >= d - 29;
+    const settled = d - a.joinDay[i] >= 7;
     if (spokeIn30) spoke30++;
-    if (mask) spokeThisWeek++;
+    if (week) spokeThisWeek++;
     if (mask & 1) spokeToday++;
-    if (daysSpoken >= 4) coreActive++;
-    if (!spokeIn30 && d - a.joinDay[i] >= 7) lurkers++;
+    if (isCore) coreActive++;
+    if (!spokeIn30 && settled) lurkers++;
+    if (a.messagesTotal[i] === 0 && settled) neverPosted++;
     if (a.dnd[i]) { dnd++; levels[4]++; }
-    else if (daysSpoken >= 4) levels[0]++;
-    else if (mask) levels[1]++;
+    else if (isCore) levels[0]++;
+    else if (week) levels[1]++;
     else if (spokeIn30) levels[2]++;
     else levels[3]++;
   }
   const teamMinutesToday = g.teamMinutes - g.teamMinutesBefore;
   g.teamMinutesBefore = g.teamMinutes;
-  const cohort = (day: number) => ({ size: g.cohortSize[day], present: g.cohortPresent[day] });
+  // the team's removals are not churn: a cohort is who joined that day less who was removed (MODEL §7)
+  const cohort = (day: number) => ({ size: g.cohortSize[day] - g.cohortRemoved[day], present: g.cohortPresent[day] });
   return {
-    day: d, members, present, spoke30, spokeThisWeek, spokeToday, coreActive, lurkers, dnd, engagementSum, left, removed, levels,
+    day: d, members, present, spoke30, spokeThisWeek, spokeToday, coreActive, lurkers, neverPosted, dnd, engagementSum, left, removed, levels,
     day0Cohort: cohort(0),
     cohort30DaysAgo: d >= 30 ? cohort(d - 30) : null,
     teamMinutesToday,
@@ -72,13 +79,27 @@ export function finishRun(g: GroupState): RunResult {
   }
   const summary = {} as Record<string, number | null>;
   for (const key of SUMMARY_KEYS) summary[key] = SUMMARY[key].record(log);
-  return { runIndex: g.runIndex, horizonDays: g.horizon, series: g.series, summary: summary as Summary };
+  let memberMessages = 0;
+  for (const n of g.hourly) memberMessages += n;
+  const hourlyProfile = Float64Array.from(g.hourly, (n) => (memberMessages ? n / memberMessages : NaN));
+  return { runIndex: g.runIndex, horizonDays: g.horizon, series: g.series, summary: summary as Summary, hourlyProfile };
 }
 
 function runLog(g: GroupState): RunLog {
   const a = g.members.a;
   const memberMessages: number[] = [];
-  for (let i = 0; i < g.members.count; i++) if (!a.isTeam[i]) memberMessages.push(a.messagesTotal[i]);
+  const posterMessages: number[] = [];
+  const firstMessages = { replied: 0, repliedReturned: 0, ignored: 0, ignoredReturned: 0 };
+  const end = g.horizon * MINUTES_PER_DAY;
+  for (let i = 0; i < g.members.count; i++) {
+    if (a.isTeam[i]) continue;
+    memberMessages.push(a.messagesTotal[i]);
+    if (a.messagesTotal[i] === 0) continue;
+    posterMessages.push(a.messagesTotal[i]);
+    if (a.firstMessageAt[i] + RETURN_MINUTES > end) continue; // its 30 days have not passed
+    if (a.firstReplied[i]) { firstMessages.replied++; firstMessages.repliedReturned += a.postedAgain[i]; }
+    else { firstMessages.ignored++; firstMessages.ignoredReturned += a.postedAgain[i]; }
+  }
   const messages = g.messages;
   let threadStarters = 0, unrepliedStarters = 0;
   for (let k = 0; k < messages.count; k++) {
@@ -94,6 +115,8 @@ function runLog(g: GroupState): RunLog {
     answers: { day: g.questions.day, minutes: g.questions.firstAnswerMinutes },
     answerMinutesSorted: Float64Array.from(g.questions.firstAnswerMinutes).sort(),
     memberMessages: Float64Array.from(memberMessages),
+    posterMessages: Float64Array.from(posterMessages),
+    firstMessages,
     threadStarters,
     unrepliedStarters,
     invited: g.invitedTotal,

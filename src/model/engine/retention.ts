@@ -2,11 +2,15 @@
  * Retention: every way a member goes, and the way back (MODEL §4, §5;
  * PLAYBOOK §3–§5). Each night a present member leaves with the daily hazard
  *
- *   h₀ · (tenure + 1)^(k−1) · (1 + ties)^(−κ) · rule-change shock · dnd factor
- *     · exp(−c(e − ½)) · exp(w_ad · ad share²) · exp(w_overload · overload)
+ *   min(hmax, h₀ · (tenure + 1)^(k−1) · (1 + ties)^(−κ) · rule-change shock
+ *     · dnd factor · exp(−c(e − ½)) · M(x)),
+ *   x = w_overload · overload + w_ad · ad share² · share read,
+ *   M(x) = 1 + (Mmax − 1)(1 − exp(−x / (Mmax − 1)))
  *
  * (the hazard falls with tenure; ties protect, Backstrom et al. 2006; a muted
- * member finds the group cheap to stay in). A marketer muted on probation may
+ * member finds the group cheap to stay in; annoyance multiplies the hazard by
+ * about e^x while small and never by more than Mmax, and no member's daily
+ * chance of leaving exceeds hmax, so no lever has a cliff). A marketer muted on probation may
  * give up; the ladder removes repeat offenders; and win-back contacts those
  * who left within the week, a few of whom rejoin.
  */
@@ -17,21 +21,45 @@ import { capacityOf, clamp01, setPresence, work } from './actions.ts';
 import { startEngagement } from './admission.ts';
 import type { GroupState } from './state.ts';
 
-/** The part of tonight's hazard that is the same for every member: the ad share. */
-export function adLeavingFactor(g: GroupState, adSquared: number): number {
-  return exp(g.params.leaveAdWeight * adSquared);
+/** The saturating annoyance multiplier M(x). */
+export function annoyanceMultiplier(max: number, x: number): number {
+  return max > 1 ? 1 + (max - 1) * (1 - exp(-x / (max - 1))) : 1;
+}
+
+/** What tonight's leaving shares across members: the ad term for readers and for members on dnd. */
+export interface Leaving {
+  readonly adTermReading: number;
+  readonly adTermMuted: number;
+  /** M(x) of a member who is not overloaded, reading and muted. */
+  readonly calmReading: number;
+  readonly calmMuted: number;
+}
+
+export function leavingTonight(g: GroupState, adSquared: number): Leaving {
+  const p = g.params;
+  const adTermReading = p.leaveAdWeight * adSquared;
+  const adTermMuted = adTermReading * p.dndReadFactor;
+  return {
+    adTermReading, adTermMuted,
+    calmReading: annoyanceMultiplier(p.annoyanceMax, adTermReading),
+    calmMuted: annoyanceMultiplier(p.annoyanceMax, adTermMuted),
+  };
 }
 
 /** The nightly leaving draw (MODEL §4), after engagement and attention are updated. */
-export function decideLeaving(g: GroupState, i: number, overload: number, adFactor: number): void {
+export function decideLeaving(g: GroupState, i: number, overload: number, night: Leaving): void {
   const a = g.members.a;
   const p = g.params;
   const t = g.tables;
   const tenure = g.day - a.joinDay[i];
   const ties = a.ties[i] < 1024 ? a.ties[i] : 1024;
-  const hazard = p.leaveHazardBase * t.tenureFactor[tenure] * t.tiesFactor[ties] * g.today.leaveShock * (a.dnd[i] ? p.dndLeaveFactor : 1)
-    * t.engagementProtection.at(a.engagement[i]) * adFactor * (overload > 0 ? exp(p.leaveOverloadWeight * overload) : 1);
-  if (g.rng.daily() < hazard) leave(g, i);
+  const muted = a.dnd[i] === 1;
+  const annoyance = overload > 0
+    ? annoyanceMultiplier(p.annoyanceMax, p.leaveOverloadWeight * overload + (muted ? night.adTermMuted : night.adTermReading))
+    : muted ? night.calmMuted : night.calmReading;
+  const hazard = p.leaveHazardBase * t.tenureFactor[tenure] * t.tiesFactor[ties] * g.today.leaveShock * (muted ? p.dndLeaveFactor : 1)
+    * t.engagementProtection.at(a.engagement[i]) * annoyance;
+  if (g.rng.daily() < Math.min(p.leaveHazardMax, hazard)) leave(g, i);
 }
 
 /** A marketer muted on probation cannot advertise and may give up (§3 probation blocks early ads). */
@@ -47,9 +75,10 @@ export function leave(g: GroupState, i: number): void {
   g.series.leaves[g.day]++;
 }
 
-/** Removed by the ladder (enforcement.ts decides when). */
+/** Removed by the ladder (enforcement.ts decides when); retention leaves them out (MODEL §7). */
 export function remove(g: GroupState, i: number): void {
   setPresence(g, i, REMOVED);
+  g.cohortRemoved[g.members.a.cohortDay[i]]++;
   g.members.a.leftDay[i] = g.day;
   g.series.removals[g.day]++;
 }

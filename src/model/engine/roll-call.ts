@@ -2,7 +2,8 @@
  * Each morning's roll call: who is present (the team apart), their daily
  * counters reset, who may reply or answer today and how readily (engaged,
  * attentive, talkative and, for answers, relevant members), yesterday's posts
- * that nobody answered, and the group's mood, which scales reply cascades.
+ * that nobody answered (a first message among them costs its author more), and
+ * the group's mood, which scales reply cascades.
  */
 import { PRESENT } from '../members.ts';
 import type { GroupState } from './state.ts';
@@ -16,31 +17,38 @@ export function rollCall(g: GroupState): void {
   let engagementSum = 0;
   g.replyPicker.reset(members.capacity);
   g.answerPicker.reset(members.capacity);
-  const rateHalf = p.replyRateHalf;
+  const boostLeft = p.hookBoostDecay;
   for (let i = 0; i < members.count; i++) {
     if (a.presence[i] !== PRESENT || a.isTeam[i]) continue;
     g.present[g.presentCount++] = i;
     // a new day for the member's own counters (only present members' are ever read)
-    a.spokeMask[i] = (a.spokeMask[i] << 1) & 0x7f;
+    a.spokeMask[i] = a.spokeMask[i] << 1 >>> 0;
     a.repliesToday[i] = 0;
     a.penalisedToday[i] = 0;
     a.recognitionToday[i] = 0;
     a.dmToday[i] = 0;
     a.ignoredToday[i] = 0;
+    a.welcomedToday[i] = 0;
+    a.firstIgnoredToday[i] = 0;
+    a.hookBoost[i] *= boostLeft; // a burst's blip fades over a day or two (MODEL §3.8)
     const attention = a.dnd[i] ? p.dndReadFactor : 1;
     const attentive = a.engagement[i] * attention;
     engagementSum += a.engagement[i];
     if (g.day < a.probationUntil[i]) continue;
-    // Talkative members reply and answer more: rate/(rate + rate½).
-    const chatty = a.rate[i] / (a.rate[i] + rateHalf);
-    g.replyPicker.add(i, a.profile[i], attentive * chatty);
-    g.answerPicker.add(i, a.profile[i], attentive * chatty * a.relevance[i]);
+    g.speakersAllowed[g.day]++;
+    // Talkative members reply and answer more: rate/(rate + rate½) (MODEL §3.3).
+    const talkative = a.talkativeness[i];
+    g.replyPicker.add(i, a.profile[i], attentive * talkative);
+    g.answerPicker.add(i, a.profile[i], attentive * talkative * a.relevance[i]);
   }
-  // Posts of yesterday that nobody answered discourage their authors (MODEL §4).
+  // Posts of yesterday that nobody answered discourage their authors; an ignored first message most (MODEL §4).
   if (g.day > 0) {
     const log = g.messages;
     for (let k = g.dayFirstMessage[g.day - 1]; k < g.dayFirstMessage[g.day]; k++) {
-      if (log.starter[k] && !log.replied[k]) a.ignoredToday[log.author[k]]++;
+      if (!log.starter[k] || log.replied[k]) continue;
+      const author = log.author[k];
+      a.ignoredToday[author]++;
+      if (a.firstMessage[author] === k && !a.isTeam[author]) a.firstIgnoredToday[author] = 1;
     }
   }
   // Group mood scales the reply cascade (MODEL §3.4): mean engagement of present members.

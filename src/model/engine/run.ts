@@ -23,15 +23,20 @@ import { planTeamActions } from './content-plan.ts';
 import { fadeDeterrence } from './enforcement.ts';
 import { overloadOf, tonight, updateAttention, updateEngagement } from './engagement.ts';
 import { onOrganicMessage, planMemberMessages } from './messages.ts';
-import { onMarketerAd, onPromo } from './promotions.ts';
+import { onBurstMessage, onMarketerAd, onPromo, onRedPacket } from './promotions.ts';
 import { onAutoAnswer, onMemberAnswer, onTeamAnswer, teamAnswersInstead } from './questions.ts';
 import { recordDay, finishRun } from './record.ts';
-import { adLeavingFactor, decideLeaving, winBack } from './retention.ts';
+import { decideLeaving, leavingTonight, winBack } from './retention.ts';
 import { rollCall } from './roll-call.ts';
 import { onChainEntry, onChainStart, onTeamNotice, onTopic, onTopicReply } from './topics.ts';
 import { GroupState, MINUTES_PER_DAY } from './state.ts';
 
 export function simulate(scenario: Scenario, runIndex: number): RunResult {
+  return finishRun(runGroup(scenario, runIndex));
+}
+
+/** One run to the horizon, its final state kept (for inspection: who spoke, who left). */
+export function runGroup(scenario: Scenario, runIndex: number): GroupState {
   const g = new GroupState(scenario, runIndex);
   foundGroup(g);
   for (let d = 0; d < g.horizon; d++) {
@@ -48,7 +53,7 @@ export function simulate(scenario: Scenario, runIndex: number): RunResult {
     recordDay(g);
   }
   g.dayFirstMessage[g.horizon] = g.messages.count;
-  return finishRun(g);
+  return g;
 }
 
 function beginDay(g: GroupState, d: number): void {
@@ -57,6 +62,7 @@ function beginDay(g: GroupState, d: number): void {
   g.dayFirstMessage[d] = g.messages.count;
   const today = g.today;
   today.messages = 0;
+  today.ads = 0;
   today.valuable = 0;
   today.notices = 0;
   today.ruleCost = 0;
@@ -66,15 +72,15 @@ function beginDay(g: GroupState, d: number): void {
 /** Every present member's night: engagement, attention, then the leaving draw (MODEL §4). */
 function overnight(g: GroupState): void {
   const night = tonight(g);
-  const adFactor = adLeavingFactor(g, night.adSquared);
+  const leaving = leavingTonight(g, night.adSquared);
   const presence = g.members.a.presence;
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (presence[i] !== PRESENT) continue;
     const overload = overloadOf(g, i);
     updateEngagement(g, i, night, overload);
-    updateAttention(g, i, overload);
-    decideLeaving(g, i, overload, adFactor);
+    updateAttention(g, i, night, overload);
+    decideLeaving(g, i, overload, leaving);
   }
 }
 
@@ -102,6 +108,8 @@ const EVENTS: Record<EventType, EventSpec> = {
   [EventType.ChainStart]: { handle: onChainStart, byMember: false },
   [EventType.ChainEntry]: { handle: onChainEntry, byMember: true },
   [EventType.TeamNotice]: { handle: onTeamNotice, byMember: false },
+  [EventType.RedPacket]: { handle: onRedPacket, byMember: false },
+  [EventType.Burst]: { handle: onBurstMessage, byMember: true },
 };
 const EVENT_TABLE: readonly EventSpec[] = Object.values(EventType).map((type) => EVENTS[type]);
 

@@ -36,6 +36,7 @@ export interface Streams {
   readonly enforcement: Uniform;
   readonly daily: Uniform;
   readonly activation: Uniform;
+  readonly hooks: Uniform;
 }
 
 /** Tables that keep pow and exp out of the daily member loop (shared by the runs of an ensemble). */
@@ -97,6 +98,8 @@ export interface QuestionLog {
 /** The day's group-level circumstances, reset each morning (MODEL §4 reads them at night). */
 export interface Today {
   messages: number;
+  /** Ads posted today, marketers' and the team's promotions alike (MODEL §4 v2). */
+  ads: number;
   valuable: number;
   notices: number;
   ruleCost: number;
@@ -143,7 +146,13 @@ export class GroupState {
   pollBoostUntil = -1;
   /** The personal account is restricted by the anti-spam system until this day (MODEL §5). */
   restrictedUntil = -1;
-  readonly today: Today = { messages: 0, valuable: 0, notices: 0, ruleCost: 0, leaveShock: 1 };
+  readonly today: Today = { messages: 0, ads: 0, valuable: 0, notices: 0, ruleCost: 0, leaveShock: 1 };
+  /** Today's liveliness factor L(d) on members' own posting (MODEL §3.2). */
+  liveliness = 1;
+  /** Member messages by hour of the day, over the run (the hourly profile, MODEL §7). */
+  readonly hourly = new Float64Array(24);
+  /** Invitations the anti-spam block held back, to be sent again (MODEL §5). */
+  heldInvites = 0;
 
   invitedTotal = 0;
   joinedTotal = 0;
@@ -151,9 +160,14 @@ export class GroupState {
   teamMinutesBefore = 0;
   /** Members present now, team included. */
   groupSize = 0;
-  /** Members who first joined on each day, and how many of them are present (retention, MODEL §7). */
+  /** Members who first joined on each day, how many of them are present, and how many the team removed (retention, MODEL §7). */
   readonly cohortSize: Int32Array;
   readonly cohortPresent: Int32Array;
+  readonly cohortRemoved: Int32Array;
+  /** Present members allowed to speak (not on probation) at each day's roll call: the denominator of liveliness (MODEL §3.2). */
+  readonly speakersAllowed: Int32Array;
+  /** After an anti-spam block the operator invites in batches the system accepts (MODEL §5). */
+  cautious = false;
   /** Members who left in the last week (win-back). */
   readonly recentlyLeft: number[] = [];
   dmChosen = new Int32Array(16);
@@ -171,6 +185,8 @@ export class GroupState {
     this.dayFirstMessage = new Int32Array(this.horizon + 1);
     this.cohortSize = new Int32Array(this.horizon);
     this.cohortPresent = new Int32Array(this.horizon);
+    this.cohortRemoved = new Int32Array(this.horizon);
+    this.speakersAllowed = new Int32Array(this.horizon);
     this.rng = streamsFor(scenario.seed, runIndex);
     this.tables = tablesFor(this.params, scenario);
     this.startDayOfWeek = WEEKDAYS.indexOf(scenario.startWeekday);
@@ -191,6 +207,7 @@ function streamsFor(seed: number, runIndex: number): Streams {
     enforcement: stream(seed, runIndex, 'enforcement'),
     daily: stream(seed, runIndex, 'daily'),
     activation: stream(seed, runIndex, 'activation'),
+    hooks: stream(seed, runIndex, 'hooks'),
   };
 }
 

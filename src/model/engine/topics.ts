@@ -1,8 +1,9 @@
 /**
  * Operator topics and chains (MODEL §3.3, PLAYBOOK §5): a topic draws replies
  * from present members who are online and attentive, with probability
- * ρ₀ · appeal(kind, positioning) · relevance · engagement · online(h) (the
- * evening window matters because more members are online then); a spotlight
+ * ρ₀ · appeal(kind, positioning) · relevance · engagement · online(h) ·
+ * rate/(rate + rate½) (the evening window matters because more members are
+ * online then; a member's own talkativeness keeps lurkers quiet); a spotlight
  * recognises one member, the monthly party everyone who joins in, and a needs
  * poll raises the appeal of the following weeks' topics. A chain (接龙) draws
  * one-line entries over the next hours.
@@ -19,7 +20,7 @@ export function onTopic(g: GroupState, author: number, index: number, time: numb
   const a = g.members.a;
   const p = g.params;
   const kind = g.topics.kind[index];
-  post(g, author, 'team', true, false);
+  post(g, author, 'team', true, false, time);
   if (kind === TopicKind.news || kind === TopicKind.tips) {
     g.today.valuable++;
     g.series.valuablePosts[g.day]++;
@@ -34,7 +35,7 @@ export function onTopic(g: GroupState, author: number, index: number, time: numb
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (a.presence[i] !== PRESENT || g.day < a.probationUntil[i] || time < a.mutedUntil[i]) continue;
-    const chance = base * a.relevance[i] * a.engagement[i] * onlineChance(g, i, time) * (a.dnd[i] ? p.dndReadFactor : 1);
+    const chance = base * a.relevance[i] * a.engagement[i] * a.talkativeness[i] * onlineChance(g, i, time) * (a.dnd[i] ? p.dndReadFactor : 1);
     if (u() < chance) g.queue.push(time + exponential(u, p.topicReplyDelayMinutes), EventType.TopicReply, i, index);
   }
 }
@@ -45,7 +46,7 @@ export function onTopicReply(g: GroupState, i: number, index: number, time: numb
   const delay = time - topics.time[index];
   if (delay < topics.firstReply[index]) topics.firstReply[index] = delay;
   if (topics.kind[index] === TopicKind.event) g.members.a.recognitionToday[i] += g.params.recognitionLift;
-  const k = post(g, i, 'topicReply', chatEffective(g, i), false);
+  const k = post(g, i, 'topicReply', chatEffective(g, i), false, time);
   spawnReplies(g, k, i, time, 1);
 }
 
@@ -54,20 +55,20 @@ export function onChainStart(g: GroupState, _author: number, _ref: number, time:
   const a = g.members.a;
   const p = g.params;
   const u = g.rng.chains;
-  post(g, 0, 'team', true, false);
+  post(g, 0, 'team', true, false, time);
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (a.presence[i] !== PRESENT || g.day < a.probationUntil[i]) continue;
-    const chance = p.chainJoinBase * (p.chainJoinEngagementFloor + (1 - p.chainJoinEngagementFloor) * a.engagement[i]) * (a.dnd[i] ? p.dndPostFactor : 1);
+    const chance = p.chainJoinBase * (p.chainJoinEngagementFloor + (1 - p.chainJoinEngagementFloor) * a.engagement[i]) * a.talkativeness[i] * (a.dnd[i] ? p.dndPostFactor : 1);
     if (u() < chance) g.queue.push(time + exponential(u, p.chainEntryDelayMinutes), EventType.ChainEntry, i, 0);
   }
 }
 
-export function onChainEntry(g: GroupState, author: number): void {
-  post(g, author, 'chain', false, false);
+export function onChainEntry(g: GroupState, author: number, _ref: number, time: number): void {
+  post(g, author, 'chain', false, false, time);
 }
 
 /** The announcement or a rule-change notice. */
-export function onTeamNotice(g: GroupState, author: number): void {
-  post(g, author, 'team', true, false);
+export function onTeamNotice(g: GroupState, author: number, _ref: number, time: number): void {
+  post(g, author, 'team', true, false, time);
 }

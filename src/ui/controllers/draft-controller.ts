@@ -5,7 +5,8 @@
  * whose state the header shows.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseScenario, type Draft, type Problem, type Scenario } from '../../model/scenario.ts';
+import { SCHEMA_VERSION, parseScenario, type Draft, type Problem, type Scenario } from '../../model/scenario.ts';
+import { migrateScenario } from '../../model/files.ts';
 import { loadAutosave, saveAutosave } from '../storage.ts';
 import { PRESETS, type PresetName } from '../presets.ts';
 import type { NoticesController } from './notices-controller.ts';
@@ -50,7 +51,12 @@ export class DraftController implements ReactiveController {
   async restore(): Promise<void> {
     try {
       const saved = await loadAutosave();
-      if (saved) this.set(saved, '', { autosave: false });
+      const migrated = saved ? migrateScenario(saved) : null;
+      if (migrated?.ok) {
+        // a draft kept by an older version of the lab is brought up to date, and saved so
+        this.set(migrated.value, '', { autosave: migrated.value !== saved });
+        if (migrated.notices.length) this.notices.notify({ key: 'restoredDraft', extra: migrated.notices });
+      }
       this.autosave = saved ? 'saved' : 'idle';
       this.host.requestUpdate();
     } catch (error) {
@@ -79,7 +85,7 @@ export class DraftController implements ReactiveController {
   }
 
   resetToDefaults(): void {
-    this.set({ schemaVersion: 1 }, '');
+    this.set({ schemaVersion: SCHEMA_VERSION }, '');
   }
 
   private scheduleAutosave(draft: Draft): void {

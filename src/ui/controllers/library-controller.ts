@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Draft, type Scenario } from '../../model/scenario.ts';
+import { migrateScenario } from '../../model/files.ts';
 import { deleteScenario, listScenarios, newId, putScenario, type LibraryEntry } from '../storage.ts';
 import type { NoticesController } from './notices-controller.ts';
 
@@ -29,7 +30,11 @@ export class LibraryController implements ReactiveController {
 
   async refresh(): Promise<void> {
     try {
-      this.entries = await listScenarios();
+      // entries kept by an older version of the lab open in today's format (saved so on their next save)
+      this.entries = (await listScenarios()).map((entry) => {
+        const migrated = migrateScenario(entry.draft);
+        return migrated.ok && migrated.value !== entry.draft ? { ...entry, draft: migrated.value } : entry;
+      });
       this.host.requestUpdate();
     } catch (error) {
       this.notices.storageFailed(error);

@@ -1,0 +1,120 @@
+/**
+ * Mutation check of the mechanism tests: switches each mechanism off in the
+ * source, once — a constant's default set to its neutral value in
+ * src/model/parameters.ts, or a line of the engine changed — runs the
+ * mechanism tests, and reports which tests caught it. A mechanism whose effect
+ * can be switched off without any test failing is untested.
+ *
+ *   npm run mutation-check [-- --only key,key]     # prints a Markdown table
+ *
+ * The source is restored after each mutation (also on Ctrl-C or kill). It edits
+ * the working tree: run it in a copy if you keep working meanwhile.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+
+const PARAMETERS_FILE = 'src/model/parameters.ts';
+const TESTS = ['test/node/mechanisms-activity.test.ts', 'test/node/mechanisms-members.test.ts', 'test/node/mechanisms-growth.test.ts'];
+
+/** Each mechanism's constant and the value that switches its effect off. */
+const CONSTANTS: Record<string, number> = {
+  // §3.2 members' own messages
+  engagementExponent: 0, dndPostFactor: 1, livelinessExponent: 0, livelinessMax: 1,
+  // §3.3 topics
+  topicReplyBase: 0, replyRateHalf: 0, appealThemeDay: 0, appealEvent: 0, pollAppealBoost: 0,
+  // §3.4 cascades
+  branchingRatio: 0,
+  // §3.5 kinds
+  fillerShare: 0, chatEffectiveSlope: 0, questionShareKnowledge: 0, shareBaseCore: 0, shareBaseOther: 0,
+  // §3.6 questions
+  memberAnswerRate: 0,
+  // §3.7 violations
+  violationBase: 0, warnedOffenceFactor: 1, publicNoticeDeterrence: 0, announcementViolationFactor: 1,
+  keywordMonitoringDetection: 0, probationMarketerQuitPerDay: 0, marketerAdsPerDay: 0,
+  // §3.8 promotions and hooks
+  hookStrengthRedPacket: 0, hookStrengthGiveaway: 0, hookBoostLift: 0, copycatAdChance: 0,
+  // §4 engagement
+  replyLift: 0, newcomerReplyLift: 0, newcomerIgnoredCost: 0, contentLift: 0, recognitionLift: 0, dmLift: 0,
+  overloadCost: 0, adExposureCost: 0, ignoredCost: 0, penaltyCost: 0, meanReversion: 0,
+  announcementEngagement: 0, kolFounderEngagement: 0,
+  // §4 do-not-disturb
+  dndSwitchRate: 0, dndAdRate: 0, dndRevertPerDay: 0, dndReadFactor: 1,
+  // §4 leaving
+  leaveHazardBase: 0, leaveTenureShape: 1, leaveEngagementSlope: 0, dndLeaveFactor: 1, leaveOverloadWeight: 0,
+  leaveAdWeight: 0, annoyanceMax: 1, leaveHazardMax: 1, tieProtection: 0,
+  // §4 incentives, DMs, win-back, founder, rule changes
+  pointsBoost: 0, goalGradientBoost: 0, competitionNudgePerDay: 0, chainJoinBase: 0,
+  dmSuccessBase: 0, dmPostsPerDay: 0, winBackShare: 0, kolFounderSharesPerWeek: 0,
+  ruleChangeCostNone: 0, ruleChangeLeaveShock: 1,
+  // §5 growth
+  antiSpamRiskPerExtra: 0, antiSpamLossShare: 0, acceptWordingGain: 0,
+};
+
+/** Mechanisms that live in the code rather than in a constant. */
+const CODE: { name: string; file: string; from: string; to: string }[] = [
+  { name: 'marketer ads count in the ad share (v1 bug)', file: 'src/model/engine/actions.ts', from: "if (kind === 'ad' || kind === 'promo') g.today.ads++;", to: "if (kind === 'promo') g.today.ads++;" },
+  { name: 'a reply to a first message is noticed', file: 'src/model/engine/actions.ts', from: 'a.welcomedToday[target] = 1;', to: '' },
+  { name: 'topic replies scale with talkativeness', file: 'src/model/engine/topics.ts', from: 'a.engagement[i] * a.talkativeness[i] *', to: 'a.engagement[i] *' },
+  { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: '* attention * liveliness;', to: '* attention;' },
+  { name: 'capacity counts the team', file: 'src/model/engine/admission.ts', from: 'if (g.groupSize >= cap || qrClosed) break;', to: 'if (g.groupSize - g.teamSize >= cap || qrClosed) break;' },
+];
+
+const only = (() => {
+  const k = process.argv.indexOf('--only');
+  return k > 0 ? new Set(process.argv[k + 1].split(',')) : null;
+})();
+
+function failingTests(): string[] {
+  mkdirSync('tmp', { recursive: true });
+  const report = 'tmp/mutation-report.json';
+  if (existsSync(report)) rmSync(report);
+  try {
+    execFileSync('npx', ['vitest', 'run', '--project', 'node', ...TESTS, '--reporter=json', `--outputFile=${report}`], { stdio: 'ignore' });
+  } catch {
+    // failures exit non-zero; the report says which
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { assertionResults: { status: string; fullName: string }[] }[] };
+  return json.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === 'failed').map((a) => a.fullName));
+}
+
+function mutate(file: string, from: string, to: string, run: () => void): void {
+  const original = readFileSync(file, 'utf8');
+  if (!original.includes(from)) throw new Error(`${file}: "${from}" not found`);
+  const restore = () => writeFileSync(file, original);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { restore(); process.exit(130); });
+  try {
+    writeFileSync(file, original.replace(from, to));
+    run();
+  } finally {
+    restore();
+  }
+}
+
+const rows: string[] = ['| mechanism switched off | caught by |', '|---|---|'];
+let uncaught = 0;
+const baseline = failingTests();
+if (baseline.length) throw new Error(`the mechanism tests fail before any mutation: ${baseline.join('; ')}`);
+for (const [key, off] of Object.entries(CONSTANTS)) {
+  if (only && !only.has(key)) continue;
+  const source = readFileSync(PARAMETERS_FILE, 'utf8');
+  const match = new RegExp(`(\\n  ${key}: p\\()([^,]+),`).exec(source);
+  if (!match) throw new Error(`no parameter ${key}`);
+  mutate(PARAMETERS_FILE, `${match[1]}${match[2]},`, `${match[1]}${off},`, () => {
+    const failed = failingTests();
+    if (!failed.length) uncaught++;
+    rows.push(`| \`${key}\` = ${off} | ${failed.length ? failed.join('; ') : '**none**'} |`);
+    console.error(`${key}: ${failed.length} test(s) failed`);
+  });
+}
+for (const code of CODE) {
+  if (only && !only.has(code.name)) continue;
+  mutate(code.file, code.from, code.to, () => {
+    const failed = failingTests();
+    if (!failed.length) uncaught++;
+    rows.push(`| ${code.name} (${code.file}) | ${failed.length ? failed.join('; ') : '**none**'} |`);
+    console.error(`${code.name}: ${failed.length} test(s) failed`);
+  });
+}
+console.log(rows.join('\n'));
+console.log(`\n${uncaught} mutation(s) caught by no test`);
+process.exitCode = uncaught ? 1 : 0;
