@@ -102,6 +102,8 @@ const MESSAGES = {
   clearDifference: { en: 'The 90 % interval excludes zero: the levers moved this metric in nine runs out of ten or more.', zh: '90% 区间不含 0：策略差异在九成以上的模拟中改变了此指标。' },
   exportComparison: { en: 'Comparison CSV', zh: '对比结果 CSV' },
   viewsLabel: { en: 'Views and files', zh: '视图与文件' },
+  resultsOfLastValid: { en: 'These results are for the last valid strategy: fix the fields marked in the editor to run yours.', zh: '以下结果对应最后一个有效的策略：请先修正编辑器中标出的字段。' },
+  keptInLibrary: { en: 'Your edited scenario is kept in the library as “{name}”.', zh: '你编辑过的场景已保存在场景库中：“{name}”。' },
   keptBeforeOpening: { en: '{name} (kept before opening another)', zh: '{name} (打开其他场景前自动保存)' },
   ruleDay: { en: 'day', zh: '第几天' },
   ruleNotice: { en: 'notice days', zh: '提前天数' },
@@ -111,7 +113,7 @@ const MESSAGES = {
   autosavePending: { en: 'Saving…', zh: '正在保存…' },
   autosaveSaved: { en: 'Saved in this browser', zh: '已保存在本浏览器' },
   autosaveFailed: { en: 'Not saved', zh: '未能保存' },
-  wholeFile: { en: '(file)', zh: '(整个文件)' },
+  wholeFile: { en: '(scenario)', zh: '(场景整体)' },
   restoredDraft: { en: 'Your last scenario was restored.', zh: '已恢复上次编辑的场景。' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -33,7 +33,8 @@ export const MIGRATIONS: Migrations = {
       const { goals, parameters } = old;
       if (goals && typeof goals === 'object' && !Array.isArray(goals) && 'coreActiveUsers' in goals) {
         const { coreActiveUsers, ...rest } = goals as Record<string, unknown>;
-        next = { ...next, goals: { ...rest, coreActive: { target: coreActiveUsers } } };
+        // the number was set against v1's definition (4 of the last 7 days): keep that meaning
+        next = { ...next, goals: { ...rest, coreActive: { target: coreActiveUsers, minDays: 4, windowDays: 7 } } };
       }
       // v1's multiplicative DM posting boost has no v2 counterpart (dmPostsPerDay adds messages instead)
       if (parameters && typeof parameters === 'object' && !Array.isArray(parameters) && 'dmPostBoost' in parameters) {
@@ -44,8 +45,8 @@ export const MIGRATIONS: Migrations = {
       return next;
     },
     notice: {
-      en: 'Core active users are now members who spoke on at least 4 of the last 14 days (editable under goals); version 1 counted 4 of 7. The model is version 2: its results differ from version 1\'s.',
-      zh: '核心活跃用户现按“最近 14 天中至少 4 天发言”计算 (可在目标中修改)；版本 1 按 7 天中 4 天计算。模型已升级到第 2 版，结果与第 1 版不同。',
+      en: 'Core active users are now, by default, members who spoke on at least 4 of the last 14 days (version 1: 4 of 7); a file that set its own number keeps 4 of 7 for it. Both are editable under goals. The model is version 2: its results differ from version 1\'s.',
+      zh: '核心活跃用户现默认按“最近 14 天中至少 4 天发言”计算 (版本 1 为 7 天中 4 天)；文件中自定的目标人数仍按 7 天中 4 天计算。两者都可在目标中修改。模型已升级到第 2 版，结果与第 1 版不同。',
     },
   },
 };

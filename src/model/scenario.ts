@@ -26,7 +26,7 @@ function say(en: string, zh: string): string {
 }
 const UNIT_ZH: Record<string, string> = {
   days: '天', day: '天', runs: '次', people: '人', members: '人', admins: '人', hours: '小时', minutes: '分钟',
-  strikes: '次', DMs: '条', 'posts/week': '篇/周', points: '分',
+  strikes: '次', DMs: '条', 'posts/week': '篇/周', 'red packets/week': '个/周', points: '分',
 };
 const rangeText = (min: number, max: number, unit: string, integer: boolean) => say(
   `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${unit ? ` ${unit}` : ''}`,
@@ -96,7 +96,7 @@ const coreActiveSchema = z.strictObject({
   minDays: int(1, 30, 'days', CORE_ACTIVE_DEFAULT.minDays, 'Days with at least one message, out of windowDays'),
   target: int(0, 500, 'members', CORE_ACTIVE_DEFAULT.target, 'How many core active users the goal asks for (§1: 10)'),
 }, { error: say('must be an object { windowDays, minDays, target }', '必须是 { windowDays, minDays, target } 对象') })
-  .refine((c) => c.minDays <= c.windowDays, { error: say('minDays must not exceed windowDays', 'minDays 不能大于 windowDays'), path: ['minDays'] })
+  .refine((c) => c.minDays <= c.windowDays, { error: say('must not exceed the window (windowDays)', '不能大于统计的最近天数 (windowDays)'), path: ['minDays'] })
   .prefault({} as never)
   .describe('Core active users: who counts, and how many the goal asks for (MODEL §7; default 4 of 14 days, target 10)');
 
@@ -149,7 +149,7 @@ export const ScenarioSchema = z.strictObject({
     monthlyEvent: flag(false, 'Monthly online party (§5)'),
     promoPerWeek: numberIn(0, 70, 'posts/week', 0, 'Promotional posts by the team per week (over-marketing, §5)'),
     promoHook: oneOf(['none', 'redPacket', 'giveaway'], 'none', 'What a promotion carries to draw replies: nothing, a red packet (红包) or a giveaway (抽奖/福利) (MODEL §3.8)'),
-    redPacketsPerWeek: numberIn(0, 70, 'posts/week', 0, 'Plain red packets the team sends per week to warm the group (MODEL §3.8)'),
+    redPacketsPerWeek: numberIn(0, 70, 'red packets/week', 0, 'Plain red packets the team sends per week to warm the group (MODEL §3.8)'),
     announcement: flag(true, 'Announcement at creation: covenant, value proposition, mute rules (§2)'),
     needsPollEveryDays: int(0, 90, 'days', 0, 'Run a needs poll every N days (0 = never; §5)'),
   }, 'Content and activity (§5)'),
@@ -252,6 +252,15 @@ export function parseScenario(value: unknown): ParseResult {
   return { ok: false, problems: result.error.issues.flatMap(issueToProblem) };
 }
 
+/** Where a JSON syntax error is, in Chinese (the engine's own message is English). */
+function whereZh(text: string, reason: string): string {
+  if (text.trim() === '') return '：文件是空的';
+  const at = /position (\d+)/.exec(reason);
+  if (!at) return '';
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return `：第 ${before.length} 行第 ${before[before.length - 1].length + 1} 个字符附近有语法错误`;
+}
+
 /** Validate scenario text (a file's content): size, JSON syntax, then the schema. */
 export function parseScenarioText(text: string): ParseResult {
   if (text.length > MAX_SCENARIO_BYTES) {
@@ -262,7 +271,7 @@ export function parseScenarioText(text: string): ParseResult {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [problem('', `not valid JSON: ${reason}`, `不是有效的 JSON：${reason}`)] };
+    return { ok: false, problems: [problem('', `not valid JSON: ${reason}`, `不是有效的 JSON${whereZh(text, reason)}`)] };
   }
   return parseScenario(value);
 }

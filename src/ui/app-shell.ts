@@ -7,10 +7,10 @@
  * Events: `results` (detail: { kind, runs }) when an ensemble finishes.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { parseScenario, type Draft, type Scenario } from '../model/scenario.ts';
+import { SCHEMA_VERSION, parseScenario, type Draft, type Scenario } from '../model/scenario.ts';
 import { initialLocale, saveLocale, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import type { PresetName } from './presets.ts';
+import { PRESETS, type PresetName } from './presets.ts';
 import { exportDailyCsv, exportResultsJson } from './export.ts';
 import type { LibraryEntry } from './storage.ts';
 import { NoticesController, type Notice } from './controllers/notices-controller.ts';
@@ -81,7 +81,7 @@ export class AppShell extends LitElement {
     return html`
       <qc-app-bar .locale=${locale} .preset=${edit.preset} .view=${this.view} .canExport=${ensemble.summary !== null} .autosave=${edit.autosave} .saves=${edit.saves}
         @locale-toggle=${this.toggleLocale}
-        @preset-select=${(e: CustomEvent<PresetName>) => { this.notices.notify(null); edit.loadPreset(e.detail); }}
+        @preset-select=${(e: CustomEvent<PresetName>) => void this.replaceDraft(PRESETS[e.detail].file as Draft, () => edit.loadPreset(e.detail))}
         @view-select=${(e: CustomEvent<View>) => { this.view = e.detail; }}
         @file-open=${(e: CustomEvent<File>) => void this.io.openFile(e.detail)}
         @file-save=${() => void this.io.save(edit.scenario)}
@@ -96,13 +96,24 @@ export class AppShell extends LitElement {
     `;
   }
 
+  /**
+   * A preset or the defaults replace the scenario on screen: an edited one is
+   * kept in the library first (as when a file is opened), and the notice says where.
+   */
+  private async replaceDraft(next: Draft, load: () => void): Promise<void> {
+    const { edit } = this;
+    const kept = edit.preset === '' ? await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next) : null;
+    load();
+    this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : null);
+  }
+
   private renderLab() {
     const { edit, ensemble } = this;
     return html`<qc-lab-view .locale=${this.locale} .draft=${edit.draft} .problems=${edit.problems}
       .summary=${ensemble.summary} .sample=${ensemble.sample} .running=${ensemble.running} .progress=${ensemble.progress}
       .lastRun=${ensemble.lastRun} .workers=${ensemble.workers} .runs=${edit.scenario.runs}
       @draft-change=${(e: CustomEvent<Draft>) => { this.notices.notify(null); edit.set(e.detail, ''); }}
-      @reset-defaults=${() => edit.resetToDefaults()}
+      @reset-defaults=${() => void this.replaceDraft({ schemaVersion: SCHEMA_VERSION }, () => edit.resetToDefaults())}
       @run-full=${() => void ensemble.run(edit.scenario, 'full')}
       @run-cancel=${() => ensemble.cancel()}></qc-lab-view>`;
   }

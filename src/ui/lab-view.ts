@@ -81,6 +81,8 @@ export class LabView extends LitElement {
     progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
     .progress-text { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
     .invalid-note { font-size: 0.8rem; color: #a40e26; margin: 0 0 0.5rem; }
+    .scenario-name { font-weight: 600; }
+    .description { font-size: 0.85rem; color: #3e4c59; margin: 0 0 0.5rem; max-width: 60rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
   `;
@@ -99,7 +101,9 @@ export class LabView extends LitElement {
         </section>
         <section aria-labelledby="results-title">
           <div class="panel">
-            <h2 id="results-title">${t(locale, 'results')}</h2>
+            <h2 id="results-title">${t(locale, 'results')}${typeof this.draft.name === 'string' && this.draft.name ? html` — <span class="scenario-name">${this.draft.name}</span>` : nothing}</h2>
+            ${typeof this.draft.description === 'string' && this.draft.description ? html`<p class="description">${this.draft.description}</p>` : nothing}
+            ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'resultsOfLastValid')}</p>` : nothing}
             ${this.renderStatus()}
           </div>
           <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary}></qc-scorecard></div>

@@ -66,7 +66,43 @@ export function saveAutosave(draft: Record<string, unknown>): Promise<IDBValidKe
   return run(STATE, 'readwrite', (s) => s.put({ draft, savedAt: Date.now() }, AUTOSAVE_KEY));
 }
 
+/**
+ * The autosaved draft: the copy held synchronously when the page was closed
+ * (an IndexedDB write may not finish before the page goes), else IndexedDB's.
+ */
 export async function loadAutosave(): Promise<Record<string, unknown> | null> {
+  const held = heldDraft();
+  if (held) return held;
   const value = await run<{ draft?: Record<string, unknown> } | undefined>(STATE, 'readonly', (s) => s.get(AUTOSAVE_KEY));
   return value?.draft && typeof value.draft === 'object' ? value.draft : null;
+}
+
+const HELD_KEY = 'qunce-lab:autosave-held';
+
+/** Keep a copy of a draft whose IndexedDB write is still under way (synchronous: safe on page close). */
+export function holdDraft(draft: Record<string, unknown>): void {
+  try {
+    localStorage.setItem(HELD_KEY, JSON.stringify(draft));
+  } catch {
+    // storage full or disabled: the IndexedDB write is still attempted
+  }
+}
+
+/** The IndexedDB copy is written: the held one is no longer needed. */
+export function releaseHeldDraft(): void {
+  try {
+    localStorage.removeItem(HELD_KEY);
+  } catch {
+    // nothing held
+  }
+}
+
+function heldDraft(): Record<string, unknown> | null {
+  try {
+    const text = localStorage.getItem(HELD_KEY);
+    const value: unknown = text ? JSON.parse(text) : null;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }

@@ -52,6 +52,28 @@ describe('scenario files', () => {
     await expect.poll(() => editorValue('f-horizonDays'), { timeout: 20_000 }).toBe('21');
   });
 
+  it('a reload right after an edit keeps it; a preset or the defaults keep the edited scenario in the library', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    const days = page.locator('qc-strategy-editor #f-horizonDays');
+    await days.fill('23');
+    await days.press('Tab');
+    await page.reload(); // within the autosave delay: the page keeps the draft as it closes
+    await expect.poll(() => editorValue('f-horizonDays'), { timeout: 20_000 }).toBe('23');
+
+    await page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('no-operations');
+    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/kept in the library as “.*kept before opening another/);
+    expect(await editorValue('f-horizonDays')).toBe('30');
+    await page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('knowledge-sharing'); // unedited: nothing to keep
+    await days.fill('24');
+    await days.press('Tab');
+    await page.locator('qc-lab-view button', { hasText: 'Reset to defaults' }).click();
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(2);
+    expect(session.errors).toEqual([]);
+  });
+
   it('downloads the daily quantiles as CSV with one row per series and day', async () => {
     await session.page.goto(inject('baseUrl'));
     await waitForResults(session.page);

@@ -47,10 +47,13 @@ describe('scenario files', () => {
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     expect(opened.scenario.schemaVersion).toBe(2);
-    expect(opened.scenario.goals.coreActive).toEqual({ windowDays: 14, minDays: 4, target: 8 });
+    // the number was set against v1's 4-of-7 definition, which it keeps
+    expect(opened.scenario.goals.coreActive).toEqual({ windowDays: 7, minDays: 4, target: 8 });
     expect(opened.scenario.goals.speakingRate30d).toBe(0.7);
     expect(opened.scenario.parameters).toEqual({ branchingRatio: 0.5 });
-    expect(opened.notices.map((n) => n.en).join(' ')).toMatch(/updated to 2.*4 of the last 14 days/);
+    expect(opened.notices.map((n) => n.en).join(' ')).toMatch(/updated to 2.*4 of the last 14 days.*keeps 4 of 7/);
+    const plain = openScenarioText(JSON.stringify({ schemaVersion: 1, name: 'default goals' }));
+    expect(plain.ok && plain.scenario.goals.coreActive).toEqual({ windowDays: 14, minDays: 4, target: 10 });
     expect(opened.notices.every((n) => /[\u4e00-\u9fff]/.test(n.zh))).toBe(true);
     expect(migrateScenario({ schemaVersion: 2, name: 'x' })).toEqual({ ok: true, value: { schemaVersion: 2, name: 'x' }, notices: [] });
   });

@@ -86,10 +86,10 @@ describe('scenario schema', () => {
     const parsed = parseScenario({ schemaVersion: 2 });
     expect(parsed.ok && parsed.scenario.goals.coreActive).toEqual({ windowDays: 14, minDays: 4, target: 10 });
     const byPath = Object.fromEntries(problemsOf({ schemaVersion: 2, goals: { coreActive: { windowDays: 7, minDays: 9 }, coreActiveUsers: 3 } }).map((p) => [p.path, p.en]));
-    expect(byPath['goals.coreActive.minDays']).toMatch(/must be a whole number from 1 to 30 days|must not exceed windowDays/);
+    expect(byPath['goals.coreActive.minDays']).toMatch(/must be a whole number from 1 to 30 days|must not exceed the window \(windowDays\)/);
     expect(byPath['goals.coreActiveUsers']).toMatch(/not a scenario field/);
     const tooMany = problemsOf({ schemaVersion: 2, goals: { coreActive: { windowDays: 7, minDays: 8 } } });
-    expect(tooMany.map((p) => `${p.path}: ${p.en}`)).toContain('goals.coreActive.minDays: minDays must not exceed windowDays');
+    expect(tooMany.map((p) => `${p.path}: ${p.en}`)).toContain('goals.coreActive.minDays: must not exceed the window (windowDays)');
   });
 
   it('checks parameter overrides against the parameters table', () => {

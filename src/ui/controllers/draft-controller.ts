@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SCHEMA_VERSION, parseScenario, type Draft, type Problem, type Scenario } from '../../model/scenario.ts';
 import { migrateScenario } from '../../model/files.ts';
-import { loadAutosave, saveAutosave } from '../storage.ts';
+import { holdDraft, loadAutosave, releaseHeldDraft, saveAutosave } from '../storage.ts';
 import { PRESETS, type PresetName } from '../presets.ts';
 import type { NoticesController } from './notices-controller.ts';
 
@@ -101,7 +101,9 @@ export class DraftController implements ReactiveController {
     const draft = this.pendingDraft;
     if (!draft) return;
     this.pendingDraft = null;
+    holdDraft(draft);
     saveAutosave(draft).then(() => {
+      if (this.pendingDraft === null) releaseHeldDraft();
       this.saves++;
       if (this.pendingDraft === null) this.autosave = 'saved';
       this.host.requestUpdate();

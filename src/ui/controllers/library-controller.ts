@@ -48,13 +48,16 @@ export class LibraryController implements ReactiveController {
   }
 
   /**
-   * Opening a file or link replaces the scenario on screen; the one being
-   * edited goes to the library first (unless it is already there).
+   * Opening a file, a link or a preset, or resetting, replaces the scenario on
+   * screen; the one being edited goes to the library first (unless it is
+   * already there, or is what replaces it). Returns the name it was kept under.
    */
-  async keepBefore(draft: Draft, shownName: string, next: Scenario): Promise<void> {
+  async keepBefore(draft: Draft, shownName: string, next: Scenario | Draft): Promise<string | null> {
     const current = normalised(draft);
-    if (current === normalised(next) || this.entries.some((e) => normalised(e.draft) === current)) return;
-    await this.store({ id: newId(), name: this.names.keptBeforeOpening(shownName), draft: structuredClone(draft), updatedAt: Date.now() });
+    if (current === normalised(next) || this.entries.some((e) => normalised(e.draft) === current)) return null;
+    const name = this.names.keptBeforeOpening(shownName);
+    await this.store({ id: newId(), name, draft: structuredClone(draft), updatedAt: Date.now() });
+    return name;
   }
 
   /** Rename, duplicate or delete an entry ('load' is the shell's: it changes the view). */
