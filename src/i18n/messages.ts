@@ -56,6 +56,7 @@ const MESSAGES = {
   from: { en: 'from', zh: '从' },
   to: { en: 'to', zh: '到' },
   on: { en: 'on', zh: '开' },
+  off: { en: 'off', zh: '关' },
   none: { en: 'none', zh: '无' },
   seed: { en: 'Seed', zh: '随机种子' },
   readsAs: { en: 'read as per group', zh: '按全群理解' },

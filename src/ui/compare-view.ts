@@ -19,6 +19,7 @@ import { describeThreshold } from '../model/playbook.ts';
 import { formatByUnit, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { CHARTS } from './charts.ts';
+import { ALL_FIELDS } from './fields.ts';
 import { comparisonToCsv } from '../model/report.ts';
 import { downloadBlob } from '../charts/image-export.ts';
 import { PALETTE } from '../charts/marks.ts';
@@ -126,7 +127,7 @@ export class CompareView extends LitElement {
         <h3>${t(locale, 'leversDiffer')}</h3>
         ${c.levers.length ? html`<table class="levers">
           <thead><tr><th>${t(locale, 'lever')}</th>${letters.map((_, k) => html`<th>${head(k)}</th>`)}</tr></thead>
-          <tbody>${c.levers.map((d) => html`<tr><td><code>${d.path}</code></td>${d.values.map((v) => html`<td>${v}</td>`)}</tr>`)}</tbody>
+          <tbody>${c.levers.map((d) => html`<tr><td>${leverLabel(locale, d.path)} <code>${d.path}</code></td>${d.values.map((v) => html`<td>${leverValue(locale, d.path, v)}</td>`)}</tr>`)}</tbody>
         </table>` : html`<p class="hint">${t(locale, 'noLeverDiff')}</p>`}
       </div>
       <div class="panel">
@@ -167,4 +168,28 @@ declare global {
   interface HTMLElementTagNameMap {
     'qc-compare-view': CompareView;
   }
+}
+
+/** A lever by the editor's label (a mix part by its field and part), else its path. */
+function leverLabel(locale: Locale, path: string): string {
+  const field = ALL_FIELDS.find((f) => f.path === path);
+  if (field) return pick(locale, field.label);
+  const mix = ALL_FIELDS.find((f) => f.parts && path.startsWith(`${f.path}.`));
+  const part = mix?.parts?.find((p) => `${mix.path}.${p.key}` === path);
+  return mix && part ? `${pick(locale, mix.label)} · ${pick(locale, part.label)}` : '';
+}
+
+/** A lever's value as the editor shows it: an option's label, on / off, numbers and lists plain. */
+function leverValue(locale: Locale, path: string, json: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return json; // "—": the lever is absent from this scenario
+  }
+  const option = ALL_FIELDS.find((f) => f.path === path)?.options?.find((o) => o.value === value);
+  if (option) return pick(locale, option.label);
+  if (typeof value === 'boolean') return t(locale, value ? 'on' : 'off');
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }

@@ -89,8 +89,8 @@ export class StrategyEditor extends LitElement {
     const info: string[] = [];
     if (field.kind === 'integer' || field.kind === 'number' || field.kind === 'share') {
       const { min, max } = rangeOf(field.path);
-      const fmt = (v: number) => (field.kind === 'share' ? formatPercent(this.locale, v) : formatNumber(this.locale, v, 2));
-      info.push(t(this.locale, 'allowed', { min: fmt(min), max: fmt(max) }));
+      // a share is typed as a fraction (0.7), as the error messages and files have it
+      info.push(t(this.locale, 'allowed', { min: formatNumber(this.locale, min, 2), max: formatNumber(this.locale, max, 2) }));
     }
     if (node.default !== undefined && field.kind !== 'ruleChanges') info.push(t(this.locale, 'defaultValue', { value: this.describeDefault(field, node.default) }));
     info.push(`${t(this.locale, 'source')} ${field.source}`);
@@ -103,14 +103,21 @@ export class StrategyEditor extends LitElement {
   }
 
   private describeDefault(field: FieldSpec, value: unknown): string {
-    if (field.kind === 'share' && typeof value === 'number') return formatPercent(this.locale, value);
-    if (field.kind === 'boolean') return t(this.locale, value ? 'on' : 'none');
+    if (field.kind === 'share' && typeof value === 'number') return `${formatNumber(this.locale, value, 2)} (${formatPercent(this.locale, value)})`;
+    if (field.kind === 'boolean') return t(this.locale, value ? 'on' : 'off');
     if (field.kind === 'select') {
       const option = field.options?.find((o) => o.value === value);
       return option ? pick(this.locale, option.label) : String(value);
     }
     if (field.kind === 'window' && Array.isArray(value)) return `${value[0]}:00–${value[1]}:00`;
-    if (field.kind === 'mix' && value && typeof value === 'object') return Object.values(value as Record<string, number>).map((v) => formatPercent(this.locale, v)).join(' / ');
+    if (field.kind === 'mix' && field.parts) {
+      // a mix's default may be given by its parts' defaults (the whole object's default is then {})
+      const shares = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+      return field.parts.map((part) => {
+        const share = shares[part.key] ?? schemaOf(`${field.path}.${part.key}`).default;
+        return `${pick(this.locale, part.label)} ${typeof share === 'number' ? formatPercent(this.locale, share) : '—'}`;
+      }).join(' / ');
+    }
     if (Array.isArray(value)) return value.join(', ');
     return String(value);
   }

@@ -148,6 +148,10 @@ describe('library and comparison', () => {
     await expect.poll(() => session.page.locator('qc-compare-view table.kpis tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(20);
     const levers = await session.page.locator('qc-compare-view table.levers').textContent();
     expect(levers).toMatch(/content\.postsPerWeek/);
+    // levers read as the editor shows them: labels, option names, on / off — not JSON
+    expect(levers).toMatch(/Weekly theme day.*Thursday\s*none/s);
+    expect(levers).toMatch(/Announcement.*on\s*off/s);
+    expect(levers).not.toMatch(/"thu"|\btrue\b/);
     expect(levers).not.toMatch(/\bseed\b/);
     const speaking = await session.page.locator('qc-compare-view tr[data-metric="speakingRate30d"]').textContent();
     expect(speaking).toMatch(/−[\d.]+% \(−[\d.]+% … [−+]?[\d.]+%\)/);
