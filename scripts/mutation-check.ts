@@ -77,16 +77,20 @@ function failingTests(): string[] {
   return json.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === 'failed').map((a) => a.fullName));
 }
 
+/** Puts back the file being mutated, if any (also on Ctrl-C or kill). */
+let restoreMutated: (() => void) | null = null;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { restoreMutated?.(); process.exit(130); });
+
 function mutate(file: string, from: string, to: string, run: () => void): void {
   const original = readFileSync(file, 'utf8');
   if (!original.includes(from)) throw new Error(`${file}: "${from}" not found`);
-  const restore = () => writeFileSync(file, original);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { restore(); process.exit(130); });
+  restoreMutated = () => writeFileSync(file, original);
   try {
     writeFileSync(file, original.replace(from, to));
     run();
   } finally {
-    restore();
+    restoreMutated();
+    restoreMutated = null;
   }
 }
 
