@@ -51,13 +51,13 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   await app.goto(base);
-  await app.waitForFunction(() => Number(document.querySelector('qc-app')?.shadowRoot?.querySelector('.progress-text')?.getAttribute('data-run') ?? 0) > 0, undefined, { timeout: 60_000 });
+  await app.waitForFunction(() => Number(document.querySelector('qc-app')?.shadowRoot?.querySelector('qc-lab-view')?.shadowRoot?.querySelector('.progress-text')?.getAttribute('data-run') ?? 0) > 0, undefined, { timeout: 60_000 });
 
   const sliderTimes: number[] = [];
   for (let k = 0; k < 7; k++) {
     const elapsed = await app.evaluate(async (postsPerWeek) => {
       const shell = document.querySelector('qc-app')!;
-      const editor = shell.shadowRoot!.querySelector('qc-strategy-editor')!;
+      const editor = shell.shadowRoot!.querySelector('qc-lab-view')!.shadowRoot!.querySelector('qc-strategy-editor')!;
       const slider = editor.shadowRoot!.querySelector('input[type=range][aria-label="Content posts per week"]') as HTMLInputElement;
       const done = new Promise<void>((resolve) => shell.addEventListener('results', () => resolve(), { once: true }));
       const started = performance.now();
@@ -80,7 +80,7 @@ try {
   await app.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
   const started = Date.now();
   await app.locator('qc-app button.run').click();
-  await app.waitForFunction(() => /Full ensemble: 1000 runs/.test(document.querySelector('qc-app')?.shadowRoot?.querySelector('.progress-text')?.textContent ?? ''), undefined, { timeout: 120_000 });
+  await app.waitForFunction(() => /Full ensemble: 1000 runs/.test(document.querySelector('qc-app')?.shadowRoot?.querySelector('qc-lab-view')?.shadowRoot?.querySelector('.progress-text')?.textContent ?? ''), undefined, { timeout: 120_000 });
   const seconds = (Date.now() - started) / 1000;
   const tasks = await app.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   console.log(`1,000-run ensemble from the UI: ${seconds.toFixed(1)} s`);
