@@ -55,5 +55,12 @@ export function formatByUnit(locale: Locale, unit: string, value: number | null 
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (unit === 'share') return formatPercent(locale, value, 1);
   if (unit === 'count') return formatNumber(locale, value, Number.isInteger(value) ? 0 : 1);
+  if (unit === 'minutes') return `${formatNumber(locale, value, 1)}${locale === 'zh-CN' ? ' 分钟' : ' min'}`;
+  if (unit === 'hours') return `${formatNumber(locale, value, 1)}${locale === 'zh-CN' ? ' 小时' : ' h'}`;
   return formatNumber(locale, value, 1);
+}
+
+/** A difference of two shares, in percentage points (not a percent change). */
+export function formatPoints(locale: Locale, difference: number): string {
+  return `${formatNumber(locale, difference * 100, 1)}${locale === 'zh-CN' ? ' 个百分点' : ' pp'}`;
 }

@@ -27,7 +27,7 @@ const MESSAGES = {
   invalidKept: { en: '{count} field(s) need attention; the last valid strategy keeps running.', zh: '有 {count} 个字段需要修改；仍按上一个有效策略模拟。' },
   strategy: { en: 'Strategy', zh: '运营策略' },
   results: { en: 'Projected results', zh: '预测结果' },
-  scorecard: { en: 'Scorecard at day {day}', zh: '第 {day} 天记分卡' },
+  scorecard: { en: 'Scorecard after {days} days', zh: '{days} 天后的记分卡' },
   goal: { en: 'Goal', zh: '目标' },
   median: { en: 'Median', zh: '中位数' },
   range: { en: 'p10–p90', zh: 'p10–p90' },

@@ -16,7 +16,7 @@ import type { Comparison } from '../model/compare.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatPercent, formatPoints, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { CHARTS } from './charts.ts';
 import { ALL_FIELDS } from './fields.ts';
@@ -118,7 +118,10 @@ export class CompareView extends LitElement {
     const locale = this.locale;
     const letters = c.names.map((_, k) => String.fromCharCode(65 + k));
     const head = (k: number) => html`<span class="swatch" style="background:${COMPARE_COLORS[k]}"></span>${letters[k]}`;
-    const signed = (key: SummaryKey, v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatByUnit(locale, SUMMARY[key].unit, Math.abs(v))}`;
+    const signed = (key: SummaryKey, v: number) => {
+      const size = SUMMARY[key].unit === 'share' ? formatPoints(locale, Math.abs(v)) : formatByUnit(locale, SUMMARY[key].unit, Math.abs(v));
+      return `${v > 0 ? '+' : v < 0 ? '−' : ''}${size}`;
+    };
     return html`
       <div class="panel">
         <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>

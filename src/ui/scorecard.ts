@@ -46,11 +46,11 @@ export class Scorecard extends LitElement {
 
   override render() {
     const s = this.summary;
-    if (!s) return html`<h2>${t(this.locale, 'scorecard', { day: '—' })}</h2><p>${t(this.locale, 'waiting')}</p>`;
+    if (!s) return html`<h2>${t(this.locale, 'scorecard', { days: '—' })}</h2><p>${t(this.locale, 'waiting')}</p>`;
     const statusText = { pass: t(this.locale, 'pass'), warn: t(this.locale, 'warn'), fail: t(this.locale, 'fail') } as const;
     const retention = s.metrics.retention30d;
     return html`
-      <h2>${t(this.locale, 'scorecard', { day: s.horizonDays - 1 })}</h2>
+      <h2>${t(this.locale, 'scorecard', { days: s.horizonDays })}</h2>
       <table>
         <thead><tr>
           <th scope="col">${t(this.locale, 'goal')}</th><th scope="col">${t(this.locale, 'median')}</th><th scope="col">${t(this.locale, 'range')}</th>

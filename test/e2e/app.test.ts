@@ -61,10 +61,10 @@ describe('the lab', () => {
     await days.fill('9999');
     await days.press('Tab');
     await expect.poll(() => session.page.locator('qc-strategy-editor #f-horizonDays-problem').textContent()).toBe('must be a whole number from 1 to 365 days');
-    expect(await session.page.locator('qc-scorecard h2').textContent()).toBe('Scorecard at day 29');
+    expect(await session.page.locator('qc-scorecard h2').textContent()).toBe('Scorecard after 30 days');
     await days.fill('60');
     await days.press('Tab');
-    await expect.poll(() => session.page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toBe('Scorecard at day 59');
+    await expect.poll(() => session.page.locator('qc-scorecard h2').textContent(), { timeout: 20_000 }).toBe('Scorecard after 60 days');
   });
 
   it('switches to Chinese and remembers the choice', async () => {
@@ -72,7 +72,7 @@ describe('the lab', () => {
     await waitForResults();
     await session.page.locator('qc-app button.lang').click();
     await expect.poll(() => session.page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    expect(await session.page.locator('qc-scorecard h2').textContent()).toBe('第 29 天记分卡');
+    expect(await session.page.locator('qc-scorecard h2').textContent()).toBe('30 天后的记分卡');
     expect(await session.page.locator('qc-strategy-editor summary').first().textContent()).toContain('群定位与目标');
     await session.page.screenshot({ path: `${SHOTS}/lab-zh.png`, fullPage: true });
     await session.page.reload();

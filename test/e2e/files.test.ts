@@ -154,7 +154,7 @@ describe('library and comparison', () => {
     expect(levers).not.toMatch(/"thu"|\btrue\b/);
     expect(levers).not.toMatch(/\bseed\b/);
     const speaking = await session.page.locator('qc-compare-view tr[data-metric="speakingRate30d"]').textContent();
-    expect(speaking).toMatch(/−[\d.]+% \(−[\d.]+% … [−+]?[\d.]+%\)/);
+    expect(speaking).toMatch(/−[\d.]+ pp \(−[\d.]+ pp … [−+]?[\d.]+ pp\)/); // a difference of shares, in points
     expect(await session.page.locator('qc-compare-view qc-series-chart').first().locator('path.median').count()).toBe(2);
     const [csv] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-compare-view button.export-compare').click()]);
     const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
