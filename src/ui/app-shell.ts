@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { SCHEMA_VERSION, parseScenario, type Draft, type Scenario } from '../model/scenario.ts';
 import { initialLocale, saveLocale, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { PRESETS, type PresetName } from './presets.ts';
+import { PRESETS, PRESET_FILES, type PresetName } from './presets.ts';
 import { exportDailyCsv, exportResultsJson } from './export.ts';
 import type { LibraryEntry } from './storage.ts';
 import { NoticesController, type Notice } from './controllers/notices-controller.ts';
@@ -102,7 +102,7 @@ export class AppShell extends LitElement {
    */
   private async replaceDraft(next: Draft, load: () => void): Promise<void> {
     const { edit } = this;
-    const kept = edit.preset === '' ? await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next) : null;
+    const kept = edit.preset === '' ? await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next, PRESET_FILES) : null;
     load();
     this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : null);
   }

@@ -14,3 +14,6 @@ export const PRESETS = {
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
+
+/** The presets' files: an unedited preset on screen needs no keeping in the library. */
+export const PRESET_FILES: readonly object[] = Object.values(PRESETS).map((p) => p.file);

@@ -74,6 +74,22 @@ describe('scenario files', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('an unedited preset is not kept, also after a reload', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    const saves = await savesSoFar(page);
+    await page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('no-operations');
+    await waitForAutosave(page, saves);
+    await page.reload();
+    await waitForResults(page);
+    await page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('knowledge-sharing');
+    await expect.poll(() => editorValue('f-activation-dmPerAdminPerDay')).toBe('2'); // the knowledge-sharing preset is on screen
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel').getByText('No saved scenarios yet').count()).toBe(1);
+    expect(await page.locator('qc-library-panel li').count()).toBe(0);
+  });
+
   it('downloads the daily quantiles as CSV with one row per series and day', async () => {
     await session.page.goto(inject('baseUrl'));
     await waitForResults(session.page);

@@ -50,11 +50,12 @@ export class LibraryController implements ReactiveController {
   /**
    * Opening a file, a link or a preset, or resetting, replaces the scenario on
    * screen; the one being edited goes to the library first (unless it is
-   * already there, or is what replaces it). Returns the name it was kept under.
+   * already there, is one of `kept` (the presets), or is what replaces it).
+   * Returns the name it was kept under.
    */
-  async keepBefore(draft: Draft, shownName: string, next: Scenario | Draft): Promise<string | null> {
+  async keepBefore(draft: Draft, shownName: string, next: Scenario | Draft, kept: readonly object[] = []): Promise<string | null> {
     const current = normalised(draft);
-    if (current === normalised(next) || this.entries.some((e) => normalised(e.draft) === current)) return null;
+    if (current === normalised(next) || [...kept, ...this.entries.map((e) => e.draft)].some((d) => normalised(d) === current)) return null;
     const name = this.names.keptBeforeOpening(shownName);
     await this.store({ id: newId(), name, draft: structuredClone(draft), updatedAt: Date.now() });
     return name;

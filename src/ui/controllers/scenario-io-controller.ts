@@ -9,6 +9,7 @@ import { decodeShareFragment, encodeShareFragment, openScenarioText, type OpenRe
 import { makeProblem, type Draft, type Scenario } from '../../model/scenario.ts';
 import { saveScenarioFile } from '../export.ts';
 import type { DraftController } from './draft-controller.ts';
+import { PRESET_FILES } from '../presets.ts';
 import type { LibraryController } from './library-controller.ts';
 import type { Notice, NoticesController } from './notices-controller.ts';
 
@@ -84,7 +85,7 @@ export class ScenarioIoController implements ReactiveController {
       return false;
     }
     this.notices.clearRefusal();
-    await this.library.keepBefore(this.draft.draft, String(this.draft.draft.name ?? this.draft.scenario.name), opened.scenario);
+    await this.library.keepBefore(this.draft.draft, String(this.draft.draft.name ?? this.draft.scenario.name), opened.scenario, PRESET_FILES);
     this.draft.set(structuredClone(opened.scenario) as unknown as Draft, '');
     this.notices.notify({ ...done, extra: opened.notices });
     this.onOpened();
