@@ -28,6 +28,16 @@ export function ensembleToJson(e: EnsembleSummary): EnsembleJson {
 
 const csvNumber = (v: number) => (Number.isNaN(v) ? '' : String(Number(v.toPrecision(6))));
 
+/**
+ * A text cell (a scenario's name), quoted, and neutralised for spreadsheets: a
+ * cell that begins with = + - @, a tab or a carriage return would be read as a
+ * formula (CSV injection), so it gets a leading apostrophe (OWASP's advice).
+ */
+export function csvText(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
 /** Long format: one row per series and day, with the five quantiles. */
 export function dailyToCsv(e: EnsembleSummary): string {
   const rows = [`series,day,${QUANTILE_NAMES.join(',')}`];
@@ -51,12 +61,11 @@ export function formatMetric(key: SummaryKey, value: number | null): string {
 /** One row per metric and scenario: median, and the paired difference against the first with its 90 % interval. */
 export function comparisonToCsv(c: Comparison): string {
   const rows = ['metric,scenario,name,median,difference_median,difference_p5,difference_p95,runs_paired'];
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
   for (const key of SUMMARY_KEYS) {
     const m = c.metrics[key];
     m.medians.forEach((median, k) => {
       const d = m.differences[k];
-      rows.push([key, String.fromCharCode(65 + k), quote(c.names[k]), median === null ? '' : csvNumber(median),
+      rows.push([key, String.fromCharCode(65 + k), csvText(c.names[k]), median === null ? '' : csvNumber(median),
         d ? csvNumber(d.median) : '', d ? csvNumber(d.p5) : '', d ? csvNumber(d.p95) : '', d ? String(d.n) : ''].join(','));
     });
   }

@@ -145,4 +145,17 @@ describe('npm run sim -- compare', () => {
     expect(main(['compare', 'scenarios/knowledge-sharing.json', bad])).toBe(1);
     expect(err.join('\n')).toMatch(/bad-compare\.json: runs: must be a whole number from 1 to 10000 runs/);
   });
+
+  it('neutralises scenario names a spreadsheet would run as formulas (CSV injection)', () => {
+    const base = JSON.parse(readFileSync('scenarios/knowledge-sharing.json', 'utf8'));
+    const names = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)', 'plain "quoted" name'];
+    const files = names.map((name, k) => file(`evil-${k}.json`, JSON.stringify({ ...base, name })));
+    const csv = join(dir, 'evil.csv');
+    const nameCells = () => readFileSync(csv, 'utf8').split('\n').filter((r) => r.startsWith('speakingRate30d,'))
+      .map((r) => /^[^,]+,[A-D],("(?:[^"]|"")*")/.exec(r)?.[1]);
+    expect(main(['compare', files[0], files[1], files[2], files[3], '--runs', '2', '--csv', csv])).toBe(0);
+    expect(nameCells()).toEqual([`"'=HYPERLINK(""http://x"",""y"")"`, `"'+cmd|' /C calc'!A0"`, `"'-2+3"`, `"'@SUM(A1)"`]);
+    expect(main(['compare', files[4], files[0], '--runs', '2', '--csv', csv])).toBe(0);
+    expect(nameCells()[0]).toBe('"plain ""quoted"" name"'); // an ordinary name is only quoted
+  });
 });
