@@ -6,7 +6,6 @@
  * Bad input (a missing file, bad JSON, an out-of-range field or flag) prints one
  * line per problem, naming the field and what is allowed, and exits 1.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { makeProblem, parseScenario, type Problem, type Scenario } from '../model/scenario.ts';
@@ -16,6 +15,9 @@ import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
 import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../model/compare.ts';
 import { describeThreshold } from '../model/playbook.ts';
+import { UserError, checkOutputPath, plain, readScenarioText, writeAtomically } from './io.ts';
+
+export { UserError };
 
 const USAGE = `usage:
   npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
@@ -32,21 +34,8 @@ compare runs every scenario with the first one's seed and run indices (common ra
 numbers) and reports each KPI's medians and the paired difference against the first
 scenario with a 90 % interval over runs (p5–p95).`;
 
-export class UserError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
-
 export function readScenarioFile(file: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError([`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? 'unknown error'})`]);
-  }
-  const opened = openScenarioText(text);
+  const opened = openScenarioText(readScenarioText(file));
   if (!opened.ok) throw new UserError(problemLines(file, opened.problems));
   for (const notice of opened.notices) console.error(`${file}: note: ${notice.en}`);
   return opened.scenario;
@@ -62,9 +51,9 @@ export function withOverrides(file: string, scenario: Scenario, flags: { runs?: 
   const patch: Record<string, number> = {};
   const flagValue = (flag: string, field: string, raw: string | undefined) => {
     if (raw === undefined) return;
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) problems.push(makeProblem(`--${flag}`, `must be a number (got "${raw}")`));
-    else patch[field] = value;
+    // decimal digits only: Number() would also take "0x10", "1e3" or " 12 "
+    if (!/^\d+$/.test(raw)) problems.push(makeProblem(`--${flag}`, `must be a whole number in decimal digits (got "${plain(raw)}")`));
+    else patch[field] = Number(raw);
   };
   flagValue('runs', 'runs', flags.runs);
   flagValue('seed', 'seed', flags.seed);
@@ -95,11 +84,12 @@ function runCommand(argv: string[]): void {
   });
   if (positionals.length !== 1) throw new UserError(['run needs exactly one scenario file', USAGE]);
   const file = positionals[0];
+  if (values.csv) checkOutputPath('--csv', values.csv, positionals);
   const scenario = withOverrides(file, readScenarioFile(file), values);
   const started = performance.now();
   const ensemble = runEnsemble(scenario);
   const seconds = (performance.now() - started) / 1000;
-  if (values.csv) writeFileSync(values.csv, dailyToCsv(ensemble));
+  if (values.csv) writeAtomically('--csv', values.csv, dailyToCsv(ensemble));
   if (values.json) {
     process.stdout.write(`${JSON.stringify(ensembleToJson(ensemble))}\n`);
     return;
@@ -118,7 +108,7 @@ function runCommand(argv: string[]): void {
       m.goalMetShare === null ? '' : `${Math.round(m.goalMetShare * 100)} %`,
     ]);
   }
-  console.log(`${scenario.name} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
+  console.log(`${plain(scenario.name)} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
   console.log(table(rows));
   console.log(`\nall goals met at once in ${Math.round(ensemble.allGoalsMetShare * 100)} % of runs`);
   if (values.csv) console.log(`daily series quantiles written to ${values.csv}`);
@@ -133,6 +123,7 @@ function compareCommand(argv: string[]): void {
   if (positionals.length < MIN_COMPARED || positionals.length > MAX_COMPARED) {
     throw new UserError([`compare needs ${MIN_COMPARED} to ${MAX_COMPARED} scenario files (got ${positionals.length})`, USAGE]);
   }
+  if (values.csv) checkOutputPath('--csv', values.csv, positionals);
   const problems: string[] = [];
   const loaded: Scenario[] = [];
   for (const file of positionals) {
@@ -149,17 +140,17 @@ function compareCommand(argv: string[]): void {
   const runs = scenarios.map((s) => runChunk(s, 0, s.runs).map((r) => r.summary));
   const comparison = compareRuns(scenarios, runs);
   const seconds = (performance.now() - started) / 1000;
-  if (values.csv) writeFileSync(values.csv, comparisonToCsv(comparison));
+  if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison));
   if (values.json) {
     process.stdout.write(`${JSON.stringify(comparison)}\n`);
     return;
   }
-  const names = positionals.map((f, k) => `${String.fromCharCode(65 + k)}: ${scenarios[k].name} (${f})`);
+  const names = positionals.map((f, k) => `${String.fromCharCode(65 + k)}: ${plain(scenarios[k].name)} (${plain(f)})`);
   console.log(`paired comparison — ${comparison.runs} runs each, seed ${comparison.seed}, same run indices (${seconds.toFixed(2)} s)`);
   for (const n of names) console.log(`  ${n}`);
   console.log('\nlevers that differ');
   if (!comparison.levers.length) console.log('  (none: the scenarios set the same levers)');
-  else console.log(table([['lever', ...positionals.map((_, k) => String.fromCharCode(65 + k))], ...comparison.levers.map((d) => [d.path, ...d.values])]));
+  else console.log(table([['lever', ...positionals.map((_, k) => String.fromCharCode(65 + k))], ...comparison.levers.map((d) => [d.path, ...d.values.map(plain)])]));
   const letters = scenarios.map((_, k) => String.fromCharCode(65 + k));
   const header = ['metric', ...letters.map((l) => `${l} median`), ...letters.slice(1).map((l) => `${l} − A (90 % interval)`)];
   const rows = [header];
@@ -205,5 +196,10 @@ export function main(argv: string[]): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // output piped to a reader that stops early (| head): stop quietly, not with a stack trace
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   process.exitCode = main(process.argv.slice(2));
 }

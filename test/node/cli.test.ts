@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { UserError, writeAtomically } from '../../src/cli/io.ts';
 import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
 
 const REQUIRED_KEYS = [
@@ -105,7 +106,7 @@ describe('npm run sim -- run', () => {
     expect(main(['run', join(dir, 'missing.json')])).toBe(1);
     expect(err.pop()).toMatch(/cannot read the file \(no such file\)/);
     expect(main(['run', 'scenarios/knowledge-sharing.json', '--runs', '0', '--days', 'x'])).toBe(1);
-    expect(err.join('\n')).toMatch(/--days: must be a number \(got "x"\)/);
+    expect(err.join('\n')).toMatch(/--days: must be a whole number in decimal digits \(got "x"\)/);
     expect(err.join('\n')).toMatch(/--runs: must be a whole number from 1 to 10000 runs/);
     expect(main(['run', 'scenarios/knowledge-sharing.json', '--bogus'])).toBe(1);
     expect(main(['frobnicate'])).toBe(1);
@@ -157,5 +158,61 @@ describe('npm run sim -- compare', () => {
     expect(nameCells()).toEqual([`"'=HYPERLINK(""http://x"",""y"")"`, `"'+cmd|' /C calc'!A0"`, `"'-2+3"`, `"'@SUM(A1)"`]);
     expect(main(['compare', files[4], files[0], '--runs', '2', '--csv', csv])).toBe(0);
     expect(nameCells()[0]).toBe('"plain ""quoted"" name"'); // an ordinary name is only quoted
+  });
+});
+
+describe('the command line refuses what would lose or corrupt files', () => {
+  const ks = 'scenarios/knowledge-sharing.json';
+
+  it('checks the output path before running, and never overwrites an input', () => {
+    const input = file('input.json', readFileSync(ks, 'utf8'));
+    const before = readFileSync(input, 'utf8');
+    expect(main(['run', input, '--runs', '2', '--csv', input])).toBe(1);
+    expect(err).toEqual([`--csv ${input}: is an input file; write to another file`]);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+    err.length = 0;
+    expect(main(['run', ks, '--runs', '2', '--csv', join(dir, 'no-such-folder', 'out.csv')])).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^--csv .*out\.csv: the folder .*no-such-folder does not exist$/)]);
+    expect(out).toEqual([]); // refused before the run: nothing printed
+    err.length = 0;
+    expect(main(['compare', ks, input, '--runs', '2', '--csv', dir])).toBe(1);
+    expect(err).toEqual([`--csv ${dir}: is a folder; name a file`]);
+  });
+
+  it('writes the whole file or nothing, and says why in one line', () => {
+    const good = file('good.csv', 'the old, good file\n');
+    writeAtomically('--csv', good, 'new text\n');
+    expect(readFileSync(good, 'utf8')).toBe('new text\n');
+    const gone = join(dir, 'removed-meanwhile', 'out.csv');
+    expect(() => writeAtomically('--csv', gone, 'x')).toThrow(UserError);
+    expect(() => writeAtomically('--csv', gone, 'x')).toThrow(/^--csv .*out\.csv: cannot write the file \(ENOENT\)$/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a scenario that is not a regular file, or too large, before reading it', () => {
+    expect(main(['run', dir])).toBe(1);
+    expect(err).toEqual([`${dir}: not a regular file (a scenario is a .json file)`]);
+    const big = file('big.json', `{"schemaVersion": 2, "name": "${'x'.repeat(1_100_000)}"}`);
+    err.length = 0;
+    expect(main(['run', big])).toBe(1);
+    expect(err[0]).toMatch(/big\.json: file is too large \(\d+ bytes; a scenario file is at most 1 MB\)/);
+  });
+
+  it('takes numeric flags in decimal digits only', () => {
+    for (const bad of ['0x10', '1e3', ' 12', '1.5', '']) {
+      err.length = 0;
+      expect(main(['run', ks, '--runs', bad]), bad).toBe(1);
+      expect(err.join('\n')).toMatch(/command line: --runs: must be a whole number in decimal digits/);
+    }
+  });
+
+  it('prints scenario names without control characters', () => {
+    const base = JSON.parse(readFileSync(ks, 'utf8'));
+    const evil = file('evil-name.json', JSON.stringify({ ...base, name: 'Plan\u001b[2J\u0007 B' }));
+    expect(main(['run', evil, '--runs', '2'])).toBe(0);
+    const printed = out.join('\n');
+    expect(printed).toMatch(/^Plan\[2J B — knowledge_sharing/m);
+    // eslint-disable-next-line no-control-regex
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });
