@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from './parameters.ts';
-import { POSITIONINGS } from './playbook.ts';
-import { SUMMARY_KEYS } from './metrics.ts';
+import { POSITIONINGS, thresholdsFor } from './playbook.ts';
+import { SUMMARY, SUMMARY_KEYS } from './metrics.ts';
 import type { Bilingual } from './text.ts';
 
 export const SCHEMA_VERSION = 2;
@@ -85,8 +85,16 @@ const parameterShape = Object.fromEntries(
 
 /** Metrics whose goal is overridden by a number; core active users have a definition too (`coreActive`). */
 const GOAL_KEYS = SUMMARY_KEYS.filter((key) => key !== 'coreActiveUsers');
+/** A goal lies within its metric's range: a share from 0 to 1, anything else from 0 to a large cap. */
+const GOAL_RANGE: Record<string, { max: number; unit: string }> = {
+  share: { max: 1, unit: '' }, count: { max: 100_000, unit: '' }, minutes: { max: 10_080, unit: 'minutes' }, hours: { max: 168, unit: 'hours' },
+};
 const goalShape = Object.fromEntries(
-  GOAL_KEYS.map((key) => [key, z.number({ error: say('must be a number', '必须是数字') }).refine(Number.isFinite, { error: say('must be a finite number', '必须是有限的数字') }).optional()]),
+  GOAL_KEYS.map((key) => {
+    const { max, unit } = GOAL_RANGE[SUMMARY[key].unit] ?? GOAL_RANGE.count;
+    const allowed = rangeText(0, max, unit, false);
+    return [key, z.number({ error: allowed }).min(0, { error: allowed }).max(max, { error: allowed }).optional().describe(`Goal for ${SUMMARY[key].en} (0–${max}${unit ? ` ${unit}` : ''})`)];
+  }),
 ) as Record<Exclude<(typeof SUMMARY_KEYS)[number], 'coreActiveUsers'>, z.ZodOptional<z.ZodNumber>>;
 
 /** Core active users (MODEL §7): present members who spoke on ≥ minDays of the last windowDays days; the goal is `target` of them. */
@@ -190,6 +198,12 @@ export const ScenarioSchema = z.strictObject({
     .prefault({} as never).describe('Overrides of the playbook thresholds, by metric, and the core-active definition'),
   parameters: z.strictObject(parameterShape, { error: say('must be an object of parameter: value', '必须是 参数: 数值 的对象') }).default({}).describe('Overrides of calibrated model constants'),
 }).superRefine((s, ctx) => {
+  const withGoals = new Set(thresholdsFor(s.group.positioning).map((t) => t.metric));
+  for (const key of GOAL_KEYS) {
+    if (s.goals[key] === undefined || withGoals.has(key)) continue;
+    const list = [...withGoals].join(', ');
+    ctx.addIssue({ code: 'custom', path: ['goals', key], message: `has no goal in a ${s.group.positioning} group, so it would be ignored (goals here: ${list})`, params: { zh: `${s.group.positioning} 定位的群没有这一目标，设置不会生效 (此定位的目标：${list})` } });
+  }
   const team = 1 + s.team.admins;
   if (s.group.capacity < team && s.team.admins <= 20 && s.group.capacity >= 5) {
     ctx.addIssue({ code: 'custom', path: ['group', 'capacity'], message: `must hold the owner and the ${s.team.admins} admins (at least ${team}; the team counts toward the 500 limit)`, params: { zh: `必须容纳群主和 ${s.team.admins} 名管理员 (至少 ${team} 人；运营团队计入 500 人上限)` } });

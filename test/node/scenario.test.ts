@@ -92,6 +92,18 @@ describe('scenario schema', () => {
     expect(tooMany.map((p) => `${p.path}: ${p.en}`)).toContain('goals.coreActive.minDays: must not exceed the window (windowDays)');
   });
 
+  it('keeps goals within their metric\'s range and refuses a goal the positioning does not have', () => {
+    const paths = (goals: object, positioning = 'knowledge_sharing') => {
+      const parsed = parseScenario({ schemaVersion: 2, group: { positioning }, goals });
+      return Object.fromEntries(parsed.ok ? [] : parsed.problems.map((p) => [p.path, p.en]));
+    };
+    expect(paths({ speakingRate30d: 1e308 })['goals.speakingRate30d']).toBe('must be a number from 0 to 1');
+    expect(paths({ dailyMessages: -5 })['goals.dailyMessages']).toBe('must be a number from 0 to 100000');
+    expect(paths({ firstAnswerMinutesMedian: 10 })['goals.firstAnswerMinutesMedian']).toMatch(/^has no goal in a knowledge_sharing group, so it would be ignored \(goals here: speakingRate30d, /);
+    expect(paths({ firstAnswerMinutesMedian: 10 }, 'customer_service')).toEqual({});
+    expect(paths({ speakingRate30d: 0.7, dailyMessages: 8 })).toEqual({});
+  });
+
   it('checks parameter overrides against the parameters table', () => {
     const problems = problemsOf({ schemaVersion: 2, parameters: { branchingRatio: 1.5, nonsense: 1 } });
     expect(problems).toContainEqual(expect.objectContaining({ path: 'parameters.branchingRatio', en: `must be a number from 0 to 0.99 ${PARAMETERS.branchingRatio.unit}` }));
