@@ -4,7 +4,8 @@ export default defineConfig({
   base: './',
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // no source maps in the production build unless asked (SOURCEMAP=1 npm run build)
+    sourcemap: process.env.SOURCEMAP === '1',
     rollupOptions: { input: { main: 'index.html', bench: 'bench.html' } },
   },
   worker: { format: 'es' },

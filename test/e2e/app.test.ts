@@ -1,4 +1,5 @@
 /** The built app, served by `vite preview`, used in Debian's Chromium as a planner would. */
+import { readdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { SHOTS, useSession, waitForResults as waitFor } from './helpers.ts';
 
@@ -108,5 +109,23 @@ describe('the lab', () => {
     expect(visited).toContain('select');
     expect(visited).toContain('input');
     expect(visited).toContain('button');
+  });
+});
+
+describe('the built app', () => {
+  it('runs under its Content-Security-Policy, which blocks what it does not allow, and ships no source maps', async () => {
+    const { page } = session;
+    const html = await (await page.request.get(inject('baseUrl'))).text();
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; worker-src 'self';/);
+    await page.goto(inject('baseUrl'));
+    await waitFor(page);
+    // charts exported as PNG go through a blob: image, which the policy allows
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('qc-series-chart').first().locator('button.export-png').click()]);
+    expect(await png.failure()).toBeNull();
+    expect(session.errors).toEqual([]);
+    // and the policy is in force: an image from elsewhere is refused, and the test hears of it
+    await page.evaluate(() => { const img = document.createElement('img'); img.src = 'https://example.invalid/x.png'; document.body.append(img); });
+    await expect.poll(() => session.errors.join('\n')).toMatch(/Content Security Policy/);
+    expect(readdirSync('dist/assets').filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 });

@@ -15,6 +15,10 @@ export async function freshPage(browser: Browser, errors: string[]): Promise<{ c
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
+  // the app runs under its Content-Security-Policy: a violation is an error of the test
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) errors.push(message.text());
+  });
   return { context, page };
 }
 
