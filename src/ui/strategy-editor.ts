@@ -9,7 +9,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
-import { FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from './fields.ts';
+import { ALL_FIELDS, FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from './fields.ts';
 import { formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 
@@ -59,7 +59,11 @@ export class StrategyEditor extends LitElement {
   `;
 
   override render() {
-    return html`${FIELD_GROUPS.map((group) => {
+    // problems at fields the editor has no control for (a goal set in a file, say) are listed first, not lost
+    const elsewhere = this.problems.filter((p) => !ALL_FIELDS.some((f) => this.at(p, f.path)));
+    return html`${elsewhere.length ? html`<div class="problem elsewhere" role="alert">${t(this.locale, 'problemsElsewhere')}
+      <ul>${elsewhere.map((p) => html`<li><code>${p.path || '—'}</code>: ${pick(this.locale, p)}</li>`)}</ul></div>` : nothing}
+    ${FIELD_GROUPS.map((group) => {
       const count = group.fields.reduce((n, f) => n + this.problemsAt(f.path).length, 0);
       return html`
         <details open>
@@ -70,7 +74,11 @@ export class StrategyEditor extends LitElement {
   }
 
   private problemsAt(path: string): Problem[] {
-    return this.problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`));
+    return this.problems.filter((p) => this.at(p, path));
+  }
+
+  private at(problem: Problem, path: string): boolean {
+    return problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`);
   }
 
   private change(path: string, value: unknown): void {

@@ -61,6 +61,19 @@ describe('qc-strategy-editor', () => {
     expect(editor.shadowRoot!.querySelector('.badge')!.textContent).toBe('1');
   });
 
+  it('lists problems at fields it has no control for, instead of hiding them', async () => {
+    const editor = await mountEditor();
+    // a goal from a file, kept while the positioning changes to one without that goal
+    editor.draft = { ...(structuredClone(knowledgeSharing) as Draft), goals: { valuablePostsPerWeek: 4 } };
+    typeInto(editor, 'f-group-positioning', 'customer_service');
+    await editor.updateComplete;
+    const listed = editor.shadowRoot!.querySelector('.elsewhere');
+    expect(listed?.textContent).toMatch(/goals\.valuablePostsPerWeek.*has no goal in a customer_service group/s);
+    typeInto(editor, 'f-group-positioning', 'knowledge_sharing');
+    await editor.updateComplete;
+    expect(editor.shadowRoot!.querySelector('.elsewhere')).toBeNull();
+  });
+
   it('explains a content mix that does not sum to 1, in Chinese too', async () => {
     const editor = await mountEditor('zh-CN');
     const inputs = editor.shadowRoot!.querySelectorAll('.field .mix input') as NodeListOf<HTMLInputElement>;
