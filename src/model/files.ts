@@ -153,19 +153,53 @@ export async function encodeShareFragment(scenario: Scenario): Promise<string> {
 
 const broken = (en: string, zh: string): OpenResult => ({ ok: false, problems: [makeProblem('', en, zh)] });
 
+/** A link longer than this is refused unread (a scenario's link is a few kB; browsers cap URLs near 2 MB). */
+export const MAX_LINK_CHARS = 200_000;
+
+/**
+ * Inflate at most `limit` bytes: the stream is read chunk by chunk and cancelled
+ * past the limit, so a small link that inflates to gigabytes (a zip bomb) costs
+ * no more than the limit. Null when the limit is passed.
+ */
+async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
 /** Read a scenario back from a share fragment (with or without '#'). */
 export async function decodeShareFragment(fragment: string): Promise<OpenResult> {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (!text.startsWith(LINK_PREFIX)) return broken('this is not a 群策 Lab share link (it should start with #s1.)', '这不是群策 Lab 的分享链接 (应以 #s1. 开头)');
-  const [checksum, data] = text.slice(LINK_PREFIX.length).split('.');
-  const bytes = data === undefined ? null : fromBase64Url(data);
+  if (text.length > MAX_LINK_CHARS) return broken(`the share link is too long (${text.length} characters; at most ${MAX_LINK_CHARS}); share the scenario as a file instead`, `分享链接过长 (${text.length} 个字符；最多 ${MAX_LINK_CHARS})，请改用场景文件分享`);
+  const parts = text.slice(LINK_PREFIX.length).split('.');
+  const [checksum, data] = parts;
+  const bytes = parts.length !== 2 ? null : fromBase64Url(data);
   if (!checksum || !bytes) return broken('the share link is damaged (its data is not readable); ask for the link again', '分享链接已损坏 (数据无法读取)，请重新获取链接');
-  let json: Uint8Array;
+  let json: Uint8Array | null;
   try {
-    json = await pipe(bytes, new DecompressionStream('deflate-raw'));
+    json = await inflateAtMost(bytes, MAX_SCENARIO_BYTES);
   } catch {
     return broken('the share link is cut short or damaged; ask for the link again', '分享链接不完整或已损坏，请重新获取链接');
   }
+  if (!json) return broken(`the share link holds more than a scenario can be (over ${MAX_SCENARIO_BYTES} bytes unpacked); it was not opened`, `分享链接解压后超过场景文件上限 (${MAX_SCENARIO_BYTES} 字节)，未打开`);
   if (crc32(json).toString(36) !== checksum) return broken('the share link was changed or cut (checksum mismatch); ask for the link again', '分享链接被修改或截断 (校验失败)，请重新获取链接');
   return openScenarioText(new TextDecoder().decode(json));
 }

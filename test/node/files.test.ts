@@ -1,7 +1,7 @@
 /** Scenario files and share links: round trips, migration, and a corpus of bad input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShareFragment, encodeShareFragment, MIGRATIONS, migrateScenario, openScenarioText, serialiseScenario, SCHEMA_URL } from '../../src/model/files.ts';
+import { decodeShareFragment, encodeShareFragment, MAX_LINK_CHARS, MIGRATIONS, migrateScenario, openScenarioText, serialiseScenario, SCHEMA_URL } from '../../src/model/files.ts';
 import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
 import { scenarioArbitrary } from './arbitraries.ts';
 
@@ -111,4 +111,25 @@ describe('share links', () => {
     const junk = await decodeShareFragment('#s1.abc.%%%');
     if (!junk.ok) expect(junk.problems[0].en).toMatch(/damaged/);
   });
+
+  it('refuses a link bomb, an over-long link and extra segments without inflating them whole', async () => {
+    // 50 MB of spaces packs into a short link; only the first ~1 MB is ever inflated
+    const huge = new Blob([new Uint8Array(50_000_000).fill(32)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const packed = new Uint8Array(await new Response(huge).arrayBuffer());
+    let binary = '';
+    for (const b of packed) binary += String.fromCharCode(b);
+    const data = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(data.length).toBeLessThan(MAX_LINK_CHARS);
+    const bomb = await decodeShareFragment(`#s1.abc.${data}`);
+    expect(bomb.ok).toBe(false);
+    if (!bomb.ok) expect(bomb.problems[0].en).toBe('the share link holds more than a scenario can be (over 1000000 bytes unpacked); it was not opened');
+    const long = await decodeShareFragment(`#s1.abc.${'A'.repeat(MAX_LINK_CHARS)}`);
+    if (!long.ok) expect(long.problems[0].en).toMatch(/^the share link is too long \(\d+ characters; at most 200000\)/);
+    expect(long.ok).toBe(false);
+    const fragment = await encodeShareFragment(valid({ schemaVersion: 2, name: 'shared' }));
+    const extra = await decodeShareFragment(`${fragment}.more`);
+    expect(extra.ok).toBe(false);
+    if (!extra.ok) expect(extra.problems[0].en).toMatch(/damaged/);
+  });
 });
+
