@@ -87,8 +87,8 @@ export class AppShell extends LitElement {
         @file-save=${() => void this.io.save(edit.scenario)}
         @library-save=${() => void this.library.save(edit.draft, edit.scenario.name)}
         @share=${() => void this.io.share(edit.scenario)}
-        @export-csv=${() => ensemble.summary && exportDailyCsv(ensemble.summary)}
-        @export-json=${() => ensemble.summary && exportResultsJson(edit.scenario, ensemble.summary)}></qc-app-bar>
+        @export-csv=${() => ensemble.summary && ensemble.shown && exportDailyCsv(ensemble.summary, ensemble.shown)}
+        @export-json=${() => ensemble.summary && ensemble.shown && exportResultsJson(edit.scenario, ensemble.summary, ensemble.shown)}></qc-app-bar>
       <qc-notices .locale=${locale} .notice=${notices.notice} .refusal=${notices.refusal} .shareUrl=${notices.shareUrl}
         @notice-dismiss=${this.onDismiss}></qc-notices>
       ${this.io.dragging ? html`<div class="drop" aria-hidden="true">${t(locale, 'dropHint')}</div>` : nothing}
@@ -111,7 +111,7 @@ export class AppShell extends LitElement {
     const { edit, ensemble } = this;
     return html`<qc-lab-view .locale=${this.locale} .draft=${edit.draft} .problems=${edit.problems}
       .summary=${ensemble.summary} .sample=${ensemble.sample} .running=${ensemble.running} .progress=${ensemble.progress}
-      .lastRun=${ensemble.lastRun} .workers=${ensemble.workers} .runs=${edit.scenario.runs}
+      .lastRun=${ensemble.lastRun} .shown=${ensemble.shown} .workers=${ensemble.workers} .runs=${edit.scenario.runs}
       @draft-change=${(e: CustomEvent<Draft>) => { this.notices.notify(null); edit.set(e.detail, ''); }}
       @reset-defaults=${() => void this.replaceDraft({ schemaVersion: SCHEMA_VERSION }, () => edit.resetToDefaults())}
       @run-full=${() => void ensemble.run(edit.scenario, 'full')}

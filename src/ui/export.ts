@@ -5,6 +5,7 @@ import type { EnsembleSummary } from '../model/ensemble.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { version } from '../../package.json';
 import { downloadBlob, fileNameFor } from '../charts/image-export.ts';
+import type { ShownResults } from './controllers/ensemble-controller.ts';
 
 export const APP = { name: '群策 Lab', version } as const;
 
@@ -32,16 +33,28 @@ export async function saveScenarioFile(scenario: Scenario): Promise<void> {
   downloadBlob(name, blob);
 }
 
-export function exportDailyCsv(summary: EnsembleSummary): void {
-  downloadBlob(fileNameFor(summary.scenario, 'daily.csv'), new Blob([dailyToCsv(summary)], { type: 'text/csv' }));
+/** The file name says what the results are: `<name>-preview-60-runs-daily.csv`, `-full-`, `-partial-`. */
+function resultsFileName(summary: EnsembleSummary, shown: ShownResults, ending: string): string {
+  const kind = shown.kind === 'quick' ? 'preview' : shown.kind;
+  const plain = fileNameFor(summary.scenario, ending);
+  return `${plain.slice(0, -(ending.length + 1))}-${kind}-${summary.runs}-runs.${ending}`;
 }
 
-/** Everything needed to reproduce a result exactly: the scenario, seed, runs, app version, and the numbers. */
-export function resultsJson(scenario: Scenario, summary: EnsembleSummary): string {
-  return `${JSON.stringify({ app: APP, scenario, seed: summary.seed, runs: summary.runs, horizonDays: summary.horizonDays, results: ensembleToJson(summary) }, null, 2)}\n`;
+export function exportDailyCsv(summary: EnsembleSummary, shown: ShownResults): void {
+  downloadBlob(resultsFileName(summary, shown, 'daily.csv'), new Blob([dailyToCsv(summary)], { type: 'text/csv' }));
 }
 
-export function exportResultsJson(scenario: Scenario, summary: EnsembleSummary): void {
-  downloadBlob(fileNameFor(summary.scenario, 'results.json'), new Blob([resultsJson(scenario, summary)], { type: 'application/json' }));
+/**
+ * Everything needed to reproduce a result exactly: the scenario, seed, runs, app
+ * version, and the numbers — and what they are (a preview, a full run, or the
+ * part of a full run done before it was cancelled).
+ */
+export function resultsJson(scenario: Scenario, summary: EnsembleSummary, shown: ShownResults): string {
+  const run = { kind: shown.kind === 'quick' ? 'preview' : shown.kind, runs: summary.runs, of: scenario.runs };
+  return `${JSON.stringify({ app: APP, scenario, run, seed: summary.seed, runs: summary.runs, horizonDays: summary.horizonDays, results: ensembleToJson(summary) }, null, 2)}\n`;
+}
+
+export function exportResultsJson(scenario: Scenario, summary: EnsembleSummary, shown: ShownResults): void {
+  downloadBlob(resultsFileName(summary, shown, 'results.json'), new Blob([resultsJson(scenario, summary, shown)], { type: 'application/json' }));
 }
 

@@ -4,7 +4,7 @@
  * by kind and the membership pyramid of one run).
  *
  * Properties: `locale`; `draft`, `problems` (the scenario being edited);
- * `summary`, `sample`, `running`, `progress`, `lastRun`, `workers`, `runs`
+ * `summary`, `sample`, `running`, `progress`, `lastRun`, `shown` (what the results are), `workers`, `runs`
  * (the ensembles).
  * Events (bubble, cross shadow roots): `draft-change` (detail: Draft, from the
  * editor); `reset-defaults`; `run-full`; `run-cancel`.
@@ -18,7 +18,7 @@ import { formatNumber, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { PALETTE } from '../charts/marks.ts';
 import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './charts.ts';
-import type { FinishedRun, RunKind } from './controllers/ensemble-controller.ts';
+import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-controller.ts';
 import './strategy-editor.ts';
 import './scorecard.ts';
 import '../charts/series-chart.ts';
@@ -34,6 +34,7 @@ export class LabView extends LitElement {
     running: { attribute: false },
     progress: { attribute: false },
     lastRun: { attribute: false },
+    shown: { attribute: false },
     workers: { type: Number },
     runs: { type: Number },
   };
@@ -46,6 +47,7 @@ export class LabView extends LitElement {
   declare running: RunKind | null;
   declare progress: Progress | null;
   declare lastRun: FinishedRun | null;
+  declare shown: ShownResults | null;
   declare workers: number;
   declare runs: number;
 
@@ -59,6 +61,7 @@ export class LabView extends LitElement {
     this.running = null;
     this.progress = null;
     this.lastRun = null;
+    this.shown = null;
     this.workers = 1;
     this.runs = 0;
   }
@@ -120,6 +123,7 @@ export class LabView extends LitElement {
     const seconds = (ms: number) => formatNumber(locale, ms / 1000, 1);
     const text = this.running && p
       ? t(locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })
+      : this.shown?.kind === 'partial' ? t(locale, 'partialShown', { runs: this.shown.runs, total: this.runs })
       : last ? `${t(locale, last.kind === 'full' ? 'fullRun' : 'quickRun')}: ${t(locale, 'progressDone', { total: last.runs, elapsed: formatNumber(locale, last.seconds, 2), seed: last.seed, workers: this.workers })}`
         : t(locale, 'waiting');
     return html`<div class="status">
@@ -127,7 +131,7 @@ export class LabView extends LitElement {
         ? html`<button class="cancel" @click=${() => this.fire('run-cancel')}>${t(locale, 'cancel')}</button>`
         : html`<button class="run" @click=${() => this.fire('run-full')}>${t(locale, 'runFull')} (${formatNumber(locale, this.runs, 0)} ${t(locale, 'runs')})</button>`}
       <progress max=${p?.total ?? 1} .value=${p?.done ?? 0} aria-label=${t(locale, this.running === 'full' ? 'fullRun' : 'quickRun')}></progress>
-      <span class="progress-text" role="status" data-run=${last?.id ?? 0}>${text}</span>
+      <span class="progress-text" role="status" data-run=${last?.id ?? 0} data-shown=${this.shown?.kind ?? ''}>${text}</span>
     </div>`;
   }
 

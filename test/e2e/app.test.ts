@@ -1,5 +1,5 @@
 /** The built app, served by `vite preview`, used in Debian's Chromium as a planner would. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { SHOTS, useSession, waitForResults as waitFor } from './helpers.ts';
 
@@ -89,9 +89,17 @@ describe('the lab', () => {
     await waitForResults(first);
     await session.page.locator('qc-app button.run').click();
     await expect.poll(() => session.page.locator('qc-app .progress-text').textContent()).toMatch(/\/ 5000 runs/);
+    await expect.poll(() => session.page.locator('qc-app .progress-text').getAttribute('data-shown')).toBe('partial');
     await session.page.locator('qc-app button.cancel').click();
     await expect.poll(() => session.page.locator('qc-app .notice').textContent()).toMatch(/Cancelled/);
     expect(await session.page.locator('qc-app button.run').isVisible()).toBe(true);
+    // the results kept are the part done, and say so on screen and in their exports
+    expect(await session.page.locator('qc-app .progress-text').textContent()).toMatch(/^Cancelled: the results below are the \d+ runs done of 5000/);
+    const [json] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-app button.export-json').click()]);
+    expect(json.suggestedFilename()).toMatch(/-partial-\d+-runs\.results\.json$/);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+    expect(exported.run).toEqual({ kind: 'partial', runs: exported.runs, of: 5000 });
+    expect(exported.runs).toBeLessThan(5000);
   });
 
   it('is keyboard operable: tab reaches the editor and the charts', async () => {

@@ -94,6 +94,7 @@ describe('scenario files', () => {
     await session.page.goto(inject('baseUrl'));
     await waitForResults(session.page);
     const [download] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-app button.export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/-preview-60-runs\.daily\.csv$/); // the file says it holds the quick preview
     const text = readFileSync((await download.path())!, 'utf8').trim().split('\n');
     expect(text[0]).toBe('series,day,p10,p25,p50,p75,p90');
     expect(text).toHaveLength(1 + SERIES_KEYS.length * 30);

@@ -27,8 +27,15 @@ export interface FinishedRun {
   readonly seed: number;
 }
 
+/** What the results on screen (and their exports) are: a quick preview, a full run, or a full run's part before Cancel. */
+export interface ShownResults {
+  readonly kind: 'quick' | 'full' | 'partial';
+  readonly runs: number;
+}
+
 export class EnsembleController implements ReactiveController {
   summary: EnsembleSummary | null = null;
+  shown: ShownResults | null = null;
   /** Run 0's daily series (the membership pyramid). */
   sample: Series | null = null;
   running: RunKind | null = null;
@@ -88,12 +95,18 @@ export class EnsembleController implements ReactiveController {
     try {
       const summary = await pool.run(scenario, runs, {
         onProgress: (progress) => { if (current()) { this.progress = progress; this.host.requestUpdate(); } },
-        onPartial: (partial) => { if (current() && kind === 'full') { this.summary = partial; this.host.requestUpdate(); } },
+        onPartial: (partial) => {
+          if (!current() || kind !== 'full') return;
+          this.summary = partial;
+          this.shown = { kind: 'partial', runs: partial.runs };
+          this.host.requestUpdate();
+        },
         onWorkerError: (message) => this.notices.notify({ key: 'workerError', params: { message } }),
       });
       const sample = await pool.sample(0);
       if (!current()) return;
       this.summary = summary;
+      this.shown = { kind, runs: summary.runs };
       this.sample = sample?.series ?? null;
       this.lastRun = { id: (this.lastRun?.id ?? 0) + 1, kind, runs, seconds: (performance.now() - started) / 1000, seed: scenario.seed };
       this.running = null;
