@@ -26,9 +26,9 @@ const DEFAULT_VARY: ParameterKey[] = [
   'newcomerReplyLift', 'newcomerIgnoredCost', 'livelinessReference', 'livelinessExponent', 'livelinessMax',
   'dmSuccessBase', 'rateFactorResource', 'leaveOverloadWeight', 'dndSwitchRate', 'dndAdRate', 'leaveAdWeight',
   'adExposureCost', 'hookStrengthRedPacket', 'hookBoostLift', 'copycatAdChance', 'leaveHazardBase',
-  'dmPostsPerDay', 'dmSuccessBase', 'dmLift', 'dndLeaveFactor', 'questionShareService', 'annoyanceMax',
-  'livelinessFloor', 'dmBoostDays', 'rateMedianCore', 'engagementExponent', 'leaveEngagementSlope', 'baselineValues',
-  'rateFactorService', 'questionShareKnowledge', 'livelinessMax', 'dmEngagementFloor',
+  'dmPostsPerDay', 'dmLift', 'dndLeaveFactor', 'questionShareService', 'annoyanceMax', 'livelinessFloor',
+  'dmBoostDays', 'engagementExponent', 'leaveEngagementSlope', 'baselineValues', 'rateFactorService',
+  'questionShareKnowledge', 'dmEngagementFloor',
 ];
 
 const args = process.argv.slice(2);

@@ -94,6 +94,11 @@ export const THRESHOLDS: readonly Threshold[] = [
   },
 ];
 
+/** The lab's definition of a core active user (4 of the last 14 days, MODEL §7), and the §1 goal. */
+export const CORE_ACTIVE_DEFAULT: CoreActiveGoal = {
+  windowDays: 14, minDays: 4, target: THRESHOLDS.find((t) => t.metric === 'coreActiveUsers')!.value,
+};
+
 /** Gaps in the source the UI must show instead of inventing a number (docs/playbook.md). */
 export const PLAYBOOK_GAPS = [
   { metric: 'retention30d', source: '§5', en: 'The article names monthly retention but its threshold is missing.', zh: '原文列出月留存率，但阈值缺失。' },
@@ -123,7 +128,7 @@ export function thresholdsFor(positioning: Positioning, overrides?: GoalOverride
 
 /** The §1 core-active goal with its definition printed beside it (the playbook gives the target, not the definition). */
 function coreActiveThreshold(t: Threshold, goal: CoreActiveGoal | undefined): Threshold {
-  const { windowDays, minDays, target } = goal ?? { windowDays: 14, minDays: 4, target: t.value };
+  const { windowDays, minDays, target } = goal ?? CORE_ACTIVE_DEFAULT;
   const definition = {
     en: `a core active user spoke on ≥ ${minDays} of the last ${windowDays} days`,
     zh: `核心活跃用户：最近 ${windowDays} 天中至少 ${minDays} 天发言`,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PARAMETERS, PARAMETER_KEYS, type ParameterKey } from './parameters.ts';
-import { POSITIONINGS, thresholdsFor } from './playbook.ts';
+import { CORE_ACTIVE_DEFAULT, POSITIONINGS, thresholdsFor } from './playbook.ts';
 import { SUMMARY, SUMMARY_KEYS } from './metrics.ts';
 import type { Bilingual } from './text.ts';
 
@@ -98,7 +98,6 @@ const goalShape = Object.fromEntries(
 ) as Record<Exclude<(typeof SUMMARY_KEYS)[number], 'coreActiveUsers'>, z.ZodOptional<z.ZodNumber>>;
 
 /** Core active users (MODEL §7): present members who spoke on ≥ minDays of the last windowDays days; the goal is `target` of them. */
-export const CORE_ACTIVE_DEFAULT = { windowDays: 14, minDays: 4, target: 10 } as const;
 const coreActiveSchema = z.strictObject({
   windowDays: int(1, 30, 'days', CORE_ACTIVE_DEFAULT.windowDays, 'Days looked back'),
   minDays: int(1, 30, 'days', CORE_ACTIVE_DEFAULT.minDays, 'Days with at least one message, out of windowDays'),

@@ -102,7 +102,8 @@ export class AppShell extends LitElement {
    */
   private async replaceDraft(next: Draft, load: () => void): Promise<void> {
     const { edit } = this;
-    const kept = edit.preset === '' ? await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next, PRESET_FILES) : null;
+    // an unedited preset is among PRESET_FILES, so it is not kept
+    const kept = await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next, PRESET_FILES);
     load();
     this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : null);
   }

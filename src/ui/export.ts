@@ -33,11 +33,13 @@ export async function saveScenarioFile(scenario: Scenario): Promise<void> {
   downloadBlob(name, blob);
 }
 
-/** The file name says what the results are: `<name>-preview-60-runs-daily.csv`, `-full-`, `-partial-`. */
+/** What results are, in files: the quick run is a "preview". */
+const kindInFiles = (shown: ShownResults) => (shown.kind === 'quick' ? 'preview' : shown.kind);
+
+/** The file name says what the results are: `<name>-preview-60-runs.daily.csv`, `-full-`, `-partial-`. */
 function resultsFileName(summary: EnsembleSummary, shown: ShownResults, ending: string): string {
-  const kind = shown.kind === 'quick' ? 'preview' : shown.kind;
   const plain = fileNameFor(summary.scenario, ending);
-  return `${plain.slice(0, -(ending.length + 1))}-${kind}-${summary.runs}-runs.${ending}`;
+  return `${plain.slice(0, -(ending.length + 1))}-${kindInFiles(shown)}-${summary.runs}-runs.${ending}`;
 }
 
 export function exportDailyCsv(summary: EnsembleSummary, shown: ShownResults): void {
@@ -50,7 +52,7 @@ export function exportDailyCsv(summary: EnsembleSummary, shown: ShownResults): v
  * part of a full run done before it was cancelled).
  */
 export function resultsJson(scenario: Scenario, summary: EnsembleSummary, shown: ShownResults): string {
-  const run = { kind: shown.kind === 'quick' ? 'preview' : shown.kind, runs: summary.runs, of: scenario.runs };
+  const run = { kind: kindInFiles(shown), runs: summary.runs, of: scenario.runs };
   return `${JSON.stringify({ app: APP, scenario, run, seed: summary.seed, runs: summary.runs, horizonDays: summary.horizonDays, results: ensembleToJson(summary) }, null, 2)}\n`;
 }
 

@@ -53,7 +53,7 @@ export function planMemberMessages(g: GroupState): void {
   const u = g.rng.activity;
   const { hourCdf, dayFactor } = g.rhythms;
   const damping = offenceDamping(g);
-  const liveliness = (g.liveliness = livelinessToday(g));
+  const liveliness = livelinessToday(g);
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (d < a.probationUntil[i]) {

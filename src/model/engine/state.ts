@@ -147,8 +147,6 @@ export class GroupState {
   /** The personal account is restricted by the anti-spam system until this day (MODEL §5). */
   restrictedUntil = -1;
   readonly today: Today = { messages: 0, ads: 0, valuable: 0, notices: 0, ruleCost: 0, leaveShock: 1 };
-  /** Today's liveliness factor L(d) on members' own posting (MODEL §3.2). */
-  liveliness = 1;
   /** Member messages by hour of the day, over the run (the hourly profile, MODEL §7). */
   readonly hourly = new Float64Array(24);
   /** Invitations the anti-spam block held back, to be sent again (MODEL §5). */
