@@ -61,6 +61,9 @@ describe('scenario files', () => {
     await days.press('Tab');
     await page.reload(); // within the autosave delay: the page keeps the draft as it closes
     await expect.poll(() => editorValue('f-horizonDays'), { timeout: 20_000 }).toBe('23');
+    await days.fill('22'); // typed, the field still focused: no change event yet
+    await page.reload();
+    await expect.poll(() => editorValue('f-horizonDays'), { timeout: 20_000 }).toBe('22');
 
     await page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('no-operations');
     await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/kept in the library as “.*kept before opening another/);

@@ -37,13 +37,13 @@ export class DraftController implements ReactiveController {
   }
 
   hostConnected(): void {
-    window.addEventListener('pagehide', this.flush);
+    window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   hostDisconnected(): void {
     this.flush();
-    window.removeEventListener('pagehide', this.flush);
+    window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -111,6 +111,18 @@ export class DraftController implements ReactiveController {
       this.autosave = 'failed';
       this.notices.storageFailed(error);
     });
+  };
+
+  /**
+   * The page is closing or reloading: a value still being typed (its field
+   * focused, no change event yet) is committed by leaving the field, which
+   * updates the draft at once; then the draft is saved.
+   */
+  private readonly onPageHide = (): void => {
+    let focused: Element | null = document.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    if (focused instanceof HTMLInputElement) focused.blur();
+    this.flush();
   };
 
   private readonly onVisibility = (): void => {
