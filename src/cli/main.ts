@@ -8,14 +8,15 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { makeProblem, parseScenario, type Problem, type Scenario } from '../model/scenario.ts';
-import { openScenarioText } from '../model/files.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { runChunk, runEnsemble } from '../model/ensemble.ts';
 import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
 import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../model/compare.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { UserError, checkOutputPath, plain, readScenarioText, writeAtomically } from './io.ts';
+import { UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
+import { readScenarioFile, withOverrides } from './scenario-args.ts';
+import { PLAN_COMMANDS, PLAN_USAGE, planMain } from './plan.ts';
 
 export { UserError };
 
@@ -32,41 +33,10 @@ const USAGE = `usage:
 
 compare runs every scenario with the first one's seed and run indices (common random
 numbers) and reports each KPI's medians and the paired difference against the first
-scenario with a 90 % interval over runs (p5–p95).`;
+scenario with a 90 % interval over runs (p5–p95).
 
-export function readScenarioFile(file: string): Scenario {
-  const opened = openScenarioText(readScenarioText(file));
-  if (!opened.ok) throw new UserError(problemLines(file, opened.problems));
-  for (const notice of opened.notices) console.error(`${file}: note: ${notice.en}`);
-  return opened.scenario;
-}
-
-export function problemLines(file: string, problems: readonly Problem[]): string[] {
-  return problems.map((p) => `${file}: ${p.path || '(file)'}: ${p.en}`);
-}
-
-/** Apply --runs/--seed/--days and validate the result with the same schema as a file. */
-export function withOverrides(file: string, scenario: Scenario, flags: { runs?: string; seed?: string; days?: string }): Scenario {
-  const problems: Problem[] = [];
-  const patch: Record<string, number> = {};
-  const flagValue = (flag: string, field: string, raw: string | undefined) => {
-    if (raw === undefined) return;
-    // decimal digits only: Number() would also take "0x10", "1e3" or " 12 "
-    if (!/^\d+$/.test(raw)) problems.push(makeProblem(`--${flag}`, `must be a whole number in decimal digits (got "${plain(raw)}")`));
-    else patch[field] = Number(raw);
-  };
-  flagValue('runs', 'runs', flags.runs);
-  flagValue('seed', 'seed', flags.seed);
-  flagValue('days', 'horizonDays', flags.days);
-  const parsed = parseScenario({ ...scenario, ...patch });
-  const flagOf: Record<string, string> = { runs: '--runs', seed: '--seed', horizonDays: '--days' };
-  const lines = problemLines('command line', problems);
-  if (!parsed.ok) {
-    lines.push(...parsed.problems.map((p) => (flagOf[p.path] && p.path in patch ? `command line: ${flagOf[p.path]}: ${p.en}` : `${file}: ${p.path}: ${p.en}`)));
-  }
-  if (lines.length || !parsed.ok) throw new UserError(lines);
-  return parsed.scenario;
-}
+planning (every core; see README "Planning"):
+${PLAN_USAGE}`;
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -174,6 +144,30 @@ function signed(key: SummaryKey, value: number): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
+/** Planning verbs are asynchronous (they run on worker threads); run and compare are not. */
+export async function mainAsync(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!(PLAN_COMMANDS as readonly string[]).includes(command)) return main(argv);
+  try {
+    await planMain(command, rest);
+    return 0;
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function failure(error: unknown): number {
+  if (error instanceof UserError) {
+    console.error(error.lines.join('\n'));
+    return 1;
+  }
+  if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${error.message}\n${USAGE}`);
+    return 1;
+  }
+  throw error;
+}
+
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -183,15 +177,7 @@ export function main(argv: string[]): number {
     else throw new UserError([`unknown command "${command}"`, USAGE]);
     return 0;
   } catch (error) {
-    if (error instanceof UserError) {
-      console.error(error.lines.join('\n'));
-      return 1;
-    }
-    if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${error.message}\n${USAGE}`);
-      return 1;
-    }
-    throw error;
+    return failure(error);
   }
 }
 
@@ -201,5 +187,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await mainAsync(process.argv.slice(2));
 }

@@ -166,6 +166,18 @@ export function meets(threshold: Threshold, value: number): boolean {
   }
 }
 
+/**
+ * How far one run's value falls short of a goal, relative to the goal (0 when
+ * met, at most 1; an undefined value counts as 1). Guides a search where no
+ * strategy meets every goal yet.
+ */
+export function shortfall(threshold: Threshold, value: number | null): number {
+  if (value === null) return 1;
+  if (meets(threshold, value)) return 0;
+  const bound = (threshold.direction === 'between' && value > (threshold.upper ?? Infinity)) ? threshold.upper! : threshold.value;
+  return Math.min(1, Math.abs(value - bound) / Math.max(Math.abs(bound), 1e-9));
+}
+
 /** pass if met; warn if missed by at most WARN_MARGIN (relative); fail otherwise. */
 export function judge(threshold: Threshold, value: number): Status {
   if (meets(threshold, value)) return 'pass';

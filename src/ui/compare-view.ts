@@ -16,10 +16,10 @@ import type { Comparison } from '../model/compare.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatPercent, formatPoints, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { CHARTS } from './charts.ts';
-import { ALL_FIELDS } from './fields.ts';
+import { ALL_FIELDS } from '../model/fields.ts';
 import { comparisonToCsv } from '../model/report.ts';
 import { downloadBlob } from '../charts/image-export.ts';
 import { PALETTE } from '../charts/marks.ts';
@@ -118,10 +118,7 @@ export class CompareView extends LitElement {
     const locale = this.locale;
     const letters = c.names.map((_, k) => String.fromCharCode(65 + k));
     const head = (k: number) => html`<span class="swatch" style="background:${COMPARE_COLORS[k]}"></span>${letters[k]}`;
-    const signed = (key: SummaryKey, v: number) => {
-      const size = SUMMARY[key].unit === 'share' ? formatPoints(locale, Math.abs(v)) : formatByUnit(locale, SUMMARY[key].unit, Math.abs(v));
-      return `${v > 0 ? '+' : v < 0 ? '−' : ''}${size}`;
-    };
+    const signed = (key: SummaryKey, v: number) => formatSignedChange(locale, key, v);
     return html`
       <div class="panel">
         <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>

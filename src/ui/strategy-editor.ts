@@ -9,7 +9,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
-import { ALL_FIELDS, FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from './fields.ts';
+import { ALL_FIELDS, FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from '../model/fields.ts';
 import { formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/ui/strategy-editor.ts';
 import type { Draft, StrategyEditor } from '../../src/ui/strategy-editor.ts';
-import { ALL_FIELDS, rangeOf, schemaOf } from '../../src/ui/fields.ts';
+import { ALL_FIELDS, rangeOf, schemaOf } from '../../src/model/fields.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
 

@@ -4,8 +4,8 @@
  * here: they are read from the zod schema's JSON Schema, so the editor cannot
  * drift from the validation.
  */
-import { scenarioJsonSchema } from '../model/scenario.ts';
-import { bilingual as tx, type Bilingual as Text } from '../model/text.ts';
+import { scenarioJsonSchema } from './scenario.ts';
+import { bilingual as tx, type Bilingual as Text } from './text.ts';
 
 export type FieldKind = 'select' | 'integer' | 'number' | 'share' | 'boolean' | 'window' | 'mix' | 'thresholds' | 'ruleChanges';
 

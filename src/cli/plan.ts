@@ -1,0 +1,440 @@
+/**
+ * The planning verbs of the command line, on every core (worker_threads):
+ *
+ *   npm run sim -- sweep FILE --vary PATH=a:b:step [--vary2 PATH=…] [--runs N] [--json] [--csv F]
+ *   npm run sim -- sensitivity FILE --method morris|sobol [--levers a,b=lo:hi,…] [--samples N] [--runs N] [--json]
+ *   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
+ *   npm run sim -- optimize FILE --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
+ *   npm run sim -- diagnose FILE [--runs N] [--json]
+ *   npm run sim -- merge PART… [--json] [--csv F]
+ *
+ * Common: --threads N (default: all cores), --seed S, --days D; sweep and
+ * sensitivity also --shard k/n --out PART.json (one deterministic slice of the
+ * work; `merge` puts the slices back into exactly the unsplit result).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Summary } from '../model/metrics.ts';
+import { SUMMARY } from '../model/metrics.ts';
+import { describeThreshold } from '../model/playbook.ts';
+import { formatPercent, formatSignedChange } from '../model/format.ts';
+import { formatMetric, csvText } from '../model/report.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { assemble, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
+import { describePosition, leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
+import { sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
+import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from '../model/planning/sensitivity.ts';
+import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
+import { goalSeek, type GoalSeekResult } from '../model/planning/goal-seek.ts';
+import { describeMove, diagnose } from '../model/planning/diagnose.ts';
+import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
+import { defaultThreads, threadPool } from './threads.ts';
+import { readScenarioFile, withOverrides } from './scenario-args.ts';
+
+export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
+
+export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=from:to:step [--vary2 PATH=…] [--runs N] [--json] [--csv FILE]
+  npm run sim -- sensitivity <scenario.json> --method morris|sobol [--levers a,b=lo:hi,…] [--samples N] [--runs N] [--json]
+  npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
+  npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
+  npm run sim -- diagnose <scenario.json> [--runs N] [--json]
+  npm run sim -- merge <part.json>… [--json] [--csv FILE]
+
+  --vary PATH=from:to:step   a numeric lever over a range; PATH=v1,v2 for options (e.g. admission.questionnaire=false,true)
+  --levers a,b=lo:hi         levers to vary (default: every numeric lever, over its practical range)
+  --threads N                simulation threads (default: all cores); results are identical for any N
+  --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
+  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize 80 in the last round, diagnose 60)`;
+
+const PART_FORMAT = 'qunce-lab-part';
+
+interface PartFile {
+  readonly format: typeof PART_FORMAT;
+  readonly version: 1;
+  readonly command: 'sweep' | 'sensitivity';
+  readonly spec: JobSpec;
+  readonly scenario: Scenario;
+  readonly runs: number;
+  readonly shard: { readonly k: number; readonly n: number };
+  readonly tasks: readonly TaskResult[];
+}
+
+type JobSpec =
+  | { readonly command: 'sweep'; readonly vary: readonly string[] }
+  | { readonly command: 'sensitivity'; readonly method: 'morris' | 'sobol'; readonly levers: readonly string[]; readonly samples?: number };
+
+interface Job {
+  readonly scenarios: readonly Scenario[];
+  finish(summaries: readonly (readonly Summary[])[]): SweepResult | SensitivityResult;
+}
+
+const COMMON = {
+  runs: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' }, threads: { type: 'string' },
+  json: { type: 'boolean' }, csv: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' },
+} as const;
+
+function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a whole number from ${min} to ${max} (got "${plain(raw)}")`]);
+  return Number(raw);
+}
+
+function decimal(flag: string, raw: string, min: number, max: number): number {
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a number from ${min} to ${max} (got "${plain(raw)}")`]);
+  return Number(raw);
+}
+
+/** Levers from `a,b=lo:hi,…`, narrowed where a range is given (default: every numeric lever of the scenario). */
+export function parseLevers(raw: string | undefined, scenario: Scenario): Lever[] {
+  if (raw === undefined) return leversFor(scenario, 'numeric');
+  const problems: string[] = [];
+  const levers: Lever[] = [];
+  for (const item of raw.split(',').filter(Boolean)) {
+    const [path, range] = item.split('=');
+    const lever = leverAt(path);
+    if (!lever) { problems.push(`command line: --levers: "${plain(path)}" is not a lever`); continue; }
+    if (range === undefined) { levers.push(lever); continue; }
+    const [lo, hi] = range.split(':').map(Number);
+    if (!isNumeric(lever) || !Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi) {
+      problems.push(`command line: --levers: ${path}=${plain(range)}: write lo:hi with lo < hi (numeric levers only)`);
+      continue;
+    }
+    levers.push({ ...lever, min: lo, max: hi });
+  }
+  if (!levers.length && !problems.length) problems.push('command line: --levers: name at least one lever');
+  if (problems.length) throw new UserError(problems);
+  return levers;
+}
+
+function sweepAxes(vary: readonly string[]): SweepAxis[] {
+  return vary.map((text, i) => {
+    const parsed = parseLeverRange(text);
+    if ('error' in parsed) throw new UserError([`command line: --vary${i ? '2' : ''}: ${parsed.error.en}`]);
+    return { lever: parsed.lever, positions: parsed.positions };
+  });
+}
+
+/** A shardable job from its spec: the strategies to run, and how to turn their runs into the result. */
+function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
+  if (spec.command === 'sweep') {
+    const axes = sweepAxes(spec.vary);
+    const points = sweepPoints(scenario, axes);
+    const scenarios = points.flatMap((p) => (p.parsed.ok ? [p.parsed.scenario] : []));
+    return { scenarios, finish: (summaries) => sweepResult(scenario, axes, runs, summaries) };
+  }
+  const options: SensitivityOptions = { method: spec.method, levers: parseLevers(spec.levers.join(','), scenario), runs, samples: spec.samples };
+  try {
+    const { scenarios } = sensitivityDesign(scenario, options);
+    return { scenarios, finish: (summaries) => sensitivityResult(scenario, options, summaries) };
+  } catch (error) {
+    if (error instanceof InvalidDesignPoint) throw new UserError([`sensitivity: ${error.message}; narrow the levers' ranges (--levers path=lo:hi)`]);
+    throw error;
+  }
+}
+
+/** Progress on stderr when it is a terminal: done, elapsed, left. */
+function progressPrinter(label: string): (done: number, total: number) => void {
+  const started = performance.now();
+  let last = 0;
+  return (done, total) => {
+    if (!process.stderr.isTTY) return;
+    const now = performance.now();
+    if (now - last < 500 && done < total) return;
+    last = now;
+    const elapsed = (now - started) / 1000;
+    const left = done ? (elapsed / done) * (total - done) : 0;
+    process.stderr.write(`\r${label}: ${done}/${total} runs · ${elapsed.toFixed(1)} s elapsed · ~${left.toFixed(1)} s left   ${done === total ? '\n' : ''}`);
+  };
+}
+
+async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>): Promise<T> {
+  const pool = threadPool(threads);
+  try {
+    return await work(pool.execute);
+  } finally {
+    await pool.close();
+  }
+}
+
+function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
+  if (!file) throw new UserError([`${verb} needs a scenario file`, PLAN_USAGE]);
+  // --runs means runs per strategy here, not the scenario's ensemble size
+  return withOverrides(file, readScenarioFile(file), { seed: values.seed, days: values.days });
+}
+
+async function shardableCommand(spec: JobSpec, file: string, values: Record<string, string | boolean | undefined>, defaultRuns: number): Promise<void> {
+  const scenario = loadScenario(file, values as Record<string, string>, spec.command);
+  const runs = wholeNumber('runs', values.runs as string | undefined, 1, 10_000, defaultRuns);
+  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
+  for (const [flag, path] of [['--csv', values.csv], ['--out', values.out]] as const) if (typeof path === 'string') checkOutputPath(flag, path, [file]);
+  const job = jobOf(spec, scenario, runs);
+  const tasks = tasksFor(job.scenarios.length, 0, runs);
+  if (values.shard !== undefined) {
+    const shard = parseShard(values.shard as string);
+    if (!shard) throw new UserError([`command line: --shard: write k/n with 1 ≤ k ≤ n ≤ 10000 (got "${plain(String(values.shard))}")`]);
+    if (typeof values.out !== 'string') throw new UserError(['command line: --shard needs --out FILE (the slice to merge later)']);
+    const mine = shardOf(tasks, shard.k, shard.n);
+    const results = await withPool(threads, (execute) => execute(job.scenarios, mine, progressTasks(`${spec.command} shard ${shard.k}/${shard.n}`, mine)));
+    const part: PartFile = { format: PART_FORMAT, version: 1, command: spec.command, spec, scenario, runs, shard, tasks: results };
+    writeAtomically('--out', values.out, JSON.stringify(part));
+    console.log(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
+    return;
+  }
+  const summaries = await withPool(threads, (execute) => evaluate(execute, job.scenarios, 0, runs, progressPrinter(spec.command)));
+  report(job.finish(summaries), values, scenario);
+}
+
+function progressTasks(label: string, tasks: readonly { count: number }[]) {
+  const total = tasks.reduce((s, t) => s + t.count, 0);
+  const print = progressPrinter(label);
+  let done = 0;
+  return (r: { count: number }) => print((done += r.count), total);
+}
+
+function report(result: SweepResult | SensitivityResult, values: Record<string, string | boolean | undefined>, scenario: Scenario): void {
+  if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  if (result.kind === 'sweep') printSweep(result);
+  else printSensitivity(result, scenario);
+  if (typeof values.csv === 'string') console.log(`\nwritten to ${values.csv}`);
+}
+
+export function sweepToCsv(result: SweepResult): string {
+  const axes = result.axes.map((a) => a.path);
+  const keys = [...new Set(result.goals.map((g) => g.metric))];
+  const header = [...axes, 'valid', 'runs', 'all_goals_met_share', ...keys.flatMap((k) => [`${k}_p10`, `${k}_p50`, `${k}_p90`, `${k}_goal_met_share`])];
+  const rows = [header.join(',')];
+  for (const p of result.points) {
+    const cells = p.settings.map(([, v]) => String(v));
+    if (!p.stats) { rows.push([...cells, 'false', '', '', ...keys.flatMap(() => ['', '', '', ''])].join(',')); continue; }
+    const stats = p.stats;
+    rows.push([...cells, 'true', String(stats.runs), String(stats.allGoalsMetShare), ...keys.flatMap((k) => {
+      const q = stats.kpis[k];
+      const goal = result.goals.findIndex((g) => g.metric === k);
+      return [q.p10, q.p50, q.p90].map((v) => (v === null ? '' : String(Number(v.toPrecision(6))))).concat(String(stats.goalMetShare[goal]));
+    })].join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+export function sensitivityToCsv(result: SensitivityResult): string {
+  const rows = [result.method === 'morris' ? 'output,lever,mu,mu_star,sigma,effects' : 'output,lever,s1,s1_low,s1_high,st,st_low,st_high'];
+  for (const output of result.outputs) {
+    result.levers.forEach((lever, i) => {
+      const m = result.morris?.[output]?.[i];
+      const s = result.sobol?.[output]?.[i];
+      if (m) rows.push([output, csvText(lever.path), m.mu, m.muStar, m.sigma, m.n].join(','));
+      if (s) rows.push([output, csvText(lever.path), s.s1, ...s.s1Interval, s.st, ...s.stInterval].join(','));
+    });
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+function printSweep(result: SweepResult): void {
+  const [first, second] = result.axes;
+  console.log(`sweep of ${plain(result.scenario)} — ${result.runs} runs per point, seed ${result.seed}, same run indices at every point\n`);
+  if (!second) {
+    const keys = [...new Set(result.goals.map((g) => g.metric))];
+    const rows = [[first.path, 'all goals', ...keys.map((k) => `${SUMMARY[k].en} (${describeThreshold(result.goals.find((g) => g.metric === k)!)})`)]];
+    result.points.forEach((p, i) => rows.push([first.labels.en[i], p.stats ? pct(p.stats.allGoalsMetShare) : 'invalid',
+      ...keys.map((k) => (p.stats ? `${formatMetric(k, p.stats.kpis[k].p50)} [${formatMetric(k, p.stats.kpis[k].p10)}–${formatMetric(k, p.stats.kpis[k].p90)}]` : ''))]));
+    console.log(table(rows));
+    console.log('\neach cell: median [p10–p90] over runs; "all goals": share of runs meeting every goal at once');
+    return;
+  }
+  console.log(`share of runs meeting every goal — rows: ${first.path}, columns: ${second.path}`);
+  const rows = [[`${first.path} \\ ${second.path}`, ...second.labels.en]];
+  first.labels.en.forEach((label, i) => rows.push([label, ...second.labels.en.map((_, j) => {
+    const p = result.points[i * second.positions.length + j];
+    return p.stats ? pct(p.stats.allGoalsMetShare) : '—';
+  })]));
+  console.log(table(rows));
+}
+
+function printSensitivity(result: SensitivityResult, scenario: Scenario): void {
+  console.log(`${result.method === 'morris' ? 'Morris screening' : 'Sobol indices'} of ${plain(result.scenario)} — ${result.points} strategies × ${result.runs} runs, seed ${result.seed}`);
+  for (const output of result.outputs) {
+    const label = output === 'allGoals' ? 'share of runs meeting every goal' : SUMMARY[output].en;
+    console.log(`\n${label}`);
+    const order = result.levers.map((_, i) => i);
+    if (result.morris) {
+      const m = result.morris[output];
+      order.sort((a, b) => m[b].muStar - m[a].muStar);
+      const fmt = (v: number) => (output === 'allGoals' || SUMMARY[output].unit === 'share' ? `${(v * 100).toFixed(1)} pp` : v.toFixed(2));
+      console.log(table([['lever (range)', 'μ*', 'μ', 'σ'], ...order.map((i) => {
+        const l = leverAt(result.levers[i].path)!;
+        return [`${l.path} (${describePosition({ ...l, ...result.levers[i] }, result.levers[i].min, scenario, 'en')} … ${describePosition({ ...l, ...result.levers[i] }, result.levers[i].max, scenario, 'en')})`, fmt(m[i].muStar), fmt(m[i].mu), fmt(m[i].sigma)];
+      })]));
+    } else if (result.sobol?.[output]) {
+      const s = result.sobol[output];
+      order.sort((a, b) => s[b].st - s[a].st);
+      const f = (v: number) => v.toFixed(3);
+      console.log(table([['lever', 'S1', '95 % interval', 'ST', '95 % interval'], ...order.map((i) => [result.levers[i].path, f(s[i].s1), `${f(s[i].s1Interval[0])} … ${f(s[i].s1Interval[1])}`, f(s[i].st), `${f(s[i].stInterval[0])} … ${f(s[i].stInterval[1])}`])]));
+    } else console.log('  (undefined at some strategies: no variance decomposition)');
+  }
+  if (result.morris) console.log('\nμ*: mean absolute change when the lever moves across its whole range; σ: how much that depends on the other levers');
+}
+
+function testFunction(values: Record<string, string | boolean | undefined>): void {
+  if (values['test-function'] !== 'ishigami') throw new UserError(['command line: --test-function: only "ishigami" is available']);
+  const method = values.method ?? 'sobol';
+  const samples = wholeNumber('samples', values.samples as string | undefined, 2, 1_000_000, method === 'sobol' ? 8192 : 100);
+  const seed = wholeNumber('seed', values.seed as string | undefined, 0, 4_294_967_295, 1);
+  if (method === 'sobol') {
+    const design = saltelliDesign(3, samples, seed);
+    const indices = sobolIndices(design, design.points.map(ishigami), seed);
+    const result = { function: 'ishigami', method, samples, evaluations: design.points.length, seed, indices, analytic: ISHIGAMI_INDICES };
+    if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+    const f = (v: number) => v.toFixed(3);
+    console.log(`Ishigami (a = 7, b = 0.1), Sobol indices from ${design.points.length} evaluations (N = ${samples}), seed ${seed}`);
+    console.log(table([['factor', 'S1', '95 % interval', 'analytic', 'ST', '95 % interval', 'analytic'], ...indices.map((s, i) => [`x${i + 1}`, f(s.s1), `${f(s.s1Interval[0])} … ${f(s.s1Interval[1])}`, f(ISHIGAMI_INDICES.s1[i]), f(s.st), `${f(s.stInterval[0])} … ${f(s.stInterval[1])}`, f(ISHIGAMI_INDICES.st[i])])]));
+    return;
+  }
+  if (method !== 'morris') throw new UserError(['command line: --method: must be morris or sobol']);
+  const design = morrisDesign(3, samples, seed);
+  const indices = morrisIndices(design, design.points.map(ishigami));
+  if (values.json) { process.stdout.write(`${JSON.stringify({ function: 'ishigami', method, trajectories: samples, seed, indices })}\n`); return; }
+  console.log(table([['factor', 'μ*', 'μ', 'σ'], ...indices.map((m, i) => [`x${i + 1}`, m.muStar.toFixed(3), m.mu.toFixed(3), m.sigma.toFixed(3)])]));
+}
+
+async function optimizeCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
+  const scenario = loadScenario(file, values as Record<string, string>, 'optimize');
+  if (values.levers === undefined) throw new UserError(['command line: optimize needs --levers a,b,… (the levers to search over; at most 8)']);
+  const levers = parseLevers(values.levers as string, scenario);
+  if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a goal seek (got ${levers.length})`]);
+  const budget = values['budget-hours'];
+  const minChance = values['min-chance'];
+  if ((budget === undefined) === (minChance === undefined)) throw new UserError(['command line: give one of --budget-hours B (maximise the chance within B team hours a week) or --min-chance P (fewest hours with the chance ≥ P)']);
+  const objective = budget !== undefined
+    ? { kind: 'maxGoals' as const, budget: decimal('budget-hours', budget as string, 0, 1000) }
+    : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance as string, 0, 1) };
+  const finalRuns = wholeNumber('runs', values.runs as string | undefined, 10, 10_000, 80);
+  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
+  if (typeof values.json !== 'boolean' && typeof values.csv === 'string') throw new UserError(['command line: optimize writes no CSV; use --json']);
+  const printers = { screen: progressPrinter('search'), refine: progressPrinter('refine'), check: progressPrinter('check on fresh runs') };
+  const started = performance.now();
+  const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, onProgress: (stage, done, total) => printers[stage](done, total) }));
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+  printGoalSeek(result, scenario, seconds);
+}
+
+function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number): void {
+  const goal = result.objective.kind === 'maxGoals'
+    ? `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`
+    : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`;
+  console.log(`goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
+  if (!result.best) {
+    console.log(`no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
+    return;
+  }
+  const changes = result.best.settings.filter(([path, v], i) => v !== result.levers[i].current || path !== result.levers[i].path);
+  const lever = (path: string) => leverAt(path)!;
+  console.log('recommended changes');
+  if (!changes.length) console.log('  none: the current strategy is the best found');
+  for (const [path, v] of changes) {
+    const i = result.levers.findIndex((l) => l.path === path);
+    console.log(`  ${lever(path).label.en}: ${describePosition(lever(path), result.levers[i].current, scenario, 'en')} → ${describePosition(lever(path), v, scenario, 'en')}`);
+  }
+  const a = result.best.assessment;
+  const s = result.start.assessment;
+  console.log(`\nin the search (${a.runs} runs each): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
+  const c = result.check;
+  if (c) {
+    console.log(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${formatPercent('en', c.chanceDifference.mean)} (${formatPercent('en', c.chanceDifference.interval[0])} … ${formatPercent('en', c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
+    console.log(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
+      `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
+      g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
+  }
+  if (result.runnersUp.length) {
+    console.log('\nrunners-up');
+    for (const r of result.runnersUp) console.log(`  ${pct(r.assessment.chance)}, ${r.assessment.medianCost.toFixed(1)} h: ${r.settings.map(([p, v]) => `${p}=${describePosition(lever(p), v, scenario, 'en')}`).join(', ')}`);
+  }
+}
+
+async function diagnoseCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
+  const scenario = loadScenario(file, values as Record<string, string>, 'diagnose');
+  const runs = wholeNumber('runs', values.runs as string | undefined, 10, 10_000, 60);
+  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
+  const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
+  if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+  console.log(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves × ${result.runs} runs, paired with the current strategy; every goal met in ${pct(result.allGoals)} of runs`);
+  for (const line of result.outcome) console.log(`\n${line.en}`);
+  if (!result.goals.length) console.log(`\nevery goal is met in at least ${pct(0.8)} of runs`);
+  for (const g of result.goals) {
+    console.log(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
+    if (!g.moves.length) console.log('  no single lever raises it by 5 points or more: it needs several changes (try optimize)');
+    for (const m of g.moves) console.log(`  ${describeMove(m, g.threshold, scenario, 'en')}`);
+  }
+}
+
+function mergeCommand(files: readonly string[], values: Record<string, string | boolean | undefined>): void {
+  if (!files.length) throw new UserError(['merge needs the part files written with --shard k/n --out FILE']);
+  if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, files);
+  const parts: PartFile[] = files.map((f) => {
+    let part: PartFile;
+    try {
+      part = JSON.parse(readFileSync(f, 'utf8')) as PartFile;
+    } catch (error) {
+      throw new UserError([`${f}: not a part file (${error instanceof Error ? error.message : String(error)})`]);
+    }
+    if (part?.format !== PART_FORMAT || part.version !== 1) throw new UserError([`${f}: not a part file written by --shard … --out`]);
+    return part;
+  });
+  const identity = (p: PartFile) => JSON.stringify([p.command, p.spec, p.scenario, p.runs, p.shard.n]);
+  const first = parts[0];
+  const problems: string[] = [];
+  parts.forEach((p, i) => { if (identity(p) !== identity(first)) problems.push(`${files[i]}: a slice of another job (scenario, levers, runs or n differ from ${files[0]})`); });
+  const seen = new Map<number, string>();
+  parts.forEach((p, i) => {
+    if (seen.has(p.shard.k)) problems.push(`${files[i]}: slice ${p.shard.k}/${p.shard.n} given twice (also ${seen.get(p.shard.k)})`);
+    seen.set(p.shard.k, files[i]);
+  });
+  const missing = Array.from({ length: first.shard.n }, (_, i) => i + 1).filter((k) => !seen.has(k));
+  if (missing.length) problems.push(`missing slices: ${missing.map((k) => `${k}/${first.shard.n}`).join(', ')}`);
+  if (problems.length) throw new UserError(problems);
+  const job = jobOf(first.spec, first.scenario, first.runs);
+  const expected = tasksFor(job.scenarios.length, 0, first.runs);
+  const results = parts.flatMap((p) => p.tasks);
+  if (results.length !== expected.length) throw new UserError([`the parts hold ${results.length} tasks; the job has ${expected.length}`]);
+  report(job.finish(assemble(job.scenarios.length, results)), values, first.scenario);
+}
+
+export async function planMain(command: string, argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...COMMON,
+      vary: { type: 'string' }, vary2: { type: 'string' }, method: { type: 'string' }, levers: { type: 'string' },
+      samples: { type: 'string' }, 'test-function': { type: 'string' }, 'budget-hours': { type: 'string' }, 'min-chance': { type: 'string' },
+    },
+  });
+  const [file, ...extra] = positionals;
+  if (command !== 'merge' && extra.length) throw new UserError([`${command} takes one scenario file (got ${positionals.length})`]);
+  if (command === 'sweep') {
+    if (values.vary === undefined) throw new UserError(['command line: sweep needs --vary PATH=from:to:step', PLAN_USAGE]);
+    await shardableCommand({ command: 'sweep', vary: [values.vary, ...(values.vary2 === undefined ? [] : [values.vary2])] }, file, values, 100);
+  } else if (command === 'sensitivity') {
+    if (values['test-function'] !== undefined) return testFunction(values);
+    const method = values.method ?? 'morris';
+    if (method !== 'morris' && method !== 'sobol') throw new UserError(['command line: --method: must be morris or sobol']);
+    const scenario = loadScenario(file, values, 'sensitivity');
+    const levers = parseLevers(values.levers, scenario);
+    if (method === 'sobol' && levers.length > 12) throw new UserError([`command line: --levers: Sobol indices for at most 12 levers (got ${levers.length}); screen with --method morris first`]);
+    const samples = values.samples === undefined ? undefined : wholeNumber('samples', values.samples, 2, 100_000, 0);
+    await shardableCommand({ command: 'sensitivity', method, levers: levers.map((l) => (isNumeric(l) ? `${l.path}=${l.min}:${l.max}` : l.path)), samples }, file, values, 40);
+  } else if (command === 'optimize') await optimizeCommand(file, values);
+  else if (command === 'diagnose') await diagnoseCommand(file, values);
+  else mergeCommand(positionals, values);
+}

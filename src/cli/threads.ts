@@ -1,0 +1,60 @@
+/**
+ * The command line on every core: an executor (src/model/planning/jobs.ts)
+ * that spreads tasks over worker_threads. Results are put back in run-index
+ * order by the caller, so any number of threads gives the same numbers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Summary } from '../model/metrics.ts';
+import { runTasksHere, type Executor, type Task, type TaskResult } from '../model/planning/jobs.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { ThreadTask } from './thread-worker.ts';
+
+export const defaultThreads = (): number => availableParallelism();
+
+export interface ThreadPool {
+  readonly execute: Executor;
+  close(): Promise<void>;
+}
+
+export function threadPool(threads: number): ThreadPool {
+  if (threads <= 1) return { execute: runTasksHere, close: async () => undefined };
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./thread-boot.mjs', import.meta.url)));
+  let nextId = 0;
+  const execute: Executor = (scenarios, tasks, onTask) => new Promise<TaskResult[]>((resolve, reject) => {
+    const queue: Task[] = [...tasks];
+    const results: TaskResult[] = [];
+    let failed = false;
+    const feed = (worker: Worker) => {
+      const task = queue.shift();
+      if (!task) return;
+      const id = nextId++;
+      const onMessage = (message: { id: number; summaries?: Summary[]; error?: string }) => {
+        if (message.id !== id) return;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if (failed) return;
+        if (message.error) {
+          failed = true;
+          reject(new Error(message.error));
+          return;
+        }
+        const result = { ...task, summaries: message.summaries! };
+        results.push(result);
+        onTask?.(result);
+        if (results.length === tasks.length) resolve(results);
+        else feed(worker);
+      };
+      const onError = (error: Error) => {
+        failed = true;
+        reject(error);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage({ id, scenario: scenarios[task.point] as Scenario, firstRun: task.firstRun, count: task.count } satisfies ThreadTask);
+    };
+    if (!tasks.length) resolve([]);
+    else for (const w of workers) feed(w);
+  });
+  return { execute, close: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
+}

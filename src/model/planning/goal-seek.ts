@@ -1,0 +1,152 @@
+/**
+ * Goal seek on the group model: the strategy, over levers and ranges the
+ * planner picks, that maximises the chance that every goal is met with team
+ * hours per week within a budget, or needs the fewest team hours for a chance
+ * of at least p (optimize.ts does the search). The recommendation is then
+ * checked on fresh runs the search never saw (held-out run indices) against
+ * the current strategy, paired.
+ */
+import { compareRuns, type PairedDifference } from '../compare.ts';
+import type { Summary } from '../metrics.ts';
+import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
+import type { Scenario } from '../scenario.ts';
+import { evaluate, type Executor } from './jobs.ts';
+import { positionOf, withSettings, type Lever, type Setting } from './levers.ts';
+import { search, type Assessment, type Objective, type RunRecord, type SearchStage } from './optimize.ts';
+
+/** Held-out runs start here; a search never uses run indices this high. */
+export const HOLDOUT_FIRST_RUN = 1_000_000;
+
+export interface GoalSeekOptions {
+  readonly levers: readonly Lever[];
+  readonly objective: Objective;
+  readonly candidates?: number;
+  readonly firstRuns?: number;
+  readonly finalRuns?: number;
+  /** Held-out runs for the check (default 200; 0 skips it). */
+  readonly checkRuns?: number;
+  readonly onProgress?: (stage: SearchStage | 'check', done: number, total: number) => void;
+}
+
+export interface Candidate {
+  readonly settings: readonly Setting[];
+  readonly assessment: Assessment;
+}
+
+export interface HeldOutCheck {
+  readonly firstRun: number;
+  readonly runs: number;
+  /** Share of held-out runs meeting every goal, with a 90 % interval (Wilson). */
+  readonly best: { readonly chance: number; readonly interval: readonly [number, number]; readonly medianCost: number };
+  readonly start: { readonly chance: number; readonly interval: readonly [number, number]; readonly medianCost: number };
+  /** Paired difference in that chance (best − current), with a 90 % interval. */
+  readonly chanceDifference: { readonly mean: number; readonly interval: readonly [number, number] };
+  /** Per goal: the paired difference of its KPI (median and p5–p95 over runs). */
+  readonly goals: readonly { readonly threshold: Threshold; readonly difference: PairedDifference | null; readonly metShare: readonly [number, number] }[];
+  readonly withinBudget: boolean | null;
+}
+
+export interface GoalSeekResult {
+  readonly kind: 'goalSeek';
+  readonly scenario: string;
+  readonly seed: number;
+  readonly objective: Objective;
+  readonly levers: readonly { readonly path: string; readonly min: number; readonly max: number; readonly current: number }[];
+  readonly best: Candidate | null;
+  readonly start: Candidate;
+  readonly runnersUp: readonly Candidate[];
+  readonly evaluations: number;
+  readonly check: HeldOutCheck | null;
+}
+
+export function runRecord(goals: readonly Threshold[], s: Summary): RunRecord {
+  return {
+    met: meetsAll(goals, s) ? 1 : 0,
+    shortfall: goals.reduce((sum, g) => sum + shortfall(g, s[g.metric]), 0) / Math.max(1, goals.length),
+    cost: s.teamHoursPerWeek ?? 0,
+  };
+}
+
+const INVALID: RunRecord = { met: 0, shortfall: 1, cost: Infinity };
+
+/** Wilson score interval for a share (z = 1.645: 90 %). */
+export function wilson(successes: number, n: number, z = 1.645): [number, number] {
+  if (!n) return [0, 1];
+  const p = successes / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+export async function goalSeek(executor: Executor, base: Scenario, options: GoalSeekOptions): Promise<GoalSeekResult> {
+  const goals = goalsOf(base);
+  const { levers } = options;
+  const settingsOf = (position: readonly number[]) => levers.map((l, i): Setting => [l.path, position[i]]);
+  const scenarioAt = (position: readonly number[]) => withSettings(base, settingsOf(position));
+
+  const evaluator = async (candidates: readonly (readonly number[])[], firstRun: number, count: number) => {
+    const parsed = candidates.map(scenarioAt);
+    const valid = parsed.flatMap((p) => (p.ok ? [p.scenario] : []));
+    const summaries = await evaluate(executor, valid, firstRun, count);
+    let k = 0;
+    return parsed.map((p) => (p.ok ? summaries[k++].map((s) => runRecord(goals, s)) : Array.from({ length: count }, () => INVALID)));
+  };
+
+  const start = levers.map((l) => positionOf(l, base));
+  const found = await search(evaluator, {
+    dimensions: levers, start, objective: options.objective, seed: base.seed,
+    candidates: options.candidates, firstRuns: options.firstRuns, finalRuns: options.finalRuns,
+    onProgress: options.onProgress,
+  });
+  const candidate = (a: Assessment): Candidate => ({ settings: settingsOf(a.position), assessment: a });
+  const best = found.best ? candidate(found.best) : null;
+  const checkRuns = options.checkRuns ?? 200;
+  let check: HeldOutCheck | null = null;
+  if (best && checkRuns > 0) {
+    const bestScenario = scenarioAt(best.assessment.position);
+    if (!bestScenario.ok) throw new Error('the best candidate is not a valid scenario');
+    const pair = [base, bestScenario.scenario];
+    const runs = await evaluate(executor, pair, HOLDOUT_FIRST_RUN, checkRuns, (done, total) => options.onProgress?.('check', done, total));
+    check = heldOutCheck(pair, runs, goals, options.objective);
+  }
+  return {
+    kind: 'goalSeek',
+    scenario: base.name,
+    seed: base.seed,
+    objective: options.objective,
+    levers: levers.map((l, i) => ({ path: l.path, min: l.min, max: l.max, current: start[i] })),
+    best,
+    start: candidate(found.start),
+    runnersUp: found.runnersUp.map(candidate),
+    evaluations: found.evaluations + (check ? 2 * checkRuns : 0),
+    check,
+  };
+}
+
+function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summary[])[], goals: readonly Threshold[], objective: Objective): HeldOutCheck {
+  const n = runs[0].length;
+  const met = runs.map((list) => list.map((s): number => (meetsAll(goals, s) ? 1 : 0)));
+  const medianCost = (list: readonly Summary[]) => {
+    const sorted = list.map((s) => s.teamHoursPerWeek ?? 0).sort((a, b) => a - b);
+    return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  };
+  const side = (k: number) => {
+    const hits = met[k].reduce((a, b) => a + b, 0);
+    return { chance: hits / n, interval: wilson(hits, n), medianCost: medianCost(runs[k]) };
+  };
+  const diffs = met[1].map((v, r) => v - met[0][r]);
+  const mean = diffs.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1)) : 0;
+  const half = (1.645 * sd) / Math.sqrt(n);
+  const comparison = compareRuns(pair.map((s, k) => ({ ...s, runs: runs[k].length })), runs);
+  const best = side(1);
+  return {
+    firstRun: HOLDOUT_FIRST_RUN,
+    runs: n,
+    best,
+    start: side(0),
+    chanceDifference: { mean, interval: [mean - half, mean + half] },
+    goals: comparison.goals.map((g) => ({ threshold: g.threshold, difference: comparison.metrics[g.threshold.metric].differences[1], metShare: [g.metShare[0], g.metShare[1]] as const })),
+    withinBudget: objective.kind === 'maxGoals' ? best.medianCost <= objective.budget : null,
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The levers a planner can vary (sweeps, sensitivity, diagnosis, goal seek):
+ * every numeric, yes/no and enumerated field of the editor, as one numeric axis
+ * each. A numeric lever's axis is its value; an enumerated one's is the index of
+ * its option; a posting window's is its start hour (its length is kept).
+ * Practical ranges are where planners actually set a lever, not the schema's
+ * extremes (a group does not post 70 times a week); they always lie inside the
+ * schema's range. Describing the group (positioning), the experiment (runs,
+ * seed, days) or the goals is not a lever.
+ */
+import { ALL_FIELDS, getAt, rangeOf, setAt, type FieldSpec } from '../fields.ts';
+import { parseScenario, type ParseResult, type Scenario } from '../scenario.ts';
+import { bilingual as tx, type Bilingual } from '../text.ts';
+
+export type LeverKind = 'integer' | 'number' | 'share' | 'boolean' | 'select' | 'window';
+
+export interface Lever {
+  readonly path: string;
+  readonly kind: LeverKind;
+  readonly label: Bilingual;
+  readonly unit?: Bilingual;
+  readonly source: string;
+  /** Practical range of the axis (window: start hour; enumerated: option index). */
+  readonly min: number;
+  readonly max: number;
+  /** Smallest meaningful change on the axis. */
+  readonly step: number;
+  /** Enumerated levers: the values, in axis order, and their labels. */
+  readonly options?: readonly { readonly value: string | boolean; readonly label: Bilingual }[];
+}
+
+/** Practical ranges (calibrated judgement, not from the playbook): [min, max] on the lever's axis. */
+export const PRACTICAL_RANGES: Readonly<Record<string, readonly [number, number]>> = {
+  'growth.initialInvites': [10, 200],
+  'growth.batchSize': [5, 40],
+  'growth.invitesPerDay': [0, 40],
+  'growth.inviteDays': [0, 30],
+  'growth.inviteWording': [0.2, 1],
+  'growth.qrRefreshDays': [0, 7],
+  'group.capacity': [100, 500],
+  'admission.relevanceCutoff': [0.2, 0.8],
+  'admission.probationDays': [0, 7],
+  'penalties.strikesToRemove': [1, 5],
+  'penalties.muteHours': [1, 72],
+  'penalties.detection': [0.2, 1],
+  'content.postsPerWeek': [0, 14],
+  'content.window': [8, 22],
+  'content.needsPollEveryDays': [0, 30],
+  'content.promoPerWeek': [0, 14],
+  'content.redPacketsPerWeek': [0, 7],
+  'team.admins': [0, 6],
+  'team.replyMinutes': [5, 120],
+  'activation.dmPerAdminPerDay': [0, 10],
+  'activation.silentDays': [3, 21],
+  'automation.autoReplyCoverage': [0, 0.9],
+};
+
+/** Fields that describe the group, the experiment or the goals: never varied. */
+const NOT_LEVERS = new Set(['group.positioning', 'horizonDays', 'runs', 'seed', 'team.dutyHours']);
+
+const YES_NO = [
+  { value: false, label: tx('no', '否') },
+  { value: true, label: tx('yes', '是') },
+] as const;
+
+function leverOf(field: FieldSpec): Lever | null {
+  if (NOT_LEVERS.has(field.path) || field.path.startsWith('goals.')) return null;
+  const base = { path: field.path, label: field.label, unit: field.unit, source: field.source };
+  switch (field.kind) {
+    case 'boolean':
+      return { ...base, kind: 'boolean', min: 0, max: 1, step: 1, options: YES_NO };
+    case 'select':
+      return { ...base, kind: 'select', min: 0, max: field.options!.length - 1, step: 1, options: field.options! };
+    case 'integer': case 'number': case 'share': case 'window': {
+      const practical = PRACTICAL_RANGES[field.path];
+      if (!practical) return null;
+      const schema = rangeOf(field.path);
+      const min = Math.max(schema.min, practical[0]);
+      const max = Math.min(schema.max, practical[1]);
+      return { ...base, kind: field.kind, min, max, step: field.kind === 'window' ? 1 : field.step ?? 1 };
+    }
+    default:
+      return null;
+  }
+}
+
+export const LEVERS: readonly Lever[] = ALL_FIELDS.map(leverOf).filter((l): l is Lever => l !== null);
+const BY_PATH = new Map(LEVERS.map((l) => [l.path, l]));
+
+export function leverAt(path: string): Lever | undefined {
+  return BY_PATH.get(path);
+}
+
+export const isNumeric = (lever: Lever): boolean => !lever.options;
+
+/** A lever's position on its axis in a scenario. */
+export function positionOf(lever: Lever, scenario: Scenario): number {
+  const value = getAt(scenario, lever.path);
+  if (lever.options) return Math.max(0, lever.options.findIndex((o) => o.value === value));
+  if (lever.kind === 'window') return (value as [number, number])[0];
+  return value as number;
+}
+
+/** Snap a position to the lever's steps and practical range (integers stay whole). */
+export function snap(lever: Lever, position: number): number {
+  const steps = Math.round((position - lever.min) / lever.step);
+  const snapped = lever.min + steps * lever.step;
+  const clamped = Math.min(lever.max, Math.max(lever.min, snapped));
+  // remove floating-point dust from steps such as 0.05
+  return Number(clamped.toFixed(6));
+}
+
+/** The position of a point of the unit interval [0, 1] on the lever's axis, snapped. */
+export function fromUnit(lever: Lever, u: number): number {
+  if (lever.options) return Math.min(lever.max, Math.floor(u * (lever.max + 1)));
+  return snap(lever, lever.min + u * (lever.max - lever.min));
+}
+
+/** The JSON value the lever takes at a position, given the scenario it is set in. */
+function valueAt(lever: Lever, position: number, scenario: Scenario): unknown {
+  if (lever.options) return lever.options[Math.round(position)].value;
+  if (lever.kind === 'window') {
+    const [from, to] = getAt(scenario, lever.path) as [number, number];
+    const length = to - from;
+    const start = Math.min(position, 24 - length);
+    return [start, start + length];
+  }
+  return position;
+}
+
+/** A lever's value at a position, as the editor shows it. */
+export function describePosition(lever: Lever, position: number, scenario: Scenario, lang: 'en' | 'zh'): string {
+  if (lever.options) return lever.options[Math.round(position)].label[lang];
+  const value = valueAt(lever, position, scenario);
+  if (lever.kind === 'window') {
+    const [from, to] = value as [number, number];
+    return `${from}:00–${to}:00`;
+  }
+  const text = String(Number((value as number).toFixed(2)));
+  return lever.unit ? `${text} ${lever.unit[lang]}` : text;
+}
+
+export type Setting = readonly [path: string, position: number];
+
+/** The scenario with each lever set to its position, validated as a file would be. */
+export function withSettings(scenario: Scenario, settings: readonly Setting[]): ParseResult {
+  let draft: unknown = scenario;
+  for (const [path, position] of settings) {
+    const lever = BY_PATH.get(path);
+    if (!lever) throw new RangeError(`${path} is not a lever`);
+    draft = setAt(draft, path, valueAt(lever, position, scenario));
+  }
+  return parseScenario(draft);
+}
+
+/**
+ * The levers that can be varied in this scenario over their whole practical
+ * range without making it invalid (e.g. auto-reply needs a WeCom group).
+ */
+export function leversFor(scenario: Scenario, kinds: 'numeric' | 'all' = 'all'): Lever[] {
+  return LEVERS.filter((lever) => (kinds === 'all' || isNumeric(lever))
+    && withSettings(scenario, [[lever.path, lever.min]]).ok && withSettings(scenario, [[lever.path, lever.max]]).ok);
+}
+
+/** Parse `path=a:b:step` (numeric) or `path=v1,v2,…` (option values) into positions. */
+export function parseLeverRange(text: string): { lever: Lever; positions: number[] } | { error: Bilingual } {
+  const at = text.indexOf('=');
+  const path = at < 0 ? text : text.slice(0, at);
+  const lever = BY_PATH.get(path);
+  if (!lever) {
+    return { error: tx(`"${path}" is not a lever (levers: ${LEVERS.map((l) => l.path).join(', ')})`, `"${path}" 不是可调的杠杆 (可用：${LEVERS.map((l) => l.path).join('、')})`) };
+  }
+  if (at < 0) return { lever, positions: gridOf(lever) };
+  const spec = text.slice(at + 1);
+  if (lever.options) {
+    const positions = spec.split(',').map((v) => lever.options!.findIndex((o) => String(o.value) === v));
+    if (positions.some((p) => p < 0)) {
+      const allowed = lever.options.map((o) => String(o.value)).join(', ');
+      return { error: tx(`${path}: values must be among ${allowed}`, `${path}：取值必须是 ${allowed} 之一`) };
+    }
+    return { lever, positions };
+  }
+  const parts = spec.split(':').map(Number);
+  const [from, to, step] = parts;
+  const schema = rangeOf(path);
+  const bad = parts.length !== 3 || parts.some((v) => !Number.isFinite(v)) || step <= 0 || from > to
+    || from < schema.min || to > schema.max || (to - from) / step > 200;
+  if (bad) {
+    return { error: tx(`${path}: write from:to:step with ${schema.min} ≤ from ≤ to ≤ ${schema.max}, step > 0, at most 200 steps`, `${path}：请写成 起点:终点:步长，${schema.min} ≤ 起点 ≤ 终点 ≤ ${schema.max}，步长 > 0，最多 200 步`) };
+  }
+  const positions: number[] = [];
+  for (let k = 0; from + k * step <= to + 1e-9; k++) positions.push(Number((from + k * step).toFixed(6)));
+  return { lever, positions };
+}
+
+/** The default grid over a lever's practical range: every option, or about 11 points. */
+export function gridOf(lever: Lever, points = 11): number[] {
+  if (lever.options) return lever.options.map((_, i) => i);
+  const out: number[] = [];
+  for (let k = 0; k < points; k++) {
+    const p = snap(lever, lever.min + (k / (points - 1)) * (lever.max - lever.min));
+    if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}

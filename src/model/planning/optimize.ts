@@ -1,0 +1,221 @@
+/**
+ * A search for the best strategy when every evaluation is a noisy ensemble,
+ * independent of the model (tested on a noisy quadratic with a known optimum
+ * under a budget).
+ *
+ * 1. Candidates: the current strategy and a Latin hypercube over the chosen
+ *    levers' ranges (space-filling), snapped to the levers' steps.
+ * 2. Successive halving: every candidate gets a few runs; the better half gets
+ *    twice as many, and so on, so runs go to the promising candidates. All
+ *    candidates use the same run indices (common random numbers): they are
+ *    compared on the same simulated populations.
+ * 3. Local refinement around the best: one step and a few steps up and down
+ *    each lever, and trades between two levers (one up, one down); a move is
+ *    kept only if it improves the objective on the same runs.
+ *
+ * The objective is either "maximise the chance that all goals are met with the
+ * cost within a budget" or "minimise the cost with that chance at least p".
+ * Feasibility is judged on the runs evaluated; a candidate that is not feasible
+ * is never returned as the best (the result says when none is).
+ */
+import seedrandom from 'seedrandom';
+import { quantileSorted } from '../stats.ts';
+
+export interface Dimension {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
+
+/** What one run of one candidate says. */
+export interface RunRecord {
+  /** 1 if the run meets every goal, else 0. */
+  readonly met: number;
+  /** A smooth guide when few runs meet every goal: how far the run falls short (0 = none). */
+  readonly shortfall: number;
+  /** E.g. team hours per week. */
+  readonly cost: number;
+}
+
+export type Objective =
+  | { readonly kind: 'maxGoals'; readonly budget: number }
+  | { readonly kind: 'minCost'; readonly minChance: number };
+
+/** Evaluate candidates over run indices [firstRun, firstRun + count): records per candidate, per run. */
+export type CandidateEvaluator = (candidates: readonly (readonly number[])[], firstRun: number, count: number) => Promise<RunRecord[][]>;
+
+export interface SearchOptions {
+  readonly dimensions: readonly Dimension[];
+  /** The current strategy: always a candidate. */
+  readonly start: readonly number[];
+  readonly objective: Objective;
+  readonly seed: number;
+  /** Space-filling candidates besides the start (default 8 + 4 per dimension, at most 40). */
+  readonly candidates?: number;
+  /** Runs per candidate in the first round (default 10). */
+  readonly firstRuns?: number;
+  /** Runs per candidate in the last round and the refinement (default 80). */
+  readonly finalRuns?: number;
+  /** Refinement rounds at most (default 6); refinement stops when no neighbour is better. */
+  readonly refineRounds?: number;
+  readonly onProgress?: (stage: SearchStage, done: number, total: number) => void;
+}
+
+export type SearchStage = 'screen' | 'refine';
+
+export interface Assessment {
+  readonly position: readonly number[];
+  readonly runs: number;
+  /** Share of runs meeting every goal. */
+  readonly chance: number;
+  readonly meanShortfall: number;
+  readonly medianCost: number;
+  readonly feasible: boolean;
+  /** Higher is better (see `score`). */
+  readonly score: number;
+}
+
+export interface SearchResult {
+  /** The best feasible candidate, or null when no candidate was feasible. */
+  readonly best: Assessment | null;
+  /** The start, assessed on the same runs as the best. */
+  readonly start: Assessment;
+  /** Other feasible candidates, best first (at most 5). */
+  readonly runnersUp: readonly Assessment[];
+  /** Runs simulated in all. */
+  readonly evaluations: number;
+}
+
+/** Weight of the shortfall beside the chance: small, so the chance always dominates once runs meet the goals. */
+const SHORTFALL_WEIGHT = 0.05;
+
+export function assess(position: readonly number[], records: readonly RunRecord[], objective: Objective): Assessment {
+  const runs = records.length;
+  const chance = records.reduce((s, r) => s + r.met, 0) / runs;
+  const meanShortfall = records.reduce((s, r) => s + r.shortfall, 0) / runs;
+  const medianCost = quantileSorted(Float64Array.from(records, (r) => r.cost).sort(), 0.5);
+  const feasible = objective.kind === 'maxGoals' ? medianCost <= objective.budget : chance >= objective.minChance;
+  const score = objective.kind === 'maxGoals'
+    ? (feasible ? chance - SHORTFALL_WEIGHT * meanShortfall : -1 - (medianCost - objective.budget))
+    : (feasible ? -medianCost : -1e9 * (1 - chance) - meanShortfall);
+  return { position, runs, chance, meanShortfall, medianCost, feasible, score };
+}
+
+function latinHypercube(n: number, dimensions: readonly Dimension[], seed: number): number[][] {
+  const u = seedrandom.alea(`${seed}:lhs`) as unknown as () => number;
+  const columns = dimensions.map(() => {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(u() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order.map((cell) => (cell + u()) / n);
+  });
+  return Array.from({ length: n }, (_, row) => dimensions.map((d, c) => snapTo(d, d.min + columns[c][row] * (d.max - d.min))));
+}
+
+export function snapTo(d: Dimension, value: number): number {
+  const steps = Math.round((value - d.min) / d.step);
+  return Number(Math.min(d.max, Math.max(d.min, d.min + steps * d.step)).toFixed(6));
+}
+
+const keyOf = (p: readonly number[]) => p.join(',');
+
+export async function search(evaluate: CandidateEvaluator, options: SearchOptions): Promise<SearchResult> {
+  const { dimensions, objective } = options;
+  const firstRuns = options.firstRuns ?? 10;
+  const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
+  const count = options.candidates ?? Math.min(40, 8 + 4 * dimensions.length);
+  const start = dimensions.map((d, i) => snapTo(d, options.start[i]));
+
+  // Runs per candidate are kept by position; more runs extend the same run indices.
+  const records = new Map<string, RunRecord[]>();
+  let evaluations = 0;
+  const ensureRuns = async (positions: readonly (readonly number[])[], runs: number, stage: SearchStage) => {
+    const byHave = new Map<number, (readonly number[])[]>();
+    for (const p of positions) {
+      const have = records.get(keyOf(p))?.length ?? 0;
+      if (have >= runs) continue;
+      if (!byHave.has(have)) byHave.set(have, []);
+      byHave.get(have)!.push(p);
+    }
+    const total = [...byHave].reduce((s, [have, list]) => s + (runs - have) * list.length, 0);
+    let done = 0;
+    for (const [have, list] of byHave) {
+      const fresh = await evaluate(list, have, runs - have);
+      list.forEach((p, i) => {
+        const key = keyOf(p);
+        records.set(key, [...(records.get(key) ?? []), ...fresh[i]]);
+      });
+      done += (runs - have) * list.length;
+      evaluations += (runs - have) * list.length;
+      options.onProgress?.(stage, done, total);
+    }
+  };
+  const assessAt = (p: readonly number[], runs: number) => assess(p, records.get(keyOf(p))!.slice(0, runs), objective);
+  const ranked = (positions: readonly (readonly number[])[], runs: number) =>
+    positions.map((p) => assessAt(p, runs)).sort((a, b) => b.score - a.score);
+
+  // 1–2: space-filling candidates, successive halving
+  const seen = new Set<string>([keyOf(start)]);
+  let pool: (readonly number[])[] = [start];
+  for (const p of latinHypercube(count, dimensions, options.seed)) {
+    if (!seen.has(keyOf(p))) { seen.add(keyOf(p)); pool.push(p); }
+  }
+  let runs = firstRuns;
+  for (;;) {
+    await ensureRuns(pool, runs, 'screen');
+    if (pool.length <= 3 || runs >= finalRuns) break;
+    pool = ranked(pool, runs).slice(0, Math.max(3, Math.ceil(pool.length / 2))).map((a) => a.position);
+    runs = Math.min(finalRuns, runs * 2);
+  }
+  await ensureRuns([...pool, start], finalRuns, 'screen');
+  let incumbent = ranked(pool, finalRuns)[0];
+
+  // 3: local refinement on the same runs
+  for (let round = 0; round < (options.refineRounds ?? 6); round++) {
+    const neighbours = neighboursOf(incumbent.position, dimensions).filter((p) => !records.has(keyOf(p)) || (records.get(keyOf(p))!.length < finalRuns));
+    if (!neighbours.length) break;
+    await ensureRuns(neighbours, finalRuns, 'refine');
+    const challenger = ranked(neighbours, finalRuns)[0];
+    if (challenger.score <= incumbent.score) break;
+    pool.push(challenger.position);
+    incumbent = challenger;
+  }
+
+  const everyone = [...records.keys()]
+    .filter((key) => records.get(key)!.length >= finalRuns)
+    .map((key) => assessAt(key.split(',').map(Number), finalRuns))
+    .sort((a, b) => b.score - a.score);
+  const feasible = everyone.filter((a) => a.feasible);
+  return {
+    best: feasible[0] ?? null,
+    start: assessAt(start, finalRuns),
+    runnersUp: feasible.slice(1, 6),
+    evaluations,
+  };
+}
+
+/** One step and a quarter of the range up and down each lever, and trades of one and three steps between two levers. */
+function neighboursOf(position: readonly number[], dimensions: readonly Dimension[]): number[][] {
+  const out = new Map<string, number[]>();
+  const add = (p: number[]) => { if (keyOf(p) !== keyOf(position)) out.set(keyOf(p), p); };
+  dimensions.forEach((d, i) => {
+    const far = Math.max(d.step, snapTo(d, d.min + (d.max - d.min) / 4) - d.min);
+    for (const delta of [-far, -d.step, d.step, far]) {
+      const p = [...position];
+      p[i] = snapTo(d, p[i] + delta);
+      add(p);
+    }
+  });
+  dimensions.forEach((di, i) => dimensions.forEach((dj, j) => {
+    if (i === j) return;
+    for (const steps of [1, 3]) {
+      const p = [...position];
+      p[i] = snapTo(di, p[i] + steps * di.step);
+      p[j] = snapTo(dj, p[j] - steps * dj.step);
+      add(p);
+    }
+  }));
+  return [...out.values()];
+}

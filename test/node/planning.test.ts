@@ -1,0 +1,201 @@
+import seedrandom from 'seedrandom';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openScenarioText } from '../../src/model/files.ts';
+import { runEnsemble } from '../../src/model/ensemble.ts';
+import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario.ts';
+import { rangeOf } from '../../src/model/fields.ts';
+import { assemble, evaluate, runTasksHere, shardOf, tasksFor } from '../../src/model/planning/jobs.ts';
+import { LEVERS, leverAt, leversFor, parseLeverRange, positionOf, withSettings } from '../../src/model/planning/levers.ts';
+import { runSweep, sweepResult } from '../../src/model/planning/sweep.ts';
+import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from '../../src/model/planning/sensitivity.ts';
+import { runSensitivity } from '../../src/model/planning/sensitivity-model.ts';
+import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
+import { goalSeek, HOLDOUT_FIRST_RUN } from '../../src/model/planning/goal-seek.ts';
+import { describeMove, diagnose, explainOutcome } from '../../src/model/planning/diagnose.ts';
+
+function scenario(name: string, patch: (s: Scenario) => unknown = (s) => s): Scenario {
+  const opened = openScenarioText(readFileSync(`scenarios/${name}.json`, 'utf8'));
+  if (!opened.ok) throw new Error(name);
+  const parsed = parseScenario(patch(opened.scenario));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.scenario;
+}
+
+describe('levers', () => {
+  it('practical ranges lie inside the schema ranges and every lever can be set at both ends', () => {
+    const wecom = parseScenario({ schemaVersion: 2, group: { platform: 'enterprise' } });
+    if (!wecom.ok) throw new Error('enterprise default');
+    for (const lever of LEVERS) {
+      if (!lever.options) {
+        const schema = rangeOf(lever.path);
+        expect(lever.min, lever.path).toBeGreaterThanOrEqual(schema.min);
+        expect(lever.max, lever.path).toBeLessThanOrEqual(schema.max);
+        expect(lever.min, lever.path).toBeLessThan(lever.max);
+      }
+      for (const end of [lever.min, lever.max]) expect(withSettings(wecom.scenario, [[lever.path, end]]).ok, `${lever.path}=${end}`).toBe(true);
+    }
+    // the experiment and the goals are not levers
+    for (const path of ['runs', 'seed', 'horizonDays', 'group.positioning', 'goals.coreActive.target']) expect(leverAt(path)).toBeUndefined();
+  });
+
+  it('leaves out levers a personal account cannot use, and keeps a window its length', () => {
+    const base = defaultScenario();
+    expect(leversFor(base).map((l) => l.path)).not.toContain('automation.autoReply');
+    const moved = withSettings({ ...base, content: { ...base.content, window: [14, 15] } }, [['content.window', 22]]);
+    expect(moved.ok && moved.scenario.content.window).toEqual([22, 23]);
+    expect(positionOf(leverAt('admission.questionnaire')!, base)).toBe(0);
+  });
+
+  it('parses ranges and option lists, and names the field and the allowed range when wrong', () => {
+    expect(parseLeverRange('content.promoPerWeek=0:6:2')).toMatchObject({ positions: [0, 2, 4, 6] });
+    expect(parseLeverRange('admission.questionnaire=false,true')).toMatchObject({ positions: [0, 1] });
+    const bad = parseLeverRange('content.promoPerWeek=0:99:1');
+    expect('error' in bad && bad.error.en).toMatch(/content\.promoPerWeek.*0 ≤ from ≤ to ≤ 70/);
+    const unknown = parseLeverRange('content.promos=1:2:1');
+    expect('error' in unknown && unknown.error.zh).toMatch(/不是可调的杠杆/);
+  });
+});
+
+describe('jobs', () => {
+  it('any cut of the tasks, in any order, assembles the same runs', async () => {
+    const base = scenario('no-operations', (s) => ({ ...s, horizonDays: 10 }));
+    const scenarios = [base, { ...base, content: { ...base.content, postsPerWeek: 5 } }];
+    const whole = await evaluate(runTasksHere, scenarios, 0, 30);
+    const tasks = tasksFor(2, 0, 30, 7);
+    const shards = await Promise.all([1, 2, 3].map((k) => runTasksHere(scenarios, shardOf(tasks, k, 3))));
+    expect(assemble(2, shards.flat().reverse())).toEqual(whole);
+    expect(whole[0].length).toBe(30);
+  });
+});
+
+describe('sensitivity estimators', () => {
+  it('Sobol indices of the Ishigami function are within 0.04 of the analytic values (N = 8192)', () => {
+    const design = saltelliDesign(3, 8192, 1);
+    const indices = sobolIndices(design, design.points.map(ishigami), 1, 200);
+    indices.forEach((s, i) => {
+      expect(Math.abs(s.s1 - ISHIGAMI_INDICES.s1[i]), `S1 x${i + 1}`).toBeLessThan(0.04);
+      expect(Math.abs(s.st - ISHIGAMI_INDICES.st[i]), `ST x${i + 1}`).toBeLessThan(0.04);
+      expect(s.s1Interval[0]).toBeLessThan(s.s1Interval[1]);
+    });
+    expect(ISHIGAMI_INDICES.s1[0]).toBeCloseTo(0.314, 3);
+    expect(ISHIGAMI_INDICES.st[2]).toBeCloseTo(0.244, 3);
+  });
+
+  it('Morris recovers the coefficients of a linear function, with no spread', () => {
+    const design = morrisDesign(3, 12, 5);
+    const indices = morrisIndices(design, design.points.map(([a, b]) => 3 * a - 2 * b));
+    expect(indices[0].mu).toBeCloseTo(3, 9);
+    expect(indices[1].mu).toBeCloseTo(-2, 9);
+    expect(indices[1].muStar).toBeCloseTo(2, 9);
+    expect(indices[2].muStar).toBe(0);
+    expect(indices[0].sigma).toBeCloseTo(0, 9);
+    expect(indices[0].n).toBe(12);
+  });
+
+  it('Morris on the model ranks promotions above the QR refresh for weekly participation', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 21 }));
+    const levers = ['content.promoPerWeek', 'growth.qrRefreshDays', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!);
+    const result = await runSensitivity(runTasksHere, base, { method: 'morris', levers, runs: 8, samples: 4 });
+    const m = result.morris!.weeklyParticipation;
+    expect(result.points).toBe(4 * 4);
+    // promotions lower participation (MODEL §3.8); a QR refresh does nothing to a group invited directly
+    expect(m[0].mu).toBeLessThan(0);
+    expect(m[0].muStar).toBeGreaterThan(0.05);
+    expect(m[1].muStar).toBe(0);
+  });
+});
+
+describe('goal seek on a noisy quadratic', () => {
+  // maximise −Σ(x − 0.8)² subject to x₁ + x₂ ≤ 1: the optimum is (0.5, 0.5)
+  const noise = (run: number) => ((seedrandom.alea(`q${run}`) as unknown as () => number)() - 0.5) * 0.2;
+  const evaluate = async (candidates: readonly (readonly number[])[], first: number, count: number): Promise<RunRecord[][]> =>
+    candidates.map((x) => Array.from({ length: count }, (_, i) => {
+      const f = -((x[0] - 0.8) ** 2 + (x[1] - 0.8) ** 2) + noise(first + i);
+      return { met: f > -0.2 ? 1 : 0, shortfall: Math.max(0, -f), cost: x[0] + x[1] };
+    }));
+  const dimensions = [{ min: 0, max: 1, step: 0.05 }, { min: 0, max: 1, step: 0.05 }];
+
+  it.each([1, 2, 3, 4])('finds the optimum under the budget (seed %i) and never returns a candidate over it', async (seed) => {
+    const result = await search(evaluate, { dimensions, start: [0, 0], objective: { kind: 'maxGoals', budget: 1 }, seed });
+    expect(result.best).not.toBeNull();
+    const [a, b] = result.best!.position;
+    expect(Math.abs(a - 0.5) + Math.abs(b - 0.5)).toBeLessThanOrEqual(0.1 + 1e-9);
+    for (const c of [result.best!, ...result.runnersUp]) expect(c.medianCost).toBeLessThanOrEqual(1 + 1e-9);
+  });
+
+  it('minimises the cost subject to the chance', async () => {
+    const result = await search(evaluate, { dimensions, start: [1, 1], objective: { kind: 'minCost', minChance: 0.9 }, seed: 3 });
+    expect(result.best!.chance).toBeGreaterThanOrEqual(0.9);
+    // f > −0.2 needs (x − 0.8)² summed below ~0.2: the cheapest such point has x₁ + x₂ ≈ 1.0–1.1
+    expect(result.best!.medianCost).toBeLessThan(1.3);
+    expect(result.best!.medianCost).toBeGreaterThan(0.8);
+  });
+
+  it('reports no best when nothing fits the budget', async () => {
+    const result = await search(evaluate, { dimensions: [{ min: 0.5, max: 1, step: 0.1 }], start: [1], objective: { kind: 'maxGoals', budget: 0.1 }, seed: 1 });
+    expect(result.best).toBeNull();
+  });
+});
+
+describe('planning on the model', () => {
+  it('a sweep point equals the ensemble of that strategy (same seed, same run indices)', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 21 }));
+    const parsed = parseLeverRange('content.promoPerWeek=0:6:3');
+    if ('error' in parsed) throw new Error();
+    const sweep = await runSweep(runTasksHere, base, [parsed], 20);
+    const own = runEnsemble({ ...base, runs: 20 });
+    expect(sweep.points[0].stats!.allGoalsMetShare).toBe(own.allGoalsMetShare);
+    expect(sweep.points[0].stats!.kpis.weeklyParticipation.p50).toBe(own.metrics.weeklyParticipation.p50);
+    // over-marketing lowers participation along the sweep (MODEL §3.8)
+    const medians = sweep.points.map((p) => p.stats!.kpis.weeklyParticipation.p50!);
+    expect(medians[2]).toBeLessThan(medians[0]);
+    expect(sweep.axes[0].labels.zh[1]).toBe('3 条');
+  });
+
+  it('an invalid combination is reported, not run', () => {
+    const base = defaultScenario();
+    const axis = parseLeverRange('group.capacity=5:10:5');
+    const admins = parseLeverRange('team.admins=0:10:10');
+    if ('error' in axis || 'error' in admins) throw new Error();
+    const result = sweepResult(base, [axis, admins], 0, [[], [], []]);
+    const bad = result.points.find((p) => !p.stats)!;
+    expect(bad.problems![0].path).toBe('group.capacity');
+  });
+
+  it('diagnoses a posting window outside the evening and points to 19:00', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, window: [14, 15] } }));
+    const d = await diagnose(runTasksHere, base, 30);
+    const topics = d.goals.find((g) => g.threshold.metric === 'topicResponseInWindow')!;
+    expect(topics.metShare).toBeLessThan(0.5);
+    const window = topics.moves.find((m) => m.move.path === 'content.window');
+    expect(window?.move.to).toBe(19);
+    expect(window!.kpiChange).toBeGreaterThan(0.05);
+    expect(describeMove(window!, topics.threshold, base, 'en')).toMatch(/^Posting window: 14:00–15:00 → 19:00–20:00: Topic response \(in window\) \+\d/);
+    expect(describeMove(window!, topics.threshold, base, 'zh-CN')).toMatch(/^发布时段：14:00–15:00 → 19:00–20:00：话题响应率 \(时段内\) \+[\d.]+ 个百分点/);
+  });
+
+  it('explains a silent group from its numbers, and says nothing of a healthy one', async () => {
+    const base = scenario('no-operations');
+    const [list] = await evaluate(runTasksHere, [base], 0, 20);
+    const words = explainOutcome(base, list).map((b) => b.en).join(' ');
+    expect(words).toMatch(/fell silent/);
+    expect(words).toMatch(/posts no content/);
+    const healthy = scenario('knowledge-sharing');
+    const [ok] = await evaluate(runTasksHere, [healthy], 0, 20);
+    expect(explainOutcome(healthy, ok)).toEqual([]);
+  });
+
+  it('a goal seek stays within the budget and is checked on held-out runs', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 21 }));
+    const levers = ['content.postsPerWeek', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!);
+    const budget = 12;
+    const result = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget }, candidates: 6, firstRuns: 5, finalRuns: 10, checkRuns: 20 });
+    expect(result.best).not.toBeNull();
+    expect(result.best!.assessment.medianCost).toBeLessThanOrEqual(budget);
+    for (const r of result.runnersUp) expect(r.assessment.medianCost).toBeLessThanOrEqual(budget);
+    expect(result.check!.firstRun).toBe(HOLDOUT_FIRST_RUN);
+    expect(result.check!.runs).toBe(20);
+    expect(result.check!.best.interval[0]).toBeLessThanOrEqual(result.check!.best.chance);
+  });
+});
