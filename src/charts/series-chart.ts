@@ -27,6 +27,8 @@ export interface QuantileSeries {
   readonly p50: ArrayLike<number>;
   readonly p75: ArrayLike<number>;
   readonly p90: ArrayLike<number>;
+  /** A dashed median (a pinned baseline under the current results). */
+  readonly dash?: string;
 }
 
 export class SeriesChart extends DayChart {
@@ -129,7 +131,7 @@ export class SeriesChart extends DayChart {
     for (const s of this.series) {
       bandMark(svg, frame, s.p10, s.p90, { color: s.color, opacity: PALETTE.outerBandOpacity, className: 'band-outer' });
       bandMark(svg, frame, s.p25, s.p75, { color: s.color, opacity: PALETTE.innerBandOpacity, className: 'band-inner' });
-      lineMark(svg, frame, s.p50, { color: s.color, className: 'median' });
+      lineMark(svg, frame, s.p50, { color: s.color, className: s.dash ? 'median ghost' : 'median', dash: s.dash });
     }
     axesMark(svg, frame, this.days, (v) => formatByUnit(this.locale, this.unit, v));
     if (this.focusDay !== null) focusRuleMark(svg, frame, this.focusDay);

@@ -17,8 +17,9 @@ import { parseArgs } from 'node:util';
 import type { Summary } from '../model/metrics.ts';
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatPercent, formatSignedChange } from '../model/format.ts';
-import { formatMetric, csvText } from '../model/report.ts';
+import { formatPoints, formatSignedChange } from '../model/format.ts';
+import { formatMetric } from '../model/report.ts';
+import { sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { assemble, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
 import { describePosition, leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
@@ -202,37 +203,6 @@ function report(result: SweepResult | SensitivityResult, values: Record<string, 
   if (typeof values.csv === 'string') console.log(`\nwritten to ${values.csv}`);
 }
 
-export function sweepToCsv(result: SweepResult): string {
-  const axes = result.axes.map((a) => a.path);
-  const keys = [...new Set(result.goals.map((g) => g.metric))];
-  const header = [...axes, 'valid', 'runs', 'all_goals_met_share', ...keys.flatMap((k) => [`${k}_p10`, `${k}_p50`, `${k}_p90`, `${k}_goal_met_share`])];
-  const rows = [header.join(',')];
-  for (const p of result.points) {
-    const cells = p.settings.map(([, v]) => String(v));
-    if (!p.stats) { rows.push([...cells, 'false', '', '', ...keys.flatMap(() => ['', '', '', ''])].join(',')); continue; }
-    const stats = p.stats;
-    rows.push([...cells, 'true', String(stats.runs), String(stats.allGoalsMetShare), ...keys.flatMap((k) => {
-      const q = stats.kpis[k];
-      const goal = result.goals.findIndex((g) => g.metric === k);
-      return [q.p10, q.p50, q.p90].map((v) => (v === null ? '' : String(Number(v.toPrecision(6))))).concat(String(stats.goalMetShare[goal]));
-    })].join(','));
-  }
-  return `${rows.join('\n')}\n`;
-}
-
-export function sensitivityToCsv(result: SensitivityResult): string {
-  const rows = [result.method === 'morris' ? 'output,lever,mu,mu_star,sigma,effects' : 'output,lever,s1,s1_low,s1_high,st,st_low,st_high'];
-  for (const output of result.outputs) {
-    result.levers.forEach((lever, i) => {
-      const m = result.morris?.[output]?.[i];
-      const s = result.sobol?.[output]?.[i];
-      if (m) rows.push([output, csvText(lever.path), m.mu, m.muStar, m.sigma, m.n].join(','));
-      if (s) rows.push([output, csvText(lever.path), s.s1, ...s.s1Interval, s.st, ...s.stInterval].join(','));
-    });
-  }
-  return `${rows.join('\n')}\n`;
-}
-
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
@@ -351,7 +321,7 @@ function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: numb
   console.log(`\nin the search (${a.runs} runs each): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
   const c = result.check;
   if (c) {
-    console.log(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${formatPercent('en', c.chanceDifference.mean)} (${formatPercent('en', c.chanceDifference.interval[0])} … ${formatPercent('en', c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
+    console.log(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${formatPoints('en', c.chanceDifference.mean)} (${formatPoints('en', c.chanceDifference.interval[0])} … ${formatPoints('en', c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
     console.log(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
       `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
       g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));

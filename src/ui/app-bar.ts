@@ -1,6 +1,6 @@
 /**
  * The header and the navigation: title, preset picker, language switch, the
- * views (lab, library, compare), files (open, save), library save, share link,
+ * views (lab, plan, library, compare), files (open, save), library save, share link,
  * exports, and whether the scenario is saved in this browser.
  *
  * Properties: `locale`, `preset` (PresetName | ''), `view` (View), `canExport`
@@ -16,10 +16,10 @@ import { t, type MessageKey } from '../i18n/messages.ts';
 import { PRESETS, type PresetName } from './presets.ts';
 import type { AutosaveState } from './controllers/draft-controller.ts';
 
-export const VIEWS = ['lab', 'library', 'compare'] as const;
+export const VIEWS = ['lab', 'plan', 'library', 'compare'] as const;
 export type View = (typeof VIEWS)[number];
 
-const VIEW_LABELS: Record<View, MessageKey> = { lab: 'viewLab', library: 'viewLibrary', compare: 'viewCompare' };
+const VIEW_LABELS: Record<View, MessageKey> = { lab: 'viewLab', plan: 'viewPlan', library: 'viewLibrary', compare: 'viewCompare' };
 const AUTOSAVE_LABELS: Record<AutosaveState, MessageKey | null> = { idle: null, pending: 'autosavePending', saved: 'autosaveSaved', failed: 'autosaveFailed' };
 
 export class AppBar extends LitElement {

@@ -19,6 +19,11 @@ import { EnsembleController } from './controllers/ensemble-controller.ts';
 import { LibraryController, type LibraryAction } from './controllers/library-controller.ts';
 import { ScenarioIoController } from './controllers/scenario-io-controller.ts';
 import { ComparisonController, CURRENT } from './controllers/comparison-controller.ts';
+import { PlanningController } from './controllers/planning-controller.ts';
+import { BaselineController } from './controllers/baseline-controller.ts';
+import { draftWithSettings, leverAt, type Lever, type Setting } from '../model/planning/levers.ts';
+import type { SweepAxis } from '../model/planning/sweep.ts';
+import type { Objective } from '../model/planning/optimize.ts';
 import type { Dismissed } from './notices-view.ts';
 import type { View } from './app-bar.ts';
 import './app-bar.ts';
@@ -26,6 +31,7 @@ import './notices-view.ts';
 import './lab-view.ts';
 import './library-panel.ts';
 import './compare-view.ts';
+import './plan-view.ts';
 
 export { QUICK_RUNS } from './controllers/ensemble-controller.ts';
 
@@ -48,6 +54,8 @@ export class AppShell extends LitElement {
   });
   private readonly io = new ScenarioIoController(this, this.edit, this.library, this.notices, () => { this.view = 'lab'; });
   private readonly comparison = new ComparisonController(this, this.ensemble, this.notices);
+  private readonly planning = new PlanningController(this, this.notices);
+  private readonly baseline = new BaselineController(this, this.ensemble, this.notices);
 
   constructor() {
     super();
@@ -64,8 +72,27 @@ export class AppShell extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.locale;
+    window.addEventListener('keydown', this.onKey);
     void this.restore();
   }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onKey);
+    super.disconnectedCallback();
+  }
+
+  /** Ctrl/Cmd+Z undoes an edit, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes it, unless a text field has the keys. */
+  private onKey = (event: KeyboardEvent): void => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const redo = (key === 'z' && event.shiftKey) || key === 'y';
+    if (key !== 'z' && !redo) return;
+    let target: Element | null = document.activeElement;
+    while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
+    if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(target.type)) return;
+    if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    if (redo ? this.edit.redo() : this.edit.undo()) event.preventDefault();
+  };
 
   /** Start from the autosaved draft (else the preset), then a share link if the address has one. */
   private async restore(): Promise<void> {
@@ -92,7 +119,7 @@ export class AppShell extends LitElement {
       <qc-notices .locale=${locale} .notice=${notices.notice} .refusal=${notices.refusal} .shareUrl=${notices.shareUrl}
         @notice-dismiss=${this.onDismiss}></qc-notices>
       ${this.io.dragging ? html`<div class="drop" aria-hidden="true">${t(locale, 'dropHint')}</div>` : nothing}
-      ${this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare() : this.renderLab()}
+      ${this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare() : this.view === 'plan' ? this.renderPlan() : this.renderLab()}
     `;
   }
 
@@ -113,10 +140,34 @@ export class AppShell extends LitElement {
     return html`<qc-lab-view .locale=${this.locale} .draft=${edit.draft} .problems=${edit.problems}
       .summary=${ensemble.summary} .sample=${ensemble.sample} .running=${ensemble.running} .progress=${ensemble.progress}
       .lastRun=${ensemble.lastRun} .shown=${ensemble.shown} .workers=${ensemble.workers} .runs=${edit.scenario.runs}
+      .pinned=${this.baseline.pinned} .deltas=${this.baseline.deltas} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
+      @pin-baseline=${() => void this.baseline.pin()} @unpin-baseline=${() => this.baseline.unpin()}
+      @undo=${() => edit.undo()} @redo=${() => edit.redo()}
       @draft-change=${(e: CustomEvent<Draft>) => { this.notices.notify(null); edit.set(e.detail, ''); }}
       @reset-defaults=${() => void this.replaceDraft({ schemaVersion: SCHEMA_VERSION }, () => edit.resetToDefaults())}
       @run-full=${() => void ensemble.run(edit.scenario, 'full')}
       @run-cancel=${() => ensemble.cancel()}></qc-lab-view>`;
+  }
+
+  private renderPlan() {
+    const { planning, edit } = this;
+    const levers = (paths: readonly string[]) => paths.map((p) => leverAt(p)).filter((l): l is Lever => !!l);
+    return html`<main class="single"><qc-plan-view .locale=${this.locale} .scenario=${edit.scenario} .progress=${planning.progress}
+      .results=${planning.results} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
+      @plan-diagnose=${(e: CustomEvent<{ runs: number }>) => void planning.diagnose(edit.scenario, e.detail.runs)}
+      @plan-sweep=${(e: CustomEvent<{ axes: SweepAxis[]; runs: number }>) => void planning.sweep(edit.scenario, e.detail.axes, e.detail.runs)}
+      @plan-sensitivity=${(e: CustomEvent<{ paths: string[]; runs: number; trajectories: number }>) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.trajectories)}
+      @plan-seek=${(e: CustomEvent<{ paths: string[]; objective: Objective }>) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective)}
+      @plan-cancel=${() => planning.cancel()}
+      @plan-apply=${(e: CustomEvent<Setting[]>) => this.apply(e.detail)}
+      @undo=${() => edit.undo()} @redo=${() => edit.redo()}></qc-plan-view></main>`;
+  }
+
+  /** A recommendation applied to the strategy being edited (undoable like any edit). */
+  private apply(settings: readonly Setting[]): void {
+    const { edit } = this;
+    edit.set(draftWithSettings(edit.draft, edit.scenario, settings), '');
+    this.notices.notify({ key: 'applied' });
   }
 
   private renderLibrary() {

@@ -5,9 +5,11 @@
  *
  * Properties: `locale`; `draft`, `problems` (the scenario being edited);
  * `summary`, `sample`, `running`, `progress`, `lastRun`, `shown` (what the results are), `workers`, `runs`
- * (the ensembles).
+ * (the ensembles); `pinned`, `deltas` (a pinned baseline and the paired
+ * differences against it); `canUndo`, `canRedo` (the edit history).
  * Events (bubble, cross shadow roots): `draft-change` (detail: Draft, from the
- * editor); `reset-defaults`; `run-full`; `run-cancel`.
+ * editor); `reset-defaults`; `run-full`; `run-cancel`; `pin-baseline`;
+ * `unpin-baseline`; `undo`; `redo`.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
@@ -19,6 +21,7 @@ import { t } from '../i18n/messages.ts';
 import { PALETTE } from '../charts/marks.ts';
 import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './charts.ts';
 import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-controller.ts';
+import type { BaselineDeltas, Pinned } from './controllers/baseline-controller.ts';
 import './strategy-editor.ts';
 import './scorecard.ts';
 import '../charts/series-chart.ts';
@@ -37,6 +40,10 @@ export class LabView extends LitElement {
     shown: { attribute: false },
     workers: { type: Number },
     runs: { type: Number },
+    pinned: { attribute: false },
+    deltas: { attribute: false },
+    canUndo: { type: Boolean },
+    canRedo: { type: Boolean },
   };
 
   declare locale: Locale;
@@ -50,6 +57,10 @@ export class LabView extends LitElement {
   declare shown: ShownResults | null;
   declare workers: number;
   declare runs: number;
+  declare pinned: Pinned | null;
+  declare deltas: BaselineDeltas | null;
+  declare canUndo: boolean;
+  declare canRedo: boolean;
 
   constructor() {
     super();
@@ -64,6 +75,10 @@ export class LabView extends LitElement {
     this.shown = null;
     this.workers = 1;
     this.runs = 0;
+    this.pinned = null;
+    this.deltas = null;
+    this.canUndo = false;
+    this.canRedo = false;
   }
 
   static override styles = css`
@@ -77,6 +92,10 @@ export class LabView extends LitElement {
     .editor-head { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; margin-bottom: 0.5rem; }
     .editor-head button { font: inherit; font-size: 0.8rem; padding: 0.2rem 0.6rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
     .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; min-height: 2.4rem; }
+    .pinned-note { font-size: 0.8rem; color: #3e4c59; margin: 0.4rem 0 0; }
+    .editor-head span { display: flex; gap: 0.3rem; flex-wrap: wrap; }
+    .editor-head button:disabled, .status button:disabled { opacity: 0.5; cursor: not-allowed; }
+    .pin, .unpin { background: #fff; color: #0f3d2e; }
     .status button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; }
     button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
     .run { background: #1a7f5a; color: #fff; }
@@ -97,7 +116,11 @@ export class LabView extends LitElement {
         <section class="editor panel" aria-labelledby="strategy-title">
           <div class="editor-head">
             <h2 id="strategy-title">${t(locale, 'strategy')}</h2>
-            <button @click=${() => this.fire('reset-defaults')}>${t(locale, 'resetDefaults')}</button>
+            <span>
+              <button class="undo" @click=${() => this.fire('undo')} ?disabled=${!this.canUndo} aria-keyshortcuts="Control+Z">${t(locale, 'undo')}</button>
+              <button class="redo" @click=${() => this.fire('redo')} ?disabled=${!this.canRedo} aria-keyshortcuts="Control+Shift+Z">${t(locale, 'redo')}</button>
+              <button @click=${() => this.fire('reset-defaults')}>${t(locale, 'resetDefaults')}</button>
+            </span>
           </div>
           ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'invalidKept', { count: this.problems.length })}</p>` : nothing}
           <qc-strategy-editor .locale=${locale} .draft=${this.draft} .problems=${this.problems}></qc-strategy-editor>
@@ -109,7 +132,9 @@ export class LabView extends LitElement {
             ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'resultsOfLastValid')}</p>` : nothing}
             ${this.renderStatus()}
           </div>
-          <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary}></qc-scorecard></div>
+          <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary} .deltas=${this.deltas}></qc-scorecard>
+            ${this.pinned ? html`<p class="pinned-note">${t(locale, 'pinnedNote', { name: this.pinned.scenario.name, runs: this.deltas?.comparison.runs ?? this.pinned.runs.length })}${this.deltas && !this.deltas.paired ? ` ${t(locale, 'pinnedNotPaired')}` : ''}</p>` : nothing}
+          </div>
           ${this.renderCharts()}
         </section>
       </main>
@@ -130,19 +155,22 @@ export class LabView extends LitElement {
       ${this.running === 'full'
         ? html`<button class="cancel" @click=${() => this.fire('run-cancel')}>${t(locale, 'cancel')}</button>`
         : html`<button class="run" @click=${() => this.fire('run-full')}>${t(locale, 'runFull')} (${formatNumber(locale, this.runs, 0)} ${t(locale, 'runs')})</button>`}
+      ${this.pinned
+        ? html`<button class="unpin" @click=${() => this.fire('unpin-baseline')}>${t(locale, 'unpinBaseline')}</button>`
+        : html`<button class="pin" ?disabled=${!this.summary || this.running !== null} @click=${() => this.fire('pin-baseline')}>${t(locale, 'pinBaseline')}</button>`}
       <progress max=${p?.total ?? 1} .value=${p?.done ?? 0} aria-label=${t(locale, this.running === 'full' ? 'fullRun' : 'quickRun')}></progress>
       <span class="progress-text" role="status" data-run=${last?.id ?? 0} data-shown=${this.shown?.kind ?? ''}>${text}</span>
     </div>`;
   }
 
   /** Chart inputs are rebuilt only when the results or the language change (not on every progress tick). */
-  private charts: { summary: EnsembleSummary | null; sample: Series | null; locale: Locale; view: unknown } | null = null;
+  private charts: { summary: EnsembleSummary | null; sample: Series | null; locale: Locale; pinned: Pinned | null; view: unknown } | null = null;
 
   private renderCharts() {
-    const { summary, sample, locale } = this;
-    if (this.charts?.summary !== summary || this.charts.sample !== sample || this.charts.locale !== locale) {
+    const { summary, sample, locale, pinned } = this;
+    if (this.charts?.summary !== summary || this.charts.sample !== sample || this.charts.locale !== locale || this.charts.pinned !== pinned) {
       this.charts = {
-        summary, sample, locale,
+        summary, sample, locale, pinned,
         view: html`<div class="charts">
           ${CHARTS.map((chart) => this.renderChart(chart.series, chart.metric ?? null, chart.gap === true))}
           <qc-stacked-chart .locale=${locale} .label=${t(locale, 'messagesByKind')} .layers=${this.kindLayers()}></qc-stacked-chart>
@@ -159,7 +187,11 @@ export class LabView extends LitElement {
     const label = keys.map((k) => pick(this.locale, SERIES[k])).join(' / ');
     return html`<qc-series-chart data-series=${keys.join(',')}
       .locale=${this.locale} .label=${label} .unit=${SERIES[keys[0]].unit}
-      .series=${s ? keys.map((k, i) => ({ name: pick(this.locale, SERIES[k]), color: PALETTE.series[i], ...s.daily[k] })) : []}
+      .series=${s ? [
+        // the pinned baseline's first series, drawn first (underneath), grey and dashed
+        ...(this.pinned && this.pinned.summary.horizonDays === s.horizonDays ? [{ name: t(this.locale, 'pinnedSeries'), color: PALETTE.ghost, dash: '4 3', ...this.pinned.summary.daily[keys[0]] }] : []),
+        ...keys.map((k, i) => ({ name: pick(this.locale, SERIES[k]), color: PALETTE.series[i], ...s.daily[k] })),
+      ] : []}
       .threshold=${metric && s ? chartThreshold(s.goals, metric, this.locale) : null}
       .note=${gap ? t(this.locale, 'gapNote') : ''}></qc-series-chart>`;
   }

@@ -4,28 +4,46 @@
  * share of runs that meet it — and the chance that all goals are met at once.
  * The goals are those the results were judged against (`summary.goals`).
  *
- * Properties: `locale`, `summary` (EnsembleSummary | null). Events: none.
+ * With a pinned baseline, one more column: each KPI's paired difference
+ * against the pin (median over runs, with the 90 % interval).
+ *
+ * Properties: `locale`, `summary` (EnsembleSummary | null), `deltas`
+ * (BaselineDeltas | null). Events: none.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
-import { SUMMARY } from '../model/metrics.ts';
+import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
+import type { BaselineDeltas } from './controllers/baseline-controller.ts';
 import { t } from '../i18n/messages.ts';
 
 export class Scorecard extends LitElement {
   static override properties = {
     locale: { type: String },
     summary: { attribute: false },
+    deltas: { attribute: false },
   };
 
   declare locale: Locale;
   declare summary: EnsembleSummary | null;
+  declare deltas: BaselineDeltas | null;
 
   constructor() {
     super();
     this.locale = 'en';
     this.summary = null;
+    this.deltas = null;
+  }
+
+  /** The paired difference against the pinned baseline, e.g. "+5.2 pp (−1.0 … +9.9)". */
+  private delta(metric: SummaryKey) {
+    const d = this.deltas?.comparison.metrics[metric].differences[1];
+    if (!this.deltas) return nothing;
+    if (!d) return html`<td class="delta">—</td>`;
+    const f = (v: number) => formatSignedChange(this.locale, metric, v);
+    const clear = d.p5 > 0 || d.p95 < 0;
+    return html`<td class="delta ${clear ? 'clear' : ''}" title=${clear ? t(this.locale, 'clearDifference') : ''}>${f(d.median)}<span class="goal-text">${f(d.p5)} … ${f(d.p95)}</span></td>`;
   }
 
   static override styles = css`
@@ -41,6 +59,7 @@ export class Scorecard extends LitElement {
     .fail { background: #ffebe9; color: #a40e26; }
     .goal-text { display: block; font-size: 0.72rem; color: var(--qc-muted, #52606d); }
     .all { margin: 0.5rem 0 0; font-weight: 600; }
+    .delta.clear { font-weight: 600; }
     .gap { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.3rem 0 0; }
   `;
 
@@ -54,7 +73,7 @@ export class Scorecard extends LitElement {
       <table>
         <thead><tr>
           <th scope="col">${t(this.locale, 'goal')}</th><th scope="col">${t(this.locale, 'median')}</th><th scope="col">${t(this.locale, 'range')}</th>
-          <th scope="col">${t(this.locale, 'threshold')}</th><th scope="col">${t(this.locale, 'status')}</th><th scope="col">${t(this.locale, 'goalMet')}</th>
+          <th scope="col">${t(this.locale, 'threshold')}</th><th scope="col">${t(this.locale, 'status')}</th><th scope="col">${t(this.locale, 'goalMet')}</th>${this.deltas ? html`<th scope="col">${t(this.locale, 'vsPinned')}</th>` : nothing}
         </tr></thead>
         <tbody>
           ${s.goals.map((goal) => {
@@ -69,6 +88,7 @@ export class Scorecard extends LitElement {
               <td>${describeThreshold(goal)} (${goal.source})</td>
               <td>${status ? html`<span class="status ${status}">${statusText[status]}</span>` : t(this.locale, 'noValue')}</td>
               <td>${m.goalMetShare === null ? '—' : formatPercent(this.locale, m.goalMetShare)}</td>
+              ${this.delta(goal.metric)}
             </tr>`;
           })}
           <tr data-metric="retention30d">
@@ -76,11 +96,12 @@ export class Scorecard extends LitElement {
             <td>${formatByUnit(this.locale, 'share', retention.p50)}</td>
             <td>${retention.p10 === null ? '—' : `${formatByUnit(this.locale, 'share', retention.p10)}–${formatByUnit(this.locale, 'share', retention.p90)}`}</td>
             <td>—</td><td>—</td><td>—</td>
+            ${this.delta('retention30d')}
           </tr>
         </tbody>
       </table>
       <p class="gap">${t(this.locale, 'gapNote')}</p>
-      <p class="all">${t(this.locale, 'allGoals', { share: formatPercent(this.locale, s.allGoalsMetShare) })}</p>
+      <p class="all">${t(this.locale, 'allGoals', { share: formatPercent(this.locale, s.allGoalsMetShare) })}${this.deltas ? ` (${t(this.locale, 'pinnedSeries')}: ${formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[0])})` : ''}</p>
       ${nothing}
     `;
   }

@@ -10,6 +10,7 @@ import type { EnsembleSummary } from '../model/ensemble.ts';
 import { alignForComparison, type Comparison } from '../model/compare.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { Series, Summary } from '../model/metrics.ts';
+import type { Executor, Task, TaskResult } from '../model/planning/jobs.ts';
 import type { PackedRuns, SimulationApi, SummaryApi } from './protocol.ts';
 
 export interface Progress {
@@ -172,6 +173,52 @@ export class WorkerPool {
       if (generation !== this.generation) throw new EnsembleCancelled();
     }
     return { comparison: await this.summary.compare(aligned), ensembles };
+  }
+
+  /**
+   * Planning tasks (each: one strategy, a chunk of runs) over the workers, as
+   * an Executor (src/model/planning/jobs.ts): only run summaries come back.
+   * Like `run`, a new job supersedes the one in progress and `cancel` stops it.
+   * A failed task is retried once on a fresh worker.
+   */
+  readonly execute: Executor = async (scenarios, tasks, onTask) => {
+    this.supersede();
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
+    const cancelled = new Promise<never>((_, reject) => { this.rejectCurrent = reject; });
+    cancelled.catch(() => undefined);
+    const queue: (Task & { attempts?: number })[] = tasks.map((t) => ({ ...t }));
+    const results: TaskResult[] = [];
+    const work = async (slotIndex: number): Promise<void> => {
+      while (queue.length && current()) {
+        const task = queue.shift()!;
+        const slot = this.slots[slotIndex];
+        let summaries: Summary[];
+        try {
+          summaries = await Promise.race([slot.api.summaries(scenarios[task.point], task.firstRun, task.count), slot.died]);
+        } catch (error) {
+          if (!current()) return;
+          this.replace(slotIndex);
+          task.attempts = (task.attempts ?? 0) + 1;
+          if (task.attempts > 1) throw error;
+          queue.unshift(task);
+          continue;
+        }
+        if (!current()) return;
+        const result = { point: task.point, firstRun: task.firstRun, count: task.count, summaries };
+        results.push(result);
+        onTask?.(result);
+      }
+    };
+    await Promise.race([Promise.all(this.slots.map((_, i) => work(i))), cancelled]);
+    if (!current()) throw new EnsembleCancelled();
+    this.rejectCurrent = null;
+    return results;
+  };
+
+  /** The per-run summaries of the last ensemble, by run index (to pair a pinned baseline with). */
+  runSummaries(): Promise<Summary[]> {
+    return this.summary.runSummaries();
   }
 
   /** One run of the last ensemble (its daily series), e.g. for the membership pyramid. */

@@ -12,6 +12,8 @@ import type { Scenario } from '../model/scenario.ts';
 export interface SimulationApi {
   /** Runs [firstRun, firstRun + count) of a validated scenario. */
   run(scenario: Scenario, firstRun: number, count: number): Promise<PackedRuns>;
+  /** Runs [firstRun, firstRun + count) and returns only each run's summary (planning needs no daily series). */
+  summaries(scenario: Scenario, firstRun: number, count: number): Promise<Summary[]>;
 }
 
 export interface SummaryApi {
@@ -22,6 +24,8 @@ export interface SummaryApi {
   summarise(): Promise<EnsembleSummary>;
   /** One run's daily series, for the membership pyramid. */
   sample(runIndex: number): Promise<{ series: Series; summary: Summary } | null>;
+  /** The per-run summaries of the current ensemble, ordered by run index (a pinned baseline pairs with them). */
+  runSummaries(): Promise<Summary[]>;
   /** Keeps the current ensemble's per-run summaries as scenario `slot` of a paired comparison. */
   keepForComparison(slot: number): Promise<void>;
   /** The paired comparison of the kept slots 0 … n−1 (the scenarios as aligned for comparison). */

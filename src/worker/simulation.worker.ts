@@ -8,6 +8,9 @@ const api: SimulationApi = {
     const packed = packRuns(runChunk(scenario, firstRun, count));
     return Comlink.transfer(packed, [packed.series.buffer]);
   },
+  async summaries(scenario, firstRun, count) {
+    return runChunk(scenario, firstRun, count).map((r) => r.summary);
+  },
 };
 
 Comlink.expose(api);

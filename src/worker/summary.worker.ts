@@ -38,6 +38,9 @@ const api: SummaryApi = {
     const series = Object.fromEntries(Object.entries(run.series).map(([key, values]) => [key, Float64Array.from(values)])) as typeof run.series;
     return { series, summary: run.summary };
   },
+  async runSummaries() {
+    return byRunIndex().map((r) => r.summary);
+  },
   async keepForComparison(slot) {
     if (slot === 0) compared = [];
     compared[slot] = byRunIndex().map((r) => r.summary);

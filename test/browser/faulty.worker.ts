@@ -6,5 +6,8 @@ const api: SimulationApi = {
   async run() {
     throw new Error('boom: simulated worker failure');
   },
+  async summaries() {
+    throw new Error('boom: simulated worker failure');
+  },
 };
 Comlink.expose(api);

@@ -130,7 +130,8 @@ export function diagnosisFrom(base: Scenario, moves: readonly Move[], summaries:
     });
     const helpful = effects
       .filter((e) => e.metShare[1] - e.metShare[0] >= WORTH_SUGGESTING)
-      .sort((a, b) => (b.metShare[1] - a.metShare[1]) || (b.allGoals[1] - a.allGoals[1]));
+      // what the move does for this goal and for all goals at once: a move that helps one goal by breaking the others ranks lower
+      .sort((a, b) => (b.metShare[1] + b.allGoals[1]) - (a.metShare[1] + a.allGoals[1]) || b.metShare[1] - a.metShare[1]);
     // one move per lever: its best setting
     const perLever = helpful.filter((e, i) => helpful.findIndex((o) => o.move.path === e.move.path) === i);
     const values = current.map((s) => s[threshold.metric]).filter((v): v is number => v !== null).sort((a, b) => a - b);

@@ -80,7 +80,11 @@ export function wilson(successes: number, n: number, z = 1.645): [number, number
 
 export async function goalSeek(executor: Executor, base: Scenario, options: GoalSeekOptions): Promise<GoalSeekResult> {
   const goals = goalsOf(base);
-  const { levers } = options;
+  // a lever set outside its practical range keeps its setting reachable: the current strategy is always a candidate
+  const levers = options.levers.map((l) => {
+    const current = positionOf(l, base);
+    return { ...l, min: Math.min(l.min, current), max: Math.max(l.max, current) };
+  });
   const settingsOf = (position: readonly number[]) => levers.map((l, i): Setting => [l.path, position[i]]);
   const scenarioAt = (position: readonly number[]) => withSettings(base, settingsOf(position));
 

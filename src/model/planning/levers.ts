@@ -153,6 +153,17 @@ export function withSettings(scenario: Scenario, settings: readonly Setting[]): 
   return parseScenario(draft);
 }
 
+/** A draft (plain JSON as edited) with each lever set to its position: what "apply" puts in the editor. */
+export function draftWithSettings<T>(draft: T, scenario: Scenario, settings: readonly Setting[]): T {
+  let next = draft;
+  for (const [path, position] of settings) {
+    const lever = BY_PATH.get(path);
+    if (!lever) throw new RangeError(`${path} is not a lever`);
+    next = setAt(next, path, valueAt(lever, position, scenario));
+  }
+  return next;
+}
+
 /**
  * The levers that can be varied in this scenario over their whole practical
  * range without making it invalid (e.g. auto-reply needs a WeCom group).

@@ -9,9 +9,10 @@
  *    twice as many, and so on, so runs go to the promising candidates. All
  *    candidates use the same run indices (common random numbers): they are
  *    compared on the same simulated populations.
- * 3. Local refinement around the best: one step and a few steps up and down
- *    each lever, and trades between two levers (one up, one down); a move is
- *    kept only if it improves the objective on the same runs.
+ * 3. Local refinement around the best: one step and a quarter of the range up
+ *    and down each lever, and trades between two levers (one up, one down),
+ *    screened on a quarter of the runs; the three most promising get all the
+ *    runs, and a move is kept only if it improves the objective on them.
  *
  * The objective is either "maximise the chance that all goals are met with the
  * cost within a budget" or "minimise the cost with that chance at least p".
@@ -172,12 +173,15 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
   await ensureRuns([...pool, start], finalRuns, 'screen');
   let incumbent = ranked(pool, finalRuns)[0];
 
-  // 3: local refinement on the same runs
+  // 3: local refinement on the same runs: neighbours are screened with a quarter
+  // of the runs, the three most promising get the full count
+  const screenRuns = Math.max(firstRuns, Math.ceil(finalRuns / 4));
   for (let round = 0; round < (options.refineRounds ?? 6); round++) {
-    const neighbours = neighboursOf(incumbent.position, dimensions).filter((p) => !records.has(keyOf(p)) || (records.get(keyOf(p))!.length < finalRuns));
-    if (!neighbours.length) break;
-    await ensureRuns(neighbours, finalRuns, 'refine');
-    const challenger = ranked(neighbours, finalRuns)[0];
+    const neighbours = neighboursOf(incumbent.position, dimensions);
+    await ensureRuns(neighbours, screenRuns, 'refine');
+    const promising = ranked(neighbours, screenRuns).slice(0, 3).map((a) => a.position);
+    await ensureRuns(promising, finalRuns, 'refine');
+    const challenger = ranked(promising, finalRuns)[0];
     if (challenger.score <= incumbent.score) break;
     pool.push(challenger.position);
     incumbent = challenger;

@@ -54,6 +54,8 @@ export interface SweepPoint {
   /** Null when the combination is not a valid scenario (then `problems` says why). */
   readonly stats: PointStats | null;
   readonly problems?: readonly Problem[];
+  /** True when the job was cancelled before this point's runs finished. */
+  readonly notRun?: boolean;
 }
 
 export interface SweepResult {
@@ -94,8 +96,8 @@ export async function runSweep(
   return sweepResult(base, axes, runs, summaries);
 }
 
-/** Assemble a sweep from per-point run summaries (valid points only, in point order). */
-export function sweepResult(base: Scenario, axes: readonly SweepAxis[], runs: number, summaries: readonly (readonly Summary[])[]): SweepResult {
+/** Assemble a sweep from per-point run summaries (valid points only, in point order; null: not run). */
+export function sweepResult(base: Scenario, axes: readonly SweepAxis[], runs: number, summaries: readonly (readonly Summary[] | null)[]): SweepResult {
   const goals = goalsOf(base);
   let k = 0;
   return {
@@ -112,8 +114,10 @@ export function sweepResult(base: Scenario, axes: readonly SweepAxis[], runs: nu
         zh: a.positions.map((p) => describePosition(a.lever, p, base, 'zh')),
       },
     })),
-    points: sweepPoints(base, axes).map((p) => (p.parsed.ok
-      ? { at: p.at, settings: p.settings, stats: pointStats(goals, summaries[k++]) }
-      : { at: p.at, settings: p.settings, stats: null, problems: p.parsed.problems })),
+    points: sweepPoints(base, axes).map((p) => {
+      if (!p.parsed.ok) return { at: p.at, settings: p.settings, stats: null, problems: p.parsed.problems };
+      const runsHere = summaries[k++];
+      return runsHere ? { at: p.at, settings: p.settings, stats: pointStats(goals, runsHere) } : { at: p.at, settings: p.settings, stats: null, notRun: true };
+    }),
   };
 }

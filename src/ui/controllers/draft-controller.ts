@@ -14,6 +14,8 @@ import type { NoticesController } from './notices-controller.ts';
 export type AutosaveState = 'idle' | 'pending' | 'saved' | 'failed';
 
 const AUTOSAVE_MS = 300;
+/** Edits that can be undone. */
+export const HISTORY_LIMIT = 100;
 
 export class DraftController implements ReactiveController {
   draft: Draft;
@@ -25,6 +27,9 @@ export class DraftController implements ReactiveController {
   saves = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pendingDraft: Draft | null = null;
+  /** Earlier drafts (undo) and undone ones (redo), each with its preset. */
+  private past: { draft: Draft; preset: PresetName | '' }[] = [];
+  private future: { draft: Draft; preset: PresetName | '' }[] = [];
 
   /** `onValid` hears every new valid scenario (the shell re-runs the quick ensemble). */
   constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController, private readonly onValid: (scenario: Scenario) => void) {
@@ -54,7 +59,7 @@ export class DraftController implements ReactiveController {
       const migrated = saved ? migrateScenario(saved) : null;
       if (migrated?.ok) {
         // a draft kept by an older version of the lab is brought up to date, and saved so
-        this.set(migrated.value, '', { autosave: migrated.value !== saved });
+        this.set(migrated.value, '', { autosave: migrated.value !== saved, history: false });
         if (migrated.notices.length) this.notices.notify({ key: 'restoredDraft', extra: migrated.notices });
       }
       this.autosave = saved ? 'saved' : 'idle';
@@ -64,8 +69,38 @@ export class DraftController implements ReactiveController {
     }
   }
 
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
+
+  /** Back to the draft before the last edit (presets, files, applied recommendations included). */
+  undo(): boolean {
+    const previous = this.past.pop();
+    if (!previous) return false;
+    this.future.push({ draft: this.draft, preset: this.preset });
+    this.set(previous.draft, previous.preset, { history: false });
+    return true;
+  }
+
+  redo(): boolean {
+    const next = this.future.pop();
+    if (!next) return false;
+    this.past.push({ draft: this.draft, preset: this.preset });
+    this.set(next.draft, next.preset, { history: false });
+    return true;
+  }
+
   /** A new draft: a valid one replaces the scenario that runs; an invalid one keeps the last valid. */
-  set(draft: Draft, preset: PresetName | '', options: { autosave?: boolean } = {}): void {
+  set(draft: Draft, preset: PresetName | '', options: { autosave?: boolean; history?: boolean } = {}): void {
+    if (options.history !== false && draft !== this.draft) {
+      this.past.push({ draft: this.draft, preset: this.preset });
+      if (this.past.length > HISTORY_LIMIT) this.past.shift();
+      this.future = [];
+    }
     this.draft = draft;
     this.preset = preset;
     if (options.autosave !== false) this.scheduleAutosave(draft);

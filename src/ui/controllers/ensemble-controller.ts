@@ -35,6 +35,8 @@ export interface ShownResults {
 
 export class EnsembleController implements ReactiveController {
   summary: EnsembleSummary | null = null;
+  /** The scenario `summary` is of. */
+  scenario: Scenario | null = null;
   shown: ShownResults | null = null;
   /** Run 0's daily series (the membership pyramid). */
   sample: Series | null = null;
@@ -98,6 +100,7 @@ export class EnsembleController implements ReactiveController {
         onPartial: (partial) => {
           if (!current() || kind !== 'full') return;
           this.summary = partial;
+          this.scenario = scenario;
           this.shown = { kind: 'partial', runs: partial.runs };
           this.host.requestUpdate();
         },
@@ -106,6 +109,7 @@ export class EnsembleController implements ReactiveController {
       const sample = await pool.sample(0);
       if (!current()) return;
       this.summary = summary;
+      this.scenario = scenario;
       this.shown = { kind, runs: summary.runs };
       this.sample = sample?.series ?? null;
       this.lastRun = { id: (this.lastRun?.id ?? 0) + 1, kind, runs, seconds: (performance.now() - started) / 1000, seed: scenario.seed };

@@ -1,0 +1,38 @@
+/**
+ * Planning results as CSV files (the CLI's --csv and the browser's exports):
+ * a sweep, one row per point; sensitivity indices, one row per output and lever.
+ */
+import { csvText } from '../report.ts';
+import type { SensitivityResult } from './sensitivity-model.ts';
+import type { SweepResult } from './sweep.ts';
+
+export function sweepToCsv(result: SweepResult): string {
+  const axes = result.axes.map((a) => a.path);
+  const keys = [...new Set(result.goals.map((g) => g.metric))];
+  const header = [...axes, 'valid', 'runs', 'all_goals_met_share', ...keys.flatMap((k) => [`${k}_p10`, `${k}_p50`, `${k}_p90`, `${k}_goal_met_share`])];
+  const rows = [header.join(',')];
+  for (const p of result.points) {
+    const cells = p.settings.map(([, v]) => String(v));
+    if (!p.stats) { rows.push([...cells, 'false', '', '', ...keys.flatMap(() => ['', '', '', ''])].join(',')); continue; }
+    const stats = p.stats;
+    rows.push([...cells, 'true', String(stats.runs), String(stats.allGoalsMetShare), ...keys.flatMap((k) => {
+      const q = stats.kpis[k];
+      const goal = result.goals.findIndex((g) => g.metric === k);
+      return [q.p10, q.p50, q.p90].map((v) => (v === null ? '' : String(Number(v.toPrecision(6))))).concat(String(stats.goalMetShare[goal]));
+    })].join(','));
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+export function sensitivityToCsv(result: SensitivityResult): string {
+  const rows = [result.method === 'morris' ? 'output,lever,mu,mu_star,sigma,effects' : 'output,lever,s1,s1_low,s1_high,st,st_low,st_high'];
+  for (const output of result.outputs) {
+    result.levers.forEach((lever, i) => {
+      const m = result.morris?.[output]?.[i];
+      const s = result.sobol?.[output]?.[i];
+      if (m) rows.push([output, csvText(lever.path), m.mu, m.muStar, m.sigma, m.n].join(','));
+      if (s) rows.push([output, csvText(lever.path), s.s1, ...s.s1Interval, s.st, ...s.stInterval].join(','));
+    });
+  }
+  return `${rows.join('\n')}\n`;
+}

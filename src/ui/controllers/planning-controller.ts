@@ -1,0 +1,145 @@
+/**
+ * Planning jobs in the browser: a diagnosis, a sweep, a Morris screening or a
+ * goal seek, one at a time, on a worker pool of their own (the lab's quick
+ * previews keep theirs). Each job reports progress (done, elapsed, left) and
+ * can be cancelled; a cancelled sweep keeps the points that finished.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Scenario } from '../../model/scenario.ts';
+import type { Executor, TaskResult } from '../../model/planning/jobs.ts';
+import { assemble, tasksFor } from '../../model/planning/jobs.ts';
+import { diagnose, type Diagnosis } from '../../model/planning/diagnose.ts';
+import { runSweep, sweepPoints, sweepResult, type SweepAxis, type SweepResult } from '../../model/planning/sweep.ts';
+import { runSensitivity, InvalidDesignPoint, type SensitivityResult } from '../../model/planning/sensitivity-model.ts';
+import { goalSeek, type GoalSeekResult } from '../../model/planning/goal-seek.ts';
+import type { Objective } from '../../model/planning/optimize.ts';
+import type { Lever } from '../../model/planning/levers.ts';
+import { EnsembleCancelled, type WorkerPool } from '../../worker/pool.ts';
+import { createPool } from '../../worker/workers.ts';
+import { messageOf, type NoticesController } from './notices-controller.ts';
+
+export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek';
+export type PlanStage = 'run' | 'screen' | 'refine' | 'check';
+
+export interface PlanProgress {
+  readonly kind: PlanKind;
+  readonly stage: PlanStage;
+  readonly done: number;
+  readonly total: number;
+  readonly elapsedMs: number;
+  readonly remainingMs: number | null;
+}
+
+export interface PlanResults {
+  diagnosis: { readonly result: Diagnosis; readonly scenario: Scenario } | null;
+  sweep: { readonly result: SweepResult; readonly scenario: Scenario; readonly partial: boolean } | null;
+  sensitivity: { readonly result: SensitivityResult; readonly scenario: Scenario } | null;
+  goalSeek: { readonly result: GoalSeekResult; readonly scenario: Scenario } | null;
+}
+
+const REPAINT_MS = 100;
+
+export class PlanningController implements ReactiveController {
+  progress: PlanProgress | null = null;
+  results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null };
+  /** Jobs finished (tests and tools wait on it). */
+  finished = 0;
+  private pool: WorkerPool | null = null;
+  private lastPaint = 0;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.pool?.dispose();
+    this.pool = null;
+  }
+
+  get busy(): PlanKind | null {
+    return this.progress?.kind ?? null;
+  }
+
+  cancel(): void {
+    this.pool?.cancel();
+  }
+
+  diagnose(base: Scenario, runs: number): Promise<void> {
+    return this.job('diagnosis', async (execute, report) => {
+      const result = await diagnose(execute, base, runs, (done, total) => report('run', done, total));
+      this.results.diagnosis = { result, scenario: base };
+    });
+  }
+
+  sweep(base: Scenario, axes: readonly SweepAxis[], runs: number): Promise<void> {
+    const received: TaskResult[] = [];
+    return this.job('sweep', async (execute, report) => {
+      const recording: Executor = (scenarios, tasks, onTask) => execute(scenarios, tasks, (r) => { received.push(r); onTask?.(r); });
+      const result = await runSweep(recording, base, axes, runs, (done, total) => report('run', done, total));
+      this.results.sweep = { result, scenario: base, partial: false };
+    }, () => {
+      // cancelled: the points whose runs all finished are kept
+      const valid = sweepPoints(base, axes).filter((p) => p.parsed.ok).length;
+      const perPoint = tasksFor(1, 0, runs).length;
+      const byPoint = assemble(valid, received);
+      const counts = new Array<number>(valid).fill(0);
+      for (const r of received) counts[r.point]++;
+      if (!counts.some((c) => c === perPoint)) return;
+      this.results.sweep = { result: sweepResult(base, axes, runs, byPoint.map((list, i) => (counts[i] === perPoint ? list : null))), scenario: base, partial: true };
+    });
+  }
+
+  sensitivity(base: Scenario, levers: readonly Lever[], runs: number, trajectories: number): Promise<void> {
+    return this.job('sensitivity', async (execute, report) => {
+      const result = await runSensitivity(execute, base, { method: 'morris', levers, runs, samples: trajectories }, (done, total) => report('run', done, total));
+      this.results.sensitivity = { result, scenario: base };
+    });
+  }
+
+  goalSeek(base: Scenario, levers: readonly Lever[], objective: Objective): Promise<void> {
+    return this.job('goalSeek', async (execute, report) => {
+      const result = await goalSeek(execute, base, { levers, objective, onProgress: (stage, done, total) => report(stage, done, total) });
+      this.results.goalSeek = { result, scenario: base };
+    });
+  }
+
+  private async job(
+    kind: PlanKind,
+    work: (execute: Executor, report: (stage: PlanStage, done: number, total: number) => void) => Promise<void>,
+    onCancel?: () => void,
+  ): Promise<void> {
+    this.pool ??= createPool();
+    const pool = this.pool;
+    const started = performance.now();
+    this.progress = { kind, stage: 'run', done: 0, total: 0, elapsedMs: 0, remainingMs: null };
+    this.host.requestUpdate();
+    const report = (stage: PlanStage, done: number, total: number) => {
+      const now = performance.now();
+      const elapsedMs = now - started;
+      const stageChanged = stage !== this.progress?.stage;
+      this.progress = { kind, stage, done, total, elapsedMs, remainingMs: done && stage !== 'screen' && stage !== 'refine' ? (elapsedMs / done) * (total - done) : null };
+      if (stageChanged || done === total || now - this.lastPaint >= REPAINT_MS) {
+        this.lastPaint = now;
+        this.host.requestUpdate();
+      }
+    };
+    try {
+      await work(pool.execute, report);
+      this.finished++;
+    } catch (error) {
+      if (error instanceof EnsembleCancelled) {
+        onCancel?.();
+        this.notices.notify({ key: 'cancelled' });
+      } else if (error instanceof InvalidDesignPoint) {
+        this.notices.refuse({ key: 'planRefused' }, error.problems);
+      } else {
+        this.notices.notify({ key: 'runFailed', params: { message: messageOf(error) } });
+      }
+    } finally {
+      this.progress = null;
+      this.host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/** Planning in the built app, as a planner would: pin, edit, deltas, a sweep, a goal seek, apply, undo; a diagnosis in Chinese. */
+import { describe, expect, inject, it } from 'vitest';
+import { SHOTS, useSession, waitForResults } from './helpers.ts';
+
+const session = useSession();
+
+const PLAN_DONE = 'qc-plan-view .status[data-finished="true"]';
+
+describe('planning', () => {
+  it('pins a baseline, shows paired deltas and ghost lines after an edit', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    const first = await waitForResults(page);
+    await page.locator('qc-lab-view button.pin').click();
+    await expect.poll(() => page.locator('qc-scorecard th', { hasText: 'vs pinned' }).count()).toBe(1);
+    // unchanged strategy: every paired difference is zero
+    await expect.poll(() => page.locator('qc-scorecard tr[data-metric="weeklyParticipation"] td.delta').textContent()).toMatch(/^±0/);
+    const promos = page.locator('qc-strategy-editor #f-content-promoPerWeek');
+    await promos.fill('7');
+    await promos.press('Tab');
+    await waitForResults(page, first);
+    // promotions lower participation (MODEL §3.8): the paired difference is negative
+    await expect.poll(() => page.locator('qc-scorecard tr[data-metric="weeklyParticipation"] td.delta').textContent(), { timeout: 20_000 }).toMatch(/^−\d/);
+    expect(await page.locator('qc-series-chart >> path.ghost').count()).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => page.locator('qc-lab-view .pinned-note').textContent()).toMatch(/Pinned baseline/);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('runs a sweep and a goal seek, applies the recommendation and undoes it', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    const first = await waitForResults(page);
+    const promos = page.locator('qc-strategy-editor #f-content-promoPerWeek');
+    await promos.fill('7');
+    await promos.press('Tab');
+    await waitForResults(page, first);
+
+    await page.locator('qc-app-bar button.view-plan').click();
+    const plan = page.locator('qc-plan-view');
+    await plan.locator('select.sweep-lever-1').selectOption('content.promoPerWeek');
+    await plan.locator('input.sweep-runs').fill('20');
+    await plan.locator('input.sweep-runs').press('Tab');
+    await plan.locator('button.run-sweep').click();
+    await expect.poll(() => page.locator('qc-sweep-chart >> circle.point').count(), { timeout: 60_000 }).toBe(15);
+    await expect.poll(() => page.locator(PLAN_DONE).count()).toBe(1);
+
+    // goal seek over two levers, within 10 team hours a week
+    for (const path of ['content.postsPerWeek', 'content.window', 'team.admins', 'admission.probationDays']) {
+      const box = plan.locator(`input[name="seek"][value="${path}"]`);
+      if (await box.isChecked()) await box.uncheck();
+    }
+    await plan.locator('input.seek-budget').fill('10');
+    await plan.locator('input.seek-budget').press('Tab');
+    await plan.locator('button.run-seek').click();
+    await expect.poll(() => plan.locator('button.apply-seek').count(), { timeout: 90_000 }).toBe(1);
+    expect(await plan.locator('.seek-check').textContent()).toMatch(/Checked on 200 fresh runs/);
+    await page.screenshot({ path: `${SHOTS}/plan-en.png`, fullPage: true });
+
+    await plan.locator('button.apply-seek').click();
+    await expect.poll(() => page.locator('qc-notices .notice').textContent()).toMatch(/Applied to the strategy/);
+    await page.locator('qc-app-bar button.view-lab').click();
+    await expect.poll(() => page.locator('qc-strategy-editor #f-content-promoPerWeek').inputValue()).not.toBe('7');
+    await page.locator('qc-lab-view button.undo').click();
+    await expect.poll(() => page.locator('qc-strategy-editor #f-content-promoPerWeek').inputValue()).toBe('7');
+    // and redo with the keyboard
+    await page.locator('qc-app-bar button.view-lab').focus();
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => page.locator('qc-strategy-editor #f-content-promoPerWeek').inputValue()).not.toBe('7');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('diagnoses a strategy in Chinese', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.lang').click();
+    await page.locator('qc-app-bar button.view-plan').click();
+    const plan = page.locator('qc-plan-view');
+    await expect.poll(() => plan.locator('#diagnosis-title').textContent()).toBe('为什么没达标');
+    await plan.locator('button.run-diagnosis').click();
+    await expect.poll(() => plan.locator('h3[data-goal]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const text = await plan.locator('section[aria-labelledby="diagnosis-title"]').textContent();
+    expect(text).toMatch(/达标比例/);
+    expect(text).toMatch(/尝试了 \d+ 种单杠杆调整/);
+    expect(text).not.toMatch(/goal met in|Apply\b/);
+    await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });
+    expect(session.errors).toEqual([]);
+  });
+});
