@@ -144,11 +144,15 @@ export type Setting = readonly [path: string, position: number];
 
 /** The scenario with each lever set to its position, validated as a file would be. */
 export function withSettings(scenario: Scenario, settings: readonly Setting[]): ParseResult {
-  let draft: unknown = scenario;
+  // one copy, set in place (a copy per setting made large designs slow on the main thread)
+  const draft = structuredClone(scenario) as unknown as Record<string, unknown>;
   for (const [path, position] of settings) {
     const lever = BY_PATH.get(path);
     if (!lever) throw new RangeError(`${path} is not a lever`);
-    draft = setAt(draft, path, valueAt(lever, position, scenario));
+    const parts = path.split('.');
+    let node = draft;
+    for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+    node[parts.at(-1)!] = valueAt(lever, position, scenario);
   }
   return parseScenario(draft);
 }
@@ -169,9 +173,16 @@ export function draftWithSettings<T>(draft: T, scenario: Scenario, settings: rea
  * range without making it invalid (e.g. auto-reply needs a WeCom group).
  */
 export function leversFor(scenario: Scenario, kinds: 'numeric' | 'all' = 'all'): Lever[] {
-  return LEVERS.filter((lever) => (kinds === 'all' || isNumeric(lever))
-    && withSettings(scenario, [[lever.path, lever.min]]).ok && withSettings(scenario, [[lever.path, lever.max]]).ok);
+  let usable = USABLE.get(scenario);
+  if (!usable) {
+    usable = LEVERS.filter((lever) => withSettings(scenario, [[lever.path, lever.min]]).ok && withSettings(scenario, [[lever.path, lever.max]]).ok);
+    USABLE.set(scenario, usable);
+  }
+  return kinds === 'all' ? [...usable] : usable.filter(isNumeric);
 }
+
+/** leversFor validates two scenarios per lever: remembered per (immutable) scenario object. */
+const USABLE = new WeakMap<Scenario, Lever[]>();
 
 /** Parse `path=a:b:step` (numeric) or `path=v1,v2,…` (option values) into positions. */
 export function parseLeverRange(text: string): { lever: Lever; positions: number[] } | { error: Bilingual } {

@@ -80,14 +80,17 @@ export async function runSensitivity(
   executor: Executor, base: Scenario, options: SensitivityOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SensitivityResult> {
-  const { scenarios } = sensitivityDesign(base, options);
-  const summaries = await evaluate(executor, scenarios, 0, options.runs, onProgress);
-  return sensitivityResult(base, options, summaries);
+  const design = sensitivityDesign(base, options);
+  const summaries = await evaluate(executor, design.scenarios, 0, options.runs, onProgress);
+  return sensitivityResult(base, options, summaries, design);
 }
 
 /** The indices from per-point run summaries (in design order). */
-export function sensitivityResult(base: Scenario, options: SensitivityOptions, summaries: readonly (readonly Summary[])[]): SensitivityResult {
-  const { design, scenarios, samples } = sensitivityDesign(base, options);
+export function sensitivityResult(
+  base: Scenario, options: SensitivityOptions, summaries: readonly (readonly Summary[])[],
+  built: ReturnType<typeof sensitivityDesign> = sensitivityDesign(base, options),
+): SensitivityResult {
+  const { design, scenarios, samples } = built;
   const outputs = outputsOf(base);
   const levers = options.levers.map((l) => ({ path: l.path, min: l.min, max: l.max, current: positionOf(l, base) }));
   const values = (output: Output) => summaries.map((s, i) => outputValue(output, s, scenarios[i]));

@@ -37,7 +37,8 @@ export interface PlanResults {
   goalSeek: { readonly result: GoalSeekResult; readonly scenario: Scenario } | null;
 }
 
-const REPAINT_MS = 100;
+/** Progress repaints at most this often: a repaint takes main-thread time the workers could use on two cores. */
+const REPAINT_MS = 250;
 
 export class PlanningController implements ReactiveController {
   progress: PlanProgress | null = null;
