@@ -1,11 +1,14 @@
 /**
  * The command line on every core: an executor (src/model/planning/jobs.ts)
- * that spreads tasks over worker_threads. Results are put back in run-index
- * order by the caller, so any number of threads gives the same numbers.
+ * that spreads tasks over the main thread and N − 1 worker_threads (the main
+ * thread would otherwise only wait, and every worker pays for loading the
+ * TypeScript model). Results are put back in run-index order by the caller,
+ * so any number of threads gives the same numbers.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Summary } from '../model/metrics.ts';
+import { runChunk } from '../model/ensemble.ts';
 import { runTasksHere, type Executor, type Task, type TaskResult } from '../model/planning/jobs.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ThreadTask } from './thread-worker.ts';
@@ -19,7 +22,7 @@ export interface ThreadPool {
 
 export function threadPool(threads: number): ThreadPool {
   if (threads <= 1) return { execute: runTasksHere, close: async () => undefined };
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./thread-boot.mjs', import.meta.url)));
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./thread-boot.mjs', import.meta.url)));
   let nextId = 0;
   const execute: Executor = (scenarios, tasks, onTask) => new Promise<TaskResult[]>((resolve, reject) => {
     const queue: Task[] = [...tasks];
@@ -39,11 +42,8 @@ export function threadPool(threads: number): ThreadPool {
           reject(new Error(message.error));
           return;
         }
-        const result = { ...task, summaries: message.summaries! };
-        results.push(result);
-        onTask?.(result);
-        if (results.length === tasks.length) resolve(results);
-        else feed(worker);
+        accept({ ...task, summaries: message.summaries! });
+        feed(worker);
       };
       const onError = (error: Error) => {
         failed = true;
@@ -53,8 +53,30 @@ export function threadPool(threads: number): ThreadPool {
       worker.once('error', onError);
       worker.postMessage({ id, scenario: scenarios[task.point] as Scenario, firstRun: task.firstRun, count: task.count } satisfies ThreadTask);
     };
+    const accept = (result: TaskResult) => {
+      results.push(result);
+      onTask?.(result);
+      if (results.length === tasks.length) resolve(results);
+    };
+    // the main thread takes a task whenever it is free, yielding between tasks so worker messages are handled
+    const here = () => {
+      if (failed) return;
+      const task = queue.shift();
+      if (!task) return;
+      try {
+        accept({ ...task, summaries: runChunk(scenarios[task.point], task.firstRun, task.count).map((r) => r.summary) });
+      } catch (error) {
+        failed = true;
+        reject(error);
+        return;
+      }
+      setImmediate(here);
+    };
     if (!tasks.length) resolve([]);
-    else for (const w of workers) feed(w);
+    else {
+      for (const w of workers) feed(w);
+      setImmediate(here);
+    }
   });
   return { execute, close: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
 }

@@ -90,14 +90,16 @@ export async function runSweep(
   onProgress?: (done: number, total: number) => void,
 ): Promise<SweepResult> {
   const points = sweepPoints(base, axes);
-  const valid = points.filter((p) => p.parsed.ok);
-  const scenarios = valid.map((p) => (p.parsed as { scenario: Scenario }).scenario);
+  const scenarios = points.flatMap((p) => (p.parsed.ok ? [p.parsed.scenario] : []));
   const summaries = await evaluate(executor, scenarios, 0, runs, onProgress);
-  return sweepResult(base, axes, runs, summaries);
+  return sweepResult(base, axes, runs, summaries, points);
 }
 
 /** Assemble a sweep from per-point run summaries (valid points only, in point order; null: not run). */
-export function sweepResult(base: Scenario, axes: readonly SweepAxis[], runs: number, summaries: readonly (readonly Summary[] | null)[]): SweepResult {
+export function sweepResult(
+  base: Scenario, axes: readonly SweepAxis[], runs: number, summaries: readonly (readonly Summary[] | null)[],
+  points: ReturnType<typeof sweepPoints> = sweepPoints(base, axes),
+): SweepResult {
   const goals = goalsOf(base);
   let k = 0;
   return {
@@ -114,7 +116,7 @@ export function sweepResult(base: Scenario, axes: readonly SweepAxis[], runs: nu
         zh: a.positions.map((p) => describePosition(a.lever, p, base, 'zh')),
       },
     })),
-    points: sweepPoints(base, axes).map((p) => {
+    points: points.map((p) => {
       if (!p.parsed.ok) return { at: p.at, settings: p.settings, stats: null, problems: p.parsed.problems };
       const runsHere = summaries[k++];
       return runsHere ? { at: p.at, settings: p.settings, stats: pointStats(goals, runsHere) } : { at: p.at, settings: p.settings, stats: null, notRun: true };
