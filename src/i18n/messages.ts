@@ -185,6 +185,7 @@ const MESSAGES = {
   vsPinned: { en: 'vs pinned', zh: '对比基准' },
   pinnedNote: { en: 'Pinned baseline: “{name}”. Grey dashed lines on the charts; the scorecard shows each KPI’s paired difference (median, 90 % interval over {runs} runs).', zh: '已固定基准：“{name}”。图表中的灰色虚线为基准；记分卡显示各指标的配对差值 (中位数，{runs} 次模拟的 90% 区间)。' },
   pinnedNotPaired: { en: 'The seed changed since the pin: differences are not paired.', zh: '固定基准后种子已改变：差值不是配对比较。' },
+  diagnoseMissed: { en: 'Why are goals missed? Diagnose →', zh: '为什么没达标？开始诊断 →' },
   pinnedSeries: { en: 'pinned', zh: '基准' },
 } as const satisfies Record<string, Bilingual>;
 

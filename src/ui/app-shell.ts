@@ -35,6 +35,9 @@ import './plan-view.ts';
 
 export { QUICK_RUNS } from './controllers/ensemble-controller.ts';
 
+/** Runs per strategy when the scorecard's "why" starts a diagnosis. */
+const DIAGNOSIS_RUNS = 60;
+
 export class AppShell extends LitElement {
   static override properties = {
     locale: { state: true },
@@ -143,6 +146,7 @@ export class AppShell extends LitElement {
       .pinned=${this.baseline.pinned} .deltas=${this.baseline.deltas} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
       @pin-baseline=${() => void this.baseline.pin()} @unpin-baseline=${() => this.baseline.unpin()}
       @undo=${() => edit.undo()} @redo=${() => edit.redo()}
+      @diagnose=${() => { this.view = 'plan'; void this.planning.diagnose(edit.scenario, DIAGNOSIS_RUNS); }}
       @draft-change=${(e: CustomEvent<Draft>) => { this.notices.notify(null); edit.set(e.detail, ''); }}
       @reset-defaults=${() => void this.replaceDraft({ schemaVersion: SCHEMA_VERSION }, () => edit.resetToDefaults())}
       @run-full=${() => void ensemble.run(edit.scenario, 'full')}

@@ -9,7 +9,7 @@
  * differences against it); `canUndo`, `canRedo` (the edit history).
  * Events (bubble, cross shadow roots): `draft-change` (detail: Draft, from the
  * editor); `reset-defaults`; `run-full`; `run-cancel`; `pin-baseline`;
- * `unpin-baseline`; `undo`; `redo`.
+ * `unpin-baseline`; `undo`; `redo`; `diagnose` (why goals are missed).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
@@ -22,6 +22,7 @@ import { PALETTE } from '../charts/marks.ts';
 import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './charts.ts';
 import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-controller.ts';
 import type { BaselineDeltas, Pinned } from './controllers/baseline-controller.ts';
+import { RELIABLY_MET } from '../model/planning/diagnose.ts';
 import './strategy-editor.ts';
 import './scorecard.ts';
 import '../charts/series-chart.ts';
@@ -96,6 +97,7 @@ export class LabView extends LitElement {
     .editor-head span { display: flex; gap: 0.3rem; flex-wrap: wrap; }
     .editor-head button:disabled, .status button:disabled { opacity: 0.5; cursor: not-allowed; }
     .pin, .unpin { background: #fff; color: #0f3d2e; }
+    .diagnose { font: inherit; font-size: 0.85rem; margin-top: 0.5rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
     .status button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; }
     button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
     .run { background: #1a7f5a; color: #fff; }
@@ -133,6 +135,8 @@ export class LabView extends LitElement {
             ${this.renderStatus()}
           </div>
           <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary} .deltas=${this.deltas}></qc-scorecard>
+            ${this.summary?.goals.some((g) => (this.summary!.metrics[g.metric].goalMetShare ?? 1) < RELIABLY_MET)
+              ? html`<button class="diagnose" @click=${() => this.fire('diagnose')}>${t(locale, 'diagnoseMissed')}</button>` : nothing}
             ${this.pinned ? html`<p class="pinned-note">${t(locale, 'pinnedNote', { name: this.pinned.scenario.name, runs: this.deltas?.comparison.runs ?? this.pinned.runs.length })}${this.deltas && !this.deltas.paired ? ` ${t(locale, 'pinnedNotPaired')}` : ''}</p>` : nothing}
           </div>
           ${this.renderCharts()}

@@ -5,6 +5,7 @@ import { EnsembleCancelled, WorkerPool, type Progress } from '../../src/worker/p
 import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
 import { runChunk, runEnsemble } from '../../src/model/ensemble.ts';
 import { alignForComparison, compareRuns } from '../../src/model/compare.ts';
+import { evaluate, runTasksHere } from '../../src/model/planning/jobs.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
 
 const parsed = parseScenario(knowledgeSharing);
@@ -30,6 +31,19 @@ describe('worker pool', () => {
     expect(four.daily.speakingRate30d.p90).toEqual(one.daily.speakingRate30d.p90);
     const here = runEnsemble(scenario, 40);
     expect(one.metrics).toEqual(here.metrics);
+  });
+
+  it('runs planning tasks with identical numbers on 1 and 3 workers and on the page itself, and cancels them', async () => {
+    const strategies = [scenario, { ...scenario, content: { ...scenario.content, promoPerWeek: 5 } }];
+    const one = await evaluate(pool(1).execute, strategies, 0, 30);
+    const three = await evaluate(pool(3).execute, strategies, 0, 30);
+    expect(three).toEqual(one);
+    expect(await evaluate(runTasksHere, strategies, 0, 30)).toEqual(one);
+    const p = pool(2);
+    const job = evaluate(p.execute, strategies, 0, 400);
+    setTimeout(() => p.cancel(), 50);
+    await expect(job).rejects.toBeInstanceOf(EnsembleCancelled);
+    expect(await evaluate(p.execute, strategies, 0, 5)).toEqual(one.map((list) => list.slice(0, 5)));
   });
 
   it('streams progress and partial summaries as runs finish', async () => {
