@@ -299,6 +299,15 @@ async function optimizeCommand(file: string | undefined, values: Record<string, 
   printGoalSeek(result, scenario, seconds);
 }
 
+const signedPoints = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatPoints('en', Math.abs(v))}`;
+
+const VERDICT = {
+  improves: 'verdict: the fresh runs confirm the gain.',
+  unclear: 'verdict: a gain the fresh runs do not confirm (the interval includes 0); try more runs (--runs) before changing course.',
+  closer: 'verdict: no run meets every goal either way, but the goals are missed by less on fresh runs.',
+  noGain: 'verdict: NO GAIN on fresh runs — keep the current strategy; the search\'s gain was noise or the constraint fails.',
+} as const;
+
 function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number): void {
   const goal = result.objective.kind === 'maxGoals'
     ? `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`
@@ -321,10 +330,11 @@ function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: numb
   console.log(`\nin the search (${a.runs} runs each): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
   const c = result.check;
   if (c) {
-    console.log(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${formatPoints('en', c.chanceDifference.mean)} (${formatPoints('en', c.chanceDifference.interval[0])} … ${formatPoints('en', c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
+    console.log(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
     console.log(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
       `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
       g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
+    console.log(`\n${VERDICT[c.verdict]}`);
   }
   if (result.runnersUp.length) {
     console.log('\nrunners-up');

@@ -94,7 +94,7 @@ export class AppShell extends LitElement {
     while (target?.shadowRoot?.activeElement) target = target.shadowRoot.activeElement;
     if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(target.type)) return;
     if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
-    if (redo ? this.edit.redo() : this.edit.undo()) event.preventDefault();
+    if (redo ? this.redo() : this.undo()) event.preventDefault();
   };
 
   /** Start from the autosaved draft (else the preset), then a share link if the address has one. */
@@ -145,7 +145,7 @@ export class AppShell extends LitElement {
       .lastRun=${ensemble.lastRun} .shown=${ensemble.shown} .workers=${ensemble.workers} .runs=${edit.scenario.runs}
       .pinned=${this.baseline.pinned} .deltas=${this.baseline.deltas} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
       @pin-baseline=${() => void this.baseline.pin()} @unpin-baseline=${() => this.baseline.unpin()}
-      @undo=${() => edit.undo()} @redo=${() => edit.redo()}
+      @undo=${() => this.undo()} @redo=${() => this.redo()}
       @diagnose=${() => { this.view = 'plan'; void this.planning.diagnose(edit.scenario, DIAGNOSIS_RUNS); }}
       @draft-change=${(e: CustomEvent<Draft>) => { this.notices.notify(null); edit.set(e.detail, ''); }}
       @reset-defaults=${() => void this.replaceDraft({ schemaVersion: SCHEMA_VERSION }, () => edit.resetToDefaults())}
@@ -164,7 +164,20 @@ export class AppShell extends LitElement {
       @plan-seek=${(e: CustomEvent<{ paths: string[]; objective: Objective }>) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective)}
       @plan-cancel=${() => planning.cancel()}
       @plan-apply=${(e: CustomEvent<Setting[]>) => this.apply(e.detail)}
-      @undo=${() => edit.undo()} @redo=${() => edit.redo()}></qc-plan-view></main>`;
+      @undo=${() => this.undo()} @redo=${() => this.redo()}></qc-plan-view></main>`;
+  }
+
+  /** Undo / redo an edit; a notice about the edit undone (e.g. "Applied…") no longer holds. */
+  private undo(): boolean {
+    const done = this.edit.undo();
+    if (done) this.notices.notify(null);
+    return done;
+  }
+
+  private redo(): boolean {
+    const done = this.edit.redo();
+    if (done) this.notices.notify(null);
+    return done;
   }
 
   /** A recommendation applied to the strategy being edited (undoable like any edit). */

@@ -17,6 +17,8 @@ import type { Scenario } from '../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold, goalsOf } from '../model/playbook.ts';
 import { describePosition, gridOf, isNumeric, leverAt, leversFor, positionOf, type Lever, type Setting } from '../model/planning/levers.ts';
+import { rangeOf as schemaRange } from '../model/fields.ts';
+import { wilson } from '../model/planning/goal-seek.ts';
 import { describeMove } from '../model/planning/diagnose.ts';
 import { sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import type { SweepAxis, SweepResult } from '../model/planning/sweep.ts';
@@ -34,6 +36,10 @@ import '../charts/sweep-chart.ts';
 const SEEK_DEFAULTS = ['content.postsPerWeek', 'content.promoPerWeek', 'content.window', 'activation.dmPerAdminPerDay', 'team.admins', 'admission.probationDays'];
 export const MAX_SEEK_LEVERS = 8;
 const ALL_GOALS = 'allGoals';
+/** Settings per lever in a browser sweep. */
+const MAX_AXIS_POINTS = 51;
+/** Points in a browser sweep (the CLI has no limit). */
+const MAX_SWEEP_POINTS = 400;
 
 export class PlanView extends LitElement {
   static override properties = {
@@ -138,6 +144,13 @@ export class PlanView extends LitElement {
     .down { background: #d1495b; }
     .mixed { background: #8e9aa6; }
     .legend { font-size: 0.75rem; color: #52606d; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .heat-caption { caption-side: top; text-align: left; }
+    .verdict { font-size: 0.85rem; padding: 0.2rem 0.5rem; border-radius: 4px; }
+    .verdict.good { background: #dafbe1; color: #116329; }
+    .verdict.warn { background: #fff8c5; color: #7d4e00; }
+    button[aria-disabled='true'] { opacity: 0.5; cursor: not-allowed; }
+    .row > span { font-size: 0.85rem; }
     fieldset { border: none; padding: 0; margin: 0 0 0.4rem; }
     fieldset legend { font-size: 0.85rem; font-weight: 600; padding: 0; }
     .numbers { font-size: 0.85rem; }
@@ -170,14 +183,41 @@ export class PlanView extends LitElement {
     const seconds = (ms: number) => formatNumber(this.locale, ms / 1000, 1);
     const stage = t(this.locale, p.stage === 'screen' ? 'stageScreen' : p.stage === 'refine' ? 'stageRefine' : p.stage === 'check' ? 'stageCheck' : 'stageRun');
     return html`
-      <progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>
-      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}: ${t(this.locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })}</span>
+      ${p.kind === 'goalSeek' ? html`<progress aria-label=${t(this.locale, 'plan_goalSeek')}></progress>`
+        : html`<progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>`}
+      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.colon}${p.kind === 'goalSeek'
+        ? t(this.locale, 'roundProgress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs) })
+        : t(this.locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })}</span>
       <button class="cancel" @click=${() => this.fire('plan-cancel')}>${t(this.locale, 'cancel')}</button>
     `;
   }
 
+  private isCurrent(scenario: Scenario): boolean {
+    return JSON.stringify(scenario) === JSON.stringify(this.scenario);
+  }
+
   private stale(scenario: Scenario): TemplateResult | typeof nothing {
-    return JSON.stringify(scenario) === JSON.stringify(this.scenario) ? nothing : html`<p class="stale">${t(this.locale, 'planStale')}</p>`;
+    return this.isCurrent(scenario) ? nothing : html`<p class="stale">${t(this.locale, 'planStale')}</p>`;
+  }
+
+  /** ", " or "，", ": " or "：" by language. */
+  private get comma(): string {
+    return this.locale === 'zh-CN' ? '，' : ', ';
+  }
+
+  private get colon(): string {
+    return this.locale === 'zh-CN' ? '：' : ': ';
+  }
+
+  /** A signed difference of shares in percentage points, with a true minus sign. */
+  private signedPoints(v: number): string {
+    return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatPoints(this.locale, Math.abs(v))}`;
+  }
+
+  /** A run button: stays focusable while a job runs (aria-disabled), so Enter does not drop the focus. */
+  private runButton(className: string, label: string, enabled: boolean, start: () => void) {
+    const blocked = this.progress !== null || !enabled;
+    return html`<button class="primary ${className}" aria-disabled=${blocked ? 'true' : 'false'} @click=${() => { if (!blocked) start(); }}>${label}</button>`;
   }
 
   private label(lever: Lever): string {
@@ -193,24 +233,30 @@ export class PlanView extends LitElement {
   private renderDiagnosis() {
     const locale = this.locale;
     const done = this.results.diagnosis;
+    const fresh = done !== null && this.isCurrent(done.scenario);
     return html`<section class="panel" aria-labelledby="diagnosis-title">
       <h2 id="diagnosis-title">${t(locale, 'plan_diagnosis')}</h2>
       <p class="help">${t(locale, 'diagnosisHelp')}</p>
       <div class="row">
         <label>${t(locale, 'runsPerStrategy')} <input type="number" min="10" max="1000" step="10" .value=${String(this.diagnosisRuns)}
           @change=${(e: Event) => { this.diagnosisRuns = this.whole(e, 10, 1000, 60); }}></label>
-        <button class="primary run-diagnosis" ?disabled=${this.progress !== null} @click=${() => this.fire('plan-diagnose', { runs: this.diagnosisRuns })}>${t(locale, 'runDiagnosis')}</button>
+        ${this.runButton('run-diagnosis', t(locale, 'runDiagnosis'), true, () => this.fire('plan-diagnose', { runs: this.diagnosisRuns }))}
       </div>
       ${done ? html`
         ${this.stale(done.scenario)}
-        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, runs: done.result.runs, share: formatPercent(locale, done.result.allGoals) })}</p>
+        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, runs: done.result.runs, share: formatPercent(locale, done.result.allGoals),
+          lo: formatPercent(locale, wilson(Math.round(done.result.allGoals * done.result.runs), done.result.runs)[0]), hi: formatPercent(locale, wilson(Math.round(done.result.allGoals * done.result.runs), done.result.runs)[1]) })}</p>
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source}) —
-            ${t(locale, 'metIn', { share: formatPercent(locale, g.metShare) })}, ${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
-          ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => html`<li>${describeMove(m, g.threshold, done.scenario, locale)}
-            <button class="link apply-move" @click=${() => this.fire('plan-apply', [[m.move.path, m.move.to]] satisfies Setting[])}>${t(locale, 'applyThis')}</button></li>`)}</ul>`
+            ${t(locale, 'metIn', { share: formatPercent(locale, g.metShare) })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+          ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => {
+            const what = describeMove(m, g.threshold, done.scenario, locale);
+            return html`<li>${what}
+            ${fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: `${this.label(leverAt(m.move.path)!)} → ${this.position(leverAt(m.move.path)!, m.move.to)}` })}
+              @click=${() => this.fire('plan-apply', [[m.move.path, m.move.to]] satisfies Setting[])}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
+          })}</ul>`
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}
         <button class="link" @click=${() => this.download(done.result, 'diagnosis')}>${t(locale, 'planJson')}</button>
@@ -250,10 +296,9 @@ export class PlanView extends LitElement {
         </div>
       </fieldset>
       <p class="help">${t(locale, 'seekLevers', { max: MAX_SEEK_LEVERS })}</p>
-      ${this.checklist(leversFor(s), chosen.map((l) => l.path), (paths) => { this.seekPaths = paths; }, MAX_SEEK_LEVERS, 'seek')}
+      ${this.checklist(leversFor(s), chosen.map((l) => l.path), (paths) => { this.seekPaths = paths; }, MAX_SEEK_LEVERS, 'seek', SEEK_DEFAULTS)}
       <div class="row">
-        <button class="primary run-seek" ?disabled=${this.progress !== null || !chosen.length}
-          @click=${() => this.fire('plan-seek', { paths: chosen.map((l) => l.path), objective })}>${t(locale, 'runSeek')}</button>
+        ${this.runButton('run-seek', t(locale, 'runSeek'), chosen.length > 0, () => this.fire('plan-seek', { paths: chosen.map((l) => l.path), objective }))}
       </div>
       ${done ? this.renderSeekResult(done.result, done.scenario) : nothing}
     </section>`;
@@ -266,24 +311,30 @@ export class PlanView extends LitElement {
     if (!r.best) {
       return html`${this.stale(scenario)}<p class="outcome seek-none">${t(locale, 'seekNone', { share: pc(r.start.assessment.chance), hours: hours(r.start.assessment.medianCost) })}</p>`;
     }
-    const changes = r.best.settings.filter(([, v], i) => v !== r.levers[i].current);
+    const changesOf = (settings: readonly Setting[]) => settings.filter(([, v], i) => v !== r.levers[i].current);
+    const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
+      .join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
+    const changes = changesOf(r.best.settings);
     const c = r.check;
+    const trusted = c !== null && (c.verdict === 'improves' || c.verdict === 'closer');
     return html`
       ${this.stale(scenario)}
       <h3>${t(locale, 'seekBest')}</h3>
       ${changes.length ? html`<ul class="moves seek-changes">${changes.map(([path, v]) => {
         const lever = leverAt(path)!;
         const i = r.levers.findIndex((l) => l.path === path);
-        return html`<li>${this.label(lever)}: ${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
-      })}</ul>` : html`<p class="outcome">${t(locale, 'seekKeep')}</p>`}
-      <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: pc(r.start.assessment.chance), to: pc(r.best.assessment.chance), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}</p>
+        return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
+      })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
+      <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: pc(r.start.assessment.chance), to: pc(r.best.assessment.chance), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
+        ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
       ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
         runs: c.runs, from: pc(c.start.chance), to: pc(c.best.chance), lo: pc(c.best.interval[0]), hi: pc(c.best.interval[1]),
-        diff: formatPoints(locale, c.chanceDifference.mean), dlo: formatPoints(locale, c.chanceDifference.interval[0]), dhi: formatPoints(locale, c.chanceDifference.interval[1]),
-      })}${c.withinBudget === false ? html` <strong>${t(locale, 'overBudgetOnCheck')}</strong>` : nothing}</p>` : nothing}
-      ${changes.length ? html`<button class="primary apply-seek" @click=${() => this.fire('plan-apply', r.best!.settings)}>${t(locale, 'applySeek')}</button>` : nothing}
-      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${pc(u.assessment.chance)} · ${hours(u.assessment.medianCost)}:
-        ${u.settings.filter(([, v], i) => v !== r.levers[i].current).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`).join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'seekKeep')}</li>`)}</ul>` : nothing}
+        diff: this.signedPoints(c.chanceDifference.mean), dlo: this.signedPoints(c.chanceDifference.interval[0]), dhi: this.signedPoints(c.chanceDifference.interval[1]),
+        hours: hours(c.best.medianCost),
+      })}</p>
+      <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
+      ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.fire('plan-apply', r.best!.settings)}>${t(locale, 'applySeek')}</button>` : nothing}
+      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${pc(u.assessment.chance)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
       <button class="link" @click=${() => this.download(r, 'goal-seek')}>${t(locale, 'planJson')}</button>
     `;
   }
@@ -297,26 +348,41 @@ export class PlanView extends LitElement {
     return { from: grid[0], to: grid[grid.length - 1], step: grid.length > 1 ? Number((grid[1] - grid[0]).toFixed(6)) : lever.step };
   }
 
-  private axisOf(path: string): SweepAxis | null {
+  /** The axis a lever's inputs describe, or what is wrong with them. */
+  private axisOf(path: string): { axis: SweepAxis; capped: boolean } | { problem: string } | null {
     const lever = leverAt(path);
     if (!lever) return null;
-    if (!isNumeric(lever)) return { lever, positions: gridOf(lever) };
+    if (!isNumeric(lever)) return { axis: { lever, positions: gridOf(lever) }, capped: false };
     const { from, to, step } = this.rangeOf(lever);
+    if (!(step > 0) || from > to) return { problem: t(this.locale, 'sweepEmpty') };
+    const allowed = schemaRange(path);
+    if (from < allowed.min || to > allowed.max) return { problem: t(this.locale, 'sweepOutside', { lever: this.label(lever), min: allowed.min, max: allowed.max }) };
     const positions: number[] = [];
-    for (let k = 0; from + k * step <= to + 1e-9 && k <= 50; k++) positions.push(Number((from + k * step).toFixed(6)));
-    return { lever, positions };
+    for (let k = 0; from + k * step <= to + 1e-9; k++) {
+      if (k === MAX_AXIS_POINTS) return { axis: { lever, positions }, capped: true };
+      positions.push(Number((from + k * step).toFixed(6)));
+    }
+    return { axis: { lever, positions }, capped: false };
   }
 
   private renderSweep(s: Scenario) {
     const locale = this.locale;
     const levers = leversFor(s);
-    const axes = this.sweepPaths.filter(Boolean).map((p) => this.axisOf(p)).filter((a): a is SweepAxis => a !== null);
-    const points = axes.reduce((n, a) => n * a.positions.length, 1);
+    const checked = this.sweepPaths.filter(Boolean).map((p) => this.axisOf(p)).filter((a) => a !== null);
+    const problems = checked.flatMap((a) => ('problem' in a ? [a.problem] : []));
+    const axes = checked.flatMap((a) => ('axis' in a ? [a.axis] : []));
+    const capped = checked.some((a) => 'capped' in a && a.capped);
+    const points = problems.length ? 0 : axes.reduce((n, a) => n * a.positions.length, 1);
     const done = this.results.sweep;
     const leverSelect = (k: 0 | 1) => html`<select class="sweep-lever-${k + 1}" aria-label=${t(locale, k ? 'secondLever' : 'firstLever')}
-      @change=${(e: Event) => { const next = [...this.sweepPaths] as [string, string]; next[k] = (e.target as HTMLSelectElement).value; this.sweepPaths = next; }}>
+      @change=${(e: Event) => {
+        const next = [...this.sweepPaths] as [string, string];
+        next[k] = (e.target as HTMLSelectElement).value;
+        if (!k && next[1] === next[0]) next[1] = '';
+        this.sweepPaths = next;
+      }}>
       ${k ? html`<option value="" ?selected=${!this.sweepPaths[1]}>${t(locale, 'noSecondLever')}</option>` : nothing}
-      ${levers.map((l) => html`<option value=${l.path} ?selected=${this.sweepPaths[k] === l.path}>${this.label(l)}</option>`)}
+      ${levers.filter((l) => !k || l.path !== this.sweepPaths[0]).map((l) => html`<option value=${l.path} ?selected=${this.sweepPaths[k] === l.path}>${this.label(l)}</option>`)}
     </select>`;
     const rangeInputs = (path: string) => {
       const lever = leverAt(path);
@@ -324,11 +390,13 @@ export class PlanView extends LitElement {
       const r = this.rangeOf(lever);
       const set = (key: 'from' | 'to' | 'step') => (e: Event) => {
         const v = Number((e.target as HTMLInputElement).value);
-        if (Number.isFinite(v)) this.sweepRanges = { ...this.sweepRanges, [path]: { ...r, [key]: key === 'step' ? Math.max(lever.step, v) : v } };
+        this.sweepRanges = { ...this.sweepRanges, [path]: { ...r, [key]: Number.isFinite(v) ? v : NaN } };
       };
-      return html`<label>${t(locale, 'from')} <input type="number" .value=${String(r.from)} step=${lever.step} @change=${set('from')}></label>
-        <label>${t(locale, 'to')} <input type="number" .value=${String(r.to)} step=${lever.step} @change=${set('to')}></label>
-        <label>${t(locale, 'step')} <input type="number" .value=${String(r.step)} step=${lever.step} min=${lever.step} @change=${set('step')}></label>`;
+      const name = (part: string) => t(locale, 'rangeOf', { lever: this.label(lever), part });
+      const from = lever.kind === 'window' ? `${t(locale, 'from')} (${t(locale, 'startHour')})` : t(locale, 'from');
+      return html`<label>${from} <input type="number" .value=${String(r.from)} step=${lever.step} aria-label=${name(from)} @change=${set('from')}></label>
+        <label>${t(locale, 'to')} <input type="number" .value=${String(r.to)} step=${lever.step} aria-label=${name(t(locale, 'to'))} @change=${set('to')}></label>
+        <label>${t(locale, 'step')} <input type="number" .value=${String(r.step)} step=${lever.step} min=${lever.step} aria-label=${name(t(locale, 'step'))} @change=${set('step')}></label>`;
     };
     return html`<section class="panel" aria-labelledby="sweep-title">
       <h2 id="sweep-title">${t(locale, 'plan_sweep')}</h2>
@@ -339,10 +407,11 @@ export class PlanView extends LitElement {
         <label>${t(locale, 'runsPerPoint')} <input type="number" class="sweep-runs" min="10" max="1000" step="10" .value=${String(this.sweepRuns)}
           @change=${(e: Event) => { this.sweepRuns = this.whole(e, 10, 1000, 60); }}></label>
         <span class="status">${t(locale, 'sweepSize', { points, runs: points * this.sweepRuns })}</span>
-        <button class="primary run-sweep" ?disabled=${this.progress !== null || !axes.length || points > 400}
-          @click=${() => this.fire('plan-sweep', { axes, runs: this.sweepRuns })}>${t(locale, 'runSweep')}</button>
+        ${this.runButton('run-sweep', t(locale, 'runSweep'), points > 0 && points <= MAX_SWEEP_POINTS, () => this.fire('plan-sweep', { axes, runs: this.sweepRuns }))}
       </div>
-      ${points > 400 ? html`<p class="stale">${t(locale, 'sweepTooBig')}</p>` : nothing}
+      ${problems.map((p) => html`<p class="stale sweep-problem" role="alert">${p}</p>`)}
+      ${capped ? html`<p class="stale">${t(locale, 'sweepCapped')}</p>` : nothing}
+      ${points > MAX_SWEEP_POINTS ? html`<p class="stale">${t(locale, 'sweepTooBig')}</p>` : nothing}
       ${done ? this.renderSweepResult(done.result, done.scenario, done.partial) : nothing}
     </section>`;
   }
@@ -378,7 +447,7 @@ export class PlanView extends LitElement {
           const q = p.stats.kpis[show as SummaryKey];
           return q.p50 === null ? [] : [{ label: first.labels[lang][i], p10: q.p10!, p25: q.p25!, p50: q.p50, p75: q.p75!, p90: q.p90! }];
         })}></qc-sweep-chart>`}
-      <p class="legend">${t(locale, 'sweepLegend', { runs: r.runs, seed: r.seed })}</p>
+      <p class="legend">${t(locale, second ? 'heatLegend' : 'sweepLegend', { runs: r.runs, seed: r.seed })}</p>
     `;
   }
 
@@ -392,8 +461,8 @@ export class PlanView extends LitElement {
       return goalIndex < 0 ? p.stats.allGoalsMetShare : p.stats.goalMetShare[goalIndex];
     };
     return html`<div class="table-wrap"><table class="heat">
-      <caption class="legend">${t(locale, 'heatCaption', { rows: this.label(leverAt(first.path)!), columns: this.label(leverAt(second.path)!) })}</caption>
-      <thead><tr><th scope="col">${this.label(leverAt(first.path)!)} \\ ${this.label(leverAt(second.path)!)}</th>${second.labels[lang].map((l) => html`<th scope="col">${l}</th>`)}</tr></thead>
+      <caption class="legend heat-caption">${t(locale, 'heatCaption', { rows: this.label(leverAt(first.path)!), columns: this.label(leverAt(second.path)!) })}</caption>
+      <thead><tr><th scope="col"><span class="visually-hidden">${this.label(leverAt(first.path)!)}</span></th>${second.labels[lang].map((l) => html`<th scope="col">${l}</th>`)}</tr></thead>
       <tbody>${first.labels[lang].map((rowLabel, i) => html`<tr><th scope="row">${rowLabel}</th>${second.labels[lang].map((_, j) => {
         const v = value(i, j);
         return v === null ? html`<td>—</td>` : html`<td style="background:${interpolateGreens(0.08 + 0.85 * v)};color:${v > 0.55 ? '#fff' : '#1d2733'}">${formatPercent(locale, v)}</td>`;
@@ -419,8 +488,7 @@ export class PlanView extends LitElement {
         <label>${t(locale, 'trajectories')} <input type="number" min="2" max="50" step="1" .value=${String(this.screenTrajectories)}
           @change=${(e: Event) => { this.screenTrajectories = this.whole(e, 2, 50, 10); }}></label>
         <span class="status">${t(locale, 'sweepSize', { points, runs: points * this.screenRuns })}</span>
-        <button class="primary run-screen" ?disabled=${this.progress !== null || chosen.length < 2}
-          @click=${() => this.fire('plan-sensitivity', { paths: chosen, runs: this.screenRuns, trajectories: this.screenTrajectories })}>${t(locale, 'runScreen')}</button>
+        ${this.runButton('run-screen', t(locale, 'runScreen'), chosen.length >= 2, () => this.fire('plan-sensitivity', { paths: chosen, runs: this.screenRuns, trajectories: this.screenTrajectories }))}
       </div>
       ${done ? this.renderScreenResult(done.result, done.scenario) : nothing}
     </section>`;
@@ -434,7 +502,10 @@ export class PlanView extends LitElement {
     const unit = show === ALL_GOALS ? 'share' : SUMMARY[show as SummaryKey].unit;
     const size = (v: number) => (unit === 'share' ? formatPoints(locale, v) : formatByUnit(locale, unit, v));
     const order = r.levers.map((_, i) => i).sort((a, b) => indices[b].muStar - indices[a].muStar);
-    const top = Math.max(1e-12, ...indices.map((m) => m.muStar));
+    const top = Math.max(0, ...indices.map((m) => m.muStar));
+    // which way is toward the goal: up for "at least" goals and for the chance of all goals, down for "at most"
+    const goal = goalsOf(scenario).find((g) => g.metric === show);
+    const upIsGood = !goal || goal.direction === 'atLeast' || goal.direction === 'above' ? 1 : goal.direction === 'between' ? 0 : -1;
     return html`
       ${this.stale(scenario)}
       <div class="row">${this.outputOptions(goalsOf(scenario), show, (v) => { this.screenShow = v; }, 'screen-show')}
@@ -444,21 +515,23 @@ export class PlanView extends LitElement {
         ${order.map((i) => {
           const m = indices[i];
           const lever = leverAt(r.levers[i].path)!;
-          const direction = Math.abs(m.mu) >= 0.8 * m.muStar ? (m.mu > 0 ? 'up' : 'down') : 'mixed';
+          const direction = upIsGood !== 0 && Math.abs(m.mu) >= 0.8 * m.muStar ? (m.mu * upIsGood > 0 ? 'up' : 'down') : 'mixed';
           return html`<span role="listitem">${this.label(lever)}</span>
-            <span class="bar-wrap"><span class="bar ${direction}" style="width:${(90 * m.muStar) / top}%"></span>
+            <span class="bar-wrap"><span class="bar ${direction}" style="width:${top > 0 ? (90 * m.muStar) / top : 0}%"></span>
             <span>${size(m.muStar)}${m.sigma > 0.5 * m.muStar && m.muStar > 0 ? ` · σ ${size(m.sigma)}` : ''}</span></span>`;
         })}
       </div>
+      ${top === 0 ? html`<p class="stale screen-flat">${t(locale, 'screenFlat')}</p>` : nothing}
       <p class="legend">${t(locale, 'screenLegend', { points: r.points, runs: r.runs })}</p>
     `;
   }
 
   // ——— shared ———
 
-  private checklist(levers: readonly Lever[], chosen: readonly string[], onChange: (paths: string[]) => void, max: number, name: string) {
+  /** Checkboxes for levers; `first` (a fixed list, so ticking never reorders) are listed at the top. */
+  private checklist(levers: readonly Lever[], chosen: readonly string[], onChange: (paths: string[]) => void, max: number, name: string, first: readonly string[] = []) {
     return html`<div class="checklist" role="group" aria-label=${t(this.locale, 'leversToVary')}>
-      ${levers.map((l) => html`<label><input type="checkbox" name=${name} value=${l.path} .checked=${chosen.includes(l.path)}
+      ${[...levers].sort((a, b) => Number(first.includes(b.path)) - Number(first.includes(a.path))).map((l) => html`<label><input type="checkbox" name=${name} value=${l.path} .checked=${chosen.includes(l.path)}
         ?disabled=${!chosen.includes(l.path) && chosen.length >= max}
         @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked ? [...chosen, l.path] : chosen.filter((p) => p !== l.path))}>
         ${this.label(l)} <span class="legend">(${this.position(l, positionOf(l, this.scenario!))})</span></label>`)}

@@ -101,7 +101,7 @@ export class Scorecard extends LitElement {
         </tbody>
       </table>
       <p class="gap">${t(this.locale, 'gapNote')}</p>
-      <p class="all">${t(this.locale, 'allGoals', { share: formatPercent(this.locale, s.allGoalsMetShare) })}${this.deltas ? ` (${t(this.locale, 'pinnedSeries')}: ${formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[0])})` : ''}</p>
+      <p class="all">${t(this.locale, 'allGoals', { share: formatPercent(this.locale, s.allGoalsMetShare) })}${this.deltas ? t(this.locale, 'pinnedAll', { runs: this.deltas.comparison.runs, pinned: formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[0]), now: formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[1]) }) : ''}</p>
       ${nothing}
     `;
   }

@@ -81,7 +81,7 @@ describe('planning', () => {
     await expect.poll(() => plan.locator('h3[data-goal]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     const text = await plan.locator('section[aria-labelledby="diagnosis-title"]').textContent();
     expect(text).toMatch(/达标比例/);
-    expect(text).toMatch(/尝试了 \d+ 种单杠杆调整/);
+    expect(text).toMatch(/尝试了 \d+ 种单个策略项调整/);
     expect(text).not.toMatch(/goal met in|Apply\b/);
     await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });
     expect(session.errors).toEqual([]);

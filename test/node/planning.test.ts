@@ -187,7 +187,7 @@ describe('planning on the model', () => {
   });
 
   it('a goal seek stays within the budget and is checked on held-out runs', async () => {
-    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 21 }));
+    const base = scenario('no-operations', (s) => ({ ...s, horizonDays: 21 }));
     const levers = ['content.postsPerWeek', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!);
     const budget = 12;
     const result = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget }, candidates: 6, firstRuns: 5, finalRuns: 10, checkRuns: 20 });
@@ -197,5 +197,18 @@ describe('planning on the model', () => {
     expect(result.check!.firstRun).toBe(HOLDOUT_FIRST_RUN);
     expect(result.check!.runs).toBe(20);
     expect(result.check!.best.interval[0]).toBeLessThanOrEqual(result.check!.best.chance);
+    // content and DMs bring a group with no operations closer to its goals (MODEL §3.5, §6)
+    expect(result.best!.settings.some(([, v], i) => v !== result.levers[i].current)).toBe(true);
+    expect(['improves', 'closer']).toContain(result.check!.verdict);
+    expect(result.check!.best.shortfall).toBeLessThan(result.check!.start.shortfall);
+  });
+
+  it('a goal seek that keeps the current strategy runs no check', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14 }));
+    // members join by direct invitation: refreshing a QR code changes nothing, so no candidate beats the current strategy
+    const levers = [leverAt('growth.qrRefreshDays')!];
+    const result = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 1000 }, candidates: 4, firstRuns: 5, finalRuns: 10, checkRuns: 20 });
+    expect(result.best!.settings[0][1]).toBe(result.levers[0].current);
+    expect(result.check).toBeNull();
   });
 });

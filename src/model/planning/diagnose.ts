@@ -161,9 +161,10 @@ export function describeMove(effect: MoveEffect, threshold: Threshold, base: Sce
   const change = formatSignedChange(locale, threshold.metric, effect.kpiChange);
   const p = (v: number) => formatPercent(locale, v);
   const costs = effect.costs.map((c) => `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])}`);
+  const worse = effect.allGoals[1] < effect.allGoals[0];
   return l === 'zh'
-    ? `${lever.label.zh}：${from} → ${to}：${kpi} ${change} (达标运行 ${p(effect.metShare[0])} → ${p(effect.metShare[1])}；全部达标 ${p(effect.allGoals[0])} → ${p(effect.allGoals[1])})${costs.length ? `；代价：${costs.join('，')}` : ''}`
-    : `${lever.label.en}: ${from} → ${to}: ${kpi} ${change} (goal met in ${p(effect.metShare[0])} → ${p(effect.metShare[1])} of runs; all goals ${p(effect.allGoals[0])} → ${p(effect.allGoals[1])})${costs.length ? `; but ${costs.join(', ')}` : ''}`;
+    ? `${lever.label.zh}：${from} → ${to}：${kpi} ${change} (达标比例 ${p(effect.metShare[0])} → ${p(effect.metShare[1])}；全部目标同时达成 ${p(effect.allGoals[0])} → ${p(effect.allGoals[1])})${costs.length ? `；代价——其他目标的达标比例：${costs.join('，')}` : ''}${worse ? '。⚠ 全部达标的机会反而下降' : ''}`
+    : `${lever.label.en}: ${from} → ${to}: ${kpi} ${change} (goal met in ${p(effect.metShare[0])} → ${p(effect.metShare[1])} of runs; every goal at once ${p(effect.allGoals[0])} → ${p(effect.allGoals[1])})${costs.length ? `; but other goals are met less often: ${costs.join(', ')}` : ''}${worse ? '. ⚠ Lowers the chance of meeting every goal' : ''}`;
 }
 
 const median = (list: readonly Summary[], key: SummaryKey): number | null => {

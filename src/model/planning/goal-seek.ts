@@ -33,17 +33,33 @@ export interface Candidate {
   readonly assessment: Assessment;
 }
 
+export interface CheckSide {
+  readonly chance: number;
+  readonly interval: readonly [number, number];
+  readonly medianCost: number;
+  /** Mean relative shortfall from the goals (0 = every goal met in every run). */
+  readonly shortfall: number;
+}
+
 export interface HeldOutCheck {
   readonly firstRun: number;
   readonly runs: number;
   /** Share of held-out runs meeting every goal, with a 90 % interval (Wilson). */
-  readonly best: { readonly chance: number; readonly interval: readonly [number, number]; readonly medianCost: number };
-  readonly start: { readonly chance: number; readonly interval: readonly [number, number]; readonly medianCost: number };
+  readonly best: CheckSide;
+  readonly start: CheckSide;
   /** Paired difference in that chance (best − current), with a 90 % interval. */
   readonly chanceDifference: { readonly mean: number; readonly interval: readonly [number, number] };
   /** Per goal: the paired difference of its KPI (median and p5–p95 over runs). */
   readonly goals: readonly { readonly threshold: Threshold; readonly difference: PairedDifference | null; readonly metShare: readonly [number, number] }[];
   readonly withinBudget: boolean | null;
+  /**
+   * What the fresh runs say: `improves` (maximise: the paired difference's
+   * interval is above 0; minimise: the chance holds and the hours fall),
+   * `unclear` (a gain the interval does not confirm), `noGain` (no gain, or
+   * the constraint fails on fresh runs: keep the current strategy), `closer`
+   * (no run meets every goal either way, but the goals are missed by less).
+   */
+  readonly verdict: 'improves' | 'unclear' | 'noGain' | 'closer';
 }
 
 export interface GoalSeekResult {
@@ -56,6 +72,7 @@ export interface GoalSeekResult {
   readonly start: Candidate;
   readonly runnersUp: readonly Candidate[];
   readonly evaluations: number;
+  /** Null when nothing was recommended or the best is the current strategy. */
   readonly check: HeldOutCheck | null;
 }
 
@@ -106,7 +123,8 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
   const best = found.best ? candidate(found.best) : null;
   const checkRuns = options.checkRuns ?? 200;
   let check: HeldOutCheck | null = null;
-  if (best && checkRuns > 0) {
+  const changed = best !== null && best.assessment.position.some((v, i) => v !== start[i]);
+  if (best && changed && checkRuns > 0) {
     const bestScenario = scenarioAt(best.assessment.position);
     if (!bestScenario.ok) throw new Error('the best candidate is not a valid scenario');
     const pair = [base, bestScenario.scenario];
@@ -134,9 +152,10 @@ function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summar
     const sorted = list.map((s) => s.teamHoursPerWeek ?? 0).sort((a, b) => a - b);
     return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   };
-  const side = (k: number) => {
+  const side = (k: number): CheckSide => {
     const hits = met[k].reduce((a, b) => a + b, 0);
-    return { chance: hits / n, interval: wilson(hits, n), medianCost: medianCost(runs[k]) };
+    const shortfall = runs[k].reduce((sum, s) => sum + runRecord(goals, s).shortfall, 0) / n;
+    return { chance: hits / n, interval: wilson(hits, n), medianCost: medianCost(runs[k]), shortfall };
   };
   const diffs = met[1].map((v, r) => v - met[0][r]);
   const mean = diffs.reduce((a, b) => a + b, 0) / n;
@@ -144,13 +163,22 @@ function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summar
   const half = (1.645 * sd) / Math.sqrt(n);
   const comparison = compareRuns(pair.map((s, k) => ({ ...s, runs: runs[k].length })), runs);
   const best = side(1);
+  const start = side(0);
+  const interval: [number, number] = [mean - half, mean + half];
+  const withinBudget = objective.kind === 'maxGoals' ? best.medianCost <= objective.budget : null;
+  const verdict = objective.kind === 'maxGoals'
+    ? (withinBudget === false ? 'noGain'
+      : best.chance === 0 && start.chance === 0 ? (best.shortfall < start.shortfall ? 'closer' : 'noGain')
+      : mean <= 0 ? 'noGain' : interval[0] > 0 ? 'improves' : 'unclear')
+    : (best.chance < objective.minChance || best.medianCost >= start.medianCost ? 'noGain' : 'improves');
   return {
     firstRun: HOLDOUT_FIRST_RUN,
     runs: n,
     best,
-    start: side(0),
-    chanceDifference: { mean, interval: [mean - half, mean + half] },
+    start,
+    chanceDifference: { mean, interval },
     goals: comparison.goals.map((g) => ({ threshold: g.threshold, difference: comparison.metrics[g.threshold.metric].differences[1], metShare: [g.metShare[0], g.metShare[1]] as const })),
-    withinBudget: objective.kind === 'maxGoals' ? best.medianCost <= objective.budget : null,
+    withinBudget,
+    verdict,
   };
 }

@@ -136,9 +136,16 @@ export function describePosition(lever: Lever, position: number, scenario: Scena
     const [from, to] = value as [number, number];
     return `${from}:00–${to}:00`;
   }
-  const text = String(Number((value as number).toFixed(2)));
-  return lever.unit ? `${text} ${lever.unit[lang]}` : text;
+  const number = Number((value as number).toFixed(2));
+  if (!lever.unit) return String(number);
+  const unit = lang === 'en' && number === 1 ? SINGULAR[lever.unit.en] ?? lever.unit.en : lever.unit[lang];
+  return `${number} ${unit}`;
 }
+
+/** "1 post", not "1 posts". */
+const SINGULAR: Readonly<Record<string, string>> = {
+  posts: 'post', days: 'day', people: 'person', hours: 'hour', minutes: 'minute', 'red packets': 'red packet', runs: 'run',
+};
 
 export type Setting = readonly [path: string, position: number];
 

@@ -75,7 +75,8 @@ export class BaselineController implements ReactiveController {
   private pair(current: Scenario, runs: readonly Summary[]): BaselineDeltas {
     const pinned = this.pinned!;
     const n = Math.min(runs.length, pinned.runs.length);
-    const comparison = compareRuns([pinned.scenario, { ...current, seed: pinned.scenario.seed }], [pinned.runs.slice(0, n), runs.slice(0, n)]);
+    // both sides over their first n runs: the comparison says n runs
+    const comparison = compareRuns([{ ...pinned.scenario, runs: n }, { ...current, seed: pinned.scenario.seed, runs: n }], [pinned.runs.slice(0, n), runs.slice(0, n)]);
     return { comparison, paired: current.seed === pinned.scenario.seed };
   }
 }

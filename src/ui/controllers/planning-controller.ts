@@ -132,7 +132,7 @@ export class PlanningController implements ReactiveController {
     } catch (error) {
       if (error instanceof EnsembleCancelled) {
         onCancel?.();
-        this.notices.notify({ key: 'cancelled' });
+        this.notices.notify({ key: 'planCancelled' });
       } else if (error instanceof InvalidDesignPoint) {
         this.notices.refuse({ key: 'planRefused' }, error.problems);
       } else {
