@@ -74,7 +74,8 @@ export function threadPool(threads: number): ThreadPool {
     };
     if (!tasks.length) resolve([]);
     else {
-      for (const w of workers) feed(w);
+      // two tasks in flight per worker: it starts the next while the main thread, busy with a task of its own, has not yet read the last result
+      for (const w of workers) { feed(w); feed(w); }
       setImmediate(here);
     }
   });
