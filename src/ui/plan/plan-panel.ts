@@ -1,0 +1,159 @@
+/**
+ * What the four planning panels share: the strategy, the job in progress, the
+ * styles, and small helpers (lever labels and settings in the reader's
+ * language, run buttons that stay focusable while a job runs, lever
+ * checklists, stale-result notes, downloads, events up).
+ *
+ * Properties: `locale`, `scenario` (the valid strategy), `progress`
+ * (PlanProgress | null). Events are each panel's (they bubble and cross shadow roots).
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { Scenario } from '../../model/scenario.ts';
+import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
+import { describePosition, positionOf, type Lever } from '../../model/planning/levers.ts';
+import { formatPoints, pick, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
+import type { PlanProgress } from '../controllers/planning-controller.ts';
+
+/** The output "share of runs meeting every goal" beside the goals' KPIs. */
+export const ALL_GOALS = 'allGoals';
+
+export abstract class PlanPanel extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    scenario: { attribute: false },
+    progress: { attribute: false },
+  };
+
+  declare locale: Locale;
+  declare scenario: Scenario | null;
+  declare progress: PlanProgress | null;
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.scenario = null;
+    this.progress = null;
+  }
+
+  static override styles = css`
+    :host { display: block; }
+    :host { display: block; min-width: 0; }
+    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; min-width: 0; }
+    h2 { font-size: 1rem; margin: 0 0 0.4rem; }
+    h3 { font-size: 0.9rem; margin: 0.75rem 0 0.3rem; }
+    p.help { font-size: 0.8rem; color: #3e4c59; margin: 0 0 0.5rem; }
+    label { font-size: 0.85rem; }
+    .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; margin: 0.35rem 0; }
+    input[type='number'] { width: 5rem; font: inherit; font-size: 0.85rem; }
+    select { font: inherit; font-size: 0.85rem; max-width: 100%; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
+    button.primary { background: #1a7f5a; color: #fff; }
+    button.cancel { border-color: #a40e26; color: #a40e26; }
+    button:disabled { opacity: 0.5; cursor: not-allowed; }
+    button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    .link { border: none; background: none; color: #0969da; padding: 0; font-size: 0.8rem; }
+    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
+    .status { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
+    .stale { font-size: 0.8rem; color: #7d4e00; background: #fff8c5; padding: 0.2rem 0.5rem; border-radius: 4px; }
+    ul.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.1rem; font-size: 0.85rem; }
+    ul.moves li { margin: 0.2rem 0; }
+    .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
+    .checklist { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.1rem 0.75rem; max-height: 12rem; overflow: auto; border: 1px solid #eef1f4; padding: 0.3rem; font-size: 0.8rem; }
+    table { border-collapse: collapse; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
+    th, td { padding: 0.2rem 0.4rem; text-align: right; border-bottom: 1px solid #eef1f4; }
+    th:first-child, td:first-child { text-align: left; }
+    .heat td { text-align: center; min-width: 3rem; }
+    .bars { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: 0.2rem 0.5rem; align-items: center; font-size: 0.8rem; }
+    .bar { height: 0.8rem; border-radius: 2px; }
+    .bar-wrap { display: flex; align-items: center; gap: 0.4rem; }
+    .up { background: #1a7f5a; }
+    .down { background: #d1495b; }
+    .mixed { background: #8e9aa6; }
+    .legend { font-size: 0.75rem; color: #52606d; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .heat-caption { caption-side: top; text-align: left; }
+    .verdict { font-size: 0.85rem; padding: 0.2rem 0.5rem; border-radius: 4px; }
+    .verdict.good { background: #dafbe1; color: #116329; }
+    .verdict.warn { background: #fff8c5; color: #7d4e00; }
+    button[aria-disabled='true'] { opacity: 0.5; cursor: not-allowed; }
+    .row > span { font-size: 0.85rem; }
+    fieldset { border: none; padding: 0; margin: 0 0 0.4rem; }
+    fieldset legend { font-size: 0.85rem; font-weight: 600; padding: 0; }
+    .numbers { font-size: 0.85rem; }
+    .table-wrap { overflow-x: auto; }
+  `;
+
+  protected isCurrent(scenario: Scenario): boolean {
+    return JSON.stringify(scenario) === JSON.stringify(this.scenario);
+  }
+
+  protected stale(scenario: Scenario): TemplateResult | typeof nothing {
+    return this.isCurrent(scenario) ? nothing : html`<p class="stale">${t(this.locale, 'planStale')}</p>`;
+  }
+
+  /** ", " or "，", ": " or "：" by language. */
+  protected get comma(): string {
+    return this.locale === 'zh-CN' ? '，' : ', ';
+  }
+
+  protected get colon(): string {
+    return this.locale === 'zh-CN' ? '：' : ': ';
+  }
+
+  /** A signed difference of shares in percentage points, with a true minus sign. */
+  protected signedPoints(v: number): string {
+    return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatPoints(this.locale, Math.abs(v))}`;
+  }
+
+  /** A run button: stays focusable while a job runs (aria-disabled), so Enter does not drop the focus. */
+  protected runButton(className: string, label: string, enabled: boolean, start: () => void) {
+    const blocked = this.progress !== null || !enabled;
+    return html`<button class="primary ${className}" aria-disabled=${blocked ? 'true' : 'false'} @click=${() => { if (!blocked) start(); }}>${label}</button>`;
+  }
+
+  protected label(lever: Lever): string {
+    return pick(this.locale, lever.label);
+  }
+
+  protected position(lever: Lever, position: number): string {
+    return describePosition(lever, position, this.scenario!, this.locale === 'zh-CN' ? 'zh' : 'en');
+  }
+
+  protected outputOptions(goals: readonly { metric: SummaryKey }[], value: string, onChange: (v: string) => void, className: string) {
+    const locale = this.locale;
+    return html`<label>${t(locale, 'show')} <select class=${className} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+      <option value=${ALL_GOALS} ?selected=${value === ALL_GOALS}>${t(locale, 'allGoalsShare')}</option>
+      ${[...new Set(goals.map((g) => g.metric))].map((m) => html`<option value=${m} ?selected=${value === m}>${pick(locale, SUMMARY[m])}</option>`)}
+    </select></label>`;
+  }
+
+  /** Checkboxes for levers; `first` (a fixed list, so ticking never reorders) are listed at the top. */
+  protected checklist(levers: readonly Lever[], chosen: readonly string[], onChange: (paths: string[]) => void, max: number, name: string, first: readonly string[] = []) {
+    return html`<div class="checklist" role="group" aria-label=${t(this.locale, 'leversToVary')}>
+      ${[...levers].sort((a, b) => Number(first.includes(b.path)) - Number(first.includes(a.path))).map((l) => html`<label><input type="checkbox" name=${name} value=${l.path} .checked=${chosen.includes(l.path)}
+        ?disabled=${!chosen.includes(l.path) && chosen.length >= max}
+        @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked ? [...chosen, l.path] : chosen.filter((p) => p !== l.path))}>
+        ${this.label(l)} <span class="legend">(${this.position(l, positionOf(l, this.scenario!))})</span></label>`)}
+    </div>`;
+  }
+
+  protected whole(e: Event, min: number, max: number, fallback: number): number {
+    const v = Math.round(Number((e.target as HTMLInputElement).value));
+    return Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+  }
+
+  protected decimal(e: Event, min: number, max: number, fallback: number): number {
+    const v = Number((e.target as HTMLInputElement).value);
+    return Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+  }
+
+  protected download(result: unknown, kind: string): void {
+    downloadBlob(fileNameFor(`${this.scenario?.name ?? 'scenario'}-${kind}`, 'json'), new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' }));
+  }
+
+  protected fire(name: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}

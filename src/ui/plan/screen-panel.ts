@@ -1,0 +1,112 @@
+/**
+ * Which levers matter: Morris screening over the numeric levers ticked, shown
+ * as bars of μ* per lever for a chosen output, coloured by whether moving the
+ * lever up moves the KPI toward its goal.
+ *
+ * Properties: those of PlanPanel, `result` (PlanResults['sensitivity']).
+ * Events: `plan-sensitivity` (detail: { paths, runs, trajectories }).
+ */
+import { html, nothing } from 'lit';
+import type { Scenario } from '../../model/scenario.ts';
+import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
+import { goalsOf } from '../../model/playbook.ts';
+import { leverAt, leversFor } from '../../model/planning/levers.ts';
+import { sensitivityToCsv } from '../../model/planning/export.ts';
+import type { SensitivityResult } from '../../model/planning/sensitivity-model.ts';
+import { formatByUnit, formatPoints } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
+import type { PlanResults } from '../controllers/planning-controller.ts';
+import { ALL_GOALS } from './plan-panel.ts';
+import { PlanPanel } from './plan-panel.ts';
+
+export class ScreenPanel extends PlanPanel {
+  static override properties = {
+    ...PlanPanel.properties,
+    result: { attribute: false },
+    screenPaths: { state: true },
+    screenRuns: { state: true },
+    screenTrajectories: { state: true },
+    screenShow: { state: true },
+  };
+
+  declare result: PlanResults['sensitivity'];
+  declare screenPaths: string[] | null;
+  declare screenRuns: number;
+  declare screenTrajectories: number;
+  declare screenShow: string;
+
+  constructor() {
+    super();
+    this.result = null;
+    this.screenPaths = null;
+    this.screenRuns = 40;
+    this.screenTrajectories = 10;
+    this.screenShow = ALL_GOALS;
+  }
+
+  override render() {
+    const s = this.scenario;
+    if (!s) return nothing;
+    const locale = this.locale;
+    const numeric = leversFor(s, 'numeric');
+    const chosen = this.screenPaths ?? numeric.map((l) => l.path);
+    const points = (chosen.length + 1) * this.screenTrajectories;
+    const done = this.result;
+    return html`<section class="panel" aria-labelledby="screen-title">
+      <h2 id="screen-title">${t(locale, 'plan_sensitivity')}</h2>
+      <p class="help">${t(locale, 'screenHelp')}</p>
+      ${this.checklist(numeric, chosen, (paths) => { this.screenPaths = paths; }, numeric.length, 'screen')}
+      <div class="row">
+        <label>${t(locale, 'runsPerStrategy')} <input type="number" min="5" max="500" step="5" .value=${String(this.screenRuns)}
+          @change=${(e: Event) => { this.screenRuns = this.whole(e, 5, 500, 40); }}></label>
+        <label>${t(locale, 'trajectories')} <input type="number" min="2" max="50" step="1" .value=${String(this.screenTrajectories)}
+          @change=${(e: Event) => { this.screenTrajectories = this.whole(e, 2, 50, 10); }}></label>
+        <span class="status">${t(locale, 'sweepSize', { points, runs: points * this.screenRuns })}</span>
+        ${this.runButton('run-screen', t(locale, 'runScreen'), chosen.length >= 2, () => this.fire('plan-sensitivity', { paths: chosen, runs: this.screenRuns, trajectories: this.screenTrajectories }))}
+      </div>
+      ${done ? this.renderScreenResult(done.result, done.scenario) : nothing}
+    </section>`;
+  }
+
+  private renderScreenResult(r: SensitivityResult, scenario: Scenario) {
+    const locale = this.locale;
+    const show = r.outputs.includes(this.screenShow as never) ? this.screenShow : ALL_GOALS;
+    const indices = r.morris?.[show];
+    if (!indices) return nothing;
+    const unit = show === ALL_GOALS ? 'share' : SUMMARY[show as SummaryKey].unit;
+    const size = (v: number) => (unit === 'share' ? formatPoints(locale, v) : formatByUnit(locale, unit, v));
+    const order = r.levers.map((_, i) => i).sort((a, b) => indices[b].muStar - indices[a].muStar);
+    const top = Math.max(0, ...indices.map((m) => m.muStar));
+    // which way is toward the goal: up for "at least" goals and for the chance of all goals, down for "at most"
+    const goal = goalsOf(scenario).find((g) => g.metric === show);
+    const upIsGood = !goal || goal.direction === 'atLeast' || goal.direction === 'above' ? 1 : goal.direction === 'between' ? 0 : -1;
+    return html`
+      ${this.stale(scenario)}
+      <div class="row">${this.outputOptions(goalsOf(scenario), show, (v) => { this.screenShow = v; }, 'screen-show')}
+        <button class="link" @click=${() => downloadBlob(fileNameFor(`${r.scenario}-morris`, 'csv'), new Blob([sensitivityToCsv(r)], { type: 'text/csv' }))}>CSV</button>
+        <button class="link" @click=${() => this.download(r, 'morris')}>JSON</button></div>
+      <div class="bars" role="list" aria-label=${t(locale, 'plan_sensitivity')}>
+        ${order.map((i) => {
+          const m = indices[i];
+          const lever = leverAt(r.levers[i].path)!;
+          const direction = upIsGood !== 0 && Math.abs(m.mu) >= 0.8 * m.muStar ? (m.mu * upIsGood > 0 ? 'up' : 'down') : 'mixed';
+          return html`<span role="listitem">${this.label(lever)}</span>
+            <span class="bar-wrap"><span class="bar ${direction}" style="width:${top > 0 ? (90 * m.muStar) / top : 0}%"></span>
+            <span>${size(m.muStar)}${m.sigma > 0.5 * m.muStar && m.muStar > 0 ? ` · σ ${size(m.sigma)}` : ''}</span></span>`;
+        })}
+      </div>
+      ${top === 0 ? html`<p class="stale screen-flat">${t(locale, 'screenFlat')}</p>` : nothing}
+      <p class="legend">${t(locale, 'screenLegend', { points: r.points, runs: r.runs })}</p>
+    `;
+  }
+
+}
+
+customElements.define('qc-plan-screen', ScreenPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-plan-screen': ScreenPanel;
+  }
+}

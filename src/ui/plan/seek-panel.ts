@@ -1,0 +1,132 @@
+/**
+ * Goal seek: the levers to search (at most MAX_SEEK_LEVERS), the objective
+ * (highest chance within a budget of team hours, or fewest hours for a
+ * chance), and the result: recommended changes, the search's and the fresh
+ * runs' figures with the verdict, runners-up, Apply.
+ *
+ * Properties: those of PlanPanel, `result` (PlanResults['goalSeek']).
+ * Events: `plan-seek` (detail: { paths, objective }); `plan-apply` (detail: Setting[]).
+ */
+import { html, nothing } from 'lit';
+import type { Scenario } from '../../model/scenario.ts';
+import { leverAt, leversFor, type Lever, type Setting } from '../../model/planning/levers.ts';
+import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
+import type { Objective } from '../../model/planning/optimize.ts';
+import { formatByUnit, formatPercent } from '../../i18n/locale.ts';
+import { t, type MessageKey } from '../../i18n/messages.ts';
+import type { PlanResults } from '../controllers/planning-controller.ts';
+
+/** Levers a goal seek starts with (when the strategy can vary them). */
+const SEEK_DEFAULTS = ['content.postsPerWeek', 'content.promoPerWeek', 'content.window', 'activation.dmPerAdminPerDay', 'team.admins', 'admission.probationDays'];
+export const MAX_SEEK_LEVERS = 8;
+import { PlanPanel } from './plan-panel.ts';
+
+export class SeekPanel extends PlanPanel {
+  static override properties = {
+    ...PlanPanel.properties,
+    result: { attribute: false },
+    seekPaths: { state: true },
+    seekKind: { state: true },
+    seekBudget: { state: true },
+    seekChance: { state: true },
+  };
+
+  declare result: PlanResults['goalSeek'];
+  declare seekPaths: string[] | null;
+  declare seekKind: Objective['kind'];
+  declare seekBudget: number;
+  declare seekChance: number;
+
+  constructor() {
+    super();
+    this.result = null;
+    this.seekPaths = null;
+    this.seekKind = 'maxGoals';
+    this.seekBudget = 10;
+    this.seekChance = 0.5;
+  }
+
+  private seekLevers(s: Scenario): Lever[] {
+    const available = leversFor(s);
+    const paths = this.seekPaths ?? SEEK_DEFAULTS.filter((p) => available.some((l) => l.path === p));
+    return paths.map((p) => available.find((l) => l.path === p)).filter((l): l is Lever => !!l);
+  }
+
+  override render() {
+    const s = this.scenario;
+    if (!s) return nothing;
+    const locale = this.locale;
+    const chosen = this.seekLevers(s);
+    const done = this.result;
+    const objective: Objective = this.seekKind === 'maxGoals' ? { kind: 'maxGoals', budget: this.seekBudget } : { kind: 'minCost', minChance: this.seekChance };
+    return html`<section class="panel" aria-labelledby="seek-title">
+      <h2 id="seek-title">${t(locale, 'plan_goalSeek')}</h2>
+      <p class="help">${t(locale, 'seekHelp')}</p>
+      <fieldset>
+        <legend>${t(locale, 'seekObjective')}</legend>
+        <div class="row">
+          <label><input type="radio" name="seek-kind" .checked=${this.seekKind === 'maxGoals'} @change=${() => { this.seekKind = 'maxGoals'; }}>
+            ${t(locale, 'seekMaxGoals')}</label>
+          <span><input type="number" class="seek-budget" min="0" max="1000" step="0.5" aria-label=${t(locale, 'budgetHours')} .value=${String(this.seekBudget)}
+            @change=${(e: Event) => { this.seekBudget = this.decimal(e, 0, 1000, 10); }}> ${t(locale, 'hoursPerWeek')}</span>
+        </div>
+        <div class="row">
+          <label><input type="radio" name="seek-kind" .checked=${this.seekKind === 'minCost'} @change=${() => { this.seekKind = 'minCost'; }}>
+            ${t(locale, 'seekMinCost')}</label>
+          <span><input type="number" class="seek-chance" min="0" max="100" step="5" aria-label=${t(locale, 'minChance')} .value=${String(Math.round(this.seekChance * 100))}
+            @change=${(e: Event) => { this.seekChance = this.decimal(e, 0, 100, 50) / 100; }}> %</span>
+        </div>
+      </fieldset>
+      <p class="help">${t(locale, 'seekLevers', { max: MAX_SEEK_LEVERS })}</p>
+      ${this.checklist(leversFor(s), chosen.map((l) => l.path), (paths) => { this.seekPaths = paths; }, MAX_SEEK_LEVERS, 'seek', SEEK_DEFAULTS)}
+      <div class="row">
+        ${this.runButton('run-seek', t(locale, 'runSeek'), chosen.length > 0, () => this.fire('plan-seek', { paths: chosen.map((l) => l.path), objective }))}
+      </div>
+      ${done ? this.renderSeekResult(done.result, done.scenario) : nothing}
+    </section>`;
+  }
+
+  private renderSeekResult(r: GoalSeekResult, scenario: Scenario) {
+    const locale = this.locale;
+    const pc = (v: number) => formatPercent(locale, v);
+    const hours = (v: number) => formatByUnit(locale, 'hours', v);
+    if (!r.best) {
+      return html`${this.stale(scenario)}<p class="outcome seek-none">${t(locale, 'seekNone', { share: pc(r.start.assessment.chance), hours: hours(r.start.assessment.medianCost) })}</p>`;
+    }
+    const changesOf = (settings: readonly Setting[]) => settings.filter(([, v], i) => v !== r.levers[i].current);
+    const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
+      .join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
+    const changes = changesOf(r.best.settings);
+    const c = r.check;
+    const trusted = c !== null && (c.verdict === 'improves' || c.verdict === 'closer');
+    return html`
+      ${this.stale(scenario)}
+      <h3>${t(locale, 'seekBest')}</h3>
+      ${changes.length ? html`<ul class="moves seek-changes">${changes.map(([path, v]) => {
+        const lever = leverAt(path)!;
+        const i = r.levers.findIndex((l) => l.path === path);
+        return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
+      })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
+      <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: pc(r.start.assessment.chance), to: pc(r.best.assessment.chance), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
+        ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
+      ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
+        runs: c.runs, from: pc(c.start.chance), to: pc(c.best.chance), lo: pc(c.best.interval[0]), hi: pc(c.best.interval[1]),
+        diff: this.signedPoints(c.chanceDifference.mean), dlo: this.signedPoints(c.chanceDifference.interval[0]), dhi: this.signedPoints(c.chanceDifference.interval[1]),
+        hours: hours(c.best.medianCost),
+      })}</p>
+      <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
+      ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.fire('plan-apply', r.best!.settings)}>${t(locale, 'applySeek')}</button>` : nothing}
+      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${pc(u.assessment.chance)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
+      <button class="link" @click=${() => this.download(r, 'goal-seek')}>${t(locale, 'planJson')}</button>
+    `;
+  }
+
+}
+
+customElements.define('qc-plan-seek', SeekPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-plan-seek': SeekPanel;
+  }
+}
