@@ -16,6 +16,7 @@ import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../
 import { describeThreshold } from '../model/playbook.ts';
 import { UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
+import { table } from './plan-print.ts';
 import { PLAN_COMMANDS, PLAN_USAGE, planMain } from './plan.ts';
 
 export { UserError };
@@ -37,11 +38,6 @@ scenario with a 90 % interval over runs (p5–p95).
 
 planning (every core; see README "Planning"):
 ${PLAN_USAGE}`;
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
-}
 
 function runCommand(argv: string[]): void {
   const { values, positionals } = parseArgs({
