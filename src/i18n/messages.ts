@@ -172,6 +172,7 @@ const MESSAGES = {
   heatLegend: { en: 'Each cell: the share of {runs} runs meeting the goal shown (seed {seed}, same run indices in every cell); darker is higher.', zh: '每格：{runs} 次模拟中达成所示目标的比例 (种子 {seed}，各格模拟编号相同)；颜色越深比例越高。' },
   screenFlat: { en: 'No lever changed this output in the strategies tried (it is the same at all of them, e.g. no run meets every goal): pick a KPI, or give more runs and paths.', zh: '所试策略中没有任何策略项改变这一结果 (各策略结果相同，例如没有任何一次模拟同时达成全部目标)：请选择具体指标，或增加模拟次数与路径数。' },
   roundProgress: { en: '{done} / {total} runs of this round · {elapsed} s elapsed', zh: '本轮 {done} / {total} 次 · 已用 {elapsed} 秒' },
+  withPlans: { en: 'with planning results: {kinds}', zh: '含规划结果：{kinds}' },
   planCancelled: { en: 'Cancelled.', zh: '已取消。' },
   applyNamed: { en: 'Apply: {what}', zh: '应用：{what}' },
   rangeOf: { en: '{lever}: {part}', zh: '{lever}：{part}' },

@@ -115,7 +115,7 @@ export class AppShell extends LitElement {
         @view-select=${(e: CustomEvent<View>) => { this.view = e.detail; }}
         @file-open=${(e: CustomEvent<File>) => void this.io.openFile(e.detail)}
         @file-save=${() => void this.io.save(edit.scenario)}
-        @library-save=${() => void this.library.save(edit.draft, edit.scenario.name)}
+        @library-save=${() => void this.library.save(edit.draft, edit.scenario.name, this.planning.resultsFor(edit.scenario))}
         @share=${() => void this.io.share(edit.scenario)}
         @export-csv=${() => ensemble.summary && ensemble.shown && exportDailyCsv(ensemble.summary, ensemble.shown)}
         @export-json=${() => ensemble.summary && ensemble.shown && exportResultsJson(edit.scenario, ensemble.summary, ensemble.shown)}></qc-app-bar>
@@ -218,6 +218,7 @@ export class AppShell extends LitElement {
     const { action, entry } = event.detail;
     if (action === 'load') {
       this.edit.set(structuredClone(entry.draft), '');
+      this.planning.restore(entry.plans);
       this.view = 'lab';
       return;
     }

@@ -10,7 +10,7 @@
 import { LitElement, css, html } from 'lit';
 import type { LibraryEntry } from './storage.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
+import { t, type MessageKey } from '../i18n/messages.ts';
 import type { LibraryAction } from './controllers/library-controller.ts';
 
 export class LibraryPanel extends LitElement {
@@ -49,7 +49,8 @@ export class LibraryPanel extends LitElement {
       <h2>${t(this.locale, 'libraryTitle')}</h2>
       ${this.entries.length ? html`<ul>${this.entries.map((entry) => html`<li data-id=${entry.id}>
         <span class="name">${entry.name}</span>
-        <span class="when">${t(this.locale, 'savedAt', { time: time.format(entry.updatedAt) })}</span>
+        <span class="when">${t(this.locale, 'savedAt', { time: time.format(entry.updatedAt) })}${entry.plans && Object.keys(entry.plans).length
+          ? ` · ${t(this.locale, 'withPlans', { kinds: Object.keys(entry.plans).map((k) => t(this.locale, `plan_${k}` as MessageKey)).join(this.locale === 'zh-CN' ? '、' : ', ') })}` : ''}</span>
         <button class="load" @click=${() => this.act('load', entry)}>${t(this.locale, 'load')}</button>
         <button class="rename" @click=${() => this.act('rename', entry)}>${t(this.locale, 'rename')}</button>
         <button class="duplicate" @click=${() => this.act('duplicate', entry)}>${t(this.locale, 'duplicate')}</button>

@@ -8,7 +8,12 @@ export interface LibraryEntry {
   /** The scenario as edited (plain JSON, may be a draft with problems). */
   readonly draft: Record<string, unknown>;
   readonly updatedAt: number;
+  /** Planning results of this scenario kept with it (diagnosis, sweep, screening, goal seek), when saved with some. */
+  readonly plans?: SavedPlans;
 }
+
+/** Planning results as kept in the library: each with the scenario it was run on. */
+export type SavedPlans = Partial<Record<'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek', { readonly result: unknown; readonly scenario: unknown; readonly partial?: boolean }>>;
 
 const DB_NAME = 'qunce-lab';
 const DB_VERSION = 1;

@@ -69,6 +69,29 @@ describe('planning', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('keeps planning results with the scenario in the library', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.view-plan').click();
+    const plan = page.locator('qc-plan-view');
+    await plan.locator('select.sweep-lever-1').selectOption('admission.questionnaire');
+    await plan.locator('input.sweep-runs').fill('10');
+    await plan.locator('input.sweep-runs').press('Tab');
+    await plan.locator('button.run-sweep').click();
+    await expect.poll(() => page.locator('qc-sweep-chart >> circle.point').count(), { timeout: 60_000 }).toBe(2);
+    await page.locator('qc-app-bar button.save-library').click();
+    await page.locator('qc-app-bar button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li .when').first().textContent()).toMatch(/with planning results: Sweep a lever/);
+    await page.reload();
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.view-library').click();
+    await page.locator('qc-library-panel li button.load').first().click();
+    await page.locator('qc-app-bar button.view-plan').click();
+    await expect.poll(() => page.locator('qc-sweep-chart >> circle.point').count()).toBe(2);
+    expect(session.errors).toEqual([]);
+  });
+
   it('diagnoses a strategy in Chinese', async () => {
     const { page } = session;
     await page.goto(inject('baseUrl'));

@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Draft, type Scenario } from '../../model/scenario.ts';
 import { migrateScenario } from '../../model/files.ts';
-import { deleteScenario, listScenarios, newId, putScenario, type LibraryEntry } from '../storage.ts';
+import { deleteScenario, listScenarios, newId, putScenario, type LibraryEntry, type SavedPlans } from '../storage.ts';
 import type { NoticesController } from './notices-controller.ts';
 
 export type LibraryAction = 'load' | 'rename' | 'duplicate' | 'remove';
@@ -41,10 +41,14 @@ export class LibraryController implements ReactiveController {
     }
   }
 
-  /** Save the scenario on screen under its name (replacing an entry of the same name). */
-  async save(draft: Draft, name: string): Promise<void> {
+  /**
+   * Save the scenario on screen under its name (replacing an entry of the same
+   * name), with the planning results that were run on it (`plans`).
+   */
+  async save(draft: Draft, name: string, plans?: SavedPlans): Promise<void> {
     const existing = this.entries.find((e) => e.name === name);
-    await this.store({ id: existing?.id ?? newId(), name, draft: structuredClone(draft), updatedAt: Date.now() });
+    const kept = plans && Object.keys(plans).length ? { plans: structuredClone(plans) } : {};
+    await this.store({ id: existing?.id ?? newId(), name, draft: structuredClone(draft), updatedAt: Date.now(), ...kept });
   }
 
   /**

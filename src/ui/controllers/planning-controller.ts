@@ -17,6 +17,7 @@ import type { Lever } from '../../model/planning/levers.ts';
 import { EnsembleCancelled, type WorkerPool } from '../../worker/pool.ts';
 import { createPool } from '../../worker/workers.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';
+import type { SavedPlans } from '../storage.ts';
 
 export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek';
 export type PlanStage = 'run' | 'screen' | 'refine' | 'check';
@@ -65,6 +66,24 @@ export class PlanningController implements ReactiveController {
 
   cancel(): void {
     this.pool?.cancel();
+  }
+
+  /** The results run on exactly this scenario, to keep with it in the library. */
+  resultsFor(scenario: Scenario): SavedPlans {
+    const same = (s: Scenario) => JSON.stringify(s) === JSON.stringify(scenario);
+    const out: SavedPlans = {};
+    for (const kind of ['diagnosis', 'sweep', 'sensitivity', 'goalSeek'] as const) {
+      const r = this.results[kind];
+      if (r && same(r.scenario)) out[kind] = r;
+    }
+    return out;
+  }
+
+  /** Results kept with a library entry, shown again when it is opened. */
+  restore(plans: SavedPlans | undefined): void {
+    if (!plans) return;
+    this.results = { ...this.results, ...(plans as Partial<PlanResults>) };
+    this.host.requestUpdate();
   }
 
   diagnose(base: Scenario, runs: number): Promise<void> {
