@@ -12,7 +12,8 @@ import { MAX_SCENARIO_BYTES } from '../model/scenario.ts';
 
 /** Bad input: printed as these lines, exit code 1. */
 export class UserError extends Error {
-  constructor(readonly lines: string[]) {
+  /** `exitCode`: 1 for bad input; 130 when the user interrupted (Ctrl-C). */
+  constructor(readonly lines: string[], readonly exitCode = 1) {
     super(lines.join('\n'));
   }
 }

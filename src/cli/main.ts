@@ -155,7 +155,7 @@ export async function mainAsync(argv: string[]): Promise<number> {
 function failure(error: unknown): number {
   if (error instanceof UserError) {
     console.error(error.lines.join('\n'));
-    return 1;
+    return error.exitCode;
   }
   if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
     console.error(`${error.message}\n${USAGE}`);

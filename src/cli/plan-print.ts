@@ -28,7 +28,7 @@ export function printSweep(result: SweepResult): void {
   if (!second) {
     const keys = [...new Set(result.goals.map((g) => g.metric))];
     const rows = [[first.path, 'all goals', ...keys.map((k) => `${SUMMARY[k].en} (${describeThreshold(result.goals.find((g) => g.metric === k)!)})`)]];
-    result.points.forEach((p, i) => rows.push([first.labels.en[i], p.stats ? pct(p.stats.allGoalsMetShare) : 'invalid',
+    result.points.forEach((p, i) => rows.push([first.labels.en[i], p.stats ? pct(p.stats.allGoalsMetShare) : p.notRun ? 'not run (cancelled)' : 'invalid',
       ...keys.map((k) => (p.stats ? `${formatMetric(k, p.stats.kpis[k].p50)} [${formatMetric(k, p.stats.kpis[k].p10)}–${formatMetric(k, p.stats.kpis[k].p90)}]` : ''))]));
     console.log(table(rows));
     console.log('\neach cell: median [p10–p90] over runs; "all goals": share of runs meeting every goal at once');

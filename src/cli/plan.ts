@@ -29,7 +29,7 @@ import { goalSeek } from '../model/planning/goal-seek.ts';
 import { describeMove, diagnose } from '../model/planning/diagnose.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
-import { defaultThreads, threadPool } from './threads.ts';
+import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
 
 export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
@@ -148,11 +148,19 @@ function progressPrinter(label: string): (done: number, total: number) => void {
   };
 }
 
-async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>): Promise<T> {
+/** Run a job on a thread pool; Ctrl-C cancels it (JobCancelled), after which `onCancel` may report what finished. */
+async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel?: () => void): Promise<T> {
   const pool = threadPool(threads);
+  const interrupt = () => pool.cancel();
+  process.once('SIGINT', interrupt);
   try {
     return await work(pool.execute);
+  } catch (error) {
+    if (!(error instanceof JobCancelled)) throw error;
+    onCancel?.();
+    throw new UserError(['cancelled (Ctrl-C); nothing was written'], 130);
   } finally {
+    process.off('SIGINT', interrupt);
     await pool.close();
   }
 }
@@ -181,7 +189,16 @@ async function shardableCommand(spec: JobSpec, file: string, values: Record<stri
     console.log(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
     return;
   }
-  const summaries = await withPool(threads, (execute) => evaluate(execute, job.scenarios, 0, runs, progressPrinter(spec.command)));
+  const received: TaskResult[] = [];
+  const summaries = await withPool(threads, (execute) => evaluate((s, t, onTask) => execute(s, t, (r) => { received.push(r); onTask?.(r); }), job.scenarios, 0, runs, progressPrinter(spec.command)), () => {
+    // a cancelled sweep prints the points whose runs all finished
+    if (spec.command !== 'sweep' || values.json) return;
+    const perPoint = tasksFor(1, 0, runs).length;
+    const counts = new Array<number>(job.scenarios.length).fill(0);
+    for (const r of received) counts[r.point]++;
+    const byPoint = assemble(job.scenarios.length, received).map((list, i) => (counts[i] === perPoint ? list : null));
+    if (byPoint.some((list) => list !== null)) printSweep(sweepResult(scenario, sweepAxes(spec.vary), runs, byPoint));
+  });
   report(job.finish(summaries), values, scenario);
 }
 

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Summary } from '../model/metrics.ts';
 import { runChunk } from '../model/ensemble.ts';
-import { runTasksHere, type Executor, type Task, type TaskResult } from '../model/planning/jobs.ts';
+import type { Executor, Task, TaskResult } from '../model/planning/jobs.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ThreadTask } from './thread-worker.ts';
 
@@ -17,17 +17,32 @@ export const defaultThreads = (): number => availableParallelism();
 
 export interface ThreadPool {
   readonly execute: Executor;
+  /** Stop the job in progress (Ctrl-C): its promise rejects with JobCancelled. */
+  cancel(): void;
   close(): Promise<void>;
 }
 
+export class JobCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'JobCancelled';
+  }
+}
+
 export function threadPool(threads: number): ThreadPool {
-  if (threads <= 1) return { execute: runTasksHere, close: async () => undefined };
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./thread-boot.mjs', import.meta.url)));
+  // one thread: the main thread alone, still yielding between tasks so Ctrl-C is heard
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(new URL('./thread-boot.mjs', import.meta.url)));
   let nextId = 0;
+  let stop: (() => void) | null = null;
   const execute: Executor = (scenarios, tasks, onTask) => new Promise<TaskResult[]>((resolve, reject) => {
     const queue: Task[] = [...tasks];
     const results: TaskResult[] = [];
     let failed = false;
+    stop = () => {
+      failed = true;
+      queue.length = 0;
+      reject(new JobCancelled());
+    };
     const feed = (worker: Worker) => {
       const task = queue.shift();
       if (!task) return;
@@ -79,5 +94,5 @@ export function threadPool(threads: number): ThreadPool {
       setImmediate(here);
     }
   });
-  return { execute, close: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
+  return { execute, cancel: () => stop?.(), close: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
 }

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mainAsync } from '../../src/cli/main.ts';
 import { ISHIGAMI_INDICES } from '../../src/model/planning/sensitivity.ts';
+import { JobCancelled, threadPool } from '../../src/cli/threads.ts';
+import { tasksFor } from '../../src/model/planning/jobs.ts';
+import { defaultScenario } from '../../src/model/scenario.ts';
 
 let out: string[];
 let err: string[];
@@ -84,6 +87,21 @@ describe('npm run sim -- sweep / sensitivity / merge', () => {
       err = [];
       expect(await mainAsync([...args]), args.join(' ')).toBe(1);
       expect(err.join('\n')).toMatch(pattern);
+    }
+  });
+});
+
+describe('threads', () => {
+  it('Ctrl-C (cancel) stops a job between tasks, on one thread and on two', async () => {
+    for (const threads of [1, 2]) {
+      const pool = threadPool(threads);
+      const done: number[] = [];
+      const job = pool.execute([defaultScenario()], tasksFor(1, 0, 2000, 5), (r) => done.push(r.firstRun));
+      setTimeout(() => pool.cancel(), 300);
+      await expect(job).rejects.toBeInstanceOf(JobCancelled);
+      expect(done.length).toBeGreaterThan(0);
+      expect(done.length).toBeLessThan(400);
+      await pool.close();
     }
   });
 });
