@@ -111,9 +111,10 @@ export class PlanningController implements ReactiveController {
     });
   }
 
-  sensitivity(base: Scenario, levers: readonly Lever[], runs: number, trajectories: number): Promise<void> {
+  /** Morris screening (`samples`: trajectories) or Sobol indices (`samples`: base samples N). */
+  sensitivity(base: Scenario, levers: readonly Lever[], runs: number, method: 'morris' | 'sobol', samples: number): Promise<void> {
     return this.job('sensitivity', async (execute, report) => {
-      const result = await runSensitivity(execute, base, { method: 'morris', levers, runs, samples: trajectories }, (done, total) => report('run', done, total));
+      const result = await runSensitivity(execute, base, { method, levers, runs, samples }, (done, total) => report('run', done, total));
       this.results.sensitivity = { result, scenario: base };
     });
   }

@@ -68,6 +68,10 @@ export abstract class PlanPanel extends LitElement {
     .bars { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: 0.2rem 0.5rem; align-items: center; font-size: 0.8rem; }
     .bar { height: 0.8rem; border-radius: 2px; }
     .bar-wrap { display: flex; align-items: center; gap: 0.4rem; }
+    .stack { position: relative; flex: 0 0 45%; height: 0.8rem; }
+    .stack .bar { position: absolute; left: 0; top: 0; }
+    .total { background: #a8d5c2; }
+    .first { background: #1a7f5a; }
     .up { background: #1a7f5a; }
     .down { background: #d1495b; }
     .mixed { background: #8e9aa6; }

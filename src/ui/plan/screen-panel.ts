@@ -13,11 +13,16 @@ import { goalsOf } from '../../model/playbook.ts';
 import { leverAt, leversFor } from '../../model/planning/levers.ts';
 import { sensitivityToCsv } from '../../model/planning/export.ts';
 import type { SensitivityResult } from '../../model/planning/sensitivity-model.ts';
-import { formatByUnit, formatPoints } from '../../i18n/locale.ts';
+import { formatByUnit, formatNumber, formatPoints } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
 import { ALL_GOALS } from './plan-panel.ts';
+
+/** Sobol indices for at most this many levers (the CLI's limit too). */
+const MAX_SOBOL_LEVERS = 12;
+/** Strategies in a browser screening. */
+const MAX_POINTS = 2000;
 import { PlanPanel } from './plan-panel.ts';
 
 export class ScreenPanel extends PlanPanel {
@@ -28,6 +33,8 @@ export class ScreenPanel extends PlanPanel {
     screenRuns: { state: true },
     screenTrajectories: { state: true },
     screenShow: { state: true },
+    method: { state: true },
+    samples: { state: true },
   };
 
   declare result: PlanResults['sensitivity'];
@@ -35,6 +42,9 @@ export class ScreenPanel extends PlanPanel {
   declare screenRuns: number;
   declare screenTrajectories: number;
   declare screenShow: string;
+  declare method: 'morris' | 'sobol';
+  /** Sobol: base samples N (N(k + 2) strategies). */
+  declare samples: number;
 
   constructor() {
     super();
@@ -43,6 +53,8 @@ export class ScreenPanel extends PlanPanel {
     this.screenRuns = 40;
     this.screenTrajectories = 10;
     this.screenShow = ALL_GOALS;
+    this.method = 'morris';
+    this.samples = 32;
   }
 
   override render() {
@@ -51,19 +63,30 @@ export class ScreenPanel extends PlanPanel {
     const locale = this.locale;
     const numeric = leversFor(s, 'numeric');
     const chosen = this.screenPaths ?? numeric.map((l) => l.path);
-    const points = (chosen.length + 1) * this.screenTrajectories;
+    const sobol = this.method === 'sobol';
+    const points = sobol ? this.samples * (chosen.length + 2) : (chosen.length + 1) * this.screenTrajectories;
+    const tooMany = sobol && chosen.length > MAX_SOBOL_LEVERS;
     const done = this.result;
     return html`<section class="panel" aria-labelledby="screen-title">
       <h2 id="screen-title">${t(locale, 'plan_sensitivity')}</h2>
-      <p class="help">${t(locale, 'screenHelp')}</p>
+      <p class="help">${t(locale, sobol ? 'sobolHelp' : 'screenHelp')}</p>
+      <div class="row" role="radiogroup" aria-label=${t(locale, 'method')}>
+        <label><input type="radio" name="screen-method" .checked=${!sobol} @change=${() => { this.method = 'morris'; }}> ${t(locale, 'methodMorris')}</label>
+        <label><input type="radio" name="screen-method" class="method-sobol" .checked=${sobol} @change=${() => { this.method = 'sobol'; }}> ${t(locale, 'methodSobol', { max: MAX_SOBOL_LEVERS })}</label>
+      </div>
       ${this.checklist(numeric, chosen, (paths) => { this.screenPaths = paths; }, numeric.length, 'screen')}
+      ${tooMany ? html`<p class="stale" role="alert">${t(locale, 'sobolTooMany', { max: MAX_SOBOL_LEVERS, chosen: chosen.length })}</p>` : nothing}
       <div class="row">
         <label>${t(locale, 'runsPerStrategy')} <input type="number" min="5" max="500" step="5" .value=${String(this.screenRuns)}
           @change=${(e: Event) => { this.screenRuns = this.whole(e, 5, 500, 40); }}></label>
-        <label>${t(locale, 'trajectories')} <input type="number" min="2" max="50" step="1" .value=${String(this.screenTrajectories)}
-          @change=${(e: Event) => { this.screenTrajectories = this.whole(e, 2, 50, 10); }}></label>
+        ${sobol
+          ? html`<label>${t(locale, 'baseSamples')} <input type="number" class="sobol-samples" min="8" max="512" step="8" .value=${String(this.samples)}
+            @change=${(e: Event) => { this.samples = this.whole(e, 8, 512, 32); }}></label>`
+          : html`<label>${t(locale, 'trajectories')} <input type="number" min="2" max="50" step="1" .value=${String(this.screenTrajectories)}
+            @change=${(e: Event) => { this.screenTrajectories = this.whole(e, 2, 50, 10); }}></label>`}
         <span class="status">${t(locale, 'sweepSize', { points, runs: points * this.screenRuns })}</span>
-        ${this.runButton('run-screen', t(locale, 'runScreen'), chosen.length >= 2, () => this.fire('plan-sensitivity', { paths: chosen, runs: this.screenRuns, trajectories: this.screenTrajectories }))}
+        ${this.runButton('run-screen', t(locale, 'runScreen'), chosen.length >= 2 && !tooMany && points <= MAX_POINTS,
+          () => this.fire('plan-sensitivity', { paths: chosen, runs: this.screenRuns, method: this.method, samples: sobol ? this.samples : this.screenTrajectories }))}
       </div>
       ${done ? this.renderScreenResult(done.result, done.scenario) : nothing}
     </section>`;
@@ -72,6 +95,7 @@ export class ScreenPanel extends PlanPanel {
   private renderScreenResult(r: SensitivityResult, scenario: Scenario) {
     const locale = this.locale;
     const show = r.outputs.includes(this.screenShow as never) ? this.screenShow : ALL_GOALS;
+    if (r.sobol) return this.renderSobol(r, scenario, show);
     const indices = r.morris?.[show];
     if (!indices) return nothing;
     const unit = show === ALL_GOALS ? 'share' : SUMMARY[show as SummaryKey].unit;
@@ -99,6 +123,30 @@ export class ScreenPanel extends PlanPanel {
       ${top === 0 ? html`<p class="stale screen-flat">${t(locale, 'screenFlat')}</p>` : nothing}
       <p class="legend">${t(locale, 'screenLegend', { points: r.points, runs: r.runs })}</p>
     `;
+  }
+
+  /** Sobol indices: per lever, ST (light bar) with S1 (dark) inside, each with its 95 % interval. */
+  private renderSobol(r: SensitivityResult, scenario: Scenario, show: string) {
+    const locale = this.locale;
+    const indices = r.sobol![show];
+    const f = (v: number) => formatNumber(locale, v, 2);
+    const head = html`${this.stale(scenario)}
+      <div class="row">${this.outputOptions(goalsOf(scenario), show, (v) => { this.screenShow = v; }, 'screen-show')}
+        <button class="link" @click=${() => downloadBlob(fileNameFor(`${r.scenario}-sobol`, 'csv'), new Blob([sensitivityToCsv(r)], { type: 'text/csv' }))}>CSV</button>
+        <button class="link" @click=${() => this.download(r, 'sobol')}>JSON</button></div>`;
+    if (!indices) return html`${head}<p class="stale">${t(locale, 'sobolUndefined')}</p>`;
+    const order = r.levers.map((_, i) => i).sort((a, b) => indices[b].st - indices[a].st);
+    const width = (v: number) => `${Math.max(0, Math.min(1, v)) * 90}%`;
+    return html`${head}
+      <div class="bars sobol" role="list" aria-label=${t(locale, 'plan_sensitivity')}>
+        ${order.map((i) => {
+          const s = indices[i];
+          return html`<span role="listitem">${this.label(leverAt(r.levers[i].path)!)}</span>
+            <span class="bar-wrap"><span class="stack"><span class="bar total" style="width:${width(s.st)}"></span><span class="bar first" style="width:${width(s.s1)}"></span></span>
+            <span>S1 ${f(s.s1)} (${f(s.s1Interval[0])}–${f(s.s1Interval[1])}) · ST ${f(s.st)} (${f(s.stInterval[0])}–${f(s.stInterval[1])})</span></span>`;
+        })}
+      </div>
+      <p class="legend">${t(locale, 'sobolLegend', { points: r.points, runs: r.runs, samples: r.samples })}</p>`;
   }
 
 }
