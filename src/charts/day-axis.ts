@@ -14,6 +14,13 @@ export const WIDTH = 520;
 export const HEIGHT = 200;
 export const MARGIN = { top: 12, right: 16, bottom: 26, left: 48 } as const;
 
+/**
+ * Days as people count them: the series' index 0 (the day the group is
+ * created) is shown as day 1, so the last of 30 days is "day 30 of 30".
+ * Files, exports and the engine keep the index.
+ */
+export const shownDay = (index: number): number => index + 1;
+
 export function dayScale(days: number): ScaleLinear<number, number> {
   return scaleLinear().domain([0, Math.max(1, days - 1)]).range([MARGIN.left, WIDTH - MARGIN.right]);
 }

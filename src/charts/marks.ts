@@ -96,10 +96,10 @@ export function focusRuleMark(parent: Parent, frame: Frame, day: number): void {
     .attr('stroke', PALETTE.focus).attr('stroke-width', 1);
 }
 
-/** The day axis along the bottom and the value axis on the left. */
+/** The day axis along the bottom (days counted from 1, as people count them) and the value axis on the left. */
 export function axesMark(parent: Parent, frame: Frame, days: number, formatValue: (v: number) => string): void {
   parent.append('g').attr('class', 'axis').attr('transform', `translate(0,${frame.bottom})`)
-    .call(axisBottom(frame.x).ticks(Math.min(8, days)).tickFormat((d) => String(d)));
+    .call(axisBottom(frame.x).ticks(Math.min(8, days)).tickFormat((d) => String(Number(d) + 1)));
   parent.append('g').attr('class', 'axis').attr('transform', `translate(${frame.left},0)`)
     .call(axisLeft(frame.y).ticks(5).tickFormat((v) => formatValue(Number(v))));
 }

@@ -11,7 +11,7 @@
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { select } from 'd3';
-import { HEIGHT, WIDTH, chartStyles, DayChart } from './day-axis.ts';
+import { HEIGHT, WIDTH, chartStyles, DayChart, shownDay } from './day-axis.ts';
 import { formatByUnit } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { exportPng, exportSvg } from './image-export.ts';
@@ -67,7 +67,7 @@ export class SeriesChart extends DayChart {
     const focus = this.focusDay;
     const readout = focus === null || !this.series.length ? '' : this.series.map((s) => {
       const v = (a: ArrayLike<number>) => formatByUnit(locale, this.unit, a[focus]);
-      return `${this.series.length > 1 ? `${s.name}: ` : ''}${t(locale, 'dayN', { day: focus })} · ${v(s.p50)} (${v(s.p25)}–${v(s.p75)}; ${v(s.p10)}–${v(s.p90)})`;
+      return `${this.series.length > 1 ? `${s.name}: ` : ''}${t(locale, 'dayN', { day: shownDay(focus), days: this.days })} · ${v(s.p50)} (${v(s.p25)}–${v(s.p75)}; ${v(s.p10)}–${v(s.p90)})`;
     }).join(' | ');
     return html`
       <figure>
@@ -98,14 +98,14 @@ export class SeriesChart extends DayChart {
     const last = this.days - 1;
     const s = this.series[0];
     const f = (v: number) => formatByUnit(this.locale, this.unit, v);
-    return `${this.label}: ${t(this.locale, 'dayN', { day: last })} ${t(this.locale, 'medianLine')} ${f(s.p50[last])}, p10–p90 ${f(s.p10[last])}–${f(s.p90[last])}${this.threshold ? `; ${this.threshold.label}` : ''}`;
+    return `${this.label}: ${t(this.locale, 'dayN', { day: shownDay(last), days: this.days })} ${t(this.locale, 'medianLine')} ${f(s.p50[last])}, p10–p90 ${f(s.p10[last])}–${f(s.p90[last])}${this.threshold ? `; ${this.threshold.label}` : ''}`;
   }
 
   private renderTable() {
     const f = (v: number) => formatByUnit(this.locale, this.unit, v);
     return html`<div class="table-wrap"><table>
       <thead><tr><th>${t(this.locale, 'day')}</th>${this.series.map((s) => html`<th>${this.series.length > 1 ? `${s.name} ` : ''}p10</th><th>p25</th><th>${t(this.locale, 'medianLine')}</th><th>p75</th><th>p90</th>`)}</tr></thead>
-      <tbody>${Array.from({ length: this.days }, (_, d) => html`<tr><td>${d}</td>${this.series.map((s) => html`<td>${f(s.p10[d])}</td><td>${f(s.p25[d])}</td><td>${f(s.p50[d])}</td><td>${f(s.p75[d])}</td><td>${f(s.p90[d])}</td>`)}</tr>`)}</tbody>
+      <tbody>${Array.from({ length: this.days }, (_, d) => html`<tr><td>${shownDay(d)}</td>${this.series.map((s) => html`<td>${f(s.p10[d])}</td><td>${f(s.p25[d])}</td><td>${f(s.p50[d])}</td><td>${f(s.p75[d])}</td><td>${f(s.p90[d])}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }
 

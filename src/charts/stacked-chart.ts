@@ -7,7 +7,7 @@
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { select } from 'd3';
-import { HEIGHT, WIDTH, chartStyles, DayChart } from './day-axis.ts';
+import { HEIGHT, WIDTH, chartStyles, DayChart, shownDay } from './day-axis.ts';
 import { formatNumber } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { axesMark, focusRuleMark, layerMark } from './marks.ts';
@@ -44,7 +44,7 @@ export class StackedChart extends DayChart {
   override render() {
     const f = (v: number) => formatNumber(this.locale, v, 1);
     const focus = this.focusDay;
-    const readout = focus === null ? '' : `${t(this.locale, 'dayN', { day: focus })} · ${this.layers.map((l) => `${l.name} ${f(l.values[focus])}`).join(' · ')}`;
+    const readout = focus === null ? '' : `${t(this.locale, 'dayN', { day: shownDay(focus), days: this.days })} · ${this.layers.map((l) => `${l.name} ${f(l.values[focus])}`).join(' · ')}`;
     return html`
       <figure>
         <figcaption>${this.label}</figcaption>
@@ -57,7 +57,7 @@ export class StackedChart extends DayChart {
         </div>
         ${this.showTable ? html`<div class="table-wrap"><table>
           <thead><tr><th>${t(this.locale, 'day')}</th>${this.layers.map((l) => html`<th>${l.name}</th>`)}</tr></thead>
-          <tbody>${Array.from({ length: this.days }, (_, d) => html`<tr><td>${d}</td>${this.layers.map((l) => html`<td>${f(l.values[d])}</td>`)}</tr>`)}</tbody>
+          <tbody>${Array.from({ length: this.days }, (_, d) => html`<tr><td>${shownDay(d)}</td>${this.layers.map((l) => html`<td>${f(l.values[d])}</td>`)}</tr>`)}</tbody>
         </table></div>` : nothing}
       </figure>
     `;

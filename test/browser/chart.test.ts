@@ -30,7 +30,7 @@ describe('qc-series-chart', () => {
     const outer = (svg.querySelector('path.band-outer') as SVGPathElement).getBBox();
     const inner = (svg.querySelector('path.band-inner') as SVGPathElement).getBBox();
     expect(outer.height).toBeGreaterThan(inner.height);
-    expect(svg.getAttribute('aria-label')).toMatch(/Speaking rate: day 9 median 70%/);
+    expect(svg.getAttribute('aria-label')).toMatch(/Speaking rate: day 10 of 10 median 70%/);
   });
 
   it('draws the threshold as a labelled line at its value', async () => {
@@ -57,18 +57,21 @@ describe('qc-series-chart', () => {
     const svg = chart.shadowRoot!.querySelector('svg')!;
     svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await chart.updateComplete;
-    expect(chart.shadowRoot!.querySelector('.readout')!.textContent).toMatch(/day 9 · 70%/);
+    expect(chart.shadowRoot!.querySelector('.readout')!.textContent).toMatch(/day 10 of 10 · 70%/);
     svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     await chart.updateComplete;
-    expect(chart.shadowRoot!.querySelector('.readout')!.textContent).toMatch(/day 8/);
+    expect(chart.shadowRoot!.querySelector('.readout')!.textContent).toMatch(/day 9 of 10/);
     const box = svg.getBoundingClientRect();
     svg.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width * 0.1, clientY: box.top + 10, bubbles: true }));
     await chart.updateComplete;
-    expect(chart.shadowRoot!.querySelector('.readout')!.textContent).toMatch(/day 0/);
+    // days are counted from 1, as people count them: the first point is day 1, and so is the first tick
+    expect(chart.shadowRoot!.querySelector('.readout')!.textContent).toMatch(/day 1 of 10/);
+    expect(svg.querySelector('.axis text')!.textContent).toBe('1');
     expect(svg.querySelector('line.focus')).not.toBeNull();
     (chart.shadowRoot!.querySelector('button.table-toggle') as HTMLButtonElement).click();
     await chart.updateComplete;
     expect(chart.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(days);
+    expect(chart.shadowRoot!.querySelector('tbody tr td')!.textContent).toBe('1');
   });
 
   it('overlays several series (paired comparison)', async () => {
