@@ -113,6 +113,11 @@ export const ScenarioSchema = z.strictObject({
     .describe('Scenario file format version'),
   name: z.string({ error: say('must be text', '必须是文本') }).max(120, { error: say('must be at most 120 characters', '最多 120 个字符') }).default('Untitled scenario').describe('Scenario name'),
   description: z.string({ error: 'must be text' }).max(4000, { error: say('must be at most 4000 characters', '最多 4000 个字符') }).default('').describe('What the scenario teaches or tests'),
+  zh: z.strictObject({
+    name: z.string({ error: say('must be text', '必须是文本') }).max(120, { error: say('must be at most 120 characters', '最多 120 个字符') }).optional().describe('Scenario name in Chinese'),
+    description: z.string({ error: say('must be text', '必须是文本') }).max(4000, { error: say('must be at most 4000 characters', '最多 4000 个字符') }).optional().describe('Description in Chinese'),
+  }, { error: say('must be an object with name and description in Chinese', '必须是包含中文 name 和 description 的对象') }).optional()
+    .describe('The name and description in Chinese, shown when the lab is read in Chinese (name and description stay the English)'),
   seed: int(0, 4294967295, '', 1, 'Random seed: same scenario + seed → identical results'),
   runs: int(1, 10000, 'runs', 200, 'Runs in the ensemble'),
   horizonDays: int(1, 365, 'days', 30, 'Days simulated from the group’s creation'),

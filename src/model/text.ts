@@ -9,3 +9,10 @@ export interface Bilingual {
 }
 
 export const bilingual = (en: string, zh: string): Bilingual => ({ en, zh });
+
+/** A scenario's (or draft's) name and description in the reader's language: its `zh` texts when read in Chinese and present. */
+export function scenarioText(scenario: { readonly name?: unknown; readonly description?: unknown; readonly zh?: unknown }, lang: 'en' | 'zh'): { name: string; description: string } {
+  const zh = (lang === 'zh' && scenario.zh && typeof scenario.zh === 'object' ? scenario.zh : {}) as { name?: unknown; description?: unknown };
+  const text = (own: unknown, translated: unknown) => (typeof translated === 'string' && translated ? translated : typeof own === 'string' ? own : '');
+  return { name: text(scenario.name, zh.name), description: text(scenario.description, zh.description) };
+}

@@ -23,6 +23,7 @@ import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThre
 import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-controller.ts';
 import type { BaselineDeltas, Pinned } from './controllers/baseline-controller.ts';
 import { RELIABLY_MET } from '../model/planning/diagnose.ts';
+import { scenarioText } from '../model/text.ts';
 import './strategy-editor.ts';
 import './scorecard.ts';
 import '../charts/series-chart.ts';
@@ -113,6 +114,7 @@ export class LabView extends LitElement {
 
   override render() {
     const locale = this.locale;
+    const shown = scenarioText(this.draft, locale === 'zh-CN' ? 'zh' : 'en');
     return html`
       <main>
         <section class="editor panel" aria-labelledby="strategy-title">
@@ -129,15 +131,15 @@ export class LabView extends LitElement {
         </section>
         <section aria-labelledby="results-title">
           <div class="panel">
-            <h2 id="results-title">${t(locale, 'results')}${typeof this.draft.name === 'string' && this.draft.name ? html` — <span class="scenario-name">${this.draft.name}</span>` : nothing}</h2>
-            ${typeof this.draft.description === 'string' && this.draft.description ? html`<p class="description">${this.draft.description}</p>` : nothing}
+            <h2 id="results-title">${t(locale, 'results')}${shown.name ? html` — <span class="scenario-name">${shown.name}</span>` : nothing}</h2>
+            ${shown.description ? html`<p class="description">${shown.description}</p>` : nothing}
             ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'resultsOfLastValid')}</p>` : nothing}
             ${this.renderStatus()}
           </div>
           <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary} .deltas=${this.deltas}></qc-scorecard>
             ${this.summary?.goals.some((g) => (this.summary!.metrics[g.metric].goalMetShare ?? 1) < RELIABLY_MET)
               ? html`<button class="diagnose" @click=${() => this.fire('diagnose')}>${t(locale, 'diagnoseMissed')}</button>` : nothing}
-            ${this.pinned ? html`<p class="pinned-note">${t(locale, 'pinnedNote', { name: this.pinned.scenario.name, runs: this.deltas?.comparison.runs ?? this.pinned.runs.length })}${this.deltas && !this.deltas.paired ? ` ${t(locale, 'pinnedNotPaired')}` : ''}</p>` : nothing}
+            ${this.pinned ? html`<p class="pinned-note">${t(locale, 'pinnedNote', { name: scenarioText(this.pinned.scenario, locale === 'zh-CN' ? 'zh' : 'en').name, runs: this.deltas?.comparison.runs ?? this.pinned.runs.length })}${this.deltas && !this.deltas.paired ? ` ${t(locale, 'pinnedNotPaired')}` : ''}</p>` : nothing}
           </div>
           ${this.renderCharts()}
         </section>

@@ -126,6 +126,8 @@ describe('planning', () => {
     await page.locator('qc-lab-view button.diagnose', { hasText: '为什么没达标' }).click();
     const plan = page.locator('qc-plan-view');
     await expect.poll(() => plan.locator('#diagnosis-title').textContent()).toBe('为什么没达标');
+    // the reference scenario carries its name in Chinese
+    expect(await plan.locator('.head').textContent()).toMatch(/知识分享型——按手册运营/);
     await expect.poll(() => plan.locator('h3[data-goal]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     const text = await plan.locator('section[aria-labelledby="diagnosis-title"]').textContent();
     expect(text).toMatch(/达标比例/);

@@ -4,6 +4,7 @@ import {
   defaultScenario, parseScenario, parseScenarioText, scenarioJsonSchema, MAX_SCENARIO_BYTES,
 } from '../../src/model/scenario.ts';
 import { PARAMETERS, PARAMETER_KEYS } from '../../src/model/parameters.ts';
+import { scenarioText } from '../../src/model/text.ts';
 
 const problemsOf = (value: unknown) => {
   const result = parseScenario(value);
@@ -151,5 +152,28 @@ describe('problems in both languages', () => {
     expect(zh['content.announcement']).toBe('必须是 true 或 false');
     expect(zh.contnet).toMatch(/不是场景字段/);
     for (const p of problems) expect(p.zh, p.path).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('reference scenarios in both languages', () => {
+  it('carry a Chinese name and description, shown when the lab is read in Chinese', () => {
+    for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.json'))) {
+      const parsed = parseScenario(JSON.parse(readFileSync(`scenarios/${file}`, 'utf8')));
+      if (!parsed.ok) throw new Error(file);
+      const zh = scenarioText(parsed.scenario, 'zh');
+      const en = scenarioText(parsed.scenario, 'en');
+      expect(zh.name, file).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh.description.length, file).toBeGreaterThan(50);
+      expect(en.name).toBe(parsed.scenario.name);
+      // Chinese text without English words (proper names of cited authors aside)
+      expect(zh.description.replace(/[A-Z][a-z]+ (& [A-Z][a-z]+ )?\d{4}|Qiu|Dasgupta|Joyce|Kraut/g, ''), file).not.toMatch(/\b[a-z]{3,}\b/);
+    }
+    expect(scenarioText({ name: 'A', description: 'B', zh: { name: '甲' } }, 'zh')).toEqual({ name: '甲', description: 'B' });
+  });
+
+  it('refuses a zh field that is not an object of texts, naming the field', () => {
+    const parsed = parseScenario({ schemaVersion: 2, zh: { name: 3 } });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems[0]).toMatchObject({ path: 'zh.name', en: 'must be text' });
   });
 });

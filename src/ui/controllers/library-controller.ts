@@ -69,7 +69,7 @@ export class LibraryController implements ReactiveController {
   async act(action: Exclude<LibraryAction, 'load'>, entry: LibraryEntry): Promise<void> {
     if (action === 'rename') {
       const name = this.names.askNewName(entry.name)?.trim();
-      if (name) await this.store({ ...entry, name, draft: { ...entry.draft, name }, updatedAt: Date.now() });
+      if (name) await this.store({ ...entry, name, draft: renamed(entry.draft, name), updatedAt: Date.now() });
     } else if (action === 'duplicate') {
       const name = this.names.copyOf(entry.name);
       await this.store({ id: newId(), name, draft: { ...structuredClone(entry.draft), name }, updatedAt: Date.now() });
@@ -91,6 +91,15 @@ export class LibraryController implements ReactiveController {
     }
     await this.refresh();
   }
+}
+
+/** A draft under a new name: its Chinese name, no longer the same name, is dropped. */
+function renamed(draft: Draft, name: string): Draft {
+  const { zh, ...rest } = draft as Draft & { zh?: Record<string, unknown> };
+  if (!zh || typeof zh !== 'object') return { ...rest, name };
+  const keep = { ...zh };
+  delete keep.name;
+  return Object.keys(keep).length ? { ...rest, name, zh: keep } : { ...rest, name };
 }
 
 /** A draft as its validated scenario (defaults filled in) when it is valid, for comparing drafts. */
