@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../model/scenario.ts';
-import { runChunk, runEnsemble } from '../model/ensemble.ts';
+import { runEnsemble, runSummaries } from '../model/ensemble.ts';
 import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
 import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../model/compare.ts';
@@ -103,7 +103,7 @@ function compareCommand(argv: string[]): void {
   if (problems.length) throw new UserError(problems);
   const scenarios = alignForComparison(loaded);
   const started = performance.now();
-  const runs = scenarios.map((s) => runChunk(s, 0, s.runs).map((r) => r.summary));
+  const runs = scenarios.map((s) => runSummaries(s, s.runs));
   const comparison = compareRuns(scenarios, runs);
   const seconds = (performance.now() - started) / 1000;
   if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison));

@@ -4,12 +4,16 @@
  * goal, and pass / warn / fail against the playbook's thresholds.
  * Results are ordered by run index before summarising, so the order in which
  * runs finish, and how an ensemble is split into chunks, never changes a number.
+ * Beyond the first EXACT_RUNS runs the daily quantiles come from histograms,
+ * so memory does not grow with the runs.
  */
+export { EXACT_RUNS };
 import { simulate } from './engine/run.ts';
 import {
   SERIES_KEYS, SUMMARY_KEYS,
-  type RunResult, type SeriesKey, type SummaryKey,
+  type RunResult, type SeriesKey, type Summary, type SummaryKey,
 } from './metrics.ts';
+import { EXACT_RUNS, IndexedQuantiles } from './daily-quantiles.ts';
 import { quantileSorted } from './stats.ts';
 import { describeThreshold, goalsOf, judge, meetsAll, meetsGoal, type Status, type Threshold } from './playbook.ts';
 import type { Scenario } from './scenario.ts';
@@ -43,6 +47,11 @@ export interface EnsembleSummary {
   readonly allGoalsMetShare: number;
   /** Per series, per quantile: one value per day. */
   readonly daily: Record<SeriesKey, Record<QuantileName, Float64Array>>;
+  /**
+   * Whether the daily and hourly quantiles are exact: true up to EXACT_RUNS
+   * runs; beyond, they are read from histograms (daily-quantiles.ts).
+   */
+  readonly dailyExact: boolean;
   /** Share of member messages by hour of the day: per quantile, 24 values (MODEL §7). */
   readonly hourlyProfile: Record<QuantileName, Float64Array>;
 }
@@ -54,8 +63,16 @@ export function runChunk(scenario: Scenario, firstRun: number, count: number): R
   return results;
 }
 
+/** Each run's summary only (a paired comparison needs no daily series): memory stays small. */
+export function runSummaries(scenario: Scenario, runs = scenario.runs): Summary[] {
+  return Array.from({ length: runs }, (_, r) => simulate(scenario, r).summary);
+}
+
+/** An ensemble run here, one run at a time: memory does not grow with the runs (daily-quantiles.ts). */
 export function runEnsemble(scenario: Scenario, runs = scenario.runs): EnsembleSummary {
-  return summariseEnsemble(scenario, runChunk(scenario, 0, runs));
+  const ensemble = new EnsembleAccumulator(scenario);
+  for (let r = 0; r < runs; r++) ensemble.add(simulate(scenario, r));
+  return ensemble.summarise();
 }
 
 export function quantilesOf(values: number[]): Quantiles {
@@ -67,67 +84,98 @@ export function quantilesOf(values: number[]): Quantiles {
   return out;
 }
 
-export function summariseEnsemble(scenario: Scenario, unordered: RunResult[]): EnsembleSummary {
-  const results = [...unordered].sort((a, b) => a.runIndex - b.runIndex);
-  const runs = results.length;
-  const horizonDays = scenario.horizonDays;
-  const goals = goalsOf(scenario);
-  const goalByMetric = new Map<SummaryKey, Threshold>(goals.map((t) => [t.metric, t]));
-
-  const metrics = {} as Record<SummaryKey, MetricSummary>;
-  for (const key of SUMMARY_KEYS) {
-    const values: number[] = [];
-    for (const r of results) {
-      const v = r.summary[key];
-      if (v !== null) values.push(v);
-    }
-    const q = quantilesOf(values);
-    const goal = goalByMetric.get(key);
-    metrics[key] = {
-      ...q,
-      mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
-      n: values.length,
-      threshold: goal ? describeThreshold(goal) : null,
-      thresholdSource: goal ? goal.source : null,
-      status: goal && q.p50 !== null ? judge(goal, q.p50) : null,
-      goalMetShare: goal && runs ? values.filter((v) => meetsGoal(goal, v)).length / runs : null,
-    };
-  }
-
-  let allMet = 0;
-  for (const r of results) if (meetsAll(goals, r.summary)) allMet++;
-
-  const daily = {} as EnsembleSummary['daily'];
-  for (const key of SERIES_KEYS) daily[key] = quantilesByIndex(results.map((r) => r.series[key]), horizonDays);
-
-  return {
-    scenario: scenario.name,
-    seed: scenario.seed,
-    runs,
-    horizonDays,
-    metrics,
-    goals,
-    allGoalsMetShare: runs ? allMet / runs : 0,
-    daily,
-    hourlyProfile: quantilesByIndex(results.map((r) => r.hourlyProfile), 24),
-  };
+export function summariseEnsemble(scenario: Scenario, unordered: readonly RunResult[]): EnsembleSummary {
+  const ensemble = new EnsembleAccumulator(scenario);
+  for (const run of unordered) ensemble.add(run);
+  return ensemble.summarise();
 }
 
-/** Quantiles across runs at each index (day or hour), ignoring undefined values (NaN). */
-function quantilesByIndex(rows: readonly ArrayLike<number>[], length: number): Record<QuantileName, Float64Array> {
-  const out = {} as Record<QuantileName, Float64Array>;
-  for (const name of QUANTILE_NAMES) out[name] = new Float64Array(length);
-  const column = new Float64Array(rows.length);
-  for (let d = 0; d < length; d++) {
-    let n = 0;
-    for (const row of rows) {
-      const v = row[d];
-      if (!Number.isNaN(v)) column[n++] = v;
-    }
-    const sorted = column.subarray(0, n).sort();
-    QUANTILES.forEach((q, k) => {
-      out[QUANTILE_NAMES[k]][d] = n ? quantileSorted(sorted, q) : NaN;
-    });
+/**
+ * An ensemble's statistics, fed run by run in any order (a worker's chunks
+ * arrive as they finish). Each run's summary is kept (about 30 numbers: goal
+ * shares and paired comparisons need them), its daily series and hour profile
+ * only until the quantiles switch to histograms (daily-quantiles.ts), and run
+ * 0's series for the membership pyramid.
+ */
+export class EnsembleAccumulator {
+  private readonly summaries = new Map<number, Summary>();
+  private readonly daily: Record<SeriesKey, IndexedQuantiles>;
+  private readonly hourly = new IndexedQuantiles(24);
+  private first: RunResult | null = null;
+
+  constructor(readonly scenario: Scenario) {
+    this.daily = Object.fromEntries(SERIES_KEYS.map((key) => [key, new IndexedQuantiles(scenario.horizonDays)])) as Record<SeriesKey, IndexedQuantiles>;
   }
-  return out;
+
+  get runs(): number {
+    return this.summaries.size;
+  }
+
+  add(run: RunResult): void {
+    this.summaries.set(run.runIndex, run.summary);
+    for (const key of SERIES_KEYS) this.daily[key].add(run.runIndex, run.series[key]);
+    this.hourly.add(run.runIndex, run.hourlyProfile);
+    if (run.runIndex === 0) this.first = run;
+  }
+
+  /** Every run's summary, in run-index order. */
+  runSummaries(): Summary[] {
+    return [...this.summaries.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+  }
+
+  /** Run 0's daily series and summary (the membership pyramid), once it is in. */
+  sampleRun(): RunResult | null {
+    return this.first;
+  }
+
+  summarise(): EnsembleSummary {
+    const { scenario } = this;
+    const ordered = this.runSummaries();
+    const runs = ordered.length;
+    const goals = goalsOf(scenario);
+    const goalByMetric = new Map<SummaryKey, Threshold>(goals.map((t) => [t.metric, t]));
+
+    const metrics = {} as Record<SummaryKey, MetricSummary>;
+    for (const key of SUMMARY_KEYS) {
+      const values: number[] = [];
+      for (const r of ordered) {
+        const v = r[key];
+        if (v !== null) values.push(v);
+      }
+      const q = quantilesOf(values);
+      const goal = goalByMetric.get(key);
+      metrics[key] = {
+        ...q,
+        mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+        n: values.length,
+        threshold: goal ? describeThreshold(goal) : null,
+        thresholdSource: goal ? goal.source : null,
+        status: goal && q.p50 !== null ? judge(goal, q.p50) : null,
+        goalMetShare: goal && runs ? values.filter((v) => meetsGoal(goal, v)).length / runs : null,
+      };
+    }
+
+    let allMet = 0;
+    for (const r of ordered) if (meetsAll(goals, r)) allMet++;
+
+    const daily = {} as EnsembleSummary['daily'];
+    for (const key of SERIES_KEYS) daily[key] = named(this.daily[key].quantiles(QUANTILES));
+
+    return {
+      scenario: scenario.name,
+      seed: scenario.seed,
+      runs,
+      horizonDays: scenario.horizonDays,
+      metrics,
+      goals,
+      allGoalsMetShare: runs ? allMet / runs : 0,
+      daily,
+      dailyExact: this.hourly.exact,
+      hourlyProfile: named(this.hourly.quantiles(QUANTILES)),
+    };
+  }
+}
+
+function named(columns: Float64Array[]): Record<QuantileName, Float64Array> {
+  return Object.fromEntries(QUANTILE_NAMES.map((name, k) => [name, columns[k]])) as Record<QuantileName, Float64Array>;
 }

@@ -4,6 +4,7 @@
  */
 import { QUANTILE_NAMES, type EnsembleSummary, type MetricSummary, type QuantileName } from './ensemble.ts';
 import { SERIES_KEYS, SUMMARY, SUMMARY_KEYS, type SummaryKey } from './metrics.ts';
+import { EXACT_RUNS, HISTOGRAM_BINS } from './daily-quantiles.ts';
 import type { Comparison } from './compare.ts';
 
 export interface EnsembleJson {
@@ -12,6 +13,8 @@ export interface EnsembleJson {
   runs: number;
   horizonDays: number;
   allGoalsMetShare: number;
+  /** How the daily and hourly quantiles were computed: exactly, or from histograms beyond the first runs (memory stays flat). */
+  dailyQuantiles: string;
   /** Every metric: quantiles, mean and n over the runs where it is defined (null: no data), and its goal. */
   metrics: Record<SummaryKey, MetricSummary & { unit: string }>;
   /** Share of member messages in each hour of the day, by quantile (null for an hour without data). */
@@ -23,7 +26,8 @@ export function ensembleToJson(e: EnsembleSummary): EnsembleJson {
   for (const key of SUMMARY_KEYS) metrics[key] = { ...e.metrics[key], unit: SUMMARY[key].unit };
   const hourlyProfile = {} as EnsembleJson['hourlyProfile'];
   for (const name of QUANTILE_NAMES) hourlyProfile[name] = Array.from(e.hourlyProfile[name], (v) => (Number.isFinite(v) ? v : null));
-  return { scenario: e.scenario, seed: e.seed, runs: e.runs, horizonDays: e.horizonDays, allGoalsMetShare: e.allGoalsMetShare, metrics, hourlyProfile };
+  const dailyQuantiles = e.dailyExact ? 'exact' : `from histograms of ${HISTOGRAM_BINS} bins per series and day beyond the first ${EXACT_RUNS} runs (to about a bin's width)`;
+  return { scenario: e.scenario, seed: e.seed, runs: e.runs, horizonDays: e.horizonDays, allGoalsMetShare: e.allGoalsMetShare, dailyQuantiles, metrics, hourlyProfile };
 }
 
 const csvNumber = (v: number) => (Number.isNaN(v) ? '' : String(Number(v.toPrecision(6))));

@@ -22,7 +22,7 @@ export interface SummaryApi {
   add(runs: PackedRuns): Promise<void>;
   /** Quantiles over the runs added so far (ordered by run index). */
   summarise(): Promise<EnsembleSummary>;
-  /** One run's daily series, for the membership pyramid. */
+  /** Run 0's daily series (the one kept, for the membership pyramid); null for another index. */
   sample(runIndex: number): Promise<{ series: Series; summary: Summary } | null>;
   /** The per-run summaries of the current ensemble, ordered by run index (a pinned baseline pairs with them). */
   runSummaries(): Promise<Summary[]>;
