@@ -117,11 +117,16 @@ describe('goal seek on a noisy quadratic', () => {
   const dimensions = [{ min: 0, max: 1, step: 0.05 }, { min: 0, max: 1, step: 0.05 }];
 
   it.each([1, 2, 3, 4])('finds the optimum under the budget (seed %i) and never returns a candidate over it', async (seed) => {
-    const result = await search(evaluate, { dimensions, start: [0, 0], objective: { kind: 'maxGoals', budget: 1 }, seed });
+    let screened = 0;
+    const result = await search(evaluate, { dimensions, start: [0, 0], objective: { kind: 'maxGoals', budget: 1 }, seed,
+      onProgress: (stage, done, total) => { if (stage === 'screen' && done === total) screened += total; } });
     expect(result.best).not.toBeNull();
     const [a, b] = result.best!.position;
     expect(Math.abs(a - 0.5) + Math.abs(b - 0.5)).toBeLessThanOrEqual(0.1 + 1e-9);
     for (const c of [result.best!, ...result.runnersUp]) expect(c.medianCost).toBeLessThanOrEqual(1 + 1e-9);
+    // successive halving: the screening takes well under half the runs of every candidate at the final count (17 candidates × 80)
+    expect(screened).toBeGreaterThan(0);
+    expect(screened).toBeLessThan((17 * 80) / 2);
   });
 
   it('minimises the cost subject to the chance', async () => {
@@ -173,6 +178,10 @@ describe('planning on the model', () => {
     expect(window!.kpiChange).toBeGreaterThan(0.05);
     expect(describeMove(window!, topics.threshold, base, 'en')).toMatch(/^Posting window: 14:00–15:00 → 19:00–20:00: Topic response \(in window\) \+\d/);
     expect(describeMove(window!, topics.threshold, base, 'zh-CN')).toMatch(/^发布时段：14:00–15:00 → 19:00–20:00：话题响应率 \(时段内\) \+[\d.]+ 个百分点/);
+    // a move that lowers the chance of meeting every goal says so
+    const worse = { ...window!, allGoals: [0.3, 0.1] as const };
+    expect(describeMove(worse, topics.threshold, base, 'en')).toMatch(/⚠ Lowers the chance of meeting every goal$/);
+    expect(describeMove(window!, topics.threshold, base, 'en')).not.toMatch(/⚠/);
   });
 
   it('explains a silent group from its numbers, and says nothing of a healthy one', async () => {
