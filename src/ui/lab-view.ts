@@ -91,7 +91,7 @@ export class LabView extends LitElement {
     @media (max-width: 60rem) { .editor { position: static; max-height: none; } }
     .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
-    .editor-head { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; margin-bottom: 0.5rem; }
+    .editor-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; margin-bottom: 0.5rem; }
     .editor-head button { font: inherit; font-size: 0.8rem; padding: 0.2rem 0.6rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
     .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; min-height: 2.4rem; }
     .pinned-note { font-size: 0.8rem; color: #3e4c59; margin: 0.4rem 0 0; }
@@ -108,7 +108,8 @@ export class LabView extends LitElement {
     .invalid-note { font-size: 0.8rem; color: #a40e26; margin: 0 0 0.5rem; }
     .scenario-name { font-weight: 600; }
     .description { font-size: 0.85rem; color: #3e4c59; margin: 0 0 0.5rem; max-width: 60rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
+    main > * { min-width: 0; }
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
   `;
 

@@ -60,6 +60,8 @@ export class Scorecard extends LitElement {
     .goal-text { display: block; font-size: 0.72rem; color: var(--qc-muted, #52606d); }
     .all { margin: 0.5rem 0 0; font-weight: 600; }
     .delta.clear { font-weight: 600; }
+    /* a phone scrolls the table, not the page */
+    .table-wrap { overflow-x: auto; }
     .gap { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.3rem 0 0; }
   `;
 
@@ -70,7 +72,7 @@ export class Scorecard extends LitElement {
     const retention = s.metrics.retention30d;
     return html`
       <h2>${t(this.locale, 'scorecard', { days: s.horizonDays })}</h2>
-      <table>
+      <div class="table-wrap"><table>
         <thead><tr>
           <th scope="col">${t(this.locale, 'goal')}</th><th scope="col">${t(this.locale, 'median')}</th><th scope="col">${t(this.locale, 'range')}</th>
           <th scope="col">${t(this.locale, 'threshold')}</th><th scope="col">${t(this.locale, 'status')}</th><th scope="col">${t(this.locale, 'goalMet')}</th>${this.deltas ? html`<th scope="col">${t(this.locale, 'vsPinned')}</th>` : nothing}
@@ -99,7 +101,7 @@ export class Scorecard extends LitElement {
             ${this.delta('retention30d')}
           </tr>
         </tbody>
-      </table>
+      </table></div>
       <p class="gap">${t(this.locale, 'gapNote')}</p>
       <p class="all">${t(this.locale, 'allGoals', { share: formatPercent(this.locale, s.allGoalsMetShare) })}${this.deltas ? t(this.locale, 'pinnedAll', { runs: this.deltas.comparison.runs, pinned: formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[0]), now: formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[1]) }) : ''}</p>
       ${nothing}

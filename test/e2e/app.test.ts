@@ -136,4 +136,16 @@ describe('the built app', () => {
     await expect.poll(() => session.errors.join('\n')).toMatch(/Content Security Policy/);
     expect(readdirSync('dist/assets').filter((f) => f.endsWith('.map'))).toEqual([]);
   });
+
+  it('fits a phone: no view scrolls sideways at 390 px', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(inject('baseUrl'));
+    await waitForResults();
+    for (const view of ['lab', 'plan', 'library', 'compare']) {
+      await page.locator(`qc-app-bar button.view-${view}`).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: view }).toBeLessThanOrEqual(390);
+    }
+    expect(session.errors).toEqual([]);
+  });
 });
