@@ -101,7 +101,8 @@ export class StrategyEditor extends LitElement {
       info.push(t(this.locale, 'allowed', { min: formatNumber(this.locale, min, 2), max: formatNumber(this.locale, max, 2) }));
     }
     if (node.default !== undefined && field.kind !== 'ruleChanges') info.push(t(this.locale, 'defaultValue', { value: this.describeDefault(field, node.default) }));
-    info.push(`${t(this.locale, 'source')} ${field.source}`);
+    // "MODEL §3.6" is the model's documentation (docs/model.md): 模型 in Chinese; playbook sections stay "§n"
+    info.push(`${t(this.locale, 'source')} ${this.locale === 'zh-CN' ? field.source.replace(/^MODEL /, '模型 ') : field.source}`);
     return html`
       <div class="field ${problems.length ? 'invalid' : ''}">
         ${this.renderControl(field, id, describedBy, problems.length > 0)}

@@ -148,4 +148,32 @@ describe('the built app', () => {
     }
     expect(session.errors).toEqual([]);
   });
+
+  it('walks every view in Chinese and finds no English left untranslated', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults();
+    await page.locator('qc-app-bar button.lang').click();
+    // terms kept as they are: file formats, the app's name, the language switch, method and playbook terms
+    const allowed = new Set(['CSV', 'JSON', 'PNG', 'SVG', 'Lab', 'English', 'SMART', 'KOL', 'Morris', 'Sobol', 'API']);
+    for (const view of ['lab', 'plan', 'library', 'compare']) {
+      await page.locator(`qc-app-bar button.view-${view}`).click();
+      const words = await page.evaluate(() => {
+        const out: string[] = [];
+        const walk = (root: Node) => {
+          const it = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+          for (let n: Node | null = it.currentNode; n; n = it.nextNode()) {
+            if (n instanceof Element) {
+              if (n.shadowRoot) walk(n.shadowRoot);
+              for (const a of ['aria-label', 'title']) if (n.getAttribute(a)) out.push(n.getAttribute(a)!);
+            } else if (n.nodeType === Node.TEXT_NODE && !['STYLE', 'SCRIPT'].includes(n.parentElement?.tagName ?? '')) out.push(n.textContent ?? '');
+          }
+        };
+        walk(document.body);
+        return out.flatMap((text) => text.match(/\b[A-Za-z]{3,}\b/g) ?? []);
+      });
+      expect(words.filter((w) => !allowed.has(w)), view).toEqual([]);
+    }
+    expect(session.errors).toEqual([]);
+  });
 });
