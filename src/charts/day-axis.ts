@@ -68,6 +68,7 @@ export const chartStyles = css`
 export abstract class DayChart extends LitElement {
   static override properties = {
     label: { type: String },
+    caption: { type: String },
     locale: { type: String },
     showTable: { state: true },
     focusDay: { state: true },
@@ -76,6 +77,8 @@ export abstract class DayChart extends LitElement {
   // Reactive properties are declared, then set in the constructor: class-field
   // initialisers would shadow Lit's accessors.
   declare label: string;
+  /** What the chart shows (scenario, seed, runs): printed under the title of an exported image. */
+  declare caption: string;
   declare locale: Locale;
   declare showTable: boolean;
   declare focusDay: number | null;
@@ -83,6 +86,7 @@ export abstract class DayChart extends LitElement {
   constructor() {
     super();
     this.label = '';
+    this.caption = '';
     this.locale = 'en';
     this.showTable = false;
     this.focusDay = null;

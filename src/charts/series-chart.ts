@@ -81,8 +81,8 @@ export class SeriesChart extends DayChart {
         ${this.note ? html`<p class="note">${this.note}</p>` : nothing}
         <div class="actions">
           ${this.tableToggle()}
-          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label)}>SVG</button>
-          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label)}>PNG</button>
+          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label, this.caption)}>SVG</button>
+          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label, this.caption)}>PNG</button>
         </div>
         ${this.showTable ? this.renderTable() : nothing}
       </figure>

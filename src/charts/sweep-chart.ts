@@ -69,8 +69,8 @@ export class SweepChart extends DayChart {
         <p class="x-title">${this.xLabel}</p>
         <div class="actions">
           ${this.tableToggle()}
-          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label)}>SVG</button>
-          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label)}>PNG</button>
+          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label, this.caption)}>SVG</button>
+          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label, this.caption)}>PNG</button>
         </div>
         ${this.showTable ? html`<div class="table-wrap"><table>
           <thead><tr><th>${this.xLabel}</th><th>p10</th><th>p25</th><th>${t(this.locale, 'medianLine')}</th><th>p75</th><th>p90</th></tr></thead>

@@ -70,6 +70,8 @@ export class AppShell extends LitElement {
   static override styles = css`
     :host { display: block; min-height: 100vh; background: #f3f5f8; color: #1d2733; font-family: system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; }
     main.single { display: block; padding: 1rem 1.25rem; }
+    .skip { position: absolute; left: 0.5rem; top: -3rem; z-index: 20; font: inherit; padding: 0.4rem 0.8rem; background: #fff; color: #0f3d2e; border: 2px solid #1f6feb; border-radius: 4px; }
+    .skip:focus { top: 0.5rem; }
     .drop { position: fixed; inset: 0; display: grid; place-items: center; background: rgba(15, 61, 46, 0.75); color: #fff; font-size: 1.5rem; z-index: 10; pointer-events: none; }
   `;
 
@@ -110,6 +112,7 @@ export class AppShell extends LitElement {
     const locale = this.locale;
     const { notices, edit, ensemble } = this;
     return html`
+      <button class="skip" @click=${this.skipToResults}>${t(locale, 'skipToResults')}</button>
       <qc-app-bar .locale=${locale} .preset=${edit.preset} .view=${this.view} .canExport=${ensemble.summary !== null} .autosave=${edit.autosave} .saves=${edit.saves}
         @locale-toggle=${this.toggleLocale}
         @preset-select=${(e: CustomEvent<PresetName>) => void this.replaceDraft(PRESETS[e.detail].file as Draft, () => edit.loadPreset(e.detail))}
@@ -202,6 +205,15 @@ export class AppShell extends LitElement {
       @compare-select=${(e: CustomEvent<string[]>) => c.select(e.detail)}
       @compare-run=${() => void this.runComparison()}></qc-compare-view></main>`;
   }
+
+  /** The skip link: past the header and the ~90 editor fields, to the run button of the results. */
+  private skipToResults = async () => {
+    this.view = 'lab';
+    await this.updateComplete;
+    const lab = this.renderRoot.querySelector('qc-lab-view');
+    await lab?.updateComplete;
+    lab?.focusResults();
+  };
 
   private toggleLocale = () => {
     this.locale = this.locale === 'zh-CN' ? 'en' : 'zh-CN';

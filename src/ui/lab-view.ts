@@ -193,7 +193,7 @@ export class LabView extends LitElement {
     const s = this.summary;
     const label = keys.map((k) => pick(this.locale, SERIES[k])).join(' / ');
     return html`<qc-series-chart data-series=${keys.join(',')}
-      .locale=${this.locale} .label=${label} .unit=${SERIES[keys[0]].unit}
+      .locale=${this.locale} .label=${label} .unit=${SERIES[keys[0]].unit} .caption=${this.caption()}
       .series=${s ? [
         // the pinned baseline's first series, drawn first (underneath), grey and dashed
         ...(this.pinned && this.pinned.summary.horizonDays === s.horizonDays ? [{ name: t(this.locale, 'pinnedSeries'), color: PALETTE.ghost, dash: '4 3', ...this.pinned.summary.daily[keys[0]] }] : []),
@@ -201,6 +201,14 @@ export class LabView extends LitElement {
       ] : []}
       .threshold=${metric && s ? chartThreshold(s.goals, metric, this.locale) : null}
       .note=${gap ? t(this.locale, 'gapNote') : ''}></qc-series-chart>`;
+  }
+
+  /** Under an exported chart's title: the scenario, seed, runs and what the results are. */
+  private caption(): string {
+    const s = this.summary;
+    if (!s) return '';
+    const kind = this.shown?.kind === 'full' ? 'fullRun' : this.shown?.kind === 'partial' ? 'partialRun' : 'quickRun';
+    return t(this.locale, 'chartCaption', { name: scenarioText(this.draft, this.locale === 'zh-CN' ? 'zh' : 'en').name, seed: s.seed, runs: s.runs, kind: t(this.locale, kind) });
   }
 
   private kindLayers() {
@@ -213,6 +221,11 @@ export class LabView extends LitElement {
     const sample = this.sample;
     if (!sample) return [];
     return MEMBERSHIP_STATES.map((state) => ({ name: pick(this.locale, STATE_LABELS[state]), color: STATE_COLORS[state], values: sample[`state_${state}`] }));
+  }
+
+  /** Focus the results' first control (the run or cancel button): where the skip link leads. */
+  focusResults(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('.status button')?.focus();
   }
 
   private fire(name: string): void {

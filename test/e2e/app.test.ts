@@ -118,6 +118,30 @@ describe('the lab', () => {
     expect(visited).toContain('input');
     expect(visited).toContain('button');
   });
+
+  it('the first Tab stop skips to the results: Enter lands on the run button', async () => {
+    await session.page.goto(inject('baseUrl'));
+    await waitForResults();
+    await session.page.keyboard.press('Tab');
+    const focused = () => session.page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el ? `${el.tagName.toLowerCase()}.${el.className}` : '';
+    });
+    expect(await focused()).toBe('button.skip');
+    await session.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('button.run');
+  });
+
+  it('exports a chart image that says what it shows: title, scenario, seed, runs and date', async () => {
+    await session.page.goto(inject('baseUrl'));
+    await waitForResults();
+    const download = session.page.waitForEvent('download');
+    await session.page.locator('qc-series-chart[data-series="speakingRate30d"] button.export-svg').click();
+    const svg = readFileSync((await (await download).path())!, 'utf8');
+    expect(svg).toMatch(/<text[^>]*>Speaking rate \(30 d\)<\/text>/);
+    expect(svg).toMatch(/Knowledge sharing — the playbook followed · seed 20261126 · 60 runs \(Quick preview\) · \d{4}-\d{2}-\d{2}/);
+  });
 });
 
 describe('the built app', () => {

@@ -16,6 +16,7 @@ import { sweepToCsv } from '../../model/planning/export.ts';
 import type { SweepAxis, SweepResult } from '../../model/planning/sweep.ts';
 import { formatPercent, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
+import { scenarioText } from '../../model/text.ts';
 import { chartThreshold } from '../charts.ts';
 import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
@@ -144,6 +145,7 @@ export class SweepPanel extends PlanPanel {
         <button class="link" @click=${() => downloadBlob(fileNameFor(`${r.scenario}-sweep`, 'csv'), new Blob([sweepToCsv(r)], { type: 'text/csv' }))}>CSV</button>
         <button class="link" @click=${() => this.download(r, 'sweep')}>JSON</button></div>
       ${second ? this.renderHeatmap(r, goalIndex) : html`<qc-sweep-chart .locale=${locale} .xLabel=${this.label(firstLever)}
+        .caption=${t(locale, 'sweepCaption', { name: scenarioText(scenario, locale === 'zh-CN' ? 'zh' : 'en').name, seed: r.seed, runs: r.runs })}
         .label=${show === ALL_GOALS ? t(locale, 'allGoalsShare') : pick(locale, SUMMARY[show as SummaryKey])}
         .unit=${show === ALL_GOALS ? 'share' : SUMMARY[show as SummaryKey].unit}
         .threshold=${show === ALL_GOALS ? null : chartThreshold(r.goals, show as SummaryKey, locale)}
