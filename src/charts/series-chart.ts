@@ -56,6 +56,11 @@ export class SeriesChart extends DayChart {
   static override styles = [chartStyles, css`
     figcaption { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; }
     .note { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.2rem 0 0; }
+    .x-title { font-size: 0.7rem; color: var(--qc-muted, #52606d); text-align: center; margin: 0; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; list-style: none; padding: 0; margin: 0.2rem 0 0; font-size: 0.72rem; color: var(--qc-muted, #52606d); }
+    .legend li { display: flex; align-items: center; gap: 0.3rem; }
+    .swatch { display: inline-block; width: 1rem; height: 0.6rem; }
+    .swatch.line { height: 0; border-top: 2px solid; }
   `];
 
   protected get days(): number {
@@ -77,6 +82,8 @@ export class SeriesChart extends DayChart {
           aria-label="${this.ariaSummary()}"
           @pointermove=${this.onPointer} @pointerleave=${() => { this.focusDay = null; }}
           @keydown=${this.onKey} @blur=${() => { this.focusDay = null; }}></svg>
+        <p class="x-title">${t(locale, 'dayAxis')}</p>
+        ${this.renderLegend()}
         ${this.threshold?.description ? html`<p class="note">${this.threshold.label} — ${this.threshold.description}</p>` : nothing}
         ${this.note ? html`<p class="note">${this.note}</p>` : nothing}
         <div class="actions">
@@ -87,6 +94,19 @@ export class SeriesChart extends DayChart {
         ${this.showTable ? this.renderTable() : nothing}
       </figure>
     `;
+  }
+
+  /** What the marks mean: each series' colour (when there are several), the median line, the two bands and the goal. */
+  private renderLegend() {
+    if (!this.series.length) return nothing;
+    const color = this.series.length === 1 ? this.series[0].color : PALETTE.focus;
+    return html`<ul class="legend">
+      ${this.series.length > 1 ? this.series.map((s) => html`<li><span class="swatch line" style="border-color:${s.color};${s.dash ? 'border-top-style:dashed' : ''}"></span>${s.name}</li>`) : nothing}
+      <li><span class="swatch line" style="border-color:${color}"></span>${t(this.locale, 'medianLine')}</li>
+      <li><span class="swatch" style="background:${color};opacity:${PALETTE.innerBandOpacity + PALETTE.outerBandOpacity}"></span>${t(this.locale, 'bandInner')}</li>
+      <li><span class="swatch" style="background:${color};opacity:${PALETTE.outerBandOpacity}"></span>${t(this.locale, 'bandOuter')}</li>
+      ${this.threshold ? html`<li><span class="swatch line" style="border-color:${PALETTE.threshold};border-top-style:dashed"></span>${t(this.locale, 'goalLine')}</li>` : nothing}
+    </ul>`;
   }
 
   private svg(): SVGSVGElement {

@@ -185,6 +185,8 @@ const MESSAGES = {
   chartCaption: { en: '{name} · seed {seed} · {runs} runs ({kind})', zh: '{name} · 种子 {seed} · {runs} 次模拟 ({kind})' },
   sweepCaption: { en: '{name} · seed {seed} · {runs} runs per point', zh: '{name} · 种子 {seed} · 每点 {runs} 次模拟' },
   skipToResults: { en: 'Skip to the results', zh: '跳到结果' },
+  dayAxis: { en: 'day (day 1: the day the group is created)', zh: '天 (第 1 天为建群当天)' },
+  goalLine: { en: 'the playbook’s goal', zh: '手册目标' },
   planCancelled: { en: 'Cancelled.', zh: '已取消。' },
   applyNamed: { en: 'Apply: {what}', zh: '应用：{what}' },
   rangeOf: { en: '{lever}: {part}', zh: '{lever}：{part}' },

@@ -172,7 +172,7 @@ export const SERIES = {
   dndShare: daily('share', 'Do-not-disturb share', '免打扰占比', (t) => ofPresent(t, t.dnd)),
   effectiveRatio: daily('share', 'Effective-content ratio', '发言有效率',
     (t) => (t.series.messages[t.day] ? t.series.effectiveMessages[t.day] / t.series.messages[t.day] : NaN)),
-  retentionDay0: daily('share', 'Day-0 cohort survival', '首批成员留存',
+  retentionDay0: daily('share', 'First-day cohort still in the group', '首批成员留存',
     (t) => (t.day0Cohort.size ? t.day0Cohort.present / t.day0Cohort.size : NaN)),
   cohortRetention30d: {
     ...info('share', '30-day retention of the cohort joining that day', '当日入群成员 30 日留存'),
@@ -249,7 +249,7 @@ export const SUMMARY = {
     (log) => finiteOrNull(meanOfLastRatio(log.series.speakers, log.series.members, 7, log.teamSize))),
   effectiveRatio: summary('share', 'Effective-content ratio', '发言有效率',
     (log) => ratio(sumOfLast(log.series.effectiveMessages, 7), sumOfLast(log.series.messages, 7))),
-  retention30d: summary('share', 'Retention of the day-0 cohort (30 d)', '首批成员 30 日留存率',
+  retention30d: summary('share', 'Retention of the first-day cohort (30 d)', '首批成员 30 日留存率',
     (log) => finiteOrNull(log.series.retentionDay0[Math.min(30, log.horizonDays - 1)])),
   coreActiveUsers: summary('count', 'Core active users', '核心活跃用户', lastDay('coreActiveUsers')),
   lurkerShare: summary('share', 'Lurker share', '潜水成员占比', lastDay('lurkerShare')),
