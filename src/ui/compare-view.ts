@@ -18,7 +18,7 @@ import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics
 import { describeThreshold } from '../model/playbook.ts';
 import { formatByUnit, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { CHARTS } from './charts.ts';
+import { CHARTS, chartThreshold } from './charts.ts';
 import { ALL_FIELDS } from '../model/fields.ts';
 import { comparisonToCsv } from '../model/report.ts';
 import { downloadBlob } from '../charts/image-export.ts';
@@ -154,8 +154,11 @@ export class CompareView extends LitElement {
       <div class="charts">
         ${CHARTS.map((chart) => {
           const key = Array.isArray(chart.series) ? chart.series[0] : chart.series;
+          // the first scenario's goals (as in the table above), and each scenario named in the legend
           return html`<qc-series-chart .locale=${locale} .label=${pick(locale, SERIES[key as keyof typeof SERIES])} .unit=${SERIES[key as keyof typeof SERIES].unit}
-            .series=${this.ensembles.map((e, k) => ({ name: letters[k], color: COMPARE_COLORS[k], ...e.daily[key as keyof typeof SERIES] }))}></qc-series-chart>`;
+            .threshold=${chart.metric ? chartThreshold(c.goals.map((g) => g.threshold), chart.metric, locale) : null}
+            .caption=${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}
+            .series=${this.ensembles.map((e, k) => ({ name: `${letters[k]}: ${c.names[k]}`, color: COMPARE_COLORS[k], ...e.daily[key as keyof typeof SERIES] }))}></qc-series-chart>`;
         })}
       </div>
     `;
