@@ -7,7 +7,8 @@
  * (results exist), `autosave` (AutosaveState), `saves` (autosaves written).
  * Events (all bubble and cross shadow roots):
  *   `locale-toggle`; `preset-select` (detail: PresetName); `view-select`
- *   (detail: View); `file-open` (detail: File); `file-save`; `library-save`;
+ *   (detail: View); `file-open` (detail: File); `file-save`; `library-save`
+ *   (into the entry the scenario belongs to, else a new one); `library-save-as`;
  *   `share`; `export-csv`; `export-json`.
  */
 import { LitElement, css, html } from 'lit';
@@ -93,6 +94,7 @@ export class AppBar extends LitElement {
         <label class="open">${t(locale, 'open')}<input type="file" accept=".json,application/json" @change=${this.onFilePicked} /></label>
         <button class="save-file" @click=${() => this.fire('file-save')}>${t(locale, 'save')}</button>
         <button class="save-library" @click=${() => this.fire('library-save')}>${t(locale, 'saveToLibrary')}</button>
+        <button class="save-library-as" @click=${() => this.fire('library-save-as')}>${t(locale, 'saveAsNew')}</button>
         <button class="share" @click=${() => this.fire('share')}>${t(locale, 'share')}</button>
         <button class="export-csv" ?disabled=${!this.canExport} @click=${() => this.fire('export-csv')}>${t(locale, 'exportCsv')}</button>
         <button class="export-json" ?disabled=${!this.canExport} @click=${() => this.fire('export-json')}>${t(locale, 'exportJson')}</button>

@@ -55,6 +55,8 @@ export class AppShell extends LitElement {
     copyOf: (name) => t(this.locale, 'copyOf', { name }),
     keptBeforeOpening: (name) => t(this.locale, 'keptBeforeOpening', { name }),
     askNewName: (current) => prompt(t(this.locale, 'renamePrompt'), current),
+    askFreeName: (taken, suggested) => prompt(t(this.locale, 'nameTaken', { name: taken }), suggested),
+    askNotes: (current) => prompt(t(this.locale, 'notesPrompt'), current),
   });
   private readonly io = new ScenarioIoController(this, this.edit, this.library, this.notices, () => { this.view = 'lab'; });
   private readonly comparison = new ComparisonController(this, this.ensemble, this.notices);
@@ -119,7 +121,8 @@ export class AppShell extends LitElement {
         @view-select=${(e: CustomEvent<View>) => { this.view = e.detail; }}
         @file-open=${(e: CustomEvent<File>) => void this.io.openFile(e.detail)}
         @file-save=${() => void this.io.save(edit.scenario)}
-        @library-save=${() => void this.library.save(edit.draft, edit.scenario.name, this.planning.resultsFor(edit.scenario))}
+        @library-save=${() => void this.saveToLibrary(false)}
+        @library-save-as=${() => void this.saveToLibrary(true)}
         @share=${() => void this.io.share(edit.scenario)}
         @export-csv=${() => ensemble.summary && ensemble.shown && exportDailyCsv(ensemble.summary, ensemble.shown)}
         @export-json=${() => ensemble.summary && ensemble.shown && exportResultsJson(edit.scenario, ensemble.summary, ensemble.shown)}></qc-app-bar>
@@ -171,6 +174,20 @@ export class AppShell extends LitElement {
       @undo=${() => this.undo()} @redo=${() => this.redo()}></qc-plan-view></main>`;
   }
 
+  /**
+   * Save: into the entry the scenario came from or was last saved as; Save as
+   * (or no such entry): a new entry, under a name no other entry has. The
+   * scenario on screen then belongs to that entry (and takes its name).
+   */
+  private async saveToLibrary(asNew: boolean): Promise<void> {
+    const { edit } = this;
+    const saved = await this.library.save(edit.draft, edit.scenario.name, this.planning.resultsFor(edit.scenario), edit.entryId, asNew);
+    if (!saved) return;
+    edit.entryId = saved.id;
+    if (edit.draft.name !== saved.name) edit.set({ ...edit.draft, name: saved.name }, '');
+    this.notices.notify({ key: 'savedInLibrary', params: { name: saved.name } });
+  }
+
   /** Undo / redo an edit; a notice about the edit undone (e.g. "Applied…") no longer holds. */
   private undo(): boolean {
     const done = this.edit.undo();
@@ -192,8 +209,8 @@ export class AppShell extends LitElement {
   }
 
   private renderLibrary() {
-    return html`<main class="single"><qc-library-panel .locale=${this.locale} .entries=${this.library.entries}
-      @library-action=${this.onLibraryAction}></qc-library-panel></main>`;
+    return html`<main class="single"><qc-library-panel .locale=${this.locale} .entries=${this.library.entries} .deleted=${this.library.deleted}
+      @library-action=${this.onLibraryAction} @library-undo-delete=${() => void this.library.restoreDeleted()}></qc-library-panel></main>`;
   }
 
   private renderCompare() {
@@ -230,7 +247,7 @@ export class AppShell extends LitElement {
   private onLibraryAction = async (event: CustomEvent<{ action: LibraryAction; entry: LibraryEntry }>) => {
     const { action, entry } = event.detail;
     if (action === 'load') {
-      this.edit.set(structuredClone(entry.draft), '');
+      this.edit.replace(structuredClone(entry.draft), '', entry.id);
       this.planning.restore(entry.plans);
       this.view = 'lab';
       return;

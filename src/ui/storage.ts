@@ -8,6 +8,8 @@ export interface LibraryEntry {
   /** The scenario as edited (plain JSON, may be a draft with problems). */
   readonly draft: Record<string, unknown>;
   readonly updatedAt: number;
+  /** The planner's notes on this entry (free text). */
+  readonly notes?: string;
   /** Planning results of this scenario kept with it (diagnosis, sweep, screening, goal seek), when saved with some. */
   readonly plans?: SavedPlans;
 }

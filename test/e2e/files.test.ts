@@ -141,6 +141,41 @@ describe('share links', () => {
 });
 
 describe('library and comparison', () => {
+  it('Save updates the open entry, Save as makes a new one, a taken name is asked again, and a delete can be undone', async () => {
+    const { page } = session;
+    const answers = ['Evening plan', 'Evening plan', 'Evening plan B', 'first try, 3 promos'];
+    page.on('dialog', (dialog) => void dialog.accept(answers.shift()));
+    await page.goto(inject('baseUrl'));
+    const first = await waitForResults(page);
+    const names = () => page.locator('qc-library-panel li .name').allTextContents();
+    await page.locator('qc-app button.save-library').click();
+    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/Saved in the library as “Knowledge sharing — the playbook followed”/);
+    // edit, then Save again: the same entry is updated, not a second one made
+    const promos = page.locator('qc-strategy-editor #f-content-promoPerWeek');
+    await promos.fill('3');
+    await promos.press('Tab');
+    await waitForResults(page, first);
+    await page.locator('qc-app button.save-library').click();
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(1);
+    // Save as: a new entry under the name given
+    await page.locator('qc-app button.save-library-as').click();
+    await expect.poll(names).toHaveLength(2);
+    // Save as the same name: asked again, and the second answer is used
+    await page.locator('qc-app button.save-library-as').click();
+    await expect.poll(names).toHaveLength(3);
+    expect((await names()).map((n) => n.trim())).toEqual(expect.arrayContaining(['Evening plan', 'Evening plan B', 'Knowledge sharing — the playbook followed']));
+    await page.locator('qc-library-panel li').first().locator('button.notes-edit').click();
+    await expect.poll(() => page.locator('qc-library-panel li .notes').first().textContent()).toBe('first try, 3 promos');
+    // delete, then undo
+    await page.locator('qc-library-panel li').first().locator('button.remove').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(2);
+    await page.locator('qc-library-panel button.undo-delete').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(3);
+    await expect.poll(() => page.locator('qc-library-panel li .notes').allTextContents()).toContain('first try, 3 promos');
+    expect(session.errors).toEqual([]);
+  });
+
   it('keeps scenarios in the library and compares two of them, paired', async () => {
     session.page.on('dialog', (dialog) => void dialog.accept('Renamed plan'));
     await session.page.goto(inject('baseUrl'));

@@ -13,6 +13,12 @@ import type { NoticesController } from './notices-controller.ts';
 
 export type AutosaveState = 'idle' | 'pending' | 'saved' | 'failed';
 
+interface Snapshot {
+  readonly draft: Draft;
+  readonly preset: PresetName | '';
+  readonly entryId: string | null;
+}
+
 const AUTOSAVE_MS = 300;
 /** Edits that can be undone. */
 export const HISTORY_LIMIT = 100;
@@ -22,14 +28,16 @@ export class DraftController implements ReactiveController {
   problems: readonly Problem[] = [];
   scenario: Scenario;
   preset: PresetName | '' = 'knowledge-sharing';
+  /** The library entry the draft was opened from or last saved as: "Save" updates it. */
+  entryId: string | null = null;
   autosave: AutosaveState = 'idle';
   /** Autosaves written so far in this visit (tests and tools wait on it). */
   saves = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pendingDraft: Draft | null = null;
   /** Earlier drafts (undo) and undone ones (redo), each with its preset. */
-  private past: { draft: Draft; preset: PresetName | '' }[] = [];
-  private future: { draft: Draft; preset: PresetName | '' }[] = [];
+  private past: Snapshot[] = [];
+  private future: Snapshot[] = [];
 
   /** `onValid` hears every new valid scenario (the shell re-runs the quick ensemble). */
   constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController, private readonly onValid: (scenario: Scenario) => void) {
@@ -81,7 +89,8 @@ export class DraftController implements ReactiveController {
   undo(): boolean {
     const previous = this.past.pop();
     if (!previous) return false;
-    this.future.push({ draft: this.draft, preset: this.preset });
+    this.future.push(this.snapshot());
+    this.entryId = previous.entryId;
     this.set(previous.draft, previous.preset, { history: false });
     return true;
   }
@@ -89,15 +98,29 @@ export class DraftController implements ReactiveController {
   redo(): boolean {
     const next = this.future.pop();
     if (!next) return false;
-    this.past.push({ draft: this.draft, preset: this.preset });
+    this.past.push(this.snapshot());
+    this.entryId = next.entryId;
     this.set(next.draft, next.preset, { history: false });
     return true;
+  }
+
+  private snapshot(): Snapshot {
+    return { draft: this.draft, preset: this.preset, entryId: this.entryId };
+  }
+
+  /** Another scenario replaces the one on screen (a preset, a file, a link, a library entry): undoable like an edit. */
+  replace(draft: Draft, preset: PresetName | '', entryId: string | null = null): void {
+    this.past.push(this.snapshot());
+    if (this.past.length > HISTORY_LIMIT) this.past.shift();
+    this.future = [];
+    this.entryId = entryId;
+    this.set(draft, preset, { history: false });
   }
 
   /** A new draft: a valid one replaces the scenario that runs; an invalid one keeps the last valid. */
   set(draft: Draft, preset: PresetName | '', options: { autosave?: boolean; history?: boolean } = {}): void {
     if (options.history !== false && draft !== this.draft) {
-      this.past.push({ draft: this.draft, preset: this.preset });
+      this.past.push(this.snapshot());
       if (this.past.length > HISTORY_LIMIT) this.past.shift();
       this.future = [];
     }
@@ -116,11 +139,11 @@ export class DraftController implements ReactiveController {
   }
 
   loadPreset(name: PresetName): void {
-    this.set(structuredClone(PRESETS[name].file) as Draft, name);
+    this.replace(structuredClone(PRESETS[name].file) as Draft, name);
   }
 
   resetToDefaults(): void {
-    this.set({ schemaVersion: SCHEMA_VERSION }, '');
+    this.replace({ schemaVersion: SCHEMA_VERSION }, '');
   }
 
   private scheduleAutosave(draft: Draft): void {

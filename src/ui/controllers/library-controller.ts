@@ -1,8 +1,11 @@
 /**
- * The library in this browser (IndexedDB): its entries, saving the scenario on
- * screen, rename / duplicate / delete, and keeping the scenario on screen
- * before a file or link replaces it, so nothing is lost. Storage failures are
- * reported; the work stays on screen.
+ * The library in this browser (IndexedDB): its entries, each with an id, a
+ * name and notes; saving the scenario on screen (Save updates the entry it
+ * was opened from or last saved as; Save as always makes a new one; a name
+ * already taken is never overwritten: the user is asked for another);
+ * rename, notes, duplicate, delete (undoable until the next delete); and
+ * keeping the scenario on screen before a file or link replaces it, so
+ * nothing is lost. Storage failures are reported; the work stays on screen.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Draft, type Scenario } from '../../model/scenario.ts';
@@ -10,17 +13,22 @@ import { migrateScenario } from '../../model/files.ts';
 import { deleteScenario, listScenarios, newId, putScenario, type LibraryEntry, type SavedPlans } from '../storage.ts';
 import type { NoticesController } from './notices-controller.ts';
 
-export type LibraryAction = 'load' | 'rename' | 'duplicate' | 'remove';
+export type LibraryAction = 'load' | 'rename' | 'notes' | 'duplicate' | 'remove';
 
 /** Names in the reader's language, for entries the lab makes itself. */
 export interface LibraryNames {
   copyOf(name: string): string;
   keptBeforeOpening(name: string): string;
   askNewName(current: string): string | null;
+  /** A name is taken: ask for another (suggested: a free one); null cancels. */
+  askFreeName(taken: string, suggested: string): string | null;
+  askNotes(current: string): string | null;
 }
 
 export class LibraryController implements ReactiveController {
   entries: LibraryEntry[] = [];
+  /** The entry deleted last, until it is restored or another is deleted. */
+  deleted: LibraryEntry | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController, private readonly names: LibraryNames) {
     host.addController(this);
@@ -42,13 +50,37 @@ export class LibraryController implements ReactiveController {
   }
 
   /**
-   * Save the scenario on screen under its name (replacing an entry of the same
-   * name), with the planning results that were run on it (`plans`).
+   * Save the scenario on screen with the planning results run on it (`plans`):
+   * into entry `id` when it still exists (Save), else as a new entry (Save
+   * as). A new entry never takes a name another entry has: the user is asked.
+   * Returns the entry's id and name, or null when the user cancelled.
    */
-  async save(draft: Draft, name: string, plans?: SavedPlans): Promise<void> {
-    const existing = this.entries.find((e) => e.name === name);
+  async save(draft: Draft, name: string, plans?: SavedPlans, id: string | null = null, asNew = false): Promise<{ id: string; name: string } | null> {
     const kept = plans && Object.keys(plans).length ? { plans: structuredClone(plans) } : {};
-    await this.store({ id: existing?.id ?? newId(), name, draft: structuredClone(draft), updatedAt: Date.now(), ...kept });
+    const existing = !asNew && id ? this.entries.find((e) => e.id === id) : undefined;
+    if (existing) {
+      await this.store({ ...existing, draft: structuredClone(draft), updatedAt: Date.now(), ...kept });
+      return { id: existing.id, name: existing.name };
+    }
+    let free = asNew ? this.names.askNewName(name)?.trim() ?? null : name;
+    while (free !== null && this.entries.some((e) => e.name === free)) free = this.names.askFreeName(free, this.freeName(free))?.trim() ?? null;
+    if (!free) return null;
+    const entry = { id: newId(), name: free, draft: { ...structuredClone(draft), name: free }, updatedAt: Date.now(), ...kept };
+    await this.store(entry);
+    return { id: entry.id, name: free };
+  }
+
+  /** "name (2)", "name (3)", … the first not taken. */
+  private freeName(name: string): string {
+    for (let k = 2; ; k++) if (!this.entries.some((e) => e.name === `${name} (${k})`)) return `${name} (${k})`;
+  }
+
+  /** Put the entry deleted last back. */
+  async restoreDeleted(): Promise<void> {
+    const entry = this.deleted;
+    if (!entry) return;
+    this.deleted = null;
+    await this.store(entry);
   }
 
   /**
@@ -68,14 +100,20 @@ export class LibraryController implements ReactiveController {
   /** Rename, duplicate or delete an entry ('load' is the shell's: it changes the view). */
   async act(action: Exclude<LibraryAction, 'load'>, entry: LibraryEntry): Promise<void> {
     if (action === 'rename') {
-      const name = this.names.askNewName(entry.name)?.trim();
+      let name = this.names.askNewName(entry.name)?.trim() ?? null;
+      while (name && this.entries.some((e) => e.name === name && e.id !== entry.id)) name = this.names.askFreeName(name, this.freeName(name))?.trim() ?? null;
       if (name) await this.store({ ...entry, name, draft: renamed(entry.draft, name), updatedAt: Date.now() });
+    } else if (action === 'notes') {
+      const notes = this.names.askNotes(entry.notes ?? '');
+      if (notes !== null) await this.store({ ...entry, notes: notes.trim(), updatedAt: Date.now() });
     } else if (action === 'duplicate') {
-      const name = this.names.copyOf(entry.name);
-      await this.store({ id: newId(), name, draft: { ...structuredClone(entry.draft), name }, updatedAt: Date.now() });
+      let name = this.names.copyOf(entry.name);
+      if (this.entries.some((e) => e.name === name)) name = this.freeName(name);
+      await this.store({ ...structuredClone(entry), id: newId(), name, draft: { ...structuredClone(entry.draft), name }, updatedAt: Date.now() });
     } else {
       try {
         await deleteScenario(entry.id);
+        this.deleted = entry;
       } catch (error) {
         this.notices.storageFailed(error);
       }
