@@ -194,6 +194,7 @@ const MESSAGES = {
   notes: { en: 'Notes…', zh: '备注…' },
   deletedEntry: { en: 'Deleted “{name}”.', zh: '已删除“{name}”。' },
   undoDelete: { en: 'Undo', zh: '撤销删除' },
+  entryGone: { en: '“{name}” was deleted in another tab: nothing was changed. Use “Save as…” to keep this scenario.', zh: '“{name}”已在另一个标签页中删除，未做任何修改。如需保留当前场景，请用“另存为…”。' },
   planCancelled: { en: 'Cancelled.', zh: '已取消。' },
   applyNamed: { en: 'Apply: {what}', zh: '应用：{what}' },
   rangeOf: { en: '{lever}: {part}', zh: '{lever}：{part}' },

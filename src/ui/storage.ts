@@ -1,6 +1,9 @@
 /**
  * The browser library (IndexedDB): saved scenarios, and the autosaved draft of
- * the scenario being edited, so a reload or a crash loses nothing.
+ * the scenario being edited, so a reload or a crash loses nothing. Each tab
+ * autosaves its own draft (a tab id kept in sessionStorage survives its
+ * reloads); a new tab starts from the most recent draft of any tab. Storage
+ * that does not open within STORAGE_TIMEOUT_MS is reported, not waited for.
  */
 export interface LibraryEntry {
   readonly id: string;
@@ -21,20 +24,43 @@ const DB_NAME = 'qunce-lab';
 const DB_VERSION = 1;
 const SCENARIOS = 'scenarios';
 const STATE = 'state';
-const AUTOSAVE_KEY = 'autosave';
+/** The autosave of a tab, and (before version 0.2) the one shared by all tabs. */
+const AUTOSAVE_PREFIX = 'autosave:';
+const LEGACY_AUTOSAVE_KEY = 'autosave';
+/** Autosaves of other tabs older than this are dropped. */
+const AUTOSAVE_KEEP_MS = 30 * 24 * 3600 * 1000;
+export const STORAGE_TIMEOUT_MS = 4000;
+
+/** This tab's id: kept in sessionStorage, so a reload of the tab keeps it and another tab gets its own. */
+function tabId(): string {
+  try {
+    let id = sessionStorage.getItem('qunce-lab:tab');
+    if (!id) sessionStorage.setItem('qunce-lab:tab', (id = newId()));
+    return id;
+  } catch {
+    return 'shared';
+  }
+}
+
+const autosaveKey = () => `${AUTOSAVE_PREFIX}${tabId()}`;
 
 let opening: Promise<IDBDatabase> | null = null;
 
 function database(): Promise<IDBDatabase> {
   opening ??= new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      opening = null;
+      reject(new Error(`the browser's storage did not open within ${STORAGE_TIMEOUT_MS / 1000} s`));
+    }, STORAGE_TIMEOUT_MS);
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(SCENARIOS)) db.createObjectStore(SCENARIOS, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(STATE)) db.createObjectStore(STATE);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => { clearTimeout(timer); resolve(request.result); };
     request.onerror = () => {
+      clearTimeout(timer);
       opening = null;
       reject(request.error ?? new Error('IndexedDB is not available'));
     };
@@ -69,8 +95,36 @@ export function deleteScenario(id: string): Promise<undefined> {
   return run(SCENARIOS, 'readwrite', (s) => s.delete(id));
 }
 
+export function getScenario(id: string): Promise<LibraryEntry | undefined> {
+  return run<LibraryEntry | undefined>(SCENARIOS, 'readonly', (s) => s.get(id) as IDBRequest<LibraryEntry | undefined>);
+}
+
 export function saveAutosave(draft: Record<string, unknown>): Promise<IDBValidKey> {
-  return run(STATE, 'readwrite', (s) => s.put({ draft, savedAt: Date.now() }, AUTOSAVE_KEY));
+  return run(STATE, 'readwrite', (s) => s.put({ draft, savedAt: Date.now() }, autosaveKey()));
+}
+
+interface Autosave {
+  readonly draft?: Record<string, unknown>;
+  readonly savedAt?: number;
+}
+
+/** This tab's autosave; for a new tab, the most recent of any tab (old ones are dropped). */
+async function storedAutosave(): Promise<Record<string, unknown> | null> {
+  const own = await run<Autosave | undefined>(STATE, 'readonly', (s) => s.get(autosaveKey()) as IDBRequest<Autosave | undefined>);
+  if (own?.draft) return own.draft;
+  const [keys, values] = await Promise.all([
+    run<IDBValidKey[]>(STATE, 'readonly', (s) => s.getAllKeys()),
+    run<Autosave[]>(STATE, 'readonly', (s) => s.getAll() as IDBRequest<Autosave[]>),
+  ]);
+  const now = Date.now();
+  let latest: Autosave | null = null;
+  for (const [k, key] of keys.entries()) {
+    if (typeof key !== 'string' || !(key.startsWith(AUTOSAVE_PREFIX) || key === LEGACY_AUTOSAVE_KEY)) continue;
+    const value = values[k];
+    if ((value?.savedAt ?? 0) < now - AUTOSAVE_KEEP_MS) void run(STATE, 'readwrite', (s) => s.delete(key));
+    else if (value?.draft && (!latest || (value.savedAt ?? 0) > (latest.savedAt ?? 0))) latest = value;
+  }
+  return latest?.draft ?? null;
 }
 
 /**
@@ -80,16 +134,16 @@ export function saveAutosave(draft: Record<string, unknown>): Promise<IDBValidKe
 export async function loadAutosave(): Promise<Record<string, unknown> | null> {
   const held = heldDraft();
   if (held) return held;
-  const value = await run<{ draft?: Record<string, unknown> } | undefined>(STATE, 'readonly', (s) => s.get(AUTOSAVE_KEY));
-  return value?.draft && typeof value.draft === 'object' ? value.draft : null;
+  const draft = await storedAutosave();
+  return draft && typeof draft === 'object' ? draft : null;
 }
 
-const HELD_KEY = 'qunce-lab:autosave-held';
+const heldKey = () => `qunce-lab:autosave-held:${tabId()}`;
 
 /** Keep a copy of a draft whose IndexedDB write is still under way (synchronous: safe on page close). */
 export function holdDraft(draft: Record<string, unknown>): void {
   try {
-    localStorage.setItem(HELD_KEY, JSON.stringify(draft));
+    localStorage.setItem(heldKey(), JSON.stringify(draft));
   } catch {
     // storage full or disabled: the IndexedDB write is still attempted
   }
@@ -98,7 +152,7 @@ export function holdDraft(draft: Record<string, unknown>): void {
 /** The IndexedDB copy is written: the held one is no longer needed. */
 export function releaseHeldDraft(): void {
   try {
-    localStorage.removeItem(HELD_KEY);
+    localStorage.removeItem(heldKey());
   } catch {
     // nothing held
   }
@@ -106,7 +160,7 @@ export function releaseHeldDraft(): void {
 
 function heldDraft(): Record<string, unknown> | null {
   try {
-    const text = localStorage.getItem(HELD_KEY);
+    const text = localStorage.getItem(heldKey());
     const value: unknown = text ? JSON.parse(text) : null;
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {

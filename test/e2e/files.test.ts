@@ -131,12 +131,54 @@ describe('share links', () => {
     const damaged = url.slice(0, url.length - 15);
     const third = await other.newPage();
     await third.goto(inject('baseUrl'));
+    // a new tab starts from the latest draft of any tab (33 days): wait until it has
+    await waitForResults(third);
+    await expect.poll(() => third.locator('qc-strategy-editor #f-horizonDays').inputValue()).toBe('33');
     await third.locator('qc-strategy-editor #f-horizonDays').fill('12');
     await third.locator('qc-strategy-editor #f-horizonDays').press('Tab');
     await third.goto(damaged);
     await expect.poll(() => third.locator('qc-app .refused').textContent(), { timeout: 20_000 }).toMatch(/The link could not be opened/);
     expect(await third.locator('qc-strategy-editor #f-horizonDays').inputValue()).toBe('12');
     await other.close();
+  });
+});
+
+describe('two tabs', () => {
+  it('each tab keeps its own draft, and a library change in one shows in the other', async () => {
+    const a = session.page;
+    await a.goto(inject('baseUrl'));
+    const firstA = await waitForResults(a);
+    const promosA = a.locator('qc-strategy-editor #f-content-promoPerWeek');
+    let saves = await savesSoFar(a);
+    await promosA.fill('5');
+    await promosA.press('Tab');
+    await waitForAutosave(a, saves);
+    await waitForResults(a, firstA);
+    // a second tab starts from the latest draft, then goes its own way
+    const b = await session.context.newPage();
+    b.on('pageerror', (e) => session.errors.push(e.message));
+    await b.goto(inject('baseUrl'));
+    const firstB = await waitForResults(b);
+    const promosB = b.locator('qc-strategy-editor #f-content-promoPerWeek');
+    await expect.poll(() => promosB.inputValue()).toBe('5');
+    saves = await savesSoFar(b);
+    await promosB.fill('9');
+    await promosB.press('Tab');
+    await waitForAutosave(b, saves);
+    await waitForResults(b, firstB);
+    // tab A's work is not replaced by tab B's
+    await a.reload();
+    await waitForResults(a);
+    await expect.poll(() => promosA.inputValue()).toBe('5');
+    // the library: A watches, B saves; A's list follows without a reload
+    await a.locator('qc-app button.view-library').click();
+    await expect.poll(() => a.locator('qc-library-panel li').count()).toBe(0);
+    await b.locator('qc-app button.save-library').click();
+    await expect.poll(() => a.locator('qc-library-panel li').count()).toBe(1);
+    await b.locator('qc-app button.view-library').click();
+    await b.locator('qc-library-panel li button.remove').click();
+    await expect.poll(() => a.locator('qc-library-panel li').count()).toBe(0);
+    expect(session.errors).toEqual([]);
   });
 });
 

@@ -5,12 +5,14 @@
  * already taken is never overwritten: the user is asked for another);
  * rename, notes, duplicate, delete (undoable until the next delete); and
  * keeping the scenario on screen before a file or link replaces it, so
- * nothing is lost. Storage failures are reported; the work stays on screen.
+ * nothing is lost. Other tabs hear of every change (BroadcastChannel) and
+ * refresh; changing an entry another tab deleted is refused with a message.
+ * Storage failures are reported; the work stays on screen.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Draft, type Scenario } from '../../model/scenario.ts';
 import { migrateScenario } from '../../model/files.ts';
-import { deleteScenario, listScenarios, newId, putScenario, type LibraryEntry, type SavedPlans } from '../storage.ts';
+import { deleteScenario, getScenario, listScenarios, newId, putScenario, type LibraryEntry, type SavedPlans } from '../storage.ts';
 import type { NoticesController } from './notices-controller.ts';
 
 export type LibraryAction = 'load' | 'rename' | 'notes' | 'duplicate' | 'remove';
@@ -34,7 +36,32 @@ export class LibraryController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** Library changes made in other tabs of this browser. */
+  private channel: BroadcastChannel | null = null;
+
+  hostConnected(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel('qunce-lab.library');
+    this.channel.onmessage = () => void this.refresh();
+  }
+
+  hostDisconnected(): void {
+    this.channel?.close();
+    this.channel = null;
+  }
+
+  /** The entry still exists in storage (another tab may have deleted it); if not, say so and show the library as it is. */
+  private async stillThere(entry: { id: string; name: string }): Promise<boolean> {
+    try {
+      if (await getScenario(entry.id)) return true;
+    } catch (error) {
+      this.notices.storageFailed(error);
+      return false;
+    }
+    this.notices.notify({ key: 'entryGone', params: { name: entry.name } });
+    await this.refresh();
+    return false;
+  }
 
   async refresh(): Promise<void> {
     try {
@@ -59,6 +86,7 @@ export class LibraryController implements ReactiveController {
     const kept = plans && Object.keys(plans).length ? { plans: structuredClone(plans) } : {};
     const existing = !asNew && id ? this.entries.find((e) => e.id === id) : undefined;
     if (existing) {
+      if (!(await this.stillThere(existing))) return null;
       await this.store({ ...existing, draft: structuredClone(draft), updatedAt: Date.now(), ...kept });
       return { id: existing.id, name: existing.name };
     }
@@ -99,6 +127,7 @@ export class LibraryController implements ReactiveController {
 
   /** Rename, duplicate or delete an entry ('load' is the shell's: it changes the view). */
   async act(action: Exclude<LibraryAction, 'load'>, entry: LibraryEntry): Promise<void> {
+    if ((action === 'rename' || action === 'notes') && !(await this.stillThere(entry))) return;
     if (action === 'rename') {
       let name = this.names.askNewName(entry.name)?.trim() ?? null;
       while (name && this.entries.some((e) => e.name === name && e.id !== entry.id)) name = this.names.askFreeName(name, this.freeName(name))?.trim() ?? null;
@@ -114,6 +143,7 @@ export class LibraryController implements ReactiveController {
       try {
         await deleteScenario(entry.id);
         this.deleted = entry;
+        this.channel?.postMessage('changed');
       } catch (error) {
         this.notices.storageFailed(error);
       }
@@ -124,6 +154,7 @@ export class LibraryController implements ReactiveController {
   private async store(entry: LibraryEntry): Promise<void> {
     try {
       await putScenario(entry);
+      this.channel?.postMessage('changed');
     } catch (error) {
       this.notices.storageFailed(error);
     }
