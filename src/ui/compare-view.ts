@@ -19,8 +19,8 @@ import { describeThreshold } from '../model/playbook.ts';
 import { formatByUnit, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { CHARTS, chartThreshold } from './charts.ts';
-import { ALL_FIELDS } from '../model/fields.ts';
 import { comparisonToCsv } from '../model/report.ts';
+import { comparisonMarkdown, leverLabel, leverValue } from './compare-report.ts';
 import { downloadBlob } from '../charts/image-export.ts';
 import { PALETTE } from '../charts/marks.ts';
 import type { Progress } from '../worker/pool.ts';
@@ -123,6 +123,7 @@ export class CompareView extends LitElement {
       <div class="panel">
         <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>
         <button class="export-compare" @click=${() => downloadBlob('comparison.csv', new Blob([comparisonToCsv(c)], { type: 'text/csv' }))}>${t(locale, 'exportComparison')}</button>
+        <button class="export-report" @click=${() => downloadBlob('comparison.md', new Blob([comparisonMarkdown(c, locale)], { type: 'text/markdown' }))}>${t(locale, 'exportReport')}</button>
         <ul>${c.names.map((n, k) => html`<li>${head(k)} ${n}</li>`)}</ul>
         <h3>${t(locale, 'leversDiffer')}</h3>
         ${c.levers.length ? html`<table class="levers">
@@ -171,28 +172,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'qc-compare-view': CompareView;
   }
-}
-
-/** A lever by the editor's label (a mix part by its field and part), else its path. */
-function leverLabel(locale: Locale, path: string): string {
-  const field = ALL_FIELDS.find((f) => f.path === path);
-  if (field) return pick(locale, field.label);
-  const mix = ALL_FIELDS.find((f) => f.parts && path.startsWith(`${f.path}.`));
-  const part = mix?.parts?.find((p) => `${mix.path}.${p.key}` === path);
-  return mix && part ? `${pick(locale, mix.label)} · ${pick(locale, part.label)}` : '';
-}
-
-/** A lever's value as the editor shows it: an option's label, on / off, numbers and lists plain. */
-function leverValue(locale: Locale, path: string, json: string): string {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return json; // "—": the lever is absent from this scenario
-  }
-  const option = ALL_FIELDS.find((f) => f.path === path)?.options?.find((o) => o.value === value);
-  if (option) return pick(locale, option.label);
-  if (typeof value === 'boolean') return t(locale, value ? 'on' : 'off');
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }

@@ -250,6 +250,14 @@ describe('library and comparison', () => {
     expect(levers).toMatch(/Announcement.*on\s*off/s);
     expect(levers).not.toMatch(/"thu"|\btrue\b/);
     expect(levers).not.toMatch(/\bseed\b/);
+    // the same comparison as a Markdown report
+    const report = session.page.waitForEvent('download');
+    await session.page.locator('qc-compare-view button.export-report').click();
+    const markdown = readFileSync((await (await report).path())!, 'utf8');
+    expect(markdown).toMatch(/^# .*seed \d+/);
+    expect(markdown).toMatch(/\| Weekly theme day \| Thursday \| none \|/);
+    expect(markdown).toMatch(/\| Speaking rate \(30 d\) \| [\d.]+% \| [\d.]+% \| \*{0,2}[+−±][\d.]+ pp/);
+    expect(markdown).toMatch(/\| All goals at once|\| all goals/i);
     const speaking = await session.page.locator('qc-compare-view tr[data-metric="speakingRate30d"]').textContent();
     expect(speaking).toMatch(/−[\d.]+ pp \(−[\d.]+ pp … [−+]?[\d.]+ pp\)/); // a difference of shares, in points
     expect(await session.page.locator('qc-compare-view qc-series-chart').first().locator('path.median').count()).toBe(2);
