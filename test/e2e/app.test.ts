@@ -200,4 +200,26 @@ describe('the built app', () => {
     }
     expect(session.errors).toEqual([]);
   });
+
+  it('the charts follow a slider while it is dragged', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults();
+    const during = await page.evaluate(async () => {
+      const shell = document.querySelector('qc-app')!;
+      const editor = shell.shadowRoot!.querySelector('qc-lab-view')!.shadowRoot!.querySelector('qc-strategy-editor')!;
+      const slider = editor.shadowRoot!.querySelector('input[type=range][aria-label="Content posts per week"]') as HTMLInputElement;
+      let results = 0;
+      shell.addEventListener('results', () => { results++; });
+      // a 2-second drag: a new value every 40 ms, never pausing long enough for the debounce
+      for (let k = 0; k < 50; k++) {
+        slider.value = String(1 + (k % 10));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      return results;
+    });
+    expect(during).toBeGreaterThanOrEqual(2);
+    expect(session.errors).toEqual([]);
+  });
 });

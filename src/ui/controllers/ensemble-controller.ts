@@ -15,6 +15,8 @@ import { messageOf, type NoticesController } from './notices-controller.ts';
 /** Runs in the quick ensemble that follows every edit. */
 export const QUICK_RUNS = 60;
 const DEBOUNCE_MS = 60;
+/** While edits keep coming (a slider dragged), a preview still starts at least this often. */
+const LIVE_EVERY_MS = 250;
 
 export type RunKind = 'quick' | 'full';
 
@@ -47,6 +49,8 @@ export class EnsembleController implements ReactiveController {
   /** Each ensemble's number: only the latest may change the state. */
   private token = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest edit not yet previewed was made (null: none waiting). */
+  private waitingSince: number | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & EventTarget, private readonly notices: NoticesController) {
     host.addController(this);
@@ -66,15 +70,25 @@ export class EnsembleController implements ReactiveController {
     return this.pool?.size ?? 1;
   }
 
-  /** A quick preview of the scenario, shortly after the last edit. */
+  /**
+   * A quick preview of the scenario shortly after the last edit; during a
+   * stream of edits (a slider dragged) one still starts every LIVE_EVERY_MS
+   * once the previous has finished, so the charts follow the drag.
+   */
   schedule(scenario: Scenario): void {
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.run(scenario, 'quick'), DEBOUNCE_MS);
+    const now = performance.now();
+    this.waitingSince ??= now;
+    const start = () => { this.waitingSince = null; void this.run(scenario, 'quick'); };
+    // not over a preview still running: it finishes and shows, and the next one follows
+    if (now - this.waitingSince >= LIVE_EVERY_MS && this.running === null) start();
+    else this.debounce = setTimeout(start, DEBOUNCE_MS);
   }
 
   /** Another feature takes the pool (a comparison): the lab's run in progress no longer owns it. */
   release(): void {
     clearTimeout(this.debounce);
+    this.waitingSince = null;
     this.token++;
     this.running = null;
     this.host.requestUpdate();
@@ -88,6 +102,7 @@ export class EnsembleController implements ReactiveController {
     const pool = this.pool;
     if (!pool) return;
     clearTimeout(this.debounce); // a pending quick preview must not replace this run
+    this.waitingSince = null;
     const runs = kind === 'quick' ? Math.min(QUICK_RUNS, scenario.runs) : scenario.runs;
     const token = ++this.token;
     const current = () => token === this.token;
