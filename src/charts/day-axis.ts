@@ -58,6 +58,7 @@ export const chartStyles = css`
   thead th { position: sticky; top: 0; background: #f6f8fa; }
   .axis text { font-size: 10px; fill: #52606d; }
   .axis path, .axis line { stroke: #c5ced8; }
+  @media print { .actions, .table-wrap { display: none; } figure { break-inside: avoid; } }
 `;
 
 /**

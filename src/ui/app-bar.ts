@@ -70,6 +70,11 @@ export class AppBar extends LitElement {
     .spacer { flex: 1; }
     .autosave { font-size: 0.75rem; color: #52606d; min-width: 6rem; }
     .autosave[data-state='failed'] { color: #a40e26; }
+    /* a printed handout: the title, not the controls */
+    @media print {
+      header { background: none; color: #000; padding: 0 0 0.3rem; border-bottom: 1px solid #000; }
+      header select, header button, header label, nav { display: none; }
+    }
   `;
 
   override render() {

@@ -74,6 +74,7 @@ export class AppShell extends LitElement {
     main.single { display: block; padding: 1rem 1.25rem; }
     .skip { position: absolute; left: 0.5rem; top: -3rem; z-index: 20; font: inherit; padding: 0.4rem 0.8rem; background: #fff; color: #0f3d2e; border: 2px solid #1f6feb; border-radius: 4px; }
     .skip:focus { top: 0.5rem; }
+    @media print { :host { background: #fff; } .skip, .drop { display: none; } main.single { padding: 0; } }
     .drop { position: fixed; inset: 0; display: grid; place-items: center; background: rgba(15, 61, 46, 0.75); color: #fff; font-size: 1.5rem; z-index: 10; pointer-events: none; }
   `;
 

@@ -68,6 +68,7 @@ export class CompareView extends LitElement {
 
   static override styles = css`
     :host { display: block; }
+    @media print { button, .pick, .hint { display: none; } .panel { break-inside: avoid; } }
     .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     h3 { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }

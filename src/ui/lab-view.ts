@@ -94,6 +94,13 @@ export class LabView extends LitElement {
     .editor-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; margin-bottom: 0.5rem; }
     .editor-head button { font: inherit; font-size: 0.8rem; padding: 0.2rem 0.6rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
     .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; min-height: 2.4rem; }
+    /* a printed handout (A4): the scenario, its scorecard and charts; no editor, no buttons, nothing clipped */
+    @media print {
+      main { display: block; padding: 0; }
+      .editor, .status button, .status progress, .diagnose { display: none; }
+      .panel, .charts > * { break-inside: avoid; border-color: #999; }
+      .charts { grid-template-columns: 1fr 1fr; }
+    }
     .pinned-note { font-size: 0.8rem; color: #3e4c59; margin: 0.4rem 0 0; }
     .editor-head span { display: flex; gap: 0.3rem; flex-wrap: wrap; }
     .editor-head button:disabled, .status button:disabled { opacity: 0.5; cursor: not-allowed; }

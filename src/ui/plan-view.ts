@@ -51,6 +51,7 @@ export class PlanView extends LitElement {
 
   static override styles = css`
     :host { display: block; }
+    @media print { button, progress { display: none; } .grid { display: block; } }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
     @media (max-width: 40rem) { .grid { grid-template-columns: 1fr; } }
     .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 1rem; background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; }

@@ -62,6 +62,7 @@ export class Scorecard extends LitElement {
     .delta.clear { font-weight: 600; }
     /* a phone scrolls the table, not the page */
     .table-wrap { overflow-x: auto; }
+    @media print { .table-wrap { overflow: visible; } }
     .gap { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.3rem 0 0; }
   `;
 

@@ -222,4 +222,28 @@ describe('the built app', () => {
     expect(during).toBeGreaterThanOrEqual(2);
     expect(session.errors).toEqual([]);
   });
+
+  it('prints a handout: the scenario, scorecard and charts, with no buttons and no editor', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults();
+    await page.emulateMedia({ media: 'print' });
+    const visibleButtons = await page.evaluate(() => {
+      let count = 0;
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if ((el.tagName === 'BUTTON' || el.tagName === 'SELECT' || el.tagName === 'INPUT') && (el as HTMLElement).getClientRects().length > 0) count++;
+        }
+      };
+      walk(document);
+      return count;
+    });
+    expect(visibleButtons).toBe(0);
+    expect(await page.locator('qc-strategy-editor').isVisible()).toBe(false);
+    expect(await page.locator('qc-scorecard').isVisible()).toBe(true);
+    expect(await page.locator('qc-series-chart').first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/print-en.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
 });

@@ -40,6 +40,7 @@ export abstract class PlanPanel extends LitElement {
   static override styles = css`
     :host { display: block; }
     :host { display: block; min-width: 0; }
+    @media print { button, .checklist, .row:has(input), fieldset { display: none; } .panel { break-inside: avoid; } }
     .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; min-width: 0; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     h3 { font-size: 0.9rem; margin: 0.75rem 0 0.3rem; }
