@@ -200,6 +200,16 @@ describe('library and comparison', () => {
     await page.locator('qc-app button.save-library').click();
     await page.locator('qc-app button.view-library').click();
     await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(1);
+    // after a reload the scenario still belongs to its entry: Save updates it, asks nothing
+    await page.reload();
+    const reloaded = await waitForResults(page);
+    await promos.fill('4');
+    await promos.press('Tab');
+    await waitForResults(page, reloaded);
+    await page.locator('qc-app button.save-library').click();
+    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/Saved in the library as “Knowledge sharing — the playbook followed”/);
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(1);
     // Save as: a new entry under the name given
     await page.locator('qc-app button.save-library-as').click();
     await expect.poll(names).toHaveLength(2);

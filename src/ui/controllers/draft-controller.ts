@@ -20,6 +20,16 @@ interface Snapshot {
 }
 
 const AUTOSAVE_MS = 300;
+const ENTRY_KEY = 'qunce-lab:entry';
+
+function storedEntryId(): string | null {
+  try {
+    return sessionStorage.getItem(ENTRY_KEY);
+  } catch {
+    return null;
+  }
+}
+
 /** Edits that can be undone. */
 export const HISTORY_LIMIT = 100;
 
@@ -28,8 +38,7 @@ export class DraftController implements ReactiveController {
   problems: readonly Problem[] = [];
   scenario: Scenario;
   preset: PresetName | '' = 'knowledge-sharing';
-  /** The library entry the draft was opened from or last saved as: "Save" updates it. */
-  entryId: string | null = null;
+  private entry: string | null = null;
   autosave: AutosaveState = 'idle';
   /** Autosaves written so far in this visit (tests and tools wait on it). */
   saves = 0;
@@ -68,12 +77,32 @@ export class DraftController implements ReactiveController {
       if (migrated?.ok) {
         // a draft kept by an older version of the lab is brought up to date, and saved so
         this.set(migrated.value, '', { autosave: migrated.value !== saved, history: false });
+        this.entry = storedEntryId();
         if (migrated.notices.length) this.notices.notify({ key: 'restoredDraft', extra: migrated.notices });
       }
       this.autosave = saved ? 'saved' : 'idle';
       this.host.requestUpdate();
     } catch (error) {
       this.notices.storageFailed(error);
+    }
+  }
+
+  /**
+   * The library entry the draft was opened from or last saved as: "Save"
+   * updates it. Kept in sessionStorage, so it survives this tab's reloads
+   * (with the autosaved draft) and another tab does not take it.
+   */
+  get entryId(): string | null {
+    return this.entry;
+  }
+
+  set entryId(id: string | null) {
+    this.entry = id;
+    try {
+      if (id) sessionStorage.setItem(ENTRY_KEY, id);
+      else sessionStorage.removeItem(ENTRY_KEY);
+    } catch {
+      // not kept across a reload; Save then asks for a name
     }
   }
 
