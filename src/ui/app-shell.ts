@@ -182,11 +182,14 @@ export class AppShell extends LitElement {
    */
   private async saveToLibrary(asNew: boolean): Promise<void> {
     const { edit } = this;
+    const replacements = edit.replacements;
     const saved = await this.library.save(edit.draft, edit.scenario.name, this.planning.resultsFor(edit.scenario), edit.entryId, asNew);
     if (!saved) return;
+    this.notices.notify({ key: 'savedInLibrary', params: { name: saved.name } });
+    // another scenario was opened while this one was being saved: it does not belong to the entry
+    if (edit.replacements !== replacements) return;
     edit.entryId = saved.id;
     if (edit.draft.name !== saved.name) edit.set({ ...edit.draft, name: saved.name }, '');
-    this.notices.notify({ key: 'savedInLibrary', params: { name: saved.name } });
   }
 
   /** Undo / redo an edit; a notice about the edit undone (e.g. "Applied…") no longer holds. */

@@ -39,6 +39,8 @@ export class DraftController implements ReactiveController {
   scenario: Scenario;
   preset: PresetName | '' = 'knowledge-sharing';
   private entry: string | null = null;
+  /** Counts replacements (presets, files, links, library entries, undo/redo): work started before one must not touch the new scenario. */
+  replacements = 0;
   autosave: AutosaveState = 'idle';
   /** Autosaves written so far in this visit (tests and tools wait on it). */
   saves = 0;
@@ -119,6 +121,7 @@ export class DraftController implements ReactiveController {
     const previous = this.past.pop();
     if (!previous) return false;
     this.future.push(this.snapshot());
+    this.replacements++;
     this.entryId = previous.entryId;
     this.set(previous.draft, previous.preset, { history: false });
     return true;
@@ -128,6 +131,7 @@ export class DraftController implements ReactiveController {
     const next = this.future.pop();
     if (!next) return false;
     this.past.push(this.snapshot());
+    this.replacements++;
     this.entryId = next.entryId;
     this.set(next.draft, next.preset, { history: false });
     return true;
@@ -139,6 +143,7 @@ export class DraftController implements ReactiveController {
 
   /** Another scenario replaces the one on screen (a preset, a file, a link, a library entry): undoable like an edit. */
   replace(draft: Draft, preset: PresetName | '', entryId: string | null = null): void {
+    this.replacements++;
     this.past.push(this.snapshot());
     if (this.past.length > HISTORY_LIMIT) this.past.shift();
     this.future = [];
