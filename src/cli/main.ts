@@ -103,7 +103,7 @@ function compareCommand(argv: string[]): void {
   if (problems.length) throw new UserError(problems);
   const scenarios = alignForComparison(loaded);
   const started = performance.now();
-  const runs = scenarios.map((s) => runSummaries(s, s.runs));
+  const runs = scenarios.map((s) => runSummaries(s, 0, s.runs));
   const comparison = compareRuns(scenarios, runs);
   const seconds = (performance.now() - started) / 1000;
   if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison));

@@ -3,7 +3,7 @@
  * it is sent and posts back each run's summary. Thin: the work is src/model's.
  */
 import { parentPort } from 'node:worker_threads';
-import { runChunk } from '../model/ensemble.ts';
+import { runSummaries } from '../model/ensemble.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 export interface ThreadTask {
@@ -15,7 +15,7 @@ export interface ThreadTask {
 
 parentPort?.on('message', (task: ThreadTask) => {
   try {
-    const summaries = runChunk(task.scenario, task.firstRun, task.count).map((r) => r.summary);
+    const summaries = runSummaries(task.scenario, task.firstRun, task.count);
     parentPort!.postMessage({ id: task.id, summaries });
   } catch (error) {
     parentPort!.postMessage({ id: task.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });

@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Summary } from '../model/metrics.ts';
-import { runChunk } from '../model/ensemble.ts';
+import { runSummaries } from '../model/ensemble.ts';
 import type { Executor, Task, TaskResult } from '../model/planning/jobs.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ThreadTask } from './thread-worker.ts';
@@ -79,7 +79,7 @@ export function threadPool(threads: number): ThreadPool {
       const task = queue.shift();
       if (!task) return;
       try {
-        accept({ ...task, summaries: runChunk(scenarios[task.point], task.firstRun, task.count).map((r) => r.summary) });
+        accept({ ...task, summaries: runSummaries(scenarios[task.point], task.firstRun, task.count) });
       } catch (error) {
         failed = true;
         reject(error);

@@ -63,9 +63,12 @@ export function runChunk(scenario: Scenario, firstRun: number, count: number): R
   return results;
 }
 
-/** Each run's summary only (a paired comparison needs no daily series): memory stays small. */
-export function runSummaries(scenario: Scenario, runs = scenario.runs): Summary[] {
-  return Array.from({ length: runs }, (_, r) => simulate(scenario, r).summary);
+/**
+ * Runs [firstRun, firstRun + count) keeping each run's summary only (planning
+ * tasks and paired comparisons need no daily series): memory stays small.
+ */
+export function runSummaries(scenario: Scenario, firstRun: number, count: number): Summary[] {
+  return Array.from({ length: count }, (_, k) => simulate(scenario, firstRun + k).summary);
 }
 
 /** An ensemble run here, one run at a time: memory does not grow with the runs (daily-quantiles.ts). */

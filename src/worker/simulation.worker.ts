@@ -1,6 +1,6 @@
 /** A pool worker: runs chunks of an ensemble with the same engine as the CLI. */
 import * as Comlink from 'comlink';
-import { runChunk } from '../model/ensemble.ts';
+import { runChunk, runSummaries } from '../model/ensemble.ts';
 import { packRuns, type SimulationApi } from './protocol.ts';
 
 const api: SimulationApi = {
@@ -9,7 +9,7 @@ const api: SimulationApi = {
     return Comlink.transfer(packed, [packed.series.buffer]);
   },
   async summaries(scenario, firstRun, count) {
-    return runChunk(scenario, firstRun, count).map((r) => r.summary);
+    return runSummaries(scenario, firstRun, count);
   },
 };
 

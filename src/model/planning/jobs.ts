@@ -6,7 +6,7 @@
  * point use the same seed and run indices (common random numbers), and results
  * are put back in run-index order, so how the work was cut never changes a number.
  */
-import { runChunk } from '../ensemble.ts';
+import { runSummaries } from '../ensemble.ts';
 import type { Summary } from '../metrics.ts';
 import type { Scenario } from '../scenario.ts';
 
@@ -61,7 +61,7 @@ export type Executor = (scenarios: readonly Scenario[], tasks: readonly Task[], 
 
 /** The executor of the calling thread (tests, one-thread CLI). */
 export const runTasksHere: Executor = async (scenarios, tasks, onTask) => tasks.map((task) => {
-  const result = { ...task, summaries: runChunk(scenarios[task.point], task.firstRun, task.count).map((r) => r.summary) };
+  const result = { ...task, summaries: runSummaries(scenarios[task.point], task.firstRun, task.count) };
   onTask?.(result);
   return result;
 });
