@@ -22,7 +22,7 @@ import { sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { assemble, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
 import { leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
-import { sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
+import { partialSweep, sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
 import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from '../model/planning/sensitivity.ts';
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
@@ -193,11 +193,8 @@ async function shardableCommand(spec: JobSpec, file: string, values: Record<stri
   const summaries = await withPool(threads, (execute) => evaluate((s, t, onTask) => execute(s, t, (r) => { received.push(r); onTask?.(r); }), job.scenarios, 0, runs, progressPrinter(spec.command)), () => {
     // a cancelled sweep prints the points whose runs all finished
     if (spec.command !== 'sweep' || values.json) return;
-    const perPoint = tasksFor(1, 0, runs).length;
-    const counts = new Array<number>(job.scenarios.length).fill(0);
-    for (const r of received) counts[r.point]++;
-    const byPoint = assemble(job.scenarios.length, received).map((list, i) => (counts[i] === perPoint ? list : null));
-    if (byPoint.some((list) => list !== null)) printSweep(sweepResult(scenario, sweepAxes(spec.vary), runs, byPoint));
+    const partial = partialSweep(scenario, sweepAxes(spec.vary), runs, received);
+    if (partial) printSweep(partial);
   });
   report(job.finish(summaries), values, scenario);
 }

@@ -73,6 +73,14 @@ export function assemble(points: number, results: readonly TaskResult[]): Summar
   return byPoint.map((list) => list.sort((a, b) => a.firstRun - b.firstRun).flatMap((r) => r.summaries));
 }
 
+/** As `assemble`, for a job cut short: a point's runs only if all its tasks of `runs` runs finished, else null. */
+export function assembleFinished(points: number, runs: number, results: readonly TaskResult[]): (Summary[] | null)[] {
+  const perPoint = tasksFor(1, 0, runs).length;
+  const counts = new Array<number>(points).fill(0);
+  for (const r of results) counts[r.point]++;
+  return assemble(points, results).map((list, i) => (counts[i] === perPoint ? list : null));
+}
+
 /**
  * Evaluate strategies over run indices [firstRun, firstRun + runs): the
  * per-point, per-run summaries, with progress in runs.

@@ -10,7 +10,7 @@ import { SUMMARY_KEYS, type Summary, type SummaryKey } from '../metrics.ts';
 import { goalsOf, meetsAll, meetsGoal, type Threshold } from '../playbook.ts';
 import type { Problem, Scenario } from '../scenario.ts';
 import { describePosition, withSettings, type Lever, type Setting } from './levers.ts';
-import { evaluate, type Executor } from './jobs.ts';
+import { assembleFinished, evaluate, type Executor, type TaskResult } from './jobs.ts';
 
 export interface KpiStats extends Quantiles {
   readonly mean: number | null;
@@ -93,6 +93,13 @@ export async function runSweep(
   const scenarios = points.flatMap((p) => (p.parsed.ok ? [p.parsed.scenario] : []));
   const summaries = await evaluate(executor, scenarios, 0, runs, onProgress);
   return sweepResult(base, axes, runs, summaries, points);
+}
+
+/** A sweep cut short, from the tasks that finished: the points whose runs all finished (null when none did). */
+export function partialSweep(base: Scenario, axes: readonly SweepAxis[], runs: number, finished: readonly TaskResult[]): SweepResult | null {
+  const points = sweepPoints(base, axes);
+  const byPoint = assembleFinished(points.filter((p) => p.parsed.ok).length, runs, finished);
+  return byPoint.some((list) => list !== null) ? sweepResult(base, axes, runs, byPoint, points) : null;
 }
 
 /** Assemble a sweep from per-point run summaries (valid points only, in point order; null: not run). */

@@ -7,9 +7,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import type { Executor, TaskResult } from '../../model/planning/jobs.ts';
-import { assemble, tasksFor } from '../../model/planning/jobs.ts';
 import { diagnose, type Diagnosis } from '../../model/planning/diagnose.ts';
-import { runSweep, sweepPoints, sweepResult, type SweepAxis, type SweepResult } from '../../model/planning/sweep.ts';
+import { partialSweep, runSweep, type SweepAxis, type SweepResult } from '../../model/planning/sweep.ts';
 import { runSensitivity, InvalidDesignPoint, type SensitivityResult } from '../../model/planning/sensitivity-model.ts';
 import { goalSeek, type GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
@@ -101,13 +100,8 @@ export class PlanningController implements ReactiveController {
       this.results.sweep = { result, scenario: base, partial: false };
     }, () => {
       // cancelled: the points whose runs all finished are kept
-      const valid = sweepPoints(base, axes).filter((p) => p.parsed.ok).length;
-      const perPoint = tasksFor(1, 0, runs).length;
-      const byPoint = assemble(valid, received);
-      const counts = new Array<number>(valid).fill(0);
-      for (const r of received) counts[r.point]++;
-      if (!counts.some((c) => c === perPoint)) return;
-      this.results.sweep = { result: sweepResult(base, axes, runs, byPoint.map((list, i) => (counts[i] === perPoint ? list : null))), scenario: base, partial: true };
+      const result = partialSweep(base, axes, runs, received);
+      if (result) this.results.sweep = { result, scenario: base, partial: true };
     });
   }
 
