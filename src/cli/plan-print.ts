@@ -6,7 +6,7 @@
  */
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatPoints, formatSignedChange } from '../model/format.ts';
+import { formatSignedChange, formatSignedPoints } from '../model/format.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, leverAt } from '../model/planning/levers.ts';
@@ -67,7 +67,7 @@ export function printSensitivity(result: SensitivityResult, scenario: Scenario):
   if (result.morris) console.log('\nμ*: mean absolute change when the lever moves across its whole range; σ: how much that depends on the other levers');
 }
 
-const signedPoints = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatPoints('en', Math.abs(v))}`;
+const signedPoints = (v: number) => formatSignedPoints('en', v);
 
 const VERDICT = {
   improves: 'verdict: the fresh runs confirm the gain.',

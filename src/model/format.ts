@@ -9,6 +9,14 @@ import { SUMMARY } from './metrics.ts';
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The key of a Bilingual text for a locale. */
+export const langOf = (locale: Locale): 'en' | 'zh' => (locale === 'zh-CN' ? 'zh' : 'en');
+
+/** A signed difference of two shares in percentage points, with a true minus sign: "+12 pp", "−3.5 个百分点". */
+export function formatSignedPoints(locale: Locale, difference: number): string {
+  return `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatPoints(locale, Math.abs(difference))}`;
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -43,6 +51,6 @@ export function formatPoints(locale: Locale, difference: number): string {
 /** A signed change of a metric: percentage points for shares, the metric's unit otherwise. */
 export function formatSignedChange(locale: Locale, key: SummaryKey, difference: number): string {
   const unit = SUMMARY[key].unit;
-  const size = unit === 'share' ? formatPoints(locale, Math.abs(difference)) : formatByUnit(locale, unit, Math.abs(difference));
-  return `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${size}`;
+  if (unit === 'share') return formatSignedPoints(locale, difference);
+  return `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatByUnit(locale, unit, Math.abs(difference))}`;
 }

@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { SCHEMA_VERSION, parseScenario, type Draft, type Scenario } from '../model/scenario.ts';
 import { scenarioText } from '../model/text.ts';
-import { initialLocale, saveLocale, type Locale } from '../i18n/locale.ts';
+import { initialLocale, langOf, saveLocale, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { PRESETS, PRESET_FILES, type PresetName } from './presets.ts';
 import { exportDailyCsv, exportResultsJson } from './export.ts';
@@ -219,7 +219,7 @@ export class AppShell extends LitElement {
 
   private renderCompare() {
     const c = this.comparison;
-    const options = [{ id: CURRENT, name: t(this.locale, 'currentScenario', { name: scenarioText(this.edit.scenario, this.locale === 'zh-CN' ? 'zh' : 'en').name }) },
+    const options = [{ id: CURRENT, name: t(this.locale, 'currentScenario', { name: scenarioText(this.edit.scenario, langOf(this.locale)).name }) },
       ...this.library.entries.map((e) => ({ id: e.id, name: e.name }))];
     return html`<main class="single"><qc-compare-view .locale=${this.locale} .busy=${c.busy} .step=${c.step} .progress=${c.progress}
       .options=${options} .selected=${c.selected} .comparison=${c.comparison} .ensembles=${c.ensembles}

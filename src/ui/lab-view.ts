@@ -16,7 +16,7 @@ import type { EnsembleSummary } from '../model/ensemble.ts';
 import { MEMBERSHIP_STATES, MESSAGE_KINDS, SERIES, type Series, type SeriesKey, type SummaryKey } from '../model/metrics.ts';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import type { Progress } from '../worker/pool.ts';
-import { formatNumber, pick, type Locale } from '../i18n/locale.ts';
+import { formatNumber, langOf, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { PALETTE } from '../charts/marks.ts';
 import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './charts.ts';
@@ -122,7 +122,7 @@ export class LabView extends LitElement {
 
   override render() {
     const locale = this.locale;
-    const shown = scenarioText(this.draft, locale === 'zh-CN' ? 'zh' : 'en');
+    const shown = scenarioText(this.draft, langOf(locale));
     return html`
       <main>
         <section class="editor panel" aria-labelledby="strategy-title">
@@ -147,7 +147,7 @@ export class LabView extends LitElement {
           <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary} .deltas=${this.deltas}></qc-scorecard>
             ${this.summary?.goals.some((g) => (this.summary!.metrics[g.metric].goalMetShare ?? 1) < RELIABLY_MET)
               ? html`<button class="diagnose" @click=${() => this.fire('diagnose')}>${t(locale, 'diagnoseMissed')}</button>` : nothing}
-            ${this.pinned ? html`<p class="pinned-note">${t(locale, 'pinnedNote', { name: scenarioText(this.pinned.scenario, locale === 'zh-CN' ? 'zh' : 'en').name, runs: this.deltas?.comparison.runs ?? this.pinned.runs.length })}${this.deltas && !this.deltas.paired ? ` ${t(locale, 'pinnedNotPaired')}` : ''}</p>` : nothing}
+            ${this.pinned ? html`<p class="pinned-note">${t(locale, 'pinnedNote', { name: scenarioText(this.pinned.scenario, langOf(locale)).name, runs: this.deltas?.comparison.runs ?? this.pinned.runs.length })}${this.deltas && !this.deltas.paired ? ` ${t(locale, 'pinnedNotPaired')}` : ''}</p>` : nothing}
           </div>
           ${this.renderCharts()}
         </section>
@@ -215,7 +215,7 @@ export class LabView extends LitElement {
     const s = this.summary;
     if (!s) return '';
     const kind = this.shown?.kind === 'full' ? 'fullRun' : this.shown?.kind === 'partial' ? 'partialRun' : 'quickRun';
-    return t(this.locale, 'chartCaption', { name: scenarioText(this.draft, this.locale === 'zh-CN' ? 'zh' : 'en').name, seed: s.seed, runs: s.runs, kind: t(this.locale, kind) });
+    return t(this.locale, 'chartCaption', { name: scenarioText(this.draft, langOf(this.locale)).name, seed: s.seed, runs: s.runs, kind: t(this.locale, kind) });
   }
 
   private kindLayers() {

@@ -14,7 +14,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Scenario } from '../model/scenario.ts';
 import { scenarioText } from '../model/text.ts';
-import { formatNumber, type Locale } from '../i18n/locale.ts';
+import { formatNumber, langOf, type Locale } from '../i18n/locale.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import type { PlanProgress, PlanResults } from './controllers/planning-controller.ts';
 import './plan/diagnosis-panel.ts';
@@ -69,7 +69,7 @@ export class PlanView extends LitElement {
     if (!s) return html`<p>${t(locale, 'waiting')}</p>`;
     return html`
       <div class="head panel">
-        <span><strong>${t(locale, 'planFor')}</strong> ${scenarioText(s, locale === 'zh-CN' ? 'zh' : 'en').name}</span>
+        <span><strong>${t(locale, 'planFor')}</strong> ${scenarioText(s, langOf(locale)).name}</span>
         <button @click=${() => this.fire('undo')} ?disabled=${!this.canUndo} aria-keyshortcuts="Control+Z">${t(locale, 'undo')}</button>
         <button @click=${() => this.fire('redo')} ?disabled=${!this.canRedo} aria-keyshortcuts="Control+Shift+Z">${t(locale, 'redo')}</button>
         ${this.renderProgress()}

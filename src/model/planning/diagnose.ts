@@ -9,7 +9,7 @@
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
 import { SUMMARY } from '../metrics.ts';
-import { formatByUnit, formatPercent, formatSignedChange, type Locale } from '../format.ts';
+import { formatByUnit, formatPercent, formatSignedChange, langOf, type Locale } from '../format.ts';
 import { goalsOf, meetsAll, meetsGoal, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Bilingual } from '../text.ts';
@@ -98,9 +98,14 @@ export async function diagnose(
   executor: Executor, base: Scenario, runs: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Diagnosis> {
-  const moves = leversFor(base).flatMap((lever) => movesOf(lever, base))
-    .filter((m) => withSettings(base, [[m.path, m.to]]).ok);
-  const scenarios = [base, ...moves.map((m) => (withSettings(base, [[m.path, m.to]]) as { scenario: Scenario }).scenario)];
+  // each move validated once: the invalid ones are left out
+  const tried = leversFor(base).flatMap((lever) => movesOf(lever, base))
+    .flatMap((move) => {
+      const parsed = withSettings(base, [[move.path, move.to]]);
+      return parsed.ok ? [{ move, scenario: parsed.scenario }] : [];
+    });
+  const moves = tried.map((t) => t.move);
+  const scenarios = [base, ...tried.map((t) => t.scenario)];
   const summaries = await evaluate(executor, scenarios, 0, runs, onProgress);
   return diagnosisFrom(base, moves, summaries);
 }
@@ -149,12 +154,11 @@ export function diagnosisFrom(base: Scenario, moves: readonly Move[], summaries:
   };
 }
 
-const lang = (locale: Locale): 'en' | 'zh' => (locale === 'zh-CN' ? 'zh' : 'en');
 
 /** "Posting window 14:00–15:00 → 19:00–21:00: topic response +18 pp (goal met in 12 % → 64 % of runs)". */
 export function describeMove(effect: MoveEffect, threshold: Threshold, base: Scenario, locale: Locale): string {
   const lever = leverAt(effect.move.path)!;
-  const l = lang(locale);
+  const l = langOf(locale);
   const from = describePosition(lever, effect.move.from, base, l);
   const to = describePosition(lever, effect.move.to, base, l);
   const kpi = SUMMARY[threshold.metric][l];

@@ -7,6 +7,7 @@
  * the current strategy, paired.
  */
 import { compareRuns, type PairedDifference } from '../compare.ts';
+import { quantileSorted } from '../stats.ts';
 import type { Summary } from '../metrics.ts';
 import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
@@ -148,10 +149,7 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
 function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summary[])[], goals: readonly Threshold[], objective: Objective): HeldOutCheck {
   const n = runs[0].length;
   const met = runs.map((list) => list.map((s): number => (meetsAll(goals, s) ? 1 : 0)));
-  const medianCost = (list: readonly Summary[]) => {
-    const sorted = list.map((s) => s.teamHoursPerWeek ?? 0).sort((a, b) => a - b);
-    return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  };
+  const medianCost = (list: readonly Summary[]) => quantileSorted(Float64Array.from(list, (s) => s.teamHoursPerWeek ?? 0).sort(), 0.5);
   const side = (k: number): CheckSide => {
     const hits = met[k].reduce((a, b) => a + b, 0);
     const shortfall = runs[k].reduce((sum, s) => sum + runRecord(goals, s).shortfall, 0) / n;

@@ -137,6 +137,13 @@ export class DraftController implements ReactiveController {
     return true;
   }
 
+  /** The draft on screen becomes undoable; what was undone can no longer be redone. */
+  private remember(): void {
+    this.past.push(this.snapshot());
+    if (this.past.length > HISTORY_LIMIT) this.past.shift();
+    this.future = [];
+  }
+
   private snapshot(): Snapshot {
     return { draft: this.draft, preset: this.preset, entryId: this.entryId };
   }
@@ -144,20 +151,14 @@ export class DraftController implements ReactiveController {
   /** Another scenario replaces the one on screen (a preset, a file, a link, a library entry): undoable like an edit. */
   replace(draft: Draft, preset: PresetName | '', entryId: string | null = null): void {
     this.replacements++;
-    this.past.push(this.snapshot());
-    if (this.past.length > HISTORY_LIMIT) this.past.shift();
-    this.future = [];
+    this.remember();
     this.entryId = entryId;
     this.set(draft, preset, { history: false });
   }
 
   /** A new draft: a valid one replaces the scenario that runs; an invalid one keeps the last valid. */
   set(draft: Draft, preset: PresetName | '', options: { autosave?: boolean; history?: boolean } = {}): void {
-    if (options.history !== false && draft !== this.draft) {
-      this.past.push(this.snapshot());
-      if (this.past.length > HISTORY_LIMIT) this.past.shift();
-      this.future = [];
-    }
+    if (options.history !== false && draft !== this.draft) this.remember();
     this.draft = draft;
     this.preset = preset;
     if (options.autosave !== false) this.scheduleAutosave(draft);

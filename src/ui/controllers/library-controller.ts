@@ -90,12 +90,18 @@ export class LibraryController implements ReactiveController {
       await this.store({ ...existing, draft: structuredClone(draft), updatedAt: Date.now(), ...kept });
       return { id: existing.id, name: existing.name };
     }
-    let free = asNew ? this.names.askNewName(name)?.trim() ?? null : name;
-    while (free !== null && this.entries.some((e) => e.name === free)) free = this.names.askFreeName(free, this.freeName(free))?.trim() ?? null;
+    const free = this.untaken(asNew ? this.names.askNewName(name)?.trim() ?? null : name);
     if (!free) return null;
     const entry = { id: newId(), name: free, draft: { ...structuredClone(draft), name: free }, updatedAt: Date.now(), ...kept };
     await this.store(entry);
     return { id: entry.id, name: free };
+  }
+
+  /** A name no other entry than `own` has: while `name` is taken, the user is asked for another (null: cancelled). */
+  private untaken(name: string | null, own?: string): string | null {
+    let next = name;
+    while (next && this.entries.some((e) => e.name === next && e.id !== own)) next = this.names.askFreeName(next, this.freeName(next))?.trim() ?? null;
+    return next || null;
   }
 
   /** "name (2)", "name (3)", … the first not taken. */
@@ -129,8 +135,7 @@ export class LibraryController implements ReactiveController {
   async act(action: Exclude<LibraryAction, 'load'>, entry: LibraryEntry): Promise<void> {
     if ((action === 'rename' || action === 'notes') && !(await this.stillThere(entry))) return;
     if (action === 'rename') {
-      let name = this.names.askNewName(entry.name)?.trim() ?? null;
-      while (name && this.entries.some((e) => e.name === name && e.id !== entry.id)) name = this.names.askFreeName(name, this.freeName(name))?.trim() ?? null;
+      const name = this.untaken(this.names.askNewName(entry.name)?.trim() ?? null, entry.id);
       if (name) await this.store({ ...entry, name, draft: renamed(entry.draft, name), updatedAt: Date.now() });
     } else if (action === 'notes') {
       const notes = this.names.askNotes(entry.notes ?? '');

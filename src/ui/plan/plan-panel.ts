@@ -11,7 +11,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
 import { describePosition, positionOf, type Lever } from '../../model/planning/levers.ts';
-import { formatPoints, pick, type Locale } from '../../i18n/locale.ts';
+import { langOf, pick, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
 import type { PlanProgress } from '../controllers/planning-controller.ts';
@@ -107,11 +107,6 @@ export abstract class PlanPanel extends LitElement {
     return this.locale === 'zh-CN' ? '：' : ': ';
   }
 
-  /** A signed difference of shares in percentage points, with a true minus sign. */
-  protected signedPoints(v: number): string {
-    return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatPoints(this.locale, Math.abs(v))}`;
-  }
-
   /** A run button: stays focusable while a job runs (aria-disabled), so Enter does not drop the focus. */
   protected runButton(className: string, label: string, enabled: boolean, start: () => void) {
     const blocked = this.progress !== null || !enabled;
@@ -123,7 +118,7 @@ export abstract class PlanPanel extends LitElement {
   }
 
   protected position(lever: Lever, position: number): string {
-    return describePosition(lever, position, this.scenario!, this.locale === 'zh-CN' ? 'zh' : 'en');
+    return describePosition(lever, position, this.scenario!, langOf(this.locale));
   }
 
   protected outputOptions(goals: readonly { metric: SummaryKey }[], value: string, onChange: (v: string) => void, className: string) {

@@ -12,7 +12,7 @@ import type { Scenario } from '../../model/scenario.ts';
 import { leverAt, leversFor, type Lever, type Setting } from '../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
-import { formatByUnit, formatPercent } from '../../i18n/locale.ts';
+import { formatByUnit, formatPercent, formatSignedPoints } from '../../i18n/locale.ts';
 import { t, type MessageKey } from '../../i18n/messages.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
 
@@ -111,7 +111,7 @@ export class SeekPanel extends PlanPanel {
         ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
       ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
         runs: c.runs, from: pc(c.start.chance), to: pc(c.best.chance), lo: pc(c.best.interval[0]), hi: pc(c.best.interval[1]),
-        diff: this.signedPoints(c.chanceDifference.mean), dlo: this.signedPoints(c.chanceDifference.interval[0]), dhi: this.signedPoints(c.chanceDifference.interval[1]),
+        diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPoints(locale, c.chanceDifference.interval[0]), dhi: formatSignedPoints(locale, c.chanceDifference.interval[1]),
         hours: hours(c.best.medianCost),
       })}</p>
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}

@@ -14,7 +14,7 @@ import { gridOf, isNumeric, leverAt, leversFor, type Lever } from '../../model/p
 import { rangeOf as schemaRange } from '../../model/fields.ts';
 import { sweepToCsv } from '../../model/planning/export.ts';
 import type { SweepAxis, SweepResult } from '../../model/planning/sweep.ts';
-import { formatPercent, pick } from '../../i18n/locale.ts';
+import { formatPercent, langOf, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { scenarioText } from '../../model/text.ts';
 import { chartThreshold } from '../charts.ts';
@@ -133,7 +133,7 @@ export class SweepPanel extends PlanPanel {
 
   private renderSweepResult(r: SweepResult, scenario: Scenario, partial: boolean) {
     const locale = this.locale;
-    const lang = locale === 'zh-CN' ? 'zh' : 'en';
+    const lang = langOf(locale);
     const show = this.sweepShow;
     const goalIndex = r.goals.findIndex((g) => g.metric === show);
     const [first, second] = r.axes;
@@ -145,7 +145,7 @@ export class SweepPanel extends PlanPanel {
         <button class="link" @click=${() => downloadBlob(fileNameFor(`${r.scenario}-sweep`, 'csv'), new Blob([sweepToCsv(r)], { type: 'text/csv' }))}>CSV</button>
         <button class="link" @click=${() => this.download(r, 'sweep')}>JSON</button></div>
       ${second ? this.renderHeatmap(r, goalIndex) : html`<qc-sweep-chart .locale=${locale} .xLabel=${this.label(firstLever)}
-        .caption=${t(locale, 'sweepCaption', { name: scenarioText(scenario, locale === 'zh-CN' ? 'zh' : 'en').name, seed: r.seed, runs: r.runs })}
+        .caption=${t(locale, 'sweepCaption', { name: scenarioText(scenario, langOf(locale)).name, seed: r.seed, runs: r.runs })}
         .label=${show === ALL_GOALS ? t(locale, 'allGoalsShare') : pick(locale, SUMMARY[show as SummaryKey])}
         .unit=${show === ALL_GOALS ? 'share' : SUMMARY[show as SummaryKey].unit}
         .threshold=${show === ALL_GOALS ? null : chartThreshold(r.goals, show as SummaryKey, locale)}
@@ -161,7 +161,7 @@ export class SweepPanel extends PlanPanel {
 
   private renderHeatmap(r: SweepResult, goalIndex: number) {
     const locale = this.locale;
-    const lang = locale === 'zh-CN' ? 'zh' : 'en';
+    const lang = langOf(locale);
     const [first, second] = r.axes;
     const value = (i: number, j: number) => {
       const p = r.points[i * second.positions.length + j];
