@@ -14,8 +14,8 @@ import { select } from 'd3';
 import { HEIGHT, WIDTH, chartStyles, DayChart, shownDay } from './day-axis.ts';
 import { formatByUnit } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { exportPng, exportSvg } from './image-export.ts';
-import { PALETTE, axesMark, bandMark, focusRuleMark, lineMark, thresholdMark, type ChartThreshold } from './marks.ts';
+import { exportPng, exportSvg, type ImageText, type LegendEntry } from './image-export.ts';
+import { PALETTE, axesMark, bandMark, chartLayers, focusRuleMark, groupsFor, lineMark, thresholdMark, type ChartThreshold, type Frame } from './marks.ts';
 
 export type { ChartThreshold } from './marks.ts';
 
@@ -88,8 +88,8 @@ export class SeriesChart extends DayChart {
         ${this.note ? html`<p class="note">${this.note}</p>` : nothing}
         <div class="actions">
           ${this.tableToggle()}
-          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label, this.caption)}>SVG</button>
-          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label, this.caption)}>PNG</button>
+          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label, this.imageText())}>SVG</button>
+          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label, this.imageText())}>PNG</button>
         </div>
         ${this.showTable ? this.renderTable() : nothing}
       </figure>
@@ -97,16 +97,30 @@ export class SeriesChart extends DayChart {
   }
 
   /** What the marks mean: each series' colour (when there are several), the median line, the two bands and the goal. */
-  private renderLegend() {
-    if (!this.series.length) return nothing;
+  private legend(): LegendEntry[] {
+    if (!this.series.length) return [];
     const color = this.series.length === 1 ? this.series[0].color : PALETTE.focus;
-    return html`<ul class="legend">
-      ${this.series.length > 1 ? this.series.map((s) => html`<li><span class="swatch line" style="border-color:${s.color};${s.dash ? 'border-top-style:dashed' : ''}"></span>${s.name}</li>`) : nothing}
-      <li><span class="swatch line" style="border-color:${color}"></span>${t(this.locale, 'medianLine')}</li>
-      <li><span class="swatch" style="background:${color};opacity:${PALETTE.innerBandOpacity + PALETTE.outerBandOpacity}"></span>${t(this.locale, 'bandInner')}</li>
-      <li><span class="swatch" style="background:${color};opacity:${PALETTE.outerBandOpacity}"></span>${t(this.locale, 'bandOuter')}</li>
-      ${this.threshold ? html`<li><span class="swatch line" style="border-color:${PALETTE.threshold};border-top-style:dashed"></span>${t(this.locale, 'goalLine')}</li>` : nothing}
-    </ul>`;
+    const locale = this.locale;
+    return [
+      ...(this.series.length > 1 ? this.series.map((s): LegendEntry => ({ label: s.name, color: s.color, kind: s.dash ? 'dash' : 'line' })) : []),
+      { label: t(locale, 'medianLine'), color, kind: 'line' },
+      { label: t(locale, 'bandInner'), color, kind: 'swatch', opacity: PALETTE.innerBandOpacity + PALETTE.outerBandOpacity },
+      { label: t(locale, 'bandOuter'), color, kind: 'swatch', opacity: PALETTE.outerBandOpacity },
+      ...(this.threshold ? [{ label: t(locale, 'goalLine'), color: PALETTE.threshold, kind: 'dash' } as const] : []),
+    ];
+  }
+
+  private renderLegend() {
+    const entries = this.legend();
+    if (!entries.length) return nothing;
+    return html`<ul class="legend">${entries.map((e) => e.kind === 'swatch'
+      ? html`<li><span class="swatch" style="background:${e.color};opacity:${e.opacity ?? 1}"></span>${e.label}</li>`
+      : html`<li><span class="swatch line" style="border-color:${e.color};${e.kind === 'dash' ? 'border-top-style:dashed' : ''}"></span>${e.label}</li>`)}</ul>`;
+  }
+
+  /** What an exported image carries besides the marks. */
+  private imageText(): ImageText {
+    return { caption: this.caption, xTitle: t(this.locale, 'dayAxis'), legend: this.legend() };
   }
 
   private svg(): SVGSVGElement {
@@ -139,22 +153,31 @@ export class SeriesChart extends DayChart {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('series') || changed.has('threshold') || changed.has('locale') || changed.has('focusDay') || changed.has('unit')) this.draw();
+    if (changed.has('series') || changed.has('threshold') || changed.has('locale') || changed.has('unit')) this.draw();
+    else if (changed.has('focusDay') && this.drawn) focusRuleMark(chartLayers(this.svg()).focus, this.drawn, this.focusDay);
   }
 
+  /** The frame of the last drawing (moving the focus rule needs nothing else). */
+  private drawn: Frame | null = null;
+
+  /** Moves the marks to the current series (joined in place: nothing is rebuilt). */
   private draw(): void {
-    const svg = select(this.svg());
-    svg.selectAll('*').remove();
-    if (!this.days) return;
-    const frame = this.frame(0, this.top());
-    if (this.threshold) thresholdMark(svg, frame, this.threshold);
-    for (const s of this.series) {
-      bandMark(svg, frame, s.p10, s.p90, { color: s.color, opacity: PALETTE.outerBandOpacity, className: 'band-outer' });
-      bandMark(svg, frame, s.p25, s.p75, { color: s.color, opacity: PALETTE.innerBandOpacity, className: 'band-inner' });
-      lineMark(svg, frame, s.p50, { color: s.color, className: s.dash ? 'median ghost' : 'median', dash: s.dash });
+    if (!this.days) {
+      select(this.svg()).selectAll('*').remove();
+      this.drawn = null;
+      return;
     }
-    axesMark(svg, frame, this.days, (v) => formatByUnit(this.locale, this.unit, v));
-    if (this.focusDay !== null) focusRuleMark(svg, frame, this.focusDay);
+    const frame = this.frame(0, this.top());
+    const layers = chartLayers(this.svg());
+    thresholdMark(layers.goal, frame, this.threshold);
+    groupsFor(layers.data, this.series, (s) => s.name, (g, s) => {
+      bandMark(g, frame, s.p10, s.p90, { color: s.color, opacity: PALETTE.outerBandOpacity, className: 'band-outer' });
+      bandMark(g, frame, s.p25, s.p75, { color: s.color, opacity: PALETTE.innerBandOpacity, className: 'band-inner' });
+      lineMark(g, frame, s.p50, { color: s.color, className: s.dash ? 'median ghost' : 'median', dash: s.dash });
+    });
+    axesMark(layers.axes, frame, this.days, (v) => formatByUnit(this.locale, this.unit, v));
+    focusRuleMark(layers.focus, frame, this.focusDay);
+    this.drawn = frame;
   }
 }
 

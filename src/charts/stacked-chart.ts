@@ -10,7 +10,7 @@ import { select } from 'd3';
 import { HEIGHT, WIDTH, chartStyles, DayChart, shownDay } from './day-axis.ts';
 import { formatNumber } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { axesMark, focusRuleMark, layerMark } from './marks.ts';
+import { axesMark, chartLayers, focusRuleMark, groupsFor, layerMark, type Frame } from './marks.ts';
 
 export interface StackLayer {
   readonly name: string;
@@ -64,14 +64,25 @@ export class StackedChart extends DayChart {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('layers') || changed.has('focusDay') || changed.has('locale')) this.draw();
+    if (changed.has('layers') || changed.has('locale')) this.draw();
+    else if (changed.has('focusDay') && this.drawn) focusRuleMark(chartLayers(this.svg()).focus, this.drawn, this.focusDay);
   }
 
+  /** The frame of the last drawing (moving the focus rule needs nothing else). */
+  private drawn: Frame | null = null;
+
+  private svg(): SVGSVGElement {
+    return this.renderRoot.querySelector('svg')!;
+  }
+
+  /** Moves the layers to the current values (joined in place: nothing is rebuilt). */
   private draw(): void {
-    const svg = select(this.renderRoot.querySelector('svg')!);
-    svg.selectAll('*').remove();
     const n = this.days;
-    if (!n) return;
+    if (!n) {
+      select(this.svg()).selectAll('*').remove();
+      this.drawn = null;
+      return;
+    }
     const bottoms = this.layers.map(() => new Float64Array(n));
     const tops = this.layers.map(() => new Float64Array(n));
     let max = 0;
@@ -86,9 +97,11 @@ export class StackedChart extends DayChart {
       max = Math.max(max, sum);
     }
     const frame = this.frame(0, max > 0 ? max : 1);
-    this.layers.forEach((l, k) => layerMark(svg, frame, bottoms[k], tops[k], l.color));
-    axesMark(svg, frame, n, (v) => formatNumber(this.locale, v, 0));
-    if (this.focusDay !== null) focusRuleMark(svg, frame, this.focusDay);
+    const layers = chartLayers(this.svg());
+    groupsFor(layers.data, this.layers, (l) => l.name, (g, l, k) => layerMark(g, frame, bottoms[k], tops[k], l.color));
+    axesMark(layers.axes, frame, n, (v) => formatNumber(this.locale, v, 0));
+    focusRuleMark(layers.focus, frame, this.focusDay);
+    this.drawn = frame;
   }
 }
 

@@ -8,12 +8,12 @@
  * `threshold` (ChartThreshold | null), `xLabel` (the lever). Events: none.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { axisBottom, scaleLinear, select } from 'd3';
 import { HEIGHT, MARGIN, WIDTH, chartStyles, DayChart } from './day-axis.ts';
 import { formatByUnit } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { exportPng, exportSvg } from './image-export.ts';
-import { PALETTE, bandMark, focusRuleMark, lineMark, thresholdMark, type ChartThreshold } from './marks.ts';
+import { PALETTE, bandMark, chartLayers, focusRuleMark, lineMark, slot, thresholdMark, valueAxisMark, type ChartThreshold, type Frame } from './marks.ts';
 
 export interface SweepChartPoint {
   /** The lever's setting, as the editor labels it. */
@@ -69,8 +69,8 @@ export class SweepChart extends DayChart {
         <p class="x-title">${this.xLabel}</p>
         <div class="actions">
           ${this.tableToggle()}
-          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label, this.caption)}>SVG</button>
-          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label, this.caption)}>PNG</button>
+          <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label, { caption: this.caption, xTitle: this.xLabel })}>SVG</button>
+          <button class="export-png" @click=${() => void exportPng(this.svg(), this.label, { caption: this.caption, xTitle: this.xLabel })}>PNG</button>
         </div>
         ${this.showTable ? html`<div class="table-wrap"><table>
           <thead><tr><th>${this.xLabel}</th><th>p10</th><th>p25</th><th>${t(this.locale, 'medianLine')}</th><th>p75</th><th>p90</th></tr></thead>
@@ -90,14 +90,20 @@ export class SweepChart extends DayChart {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('points') || changed.has('threshold') || changed.has('locale') || changed.has('focusDay') || changed.has('unit')) this.draw();
+    if (changed.has('points') || changed.has('threshold') || changed.has('locale') || changed.has('unit')) this.draw();
+    else if (changed.has('focusDay') && this.drawn) focusRuleMark(chartLayers(this.svg()).focus, this.drawn, this.focusDay);
   }
 
+  /** The frame of the last drawing (moving the focus rule needs nothing else). */
+  private drawn: Frame | null = null;
+
   private draw(): void {
-    const svg = select(this.svg());
-    svg.selectAll('*').remove();
     const n = this.points.length;
-    if (!n) return;
+    if (!n) {
+      select(this.svg()).selectAll('*').remove();
+      this.drawn = null;
+      return;
+    }
     let hi = 0;
     for (const p of this.points) if (Number.isFinite(p.p90)) hi = Math.max(hi, p.p90);
     if (this.threshold) hi = Math.max(hi, this.threshold.upper ?? this.threshold.value);
@@ -105,18 +111,19 @@ export class SweepChart extends DayChart {
     const y = scaleLinear().domain([0, hi > 0 ? hi * 1.05 : 1]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
     const frame = { x: this.x(), y, left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
     const column = (key: keyof Omit<SweepChartPoint, 'label'>) => this.points.map((p) => p[key]);
-    if (this.threshold) thresholdMark(svg, frame, this.threshold);
-    bandMark(svg, frame, column('p10'), column('p90'), { color: PALETTE.series[0], opacity: PALETTE.outerBandOpacity, className: 'band-outer' });
-    bandMark(svg, frame, column('p25'), column('p75'), { color: PALETTE.series[0], opacity: PALETTE.innerBandOpacity, className: 'band-inner' });
-    lineMark(svg, frame, column('p50'), { color: PALETTE.series[0], className: 'median' });
-    svg.append('g').selectAll('circle').data(this.points.map((p, i) => [i, p.p50] as const)).join('circle')
+    const layers = chartLayers(this.svg());
+    thresholdMark(layers.goal, frame, this.threshold);
+    bandMark(layers.data, frame, column('p10'), column('p90'), { color: PALETTE.series[0], opacity: PALETTE.outerBandOpacity, className: 'band-outer' });
+    bandMark(layers.data, frame, column('p25'), column('p75'), { color: PALETTE.series[0], opacity: PALETTE.innerBandOpacity, className: 'band-inner' });
+    lineMark(layers.data, frame, column('p50'), { color: PALETTE.series[0], className: 'median' });
+    slot(layers.data, 'g', 'points').selectChildren<SVGCircleElement, readonly [number, number]>('circle').data(this.points.map((p, i) => [i, p.p50] as const)).join('circle')
       .attr('class', 'point').attr('cx', ([i]) => frame.x(i)).attr('cy', ([, v]) => frame.y(v)).attr('r', 2.5).attr('fill', PALETTE.series[0]);
     const every = Math.ceil(n / 8);
-    svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${frame.bottom})`)
+    slot(layers.axes, 'g', 'axis-x').attr('class', 'axis').attr('transform', `translate(0,${frame.bottom})`)
       .call(axisBottom(frame.x).tickValues(this.points.map((_, i) => i).filter((i) => i % every === 0)).tickFormat((i) => this.points[Number(i)]?.label ?? ''));
-    svg.append('g').attr('class', 'axis').attr('transform', `translate(${frame.left},0)`)
-      .call(axisLeft(frame.y).ticks(5).tickFormat((v) => formatByUnit(this.locale, this.unit, Number(v))));
-    if (this.focusDay !== null) focusRuleMark(svg, frame, this.focusDay);
+    valueAxisMark(layers.axes, frame, (v) => formatByUnit(this.locale, this.unit, v));
+    focusRuleMark(layers.focus, frame, this.focusDay);
+    this.drawn = frame;
   }
 }
 

@@ -6,7 +6,9 @@
  * version: an older one is migrated (with a notice), a newer one is refused;
  * then the schema decides, and every problem names its field.
  * A share link carries the whole scenario in the URL fragment, deflated and
- * base64url-encoded, with a checksum so a cut or altered link is recognised.
+ * base64url-encoded, with a checksum of the deflated bytes so a cut or altered
+ * link is recognised before anything is inflated (links of the first format,
+ * `s1.`, carried the checksum of the inflated JSON and still open).
  */
 import type { Bilingual } from './text.ts';
 import { MAX_SCENARIO_BYTES, SCHEMA_VERSION, makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from './scenario.ts';
@@ -112,7 +114,9 @@ export function openScenarioText(text: string, migrations: Migrations = MIGRATIO
 }
 
 // ── share links ──────────────────────────────────────────────────────────────
-const LINK_PREFIX = 's1.';
+const LINK_PREFIX = 's2.';
+/** The first format: the checksum is of the inflated JSON, so it can only be checked after inflating. */
+const LEGACY_LINK_PREFIX = 's1.';
 
 function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
@@ -148,7 +152,7 @@ async function pipe(bytes: Uint8Array, transform: CompressionStream | Decompress
 export async function encodeShareFragment(scenario: Scenario): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(scenario));
   const packed = await pipe(json, new CompressionStream('deflate-raw'));
-  return `${LINK_PREFIX}${crc32(json).toString(36)}.${toBase64Url(packed)}`;
+  return `${LINK_PREFIX}${crc32(packed).toString(36)}.${toBase64Url(packed)}`;
 }
 
 const broken = (en: string, zh: string): OpenResult => ({ ok: false, problems: [makeProblem('', en, zh)] });
@@ -187,12 +191,16 @@ async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<Uint8Arr
 /** Read a scenario back from a share fragment (with or without '#'). */
 export async function decodeShareFragment(fragment: string): Promise<OpenResult> {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (!text.startsWith(LINK_PREFIX)) return broken('this is not a 群策 Lab share link (it should start with #s1.)', '这不是群策 Lab 的分享链接 (应以 #s1. 开头)');
+  const legacy = text.startsWith(LEGACY_LINK_PREFIX);
+  if (!legacy && !text.startsWith(LINK_PREFIX)) return broken('this is not a 群策 Lab share link (it should start with #s2.)', '这不是群策 Lab 的分享链接 (应以 #s2. 开头)');
   if (text.length > MAX_LINK_CHARS) return broken(`the share link is too long (${text.length} characters; at most ${MAX_LINK_CHARS}); share the scenario as a file instead`, `分享链接过长 (${text.length} 个字符；最多 ${MAX_LINK_CHARS})，请改用场景文件分享`);
   const parts = text.slice(LINK_PREFIX.length).split('.');
   const [checksum, data] = parts;
   const bytes = parts.length !== 2 ? null : fromBase64Url(data);
   if (!checksum || !bytes) return broken('the share link is damaged (its data is not readable); ask for the link again', '分享链接已损坏 (数据无法读取)，请重新获取链接');
+  const mismatch = () => broken('the share link was changed or cut (checksum mismatch); ask for the link again', '分享链接被修改或截断 (校验失败)，请重新获取链接');
+  // the checksum covers the deflated bytes: a cut or altered link is refused before inflating anything
+  if (!legacy && crc32(bytes).toString(36) !== checksum) return mismatch();
   let json: Uint8Array | null;
   try {
     json = await inflateAtMost(bytes, MAX_SCENARIO_BYTES);
@@ -200,6 +208,6 @@ export async function decodeShareFragment(fragment: string): Promise<OpenResult>
     return broken('the share link is cut short or damaged; ask for the link again', '分享链接不完整或已损坏，请重新获取链接');
   }
   if (!json) return broken(`the share link holds more than a scenario can be (over ${MAX_SCENARIO_BYTES} bytes unpacked); it was not opened`, `分享链接解压后超过场景文件上限 (${MAX_SCENARIO_BYTES} 字节)，未打开`);
-  if (crc32(json).toString(36) !== checksum) return broken('the share link was changed or cut (checksum mismatch); ask for the link again', '分享链接被修改或截断 (校验失败)，请重新获取链接');
+  if (legacy && crc32(json).toString(36) !== checksum) return mismatch();
   return openScenarioText(new TextDecoder().decode(json));
 }

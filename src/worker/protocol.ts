@@ -8,6 +8,7 @@ import { SERIES_KEYS, type RunResult, type Series, type Summary } from '../model
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import type { Comparison } from '../model/compare.ts';
 import type { Scenario } from '../model/scenario.ts';
+import type { OpenResult } from '../model/files.ts';
 
 export interface SimulationApi {
   /** Runs [firstRun, firstRun + count) of a validated scenario. */
@@ -30,6 +31,11 @@ export interface SummaryApi {
   keepForComparison(slot: number): Promise<void>;
   /** The paired comparison of the kept slots 0 … n−1 (the scenarios as aligned for comparison). */
   compare(scenarios: readonly Scenario[]): Promise<Comparison>;
+}
+
+export interface LinkApi {
+  /** Reads a share fragment (checksum, capped inflation, validation), off the main thread. */
+  decode(fragment: string): Promise<OpenResult>;
 }
 
 /**

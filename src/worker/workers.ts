@@ -1,5 +1,9 @@
 /** The app's worker factories (Vite bundles each worker as its own module chunk). */
+import * as Comlink from 'comlink';
 import { WorkerPool } from './pool.ts';
+import type { LinkApi } from './protocol.ts';
+import type { OpenResult } from '../model/files.ts';
+import { makeProblem } from '../model/scenario.ts';
 
 export function createSimulationWorker(): Worker {
   return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
@@ -16,4 +20,33 @@ export function defaultPoolSize(): number {
 
 export function createPool(size = defaultPoolSize()): WorkerPool {
   return new WorkerPool({ size, createSimulationWorker, createSummaryWorker });
+}
+
+/** A link that takes longer than this to read is refused (a valid scenario's link reads in milliseconds). */
+export const LINK_READ_TIMEOUT_MS = 5_000;
+
+/**
+ * Reads a share link in a worker of its own, stopped after `timeoutMs`: whatever
+ * a link holds, the page stays responsive and the worker is gone afterwards.
+ */
+export async function decodeLinkInWorker(fragment: string, timeoutMs = LINK_READ_TIMEOUT_MS): Promise<OpenResult> {
+  const worker = new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module', name: 'link' });
+  const api = Comlink.wrap<LinkApi>(worker);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<OpenResult>((resolve) => {
+    timer = setTimeout(() => resolve({
+      ok: false,
+      problems: [makeProblem('', `the share link took longer than ${timeoutMs / 1000} s to read and was not opened; share the scenario as a file instead`, `分享链接读取超过 ${timeoutMs / 1000} 秒，未打开；请改用场景文件分享`)],
+    }), timeoutMs);
+  });
+  const failed = new Promise<OpenResult>((resolve) => {
+    worker.addEventListener('error', () => resolve({ ok: false, problems: [makeProblem('', 'the share link could not be read; ask for the link again', '分享链接无法读取，请重新获取链接')] }));
+  });
+  try {
+    return await Promise.race([api.decode(fragment), timedOut, failed]);
+  } finally {
+    clearTimeout(timer);
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  }
 }

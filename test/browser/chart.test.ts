@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/charts/series-chart.ts';
 import '../../src/charts/stacked-chart.ts';
 import type { SeriesChart } from '../../src/charts/series-chart.ts';
+import { fileNameFor, svgText } from '../../src/charts/image-export.ts';
 
 const days = 10;
 const ramp = (k: number) => Float64Array.from({ length: days }, (_, d) => (d / (days - 1)) * k);
@@ -79,9 +80,62 @@ describe('qc-series-chart', () => {
     expect(chart.shadowRoot!.querySelectorAll('path.median')).toHaveLength(2);
   });
 
+  it('updates in place: the same elements move to new data, a new series enters, a gone one and a dropped goal leave', async () => {
+    const chart = await mount({ threshold: { direction: 'atLeast', value: 0.3, label: '≥ 30 %' } });
+    const svg = chart.shadowRoot!.querySelector('svg')!;
+    const median = svg.querySelector('path.median')!;
+    const band = svg.querySelector('path.band-outer')!;
+    const axis = svg.querySelector('.axis')!;
+    const before = median.getAttribute('d');
+    chart.series = [{ ...series, p50: ramp(0.2) }];
+    await chart.updateComplete;
+    expect(svg.querySelector('path.median')).toBe(median);
+    expect(svg.querySelector('path.band-outer')).toBe(band);
+    expect(svg.querySelector('.axis')).toBe(axis);
+    expect(median.getAttribute('d')).not.toBe(before);
+    chart.series = [{ ...series, p50: ramp(0.2) }, { ...series, name: 'b', dash: '4 3' }];
+    await chart.updateComplete;
+    expect(svg.querySelectorAll('path.median')).toHaveLength(2);
+    expect(svg.querySelector('path.median')).toBe(median);
+    expect(svg.querySelector('path.ghost')!.getAttribute('stroke-dasharray')).toBe('4 3');
+    chart.series = [series];
+    chart.threshold = null;
+    await chart.updateComplete;
+    expect(svg.querySelectorAll('path.median')).toHaveLength(1);
+    expect(svg.querySelector('line.threshold-line')).toBeNull();
+    // the goal comes back under the data, not on top of it
+    chart.threshold = { direction: 'atLeast', value: 0.3, label: '≥ 30 %' };
+    await chart.updateComplete;
+    const layers = [...svg.children].map((g) => g.getAttribute('data-mark'));
+    expect(layers).toEqual(['layer-goal', 'layer-data', 'layer-axes', 'layer-focus']);
+    expect(svg.querySelector('[data-mark="layer-goal"] line.threshold-line')).not.toBeNull();
+    // moving the focus touches only the focus rule
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await chart.updateComplete;
+    expect(svg.querySelectorAll('line.focus')).toHaveLength(1);
+    expect(svg.querySelector('path.median')).toBe(median);
+    svg.dispatchEvent(new FocusEvent('blur'));
+    await chart.updateComplete;
+    expect(svg.querySelector('line.focus')).toBeNull();
+  });
+
   it('formats numbers for the locale', async () => {
     const chart = await mount({ locale: 'zh-CN' });
     expect(chart.shadowRoot!.querySelector('button.table-toggle')!.textContent!.trim()).toBe('以表格显示');
+  });
+});
+
+describe('chart images', () => {
+  it('name compared scenarios in the exported legend, and file names keep only letters, digits and dashes', async () => {
+    const chart = await mount({ series: [{ ...series, name: 'A: 知识分享' }, { ...series, name: 'B: over-marketing', color: '#8250df' }] });
+    const text = svgText(chart.shadowRoot!.querySelector('svg')!, 'Speaking rate', { caption: 'seed 1', xTitle: 'day', legend: [{ label: 'A: 知识分享', color: '#1a7f5a', kind: 'line' }, { label: 'B: over-marketing', color: '#8250df', kind: 'dash' }] });
+    expect(text).toContain('>A: 知识分享</text>');
+    expect(text).toMatch(/<line[^>]*stroke="#8250df"[^>]*stroke-dasharray="5 4"/);
+    expect(text).toMatch(/viewBox="0 -40 \d+ \d+"/);
+    expect(fileNameFor('成员发言率 (30 日)', 'svg')).toBe('成员发言率-30-日.svg');
+    expect(fileNameFor('Speaking rate (30 d)', 'png')).toBe('Speaking-rate-30-d.png');
+    expect(fileNameFor('../../etc/passwd', 'json')).toBe('etc-passwd.json');
+    expect(fileNameFor('（）', 'csv')).toBe('scenario.csv');
   });
 });
 

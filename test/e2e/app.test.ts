@@ -141,6 +141,9 @@ describe('the lab', () => {
     const svg = readFileSync((await (await download).path())!, 'utf8');
     expect(svg).toMatch(/<text[^>]*>Speaking rate \(30 d\)<\/text>/);
     expect(svg).toMatch(/Knowledge sharing — the playbook followed · seed 20261126 · 60 runs \(Quick preview\) · \d{4}-\d{2}-\d{2}/);
+    // the day axis' title and the legend travel with the image (on screen they are HTML)
+    expect(svg).toMatch(/<text class="export-x-title"[^>]*>day \(day 1: the day the group is created\)<\/text>/);
+    for (const label of ['median', 'p25–p75', 'p10–p90', 'the playbook’s goal']) expect(svg).toContain(`>${label}</text>`);
   });
 });
 

@@ -86,12 +86,33 @@ describe('scenario files', () => {
   }
 });
 
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function base64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** CRC-32 (IEEE), written out here so the test does not trust the code under test. */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 describe('share links', () => {
   it('any valid scenario survives link → open unchanged', async () => {
     await fc.assert(fc.asyncProperty(scenarioArbitrary(), async (input) => {
       const scenario = valid(input);
       const fragment = await encodeShareFragment(scenario);
-      expect(fragment).toMatch(/^s1\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
+      expect(fragment).toMatch(/^s2\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
       const opened = await decodeShareFragment(`#${fragment}`);
       expect(opened.ok && opened.scenario).toEqual(scenario);
     }), { numRuns: 60 });
@@ -106,23 +127,39 @@ describe('share links', () => {
     const flipped = body.slice(0, 10) + (body[10] === 'A' ? 'B' : 'A') + body.slice(11);
     const tampered = await decodeShareFragment(fragment.replace(body, flipped));
     expect(tampered.ok).toBe(false);
+    // a cut or altered link is caught by the checksum of the packed bytes, before inflating
+    expect(tampered.ok || tampered.problems[0].en).toMatch(/checksum mismatch/);
     const foreign = await decodeShareFragment('#section-2');
     if (!foreign.ok) expect(foreign.problems[0].en).toMatch(/not a 群策 Lab share link/);
-    const junk = await decodeShareFragment('#s1.abc.%%%');
+    const junk = await decodeShareFragment('#s2.abc.%%%');
     if (!junk.ok) expect(junk.problems[0].en).toMatch(/damaged/);
+  });
+
+  it('still opens a link of the first format (checksum of the inflated JSON), and refuses an altered one', async () => {
+    const scenario = valid({ schemaVersion: 2, name: 'old link' });
+    const json = new TextEncoder().encode(JSON.stringify(scenario));
+    const legacy = `#s1.${crc32(json).toString(36)}.${base64Url(await deflate(json))}`;
+    const opened = await decodeShareFragment(legacy);
+    expect(opened.ok && opened.scenario).toEqual(scenario);
+    const altered = await decodeShareFragment(`#s1.${(crc32(json) ^ 1).toString(36)}.${base64Url(await deflate(json))}`);
+    expect(altered.ok || altered.problems[0].en).toMatch(/checksum mismatch/);
   });
 
   it('refuses a link bomb, an over-long link and extra segments without inflating them whole', async () => {
     // 50 MB of spaces packs into a short link; only the first ~1 MB is ever inflated
-    const huge = new Blob([new Uint8Array(50_000_000).fill(32)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    const packed = new Uint8Array(await new Response(huge).arrayBuffer());
-    let binary = '';
-    for (const b of packed) binary += String.fromCharCode(b);
-    const data = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const packed = await deflate(new Uint8Array(50_000_000).fill(32));
+    const data = base64Url(packed);
     expect(data.length).toBeLessThan(MAX_LINK_CHARS);
-    const bomb = await decodeShareFragment(`#s1.abc.${data}`);
+    // with a wrong checksum it is refused before inflating (the checksum is of the packed bytes)
+    const forged = await decodeShareFragment(`#s2.abc.${data}`);
+    expect(forged.ok).toBe(false);
+    if (!forged.ok) expect(forged.problems[0].en).toMatch(/checksum mismatch/);
+    // with the right one, inflating stops at the cap
+    const bomb = await decodeShareFragment(`#s2.${crc32(packed).toString(36)}.${data}`);
     expect(bomb.ok).toBe(false);
     if (!bomb.ok) expect(bomb.problems[0].en).toBe('the share link holds more than a scenario can be (over 1000000 bytes unpacked); it was not opened');
+    const legacyBomb = await decodeShareFragment(`#s1.abc.${data}`);
+    if (!legacyBomb.ok) expect(legacyBomb.problems[0].en).toMatch(/over 1000000 bytes unpacked/);
     const long = await decodeShareFragment(`#s1.abc.${'A'.repeat(MAX_LINK_CHARS)}`);
     if (!long.ok) expect(long.problems[0].en).toMatch(/^the share link is too long \(\d+ characters; at most 200000\)/);
     expect(long.ok).toBe(false);

@@ -5,9 +5,10 @@
  * accepted one first keeps the scenario on screen in the library.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { decodeShareFragment, encodeShareFragment, openScenarioText, type OpenResult } from '../../model/files.ts';
+import { encodeShareFragment, openScenarioText, type OpenResult } from '../../model/files.ts';
 import { makeProblem, type Draft, type Scenario } from '../../model/scenario.ts';
 import { saveScenarioFile } from '../export.ts';
+import { decodeLinkInWorker } from '../../worker/workers.ts';
 import type { DraftController } from './draft-controller.ts';
 import { PRESET_FILES } from '../presets.ts';
 import type { LibraryController } from './library-controller.ts';
@@ -60,7 +61,7 @@ export class ScenarioIoController implements ReactiveController {
 
   /** Open the scenario of a share link; once opened, the link leaves the address (the autosave holds it now). */
   async openLink(hash: string): Promise<void> {
-    if (await this.accept(await decodeShareFragment(hash), { key: 'linkRefused' }, { key: 'openedLink' })) {
+    if (await this.accept(await decodeLinkInWorker(hash), { key: 'linkRefused' }, { key: 'openedLink' })) {
       history.replaceState(null, '', location.pathname + location.search);
     }
   }
