@@ -17,7 +17,7 @@ import type { LibraryEntry } from './storage.ts';
 import { NoticesController, type Notice } from './controllers/notices-controller.ts';
 import { DraftController } from './controllers/draft-controller.ts';
 import { EnsembleController } from './controllers/ensemble-controller.ts';
-import { LibraryController, type LibraryAction } from './controllers/library-controller.ts';
+import { LibraryController, renamed, type LibraryAction } from './controllers/library-controller.ts';
 import { ScenarioIoController } from './controllers/scenario-io-controller.ts';
 import { ComparisonController, CURRENT } from './controllers/comparison-controller.ts';
 import { PlanningController } from './controllers/planning-controller.ts';
@@ -183,13 +183,15 @@ export class AppShell extends LitElement {
   private async saveToLibrary(asNew: boolean): Promise<void> {
     const { edit } = this;
     const replacements = edit.replacements;
-    const saved = await this.library.save(edit.draft, edit.scenario.name, this.planning.resultsFor(edit.scenario), edit.entryId, asNew);
+    // a new entry takes the name the user reads (a reference scenario's Chinese name in Chinese)
+    const shownName = scenarioText(edit.scenario, langOf(this.locale)).name;
+    const saved = await this.library.save(edit.draft, shownName, this.planning.resultsFor(edit.scenario), edit.entryId, asNew);
     if (!saved) return;
     this.notices.notify({ key: 'savedInLibrary', params: { name: saved.name } });
     // another scenario was opened while this one was being saved: it does not belong to the entry
     if (edit.replacements !== replacements) return;
     edit.entryId = saved.id;
-    if (edit.draft.name !== saved.name) edit.set({ ...edit.draft, name: saved.name }, '');
+    if (edit.draft.name !== saved.name) edit.set(renamed(edit.draft, saved.name), '');
   }
 
   /** Undo / redo an edit; a notice about the edit undone (e.g. "Applied…") no longer holds. */
@@ -214,7 +216,7 @@ export class AppShell extends LitElement {
 
   private renderLibrary() {
     return html`<main class="single"><qc-library-panel .locale=${this.locale} .entries=${this.library.entries} .deleted=${this.library.deleted}
-      @library-action=${this.onLibraryAction} @library-undo-delete=${() => void this.library.restoreDeleted()}></qc-library-panel></main>`;
+      @library-action=${this.onLibraryAction} @library-undo-delete=${() => void this.undoDelete()}></qc-library-panel></main>`;
   }
 
   private renderCompare() {
@@ -257,8 +259,26 @@ export class AppShell extends LitElement {
       return;
     }
     await this.library.act(action, entry);
-    if (action === 'remove') this.comparison.forget(entry.id);
+    if (action === 'remove') {
+      this.comparison.forget(entry.id);
+      // the scenario on screen no longer belongs to the deleted entry, and "saved as …" no longer holds
+      if (this.edit.entryId === entry.id) {
+        this.edit.entryId = null;
+        this.unlinkedByDelete = entry.id;
+      }
+      const { notice } = this.notices;
+      if (notice?.key === 'savedInLibrary' && notice.params?.name === entry.name) this.notices.notify(null);
+    }
   };
+
+  /** The entry the scenario on screen belonged to until it was deleted (Undo links it again). */
+  private unlinkedByDelete: string | null = null;
+
+  private async undoDelete(): Promise<void> {
+    const restored = await this.library.restoreDeleted();
+    if (restored && restored.id === this.unlinkedByDelete && this.edit.entryId === null) this.edit.entryId = restored.id;
+    this.unlinkedByDelete = null;
+  }
 
   /** The selected scenarios, validated: a saved one that no longer validates is refused with its problems. */
   private async runComparison(): Promise<void> {

@@ -74,6 +74,9 @@ export class CompareView extends LitElement {
     h3 { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
     .pick { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; margin-bottom: 0.5rem; }
     label { font-size: 0.85rem; }
+    .option { display: inline-flex; align-items: center; gap: 0.35rem; }
+    .letter { display: inline-block; min-width: 1.1rem; text-align: center; border-radius: 3px; color: #fff; font-size: 0.72rem; font-weight: 700; padding: 0 0.2rem; }
+    button.link { background: none; border: none; color: #0b5cad; text-decoration: underline; padding: 0; font-size: 0.78rem; }
     button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; background: #1a7f5a; color: #fff; }
     button[disabled] { opacity: 0.5; cursor: default; }
     button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
@@ -97,10 +100,17 @@ export class CompareView extends LitElement {
         <h2>${t(locale, 'compareTitle')}</h2>
         <p class="hint">${t(locale, 'compareHint')}</p>
         <div class="pick" role="group" aria-label=${t(locale, 'compareTitle')}>
-          ${this.options.map((o) => html`<label><input type="checkbox" .checked=${this.selected.includes(o.id)}
-            ?disabled=${!this.selected.includes(o.id) && count >= 4}
-            @change=${(e: Event) => this.toggle(o.id, (e.target as HTMLInputElement).checked)} /> ${o.name}</label>`)}
+          ${this.options.map((o) => {
+            const k = this.selected.indexOf(o.id);
+            return html`<span class="option"><label><input type="checkbox" .checked=${k >= 0}
+              ?disabled=${k < 0 && count >= 4}
+              @change=${(e: Event) => this.toggle(o.id, (e.target as HTMLInputElement).checked)} /> ${o.name}</label>
+              ${k >= 0 ? html`<span class="letter" style="background:${COMPARE_COLORS[k]}" title=${k === 0 ? t(locale, 'compareBaseline') : ''}>${String.fromCharCode(65 + k)}</span>` : nothing}
+              ${k > 0 ? html`<button class="make-baseline link" aria-label=${t(locale, 'compareMakeBaselineOf', { name: o.name })} @click=${() => this.makeBaseline(o.id)}>${t(locale, 'compareMakeBaseline')}</button>` : nothing}
+            </span>`;
+          })}
         </div>
+        ${count ? html`<p class="hint order">${t(locale, 'compareOrder', { baseline: this.options.find((o) => o.id === this.selected[0])?.name ?? '' })}</p>` : nothing}
         <button class="run-compare" ?disabled=${count < 2 || count > 4 || this.busy} @click=${() => this.dispatchEvent(new CustomEvent('compare-run', { bubbles: true, composed: true }))}>
           ${t(locale, 'compareRun', { count })}
         </button>
@@ -111,7 +121,15 @@ export class CompareView extends LitElement {
   }
 
   private toggle(id: string, on: boolean): void {
-    const next = on ? [...this.selected, id] : this.selected.filter((s) => s !== id);
+    this.pick(on ? [...this.selected, id] : this.selected.filter((s) => s !== id));
+  }
+
+  /** The scenario becomes A, the baseline the others are compared with (and whose seed they share). */
+  private makeBaseline(id: string): void {
+    this.pick([id, ...this.selected.filter((s) => s !== id)]);
+  }
+
+  private pick(next: string[]): void {
     this.dispatchEvent(new CustomEvent<string[]>('compare-select', { detail: next, bubbles: true, composed: true }));
   }
 

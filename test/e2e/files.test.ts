@@ -228,6 +228,43 @@ describe('library and comparison', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('in Chinese a reference scenario is saved under its Chinese name; deleting the entry unlinks the scenario; any ticked scenario can be made A', async () => {
+    const { page } = session;
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => { asked.push(dialog.defaultValue()); void dialog.accept('另一个方案'); });
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app button.lang').click();
+    await page.locator('qc-app button.save-library').click();
+    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/已存入场景库：“知识分享型——按手册运营”/);
+    // Save as offers the name the reader reads
+    await page.locator('qc-app button.save-library-as').click();
+    await expect.poll(() => asked).toEqual(['知识分享型——按手册运营']);
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toEqual(expect.arrayContaining(['知识分享型——按手册运营', '另一个方案']));
+    // the compare list names the scenario on screen as it is now saved
+    await page.locator('qc-app button.view-compare').click();
+    await expect.poll(() => page.locator('qc-compare-view .pick').textContent()).toMatch(/当前：另一个方案/);
+    // A is the first ticked; "设为 A" makes another the baseline
+    const boxes = page.locator('qc-compare-view .pick input[type=checkbox]');
+    await boxes.nth(2).check();
+    await expect.poll(() => page.locator('qc-compare-view .pick .letter').allTextContents()).toEqual(['A', 'B']);
+    await expect.poll(() => page.locator('qc-compare-view .hint.order').textContent()).toMatch(/当前：另一个方案/);
+    await page.locator('qc-compare-view button.make-baseline').click();
+    await expect.poll(() => page.locator('qc-compare-view .hint.order').textContent()).not.toMatch(/当前/);
+    expect(await page.locator('qc-compare-view .pick .option').nth(2).locator('.letter').textContent()).toBe('A');
+    // deleting the entry the scenario belongs to: the notice goes, and the next Save makes a new entry
+    await page.locator('qc-app button.view-library').click();
+    await page.locator('qc-app button.save-library').click();
+    await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/已存入场景库：“另一个方案”/);
+    const mine = page.locator('qc-library-panel li').filter({ hasText: '另一个方案' });
+    await mine.locator('button.remove').click();
+    await expect.poll(() => page.locator('qc-app .notice').count()).toBe(0);
+    await page.locator('qc-app button.save-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(2);
+    expect(session.errors).toEqual([]);
+  });
+
   it('keeps scenarios in the library and compares two of them, paired', async () => {
     session.page.on('dialog', (dialog) => void dialog.accept('Renamed plan'));
     await session.page.goto(inject('baseUrl'));

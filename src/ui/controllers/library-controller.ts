@@ -92,7 +92,7 @@ export class LibraryController implements ReactiveController {
     }
     const free = this.untaken(asNew ? this.names.askNewName(name)?.trim() ?? null : name);
     if (!free) return null;
-    const entry = { id: newId(), name: free, draft: { ...structuredClone(draft), name: free }, updatedAt: Date.now(), ...kept };
+    const entry = { id: newId(), name: free, draft: renamed(structuredClone(draft), free), updatedAt: Date.now(), ...kept };
     await this.store(entry);
     return { id: entry.id, name: free };
   }
@@ -109,12 +109,13 @@ export class LibraryController implements ReactiveController {
     for (let k = 2; ; k++) if (!this.entries.some((e) => e.name === `${name} (${k})`)) return `${name} (${k})`;
   }
 
-  /** Put the entry deleted last back. */
-  async restoreDeleted(): Promise<void> {
+  /** Put the entry deleted last back; returns it. */
+  async restoreDeleted(): Promise<LibraryEntry | null> {
     const entry = this.deleted;
-    if (!entry) return;
+    if (!entry) return null;
     this.deleted = null;
     await this.store(entry);
+    return entry;
   }
 
   /**
@@ -143,7 +144,7 @@ export class LibraryController implements ReactiveController {
     } else if (action === 'duplicate') {
       let name = this.names.copyOf(entry.name);
       if (this.entries.some((e) => e.name === name)) name = this.freeName(name);
-      await this.store({ ...structuredClone(entry), id: newId(), name, draft: { ...structuredClone(entry.draft), name }, updatedAt: Date.now() });
+      await this.store({ ...structuredClone(entry), id: newId(), name, draft: renamed(structuredClone(entry.draft), name), updatedAt: Date.now() });
     } else {
       try {
         await deleteScenario(entry.id);
@@ -167,8 +168,9 @@ export class LibraryController implements ReactiveController {
   }
 }
 
-/** A draft under a new name: its Chinese name, no longer the same name, is dropped. */
-function renamed(draft: Draft, name: string): Draft {
+/** A draft under a new name: its Chinese name, no longer the same name, is dropped (unchanged when the name is). */
+export function renamed(draft: Draft, name: string): Draft {
+  if (draft.name === name) return draft;
   const { zh, ...rest } = draft as Draft & { zh?: Record<string, unknown> };
   if (!zh || typeof zh !== 'object') return { ...rest, name };
   const keep = { ...zh };
