@@ -5,7 +5,8 @@
  *     and the parallel efficiency;
  *   - the longest main-thread task (PerformanceObserver 'longtask') during a
  *     1,000-run ensemble run from the UI;
- *   - the time from a slider change to the updated median chart (quick ensemble);
+ *   - the time from a slider change to the updated median chart (quick ensemble),
+ *     and the main-thread long tasks during those edits;
  *   - the production bundle sizes (gzip) of the main and worker chunks.
  * It prints figures and asserts nothing.   npm run bench:browser
  */
@@ -53,6 +54,8 @@ try {
   await app.goto(base);
   await app.waitForFunction(() => Number(document.querySelector('qc-app')?.shadowRoot?.querySelector('qc-lab-view')?.shadowRoot?.querySelector('.progress-text')?.getAttribute('data-run') ?? 0) > 0, undefined, { timeout: 60_000 });
 
+  await app.waitForTimeout(1000);
+  await app.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
   const sliderTimes: number[] = [];
   for (let k = 0; k < 7; k++) {
     const elapsed = await app.evaluate(async (postsPerWeek) => {
@@ -71,6 +74,8 @@ try {
   }
   console.log('slider change → updated median charts (quick ensemble of 60 runs, incl. 60 ms debounce)');
   console.log(`  median ${ms(median(sliderTimes))}   (${sliderTimes.map((v) => v.toFixed(0)).join(', ')})`);
+  const editTasks = await app.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(`  main-thread long tasks (> 50 ms) during the 7 edits: ${editTasks.length}; ${editTasks.length ? `longest ${ms(Math.max(...editTasks))} (${editTasks.map((v) => v.toFixed(0)).join(', ')})` : 'none'}`);
 
   await app.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
   const runs = app.locator('qc-strategy-editor #f-runs');
