@@ -200,6 +200,7 @@ const MESSAGES = {
   undoDelete: { en: 'Undo', zh: '撤销删除' },
   entryGone: { en: '“{name}” was deleted in another tab: nothing was changed. Use “Save as…” to keep this scenario.', zh: '“{name}”已在另一个标签页中删除，未做任何修改。如需保留当前场景，请用“另存为…”。' },
   exportReport: { en: 'Report (Markdown)', zh: '报告 (Markdown)' },
+  printReport: { en: 'Print / PDF…', zh: '打印 / PDF…' },
   reportNote: { en: 'Paired: every scenario ran with the first one’s seed and run indices. Bold: the 90 % interval of the difference excludes 0.', zh: '配对比较：所有场景都使用第一个场景的种子和模拟编号。粗体：差值的 90% 区间不含 0。' },
   planCancelled: { en: 'Cancelled.', zh: '已取消。' },
   applyNamed: { en: 'Apply: {what}', zh: '应用：{what}' },

@@ -13,8 +13,8 @@ import type { Scenario } from './scenario.ts';
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 4;
 
-/** Fields that describe a scenario rather than set a lever. */
-const NOT_LEVERS = new Set(['$schema', 'name', 'description']);
+/** Fields that describe a scenario rather than set a lever (its names and descriptions in either language). */
+const NOT_LEVERS = new Set(['$schema', 'name', 'description', 'zh']);
 
 export interface LeverDifference {
   readonly path: string;

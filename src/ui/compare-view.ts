@@ -68,7 +68,6 @@ export class CompareView extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    @media print { button, .pick, .hint { display: none; } .panel { break-inside: avoid; } }
     .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     h3 { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
@@ -90,6 +89,8 @@ export class CompareView extends LitElement {
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
     code { font-size: 0.78rem; }
+    /* last, so it wins over the screen rules above */
+    @media print { button, .pick, .hint { display: none; } .panel { break-inside: avoid; } }
   `;
 
   override render() {
@@ -143,6 +144,7 @@ export class CompareView extends LitElement {
         <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>
         <button class="export-compare" @click=${() => downloadBlob('comparison.csv', new Blob([comparisonToCsv(c)], { type: 'text/csv' }))}>${t(locale, 'exportComparison')}</button>
         <button class="export-report" @click=${() => downloadBlob('comparison.md', new Blob([comparisonMarkdown(c, locale)], { type: 'text/markdown' }))}>${t(locale, 'exportReport')}</button>
+        <button class="print-report" @click=${() => window.print()}>${t(locale, 'printReport')}</button>
         <ul>${c.names.map((n, k) => html`<li>${head(k)} ${n}</li>`)}</ul>
         <h3>${t(locale, 'leversDiffer')}</h3>
         ${c.levers.length ? html`<table class="levers">

@@ -41,8 +41,8 @@ export class NoticesView extends LitElement {
   }
 
   static override styles = css`
-    @media print { :host { display: none; } }
     :host { display: block; }
+    @media print { :host { display: none; } }
     .share-box, .refused, .notice { margin: 0.75rem 1.25rem 0; padding: 0.5rem 0.75rem; border-radius: 6px; font-size: 0.85rem; }
     .share-box { background: #dafbe1; }
     .share-box input { width: min(40rem, 90%); font: inherit; font-size: 0.8rem; }

@@ -42,7 +42,7 @@ function tabId(): string {
   }
 }
 
-const autosaveKey = () => `${AUTOSAVE_PREFIX}${tabId()}`;
+const autosaveKey = (tab = tabId()) => `${AUTOSAVE_PREFIX}${tab}`;
 
 let opening: Promise<IDBDatabase> | null = null;
 
@@ -134,16 +134,59 @@ async function storedAutosave(): Promise<Record<string, unknown> | null> {
 export async function loadAutosave(): Promise<Record<string, unknown> | null> {
   const held = heldDraft();
   if (held) return held;
+  await adoptOrphanedHeldDrafts();
   const draft = await storedAutosave();
   return draft && typeof draft === 'object' ? draft : null;
 }
 
-const heldKey = () => `qunce-lab:autosave-held:${tabId()}`;
+const HELD_PREFIX = 'qunce-lab:autosave-held:';
+const heldKey = () => `${HELD_PREFIX}${tabId()}`;
+/** A held copy another tab left this long ago belongs to a tab that closed before its write finished. */
+export const HELD_ORPHAN_MS = 60_000;
+
+interface Held {
+  readonly draft: Record<string, unknown>;
+  readonly heldAt: number;
+}
+
+function readHeld(text: string | null): Held | null {
+  try {
+    const value: unknown = text ? JSON.parse(text) : null;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+    const { draft, heldAt } = value as Partial<Held>;
+    // copies held before version 0.3 were the bare draft
+    if (!draft || typeof heldAt !== 'number') return { draft: value as Record<string, unknown>, heldAt: 0 };
+    return typeof draft === 'object' && !Array.isArray(draft) ? { draft, heldAt } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Held copies left by tabs that closed mid-write: each becomes that tab's
+ * autosave (so a new tab can start from it, and it ages out like any other)
+ * and leaves localStorage. Nothing is lost and nothing is left behind.
+ */
+async function adoptOrphanedHeldDrafts(): Promise<void> {
+  let keys: string[];
+  try {
+    keys = Array.from({ length: localStorage.length }, (_, k) => localStorage.key(k) ?? '').filter((key) => key.startsWith(HELD_PREFIX) && key !== heldKey());
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const key of keys) {
+    const held = readHeld(localStorage.getItem(key));
+    if (held && held.heldAt > now - HELD_ORPHAN_MS) continue; // that tab may still be writing
+    if (held) await run(STATE, 'readwrite', (s) => s.put({ draft: held.draft, savedAt: held.heldAt || now - AUTOSAVE_KEEP_MS / 2 }, autosaveKey(key.slice(HELD_PREFIX.length))));
+    localStorage.removeItem(key);
+  }
+}
 
 /** Keep a copy of a draft whose IndexedDB write is still under way (synchronous: safe on page close). */
 export function holdDraft(draft: Record<string, unknown>): void {
   try {
-    localStorage.setItem(heldKey(), JSON.stringify(draft));
+    localStorage.setItem(heldKey(), JSON.stringify({ draft, heldAt: Date.now() } satisfies Held));
   } catch {
     // storage full or disabled: the IndexedDB write is still attempted
   }
@@ -160,9 +203,7 @@ export function releaseHeldDraft(): void {
 
 function heldDraft(): Record<string, unknown> | null {
   try {
-    const text = localStorage.getItem(heldKey());
-    const value: unknown = text ? JSON.parse(text) : null;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return readHeld(localStorage.getItem(heldKey()))?.draft ?? null;
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 /** The built app, served by `vite preview`, used in Debian's Chromium as a planner would. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { SHOTS, useSession, waitForResults as waitFor } from './helpers.ts';
+import { SHOTS, useSession, waitForResults as waitFor, visibleControls } from './helpers.ts';
 
 const session = useSession();
 
@@ -231,18 +231,7 @@ describe('the built app', () => {
     await page.goto(inject('baseUrl'));
     await waitForResults();
     await page.emulateMedia({ media: 'print' });
-    const visibleButtons = await page.evaluate(() => {
-      let count = 0;
-      const walk = (root: Document | ShadowRoot) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.shadowRoot) walk(el.shadowRoot);
-          if ((el.tagName === 'BUTTON' || el.tagName === 'SELECT' || el.tagName === 'INPUT') && (el as HTMLElement).getClientRects().length > 0) count++;
-        }
-      };
-      walk(document);
-      return count;
-    });
-    expect(visibleButtons).toBe(0);
+    expect(await visibleControls(page)).toEqual([]);
     expect(await page.locator('qc-strategy-editor').isVisible()).toBe(false);
     expect(await page.locator('qc-scorecard').isVisible()).toBe(true);
     expect(await page.locator('qc-series-chart').first().isVisible()).toBe(true);

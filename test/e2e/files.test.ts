@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
-import { SHOTS, savesSoFar, useSession, waitForAutosave, waitForResults } from './helpers.ts';
+import { SHOTS, savesSoFar, useSession, visibleControls, waitForAutosave, waitForResults } from './helpers.ts';
 
 const session = useSession();
 
@@ -313,6 +313,14 @@ describe('library and comparison', () => {
     expect(rows[0]).toBe('metric,scenario,name,median,difference_median,difference_p5,difference_p95,runs_paired');
     expect(rows).toHaveLength(1 + 2 * SUMMARY_KEYS.length);
     await session.page.screenshot({ path: `${SHOTS}/compare.png`, fullPage: true });
+    // printed, the comparison is a report: tables and charts, no controls
+    expect(await session.page.locator('qc-compare-view button.print-report').textContent()).toMatch(/Print/);
+    await session.page.emulateMedia({ media: 'print' });
+    expect(await visibleControls(session.page)).toEqual([]);
+    expect(await session.page.locator('qc-compare-view table.kpis').isVisible()).toBe(true);
+    expect(await session.page.locator('qc-compare-view qc-series-chart').first().isVisible()).toBe(true);
+    await session.page.screenshot({ path: `${SHOTS}/compare-print.png`, fullPage: true });
+    await session.page.emulateMedia({ media: 'screen' });
     expect(session.errors).toEqual([]);
   });
 });

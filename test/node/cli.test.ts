@@ -120,6 +120,7 @@ describe('npm run sim -- compare', () => {
     expect(text).toMatch(/paired comparison — 30 runs each, seed 20261126, same run indices/);
     expect(text).toMatch(/content\.postsPerWeek\s+3\s+0/);
     expect(text).not.toMatch(/^seed\s/m); // the seed is aligned, not a difference
+    expect(text).not.toMatch(/^(zh\.)?(name|description)\s/m); // names and descriptions (either language) are not levers
     expect(text).toMatch(/Speaking rate \(30 d\)\s+[\d.]+ %\s+[\d.]+ %\s+−[\d.]+ % \(−[\d.]+ % … [−+]?[\d.]+ %\)/);
     expect(text).toMatch(/all goals at once/);
   });
