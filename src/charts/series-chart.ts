@@ -14,6 +14,7 @@ import { select } from 'd3';
 import { HEIGHT, WIDTH, chartStyles, DayChart, shownDay } from './day-axis.ts';
 import { formatByUnit } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
+import { withSectionLinks, sectionLinkStyles } from './section-links.ts';
 import { exportPng, exportSvg, type ImageText, type LegendEntry } from './image-export.ts';
 import { PALETTE, axesMark, bandMark, chartLayers, focusRuleMark, groupsFor, lineMark, thresholdMark, type ChartThreshold, type Frame } from './marks.ts';
 
@@ -53,7 +54,7 @@ export class SeriesChart extends DayChart {
     this.note = '';
   }
 
-  static override styles = [chartStyles, css`
+  static override styles = [chartStyles, sectionLinkStyles, css`
     figcaption { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; }
     .note { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.2rem 0 0; }
     .x-title { font-size: 0.7rem; color: var(--qc-muted, #52606d); text-align: center; margin: 0; }
@@ -84,7 +85,7 @@ export class SeriesChart extends DayChart {
           @keydown=${this.onKey} @blur=${() => { this.focusDay = null; }}></svg>
         <p class="x-title">${t(locale, 'dayAxis')}</p>
         ${this.renderLegend()}
-        ${this.threshold?.description ? html`<p class="note">${this.threshold.label} — ${this.threshold.description}</p>` : nothing}
+        ${this.threshold?.description ? html`<p class="note">${withSectionLinks(`${this.threshold.label} — ${this.threshold.description}`)}</p>` : nothing}
         ${this.note ? html`<p class="note">${this.note}</p>` : nothing}
         <div class="actions">
           ${this.tableToggle()}

@@ -22,6 +22,8 @@ import { ScenarioIoController } from './controllers/scenario-io-controller.ts';
 import { ComparisonController, CURRENT } from './controllers/comparison-controller.ts';
 import { PlanningController } from './controllers/planning-controller.ts';
 import { BaselineController } from './controllers/baseline-controller.ts';
+import { LessonController } from './controllers/lesson-controller.ts';
+import type { Answer } from '../model/lessons.ts';
 import { draftWithSettings, leverAt, type Lever, type Setting } from '../model/planning/levers.ts';
 import type { SweepAxis } from '../model/planning/sweep.ts';
 import type { Objective } from '../model/planning/optimize.ts';
@@ -33,6 +35,8 @@ import './lab-view.ts';
 import './library-panel.ts';
 import './compare-view.ts';
 import './plan-view.ts';
+import './lessons-view.ts';
+import './playbook-view.ts';
 
 export { QUICK_RUNS } from './controllers/ensemble-controller.ts';
 
@@ -62,6 +66,9 @@ export class AppShell extends LitElement {
   private readonly comparison = new ComparisonController(this, this.ensemble, this.notices);
   private readonly planning = new PlanningController(this, this.notices);
   private readonly baseline = new BaselineController(this, this.ensemble, this.notices);
+  private readonly lesson = new LessonController(this, this.ensemble, this.notices);
+  /** The playbook section to show when the playbook view opens (from a "§n" link). */
+  private playbookSection = '';
 
   constructor() {
     super();
@@ -82,6 +89,7 @@ export class AppShell extends LitElement {
     super.connectedCallback();
     document.documentElement.lang = this.locale;
     window.addEventListener('keydown', this.onKey);
+    this.addEventListener('playbook-open', (event) => void this.openPlaybook((event as CustomEvent<string>).detail));
     void this.restore();
   }
 
@@ -130,7 +138,8 @@ export class AppShell extends LitElement {
       <qc-notices .locale=${locale} .notice=${notices.notice} .refusal=${notices.refusal} .shareUrl=${notices.shareUrl}
         @notice-dismiss=${this.onDismiss}></qc-notices>
       ${this.io.dragging ? html`<div class="drop" aria-hidden="true">${t(locale, 'dropHint')}</div>` : nothing}
-      ${this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare() : this.view === 'plan' ? this.renderPlan() : this.renderLab()}
+      ${this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare() : this.view === 'plan' ? this.renderPlan()
+        : this.view === 'lessons' ? this.renderLessons() : this.view === 'playbook' ? this.renderPlaybook() : this.renderLab()}
     `;
   }
 
@@ -217,6 +226,46 @@ export class AppShell extends LitElement {
   private renderLibrary() {
     return html`<main class="single"><qc-library-panel .locale=${this.locale} .entries=${this.library.entries} .deleted=${this.library.deleted}
       @library-action=${this.onLibraryAction} @library-undo-delete=${() => void this.undoDelete()}></qc-library-panel></main>`;
+  }
+
+  private renderLessons() {
+    const l = this.lesson;
+    return html`<main class="single"><qc-lessons-view .locale=${this.locale} .lessons=${l.lessons} .records=${l.records} .fileProblems=${l.fileProblems}
+      .current=${l.current} .predicted=${l.predicted} .stage=${l.stage} .step=${l.step} .progress=${l.progress} .outcome=${l.outcome}
+      @lesson-open=${(e: CustomEvent<string | null>) => l.open(e.detail)}
+      @lesson-predict=${(e: CustomEvent<Answer>) => l.predict(e.detail)}
+      @lesson-run=${() => void l.run()}
+      @lesson-retry=${() => l.retry()}
+      @lesson-clear-progress=${() => l.clearProgress()}
+      @lesson-file=${(e: CustomEvent<File>) => void e.detail.text().then((text) => l.openFile(text, e.detail.name))}
+      @lesson-try=${(e: CustomEvent<Scenario>) => void this.tryLesson(e.detail)}></qc-lessons-view></main>`;
+  }
+
+  /** The lesson's changed scenario in the lab, as an undoable replacement (an edited scenario is kept in the library first). */
+  private async tryLesson(scenario: Scenario): Promise<void> {
+    const { edit } = this;
+    const title = this.lesson.current?.[langOf(this.locale)].title ?? '';
+    const next = renamed(structuredClone(scenario) as unknown as Draft, t(this.locale, 'lessonScenarioName', { title }));
+    const kept = await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next, PRESET_FILES);
+    edit.replace(next, '');
+    this.view = 'lab';
+    this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : { key: 'lessonOpened', params: { name: String(next.name) } });
+  }
+
+  private renderPlaybook() {
+    return html`<main class="single"><qc-playbook-view .locale=${this.locale} .section=${this.playbookSection} .lessons=${this.lesson.lessons}
+      @lesson-open=${(e: CustomEvent<string>) => { this.lesson.open(e.detail); this.view = 'lessons'; }}></qc-playbook-view></main>`;
+  }
+
+  /** A "§n" link anywhere: the playbook at that section. */
+  private async openPlaybook(section: string): Promise<void> {
+    this.playbookSection = section;
+    this.view = 'playbook';
+    this.requestUpdate();
+    await this.updateComplete;
+    const view = this.renderRoot.querySelector('qc-playbook-view');
+    await view?.updateComplete;
+    view?.showSection(section);
   }
 
   private renderCompare() {

@@ -62,8 +62,10 @@ export function leverValue(locale: Locale, path: string, json: string): string {
   } catch {
     return json; // "—": the lever is absent from this scenario
   }
-  const option = ALL_FIELDS.find((f) => f.path === path)?.options?.find((o) => o.value === value);
+  const field = ALL_FIELDS.find((f) => f.path === path);
+  const option = field?.options?.find((o) => o.value === value);
   if (option) return pick(locale, option.label);
+  if (field?.kind === 'window' && Array.isArray(value) && value.length === 2) return `${value[0]}:00–${value[1]}:00`;
   if (typeof value === 'boolean') return t(locale, value ? 'on' : 'off');
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);

@@ -16,6 +16,7 @@ import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatByUnit, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
 import type { BaselineDeltas } from './controllers/baseline-controller.ts';
+import { sectionLinkStyles, withSectionLinks } from '../charts/section-links.ts';
 import { t } from '../i18n/messages.ts';
 
 export class Scorecard extends LitElement {
@@ -46,7 +47,7 @@ export class Scorecard extends LitElement {
     return html`<td class="delta ${clear ? 'clear' : ''}" title=${clear ? t(this.locale, 'clearDifference') : ''}>${f(d.median)}<span class="goal-text">${f(d.p5)} … ${f(d.p95)}</span></td>`;
   }
 
-  static override styles = css`
+  static override styles = [sectionLinkStyles, css`
     :host { display: block; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
@@ -64,7 +65,7 @@ export class Scorecard extends LitElement {
     .table-wrap { overflow-x: auto; }
     @media print { .table-wrap { overflow: visible; } }
     .gap { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.3rem 0 0; }
-  `;
+  `];
 
   override render() {
     const s = this.summary;
@@ -88,7 +89,7 @@ export class Scorecard extends LitElement {
               <th scope="row">${pick(this.locale, SUMMARY[goal.metric])}<span class="goal-text">${pick(this.locale, goal)}</span>${goal.definition ? html`<span class="goal-text definition">${pick(this.locale, goal.definition)}</span>` : nothing}</th>
               <td>${f(m.p50)}</td>
               <td>${m.p10 === null ? '—' : `${f(m.p10)}–${f(m.p90)}`}</td>
-              <td>${describeThreshold(goal)} (${goal.source})</td>
+              <td>${describeThreshold(goal)} (${withSectionLinks(goal.source)})</td>
               <td>${status ? html`<span class="status ${status}">${statusText[status]}</span>` : t(this.locale, 'noValue')}</td>
               <td>${m.goalMetShare === null ? '—' : formatPercent(this.locale, m.goalMetShare)}</td>
               ${this.delta(goal.metric)}

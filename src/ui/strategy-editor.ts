@@ -11,6 +11,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import { ALL_FIELDS, FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from '../model/fields.ts';
 import { formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { sectionLinkStyles, withSectionLinks } from '../charts/section-links.ts';
 import { t } from '../i18n/messages.ts';
 
 export type { Draft } from '../model/scenario.ts';
@@ -33,7 +34,7 @@ export class StrategyEditor extends LitElement {
     this.problems = [];
   }
 
-  static override styles = css`
+  static override styles = [sectionLinkStyles, css`
     :host { display: block; font-size: 0.9rem; }
     details { border: 1px solid var(--qc-border, #d9e0e7); border-radius: 6px; margin-bottom: 0.6rem; background: #fff; }
     summary { cursor: pointer; padding: 0.5rem 0.75rem; font-weight: 600; list-style-position: inside; }
@@ -56,7 +57,7 @@ export class StrategyEditor extends LitElement {
     .rule { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.3rem; }
     .rule input[type='number'] { width: 4.5rem; }
     button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
-  `;
+  `];
 
   override render() {
     // problems at fields the editor has no control for (a goal set in a file, say) are listed first, not lost
@@ -102,11 +103,11 @@ export class StrategyEditor extends LitElement {
     }
     if (node.default !== undefined && field.kind !== 'ruleChanges') info.push(t(this.locale, 'defaultValue', { value: this.describeDefault(field, node.default) }));
     // "MODEL §3.6" is the model's documentation (docs/model.md): 模型 in Chinese; playbook sections stay "§n"
-    info.push(`${t(this.locale, 'source')} ${this.locale === 'zh-CN' ? field.source.replace(/^MODEL /, '模型 ') : field.source}`);
+    const source = this.locale === 'zh-CN' ? field.source.replace(/^MODEL /, '模型 ') : field.source;
     return html`
       <div class="field ${problems.length ? 'invalid' : ''}">
         ${this.renderControl(field, id, describedBy, problems.length > 0)}
-        <div class="info" id="${id}-info">${field.help ? html`${pick(this.locale, field.help)} · ` : nothing}${info.join(' · ')}</div>
+        <div class="info" id="${id}-info">${field.help ? html`${pick(this.locale, field.help)} · ` : nothing}${info.map((part) => `${part} · `)}${t(this.locale, 'source')} ${withSectionLinks(source, { tabbable: false })}</div>
         ${problems.length ? html`<div class="problem" id="${id}-problem" role="alert">${problems.map((p) => pick(this.locale, p)).join('; ')}</div>` : nothing}
       </div>`;
   }

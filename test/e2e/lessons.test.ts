@@ -1,0 +1,102 @@
+/** Trainers' workflow: a lesson from question to reveal in English and Chinese, progress kept, the playbook from a § link. */
+import { writeFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { SHOTS, useSession, waitForResults } from './helpers.ts';
+
+const session = useSession();
+
+describe('lessons', () => {
+  it('a lesson from question to reveal: predict, run the paired comparison, see the answer and why, try it in the lab', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.view-lessons').click();
+    expect(await page.locator('qc-lessons-view .pick-lesson').count()).toBeGreaterThanOrEqual(7);
+    await page.locator('qc-lessons-view .pick-lesson[data-lesson="posting-window"]').click();
+    await expect.poll(() => page.locator('qc-lessons-view .question').textContent()).toMatch(/14:00–15:00/);
+    expect(await page.locator('qc-lessons-view .change').textContent()).toMatch(/Posting window: 19:00–21:00 → 14:00–15:00/);
+    // nothing runs before a prediction is committed
+    expect(await page.locator('qc-lessons-view button.run-lesson').isDisabled()).toBe(true);
+    await page.locator('qc-lessons-view input[value="lower"]').check();
+    await page.locator('qc-lessons-view button.run-lesson').click();
+    await expect.poll(() => page.locator('qc-lessons-view .verdict').textContent(), { timeout: 60_000 }).toMatch(/You predicted “lower” — right: the model says “lower”/);
+    expect(await page.locator('qc-lessons-view .numbers').textContent()).toMatch(/Topic response \(in window\): median [\d.]+% before the change, [\d.]+% after; paired difference −[\d.]+ pp/);
+    expect(await page.locator('qc-lessons-view .explanation').textContent()).toMatch(/rhythm/);
+    expect(await page.locator('qc-lessons-view qc-series-chart').locator('path.median').count()).toBe(2);
+    await page.screenshot({ path: `${SHOTS}/lesson-en.png`, fullPage: true });
+    // printed as a handout: question, answer and chart, no controls
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('qc-lessons-view button.try-lesson').isVisible()).toBe(false);
+    expect(await page.locator('qc-lessons-view .explanation').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    // progress is remembered across a reload
+    await page.reload();
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.view-lessons').click();
+    await expect.poll(() => page.locator('qc-lessons-view .badge.right').count()).toBe(1);
+    expect(await page.locator('qc-lessons-view .list .hint').textContent()).toMatch(/1 of \d+ done/);
+    // try it yourself: the changed scenario in the lab, undoable
+    await page.locator('qc-lessons-view .pick-lesson[data-lesson="posting-window"]').click();
+    await page.locator('qc-lessons-view input[value="same"]').check();
+    await page.locator('qc-lessons-view button.run-lesson').click();
+    await expect.poll(() => page.locator('qc-lessons-view .verdict').textContent(), { timeout: 60_000 }).toMatch(/You predicted “about the same”; the model says “lower”/);
+    await page.locator('qc-lessons-view button.try-lesson').click();
+    await expect.poll(() => page.locator('qc-lab-view .scenario-name').textContent()).toMatch(/Lesson: Does the posting hour matter\? \(changed\)/);
+    expect(await page.locator('qc-strategy-editor select[aria-label="Posting window from"]').inputValue()).toBe('14');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('in Chinese: the lesson reads in Chinese, and a § link opens the playbook at its section with its gaps', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app button.lang').click();
+    await page.locator('qc-app-bar button.view-lessons').click();
+    await page.locator('qc-lessons-view .pick-lesson[data-lesson="over-marketing"]').click();
+    await expect.poll(() => page.locator('qc-lessons-view h2').nth(1).textContent()).toBe('为什么过度营销会毁掉一个群');
+    await page.locator('qc-lessons-view input[value="lower"]').check();
+    await page.locator('qc-lessons-view button.run-lesson').click();
+    await expect.poll(() => page.locator('qc-lessons-view .verdict').textContent(), { timeout: 60_000 }).toMatch(/你预测“下降”——正确：模型结果为“下降”/);
+    expect(await page.locator('qc-lessons-view .numbers').textContent()).toMatch(/^发言有效率：改动前中位数/);
+    await page.screenshot({ path: `${SHOTS}/lesson-zh.png`, fullPage: true });
+    await page.locator('qc-lessons-view article .section-link').first().click();
+    await expect.poll(() => page.locator('qc-playbook-view section.shown').getAttribute('data-section')).toBe('§5');
+    expect(await page.locator('qc-playbook-view section.shown .gap').first().textContent()).toMatch(/月留存率/);
+    await page.screenshot({ path: `${SHOTS}/playbook-zh.png` });
+    expect(session.errors).toEqual([]);
+  });
+
+  it('a trainer’s own lesson file opens; a broken one is refused naming the field', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.view-lessons').click();
+    const lesson = {
+      id: 'my-lesson', order: 50, section: '§4', scenario: 'knowledge-sharing',
+      changes: [{ path: 'incentives.points', value: 'none' }], metric: 'weeklyParticipation', runs: 40, sameWithin: 0.05, answer: 'same',
+      en: { title: 'Do points matter here?', brief: 'Points are an incentive (§4).', question: 'Without points, weekly participation?', explanation: 'Little changes in a small group.' },
+      zh: { title: '积分有用吗？', brief: '积分是一种激励 (§4)。', question: '没有积分，周参与率会怎样？', explanation: '小群里变化不大。' },
+    };
+    const path = `${SHOTS}/../my-lesson.json`;
+    writeFileSync(path, JSON.stringify(lesson));
+    await page.locator('qc-lessons-view label.open input').setInputFiles(path);
+    await expect.poll(() => page.locator('qc-lessons-view .question').textContent()).toBe('Without points, weekly participation?');
+    writeFileSync(path, JSON.stringify({ ...lesson, changes: [{ path: 'content.postsPerWeek', value: 999 }] }));
+    await page.locator('qc-lessons-view label.open input').setInputFiles(path);
+    await expect.poll(() => page.locator('qc-notices .refused').textContent()).toMatch(/changes\[0\] \(content\.postsPerWeek\)/);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe('playbook', () => {
+  it('a § link in the scorecard opens the playbook at that section', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-scorecard tr[data-metric="weeklyParticipation"] .section-link').click();
+    await expect.poll(() => page.locator('qc-playbook-view section.shown').getAttribute('data-section')).toBe('§5');
+    expect(await page.locator('qc-playbook-view section.shown table').textContent()).toMatch(/Weekly participation > 60 %/);
+    expect(await page.locator('qc-playbook-view section[data-section="§7"] .gap').count()).toBeGreaterThanOrEqual(2);
+    expect(session.errors).toEqual([]);
+  });
+});
