@@ -90,6 +90,7 @@ export class AppBar extends LitElement {
             ${Object.entries(PRESETS).map(([name, preset]) => html`<option value=${name} ?selected=${this.preset === name}>${pick(locale, preset.title)}</option>`)}
           </select>
         </label>
+        <button class="present" @click=${() => this.fire('present')}>${t(locale, 'present')}</button>
         <button class="lang" aria-label=${t(locale, 'languageLabel')} @click=${() => this.fire('locale-toggle')}>${t(locale, 'language')}</button>
       </header>
       <nav aria-label=${t(locale, 'viewsLabel')}>

@@ -35,7 +35,10 @@ import './lab-view.ts';
 import './library-panel.ts';
 import './compare-view.ts';
 import './plan-view.ts';
-import './lessons-view.ts';
+import { lessonAnswer } from './lessons-view.ts';
+import { resultCharts, resultsCaption } from './result-charts.ts';
+import type { PresenterSlide } from './presenter-view.ts';
+import './presenter-view.ts';
 import './playbook-view.ts';
 
 export { QUICK_RUNS } from './controllers/ensemble-controller.ts';
@@ -47,7 +50,13 @@ export class AppShell extends LitElement {
   static override properties = {
     locale: { state: true },
     view: { state: true },
+    presenting: { state: true },
   };
+
+  /** Presenter mode is on (the results one slide at a time, for a projector). */
+  declare presenting: boolean;
+  /** Where presenter mode opens: at the results, or (from an answered lesson) at the lesson. */
+  private presentFrom: 'results' | 'lesson' = 'results';
 
   declare locale: Locale;
   declare view: View;
@@ -74,6 +83,7 @@ export class AppShell extends LitElement {
     super();
     this.locale = initialLocale();
     this.view = 'lab';
+    this.presenting = false;
   }
 
   static override styles = css`
@@ -122,10 +132,16 @@ export class AppShell extends LitElement {
   override render() {
     const locale = this.locale;
     const { notices, edit, ensemble } = this;
+    if (this.presenting) {
+      const slides = this.presenterSlides();
+      return html`<qc-presenter .locale=${locale} .slides=${slides} .index=${this.presentFrom === 'lesson' ? slides.length - 1 : 0}
+        @presenter-exit=${() => { this.presenting = false; }}></qc-presenter>`;
+    }
     return html`
       <button class="skip" @click=${this.skipToResults}>${t(locale, 'skipToResults')}</button>
       <qc-app-bar .locale=${locale} .preset=${edit.preset} .view=${this.view} .canExport=${ensemble.summary !== null} .autosave=${edit.autosave} .saves=${edit.saves}
         @locale-toggle=${this.toggleLocale}
+        @present=${() => { this.presentFrom = this.view === 'lessons' && this.lesson.outcome ? 'lesson' : 'results'; this.presenting = true; }}
         @preset-select=${(e: CustomEvent<PresetName>) => void this.replaceDraft(PRESETS[e.detail].file as Draft, () => edit.loadPreset(e.detail))}
         @view-select=${(e: CustomEvent<View>) => { this.view = e.detail; }}
         @file-open=${(e: CustomEvent<File>) => void this.io.openFile(e.detail)}
@@ -226,6 +242,23 @@ export class AppShell extends LitElement {
   private renderLibrary() {
     return html`<main class="single"><qc-library-panel .locale=${this.locale} .entries=${this.library.entries} .deleted=${this.library.deleted}
       @library-action=${this.onLibraryAction} @library-undo-delete=${() => void this.undoDelete()}></qc-library-panel></main>`;
+  }
+
+  /** Presenter mode's slides: the scenario with its scorecard, each chart, then the open lesson's answer when there is one. */
+  private presenterSlides(): PresenterSlide[] {
+    const { edit, ensemble, locale, lesson } = this;
+    const shown = scenarioText(edit.draft, langOf(locale));
+    const slides: PresenterSlide[] = [
+      { label: t(locale, 'presenterScorecard'), content: html`<h2>${shown.name}</h2><p>${shown.description}</p>
+        <qc-scorecard .locale=${locale} .summary=${ensemble.summary} .deltas=${this.baseline.deltas}></qc-scorecard>` },
+      ...resultCharts({ summary: ensemble.summary, sample: ensemble.sample, locale, pinned: this.baseline.pinned, caption: resultsCaption(locale, edit.draft, ensemble.summary, ensemble.shown) }),
+    ];
+    const open = lesson.current;
+    if (open && lesson.outcome?.lessonId === open.id) {
+      const text = open[langOf(locale)];
+      slides.push({ label: text.title, content: html`<h2>${text.title}</h2><p class="question">${text.question}</p>${lessonAnswer(locale, open, lesson.outcome)}` });
+    }
+    return slides;
   }
 
   private renderLessons() {

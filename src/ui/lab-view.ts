@@ -13,21 +13,18 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
-import { MEMBERSHIP_STATES, MESSAGE_KINDS, SERIES, type Series, type SeriesKey, type SummaryKey } from '../model/metrics.ts';
+import type { Series } from '../model/metrics.ts';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import type { Progress } from '../worker/pool.ts';
-import { formatNumber, langOf, pick, type Locale } from '../i18n/locale.ts';
+import { formatNumber, langOf, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { PALETTE } from '../charts/marks.ts';
-import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './charts.ts';
+import { resultCharts, resultsCaption } from './result-charts.ts';
 import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-controller.ts';
 import type { BaselineDeltas, Pinned } from './controllers/baseline-controller.ts';
 import { RELIABLY_MET } from '../model/planning/diagnose.ts';
 import { scenarioText } from '../model/text.ts';
 import './strategy-editor.ts';
 import './scorecard.ts';
-import '../charts/series-chart.ts';
-import '../charts/stacked-chart.ts';
 
 export class LabView extends LitElement {
   static override properties = {
@@ -183,51 +180,13 @@ export class LabView extends LitElement {
   private renderCharts() {
     const { summary, sample, locale, pinned } = this;
     if (this.charts?.summary !== summary || this.charts.sample !== sample || this.charts.locale !== locale || this.charts.pinned !== pinned) {
-      this.charts = {
-        summary, sample, locale, pinned,
-        view: html`<div class="charts">
-          ${CHARTS.map((chart) => this.renderChart(chart.series, chart.metric ?? null, chart.gap === true))}
-          <qc-stacked-chart .locale=${locale} .label=${t(locale, 'messagesByKind')} .layers=${this.kindLayers()}></qc-stacked-chart>
-          <qc-stacked-chart .locale=${locale} .label=${t(locale, 'sampleRun')} .layers=${this.stateLayers()}></qc-stacked-chart>
-        </div>`,
-      };
+      this.charts = { summary, sample, locale, pinned, view: html`<div class="charts">${resultCharts({ summary, sample, locale, pinned, caption: this.caption() }).map((c) => c.content)}</div>` };
     }
     return this.charts.view;
   }
 
-  private renderChart(series: SeriesKey | readonly SeriesKey[], metric: SummaryKey | null, gap: boolean) {
-    const keys = (Array.isArray(series) ? series : [series]) as SeriesKey[];
-    const s = this.summary;
-    const label = keys.map((k) => pick(this.locale, SERIES[k])).join(' / ');
-    return html`<qc-series-chart data-series=${keys.join(',')}
-      .locale=${this.locale} .label=${label} .unit=${SERIES[keys[0]].unit} .caption=${this.caption()}
-      .series=${s ? [
-        // the pinned baseline's first series, drawn first (underneath), grey and dashed
-        ...(this.pinned && this.pinned.summary.horizonDays === s.horizonDays ? [{ name: t(this.locale, 'pinnedSeries'), color: PALETTE.ghost, dash: '4 3', ...this.pinned.summary.daily[keys[0]] }] : []),
-        ...keys.map((k, i) => ({ name: pick(this.locale, SERIES[k]), color: PALETTE.series[i], ...s.daily[k] })),
-      ] : []}
-      .threshold=${metric && s ? chartThreshold(s.goals, metric, this.locale) : null}
-      .note=${gap ? t(this.locale, 'gapNote') : ''}></qc-series-chart>`;
-  }
-
-  /** Under an exported chart's title: the scenario, seed, runs and what the results are. */
   private caption(): string {
-    const s = this.summary;
-    if (!s) return '';
-    const kind = this.shown?.kind === 'full' ? 'fullRun' : this.shown?.kind === 'partial' ? 'partialRun' : 'quickRun';
-    return t(this.locale, 'chartCaption', { name: scenarioText(this.draft, langOf(this.locale)).name, seed: s.seed, runs: s.runs, kind: t(this.locale, kind) });
-  }
-
-  private kindLayers() {
-    const s = this.summary;
-    if (!s) return [];
-    return MESSAGE_KINDS.map((kind) => ({ name: pick(this.locale, KIND_LABELS[kind]), color: KIND_COLORS[kind], values: s.daily[`kind_${kind}`].p50 }));
-  }
-
-  private stateLayers() {
-    const sample = this.sample;
-    if (!sample) return [];
-    return MEMBERSHIP_STATES.map((state) => ({ name: pick(this.locale, STATE_LABELS[state]), color: STATE_COLORS[state], values: sample[`state_${state}`] }));
+    return resultsCaption(this.locale, this.draft, this.summary, this.shown);
   }
 
   /** Focus the results' first control (the run or cancel button): where the skip link leads. */

@@ -31,6 +31,16 @@ import '../charts/series-chart.ts';
 
 const ANSWER_LABELS: Record<Answer, MessageKey> = { higher: 'answerHigher', same: 'answerSame', lower: 'answerLower' };
 
+/** The look of a lesson's answer (include where `lessonAnswer` is rendered). */
+export const lessonAnswerStyles = css`
+  .verdict { font-size: 1.05rem; font-weight: 700; padding: 0.5rem 0.75rem; border-radius: 6px; margin: 0.5rem 0; }
+  .verdict.right { background: #dafbe1; color: #0f5132; }
+  .verdict.wrong { background: #fff1e5; color: #7d3200; }
+  .numbers { font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+  .hint { font-size: 0.8rem; color: #52606d; }
+  qc-series-chart { display: block; max-width: 46rem; margin-top: 0.5rem; }
+`;
+
 export class LessonsView extends LitElement {
   static override properties = {
     locale: { type: String },
@@ -70,7 +80,7 @@ export class LessonsView extends LitElement {
     this.outcome = null;
   }
 
-  static override styles = [sectionLinkStyles, css`
+  static override styles = [sectionLinkStyles, lessonAnswerStyles, css`
     :host { display: block; }
     .layout { display: grid; grid-template-columns: minmax(14rem, 20rem) 1fr; gap: 1rem; align-items: start; }
     @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
@@ -95,16 +105,10 @@ export class LessonsView extends LitElement {
     button.secondary { background: #fff; color: #0f3d2e; }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
     button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
-    .verdict { font-size: 1.05rem; font-weight: 700; padding: 0.5rem 0.75rem; border-radius: 6px; margin: 0.5rem 0; }
-    .verdict.right { background: #dafbe1; color: #0f5132; }
-    .verdict.wrong { background: #fff1e5; color: #7d3200; }
-    .numbers { font-size: 0.9rem; font-variant-numeric: tabular-nums; }
-    .hint { font-size: 0.8rem; color: #52606d; }
     .problems { color: #a40e26; font-size: 0.8rem; }
     label.open { font-size: 0.85rem; position: relative; border: 1px solid #b8c2cc; border-radius: 4px; padding: 0.2rem 0.6rem; background: #f6f8fa; cursor: pointer; display: inline-block; margin-top: 0.5rem; }
     label.open input { position: absolute; inset: 0; opacity: 0; width: 100%; cursor: pointer; }
     label.open:focus-within { outline: 2px solid #1f6feb; }
-    qc-series-chart { display: block; max-width: 46rem; margin-top: 0.5rem; }
     progress { width: 16rem; accent-color: #1a7f5a; }
     /* printed: the lesson as a handout — question, prediction, answer, chart; no controls */
     @media print {
@@ -169,31 +173,9 @@ export class LessonsView extends LitElement {
 
   private renderAnswer(lesson: Lesson, outcome: LessonOutcome) {
     const locale = this.locale;
-    const text = lesson[langOf(locale)];
-    const metric = outcome.comparison.metrics[lesson.metric];
-    const unit = SUMMARY[lesson.metric].unit;
-    const difference = metric.differences[1];
-    const right = outcome.predicted === outcome.answer;
     const next = this.lessons[this.lessons.indexOf(lesson) + 1];
-    const chart = lesson.chart;
     return html`<section class="answer" aria-live="polite">
-      <h3>${t(locale, 'lessonAnswer')}</h3>
-      <p class="verdict ${right ? 'right' : 'wrong'}">${t(locale, right ? 'lessonVerdictRight' : 'lessonVerdictWrong', { predicted: t(locale, ANSWER_LABELS[outcome.predicted]), answer: t(locale, ANSWER_LABELS[outcome.answer]) })}</p>
-      <p class="numbers">${t(locale, 'lessonNumbers', {
-        metric: pick(locale, SUMMARY[lesson.metric]),
-        a: formatByUnit(locale, unit, metric.medians[0]),
-        b: formatByUnit(locale, unit, metric.medians[1]),
-        median: difference ? formatSignedChange(locale, lesson.metric, difference.median) : '—',
-        p5: difference ? formatSignedChange(locale, lesson.metric, difference.p5) : '—',
-        p95: difference ? formatSignedChange(locale, lesson.metric, difference.p95) : '—',
-        runs: outcome.comparison.runs,
-      })}</p>
-      <p class="hint">${t(locale, 'lessonSameBand', { band: formatByUnit(locale, unit, lesson.sameWithin) })}</p>
-      <h3>${t(locale, 'lessonWhy')}</h3>
-      <p class="explanation">${withSectionLinks(text.explanation)}</p>
-      ${chart ? html`<qc-series-chart .locale=${locale} .label=${pick(locale, SERIES[chart])} .unit=${SERIES[chart].unit}
-        .caption=${t(locale, 'compareScenarios', { runs: outcome.comparison.runs, seed: outcome.comparison.seed })}
-        .series=${outcome.ensembles.map((e, k) => ({ name: k === 0 ? t(locale, 'lessonSeriesA') : t(locale, 'lessonSeriesB'), color: k === 0 ? PALETTE.series[0] : PALETTE.series[1], ...e.daily[chart] }))}></qc-series-chart>` : nothing}
+      ${lessonAnswer(locale, lesson, outcome)}
       <p>
         <button class="primary try-lesson" @click=${() => this.fire('lesson-try', outcome.b)}>${t(locale, 'lessonTry')}</button>
         ${next ? html`<button class="secondary next-lesson" @click=${() => this.fire('lesson-open', next.id)}>${t(locale, 'lessonNext')}</button>` : nothing}
@@ -212,6 +194,32 @@ export class LessonsView extends LitElement {
   private fire(name: string, detail?: unknown): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
+}
+
+/** A lesson's answer: the verdict on the prediction, the numbers, the mechanism and the chart (the lessons view and presenter mode). */
+export function lessonAnswer(locale: Locale, lesson: Lesson, outcome: LessonOutcome) {
+  const text = lesson[langOf(locale)];
+  const metric = outcome.comparison.metrics[lesson.metric];
+  const unit = SUMMARY[lesson.metric].unit;
+  const difference = metric.differences[1];
+  const right = outcome.predicted === outcome.answer;
+  const chart = lesson.chart;
+  const signed = (v: number | undefined) => (v === undefined ? '—' : formatSignedChange(locale, lesson.metric, v));
+  return html`<h3>${t(locale, 'lessonAnswer')}</h3>
+    <p class="verdict ${right ? 'right' : 'wrong'}">${t(locale, right ? 'lessonVerdictRight' : 'lessonVerdictWrong', { predicted: t(locale, ANSWER_LABELS[outcome.predicted]), answer: t(locale, ANSWER_LABELS[outcome.answer]) })}</p>
+    <p class="numbers">${t(locale, 'lessonNumbers', {
+      metric: pick(locale, SUMMARY[lesson.metric]),
+      a: formatByUnit(locale, unit, metric.medians[0]),
+      b: formatByUnit(locale, unit, metric.medians[1]),
+      median: signed(difference?.median), p5: signed(difference?.p5), p95: signed(difference?.p95),
+      runs: outcome.comparison.runs,
+    })}</p>
+    <p class="hint">${t(locale, 'lessonSameBand', { band: formatByUnit(locale, unit, lesson.sameWithin) })}</p>
+    <h3>${t(locale, 'lessonWhy')}</h3>
+    <p class="explanation">${withSectionLinks(text.explanation)}</p>
+    ${chart ? html`<qc-series-chart .locale=${locale} .label=${pick(locale, SERIES[chart])} .unit=${SERIES[chart].unit}
+      .caption=${t(locale, 'compareScenarios', { runs: outcome.comparison.runs, seed: outcome.comparison.seed })}
+      .series=${outcome.ensembles.map((e, k) => ({ name: t(locale, k === 0 ? 'lessonSeriesA' : 'lessonSeriesB'), color: PALETTE.series[k], ...e.daily[chart] }))}></qc-series-chart>` : nothing}`;
 }
 
 customElements.define('qc-lessons-view', LessonsView);

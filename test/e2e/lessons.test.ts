@@ -100,3 +100,35 @@ describe('playbook', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('presenter mode', () => {
+  it('shows one slide at a time in large type on a 1920-px screen, paged by keyboard; Esc leaves', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.present').click();
+    const where = page.locator('qc-presenter .where');
+    await expect.poll(() => where.textContent()).toMatch(/^1 \/ 13 · Scenario and scorecard/);
+    expect(await page.locator('qc-presenter qc-scorecard').isVisible()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => where.textContent()).toMatch(/^2 \/ 13 · Speaking rate/);
+    expect(await page.locator('qc-presenter qc-series-chart').count()).toBe(1);
+    // every text of the chart — axis ticks, goal label, legend, title — is at least 14 px tall on screen
+    const sizes = await page.locator('qc-presenter qc-series-chart').evaluate((chart) => {
+      const root = chart.shadowRoot!;
+      const height = (selector: string) => Math.min(...[...root.querySelectorAll(selector)].map((e) => e.getBoundingClientRect().height));
+      return { ticks: height('.axis text'), goal: height('text.threshold-label'), legend: height('.legend li'), title: height('figcaption') };
+    });
+    for (const [what, px] of Object.entries(sizes)) expect(px, what).toBeGreaterThanOrEqual(14);
+    await page.screenshot({ path: `${SHOTS}/presenter-en.png` });
+    await page.keyboard.press('End');
+    await expect.poll(() => where.textContent()).toMatch(/^13 \/ 13/);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => where.textContent()).toMatch(/^12 \/ 13/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('qc-presenter').count()).toBe(0);
+    expect(await page.locator('qc-lab-view').isVisible()).toBe(true);
+    expect(session.errors).toEqual([]);
+  });
+});
