@@ -9,12 +9,15 @@ import type { EnsembleSummary } from '../model/ensemble.ts';
 import type { Comparison } from '../model/compare.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { OpenResult } from '../model/files.ts';
+import type { ChatLog } from '../model/engine/chat.ts';
 
 export interface SimulationApi {
   /** Runs [firstRun, firstRun + count) of a validated scenario. */
   run(scenario: Scenario, firstRun: number, count: number): Promise<PackedRuns>;
   /** Runs [firstRun, firstRun + count) and returns only each run's summary (planning needs no daily series). */
   summaries(scenario: Scenario, firstRun: number, count: number): Promise<Summary[]>;
+  /** One run with its chat log (a replay). */
+  replay(scenario: Scenario, runIndex: number): Promise<{ result: RunResult; chat: ChatLog }>;
 }
 
 export interface SummaryApi {

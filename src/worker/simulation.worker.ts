@@ -1,6 +1,7 @@
 /** A pool worker: runs chunks of an ensemble with the same engine as the CLI. */
 import * as Comlink from 'comlink';
 import { runChunk, runSummaries } from '../model/ensemble.ts';
+import { replay } from '../model/engine/run.ts';
 import { packRuns, type SimulationApi } from './protocol.ts';
 
 const api: SimulationApi = {
@@ -10,6 +11,9 @@ const api: SimulationApi = {
   },
   async summaries(scenario, firstRun, count) {
     return runSummaries(scenario, firstRun, count);
+  },
+  async replay(scenario, runIndex) {
+    return replay(scenario, runIndex);
   },
 };
 

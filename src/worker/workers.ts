@@ -1,7 +1,10 @@
 /** The app's worker factories (Vite bundles each worker as its own module chunk). */
 import * as Comlink from 'comlink';
 import { WorkerPool } from './pool.ts';
-import type { LinkApi } from './protocol.ts';
+import type { LinkApi, SimulationApi } from './protocol.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { RunResult } from '../model/metrics.ts';
+import type { ChatLog } from '../model/engine/chat.ts';
 import type { OpenResult } from '../model/files.ts';
 import { makeProblem } from '../model/scenario.ts';
 
@@ -46,6 +49,18 @@ export async function decodeLinkInWorker(fragment: string, timeoutMs = LINK_READ
     return await Promise.race([api.decode(fragment), timedOut, failed]);
   } finally {
     clearTimeout(timer);
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  }
+}
+
+/** One run with its chat log, in a simulation worker of its own (a replay of a 500-member year would stall the page). */
+export async function replayInWorker(scenario: Scenario, runIndex: number): Promise<{ result: RunResult; chat: ChatLog }> {
+  const worker = createSimulationWorker();
+  const api = Comlink.wrap<SimulationApi>(worker);
+  try {
+    return await api.replay(scenario, runIndex);
+  } finally {
     api[Comlink.releaseProxy]();
     worker.terminate();
   }

@@ -9,5 +9,8 @@ const api: SimulationApi = {
   async summaries() {
     throw new Error('boom: simulated worker failure');
   },
+  async replay() {
+    throw new Error('boom: simulated worker failure');
+  },
 };
 Comlink.expose(api);

@@ -66,6 +66,7 @@ export function post(g: GroupState, author: number, kind: MessageKind, effective
   series[KIND_SERIES[kind]][d]++;
   if (effective) series.effectiveMessages[d]++;
   const k = g.messages.add(author, starter);
+  g.chat?.message(k, time, author, kind);
   if (!a.isTeam[author]) {
     // members' own words: a marketer's ad is not conversation (liveliness, silence, the hourly profile)
     if (kind !== 'ad') {
@@ -116,6 +117,7 @@ export function credit(g: GroupState, message: number, responder: number, time: 
     a.welcomedToday[target] = 1;
   }
   g.messages.replied[message] = 1;
+  g.chat?.replyTo(message);
   a.repliesToday[target]++;
   if (target !== responder && !(a.isTeam[target] && a.isTeam[responder])) {
     const lo = Math.min(target, responder);

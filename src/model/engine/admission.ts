@@ -19,6 +19,7 @@ export function foundGroup(g: GroupState): void {
     a.isTeam[i] = 1;
     a.presence[i] = LEFT; // not yet present: setPresence counts the join
     setPresence(g, i, PRESENT);
+    g.chat?.system(i, 'joined');
     a.archetype[i] = 0;
     a.engagement[i] = 1;
     a.relevance[i] = 1;
@@ -177,6 +178,7 @@ function admit(g: GroupState, c: Candidate): void {
   a.cohortDay[i] = d;
   a.presence[i] = LEFT; // not yet present: setPresence counts the join
   setPresence(g, i, PRESENT);
+  g.chat?.system(i, 'joined');
   a.probationUntil[i] = d + g.scenario.admission.probationDays;
   a.lastSpoke[i] = -1;
   a.lastDm[i] = -1_000_000;

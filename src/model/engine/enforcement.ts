@@ -39,8 +39,10 @@ export function offence(g: GroupState, i: number, time: number): void {
     }
   } else if (a.strikes[i] === 1) {
     a.warned[i] = 1;
+    g.chat?.system(i, 'warned', time);
   } else {
     a.mutedUntil[i] = time + penalties.muteHours * 60;
+    g.chat?.system(i, 'muted', time);
   }
 }
 

@@ -71,7 +71,10 @@ export function updateAttention(g: GroupState, i: number, night: Tonight, overlo
   const u = g.rng.daily;
   if (!a.dnd[i]) {
     const annoyance = p.dndSwitchRate * overload + p.dndAdRate * night.adSquared;
-    if (annoyance > 0 && u() < Math.min(p.dndSwitchMax, annoyance * (1 - a.engagement[i]))) a.dnd[i] = 1;
+    if (annoyance > 0 && u() < Math.min(p.dndSwitchMax, annoyance * (1 - a.engagement[i]))) {
+      a.dnd[i] = 1;
+      g.chat?.system(i, 'dnd');
+    }
   } else if (p.dndRevertPerDay > 0 && u() < p.dndRevertPerDay) {
     a.dnd[i] = 0;
   }

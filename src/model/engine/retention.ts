@@ -70,6 +70,7 @@ export function giveUpOnProbation(g: GroupState, i: number, u: Uniform): void {
 export function leave(g: GroupState, i: number): void {
   const a = g.members.a;
   setPresence(g, i, LEFT);
+  g.chat?.system(i, 'left');
   a.leftDay[i] = g.day;
   a.contacted[i] = 0;
   g.series.leaves[g.day]++;
@@ -78,6 +79,7 @@ export function leave(g: GroupState, i: number): void {
 /** Removed by the ladder (enforcement.ts decides when); retention leaves them out (MODEL §7). */
 export function remove(g: GroupState, i: number): void {
   setPresence(g, i, REMOVED);
+  g.chat?.system(i, 'removed');
   g.cohortRemoved[g.members.a.cohortDay[i]]++;
   g.members.a.leftDay[i] = g.day;
   g.series.removals[g.day]++;
@@ -100,6 +102,7 @@ export function winBack(g: GroupState): void {
     work(g, 'winBack');
     if (g.groupSize < cap && g.rng.activation() < p.winBackShare) {
       setPresence(g, i, PRESENT);
+      g.chat?.system(i, 'rejoined');
       a.engagement[i] = clamp01(startEngagement(g, a.archetype[i]) * p.winBackEngagementFactor);
       a.joinDay[i] = d;
       a.dnd[i] = 0;

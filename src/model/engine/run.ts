@@ -30,14 +30,26 @@ import { decideLeaving, leavingTonight, winBack } from './retention.ts';
 import { rollCall } from './roll-call.ts';
 import { onChainEntry, onChainStart, onTeamNotice, onTopic, onTopicReply } from './topics.ts';
 import { GroupState, MINUTES_PER_DAY } from './state.ts';
+import { ChatRecorder, type ChatLog, type ChatRole } from './chat.ts';
 
 export function simulate(scenario: Scenario, runIndex: number): RunResult {
   return finishRun(runGroup(scenario, runIndex));
 }
 
-/** One run to the horizon, its final state kept (for inspection: who spoke, who left). */
-export function runGroup(scenario: Scenario, runIndex: number): GroupState {
+/** One run with its chat log (a replay): the same numbers as `simulate`, and who said what when. */
+export function replay(scenario: Scenario, runIndex: number): { result: RunResult; chat: ChatLog } {
+  const recorder = new ChatRecorder();
+  const g = runGroup(scenario, runIndex, recorder);
+  const a = g.members.a;
+  const roles = Array.from({ length: g.members.count }, (_, i): ChatRole =>
+    a.isTeam[i] ? 'team' : a.marketer[i] ? 'marketer' : a.archetype[i] === 0 ? 'core' : a.archetype[i] === 1 ? 'active' : 'ordinary');
+  return { result: finishRun(g), chat: recorder.finish(g.horizon, roles) };
+}
+
+/** One run to the horizon, its final state kept (for inspection: who spoke, who left); `chat` records its log. */
+export function runGroup(scenario: Scenario, runIndex: number, chat: ChatRecorder | null = null): GroupState {
   const g = new GroupState(scenario, runIndex);
+  g.chat = chat;
   foundGroup(g);
   for (let d = 0; d < g.horizon; d++) {
     beginDay(g, d);
@@ -56,8 +68,13 @@ export function runGroup(scenario: Scenario, runIndex: number): GroupState {
   return g;
 }
 
+/** When things without a time of their own happen, for the chat log: joins in the morning, the night's changes late. */
+const MORNING_MINUTE = 8 * 60;
+const NIGHT_MINUTE = 23 * 60 + 30;
+
 function beginDay(g: GroupState, d: number): void {
   g.day = d;
+  if (g.chat) g.chat.now = d * MINUTES_PER_DAY + MORNING_MINUTE;
   g.weekend = weekendOf(g, d);
   g.dayFirstMessage[d] = g.messages.count;
   const today = g.today;
@@ -71,6 +88,7 @@ function beginDay(g: GroupState, d: number): void {
 
 /** Every present member's night: engagement, attention, then the leaving draw (MODEL §4). */
 function overnight(g: GroupState): void {
+  if (g.chat) g.chat.now = g.day * MINUTES_PER_DAY + NIGHT_MINUTE;
   const night = tonight(g);
   const leaving = leavingTonight(g, night.adSquared);
   const presence = g.members.a.presence;
@@ -123,6 +141,7 @@ function runEvents(g: GroupState, until: number): void {
     const author = q.authorOf(id);
     const ref = q.refOf(id);
     const event = EVENT_TABLE[q.typeOf(id)];
+    if (g.chat) g.chat.now = time;
     if (event.byMember && (a.presence[author] !== PRESENT || time < a.mutedUntil[author] || g.day < a.probationUntil[author])) {
       event.ifVoid?.(g, author, ref, time);
       continue;

@@ -14,6 +14,7 @@ import { WeightedPicker } from '../picker.ts';
 import { EventQueue } from '../events.ts';
 import { Members } from '../members.ts';
 import { emptySeries, type Series } from '../metrics.ts';
+import type { ChatRecorder } from './chat.ts';
 
 export const MINUTES_PER_DAY = 1440;
 /** A topic or answer that never came. */
@@ -137,6 +138,8 @@ export class GroupState {
 
   day = 0;
   weekend = 0;
+  /** The chat log, recorded only for a replay (null in ensembles). */
+  chat: ChatRecorder | null = null;
   /** Mean engagement of present members: scales reply cascades (MODEL §3.4). */
   mood = 0;
   /** 1 right after an @all removal notice, decaying daily (MODEL §3.7). */

@@ -14,6 +14,7 @@ import { PRESENT } from '../members.ts';
 import { chatEffective, onlineChance, post } from './actions.ts';
 import { spawnReplies } from './cascades.ts';
 import { TopicKind, type GroupState } from './state.ts';
+import { TEAM_POSTS } from './chat.ts';
 
 /** An operator topic goes out and draws replies (MODEL §3.3). */
 export function onTopic(g: GroupState, author: number, index: number, time: number): void {
@@ -21,6 +22,7 @@ export function onTopic(g: GroupState, author: number, index: number, time: numb
   const p = g.params;
   const kind = g.topics.kind[index];
   post(g, author, 'team', true, false, time);
+  g.chat?.teamPost(TEAM_POSTS[kind], index);
   if (kind === TopicKind.news || kind === TopicKind.tips) {
     g.today.valuable++;
     g.series.valuablePosts[g.day]++;
@@ -47,6 +49,7 @@ export function onTopicReply(g: GroupState, i: number, index: number, time: numb
   if (delay < topics.firstReply[index]) topics.firstReply[index] = delay;
   if (topics.kind[index] === TopicKind.event) g.members.a.recognitionToday[i] += g.params.recognitionLift;
   const k = post(g, i, 'topicReply', chatEffective(g, i), false, time);
+  g.chat?.replyToTopic(index);
   spawnReplies(g, k, i, time, 1);
 }
 
@@ -56,6 +59,7 @@ export function onChainStart(g: GroupState, _author: number, _ref: number, time:
   const p = g.params;
   const u = g.rng.chains;
   post(g, 0, 'team', true, false, time);
+  g.chat?.teamPost('chain');
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (a.presence[i] !== PRESENT || g.day < a.probationUntil[i]) continue;
@@ -71,4 +75,5 @@ export function onChainEntry(g: GroupState, author: number, _ref: number, time: 
 /** The announcement or a rule-change notice. */
 export function onTeamNotice(g: GroupState, author: number, _ref: number, time: number): void {
   post(g, author, 'team', true, false, time);
+  g.chat?.teamPost('announcement');
 }
