@@ -67,7 +67,9 @@ export class AppShell extends LitElement {
   private readonly library = new LibraryController(this, this.notices, {
     copyOf: (name) => t(this.locale, 'copyOf', { name }),
     keptBeforeOpening: (name) => t(this.locale, 'keptBeforeOpening', { name }),
+    shownName: (draft) => scenarioText(draft, langOf(this.locale)).name || scenarioText(this.edit.scenario, langOf(this.locale)).name,
     askNewName: (current) => prompt(t(this.locale, 'renamePrompt'), current),
+    askSaveAsName: (suggested) => prompt(t(this.locale, 'saveAsPrompt'), suggested),
     askFreeName: (taken, suggested) => prompt(t(this.locale, 'nameTaken', { name: taken }), suggested),
     askNotes: (current) => prompt(t(this.locale, 'notesPrompt'), current),
   });
@@ -166,7 +168,7 @@ export class AppShell extends LitElement {
   private async replaceDraft(next: Draft, load: () => void): Promise<void> {
     const { edit } = this;
     // an unedited preset is among PRESET_FILES, so it is not kept
-    const kept = await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next, PRESET_FILES);
+    const kept = await this.library.keepBefore(edit.draft, next, PRESET_FILES);
     load();
     this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : null);
   }
@@ -279,7 +281,7 @@ export class AppShell extends LitElement {
     const { edit } = this;
     const title = this.lesson.current?.[langOf(this.locale)].title ?? '';
     const next = renamed(structuredClone(scenario) as unknown as Draft, t(this.locale, 'lessonScenarioName', { title }));
-    const kept = await this.library.keepBefore(edit.draft, String(edit.draft.name ?? edit.scenario.name), next, PRESET_FILES);
+    const kept = await this.library.keepBefore(edit.draft, next, PRESET_FILES);
     edit.replace(next, '');
     this.view = 'lab';
     this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : { key: 'lessonOpened', params: { name: String(next.name) } });
@@ -337,10 +339,18 @@ export class AppShell extends LitElement {
     if (action === 'load') {
       this.edit.replace(structuredClone(entry.draft), '', entry.id);
       this.planning.restore(entry.plans);
+      this.notices.notify(null); // a notice about the scenario that was on screen no longer holds
       this.view = 'lab';
       return;
     }
     await this.library.act(action, entry);
+    if (action === 'rename') {
+      const now = this.library.entries.find((e) => e.id === entry.id);
+      // the scenario on screen belongs to the renamed entry: it takes the new name too
+      if (now && now.name !== entry.name && this.edit.entryId === entry.id) this.edit.set(renamed(this.edit.draft, now.name), '');
+      const { notice } = this.notices;
+      if (now && notice?.key === 'savedInLibrary' && notice.params?.name === entry.name) this.notices.notify(null);
+    }
     if (action === 'remove') {
       this.comparison.forget(entry.id);
       // the scenario on screen no longer belongs to the deleted entry, and "saved as …" no longer holds
@@ -366,7 +376,8 @@ export class AppShell extends LitElement {
   private async runComparison(): Promise<void> {
     const picked: Scenario[] = [];
     for (const id of this.comparison.selected) {
-      if (id === CURRENT) { picked.push(this.edit.scenario); continue; }
+      // each is named as the reader reads it, and the scenario on screen as "Current: …"
+      if (id === CURRENT) { picked.push({ ...this.edit.scenario, name: t(this.locale, 'currentScenario', { name: scenarioText(this.edit.scenario, langOf(this.locale)).name }) }); continue; }
       const entry = this.library.entries.find((e) => e.id === id);
       const parsed = entry ? parseScenario(entry.draft) : null;
       if (!parsed?.ok) {
@@ -374,7 +385,7 @@ export class AppShell extends LitElement {
         this.notices.refuse(title, parsed && !parsed.ok ? parsed.problems : []);
         return;
       }
-      picked.push(parsed.scenario);
+      picked.push({ ...parsed.scenario, name: scenarioText(parsed.scenario, langOf(this.locale)).name });
     }
     await this.comparison.run(picked);
   }

@@ -12,7 +12,7 @@
  * ids); `compare-run`.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { Comparison } from '../model/compare.ts';
+import type { Comparison, PairedDifference } from '../model/compare.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
@@ -90,14 +90,14 @@ export class CompareView extends LitElement {
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
     code { font-size: 0.78rem; }
     /* last, so it wins over the screen rules above */
-    @media print { button, .pick, .hint { display: none; } .panel { break-inside: avoid; } }
+    @media print { button, .pick, .hint, .picker { display: none; } .panel { break-inside: avoid; } }
   `;
 
   override render() {
     const locale = this.locale;
     const count = this.selected.length;
     return html`
-      <div class="panel">
+      <div class="panel picker">
         <h2>${t(locale, 'compareTitle')}</h2>
         <p class="hint">${t(locale, 'compareHint')}</p>
         <div class="pick" role="group" aria-label=${t(locale, 'compareTitle')}>
@@ -113,7 +113,7 @@ export class CompareView extends LitElement {
         </div>
         ${count ? html`<p class="hint order">${t(locale, 'compareOrder', { baseline: this.options.find((o) => o.id === this.selected[0])?.name ?? '' })}</p>` : nothing}
         <button class="run-compare" ?disabled=${count < 2 || count > 4 || this.busy} @click=${() => this.dispatchEvent(new CustomEvent('compare-run', { bubbles: true, composed: true }))}>
-          ${t(locale, 'compareRun', { count })}
+          ${count < 2 ? t(locale, 'comparePickMore') : t(locale, 'compareRun', { count })}
         </button>
         ${this.busy && this.progress ? html`<p class="hint" role="status">${t(locale, 'comparing', { k: this.step, n: count })} ${this.progress.done} / ${this.progress.total}</p>` : nothing}
       </div>
@@ -139,6 +139,13 @@ export class CompareView extends LitElement {
     const letters = c.names.map((_, k) => String.fromCharCode(65 + k));
     const head = (k: number) => html`<span class="swatch" style="background:${COMPARE_COLORS[k]}"></span>${letters[k]}`;
     const signed = (key: SummaryKey, v: number) => formatSignedChange(locale, key, v);
+    // "−12 pp (−25.1 … −4.4)": the unit once, after the median
+    const interval = (key: SummaryKey, d: PairedDifference) => {
+      const median = signed(key, d.median);
+      const unit = /[^\d.,]*$/.exec(median)?.[0] ?? '';
+      const bare = (v: number) => { const text = signed(key, v); return unit && text.endsWith(unit) ? text.slice(0, -unit.length) : text; };
+      return `${median} (${bare(d.p5)} … ${bare(d.p95)})`;
+    };
     return html`
       <div class="panel">
         <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>
@@ -161,7 +168,7 @@ export class CompareView extends LitElement {
             const m = c.metrics[key];
             return html`<tr data-metric=${key}><td>${pick(locale, SUMMARY[key])}</td>
               ${m.medians.map((v) => html`<td>${formatByUnit(locale, SUMMARY[key].unit, v)}</td>`)}
-              ${m.differences.slice(1).map((d) => (d ? html`<td class=${d.p5 > 0 || d.p95 < 0 ? 'clear' : ''} title=${d.p5 > 0 || d.p95 < 0 ? t(locale, 'clearDifference') : ''}>${signed(key, d.median)} (${signed(key, d.p5)} … ${signed(key, d.p95)})</td>` : html`<td>—</td>`))}</tr>`;
+              ${m.differences.slice(1).map((d) => (d ? html`<td class=${d.p5 > 0 || d.p95 < 0 ? 'clear' : ''} title=${d.p5 > 0 || d.p95 < 0 ? t(locale, 'clearDifference') : ''}>${interval(key, d)}</td>` : html`<td>—</td>`))}</tr>`;
           })}</tbody>
         </table>
         <h3>${t(locale, 'goalsByScenario')}</h3>

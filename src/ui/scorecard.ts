@@ -48,6 +48,7 @@ export class Scorecard extends LitElement {
   }
 
   static override styles = [sectionLinkStyles, css`
+    .goal-cell { white-space: nowrap; }
     :host { display: block; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
@@ -89,7 +90,7 @@ export class Scorecard extends LitElement {
               <th scope="row">${pick(this.locale, SUMMARY[goal.metric])}<span class="goal-text">${pick(this.locale, goal)}</span>${goal.definition ? html`<span class="goal-text definition">${pick(this.locale, goal.definition)}</span>` : nothing}</th>
               <td>${f(m.p50)}</td>
               <td>${m.p10 === null ? '—' : `${f(m.p10)}–${f(m.p90)}`}</td>
-              <td>${describeThreshold(goal)} (${withSectionLinks(goal.source)})</td>
+              <td class="goal-cell">${describeThreshold(goal)} (${withSectionLinks(goal.source)})</td>
               <td>${status ? html`<span class="status ${status}">${statusText[status]}</span>` : t(this.locale, 'noValue')}</td>
               <td>${m.goalMetShare === null ? '—' : formatPercent(this.locale, m.goalMetShare)}</td>
               ${this.delta(goal.metric)}

@@ -120,7 +120,7 @@ describe('share links', () => {
     await days.press('Tab');
     await session.page.locator('qc-app button.share').click();
     const url = await session.page.locator('qc-app .share-box input').inputValue();
-    expect(url).toMatch(/#s1\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
+    expect(url).toMatch(/#s2\.[0-9a-z]+\.[A-Za-z0-9_-]+$/);
 
     const other = await session.context.browser()!.newContext({ viewport: { width: 1400, height: 1000 } });
     const second = await other.newPage();
@@ -239,7 +239,7 @@ describe('library and comparison', () => {
     await expect.poll(() => page.locator('qc-app .notice').textContent()).toMatch(/已存入场景库：“知识分享型——按手册运营”/);
     // Save as offers the name the reader reads
     await page.locator('qc-app button.save-library-as').click();
-    await expect.poll(() => asked).toEqual(['知识分享型——按手册运营']);
+    await expect.poll(() => asked).toEqual(['知识分享型——按手册运营 (2)']); // the name is taken: a free one is offered
     await page.locator('qc-app button.view-library').click();
     await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toEqual(expect.arrayContaining(['知识分享型——按手册运营', '另一个方案']));
     // the compare list names the scenario on screen as it is now saved
@@ -262,6 +262,31 @@ describe('library and comparison', () => {
     await expect.poll(() => page.locator('qc-app .notice').count()).toBe(0);
     await page.locator('qc-app button.save-library').click();
     await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(2);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('a rename reaches the scenario on screen, and an undone delete whose name was taken meanwhile comes back as “name (2)”', async () => {
+    const { page } = session;
+    page.on('dialog', (dialog) => void dialog.accept('Evening plan'));
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app button.save-library').click();
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(1);
+    await page.locator('qc-library-panel li button.rename').click();
+    await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toEqual(['Evening plan']);
+    await page.locator('qc-app button.view-lab').click();
+    await expect.poll(() => page.locator('qc-lab-view .scenario-name').textContent()).toBe('Evening plan');
+    // Save keeps the entry's name (the scenario does not rename it back)
+    await page.locator('qc-app button.save-library').click();
+    await page.locator('qc-app button.view-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toEqual(['Evening plan']);
+    await page.locator('qc-library-panel li button.remove').click();
+    await expect.poll(() => page.locator('qc-library-panel li').count()).toBe(0);
+    await page.locator('qc-app button.save-library').click();
+    await expect.poll(() => page.locator('qc-library-panel li .name').allTextContents()).toEqual(['Evening plan']);
+    await page.locator('qc-library-panel button.undo-delete').click();
+    await expect.poll(async () => (await page.locator('qc-library-panel li .name').allTextContents()).sort()).toEqual(['Evening plan', 'Evening plan (2)']);
     expect(session.errors).toEqual([]);
   });
 
@@ -306,7 +331,7 @@ describe('library and comparison', () => {
     expect(markdown).toMatch(/\| Speaking rate \(30 d\) \| [\d.]+% \| [\d.]+% \| \*{0,2}[+−±][\d.]+ pp/);
     expect(markdown).toMatch(/\| All goals at once|\| all goals/i);
     const speaking = await session.page.locator('qc-compare-view tr[data-metric="speakingRate30d"]').textContent();
-    expect(speaking).toMatch(/−[\d.]+ pp \(−[\d.]+ pp … [−+]?[\d.]+ pp\)/); // a difference of shares, in points
+    expect(speaking).toMatch(/−[\d.]+ pp \(−[\d.]+ … [−+]?[\d.]+\)/); // a difference of shares, in points (the unit once)
     expect(await session.page.locator('qc-compare-view qc-series-chart').first().locator('path.median').count()).toBe(2);
     const [csv] = await Promise.all([session.page.waitForEvent('download'), session.page.locator('qc-compare-view button.export-compare').click()]);
     const rows = readFileSync((await csv.path())!, 'utf8').trim().split('\n');

@@ -62,13 +62,15 @@ export function useSession(): Session {
   return session;
 }
 
-/** Buttons, selects and inputs drawn on the page, through every shadow root, as "tag.class (host)" (a printed page should have none). */
+/** Buttons, selects and inputs drawn on the page (not the § links, which print as text), through every shadow root, as "tag.class (host)" (a printed page should have none). */
 export function visibleControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     const walk = (root: Document | ShadowRoot) => {
       for (const el of root.querySelectorAll('*')) {
         if (el.shadowRoot) walk(el.shadowRoot);
+        // a "§n" link prints as plain text (its print style), not as a control
+        if (el.classList.contains('section-link')) continue;
         if ((el.tagName === 'BUTTON' || el.tagName === 'SELECT' || el.tagName === 'INPUT') && (el as HTMLElement).getClientRects().length > 0) {
           found.push(`${el.tagName.toLowerCase()}.${el.className} (${root instanceof ShadowRoot ? root.host.tagName.toLowerCase() : 'document'})`);
         }

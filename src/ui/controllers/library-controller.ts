@@ -21,7 +21,11 @@ export type LibraryAction = 'load' | 'rename' | 'notes' | 'duplicate' | 'remove'
 export interface LibraryNames {
   copyOf(name: string): string;
   keptBeforeOpening(name: string): string;
+  /** A scenario's name as the reader reads it (a reference scenario's Chinese name in Chinese). */
+  shownName(draft: Draft): string;
   askNewName(current: string): string | null;
+  /** Save as: the name of the new entry (suggested: a free one). */
+  askSaveAsName(suggested: string): string | null;
   /** A name is taken: ask for another (suggested: a free one); null cancels. */
   askFreeName(taken: string, suggested: string): string | null;
   askNotes(current: string): string | null;
@@ -87,10 +91,12 @@ export class LibraryController implements ReactiveController {
     const existing = !asNew && id ? this.entries.find((e) => e.id === id) : undefined;
     if (existing) {
       if (!(await this.stillThere(existing))) return null;
-      await this.store({ ...existing, draft: structuredClone(draft), updatedAt: Date.now(), ...kept });
+      // the entry keeps its name (renamed in the library, it is not renamed back by the scenario's old one)
+      await this.store({ ...existing, draft: renamed(structuredClone(draft), existing.name), updatedAt: Date.now(), ...kept });
       return { id: existing.id, name: existing.name };
     }
-    const free = this.untaken(asNew ? this.names.askNewName(name)?.trim() ?? null : name);
+    const suggested = this.entries.some((e) => e.name === name) ? this.freeName(name) : name;
+    const free = this.untaken(asNew ? this.names.askSaveAsName(suggested)?.trim() ?? null : name);
     if (!free) return null;
     const entry = { id: newId(), name: free, draft: renamed(structuredClone(draft), free), updatedAt: Date.now(), ...kept };
     await this.store(entry);
@@ -114,8 +120,11 @@ export class LibraryController implements ReactiveController {
     const entry = this.deleted;
     if (!entry) return null;
     this.deleted = null;
-    await this.store(entry);
-    return entry;
+    // its name was taken meanwhile (saved again, or by another tab): it comes back as "name (2)"
+    const name = this.entries.some((e) => e.name === entry.name && e.id !== entry.id) ? this.freeName(entry.name) : entry.name;
+    const restored = name === entry.name ? entry : { ...entry, name, draft: renamed(entry.draft, name) };
+    await this.store(restored);
+    return restored;
   }
 
   /**
@@ -124,10 +133,10 @@ export class LibraryController implements ReactiveController {
    * already there, is one of `kept` (the presets), or is what replaces it).
    * Returns the name it was kept under.
    */
-  async keepBefore(draft: Draft, shownName: string, next: Scenario | Draft, kept: readonly object[] = []): Promise<string | null> {
+  async keepBefore(draft: Draft, next: Scenario | Draft, kept: readonly object[] = []): Promise<string | null> {
     const current = normalised(draft);
     if (current === normalised(next) || [...kept, ...this.entries.map((e) => e.draft)].some((d) => normalised(d) === current)) return null;
-    const name = this.names.keptBeforeOpening(shownName);
+    const name = this.names.keptBeforeOpening(this.names.shownName(draft));
     await this.store({ id: newId(), name, draft: structuredClone(draft), updatedAt: Date.now() });
     return name;
   }

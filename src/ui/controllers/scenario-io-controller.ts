@@ -86,7 +86,7 @@ export class ScenarioIoController implements ReactiveController {
       return false;
     }
     this.notices.clearRefusal();
-    await this.library.keepBefore(this.draft.draft, String(this.draft.draft.name ?? this.draft.scenario.name), opened.scenario, PRESET_FILES);
+    await this.library.keepBefore(this.draft.draft, opened.scenario, PRESET_FILES);
     this.draft.replace(structuredClone(opened.scenario) as unknown as Draft, '');
     this.notices.notify({ ...done, extra: opened.notices });
     this.onOpened();
