@@ -1,6 +1,6 @@
 /**
  * The header and the navigation: title, preset picker, language switch, the
- * views (lab, plan, library, compare, lessons, playbook), files (open, save), library save, share link,
+ * views (lab, plan, library, compare, replay, lessons, playbook), files (open, save), library save, share link,
  * exports, and whether the scenario is saved in this browser.
  *
  * Properties: `locale`, `preset` (PresetName | ''), `view` (View), `canExport`
@@ -17,10 +17,10 @@ import { t, type MessageKey } from '../i18n/messages.ts';
 import { PRESETS, type PresetName } from './presets.ts';
 import type { AutosaveState } from './controllers/draft-controller.ts';
 
-export const VIEWS = ['lab', 'plan', 'library', 'compare', 'lessons', 'playbook'] as const;
+export const VIEWS = ['lab', 'plan', 'library', 'compare', 'replay', 'lessons', 'playbook'] as const;
 export type View = (typeof VIEWS)[number];
 
-const VIEW_LABELS: Record<View, MessageKey> = { lab: 'viewLab', plan: 'viewPlan', library: 'viewLibrary', compare: 'viewCompare', lessons: 'viewLessons', playbook: 'viewPlaybook' };
+const VIEW_LABELS: Record<View, MessageKey> = { lab: 'viewLab', plan: 'viewPlan', library: 'viewLibrary', compare: 'viewCompare', replay: 'viewReplay', lessons: 'viewLessons', playbook: 'viewPlaybook' };
 const AUTOSAVE_LABELS: Record<AutosaveState, MessageKey | null> = { idle: null, pending: 'autosavePending', saved: 'autosaveSaved', failed: 'autosaveFailed' };
 
 export class AppBar extends LitElement {

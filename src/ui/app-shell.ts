@@ -23,6 +23,8 @@ import { ComparisonController, CURRENT } from './controllers/comparison-controll
 import { PlanningController } from './controllers/planning-controller.ts';
 import { BaselineController } from './controllers/baseline-controller.ts';
 import { LessonController } from './controllers/lesson-controller.ts';
+import { ReplayController, type ReplaySpeed } from './controllers/replay-controller.ts';
+import './replay-view.ts';
 import type { Answer } from '../model/lessons.ts';
 import { draftWithSettings, leverAt, type Lever, type Setting } from '../model/planning/levers.ts';
 import type { SweepAxis } from '../model/planning/sweep.ts';
@@ -78,6 +80,7 @@ export class AppShell extends LitElement {
   private readonly planning = new PlanningController(this, this.notices);
   private readonly baseline = new BaselineController(this, this.ensemble, this.notices);
   private readonly lesson = new LessonController(this, this.ensemble, this.notices);
+  private readonly replay = new ReplayController(this, this.notices);
   /** The playbook section to show when the playbook view opens (from a "§n" link). */
   private playbookSection = '';
 
@@ -145,7 +148,7 @@ export class AppShell extends LitElement {
         @locale-toggle=${this.toggleLocale}
         @present=${() => { this.presentFrom = this.view === 'lessons' && this.lesson.outcome ? 'lesson' : 'results'; this.presenting = true; }}
         @preset-select=${(e: CustomEvent<PresetName>) => void this.replaceDraft(PRESETS[e.detail].file as Draft, () => edit.loadPreset(e.detail))}
-        @view-select=${(e: CustomEvent<View>) => { this.view = e.detail; }}
+        @view-select=${(e: CustomEvent<View>) => this.selectView(e.detail)}
         @file-open=${(e: CustomEvent<File>) => void this.io.openFile(e.detail)}
         @file-save=${() => void this.io.save(edit.scenario)}
         @library-save=${() => void this.saveToLibrary(false)}
@@ -157,6 +160,7 @@ export class AppShell extends LitElement {
         @notice-dismiss=${this.onDismiss}></qc-notices>
       ${this.io.dragging ? html`<div class="drop" aria-hidden="true">${t(locale, 'dropHint')}</div>` : nothing}
       ${this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare() : this.view === 'plan' ? this.renderPlan()
+        : this.view === 'replay' ? html`<main class="single">${this.renderReplay()}</main>`
         : this.view === 'lessons' ? this.renderLessons() : this.view === 'playbook' ? this.renderPlaybook() : this.renderLab()}
     `;
   }
@@ -246,6 +250,23 @@ export class AppShell extends LitElement {
       @library-action=${this.onLibraryAction} @library-undo-delete=${() => void this.undoDelete()}></qc-library-panel></main>`;
   }
 
+  private selectView(view: View): void {
+    this.view = view;
+    // the replay is made when first asked for: run 1 of the scenario on screen
+    if (view === 'replay' && !this.replay.log && !this.replay.loading) void this.replay.load(this.edit.scenario, 0);
+  }
+
+  private renderReplay() {
+    const { replay: r, edit } = this;
+    return html`<qc-replay-view .locale=${this.locale} .positioning=${(r.scenario ?? edit.scenario).group.positioning}
+      .log=${r.log} .series=${r.series} .runIndex=${r.runIndex} .runs=${edit.scenario.runs} .minute=${r.minute} .playing=${r.playing} .speed=${r.speed}
+      .loading=${r.loading} .stale=${r.scenario !== null && JSON.stringify(r.scenario) !== JSON.stringify(edit.scenario)}
+      @replay-load=${(e: CustomEvent<number>) => void r.load(edit.scenario, e.detail)}
+      @replay-seek=${(e: CustomEvent<number>) => r.seek(e.detail)}
+      @replay-play=${() => r.play()} @replay-pause=${() => r.pause()}
+      @replay-speed=${(e: CustomEvent<ReplaySpeed>) => r.setSpeed(e.detail)}></qc-replay-view>`;
+  }
+
   /** Presenter mode's slides: the scenario with its scorecard, each chart, then the open lesson's answer when there is one. */
   private presenterSlides(): PresenterSlide[] {
     const { edit, ensemble, locale, lesson } = this;
@@ -255,6 +276,7 @@ export class AppShell extends LitElement {
         <qc-scorecard .locale=${locale} .summary=${ensemble.summary} .deltas=${this.baseline.deltas}></qc-scorecard>` },
       ...resultCharts({ summary: ensemble.summary, sample: ensemble.sample, locale, pinned: this.baseline.pinned, caption: resultsCaption(locale, edit.draft, ensemble.summary, ensemble.shown) }),
     ];
+    if (this.replay.log) slides.push({ label: t(locale, 'viewReplay'), content: this.renderReplay() });
     const open = lesson.current;
     if (open && lesson.outcome?.lessonId === open.id) {
       const text = open[langOf(locale)];

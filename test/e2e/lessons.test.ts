@@ -132,3 +132,56 @@ describe('presenter mode', () => {
     expect(session.errors).toEqual([]);
   });
 });
+
+describe('chat replay', () => {
+  it('plays a day of the over-marketing group, and over the run shows every kind of message and system line', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app select[aria-label="Load a reference scenario"]').selectOption('over-marketing');
+    await page.locator('qc-app-bar button.view-replay').click();
+    const when = page.locator('qc-replay-view .when');
+    await expect.poll(() => when.count(), { timeout: 30_000 }).toBe(1);
+    const minute = async () => Number(await when.getAttribute('data-minute'));
+    const start = await minute();
+    await page.locator('qc-replay-view select.speed').selectOption('1440');
+    await page.locator('qc-replay-view button.play').click();
+    await expect.poll(minute, { timeout: 10_000 }).toBeGreaterThan(start + 1440); // a whole day played
+    await page.locator('qc-replay-view button.play').click(); // pause
+    expect(await page.locator('qc-replay-view button.play').getAttribute('aria-pressed')).toBe('false');
+    // scrub through the run, day by day at 23:59, and collect what the chat shows
+    const seen = await page.locator('qc-replay-view').evaluate(async (view) => {
+      const root = view.shadowRoot!;
+      const kinds = new Set<string>();
+      const events = new Set<string>();
+      let quotes = 0;
+      const days = Number(root.querySelector<HTMLInputElement>('input.day-scrub')!.max);
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+      // 23:00 first: moving the day keeps the hour, so each day is seen to its end
+      const hourScrub = root.querySelector<HTMLInputElement>('input.hour-scrub')!;
+      hourScrub.value = '23';
+      hourScrub.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+      for (let day = 1; day <= days; day++) {
+        const dayScrub = root.querySelector<HTMLInputElement>('input.day-scrub')!;
+        dayScrub.value = String(day);
+        dayScrub.dispatchEvent(new Event('input', { bubbles: true }));
+        await settle();
+        for (const m of root.querySelectorAll<HTMLElement>('.msg')) kinds.add(m.dataset.kind!);
+        for (const s of root.querySelectorAll<HTMLElement>('.system[data-event]')) events.add(s.dataset.event!);
+        quotes += root.querySelectorAll('.quote').length;
+      }
+      return { kinds: [...kinds], events: [...events], quotes };
+    });
+    for (const kind of ['question', 'answer', 'ad', 'violation', 'filler', 'team', 'promo', 'burst']) expect(seen.kinds, kind).toContain(kind);
+    for (const event of ['joined', 'left', 'warned', 'muted', 'removed', 'dnd']) expect(seen.events, event).toContain(event);
+    expect(seen.quotes).toBeGreaterThan(0);
+    expect(await page.locator('qc-replay-view .roster li[data-state]').count()).toBe(7);
+    await page.screenshot({ path: `${SHOTS}/replay-en.png`, fullPage: true });
+    // in Chinese: system lines and chips read in Chinese
+    await page.locator('qc-app button.lang').click();
+    await expect.poll(() => page.locator('qc-replay-view .chat').textContent()).toMatch(/群聊|广告|推广|成员 \d+/);
+    await page.screenshot({ path: `${SHOTS}/replay-zh.png`, fullPage: true });
+    expect(session.errors).toEqual([]);
+  });
+});
