@@ -191,7 +191,6 @@ const MESSAGES = {
   autosavePending: { en: 'Keeping the draft…', zh: '正在保存草稿…' },
   autosaveSaved: { en: 'Draft kept in this browser', zh: '草稿已保存在本浏览器' },
   autosaveFailed: { en: 'Not saved', zh: '未能保存' },
-  wholeFile: { en: '(scenario)', zh: '(场景整体)' },
   restoredDraft: { en: 'Your last scenario was restored.', zh: '已恢复上次编辑的场景。' },
   viewPlan: { en: 'Plan', zh: '规划' },
   planFor: { en: 'Planning for:', zh: '规划对象：' },

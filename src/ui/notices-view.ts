@@ -11,6 +11,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
+import { leverLabel } from './compare-report.ts';
 import type { Notice, Refusal } from './controllers/notices-controller.ts';
 
 export type Dismissed = 'notice' | 'refusal' | 'share';
@@ -63,13 +64,26 @@ export class NoticesView extends LitElement {
         <input readonly .value=${this.shareUrl} aria-label=${t(locale, 'shareReady')} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
         <button @click=${() => this.dismiss('share')}>${t(locale, 'dismiss')}</button></div>` : nothing}
       ${r ? html`<div class="refused" role="alert"><strong>${t(locale, r.title.key, r.title.params)}</strong>
-        <ul>${r.problems.map((p) => html`<li><code>${p.path || t(locale, 'wholeFile')}</code>: ${pick(locale, p)}</li>`)}</ul>
+        <ul>${r.problems.map((p) => html`<li>${this.where(p.path)}${pick(locale, p)}</li>`)}</ul>
         <button @click=${() => this.dismiss('refusal')}>${t(locale, 'dismiss')}</button></div>` : nothing}
     `;
   }
 
   private dismiss(what: Dismissed): void {
     this.dispatchEvent(new CustomEvent<Dismissed>('notice-dismiss', { detail: what, bubbles: true, composed: true }));
+  }
+
+  /** Where a problem is: the field as the editor labels it, then its path ("Posting window (content.window[0]): …"); nothing for the whole file. */
+  private where(path: string) {
+    if (!path) return nothing;
+    const colon = this.locale === 'zh-CN' ? '：' : ': ';
+    let field = path.replace(/\[\d+\]/g, '');
+    let label = leverLabel(this.locale, field);
+    while (!label && field.includes('.')) {
+      field = field.slice(0, field.lastIndexOf('.'));
+      label = leverLabel(this.locale, field);
+    }
+    return html`${label ? `${label} ` : ''}<code>${path}</code>${colon}`;
   }
 }
 

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { SHOTS, useSession, waitForResults as waitFor, visibleControls } from './helpers.ts';
+import type { Page } from 'playwright-core';
 
 const session = useSession();
 
@@ -147,6 +148,17 @@ describe('the lab', () => {
   });
 });
 
+/** A view as a user sees it once it has done its work: the replay made, a lesson answered. */
+async function prepare(page: Page, view: string): Promise<void> {
+  if (view === 'replay') await expect.poll(() => page.locator('qc-replay-view .when').count(), { timeout: 30_000 }).toBe(1);
+  if (view === 'lessons') {
+    await page.locator('qc-lessons-view .pick-lesson').first().click();
+    await page.locator('qc-lessons-view input[value="lower"]').check();
+    await page.locator('qc-lessons-view button.run-lesson').click();
+    await expect.poll(() => page.locator('qc-lessons-view .verdict').count(), { timeout: 60_000 }).toBe(1);
+  }
+}
+
 describe('the built app', () => {
   it('runs under its Content-Security-Policy, which blocks what it does not allow, and ships no source maps', async () => {
     const { page } = session;
@@ -169,8 +181,9 @@ describe('the built app', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(inject('baseUrl'));
     await waitForResults();
-    for (const view of ['lab', 'plan', 'library', 'compare']) {
+    for (const view of ['lab', 'plan', 'library', 'compare', 'replay', 'lessons', 'playbook']) {
       await page.locator(`qc-app-bar button.view-${view}`).click();
+      await prepare(page, view);
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: view }).toBeLessThanOrEqual(390);
     }
     expect(session.errors).toEqual([]);
@@ -183,8 +196,9 @@ describe('the built app', () => {
     await page.locator('qc-app-bar button.lang').click();
     // terms kept as they are: file formats, the app's name, the language switch, method and playbook terms
     const allowed = new Set(['CSV', 'JSON', 'PNG', 'SVG', 'Lab', 'English', 'SMART', 'KOL', 'Morris', 'Sobol', 'API']);
-    for (const view of ['lab', 'plan', 'library', 'compare']) {
+    for (const view of ['lab', 'plan', 'library', 'compare', 'replay', 'lessons', 'playbook']) {
       await page.locator(`qc-app-bar button.view-${view}`).click();
+      await prepare(page, view);
       const words = await page.evaluate(() => {
         const out: string[] = [];
         const walk = (root: Node) => {

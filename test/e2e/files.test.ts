@@ -31,8 +31,9 @@ describe('scenario files', () => {
     await dropFile('broken.json', '{"schemaVersion": 1, "horizonDays": 9999, "group": {"positioning": "fun"}, "__proto__": {}}');
     const refused = session.page.locator('qc-app .refused');
     await expect.poll(() => refused.textContent()).toMatch(/broken\.json was not opened/);
-    expect(await refused.textContent()).toMatch(/horizonDays: must be a whole number from 1 to 365 days/);
-    expect(await refused.textContent()).toMatch(/group\.positioning: must be one of/);
+    // each problem names the field as the editor labels it, then its path
+    expect(await refused.textContent()).toMatch(/Days simulated horizonDays: must be a whole number from 1 to 365 days/);
+    expect(await refused.textContent()).toMatch(/Positioning group\.positioning: must be one of/);
     expect(await editorValue('f-horizonDays')).toBe('45'); // unchanged
 
     await dropFile('newer.json', '{"schemaVersion": 9}');
