@@ -223,7 +223,7 @@ export const ScenarioSchema = z.strictObject({
   s.ruleChanges.forEach((change, i) => {
     // (a day outside 0–364 already has its own range problem)
     if (change.day >= s.horizonDays && change.day <= 364 && s.horizonDays >= 1 && s.horizonDays <= 365) {
-      ctx.addIssue({ code: 'custom', path: ['ruleChanges', i, 'day'], message: `must be before the horizon (0 to ${s.horizonDays - 1})`, params: { zh: `必须在模拟期内 (0 到 ${s.horizonDays - 1})` } });
+      ctx.addIssue({ code: 'custom', path: ['ruleChanges', i, 'day'], message: `must be within the horizon: day 1 to ${s.horizonDays} as people count (${s.horizonDays - 1} at most in the file, which counts from 0)`, params: { zh: `必须在模拟期内：第 1 到第 ${s.horizonDays} 天 (文件中从 0 计，最多 ${s.horizonDays - 1})` } });
     }
   });
 });

@@ -208,7 +208,7 @@ export class StrategyEditor extends LitElement {
         return html`<span class="name" id=${id}>${label}</span>
           <div role="group" aria-labelledby=${id} aria-describedby=${aria.describedBy}>
             ${changes.map((c, i) => html`<div class="rule">
-              <label>${text('ruleDay')} <input type="number" min="0" .value=${String(c.day ?? 0)} @change=${(e: Event) => update(i, { day: Number((e.target as HTMLInputElement).value) })} /></label>
+              <label>${text('ruleDay')} <input type="number" class="rule-day" min="1" .value=${String((c.day ?? 0) + 1)} @change=${(e: Event) => update(i, { day: Number((e.target as HTMLInputElement).value) - 1 })} /></label>
               <label>${text('ruleNotice')} <input type="number" min="0" .value=${String(c.noticeDays ?? 0)} @change=${(e: Event) => update(i, { noticeDays: Number((e.target as HTMLInputElement).value) })} /></label>
               <label><input type="checkbox" .checked=${c.vote === true} @change=${(e: Event) => update(i, { vote: (e.target as HTMLInputElement).checked })} /> ${text('ruleVote')}</label>
               <button @click=${() => this.change(field.path, changes.filter((_, k) => k !== i))}>${text('ruleRemove')}</button>

@@ -80,7 +80,7 @@ describe('scenario schema', () => {
     }).map((p) => [p.path, p.en]));
     expect(byPath['growth.channel']).toMatch(/platform "enterprise"/);
     expect(byPath['automation.autoReply']).toMatch(/platform "enterprise"/);
-    expect(byPath['ruleChanges[0].day']).toBe('must be before the horizon (0 to 29)');
+    expect(byPath['ruleChanges[0].day']).toBe('must be within the horizon: day 1 to 30 as people count (29 at most in the file, which counts from 0)');
   });
 
   it('takes the core-active definition as part of the goals, and checks it', () => {
@@ -148,7 +148,7 @@ describe('problems in both languages', () => {
     const zh = Object.fromEntries(problems.map((p) => [p.path, p.zh]));
     expect(zh.horizonDays).toBe('必须是 1 到 365 天 之间的整数');
     expect(zh['population.mix']).toBe('各项占比之和必须为 1 (现为 1.5)');
-    expect(zh['ruleChanges[0].day']).toBe('必须在模拟期内 (0 到 299)');
+    expect(zh['ruleChanges[0].day']).toBe('必须在模拟期内：第 1 到第 300 天 (文件中从 0 计，最多 299)');
     expect(zh['content.announcement']).toBe('必须是 true 或 false');
     expect(zh.contnet).toMatch(/不是场景字段/);
     for (const p of problems) expect(p.zh, p.path).toMatch(/[\u4e00-\u9fff]/);
