@@ -31,7 +31,8 @@ export interface ChartThreshold {
 
 export const PALETTE = {
   /** Colours of overlaid series: the lab's two-line charts and compared scenarios A–D. */
-  series: ['#1a7f5a', '#8250df', '#bc4c00', '#0969da'],
+  // the third is magenta, not orange: the playbook's goal line is gold and must stay apart from every series
+  series: ['#1a7f5a', '#8250df', '#bf3989', '#0969da'],
   /** A pinned baseline drawn under the current results. */
   ghost: '#6e7781',
   threshold: '#bf8700',

@@ -31,6 +31,18 @@ function typeInto(editor: StrategyEditor, id: string, value: string) {
 }
 
 describe('qc-strategy-editor', () => {
+  it('counts rule-change days from 1 while the file keeps its 0-based day', async () => {
+    const editor = await mountEditor();
+    (editor.shadowRoot!.querySelector('.rule') ? null : [...editor.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add a rule change'))?.click();
+    await editor.updateComplete;
+    const day = editor.shadowRoot!.querySelector<HTMLInputElement>('input.rule-day')!;
+    expect(day.value).toBe(String((editor.draft.ruleChanges as { day: number }[])[0].day + 1));
+    day.value = '15';
+    day.dispatchEvent(new Event('change', { bubbles: true }));
+    await editor.updateComplete;
+    expect((editor.draft.ruleChanges as { day: number }[])[0].day).toBe(14);
+  });
+
   it('shows every lever, grouped as the playbook is', async () => {
     const editor = await mountEditor();
     const groups = [...editor.shadowRoot!.querySelectorAll('summary')].map((s) => s.textContent!.trim());
