@@ -11,12 +11,13 @@ import { SERIES_KEYS, SUMMARY_KEYS, type SeriesKey, type SummaryKey } from './me
 import { formatPath, makeProblem, parseScenario, type Problem, type Scenario } from './scenario.ts';
 import { setAt } from './fields.ts';
 import type { PairedDifference } from './compare.ts';
+import { SECTIONS } from './playbook-sections.ts';
+
+export { SECTIONS, type Section } from './playbook-sections.ts';
 
 export const ANSWERS = ['higher', 'same', 'lower'] as const;
 export type Answer = (typeof ANSWERS)[number];
 
-export const SECTIONS = ['§1', '§2', '§3', '§4', '§5', '§6', '§7'] as const;
-export type Section = (typeof SECTIONS)[number];
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 

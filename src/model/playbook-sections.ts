@@ -5,8 +5,11 @@
  * shown as gaps, never filled in. The thresholds of each section come from
  * THRESHOLDS (playbook.ts), so the numbers live in one place.
  */
-import type { Section } from './lessons.ts';
 import { bilingual as tx, type Bilingual } from './text.ts';
+
+/** The article's sections (§ references everywhere in the app). */
+export const SECTIONS = ['§1', '§2', '§3', '§4', '§5', '§6', '§7'] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export interface PlaybookSection {
   readonly id: Section;
