@@ -35,4 +35,4 @@ export function pick(locale: Locale, value: Bilingual): string {
   return locale === 'zh-CN' ? value.zh : value.en;
 }
 
-export { formatByUnit, formatNumber, formatPercent, formatPoints, formatSignedChange, formatSignedPoints, langOf } from '../model/format.ts';
+export { formatByUnit, formatDifferenceInterval, formatNumber, formatPercent, formatPoints, formatSignedChange, formatSignedPoints, langOf } from '../model/format.ts';

@@ -64,6 +64,8 @@ const MESSAGES = {
   compareTitle: { en: 'Compare scenarios', zh: '场景对比' },
   compareHint: { en: 'Pick 2–4 scenarios from the library (the current one included). They run with the first one’s seed and the same run indices, so differences are the levers’ effect.', zh: '从场景库中选择 2–4 个场景 (含当前场景)。它们使用第一个场景的随机种子和相同的模拟序号，因此差异来自策略本身。' },
   compareRun: { en: 'Compare {count} scenarios', zh: '对比 {count} 个场景' },
+  compareFileName: { en: 'comparison', zh: '场景对比' },
+  reportDate: { en: 'Made on', zh: '生成日期' },
   comparePickMore: { en: 'Pick at least 2 scenarios to compare', zh: '请至少选择 2 个场景进行对比' },
   compareBaseline: { en: 'A: the baseline the others are compared with', zh: 'A：其他场景与之对比的基准' },
   compareMakeBaseline: { en: 'make A', zh: '设为 A' },

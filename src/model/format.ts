@@ -54,3 +54,14 @@ export function formatSignedChange(locale: Locale, key: SummaryKey, difference: 
   if (unit === 'share') return formatSignedPoints(locale, difference);
   return `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatByUnit(locale, unit, Math.abs(difference))}`;
 }
+
+/** A paired difference with its 90 % interval, the unit once: "−12 pp (−25.1 … −4.4)". */
+export function formatDifferenceInterval(locale: Locale, key: SummaryKey, d: { readonly median: number; readonly p5: number; readonly p95: number }): string {
+  const median = formatSignedChange(locale, key, d.median);
+  const unit = /[^\d.,]*$/.exec(median)?.[0] ?? '';
+  const bare = (v: number) => {
+    const text = formatSignedChange(locale, key, v);
+    return unit && text.endsWith(unit) ? text.slice(0, -unit.length) : text;
+  };
+  return `${median} (${bare(d.p5)} … ${bare(d.p95)})`;
+}

@@ -8,7 +8,7 @@ import type { Comparison } from '../model/compare.ts';
 import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { ALL_FIELDS } from '../model/fields.ts';
-import { formatByUnit, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatPercent, formatDifferenceInterval, formatNumber, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 
 /** A table cell: pipes and line breaks would break the Markdown table. */
@@ -18,7 +18,7 @@ const rule = (n: number) => `|${' --- |'.repeat(n)}`;
 
 export function comparisonMarkdown(c: Comparison, locale: Locale): string {
   const letters = c.names.map((_, k) => String.fromCharCode(65 + k));
-  const lines: string[] = [`# ${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}`, ''];
+  const lines: string[] = [`# ${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}`, '', `${t(locale, 'reportDate')} ${new Date().toISOString().slice(0, 10)}`, ''];
   c.names.forEach((name, k) => lines.push(`- **${letters[k]}**: ${cell(name)}`));
   lines.push('', `## ${t(locale, 'leversDiffer')}`, '');
   if (c.levers.length) {
@@ -29,11 +29,10 @@ export function comparisonMarkdown(c: Comparison, locale: Locale): string {
   lines.push(row([t(locale, 'metric'), ...letters.map((l) => `${l} ${t(locale, 'median')}`), ...letters.slice(1).map((l) => `${l} − A (90 %)`)]), rule(2 * letters.length));
   for (const key of SUMMARY_KEYS) {
     const m = c.metrics[key];
-    const signed = (v: number) => formatSignedChange(locale, key, v);
     lines.push(row([pick(locale, SUMMARY[key]), ...m.medians.map((v) => formatByUnit(locale, SUMMARY[key].unit, v)),
       ...m.differences.slice(1).map((d) => {
         if (!d) return '—';
-        const text = `${signed(d.median)} (${signed(d.p5)} … ${signed(d.p95)})`;
+        const text = formatDifferenceInterval(locale, key, d);
         return d.p5 > 0 || d.p95 < 0 ? `**${text}**` : text;
       })]));
   }
@@ -66,6 +65,9 @@ export function leverValue(locale: Locale, path: string, json: string): string {
   const option = field?.options?.find((o) => o.value === value);
   if (option) return pick(locale, option.label);
   if (field?.kind === 'window' && Array.isArray(value) && value.length === 2) return `${value[0]}:00–${value[1]}:00`;
+  // shares as percentages, numbers with the editor's unit ("20 minutes", "0.1" → "10%")
+  if (field?.kind === 'share' && typeof value === 'number') return formatPercent(locale, value);
+  if (field?.unit && typeof value === 'number') return `${formatNumber(locale, value, Number.isInteger(value) ? 0 : 1)} ${pick(locale, field.unit)}`;
   if (typeof value === 'boolean') return t(locale, value ? 'on' : 'off');
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);

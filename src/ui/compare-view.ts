@@ -16,12 +16,12 @@ import type { Comparison, PairedDifference } from '../model/compare.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatDifferenceInterval, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { CHARTS, chartThreshold } from './charts.ts';
 import { comparisonToCsv } from '../model/report.ts';
 import { comparisonMarkdown, leverLabel, leverValue } from './compare-report.ts';
-import { downloadBlob } from '../charts/image-export.ts';
+import { downloadBlob, fileNameFor } from '../charts/image-export.ts';
 import { PALETTE } from '../charts/marks.ts';
 import type { Progress } from '../worker/pool.ts';
 import '../charts/series-chart.ts';
@@ -138,19 +138,13 @@ export class CompareView extends LitElement {
     const locale = this.locale;
     const letters = c.names.map((_, k) => String.fromCharCode(65 + k));
     const head = (k: number) => html`<span class="swatch" style="background:${COMPARE_COLORS[k]}"></span>${letters[k]}`;
-    const signed = (key: SummaryKey, v: number) => formatSignedChange(locale, key, v);
-    // "−12 pp (−25.1 … −4.4)": the unit once, after the median
-    const interval = (key: SummaryKey, d: PairedDifference) => {
-      const median = signed(key, d.median);
-      const unit = /[^\d.,]*$/.exec(median)?.[0] ?? '';
-      const bare = (v: number) => { const text = signed(key, v); return unit && text.endsWith(unit) ? text.slice(0, -unit.length) : text; };
-      return `${median} (${bare(d.p5)} … ${bare(d.p95)})`;
-    };
+    const interval = (key: SummaryKey, d: PairedDifference) => formatDifferenceInterval(locale, key, d);
+    const file = (extension: string) => fileNameFor(`${t(locale, 'compareFileName')}-${c.names.map((n) => n.slice(0, 24)).join('-vs-')}`, extension);
     return html`
       <div class="panel">
         <h3>${t(locale, 'compareScenarios', { runs: c.runs, seed: c.seed })}</h3>
-        <button class="export-compare" @click=${() => downloadBlob('comparison.csv', new Blob([comparisonToCsv(c)], { type: 'text/csv' }))}>${t(locale, 'exportComparison')}</button>
-        <button class="export-report" @click=${() => downloadBlob('comparison.md', new Blob([comparisonMarkdown(c, locale)], { type: 'text/markdown' }))}>${t(locale, 'exportReport')}</button>
+        <button class="export-compare" @click=${() => downloadBlob(file('csv'), new Blob([comparisonToCsv(c)], { type: 'text/csv' }))}>${t(locale, 'exportComparison')}</button>
+        <button class="export-report" @click=${() => downloadBlob(file('md'), new Blob([comparisonMarkdown(c, locale)], { type: 'text/markdown' }))}>${t(locale, 'exportReport')}</button>
         <button class="print-report" @click=${() => window.print()}>${t(locale, 'printReport')}</button>
         <ul>${c.names.map((n, k) => html`<li>${head(k)} ${n}</li>`)}</ul>
         <h3>${t(locale, 'leversDiffer')}</h3>

@@ -322,6 +322,9 @@ describe('library and comparison', () => {
     expect(levers).toMatch(/Weekly theme day.*Thursday\s*none/s);
     expect(levers).toMatch(/Announcement.*on\s*off/s);
     expect(levers).not.toMatch(/"thu"|\btrue\b/);
+    // numbers with the editor's units, shares as percentages
+    expect(levers).toMatch(/Team answer time on duty.*20 minutes\s*120 minutes/s);
+    expect(levers).toMatch(/Invitation wording quality.*70%\s*50%/s);
     expect(levers).not.toMatch(/\bseed\b/);
     // the same comparison as a Markdown report
     const report = session.page.waitForEvent('download');
