@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { SERIES_KEYS, SUMMARY_KEYS, type SeriesKey, type SummaryKey } from './metrics.ts';
 import { formatPath, makeProblem, parseScenario, type Problem, type Scenario } from './scenario.ts';
+import { bilingual as tx, type Bilingual } from './text.ts';
 import { setAt } from './fields.ts';
 import type { PairedDifference } from './compare.ts';
 import { SECTIONS } from './playbook-sections.ts';
@@ -32,7 +33,7 @@ const LessonTextSchema = z.strictObject({
 });
 
 export const LessonSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
   /** Lessons are listed by this number. */
   order: z.number().int().min(1).max(999),
   section: z.enum(SECTIONS),
@@ -63,10 +64,53 @@ export type LessonParse = { ok: true; lesson: Lesson } | { ok: false; problems: 
 export function parseLesson(value: unknown): LessonParse {
   const result = LessonSchema.safeParse(value);
   if (result.success) return { ok: true, lesson: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => makeProblem(formatPath(issue.path), issue.message, `课程文件字段有误：${issue.message}`)),
-  };
+  return { ok: false, problems: result.error.issues.flatMap(issueToProblems) };
+}
+
+const TYPES: Record<string, Bilingual> = {
+  string: tx('text', '文本'), number: tx('a number', '数字'), object: tx('an object { … }', '对象 { … }'), array: tx('a list [ … ]', '列表 [ … ]'), boolean: tx('true or false', 'true 或 false'),
+};
+/** Field-specific wording where a pattern says little. */
+const FORMATS: Record<string, Bilingual> = {
+  id: tx('must be lowercase letters, digits and dashes, at most 40 (e.g. posting-window)', '只能用小写字母、数字和连字符，最多 40 个（例如 posting-window）'),
+  scenario: tx('must be a reference scenario’s file name without .json (e.g. knowledge-sharing) or a whole scenario', '必须是参考场景的文件名（不含 .json，例如 knowledge-sharing）或完整的场景'),
+  path: tx('must be a field path as in scenario files (e.g. content.postsPerWeek)', '必须是场景文件中的字段路径（例如 content.postsPerWeek）'),
+};
+
+/** A validation issue in plain words, in both languages (not the validator's own English). */
+function issueToProblems(issue: z.core.$ZodIssue): Problem[] {
+  const path = formatPath(issue.path);
+  const say = (text: Bilingual) => [makeProblem(path, text.en, text.zh)];
+  const last = String(issue.path.at(-1) ?? '');
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => makeProblem(formatPath([...issue.path, key]), 'is not a lesson field (see docs/lessons.md)', '不是课程文件的字段（参见 docs/lessons.md）'));
+    case 'invalid_type': {
+      if (/received undefined/.test(issue.message)) return say(tx('is missing', '缺少此项'));
+      const type = TYPES[issue.expected] ?? tx(issue.expected, issue.expected);
+      return say(tx(`must be ${type.en}`, `必须是${type.zh}`));
+    }
+    case 'too_small':
+      return say(issue.origin === 'string' ? tx('must not be empty', '不能为空')
+        : issue.origin === 'array' ? tx(`needs at least ${issue.minimum}`, `至少需要 ${issue.minimum} 项`)
+          : tx(`must be at least ${issue.minimum}`, `不能小于 ${issue.minimum}`));
+    case 'too_big':
+      return say(issue.origin === 'string' ? tx(`must be at most ${issue.maximum} characters`, `最多 ${issue.maximum} 个字符`)
+        : issue.origin === 'array' ? tx(`takes at most ${issue.maximum}`, `最多 ${issue.maximum} 项`)
+          : tx(`must be at most ${issue.maximum}`, `不能大于 ${issue.maximum}`));
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      // a long list (the metrics) is named by where to find it, not printed in full
+      const list = values.length <= 8 ? values.join(', ') : `${values.slice(0, 4).join(', ')}, … (${values.length} names, see docs/lessons.md)`;
+      const listZh = values.length <= 8 ? values.join('、') : `${values.slice(0, 4).join('、')} 等 ${values.length} 个（参见 docs/lessons.md）`;
+      return say(tx(`must be one of ${list}`, `必须是以下之一：${listZh}`));
+    }
+    case 'invalid_format':
+    case 'invalid_union':
+      return say(FORMATS[last] ?? tx(issue.message, `格式不对：${issue.message}`));
+    default:
+      return say(tx(issue.message, `格式不对：${issue.message}`));
+  }
 }
 
 export type LessonScenarios = { ok: true; a: Scenario; b: Scenario } | { ok: false; problems: Problem[] };

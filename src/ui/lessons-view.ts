@@ -17,7 +17,7 @@ import { ANSWERS, type Answer, type Lesson } from '../model/lessons.ts';
 import { SERIES, SUMMARY } from '../model/metrics.ts';
 import { parseScenario, type Problem } from '../model/scenario.ts';
 import type { Progress } from '../worker/pool.ts';
-import { formatByUnit, formatSignedChange, langOf, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatNumber, formatPoints, formatSignedChange, langOf, pick, type Locale } from '../i18n/locale.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import { PALETTE } from '../charts/marks.ts';
 import { sectionLinkStyles, withSectionLinks } from '../charts/section-links.ts';
@@ -38,6 +38,7 @@ export const lessonAnswerStyles = css`
   .verdict.wrong { background: #fff1e5; color: #7d3200; }
   .numbers { font-size: 0.9rem; font-variant-numeric: tabular-nums; }
   .hint { font-size: 0.8rem; color: #52606d; }
+  .disagrees { background: #ffebe9; color: #5a0914; border-radius: 4px; padding: 0.3rem 0.6rem; font-size: 0.85rem; }
   qc-series-chart { display: block; max-width: 46rem; margin-top: 0.5rem; }
 `;
 
@@ -111,10 +112,11 @@ export class LessonsView extends LitElement {
     label.open:focus-within { outline: 2px solid #1f6feb; }
     progress { width: 16rem; accent-color: #1a7f5a; }
     /* printed: the lesson as a handout — question, prediction, answer, chart; no controls */
+    /* printed: a handout. The § links stay (as text); an unanswered lesson keeps its choices to tick */
     @media print {
       .layout { display: block; }
-      .list, button, label.open, fieldset input { display: none; }
-      .panel { border-color: #999; break-inside: avoid; }
+      .list, button:not(.section-link), label.open, .predict-first { display: none; }
+      .panel { border-color: #999; }
     }
   `];
 
@@ -165,7 +167,7 @@ export class LessonsView extends LitElement {
           @change=${() => this.fire('lesson-predict', a)} />${t(locale, ANSWER_LABELS[a])}</label>`)}
       </fieldset>
       ${this.stage === 'question' ? html`<button class="primary run-lesson" ?disabled=${!this.predicted} @click=${() => this.fire('lesson-run')}>${t(locale, 'lessonRun', { runs: lesson.runs })}</button>
-        ${this.predicted ? nothing : html`<span class="hint">${t(locale, 'lessonPredictFirst')}</span>`}` : nothing}
+        ${this.predicted ? nothing : html`<span class="hint predict-first">${t(locale, 'lessonPredictFirst')}</span>`}` : nothing}
       ${this.stage === 'running' ? html`<p role="status" class="hint">${t(locale, 'lessonRunning', { k: this.step, n: 2 })} <progress max=${this.progress?.total ?? 1} .value=${this.progress?.done ?? 0}></progress></p>` : nothing}
       ${outcome ? this.renderAnswer(lesson, outcome) : nothing}
     </article>`;
@@ -214,7 +216,9 @@ export function lessonAnswer(locale: Locale, lesson: Lesson, outcome: LessonOutc
       median: signed(difference?.median), p5: signed(difference?.p5), p95: signed(difference?.p95),
       runs: outcome.comparison.runs,
     })}</p>
-    <p class="hint">${t(locale, 'lessonSameBand', { band: formatByUnit(locale, unit, lesson.sameWithin) })}</p>
+    ${difference && difference.p5 < 0 && difference.p95 > 0 ? html`<p class="hint crosses">${t(locale, 'lessonCrossesZero')}</p>` : nothing}
+    <p class="hint">${t(locale, 'lessonSameBand', { band: unit === 'share' ? formatPoints(locale, lesson.sameWithin) : formatNumber(locale, lesson.sameWithin, 2) })}</p>
+    ${outcome.answer !== lesson.answer ? html`<p class="disagrees" role="alert">${t(locale, 'lessonFileDisagrees', { expected: t(locale, ANSWER_LABELS[lesson.answer]), answer: t(locale, ANSWER_LABELS[outcome.answer]) })}</p>` : nothing}
     <h3>${t(locale, 'lessonWhy')}</h3>
     <p class="explanation">${withSectionLinks(text.explanation)}</p>
     ${chart ? html`<qc-series-chart .locale=${locale} .label=${pick(locale, SERIES[chart])} .unit=${SERIES[chart].unit}

@@ -64,7 +64,7 @@ export class NoticesView extends LitElement {
         <input readonly .value=${this.shareUrl} aria-label=${t(locale, 'shareReady')} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
         <button @click=${() => this.dismiss('share')}>${t(locale, 'dismiss')}</button></div>` : nothing}
       ${r ? html`<div class="refused" role="alert"><strong>${t(locale, r.title.key, r.title.params)}</strong>
-        <ul>${r.problems.map((p) => html`<li>${this.where(p.path)}${pick(locale, p)}</li>`)}</ul>
+        <ul>${r.problems.map((p) => html`<li>${this.where(p.path, r.title.key !== 'lessonRefused')}${pick(locale, p)}</li>`)}</ul>
         <button @click=${() => this.dismiss('refusal')}>${t(locale, 'dismiss')}</button></div>` : nothing}
     `;
   }
@@ -74,9 +74,11 @@ export class NoticesView extends LitElement {
   }
 
   /** Where a problem is: the field as the editor labels it, then its path ("Posting window (content.window[0]): …"); nothing for the whole file. */
-  private where(path: string) {
+  private where(path: string, scenarioField: boolean) {
     if (!path) return nothing;
     const colon = this.locale === 'zh-CN' ? '：' : ': ';
+    // a lesson file's fields are not the editor's: the path alone
+    if (!scenarioField) return html`<code>${path}</code>${colon}`;
     let field = path.replace(/\[\d+\]/g, '');
     let label = leverLabel(this.locale, field);
     while (!label && field.includes('.')) {

@@ -20,7 +20,7 @@ describe('lessons', () => {
     await page.locator('qc-lessons-view input[value="lower"]').check();
     await page.locator('qc-lessons-view button.run-lesson').click();
     await expect.poll(() => page.locator('qc-lessons-view .verdict').textContent(), { timeout: 60_000 }).toMatch(/You predicted “lower” — right: the model says “lower”/);
-    expect(await page.locator('qc-lessons-view .numbers').textContent()).toMatch(/Topic response \(in window\): median [\d.]+% before the change, [\d.]+% after; paired difference −[\d.]+ pp/);
+    expect(await page.locator('qc-lessons-view .numbers').textContent()).toMatch(/Topic response \(in window\): median [\d.]+% before the change, [\d.]+% after\. Run by run .*the median difference is −[\d.]+ pp/);
     expect(await page.locator('qc-lessons-view .explanation').textContent()).toMatch(/rhythm/);
     expect(await page.locator('qc-lessons-view qc-series-chart').locator('path.median').count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}/lesson-en.png`, fullPage: true });
@@ -73,7 +73,7 @@ describe('lessons', () => {
     await page.locator('qc-app-bar button.view-lessons').click();
     const lesson = {
       id: 'my-lesson', order: 50, section: '§4', scenario: 'knowledge-sharing',
-      changes: [{ path: 'incentives.points', value: 'none' }], metric: 'weeklyParticipation', runs: 40, sameWithin: 0.05, answer: 'same',
+      changes: [{ path: 'incentives.points', value: 'none' }], metric: 'weeklyParticipation', runs: 40, sameWithin: 0.05, answer: 'higher',
       en: { title: 'Do points matter here?', brief: 'Points are an incentive (§4).', question: 'Without points, weekly participation?', explanation: 'Little changes in a small group.' },
       zh: { title: '积分有用吗？', brief: '积分是一种激励 (§4)。', question: '没有积分，周参与率会怎样？', explanation: '小群里变化不大。' },
     };
@@ -81,6 +81,19 @@ describe('lessons', () => {
     writeFileSync(path, JSON.stringify(lesson));
     await page.locator('qc-lessons-view label.open input').setInputFiles(path);
     await expect.poll(() => page.locator('qc-lessons-view .question').textContent()).toBe('Without points, weekly participation?');
+    // the file claims "higher"; the model disagrees, and the trainer is told
+    await page.locator('qc-lessons-view input[value="higher"]').check();
+    await page.locator('qc-lessons-view button.run-lesson').click();
+    await expect.poll(() => page.locator('qc-lessons-view .disagrees').textContent(), { timeout: 60_000 }).toMatch(/expects “higher”, but the model says “about the same”/);
+    // kept across a reload
+    await page.reload();
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.view-lessons').click();
+    expect(await page.locator('qc-lessons-view .pick-lesson[data-lesson="my-lesson"]').count()).toBe(1);
+    // a shipped lesson's id is not taken over
+    writeFileSync(path, JSON.stringify({ ...lesson, id: 'posting-window' }));
+    await page.locator('qc-lessons-view label.open input').setInputFiles(path);
+    await expect.poll(() => page.locator('qc-notices .refused').textContent()).toMatch(/shipped lesson’s id/);
     writeFileSync(path, JSON.stringify({ ...lesson, changes: [{ path: 'content.postsPerWeek', value: 999 }] }));
     await page.locator('qc-lessons-view label.open input').setInputFiles(path);
     await expect.poll(() => page.locator('qc-notices .refused').textContent()).toMatch(/changes\[0\] \(content\.postsPerWeek\)/);

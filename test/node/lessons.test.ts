@@ -45,10 +45,23 @@ describe('lesson files', () => {
     if (parsed.ok) return;
     const paths = parsed.problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['id', 'section', 'metric', 'runs']));
-    expect(parsed.problems.find((p) => p.path === 'id')!.en).toMatch(/lowercase letters, digits and dashes/);
-    expect(parsed.problems.every((p) => p.zh.startsWith('课程文件字段有误'))).toBe(true);
+    const zh = Object.fromEntries(parsed.problems.map((p) => [p.path, p.zh]));
+    const en = Object.fromEntries(parsed.problems.map((p) => [p.path, p.en]));
+    expect(en.id).toMatch(/lowercase letters, digits and dashes/);
+    expect(zh.id).toMatch(/^只能用小写字母/);
+    expect(en.runs).toBe('must be at least 20');
+    expect(zh.runs).toBe('不能小于 20');
+    expect(en.section).toBe('must be one of §1, §2, §3, §4, §5, §6, §7');
+    // the long list of metrics is named, not printed in full
+    expect(en.metric).toMatch(/^must be one of speakingRate30d, .*names, see docs\/lessons\.md\)$/);
+    // no validator English in Chinese
+    for (const p of parsed.problems) expect(p.zh, p.path).not.toMatch(/Invalid|expected|received/);
     const missing = parseLesson({ ...valid(), zh: { title: '标题' } });
     expect(!missing.ok && missing.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['zh.brief', 'zh.question', 'zh.explanation']));
+    expect(!missing.ok && missing.problems.find((p) => p.path === 'zh.brief')?.zh).toBe('缺少此项');
+    const stray = parseLesson({ ...valid(), hint: 'x', scenario: 42 });
+    expect(!stray.ok && stray.problems.find((p) => p.path === 'hint')?.en).toBe('is not a lesson field (see docs/lessons.md)');
+    expect(!stray.ok && stray.problems.find((p) => p.path === 'scenario')?.en).toMatch(/reference scenario’s file name/);
   });
 
   it('a change the scenario schema refuses is reported at the change, with the field’s own problem', () => {

@@ -35,6 +35,21 @@ export interface LessonRecord {
 }
 
 const PROGRESS_KEY = 'qunce-lab:lessons';
+/** Lesson files a trainer opened here, kept so they survive a reload. */
+const OPENED_KEY = 'qunce-lab:opened-lessons';
+
+function loadOpened(): Lesson[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(OPENED_KEY) ?? '[]');
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((v) => {
+      const parsed = parseLesson(v);
+      return parsed.ok && !SHIPPED_LESSONS.some((l) => l.id === parsed.lesson.id) ? [parsed.lesson] : [];
+    });
+  } catch {
+    return [];
+  }
+}
 
 function loadProgress(): Record<string, LessonRecord> {
   try {
@@ -46,7 +61,9 @@ function loadProgress(): Record<string, LessonRecord> {
 }
 
 export class LessonController implements ReactiveController {
-  lessons: Lesson[] = [...SHIPPED_LESSONS];
+  /** Lessons opened from files in this browser (kept across reloads). */
+  private opened: Lesson[] = loadOpened();
+  lessons: Lesson[] = [...SHIPPED_LESSONS, ...this.opened].sort((a, b) => a.order - b.order);
   readonly fileProblems = LESSON_FILE_PROBLEMS;
   current: Lesson | null = null;
   predicted: Answer | null = null;
@@ -55,6 +72,8 @@ export class LessonController implements ReactiveController {
   progress: Progress | null = null;
   outcome: LessonOutcome | null = null;
   records: Record<string, LessonRecord> = loadProgress();
+  /** Answers of this session, by lesson: going back to an answered lesson shows its answer again. */
+  private outcomes = new Map<string, { outcome: LessonOutcome; predicted: Answer }>();
 
   constructor(private readonly host: ReactiveControllerHost, private readonly ensemble: EnsembleController, private readonly notices: NoticesController) {
     host.addController(this);
@@ -65,9 +84,10 @@ export class LessonController implements ReactiveController {
   open(id: string | null): void {
     if (this.stage === 'running') this.ensemble.pool?.cancel();
     this.current = this.lessons.find((l) => l.id === id) ?? null;
-    this.predicted = null;
-    this.stage = 'question';
-    this.outcome = null;
+    const answered = id === null ? undefined : this.outcomes.get(id);
+    this.predicted = answered?.predicted ?? null;
+    this.stage = answered ? 'revealed' : 'question';
+    this.outcome = answered?.outcome ?? null;
     this.host.requestUpdate();
   }
 
@@ -105,6 +125,7 @@ export class LessonController implements ReactiveController {
       if (this.current !== lesson) return; // another lesson was opened meanwhile
       const answer = answerOf(comparison.metrics[lesson.metric].differences[1], lesson.sameWithin);
       this.outcome = { lessonId: lesson.id, comparison, ensembles, answer, predicted, b: built.b };
+      this.outcomes.set(lesson.id, { outcome: this.outcome, predicted });
       this.stage = 'revealed';
       this.records = { ...this.records, [lesson.id]: { predicted, answer, at: Date.now() } };
       try {
@@ -123,6 +144,7 @@ export class LessonController implements ReactiveController {
 
   /** Start the open lesson again from its question. */
   retry(): void {
+    if (this.current) this.outcomes.delete(this.current.id);
     this.open(this.current?.id ?? null);
   }
 
@@ -148,6 +170,9 @@ export class LessonController implements ReactiveController {
     }
     const parsed = parseLesson(value);
     const problems: Problem[] = parsed.ok ? [] : parsed.problems;
+    if (parsed.ok && SHIPPED_LESSONS.some((l) => l.id === parsed.lesson.id)) {
+      problems.push(makeProblem('id', `“${parsed.lesson.id}” is a shipped lesson’s id; give your lesson its own`, `“${parsed.lesson.id}”是内置课程的 id，请为你的课程另取一个`));
+    }
     if (parsed.ok) {
       const base = lessonBase(parsed.lesson);
       if (base === null) problems.push(makeProblem('scenario', `names no reference scenario (use one of ${this.referenceNames()} or write the scenario inline)`, `没有这个参考场景 (请用 ${this.referenceNames()} 之一，或直接写入场景)`));
@@ -161,6 +186,13 @@ export class LessonController implements ReactiveController {
       return false;
     }
     const lesson = parsed.lesson;
+    this.opened = [...this.opened.filter((l) => l.id !== lesson.id), lesson];
+    try {
+      localStorage.setItem(OPENED_KEY, JSON.stringify(this.opened));
+    } catch {
+      // not kept across reloads where storage is off; the lesson still opens
+    }
+    this.outcomes.delete(lesson.id);
     this.lessons = [...this.lessons.filter((l) => l.id !== lesson.id), lesson].sort((a, b) => a.order - b.order);
     this.notices.clearRefusal();
     this.open(lesson.id);
