@@ -102,6 +102,7 @@ const MESSAGES = {
   replayEarlier: { en: '{count} earlier lines of this day are not shown', zh: '当天更早的 {count} 条未显示' },
   replayQuiet: { en: 'Nothing has happened yet today.', zh: '今天还没有动静。' },
   replayRoster: { en: 'Members that day', zh: '当天成员构成' },
+  replayRosterNote: { en: 'Each member is counted once, in the first state that fits: do-not-disturb, then core active, spoke this week, spoke this month; “silent” includes newcomers who have not spoken yet.', zh: '每位成员只计一次，按先后归入第一个符合的状态：免打扰、核心活跃、本周发言、本月发言；“沉默”包括尚未发言的新成员。' },
   replayRoles: { en: 'Who is who', zh: '角色' },
   replayOwner: { en: 'Owner', zh: '群主' },
   replayOwnerShort: { en: 'OW', zh: '群主' },

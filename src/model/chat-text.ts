@@ -45,11 +45,11 @@ const TOPICAL: Record<Positioning, Record<TopicalKind, Phrases>> = {
 const GENERAL: Record<Exclude<MessageKind, TopicalKind | 'team'>, Phrases> = {
   chain: [tx('12. Li Ming +1', '12. 李明 +1'), tx('13. Zhang Wei, joining!', '13. 张伟 报名！'), tx('14. Chen +1', '14. 陈 +1')],
   filler: [tx('haha', '哈哈哈'), tx('👍', '👍'), tx('good morning everyone', '大家早上好'), tx('+1', '+1')],
-  ad: [tx('Cheap agency accounts, add me for details!', '低价代理，详情加我！'), tx('Part-time job, earn 300 a day, DM me', '兼职日赚 300，私聊'), tx('Scan the code for a free gift', '扫码领免费礼品')],
+  ad: [tx('Cheap agency accounts, add me for details!', '低价代理，详情加我！'), tx('Part-time job, earn 300 a day, DM me', '兼职日赚 300，私聊'), tx('Scan the code for a free gift', '扫码领免费礼品'), tx('Followers for sale, 10k for 99', '涨粉服务，1 万粉只要 99'), tx('Loans in 5 minutes, no checks', '5 分钟放款，无需审核')],
   violation: [tx('[a message that breaks the covenant]', '[一条违反群公约的发言]')],
-  promo: [tx('Limited offer for members: 30 % off this week only!', '群友专享：本周限时 7 折！'), tx('New course launch — early-bird price today', '新课上线——今日早鸟价')],
+  promo: [tx('Limited offer for members: 30 % off this week only!', '群友专享：本周限时 7 折！'), tx('New course launch — early-bird price today', '新课上线——今日早鸟价'), tx('Group-buy open: three more to unlock the price', '拼团开启：再来 3 人成团'), tx('Members’ day: free shipping tonight', '会员日：今晚包邮'), tx('Last call for the workshop discount', '工作坊优惠最后一天')],
   redPacket: [tx('[Red packet] A little something for everyone!', '[红包] 给大家的小心意！')],
-  burst: [tx('1', '1'), tx('Thanks boss!', '谢谢老板！'), tx('Got it, thanks!', '抢到了，谢谢！'), tx('1111', '1111')],
+  burst: [tx('1', '1'), tx('Thanks boss!', '谢谢老板！'), tx('Got it, thanks!', '抢到了，谢谢！'), tx('1111', '1111'), tx('Too slow, missed it', '手慢了，没抢到'), tx('🧧 thanks!', '🧧 谢谢！'), tx('Lucky today!', '今天运气不错！')],
 };
 
 const TEAM: Record<TeamPost | 'other', Phrases> = {
@@ -82,7 +82,7 @@ export const SYSTEM_TEXT: Record<SystemEvent, Bilingual> = {
   rejoined: tx('{name} came back to the group', '{name} 重新加入了群聊'),
   left: tx('{name} left the group', '{name} 退出了群聊'),
   removed: tx('{name} was removed from the group', '{name} 被移出群聊'),
-  warned: tx('An admin warned {name} (first violation)', '管理员警告了 {name} (首次违规)'),
+  warned: tx('An admin warned {name} (first violation)', '管理员警告了{name}（首次违规）'),
   muted: tx('{name} was muted for a while', '{name} 被限时禁言'),
   dnd: tx('{name} put the group on do-not-disturb', '{name} 开启了消息免打扰'),
 };

@@ -25,6 +25,12 @@ export const PLAYBOOK_INTRO: Bilingual = tx(
   '一篇关于微信社群搭建与运营的实践文章，把社群看作八个环节的协同：定位、创建、成员、规则、活跃、数据、风险和工具。好的社群通过分层管理、激励和内容运营，在开放与管控之间取得平衡：准入决定氛围，监测反过来推动规则调整。实验室用下列数字评判每一个策略。',
 );
 
+/** What the article's outline promises and its sections do not hold. */
+export const PLAYBOOK_INTRO_GAPS: readonly Bilingual[] = [
+  tx('The eighth part, tools, has no section of its own: the article’s tool advice (WeCom’s APIs, tags, keyword auto-reply and monitoring, conversation archive) is spread over §1–§6, and the lab models it where it appears.', '第八个环节“工具支持”没有单独成节：文中的工具建议（企业微信接口、标签、关键词自动回复与监控、会话存档）分散在 §1–§6，实验室在相应位置模拟。'),
+  tx('The closing names trends (AI customer service, layered member operations, online and offline together) without rules or numbers; the lab does not model them.', '结尾提到的趋势（AI 客服、会员分层运营、线上线下融合）没有规则或数字，实验室不作模拟。'),
+];
+
 export const PLAYBOOK_SECTIONS: readonly PlaybookSection[] = [
   {
     id: '§1',

@@ -6,7 +6,7 @@
  *
  * Events: `results` (detail: { kind, runs }) when an ensemble finishes.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { SCHEMA_VERSION, parseScenario, type Draft, type Scenario } from '../model/scenario.ts';
 import { scenarioText } from '../model/text.ts';
 import { initialLocale, langOf, saveLocale, type Locale } from '../i18n/locale.ts';
@@ -30,14 +30,14 @@ import { draftWithSettings, leverAt, type Lever, type Setting } from '../model/p
 import type { SweepAxis } from '../model/planning/sweep.ts';
 import type { Objective } from '../model/planning/optimize.ts';
 import type { Dismissed } from './notices-view.ts';
-import type { View } from './app-bar.ts';
+import { VIEWS, type View } from './app-bar.ts';
 import './app-bar.ts';
 import './notices-view.ts';
 import './lab-view.ts';
 import './library-panel.ts';
 import './compare-view.ts';
 import './plan-view.ts';
-import { lessonAnswer } from './lessons-view.ts';
+import { lessonAnswer, lessonBefore, lessonChanges } from './lessons-view.ts';
 import { resultCharts, resultsCaption } from './result-charts.ts';
 import type { PresenterSlide } from './presenter-view.ts';
 import './presenter-view.ts';
@@ -58,7 +58,7 @@ export class AppShell extends LitElement {
   /** Presenter mode is on (the results one slide at a time, for a projector). */
   declare presenting: boolean;
   /** Where presenter mode opens: at the results, or (from an answered lesson) at the lesson. */
-  private presentFrom: 'results' | 'lesson' = 'results';
+  private presentFrom: 'results' | 'lesson' | 'replay' = 'results';
 
   declare locale: Locale;
   declare view: View;
@@ -104,14 +104,34 @@ export class AppShell extends LitElement {
     super.connectedCallback();
     document.documentElement.lang = this.locale;
     window.addEventListener('keydown', this.onKey);
+    window.addEventListener('popstate', this.onPopState);
+    history.replaceState({ ...(history.state as object | null), view: this.view }, '');
     this.addEventListener('playbook-open', (event) => void this.openPlaybook((event as CustomEvent<string>).detail));
     void this.restore();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('popstate', this.onPopState);
     super.disconnectedCallback();
   }
+
+  /** The view came from the browser's Back / Forward (not to be pushed again). */
+  private viewFromHistory = false;
+
+  /** Each change of view is a step in the browser's history: Back returns to the previous view, not away from the app. */
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('view') && changed.get('view') !== undefined && !this.viewFromHistory) history.pushState({ view: this.view }, '');
+    this.viewFromHistory = false;
+  }
+
+  private onPopState = (event: PopStateEvent): void => {
+    const view = (event.state as { view?: unknown } | null)?.view;
+    if (typeof view === 'string' && (VIEWS as readonly string[]).includes(view)) {
+      this.viewFromHistory = true;
+      this.view = view as View;
+    }
+  };
 
   /** Ctrl/Cmd+Z undoes an edit, Ctrl/Cmd+Shift+Z or Ctrl+Y redoes it, unless a text field has the keys. */
   private onKey = (event: KeyboardEvent): void => {
@@ -139,14 +159,16 @@ export class AppShell extends LitElement {
     const { notices, edit, ensemble } = this;
     if (this.presenting) {
       const slides = this.presenterSlides();
-      return html`<qc-presenter .locale=${locale} .slides=${slides} .index=${this.presentFrom === 'lesson' ? slides.length - 1 : 0}
+      const replaySlide = slides.findIndex((s) => s.label === t(locale, 'viewReplay'));
+      const start = this.presentFrom === 'lesson' ? slides.length - 1 : this.presentFrom === 'replay' ? Math.max(0, replaySlide) : 0;
+      return html`<qc-presenter .locale=${locale} .slides=${slides} .index=${start}
         @presenter-exit=${() => { this.presenting = false; }}></qc-presenter>`;
     }
     return html`
       <button class="skip" @click=${this.skipToResults}>${t(locale, 'skipToResults')}</button>
       <qc-app-bar .locale=${locale} .preset=${edit.preset} .view=${this.view} .canExport=${ensemble.summary !== null} .autosave=${edit.autosave} .saves=${edit.saves}
         @locale-toggle=${this.toggleLocale}
-        @present=${() => { this.presentFrom = this.view === 'lessons' && this.lesson.outcome ? 'lesson' : 'results'; this.presenting = true; }}
+        @present=${() => { this.presentFrom = this.view === 'lessons' && this.lesson.current ? 'lesson' : this.view === 'replay' && this.replay.log ? 'replay' : 'results'; this.presenting = true; }}
         @preset-select=${(e: CustomEvent<PresetName>) => void this.replaceDraft(PRESETS[e.detail].file as Draft, () => edit.loadPreset(e.detail))}
         @view-select=${(e: CustomEvent<View>) => this.selectView(e.detail)}
         @file-open=${(e: CustomEvent<File>) => void this.io.openFile(e.detail)}
@@ -258,7 +280,7 @@ export class AppShell extends LitElement {
 
   private renderReplay() {
     const { replay: r, edit } = this;
-    return html`<qc-replay-view .locale=${this.locale} .positioning=${(r.scenario ?? edit.scenario).group.positioning}
+    return html`<qc-replay-view .locale=${this.locale} .positioning=${(r.scenario ?? edit.scenario).group.positioning} .hook=${(r.scenario ?? edit.scenario).content.promoHook}
       .log=${r.log} .series=${r.series} .runIndex=${r.runIndex} .runs=${edit.scenario.runs} .minute=${r.minute} .playing=${r.playing} .speed=${r.speed}
       .loading=${r.loading} .stale=${r.scenario !== null && JSON.stringify(r.scenario) !== JSON.stringify(edit.scenario)}
       @replay-load=${(e: CustomEvent<number>) => void r.load(edit.scenario, e.detail)}
@@ -278,9 +300,15 @@ export class AppShell extends LitElement {
     ];
     if (this.replay.log) slides.push({ label: t(locale, 'viewReplay'), content: this.renderReplay() });
     const open = lesson.current;
-    if (open && lesson.outcome?.lessonId === open.id) {
+    if (open) {
+      // the question alone first (to poll the room), then the answer once it is run
       const text = open[langOf(locale)];
-      slides.push({ label: text.title, content: html`<h2>${text.title}</h2><p class="question">${text.question}</p>${lessonAnswer(locale, open, lesson.outcome)}` });
+      slides.push({ label: `${text.title} · ${t(locale, 'lessonQuestion')}`, content: html`<h2>${text.title}</h2>
+        <p>${text.brief}</p>${lessonChanges(locale, open, lessonBefore(open))}<p class="question">${text.question}</p>
+        <ul class="choices">${(['higher', 'same', 'lower'] as const).map((a) => html`<li>${t(locale, a === 'higher' ? 'answerHigher' : a === 'same' ? 'answerSame' : 'answerLower')}</li>`)}</ul>` });
+      if (lesson.outcome?.lessonId === open.id) {
+        slides.push({ label: `${text.title} · ${t(locale, 'lessonAnswer')}`, content: html`<h2>${text.title}</h2><p class="question">${text.question}</p>${lessonAnswer(locale, open, lesson.outcome)}` });
+      }
     }
     return slides;
   }

@@ -64,7 +64,7 @@ export const STATE_LABELS: Record<MembershipState, Text> = {
   core: { en: 'core active', zh: '核心活跃' },
   active: { en: 'active this week', zh: '本周发言' },
   ordinarySpeaking: { en: 'spoke this month', zh: '本月发言' },
-  lurker: { en: 'silent 30 days', zh: '30 天未发言' },
+  lurker: { en: 'silent (30 days, or since joining)', zh: '沉默 (30 天或入群后未发言)' },
   dnd: { en: 'do-not-disturb', zh: '免打扰' },
   left: { en: 'left', zh: '已退群' },
   removed: { en: 'removed', zh: '被移出' },

@@ -149,16 +149,14 @@ export class LessonsView extends LitElement {
     const text = lesson[langOf(locale)];
     const section = PLAYBOOK_SECTIONS.find((s) => s.id === lesson.section);
     const base = lessonBase(lesson);
-    // the base as it runs (defaults filled in), so an unset lever shows its default rather than "—"
-    const parsedBase = parseScenario(base);
-    const before = parsedBase.ok ? parsedBase.scenario : base;
+    const before = lessonBefore(lesson);
     const outcome = this.outcome?.lessonId === lesson.id ? this.outcome : null;
     return html`<article class="panel lesson" data-lesson=${lesson.id}>
       <h2>${text.title}</h2>
       <p class="hint">${withSectionLinks(lesson.section)} ${section ? pick(locale, section.title) : ''} · ${t(locale, 'lessonBase', { name: scenarioText((base ?? {}) as object, langOf(locale)).name })}</p>
       <p>${withSectionLinks(text.brief)}</p>
       <h3>${t(locale, 'lessonChange')}</h3>
-      <ul class="change">${lesson.changes.map((c) => html`<li>${leverLabel(locale, c.path) || c.path}: ${leverValue(locale, c.path, JSON.stringify(getAt(before, c.path)) ?? '—')} → <strong>${leverValue(locale, c.path, JSON.stringify(c.value))}</strong></li>`)}</ul>
+      ${lessonChanges(locale, lesson, before)}
       <h3>${t(locale, 'lessonQuestion')}</h3>
       <p class="question">${text.question}</p>
       <fieldset ?disabled=${this.stage !== 'question'}>
@@ -196,6 +194,19 @@ export class LessonsView extends LitElement {
   private fire(name: string, detail?: unknown): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
+}
+
+/** What a lesson changes, lever by lever, as the editor names them: "Posting window: 19:00–21:00 → 14:00–15:00". */
+export function lessonChanges(locale: Locale, lesson: Lesson, before: unknown) {
+  const colon = locale === 'zh-CN' ? '：' : ': ';
+  return html`<ul class="change">${lesson.changes.map((c) => html`<li>${leverLabel(locale, c.path) || c.path}${colon}${leverValue(locale, c.path, JSON.stringify(getAt(before, c.path)) ?? '—')} → <strong>${leverValue(locale, c.path, JSON.stringify(c.value))}</strong></li>`)}</ul>`;
+}
+
+/** The base scenario of a lesson as it runs (defaults filled in), so an unset lever shows its default rather than "—". */
+export function lessonBefore(lesson: Lesson): unknown {
+  const base = lessonBase(lesson);
+  const parsed = parseScenario(base);
+  return parsed.ok ? parsed.scenario : base;
 }
 
 /** A lesson's answer: the verdict on the prediction, the numbers, the mechanism and the chart (the lessons view and presenter mode). */

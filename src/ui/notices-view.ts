@@ -49,6 +49,7 @@ export class NoticesView extends LitElement {
     .share-box input { width: min(40rem, 90%); font: inherit; font-size: 0.8rem; }
     .refused { background: #ffebe9; color: #5a0914; }
     .refused ul { margin: 0.3rem 0; }
+    .refused li { overflow-wrap: anywhere; }
     .notice { color: #7d4e00; background: #fff8c5; display: flex; gap: 0.75rem; align-items: baseline; justify-content: space-between; }
     button { font: inherit; font-size: 0.8rem; padding: 0.1rem 0.5rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #fff; cursor: pointer; }
     button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }

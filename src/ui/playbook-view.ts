@@ -8,7 +8,7 @@
  * `lessons`. Events (bubble, cross shadow roots): `lesson-open` (detail: id).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { PLAYBOOK_INTRO, PLAYBOOK_SECTIONS } from '../model/playbook-sections.ts';
+import { PLAYBOOK_INTRO, PLAYBOOK_INTRO_GAPS, PLAYBOOK_SECTIONS } from '../model/playbook-sections.ts';
 import { THRESHOLDS, describeThreshold } from '../model/playbook.ts';
 import { SUMMARY } from '../model/metrics.ts';
 import type { Lesson } from '../model/lessons.ts';
@@ -58,6 +58,7 @@ export class PlaybookView extends LitElement {
       <div class="panel">
         <h2>${t(locale, 'playbookTitle')}</h2>
         <p>${pick(locale, PLAYBOOK_INTRO)}</p>
+        <ul class="gaps">${PLAYBOOK_INTRO_GAPS.map((g) => html`<li class="gap">${pick(locale, g)}</li>`)}</ul>
         <ul class="toc">${PLAYBOOK_SECTIONS.map((s) => html`<li><button @click=${() => this.showSection(s.id)}>${s.id} ${pick(locale, s.title)}</button></li>`)}</ul>
       </div>
       ${PLAYBOOK_SECTIONS.map((s) => {

@@ -35,6 +35,8 @@ const TEAM_CHIPS: Record<TeamPost, Bilingual> = {
   themeDay: tx('theme day', '主题日'), event: tx('online party', '线上活动'), poll: tx('needs poll', '需求投票'),
   announcement: tx('announcement', '群公告'), chain: tx('chain (接龙)', '发起接龙'),
 };
+type PromoHook = 'none' | 'redPacket' | 'giveaway';
+const HOOK_CHIPS: Record<Exclude<PromoHook, 'none'>, Bilingual> = { redPacket: tx('promotion + red packet', '推广 + 红包'), giveaway: tx('promotion + giveaway', '推广 + 抽奖') };
 const ROLE_COLORS: Record<ChatRole, string> = { team: '#0f3d2e', core: '#1a7f5a', active: '#4c8bd6', ordinary: '#8e9aa6', marketer: '#d1495b' };
 const ROLE_LABELS: Record<ChatRole, Bilingual> = {
   team: tx('team', '运营'), core: tx('core member', '核心成员'), active: tx('active member', '活跃成员'), ordinary: tx('member', '普通成员'), marketer: tx('marketer', '营销号'),
@@ -68,6 +70,7 @@ export class ReplayView extends LitElement {
   static override properties = {
     locale: { type: String },
     positioning: { type: String },
+    hook: { type: String },
     log: { attribute: false },
     series: { attribute: false },
     runIndex: { type: Number },
@@ -81,6 +84,8 @@ export class ReplayView extends LitElement {
 
   declare locale: Locale;
   declare positioning: Positioning;
+  /** What the scenario's promotions carry (content.promoHook). */
+  declare hook: PromoHook;
   declare log: ChatLog | null;
   declare series: Series | null;
   declare runIndex: number;
@@ -95,6 +100,7 @@ export class ReplayView extends LitElement {
     super();
     this.locale = 'en';
     this.positioning = 'knowledge_sharing';
+    this.hook = 'none';
     this.log = null;
     this.series = null;
     this.runIndex = 0;
@@ -196,7 +202,9 @@ export class ReplayView extends LitElement {
     const lines: Line[] = [];
     for (let k = upperBound(messages.time, start - 1e-9), end = upperBound(messages.time, this.minute); k < end; k++) lines.push({ time: messages.time[k], ref: k });
     for (let k = 0; k < events.time.length; k++) if (events.time[k] >= start && events.time[k] <= this.minute) lines.push({ time: events.time[k], ref: -1 - k });
-    lines.sort((a, b) => a.time - b.time || a.ref - b.ref);
+    // in time order; at the same minute a message comes before what it caused (a warning, a mute), and system lines keep their order
+    const rank = (line: Line) => (line.ref >= 0 ? line.ref : 1e9 - 1 - line.ref);
+    lines.sort((a, b) => a.time - b.time || rank(a) - rank(b));
     const hidden = Math.max(0, lines.length - MAX_SHOWN);
     return html`
       <span class="day">${t(locale, 'dayN', { day: day + 1, days: log.horizonDays })}</span>
@@ -213,13 +221,15 @@ export class ReplayView extends LitElement {
     const kind = MESSAGE_KINDS[messages.kind[k]];
     const teamPost = messages.teamPost[k] >= 0 ? TEAM_POSTS[messages.teamPost[k]] : null;
     const target = messages.replyTo[k];
-    const chip = teamPost ? TEAM_CHIPS[teamPost] : KIND_CHIPS[kind];
+    // a promotion that carries a red packet or a giveaway says so (the burst of thanks follows it)
+    const hook = kind === 'promo' && this.hook !== 'none' ? HOOK_CHIPS[this.hook] : null;
+    const chip = teamPost ? TEAM_CHIPS[teamPost] : hook ?? KIND_CHIPS[kind];
     return html`<div class="msg ${role}" data-kind=${kind} data-role=${role}>
       <span class="avatar" style="background:${ROLE_COLORS[role]}" title=${pick(locale, ROLE_LABELS[role])}>${this.initials(log, author)}</span>
       <div>
         <div class="who">${this.name(log, author)}${role === 'team' || role === 'marketer' ? html`<span class="role" style="background:${ROLE_COLORS[role]}">${pick(locale, ROLE_LABELS[role])}</span>` : nothing}
           <span class="chip ${BAD_KINDS.has(kind) ? 'bad' : ''}">${pick(locale, chip)}</span> <span>${clock(messages.time[k])}</span></div>
-        <div class="bubble">${this.text(log, k)}
+        <div class="bubble">${hook ? `${pick(locale, hook)}${locale === 'zh-CN' ? '：' : ': '}` : ''}${this.text(log, k)}
           ${target >= 0 ? html`<div class="quote">${this.name(log, messages.author[target])}: ${this.text(log, target)}</div>` : nothing}</div>
       </div>
     </div>`;
@@ -242,6 +252,7 @@ export class ReplayView extends LitElement {
       <ul>${MEMBERSHIP_STATES.map((state, k) => html`<li data-state=${state}><span>${pick(locale, STATE_LABELS[state])}</span>
         <span class="bar" style="width:${(counts[k] / most) * 100}%;background:${STATE_COLORS[state]}"></span><span class="count">${counts[k]}</span></li>`)}</ul>
       <h2>${t(locale, 'replayRoles')}</h2>
+      <p class="hint">${t(locale, 'replayRosterNote')}</p>
       <ul class="legend">${CHAT_ROLES.map((role) => html`<li><span class="swatch" style="background:${ROLE_COLORS[role]}"></span>${pick(locale, ROLE_LABELS[role])}</li>`)}</ul>
     </aside>`;
   }

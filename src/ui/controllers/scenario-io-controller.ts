@@ -62,7 +62,7 @@ export class ScenarioIoController implements ReactiveController {
   /** Open the scenario of a share link; once opened, the link leaves the address (the autosave holds it now). */
   async openLink(hash: string): Promise<void> {
     if (await this.accept(await decodeLinkInWorker(hash), { key: 'linkRefused' }, { key: 'openedLink' })) {
-      history.replaceState(null, '', location.pathname + location.search);
+      history.replaceState(history.state, '', location.pathname + location.search);
     }
   }
 
