@@ -3,7 +3,7 @@
  * picking from bilingual text, and locale number formats. Below both the UI
  * and the charts; the model's tables carry their own bilingual text.
  */
-import type { Bilingual } from '../model/text.ts';
+import { fullWidth, type Bilingual } from '../model/text.ts';
 
 import { LOCALES, type Locale } from '../model/format.ts';
 
@@ -32,7 +32,7 @@ export function saveLocale(locale: Locale): void {
 
 /** Pick the language of a bilingual text. */
 export function pick(locale: Locale, value: Bilingual): string {
-  return locale === 'zh-CN' ? value.zh : value.en;
+  return locale === 'zh-CN' ? fullWidth(value.zh) : value.en;
 }
 
 export { formatByUnit, formatDifferenceInterval, formatNumber, formatPercent, formatPoints, formatSignedChange, formatSignedPoints, langOf } from '../model/format.ts';

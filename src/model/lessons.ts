@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { SERIES_KEYS, SUMMARY_KEYS, type SeriesKey, type SummaryKey } from './metrics.ts';
 import { formatPath, makeProblem, parseScenario, type Problem, type Scenario } from './scenario.ts';
-import { bilingual as tx, type Bilingual } from './text.ts';
+import { bilingual as tx, fullWidth, type Bilingual } from './text.ts';
 import { setAt } from './fields.ts';
 import type { PairedDifference } from './compare.ts';
 import { SECTIONS } from './playbook-sections.ts';
@@ -57,6 +57,13 @@ export const LessonSchema = z.strictObject({
 
 export type Lesson = z.output<typeof LessonSchema>;
 export type LessonText = z.output<typeof LessonTextSchema>;
+
+/** A lesson's texts in the reader's language (Chinese typeset with full-width brackets and colons). */
+export function lessonText(lesson: Lesson, lang: 'en' | 'zh'): LessonText {
+  const text = lesson[lang];
+  if (lang === 'en') return text;
+  return { title: fullWidth(text.title), brief: fullWidth(text.brief), question: fullWidth(text.question), explanation: fullWidth(text.explanation) };
+}
 
 export type LessonParse = { ok: true; lesson: Lesson } | { ok: false; problems: Problem[] };
 

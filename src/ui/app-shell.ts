@@ -25,7 +25,7 @@ import { BaselineController } from './controllers/baseline-controller.ts';
 import { LessonController } from './controllers/lesson-controller.ts';
 import { ReplayController, type ReplaySpeed } from './controllers/replay-controller.ts';
 import './replay-view.ts';
-import type { Answer } from '../model/lessons.ts';
+import { lessonText, type Answer } from '../model/lessons.ts';
 import { draftWithSettings, leverAt, type Lever, type Setting } from '../model/planning/levers.ts';
 import type { SweepAxis } from '../model/planning/sweep.ts';
 import type { Objective } from '../model/planning/optimize.ts';
@@ -302,7 +302,7 @@ export class AppShell extends LitElement {
     const open = lesson.current;
     if (open) {
       // the question alone first (to poll the room), then the answer once it is run
-      const text = open[langOf(locale)];
+      const text = lessonText(open, langOf(locale));
       slides.push({ label: `${text.title} · ${t(locale, 'lessonQuestion')}`, content: html`<h2>${text.title}</h2>
         <p>${text.brief}</p>${lessonChanges(locale, open, lessonBefore(open))}<p class="question">${text.question}</p>
         <ul class="choices">${(['higher', 'same', 'lower'] as const).map((a) => html`<li>${t(locale, a === 'higher' ? 'answerHigher' : a === 'same' ? 'answerSame' : 'answerLower')}</li>`)}</ul>` });
@@ -329,7 +329,7 @@ export class AppShell extends LitElement {
   /** The lesson's changed scenario in the lab, as an undoable replacement (an edited scenario is kept in the library first). */
   private async tryLesson(scenario: Scenario): Promise<void> {
     const { edit } = this;
-    const title = this.lesson.current?.[langOf(this.locale)].title ?? '';
+    const title = this.lesson.current ? lessonText(this.lesson.current, langOf(this.locale)).title : '';
     const next = renamed(structuredClone(scenario) as unknown as Draft, t(this.locale, 'lessonScenarioName', { title }));
     const kept = await this.library.keepBefore(edit.draft, next, PRESET_FILES);
     edit.replace(next, '');

@@ -13,7 +13,7 @@
  * `lesson-clear-progress`; `playbook-open` (from section links).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { ANSWERS, type Answer, type Lesson } from '../model/lessons.ts';
+import { ANSWERS, lessonText, type Answer, type Lesson } from '../model/lessons.ts';
 import { SERIES, SUMMARY } from '../model/metrics.ts';
 import { parseScenario, type Problem } from '../model/scenario.ts';
 import type { Progress } from '../worker/pool.ts';
@@ -135,7 +135,7 @@ export class LessonsView extends LitElement {
       <p class="hint">${t(locale, 'lessonsDone', { done, total: this.lessons.length })}</p>
       <ol>${this.lessons.map((lesson) => {
         const record = this.records[lesson.id];
-        return html`<li><button class="pick-lesson" data-lesson=${lesson.id} aria-current=${this.current?.id === lesson.id ? 'true' : 'false'} @click=${() => this.fire('lesson-open', lesson.id)}>${lesson.section} ${lesson[langOf(locale)].title}</button>
+        return html`<li><button class="pick-lesson" data-lesson=${lesson.id} aria-current=${this.current?.id === lesson.id ? 'true' : 'false'} @click=${() => this.fire('lesson-open', lesson.id)}>${lesson.section} ${lessonText(lesson, langOf(locale)).title}</button>
           ${record ? html`<span class="badge ${record.predicted === record.answer ? 'right' : 'wrong'}">${t(locale, record.predicted === record.answer ? 'lessonRight' : 'lessonDone')}</span>` : nothing}</li>`;
       })}</ol>
       ${this.fileProblems.map((f) => html`<p class="problems">${f.file}: ${f.problems.map((p) => `${p.path} ${pick(locale, p)}`).join('; ')}</p>`)}
@@ -146,7 +146,7 @@ export class LessonsView extends LitElement {
 
   private renderLesson(lesson: Lesson) {
     const locale = this.locale;
-    const text = lesson[langOf(locale)];
+    const text = lessonText(lesson, langOf(locale));
     const section = PLAYBOOK_SECTIONS.find((s) => s.id === lesson.section);
     const base = lessonBase(lesson);
     const before = lessonBefore(lesson);
@@ -211,7 +211,7 @@ export function lessonBefore(lesson: Lesson): unknown {
 
 /** A lesson's answer: the verdict on the prediction, the numbers, the mechanism and the chart (the lessons view and presenter mode). */
 export function lessonAnswer(locale: Locale, lesson: Lesson, outcome: LessonOutcome) {
-  const text = lesson[langOf(locale)];
+  const text = lessonText(lesson, langOf(locale));
   const metric = outcome.comparison.metrics[lesson.metric];
   const unit = SUMMARY[lesson.metric].unit;
   const difference = metric.differences[1];

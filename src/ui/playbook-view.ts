@@ -11,7 +11,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { PLAYBOOK_INTRO, PLAYBOOK_INTRO_GAPS, PLAYBOOK_SECTIONS } from '../model/playbook-sections.ts';
 import { THRESHOLDS, describeThreshold } from '../model/playbook.ts';
 import { SUMMARY } from '../model/metrics.ts';
-import type { Lesson } from '../model/lessons.ts';
+import { lessonText, type Lesson } from '../model/lessons.ts';
 import { langOf, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { leverValue } from './compare-report.ts';
@@ -72,7 +72,7 @@ export class PlaybookView extends LitElement {
               <td>${th.positionings === 'all' ? t(locale, 'allPositionings') : th.positionings.map((p) => leverValue(locale, 'group.positioning', JSON.stringify(p))).join(locale === 'zh-CN' ? '、' : ', ')}</td>
               <td>${pick(locale, th)}</td></tr>`)}</tbody></table>` : nothing}
           ${s.gaps.length ? html`<h3>${t(locale, 'playbookGaps')}</h3><ul class="gaps">${s.gaps.map((g) => html`<li class="gap">${pick(locale, g)}</li>`)}</ul>` : nothing}
-          ${lessons.length ? html`<h3>${t(locale, 'playbookLessons')}</h3><ul>${lessons.map((l) => html`<li><button class="lesson-link" data-lesson=${l.id} @click=${() => this.fire('lesson-open', l.id)}>${l[langOf(locale)].title}</button></li>`)}</ul>` : nothing}
+          ${lessons.length ? html`<h3>${t(locale, 'playbookLessons')}</h3><ul>${lessons.map((l) => html`<li><button class="lesson-link" data-lesson=${l.id} @click=${() => this.fire('lesson-open', l.id)}>${lessonText(l, langOf(locale)).title}</button></li>`)}</ul>` : nothing}
         </section>`;
       })}
     `;

@@ -95,7 +95,7 @@ describe('qc-strategy-editor', () => {
     news.dispatchEvent(new Event('change', { bubbles: true }));
     await editor.updateComplete;
     const problem = editor.shadowRoot!.getElementById('f-content-mix-problem')!;
-    expect(problem.textContent).toBe('各项占比之和必须为 1 (现为 1.3)');
+    expect(problem.textContent).toBe('各项占比之和必须为 1（现为 1.3）');
   });
 
   it('refuses an enterprise-only tool on a personal account, and clears when fixed', async () => {

@@ -15,3 +15,13 @@ describe('formats', () => {
     expect(formatDifferenceInterval('zh-CN', 'coreActiveUsers', { median: 0, p5: -2, p95: 3 })).toBe('±0 (−2 … +3)');
   });
 });
+
+describe('Chinese typesetting', () => {
+  it('full-width brackets and colons in Chinese text; times, code and English untouched', async () => {
+    const { fullWidth } = await import('../../src/model/text.ts');
+    expect(fullWidth('知识分享型 (按手册运营)')).toBe('知识分享型（按手册运营）');
+    expect(fullWidth('每周内容数: 3 → 0')).toBe('每周内容数：3 → 0');
+    expect(fullWidth('19:00–21:00 发布 (例如 [19, 21])')).toBe('19:00–21:00 发布（例如 [19, 21]）');
+    expect(fullWidth('Speaking rate (30 d): 80 %')).toBe('Speaking rate (30 d): 80 %');
+  });
+});
