@@ -37,8 +37,8 @@ import './lab-view.ts';
 import './library-panel.ts';
 import './compare-view.ts';
 import './plan-view.ts';
-import { lessonAnswer, lessonBefore, lessonChanges } from './lessons-view.ts';
-import { resultCharts, resultsCaption } from './result-charts.ts';
+import './lessons-view.ts';
+import { presenterSlides } from './presenter-slides.ts';
 import type { PresenterSlide } from './presenter-view.ts';
 import './presenter-view.ts';
 import './playbook-view.ts';
@@ -289,28 +289,14 @@ export class AppShell extends LitElement {
       @replay-speed=${(e: CustomEvent<ReplaySpeed>) => r.setSpeed(e.detail)}></qc-replay-view>`;
   }
 
-  /** Presenter mode's slides: the scenario with its scorecard, each chart, then the open lesson's answer when there is one. */
+  /** Presenter mode's slides, from what the lab, the replay and the open lesson show now. */
   private presenterSlides(): PresenterSlide[] {
-    const { edit, ensemble, locale, lesson } = this;
-    const shown = scenarioText(edit.draft, langOf(locale));
-    const slides: PresenterSlide[] = [
-      { label: t(locale, 'presenterScorecard'), content: html`<h2>${shown.name}</h2><p>${shown.description}</p>
-        <qc-scorecard .locale=${locale} .summary=${ensemble.summary} .deltas=${this.baseline.deltas}></qc-scorecard>` },
-      ...resultCharts({ summary: ensemble.summary, sample: ensemble.sample, locale, pinned: this.baseline.pinned, caption: resultsCaption(locale, edit.draft, ensemble.summary, ensemble.shown) }),
-    ];
-    if (this.replay.log) slides.push({ label: t(locale, 'viewReplay'), content: this.renderReplay() });
-    const open = lesson.current;
-    if (open) {
-      // the question alone first (to poll the room), then the answer once it is run
-      const text = lessonText(open, langOf(locale));
-      slides.push({ label: `${text.title} · ${t(locale, 'lessonQuestion')}`, content: html`<h2>${text.title}</h2>
-        <p>${text.brief}</p>${lessonChanges(locale, open, lessonBefore(open))}<p class="question">${text.question}</p>
-        <ul class="choices">${(['higher', 'same', 'lower'] as const).map((a) => html`<li>${t(locale, a === 'higher' ? 'answerHigher' : a === 'same' ? 'answerSame' : 'answerLower')}</li>`)}</ul>` });
-      if (lesson.outcome?.lessonId === open.id) {
-        slides.push({ label: `${text.title} · ${t(locale, 'lessonAnswer')}`, content: html`<h2>${text.title}</h2><p class="question">${text.question}</p>${lessonAnswer(locale, open, lesson.outcome)}` });
-      }
-    }
-    return slides;
+    const { edit, ensemble, baseline, lesson } = this;
+    return presenterSlides({
+      locale: this.locale, draft: edit.draft, summary: ensemble.summary, sample: ensemble.sample, shown: ensemble.shown,
+      pinned: baseline.pinned, deltas: baseline.deltas, replay: this.replay.log ? this.renderReplay() : null,
+      lesson: lesson.current, outcome: lesson.outcome,
+    });
   }
 
   private renderLessons() {

@@ -31,6 +31,11 @@ import '../charts/series-chart.ts';
 
 const ANSWER_LABELS: Record<Answer, MessageKey> = { higher: 'answerHigher', same: 'answerSame', lower: 'answerLower' };
 
+/** "higher", "about the same", "lower" in the reader's language. */
+export function answerLabel(locale: Locale, answer: Answer): string {
+  return t(locale, ANSWER_LABELS[answer]);
+}
+
 /** The look of a lesson's answer (include where `lessonAnswer` is rendered). */
 export const lessonAnswerStyles = css`
   .verdict { font-size: 1.05rem; font-weight: 700; padding: 0.5rem 0.75rem; border-radius: 6px; margin: 0.5rem 0; }

@@ -24,6 +24,13 @@ describe('lessons', () => {
     expect(await page.locator('qc-lessons-view .explanation').textContent()).toMatch(/rhythm/);
     expect(await page.locator('qc-lessons-view qc-series-chart').locator('path.median').count()).toBe(2);
     await page.screenshot({ path: `${SHOTS}/lesson-en.png`, fullPage: true });
+    // presented from the answered lesson: it opens at the answer, and the question alone comes just before it
+    await page.locator('qc-app-bar button.present').click();
+    await expect.poll(() => page.locator('qc-presenter .where').textContent()).toMatch(/Does the posting hour matter\? · The answer$/);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.locator('qc-presenter .where').textContent()).toMatch(/Does the posting hour matter\? · The question$/);
+    expect(await page.locator('qc-presenter .choices li').allTextContents()).toEqual(['higher', 'about the same', 'lower']);
+    await page.keyboard.press('Escape');
     // printed as a handout: question, answer and chart, no controls
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('qc-lessons-view button.try-lesson').isVisible()).toBe(false);
