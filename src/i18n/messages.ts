@@ -144,7 +144,7 @@ const MESSAGES = {
   lessonNumbers: { en: '{metric}: median {a} before the change, {b} after. Run by run (each run with and without the change), the median difference is {median}; in 90 % of the {runs} runs it lies between {p5} and {p95}.', zh: '{metric}：改动前中位数 {a}，改动后 {b}。逐次对比（同一次模拟改动前后），差值的中位数为 {median}；{runs} 次模拟中 90% 介于 {p5} 与 {p95} 之间。' },
   lessonCrossesZero: { en: 'In some runs the difference goes the other way: the change works on average, not in every group.', zh: '有些模拟中差值方向相反：改动平均有效，但并非对每个群都有效。' },
   lessonFileDisagrees: { en: 'This lesson’s file expects “{expected}”, but the model says “{answer}”: its explanation may not hold. Check the file’s answer and sameWithin (shipped lessons are checked by the tests).', zh: '此课程文件预期“{expected}”，但模型结果为“{answer}”：其中的解释可能不成立。请检查文件中的 answer 与 sameWithin（内置课程由测试检查）。' },
-  lessonSameBand: { en: 'A median difference within ±{band} counts as “about the same”.', zh: '差值中位数在 ±{band} 以内计为“基本不变”。' },
+  lessonSameBand: { en: 'A median difference within ±{band} counts as “about the same”.', zh: '差值中位数在 ±{band}以内计为“基本不变”。' },
   lessonWhy: { en: 'Why', zh: '原因' },
   lessonSeriesA: { en: 'before the change', zh: '改动前' },
   lessonSeriesB: { en: 'after the change', zh: '改动后' },
