@@ -122,6 +122,8 @@ export class AppShell extends LitElement {
   /** Each change of view is a step in the browser's history: Back returns to the previous view, not away from the app. */
   protected override updated(changed: PropertyValues): void {
     if (changed.has('view') && changed.get('view') !== undefined && !this.viewFromHistory) history.pushState({ view: this.view }, '');
+    // a replay playing on in a view nobody sees would only repaint the page ten times a second
+    if (changed.has('view') && this.view !== 'replay') this.replay.pause();
     this.viewFromHistory = false;
   }
 
