@@ -92,21 +92,8 @@ export function svgText(svg: SVGSVGElement, title: string, text: ImageText = {})
     legendGroup.append(svgElement('text', { x: x + 22, y: base }, entry.label));
   }
   if (placed.length) copy.append(legendGroup);
-  const heading = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-  heading.setAttribute('x', '8');
-  heading.setAttribute('y', '-24');
-  heading.setAttribute('font-size', '13');
-  heading.setAttribute('font-weight', '600');
-  heading.textContent = title;
-  copy.append(heading);
-  const subtitle = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-  subtitle.setAttribute('class', 'export-caption');
-  subtitle.setAttribute('x', '8');
-  subtitle.setAttribute('y', '-8');
-  subtitle.setAttribute('font-size', '10');
-  subtitle.setAttribute('fill', '#52606d');
-  subtitle.textContent = [caption, new Date().toISOString().slice(0, 10)].filter(Boolean).join(' · ');
-  copy.append(subtitle);
+  copy.append(svgElement('text', { x: 8, y: -24, 'font-size': 13, 'font-weight': 600 }, title));
+  copy.append(svgElement('text', { class: 'export-caption', x: 8, y: -8, 'font-size': 10, fill: '#52606d' }, [caption, new Date().toISOString().slice(0, 10)].filter(Boolean).join(' · ')));
   return new XMLSerializer().serializeToString(copy);
 }
 

@@ -193,12 +193,12 @@ export class AppShell extends LitElement {
    * A preset or the defaults replace the scenario on screen: an edited one is
    * kept in the library first (as when a file is opened), and the notice says where.
    */
-  private async replaceDraft(next: Draft, load: () => void): Promise<void> {
+  private async replaceDraft(next: Draft, load: () => void, otherwise: Notice | null = null): Promise<void> {
     const { edit } = this;
     // an unedited preset is among PRESET_FILES, so it is not kept
     const kept = await this.library.keepBefore(edit.draft, next, PRESET_FILES);
     load();
-    this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : null);
+    this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : otherwise);
   }
 
   private renderLab() {
@@ -319,10 +319,8 @@ export class AppShell extends LitElement {
     const { edit } = this;
     const title = this.lesson.current ? lessonText(this.lesson.current, langOf(this.locale)).title : '';
     const next = renamed(structuredClone(scenario) as unknown as Draft, t(this.locale, 'lessonScenarioName', { title }));
-    const kept = await this.library.keepBefore(edit.draft, next, PRESET_FILES);
-    edit.replace(next, '');
+    await this.replaceDraft(next, () => edit.replace(next, ''), { key: 'lessonOpened', params: { name: String(next.name) } });
     this.view = 'lab';
-    this.notices.notify(kept ? { key: 'keptInLibrary', params: { name: kept } } : { key: 'lessonOpened', params: { name: String(next.name) } });
   }
 
   private renderPlaybook() {

@@ -29,39 +29,43 @@ export function createPool(size = defaultPoolSize()): WorkerPool {
 export const LINK_READ_TIMEOUT_MS = 5_000;
 
 /**
- * Reads a share link in a worker of its own, stopped after `timeoutMs`: whatever
- * a link holds, the page stays responsive and the worker is gone afterwards.
+ * One call in a worker made for it: the worker is gone afterwards, and the
+ * call fails (rather than waiting forever) if the worker dies.
  */
-export async function decodeLinkInWorker(fragment: string, timeoutMs = LINK_READ_TIMEOUT_MS): Promise<OpenResult> {
-  const worker = new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module', name: 'link' });
-  const api = Comlink.wrap<LinkApi>(worker);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<OpenResult>((resolve) => {
-    timer = setTimeout(() => resolve({
-      ok: false,
-      problems: [makeProblem('', `the share link took longer than ${timeoutMs / 1000} s to read and was not opened; share the scenario as a file instead`, `分享链接读取超过 ${timeoutMs / 1000} 秒，未打开；请改用场景文件分享`)],
-    }), timeoutMs);
-  });
-  const failed = new Promise<OpenResult>((resolve) => {
-    worker.addEventListener('error', () => resolve({ ok: false, problems: [makeProblem('', 'the share link could not be read; ask for the link again', '分享链接无法读取，请重新获取链接')] }));
+async function inOwnWorker<Api, T>(worker: Worker, use: (api: Comlink.Remote<Api>) => Promise<T>): Promise<T> {
+  const api = Comlink.wrap<Api>(worker);
+  const died = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => reject(new Error(event.message || 'the worker stopped')));
   });
   try {
-    return await Promise.race([api.decode(fragment), timedOut, failed]);
+    return await Promise.race([use(api), died]);
   } finally {
-    clearTimeout(timer);
     api[Comlink.releaseProxy]();
     worker.terminate();
   }
 }
 
-/** One run with its chat log, in a simulation worker of its own (a replay of a 500-member year would stall the page). */
-export async function replayInWorker(scenario: Scenario, runIndex: number): Promise<{ result: RunResult; chat: ChatLog }> {
-  const worker = createSimulationWorker();
-  const api = Comlink.wrap<SimulationApi>(worker);
+/**
+ * Reads a share link in a worker of its own, stopped after `timeoutMs`: whatever
+ * a link holds, the page stays responsive and the worker is gone afterwards.
+ */
+export async function decodeLinkInWorker(fragment: string, timeoutMs = LINK_READ_TIMEOUT_MS): Promise<OpenResult> {
+  const refused = (en: string, zh: string): OpenResult => ({ ok: false, problems: [makeProblem('', en, zh)] });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<OpenResult>((resolve) => {
+    timer = setTimeout(() => resolve(refused(`the share link took longer than ${timeoutMs / 1000} s to read and was not opened; share the scenario as a file instead`, `分享链接读取超过 ${timeoutMs / 1000} 秒，未打开；请改用场景文件分享`)), timeoutMs);
+  });
+  const worker = new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module', name: 'link' });
   try {
-    return await api.replay(scenario, runIndex);
+    return await inOwnWorker<LinkApi, OpenResult>(worker, (api) => Promise.race([api.decode(fragment), timedOut]));
+  } catch {
+    return refused('the share link could not be read; ask for the link again', '分享链接无法读取，请重新获取链接');
   } finally {
-    api[Comlink.releaseProxy]();
-    worker.terminate();
+    clearTimeout(timer);
   }
+}
+
+/** One run with its chat log, in a simulation worker of its own (a replay of a 500-member year would stall the page). */
+export function replayInWorker(scenario: Scenario, runIndex: number): Promise<{ result: RunResult; chat: ChatLog }> {
+  return inOwnWorker<SimulationApi, { result: RunResult; chat: ChatLog }>(createSimulationWorker(), (api) => api.replay(scenario, runIndex));
 }
