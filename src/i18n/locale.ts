@@ -35,4 +35,9 @@ export function pick(locale: Locale, value: Bilingual): string {
   return locale === 'zh-CN' ? fullWidth(value.zh) : value.en;
 }
 
+/** A text put together from several pieces, typeset for the locale (Chinese: full-width brackets and colons). */
+export function typeset(locale: Locale, text: string): string {
+  return locale === 'zh-CN' ? fullWidth(text) : text;
+}
+
 export { formatByUnit, formatDifferenceInterval, formatNumber, formatPercent, formatPoints, formatSignedChange, formatSignedPoints, langOf } from '../model/format.ts';

@@ -279,6 +279,12 @@ function whereZh(text: string, reason: string): string {
   return `：第 ${before.length} 行第 ${before[before.length - 1].length + 1} 个字符附近有语法错误`;
 }
 
+/** A JSON syntax error as a problem: the parser's words in English, where it is in Chinese (any JSON file: scenarios, lessons). */
+export function jsonSyntaxProblem(text: string, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return problem('', `not valid JSON: ${reason}`, `不是有效的 JSON${whereZh(text, reason)}`);
+}
+
 /** Validate scenario text (a file's content): size, JSON syntax, then the schema. */
 export function parseScenarioText(text: string): ParseResult {
   if (text.length > MAX_SCENARIO_BYTES) {
@@ -288,8 +294,7 @@ export function parseScenarioText(text: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [problem('', `not valid JSON: ${reason}`, `不是有效的 JSON${whereZh(text, reason)}`)] };
+    return { ok: false, problems: [jsonSyntaxProblem(text, error)] };
   }
   return parseScenario(value);
 }

@@ -16,7 +16,7 @@ import type { EnsembleSummary } from '../model/ensemble.ts';
 import type { Series } from '../model/metrics.ts';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import type { Progress } from '../worker/pool.ts';
-import { formatNumber, langOf, type Locale } from '../i18n/locale.ts';
+import { formatNumber, langOf, typeset, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { resultCharts, resultsCaption } from './result-charts.ts';
 import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-controller.ts';
@@ -160,12 +160,12 @@ export class LabView extends LitElement {
     const text = this.running && p
       ? t(locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })
       : this.shown?.kind === 'partial' ? t(locale, 'partialShown', { runs: this.shown.runs, total: this.runs })
-      : last ? `${t(locale, last.kind === 'full' ? 'fullRun' : 'quickRun')}: ${t(locale, 'progressDone', { total: last.runs, elapsed: formatNumber(locale, last.seconds, 2), seed: last.seed, workers: this.workers })}`
+      : last ? typeset(locale, `${t(locale, last.kind === 'full' ? 'fullRun' : 'quickRun')}: ${t(locale, 'progressDone', { total: last.runs, elapsed: formatNumber(locale, last.seconds, 2), seed: last.seed, workers: this.workers })}`)
         : t(locale, 'waiting');
     return html`<div class="status">
       ${this.running === 'full'
         ? html`<button class="cancel" @click=${() => this.fire('run-cancel')}>${t(locale, 'cancel')}</button>`
-        : html`<button class="run" @click=${() => this.fire('run-full')}>${t(locale, 'runFull')} (${formatNumber(locale, this.runs, 0)} ${t(locale, 'runs')})</button>`}
+        : html`<button class="run" @click=${() => this.fire('run-full')}>${typeset(locale, `${t(locale, 'runFull')} (${formatNumber(locale, this.runs, 0)} ${t(locale, 'runs')})`)}</button>`}
       ${this.pinned
         ? html`<button class="unpin" @click=${() => this.fire('unpin-baseline')}>${t(locale, 'unpinBaseline')}</button>`
         : html`<button class="pin" ?disabled=${!this.summary || this.running !== null} @click=${() => this.fire('pin-baseline')}>${t(locale, 'pinBaseline')}</button>`}

@@ -24,7 +24,7 @@ import { sectionLinkStyles, withSectionLinks } from '../charts/section-links.ts'
 import { PLAYBOOK_SECTIONS } from '../model/playbook-sections.ts';
 import { scenarioText } from '../model/text.ts';
 import { leverLabel, leverValue } from './compare-report.ts';
-import { lessonBase } from './lessons-data.ts';
+import { SHIPPED_LESSONS, lessonBase } from './lessons-data.ts';
 import { getAt } from '../model/fields.ts';
 import type { LessonOutcome, LessonRecord, LessonStage } from './controllers/lesson-controller.ts';
 import '../charts/series-chart.ts';
@@ -141,6 +141,7 @@ export class LessonsView extends LitElement {
       <ol>${this.lessons.map((lesson) => {
         const record = this.records[lesson.id];
         return html`<li><button class="pick-lesson" data-lesson=${lesson.id} aria-current=${this.current?.id === lesson.id ? 'true' : 'false'} @click=${() => this.fire('lesson-open', lesson.id)}>${lesson.section} ${lessonText(lesson, langOf(locale)).title}</button>
+          ${SHIPPED_LESSONS.includes(lesson) ? nothing : html`<span class="badge opened">${t(locale, 'openedLesson')}</span>`}
           ${record ? html`<span class="badge ${record.predicted === record.answer ? 'right' : 'wrong'}">${t(locale, record.predicted === record.answer ? 'lessonRight' : 'lessonDone')}</span>` : nothing}</li>`;
       })}</ol>
       ${this.fileProblems.map((f) => html`<p class="problems">${f.file}: ${f.problems.map((p) => `${p.path} ${pick(locale, p)}`).join('; ')}</p>`)}

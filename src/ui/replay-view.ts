@@ -230,7 +230,7 @@ export class ReplayView extends LitElement {
         <div class="who">${this.name(log, author)}${role === 'team' || role === 'marketer' ? html`<span class="role" style="background:${ROLE_COLORS[role]}">${pick(locale, ROLE_LABELS[role])}</span>` : nothing}
           <span class="chip ${BAD_KINDS.has(kind) ? 'bad' : ''}">${pick(locale, chip)}</span> <span>${clock(messages.time[k])}</span></div>
         <div class="bubble">${hook ? `${pick(locale, hook)}${locale === 'zh-CN' ? '：' : ': '}` : ''}${this.text(log, k)}
-          ${target >= 0 ? html`<div class="quote">${this.name(log, messages.author[target])}: ${this.text(log, target)}</div>` : nothing}</div>
+          ${target >= 0 ? html`<div class="quote">${this.name(log, messages.author[target])}${locale === 'zh-CN' ? '：' : ': '}${this.text(log, target)}</div>` : nothing}</div>
       </div>
     </div>`;
   }
@@ -251,8 +251,8 @@ export class ReplayView extends LitElement {
       <p class="hint">${t(locale, 'dayN', { day: day + 1, days: this.log?.horizonDays ?? 0 })}</p>
       <ul>${MEMBERSHIP_STATES.map((state, k) => html`<li data-state=${state}><span>${pick(locale, STATE_LABELS[state])}</span>
         <span class="bar" style="width:${(counts[k] / most) * 100}%;background:${STATE_COLORS[state]}"></span><span class="count">${counts[k]}</span></li>`)}</ul>
-      <h2>${t(locale, 'replayRoles')}</h2>
       <p class="hint">${t(locale, 'replayRosterNote')}</p>
+      <h2>${t(locale, 'replayRoles')}</h2>
       <ul class="legend">${CHAT_ROLES.map((role) => html`<li><span class="swatch" style="background:${ROLE_COLORS[role]}"></span>${pick(locale, ROLE_LABELS[role])}</li>`)}</ul>
     </aside>`;
   }

@@ -97,6 +97,7 @@ describe('lessons', () => {
     await waitForResults(page);
     await page.locator('qc-app-bar button.view-lessons').click();
     expect(await page.locator('qc-lessons-view .pick-lesson[data-lesson="my-lesson"]').count()).toBe(1);
+    expect(await page.locator('qc-lessons-view li', { has: page.locator('[data-lesson="my-lesson"]') }).locator('.badge.opened').textContent()).toBe('your file');
     // a shipped lesson's id is not taken over
     writeFileSync(path, JSON.stringify({ ...lesson, id: 'posting-window' }));
     await page.locator('qc-lessons-view label.open input').setInputFiles(path);

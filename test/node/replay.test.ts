@@ -41,6 +41,10 @@ describe('replay', () => {
       expect(target).toBeLessThan(i);
       expect(messages.time[target]).toBeLessThanOrEqual(messages.time[i]);
     });
+    // nobody speaks before they joined
+    const joinedAt = new Map<number, number>();
+    events.kind.forEach((k, e) => { if (SYSTEM_EVENTS[k] === 'joined' && !joinedAt.has(events.member[e])) joinedAt.set(events.member[e], events.time[e]); });
+    messages.author.forEach((author, i) => expect(messages.time[i], `member ${author}`).toBeGreaterThanOrEqual(joinedAt.get(author)!));
     // every author and every member in a system line has a role
     for (const member of [...messages.author, ...events.member]) expect(chat.roles[member]).toBeDefined();
   });

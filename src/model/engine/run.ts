@@ -68,13 +68,17 @@ export function runGroup(scenario: Scenario, runIndex: number, chat: ChatRecorde
   return g;
 }
 
-/** When things without a time of their own happen, for the chat log: joins in the morning, the night's changes late. */
-const MORNING_MINUTE = 8 * 60;
+/**
+ * When things without a time of their own happen, for the chat log: admission
+ * comes before the day's events (so a newcomer may speak at 00:30 of the day
+ * they join), the night's changes late.
+ */
+const DAY_START_MINUTE = 0;
 const NIGHT_MINUTE = 23 * 60 + 30;
 
 function beginDay(g: GroupState, d: number): void {
   g.day = d;
-  if (g.chat) g.chat.now = d * MINUTES_PER_DAY + MORNING_MINUTE;
+  if (g.chat) g.chat.now = d * MINUTES_PER_DAY + DAY_START_MINUTE;
   g.weekend = weekendOf(g, d);
   g.dayFirstMessage[d] = g.messages.count;
   const today = g.today;

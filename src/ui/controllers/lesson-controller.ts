@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Comparison } from '../../model/compare.ts';
 import type { EnsembleSummary } from '../../model/ensemble.ts';
 import { answerOf, lessonScenarios, parseLesson, type Answer, type Lesson } from '../../model/lessons.ts';
-import { makeProblem, type Problem, type Scenario } from '../../model/scenario.ts';
+import { jsonSyntaxProblem, makeProblem, type Problem, type Scenario } from '../../model/scenario.ts';
 import { EnsembleCancelled, type Progress } from '../../worker/pool.ts';
 import { LESSON_FILE_PROBLEMS, SHIPPED_LESSONS, lessonBase } from '../lessons-data.ts';
 import { PRESETS } from '../presets.ts';
@@ -165,7 +165,7 @@ export class LessonController implements ReactiveController {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      this.notices.refuse({ key: 'lessonRefused', params: { name } }, [makeProblem('', `not valid JSON: ${messageOf(error)}`, '不是有效的 JSON')]);
+      this.notices.refuse({ key: 'lessonRefused', params: { name } }, [jsonSyntaxProblem(text, error)]);
       return false;
     }
     const parsed = parseLesson(value);
@@ -175,7 +175,7 @@ export class LessonController implements ReactiveController {
     }
     if (parsed.ok) {
       const base = lessonBase(parsed.lesson);
-      if (base === null) problems.push(makeProblem('scenario', `names no reference scenario (use one of ${this.referenceNames()} or write the scenario inline)`, `没有这个参考场景 (请用 ${this.referenceNames()} 之一，或直接写入场景)`));
+      if (base === null) problems.push(makeProblem('scenario', `names no reference scenario (use one of ${Object.keys(PRESETS).join(', ')} or write the scenario inline)`, `没有这个参考场景（请用 ${Object.keys(PRESETS).join('、')} 之一，或直接写入场景）`));
       else {
         const built = lessonScenarios(parsed.lesson, base);
         if (!built.ok) problems.push(...built.problems);
@@ -197,9 +197,5 @@ export class LessonController implements ReactiveController {
     this.notices.clearRefusal();
     this.open(lesson.id);
     return true;
-  }
-
-  private referenceNames(): string {
-    return Object.keys(PRESETS).join(', ');
   }
 }
