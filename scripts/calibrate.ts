@@ -16,7 +16,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
-import { CALIBRATION_TARGETS, REFERENCE_SCENARIOS, setCalibrationMargin, type Ensembles } from '../src/model/calibration.ts';
+import { CALIBRATION_TARGETS, GOAL_GRIDS, REFERENCE_SCENARIOS, setCalibrationMargin, worstGoalGridStep, type Ensembles, type GoalGridName } from '../src/model/calibration.ts';
 import { PARAMETERS, type ParameterKey } from '../src/model/parameters.ts';
 import { runReferenceEnsembles } from './calibration-lib.ts';
 
@@ -26,9 +26,9 @@ const DEFAULT_VARY: ParameterKey[] = [
   'newcomerReplyLift', 'newcomerIgnoredCost', 'livelinessReference', 'livelinessExponent', 'livelinessMax',
   'dmSuccessBase', 'rateFactorResource', 'leaveOverloadWeight', 'dndSwitchRate', 'dndAdRate', 'leaveAdWeight',
   'adExposureCost', 'hookStrengthRedPacket', 'hookBoostLift', 'copycatAdChance', 'leaveHazardBase',
-  'dmPostsPerDay', 'dmLift', 'dndLeaveFactor', 'questionShareService', 'annoyanceMax', 'livelinessFloor',
+  'dmPostLift', 'adTolerance', 'tieBaselineGain', 'violationsPerDay', 'annoyanceValueOffset', 'dmLift', 'dndLeaveFactor', 'questionShareService', 'annoyanceMax', 'livelinessFloor',
   'dmBoostDays', 'engagementExponent', 'leaveEngagementSlope', 'baselineValues', 'rateFactorService',
-  'questionShareKnowledge', 'dmEngagementFloor',
+  'questionShareKnowledge', 'dmEngagementFloor', 'tieBaselineScale', 'activeOffFactor',
 ];
 
 const args = process.argv.slice(2);
@@ -77,9 +77,14 @@ function report(ensembles: Ensembles): number {
     if (!ok) missed++;
     console.log(`${ok ? 'ok  ' : 'MISS'} ${target.id.padEnd(32)} ${value.toFixed(3).padStart(9)}  ${target.text}`);
   }
+  console.log('\nno-cliff grids (knowledge-sharing): the worst neighbour step, as a share of its bound');
+  for (const lever of Object.keys(GOAL_GRIDS) as GoalGridName[]) {
+    const w = worstGoalGridStep(ensembles, lever);
+    console.log(`  ${lever.padEnd(12)} ${w.value.toFixed(2)}  ${w.kpi} between ${w.from} and ${w.to}`);
+  }
   console.log('\nreference scenarios at the horizon (ensemble medians; silent: mean):');
   const keys = ['speakingRate30d', 'weeklyParticipation', 'coreActiveUsers', 'dailyMessages', 'effectiveRatio', 'retention30d', 'lurkerShare',
-    'topicResponseInWindow', 'dndShare', 'members', 'top10MessageShare', 'unrepliedStarterShare', 'returnAfterReply', 'returnAfterNoReply'] as const;
+    'topicResponseInWindow', 'dndShare', 'members', 'top10MessageShare', 'unrepliedStarterShare', 'returnAfterReply', 'returnAfterNoReply', 'fanoMedian'] as const;
   console.log(['scenario'.padEnd(32), ...keys.map((k) => k.slice(0, 11).padStart(12)), 'silent'.padStart(8), 'all goals'.padStart(10)].join(''));
   for (const name of [...REFERENCE_SCENARIOS, 'knowledge-sharing@14-15', 'knowledge-sharing@60d', 'no-operations@60d', 'lurkers'] as const) {
     const e = ensembles[name];

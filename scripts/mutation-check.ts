@@ -14,12 +14,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 
 const PARAMETERS_FILE = 'src/model/parameters.ts';
-const TESTS = ['test/node/mechanisms-activity.test.ts', 'test/node/mechanisms-members.test.ts', 'test/node/mechanisms-growth.test.ts'];
+const TESTS = ['test/node/mechanisms-activity.test.ts', 'test/node/mechanisms-members.test.ts', 'test/node/mechanisms-growth.test.ts', 'test/node/mechanisms-v3.test.ts'];
 
 /** Each mechanism's constant and the value that switches its effect off. */
 const CONSTANTS: Record<string, number> = {
   // §3.2 members' own messages
-  engagementExponent: 0, dndPostFactor: 1, livelinessExponent: 0, livelinessMax: 1,
+  engagementExponent: 0, livelinessExponent: 0, livelinessMax: 1,
+  // §3.2 bursty members (v3): no quiet spells, no over-dispersion
+  activeOffFactor: 1,
   // §3.3 topics
   topicReplyBase: 0, replyRateHalf: 0, appealThemeDay: 0, appealEvent: 0, pollAppealBoost: 0,
   // §3.4 cascades
@@ -29,13 +31,13 @@ const CONSTANTS: Record<string, number> = {
   // §3.6 questions
   memberAnswerRate: 0,
   // §3.7 violations
-  violationBase: 0, warnedOffenceFactor: 1, publicNoticeDeterrence: 0, announcementViolationFactor: 1,
+  violationsPerDay: 0, violatorFitCutoff: 1, warnedOffenceFactor: 1, publicNoticeDeterrence: 0, announcementViolationFactor: 1,
   keywordMonitoringDetection: 0, probationMarketerQuitPerDay: 0, marketerAdsPerDay: 0,
   // §3.8 promotions and hooks
   hookStrengthRedPacket: 0, hookStrengthGiveaway: 0, hookBoostLift: 0, copycatAdChance: 0,
   // §4 engagement
   replyLift: 0, newcomerReplyLift: 0, newcomerIgnoredCost: 0, contentLift: 0, recognitionLift: 0, dmLift: 0,
-  overloadCost: 0, adExposureCost: 0, ignoredCost: 0, penaltyCost: 0, meanReversion: 0,
+  overloadCost: 0, adExposureCost: 0, annoyanceValueOffset: 0, tieBaselineGain: 0, ignoredCost: 0, penaltyCost: 0, meanReversion: 0,
   announcementEngagement: 0, kolFounderEngagement: 0,
   // §4 do-not-disturb
   dndSwitchRate: 0, dndAdRate: 0, dndRevertPerDay: 0, dndReadFactor: 1,
@@ -44,7 +46,8 @@ const CONSTANTS: Record<string, number> = {
   leaveAdWeight: 0, annoyanceMax: 1, leaveHazardMax: 1, tieProtection: 0,
   // §4 incentives, DMs, win-back, founder, rule changes
   pointsBoost: 0, goalGradientBoost: 0, competitionNudgePerDay: 0, chainJoinBase: 0,
-  dmSuccessBase: 0, dmPostsPerDay: 0, winBackShare: 0, kolFounderSharesPerWeek: 0,
+  dmSuccessBase: 0, dmPostLift: 0, dmFatigue: 0, dmWearinessDecay: 0, dmTieFloor: 1, dmPrivateShare: 0,
+  dmUnwantedBase: 0, dmUnwantedCost: 0, dmUnwantedMute: 0, dmUnwantedLeave: 0, winBackShare: 0, kolFounderSharesPerWeek: 0,
   ruleChangeCostNone: 0, ruleChangeLeaveShock: 1,
   // §5 growth
   antiSpamRiskPerExtra: 0, antiSpamLossShare: 0, acceptWordingGain: 0,
@@ -52,10 +55,14 @@ const CONSTANTS: Record<string, number> = {
 
 /** Mechanisms that live in the code rather than in a constant. */
 const CODE: { name: string; file: string; from: string; to: string }[] = [
-  { name: 'marketer ads count in the ad share (v1 bug)', file: 'src/model/engine/actions.ts', from: "if (kind === 'ad' || kind === 'promo') g.today.ads++;", to: "if (kind === 'promo') g.today.ads++;" },
+  { name: 'low-value bursts are not speaking (v3)', file: 'src/model/engine/actions.ts', from: 'if (LOW_VALUE.has(kind)) return k;', to: '' },
+  { name: 'admins 0 means no DMs (v3)', file: 'src/model/engine/activation.ts', from: 'dmPerAdminPerDay * s.team.admins;', to: 'dmPerAdminPerDay * Math.max(1, s.team.admins);' },
+  { name: 'do-not-disturb mutes reading, not speaking (v3)', file: 'src/model/engine/messages.ts', from: '(a.activeSpell[i] ? spell.on : spell.off) * liveliness;', to: '(a.activeSpell[i] ? spell.on : spell.off) * liveliness * (a.dnd[i] ? 0.3 : 1);' },
+  { name: 'annoyance by count, not by share (v3)', file: 'src/model/engine/engagement.ts', from: 'const today = (g.today.unwanted * read)', to: 'const today = (g.today.unwanted / Math.max(1, g.today.messages) * 10 * read)' },
+  { name: 'an unwelcome DM mutes the team (v3)', file: 'src/model/engine/activation.ts', from: 'a.dmBlocked[i] = 1;', to: '' },
   { name: 'a reply to a first message is noticed', file: 'src/model/engine/actions.ts', from: 'a.welcomedToday[target] = 1;', to: '' },
   { name: 'topic replies scale with talkativeness', file: 'src/model/engine/topics.ts', from: 'a.engagement[i] * a.talkativeness[i] *', to: 'a.engagement[i] *' },
-  { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: '* attention * liveliness;', to: '* attention;' },
+  { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: 'spell.off) * liveliness;', to: 'spell.off);' },
   { name: 'capacity counts the team', file: 'src/model/engine/admission.ts', from: 'if (g.groupSize >= cap || qrClosed) break;', to: 'if (g.groupSize - g.teamSize >= cap || qrClosed) break;' },
 ];
 

@@ -6,6 +6,7 @@
  * MODEL's, never the value the model happens to reach.
  */
 import type { EnsembleSummary } from './ensemble.ts';
+import { SUMMARY } from './metrics.ts';
 import { resolveParameters } from './parameters.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -16,13 +17,35 @@ export type ReferenceName = (typeof REFERENCE_SCENARIOS)[number];
 
 const withContent = (s: Scenario, content: Partial<Scenario['content']>): Scenario => ({ ...s, content: { ...s.content, ...content } });
 const withPenalties = (s: Scenario, enabled: boolean): Scenario => ({ ...s, penalties: { ...s.penalties, enabled } });
+/** The playbook's ladder (§4): removal on the third violation, announced with @all; a day's mute on the second. */
+const withPlaybookLadder = (s: Scenario): Scenario => ({ ...s, penalties: { enabled: true, strikesToRemove: 3, muteHours: 24, detection: 0.6, publicNotice: true } });
 const withBatch = (batchSize: number) => (s: Scenario): Scenario => ({ ...s, growth: { ...s.growth, batchSize } });
 const promo = (promoPerWeek: number) => (s: Scenario): Scenario => withContent(s, { promoPerWeek });
+const withHorizon = (horizonDays: number) => (s: Scenario): Scenario => ({ ...s, horizonDays });
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
 /** The grids of §8.7 (no cliffs): the values of each lever, in order. */
 export const PROMO_GRID = [0, 3, 7, 14, 21] as const;
 export const BATCH_GRID = [10, 20, 30, 40, 50, 60] as const;
 export const PENALTY_PROMO_GRID = [0, 7, 21] as const;
+
+/**
+ * The v3 no-cliff grids (model v3 issue, item 7): every goal KPI of the
+ * knowledge-sharing group, and the share of runs meeting every goal, along each
+ * lever in steps of one. A neighbour step never moves a share (by median) more
+ * than 15 points, or a count (by mean) more than 25 % of the larger or one unit,
+ * whichever is more.
+ */
+export const GOAL_GRIDS = {
+  promotions: { values: range(0, 21), apply: promo, label: 'promotions a week' },
+  dms: { values: range(0, 10), apply: (n: number) => (s: Scenario): Scenario => ({ ...s, activation: { ...s.activation, dmPerAdminPerDay: n } }), label: 'DMs per admin a day' },
+  redPackets: { values: range(0, 7), apply: (n: number) => (s: Scenario): Scenario => withContent(s, { redPacketsPerWeek: n }), label: 'red packets a week' },
+  admins: { values: range(1, 6), apply: (n: number) => (s: Scenario): Scenario => ({ ...s, team: { ...s.team, admins: n } }), label: 'admins' },
+} as const;
+export type GoalGridName = keyof typeof GOAL_GRIDS;
+export const GOAL_GRID_SHARE_STEP = 0.15;
+export const GOAL_GRID_COUNT_STEP = 0.25;
+const gridVariant = (lever: GoalGridName, n: number) => `knowledge-sharing@${lever}${n}`;
 
 /**
  * Variants of the reference scenarios that some targets compare against. They
@@ -49,6 +72,13 @@ export const VARIANTS = {
   ...Object.fromEntries(BATCH_GRID.filter((n) => n !== 20).map((n) => [`knowledge-sharing@batch${n}`, { base: 'knowledge-sharing', apply: withBatch(n) }])),
   ...Object.fromEntries(PENALTY_PROMO_GRID.filter((n) => n !== 21).map((n) => [`over-marketing@promo${n}`, { base: 'over-marketing', apply: promo(n) }])),
   ...Object.fromEntries(PENALTY_PROMO_GRID.map((n) => [`over-marketing@promo${n}-lax`, { base: 'over-marketing', apply: (s: Scenario) => withPenalties(promo(n)(s), false) }])),
+  ...Object.fromEntries(PENALTY_PROMO_GRID.map((n) => [`over-marketing@promo${n}-playbook`, { base: 'over-marketing', apply: (s: Scenario) => withPlaybookLadder(promo(n)(s)) }])),
+  ...Object.fromEntries(Object.entries(GOAL_GRIDS).flatMap(([lever, grid]) =>
+    grid.values.map((n) => [gridVariant(lever as GoalGridName, n), { base: 'knowledge-sharing', apply: grid.apply(n) }]))),
+  // fates (model v3 item 6): unoperated groups at 90 days, operated ones at 180
+  'no-operations@90d': { base: 'no-operations', apply: withHorizon(90) },
+  'knowledge-sharing@180d': { base: 'knowledge-sharing', apply: withHorizon(180) },
+  'resource-matching@180d': { base: 'resource-matching', apply: withHorizon(180) },
 } as Record<string, { base: ReferenceName; apply: (s: Scenario) => Scenario }>;
 export type VariantName = keyof typeof VARIANTS;
 export type EnsembleName = ReferenceName | VariantName;
@@ -59,6 +89,31 @@ export type Ensembles = Record<EnsembleName, EnsembleSummary>;
 const ksAtPromo = (e: Ensembles, n: number) => e[n === 0 ? 'knowledge-sharing' : `knowledge-sharing@promo${n}`];
 const ksAtBatch = (e: Ensembles, n: number) => e[n === 20 ? 'knowledge-sharing' : `knowledge-sharing@batch${n}`];
 const omAtPromo = (e: Ensembles, n: number, lax: boolean) => e[lax ? `over-marketing@promo${n}-lax` : n === 21 ? 'over-marketing' : `over-marketing@promo${n}`];
+
+/** The worst neighbour step along a goal grid, over every goal KPI and the all-goals share, as a share of its bound (≤ 1 holds). */
+export function worstGoalGridStep(e: Ensembles, lever: GoalGridName): { value: number; kpi: string; from: number; to: number } {
+  const values = GOAL_GRIDS[lever].values;
+  const ensembles = values.map((n) => e[gridVariant(lever, n)]);
+  let worst = { value: 0, kpi: '', from: values[0], to: values[0] };
+  const consider = (kpi: string, series: number[], isShare: boolean) => {
+    for (let k = 1; k < series.length; k++) {
+      const step = Math.abs(series[k] - series[k - 1]);
+      const bound = isShare ? GOAL_GRID_SHARE_STEP : Math.max(GOAL_GRID_COUNT_STEP * Math.max(Math.abs(series[k]), Math.abs(series[k - 1])), 1);
+      const value = Number.isNaN(step) ? Infinity : step / bound;
+      if (value > worst.value) worst = { value, kpi, from: values[k - 1], to: values[k] };
+    }
+  };
+  for (const goal of ensembles[0].goals) {
+    const isShare = SUMMARY[goal.metric].unit === 'share';
+    consider(goal.metric, ensembles.map((x) => (isShare ? median(x, goal.metric) : mean(x, goal.metric))), isShare);
+  }
+  consider('allGoalsMetShare', ensembles.map((x) => x.allGoalsMetShare), true);
+  return worst;
+}
+
+/** Mean of the median daily member messages over [from, to], a late window against an early one. */
+const volumeKept = (e: EnsembleSummary, early: [number, number], late: [number, number]) =>
+  meanDaily(e, 'memberMessages', late[0], late[1]) / meanDaily(e, 'memberMessages', early[0], early[1]);
 
 export interface CalibrationTarget {
   readonly id: string;
@@ -74,6 +129,14 @@ const mean = (e: EnsembleSummary, key: MetricKey): number => e.metrics[key].mean
 /** Mean of the median daily series over [from, to] (inclusive). */
 export function meanDaily(e: EnsembleSummary, key: keyof EnsembleSummary['daily'], from: number, to: number): number {
   const series = e.daily[key].p50;
+  let sum = 0;
+  for (let d = from; d <= to; d++) sum += series[d];
+  return sum / (to - from + 1);
+}
+
+/** Mean of one daily quantile series over [from, to] (inclusive). */
+function meanDailyQuantile(e: EnsembleSummary, q: 'p25' | 'p75', from: number, to: number): number {
+  const series = e.daily.memberMessages[q];
   let sum = 0;
   for (let d = from; d <= to; d++) sum += series[d];
   return sum / (to - from + 1);
@@ -177,6 +240,18 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     id: `7c-${n}`, text: `over-marketing at ${n} promotions a week: penalties off never raise retention (by more than 2 points)`,
     measure: (e) => atMost(median(omAtPromo(e, n, true), 'retention30d') - median(omAtPromo(e, n, false), 'retention30d'), 0.02),
   })),
+  ...PENALTY_PROMO_GRID.map((n): CalibrationTarget => ({
+    id: `7c-playbook-${n}`, text: `over-marketing at ${n} promotions a week: penalties off never raise retention above the playbook ladder's (3 strikes, @all) by more than 2 points`,
+    measure: (e) => atMost(median(omAtPromo(e, n, true), 'retention30d') - median(e[`over-marketing@promo${n}-playbook`], 'retention30d'), 0.02),
+  })),
+  ...(Object.keys(GOAL_GRIDS) as GoalGridName[]).map((lever): CalibrationTarget => ({
+    id: `7d-${lever}`,
+    text: `knowledge-sharing, ${GOAL_GRIDS[lever].label} ${GOAL_GRIDS[lever].values[0]}–${GOAL_GRIDS[lever].values.at(-1)} step 1: no goal KPI or all-goals share moves > 15 points (shares) or > 25 % (counts) between neighbours`,
+    measure: (e) => {
+      const worst = worstGoalGridStep(e, lever).value;
+      return nanMiss({ value: worst, ok: worst <= 1, miss: Math.max(0, worst - 1 + margin) });
+    },
+  })),
   // 8. replies keep newcomers (Joyce & Kraut 2006)
   ...(['knowledge-sharing@60d', 'no-operations@60d'] as const).map((name): CalibrationTarget => ({
     id: `8-${name}`, text: `${name}: posting again after a reply to a first message ≥ 8 points above after none`,
@@ -193,23 +268,40 @@ export const CALIBRATION_TARGETS: readonly CalibrationTarget[] = [
     id: `9b-${name}`, text: `${name}: 40–60 % of thread starters get no reply (Burke 2007)`,
     measure: (e) => within(median(e[name], 'unrepliedStarterShare'), 0.4, 0.6),
   })),
+  // 11. fates (model v3): unoperated groups differ; operated groups do not fade by construction
+  { id: '11a', text: 'no-operations at day 90: a quarter of groups still talk (p75 of member messages ≥ 2 a day, last week)', measure: (e) => atLeast(meanDailyQuantile(e['no-operations@90d'], 'p75', 83, 89), 2) },
+  { id: '11b', text: 'no-operations at day 90: a quarter of groups have died (p25 of member messages ≤ 0.5 a day, last week)', measure: (e) => atMost(meanDailyQuantile(e['no-operations@90d'], 'p25', 83, 89), 0.5) },
+  ...(['knowledge-sharing@180d', 'resource-matching@180d'] as const).map((name): CalibrationTarget => ({
+    id: `11-${name}`, text: `${name}: member messages over days 150–179 at least half those of days 30–59`,
+    measure: (e) => atLeast(volumeKept(e[name], [30, 59], [150, 179]), 0.5),
+  })),
+  // 12. bursty members (real logs: median Fano 2–83 across days)
+  ...(['knowledge-sharing', 'resource-matching'] as const).map((name): CalibrationTarget => ({
+    id: `12-${name}`, text: `${name}: members with ≥ 20 messages are over-dispersed across days (median Fano ≥ 2)`,
+    measure: (e) => atLeast(median(e[name], 'fanoMedian'), 2),
+  })),
   // 10. lurkers stay quiet
   { id: '10', text: 'all-ordinary members with rates ÷ 100, busy operators: speaking rate < 15 %', measure: (e) => below(median(e.lurkers, 'speakingRate30d'), 0.15) },
 ];
 
 /**
- * Targets the v2 defaults miss on the reference seed or on seeds 1–3, each with
- * the reason (docs/calibration.md, "Tensions"). The calibration tests skip
- * them by name so the miss stays visible in every test report; `npm run
- * calibrate` still measures and prints them. Remove an entry when it is met.
+ * Targets the defaults miss, each on the seeds where it misses (0: the
+ * reference files' own seed; 1–3: the robustness seeds), with the reason
+ * (docs/calibration.md, "Tensions"). A calibration test skips a target on
+ * those seeds only, so the miss stays visible in every test report and the
+ * target is still asserted on every other seed; `npm run calibrate` still
+ * measures and prints it. Remove an entry when it is met.
  */
-export const KNOWN_MISSES: Readonly<Record<string, string>> = {
-  '1h': 'every goal at once: the top-10 % concentration, ≤ 15 messages a day, ≥ 10 core actives and > 60 % weekly participation each hold at the median but rarely in the same run (7–16 % of runs)',
-  '8-knowledge-sharing@60d': 'in a run group almost every newcomer returns whether answered or not (DMs, topics, roll calls): the gap is 5.6–6.1 points',
-  '8c': 'a no-operations group has few first messages 30 days before the horizon; the median of that small ratio sits near 2/3 (0.657–0.667)',
-  '9a-knowledge-sharing': 'top 10 % write 47–48 %: more concentration needs either fewer speakers (speaking rate, weekly participation) or more messages (> 15 a day)',
-  '9b-over-marketing': 'quiet groups leave 60–63 % of starters unanswered; a larger m brings them in but pushes knowledge-sharing past 15 messages a day',
-  '9b-no-operations': 'as 9b-over-marketing (0.60–0.62 on seeds 0, 1, 3)',
-  '5b': 'seed 2 only: 24.5 % of no-operations runs go silent within a week (bound 25 %)',
+export interface KnownMiss {
+  readonly seeds: readonly number[];
+  readonly reason: string;
+}
+export const KNOWN_MISSES: Readonly<Record<string, KnownMiss>> = {
 };
+
+/** The reason a target is a known miss on this seed (0: the files' own), or undefined. */
+export function knownMiss(id: string, seed: number): string | undefined {
+  const miss = KNOWN_MISSES[id];
+  return miss && miss.seeds.includes(seed) ? miss.reason : undefined;
+}
 

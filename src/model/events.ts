@@ -19,6 +19,7 @@ export const EventType = {
   TeamNotice: 11, // announcement, rule-change notice
   RedPacket: 12, // a plain red packet from the team
   Burst: 13, // a member's "1", thanks or grab notice after a red packet or giveaway
+  Violation: 14, // a violator breaking the covenant (MODEL v3 §3.7)
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 

@@ -11,6 +11,7 @@
  * `s1.`, carried the checksum of the inflated JSON and still open).
  */
 import type { Bilingual } from './text.ts';
+import { RETIRED_PARAMETERS } from './parameters.ts';
 import { MAX_SCENARIO_BYTES, SCHEMA_VERSION, makeProblem, parseScenario, parseScenarioText, type Problem, type Scenario } from './scenario.ts';
 
 export const SCHEMA_URL = 'https://qunce.lab/scenario.schema.json';
@@ -53,6 +54,24 @@ export const MIGRATIONS: Migrations = {
   },
 };
 
+/**
+ * Model constants a newer model no longer has (parameters.ts RETIRED_PARAMETERS):
+ * an override of one is dropped with a notice naming it and why, whatever the
+ * file's version, so a file that tuned them still opens.
+ */
+function dropRetiredParameters(value: Record<string, unknown>): { value: Record<string, unknown>; notices: Bilingual[] } {
+  const { parameters } = value;
+  if (!parameters || typeof parameters !== 'object' || Array.isArray(parameters)) return { value, notices: [] };
+  const kept: Record<string, unknown> = {};
+  const notices: Bilingual[] = [];
+  for (const [key, v] of Object.entries(parameters)) {
+    const retired = Object.hasOwn(RETIRED_PARAMETERS, key) ? RETIRED_PARAMETERS[key] : undefined;
+    if (retired) notices.push({ en: `parameters.${key} was dropped: ${retired.en}`, zh: `已移除 parameters.${key}：${retired.zh}` });
+    else kept[key] = v;
+  }
+  return notices.length ? { value: { ...value, parameters: kept }, notices } : { value, notices };
+}
+
 export type MigrateResult =
   | { ok: true; value: Record<string, unknown>; notices: Bilingual[] }
   | { ok: false; problems: Problem[] };
@@ -62,14 +81,16 @@ export type MigrateResult =
  * share link, or a draft kept in this browser). A current or unversioned object
  * is returned as it is; a newer one is refused.
  */
-export function migrateScenario(value: Record<string, unknown>, migrations: Migrations = MIGRATIONS): MigrateResult {
+export function migrateScenario(original: Record<string, unknown>, migrations: Migrations = MIGRATIONS): MigrateResult {
+  const retired = dropRetiredParameters(original);
+  const value = retired.value;
   const version = value.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version === SCHEMA_VERSION) return { ok: true, value, notices: [] };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version === SCHEMA_VERSION) return { ok: true, value, notices: retired.notices };
   if (version > SCHEMA_VERSION) {
     return { ok: false, problems: [makeProblem('schemaVersion', `this file was saved by a newer version of the lab (schemaVersion ${version}); this version reads schemaVersion ${SCHEMA_VERSION} and older`, `此文件由更新版本的实验室保存 (schemaVersion ${version})；当前版本只能读取 ${SCHEMA_VERSION} 及更早的版本`)] };
   }
   let migrated = value;
-  const notices: Bilingual[] = [{
+  const notices: Bilingual[] = [...retired.notices, {
     en: `This scenario used schemaVersion ${version}; it was updated to ${SCHEMA_VERSION}. Save it to keep the new format.`,
     zh: `此场景为 schemaVersion ${version}，已升级到 ${SCHEMA_VERSION}。保存即可使用新格式。`,
   }];

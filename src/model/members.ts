@@ -22,6 +22,7 @@ export class MemberArrays {
   readonly marketer: Uint8Array;
   readonly tieKey: Float64Array; // random order for ties in "longest silent first"
   readonly talkativeness: Float64Array; // rate/(rate + rate½): how readily they reply, answer, join in (MODEL §3.3)
+  readonly violationRate: Float64Array; // violations/day unchecked: 0 unless values fit is below the cutoff (MODEL §3.7)
   // state
   readonly engagement: Float64Array;
   readonly baseline: Float64Array;
@@ -38,6 +39,13 @@ export class MemberArrays {
   readonly lastSpoke: Int32Array; // -1 never
   readonly lastDm: Int32Array;
   readonly dmBoostUntil: Int32Array;
+  readonly dmWeariness: Float64Array; // recent DMs, fading daily (MODEL §4 fatigue)
+  readonly dmBlocked: Uint8Array; // muted the team's DMs after an unwelcome one
+  readonly annoyance: Float64Array; // ads and violations seen against value got, smoothed (MODEL §4)
+  readonly activeSpell: Uint8Array; // 1 in an active spell, 0 in a quiet one (MODEL §3.2 bursty members)
+  readonly messagesToday: Int32Array; // own substantive messages today
+  readonly dailySquares: Float64Array; // Σ over days of messagesToday² (over-dispersion, MODEL §7)
+  readonly daysPresent: Int32Array;
   readonly leftDay: Int32Array;
   readonly contacted: Uint8Array; // win-back contact made for the current absence
   readonly ties: Int32Array; // distinct reply partners
@@ -54,7 +62,7 @@ export class MemberArrays {
   readonly ignoredToday: Int32Array;
   readonly penalisedToday: Uint8Array;
   readonly recognitionToday: Float64Array;
-  readonly dmToday: Uint8Array;
+  readonly dmToday: Float64Array; // engagement DMs gave (or cost) today
   readonly welcomedToday: Uint8Array; // the first message got its first reply today
   readonly firstIgnoredToday: Uint8Array; // the first message, posted yesterday, got no reply
 
@@ -70,6 +78,7 @@ export class MemberArrays {
     this.marketer = new Uint8Array(capacity);
     this.tieKey = new Float64Array(capacity);
     this.talkativeness = new Float64Array(capacity);
+    this.violationRate = new Float64Array(capacity);
     this.engagement = new Float64Array(capacity);
     this.baseline = new Float64Array(capacity);
     this.dnd = new Uint8Array(capacity);
@@ -85,6 +94,13 @@ export class MemberArrays {
     this.lastSpoke = new Int32Array(capacity);
     this.lastDm = new Int32Array(capacity);
     this.dmBoostUntil = new Int32Array(capacity);
+    this.dmWeariness = new Float64Array(capacity);
+    this.dmBlocked = new Uint8Array(capacity);
+    this.annoyance = new Float64Array(capacity);
+    this.activeSpell = new Uint8Array(capacity);
+    this.messagesToday = new Int32Array(capacity);
+    this.dailySquares = new Float64Array(capacity);
+    this.daysPresent = new Int32Array(capacity);
     this.leftDay = new Int32Array(capacity);
     this.contacted = new Uint8Array(capacity);
     this.ties = new Int32Array(capacity);
@@ -99,7 +115,7 @@ export class MemberArrays {
     this.ignoredToday = new Int32Array(capacity);
     this.penalisedToday = new Uint8Array(capacity);
     this.recognitionToday = new Float64Array(capacity);
-    this.dmToday = new Uint8Array(capacity);
+    this.dmToday = new Float64Array(capacity);
     this.welcomedToday = new Uint8Array(capacity);
     this.firstIgnoredToday = new Uint8Array(capacity);
   }

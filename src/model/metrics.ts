@@ -91,6 +91,8 @@ export interface RunLog {
   readonly memberMessages: Float64Array;
   /** Messages of each member who posted at least once: what a chat log shows. */
   readonly posterMessages: Float64Array;
+  /** Fano factor (variance/mean of daily counts over their days present) of each member with ≥ 20 messages. */
+  readonly fanoOfPosters: Float64Array;
   /**
    * Members whose first message is at least 30 days old at the horizon, by
    * whether it got a reply within 24 h, and how many of each posted again
@@ -209,6 +211,8 @@ export const SERIES = {
   }),
   valuablePosts: counted('count', 'Valuable posts (干货)', '干货'),
   redPackets: counted('count', 'Red packets and giveaways', '红包与福利'),
+  dmPersuaded: counted('count', 'DMs that brought a member back to the group', '私聊后回群发言的成员'),
+  dmUnwelcome: counted('count', 'Unwelcome DMs', '引起反感的私聊'),
   violations: daily('count', 'Violations', '违规', (t) => t.series.kind_violation[t.day]),
   ads: daily('count', 'Ads', '广告', (t) => t.series.kind_ad[t.day] + t.series.kind_promo[t.day]),
   teamMinutes: daily('minutes', 'Team minutes', '运营分钟', (t) => t.teamMinutesToday),
@@ -287,6 +291,9 @@ export const SUMMARY = {
   // 1 when day 7 has at most one member message: its ensemble mean is the share of groups silent within a week (Qiu et al. 2016)
   silentWithinWeek: summary('share', 'Silent within a week (day 7)', '一周内沉寂 (第 7 天)',
     (log) => (log.horizonDays > SILENT_DAY ? (log.series.memberMessages[SILENT_DAY] <= 1 ? 1 : 0) : null)),
+  // members post in spells and sessions: real logs have median Fano 2–83 (MODEL v3 §3.2); a Poisson member has 1
+  fanoMedian: summary('count', 'Burstiness: median Fano factor of daily counts (members with ≥ 20 messages)', '发言爆发性：日发言数的 Fano 因子中位数 (发言 ≥ 20 条的成员)',
+    (log) => (log.fanoOfPosters.length ? quantileSorted(Float64Array.from(log.fanoOfPosters).sort(), 0.5) : null)),
   redPacketsPerWeek: summary('perWeek', 'Red packets and giveaways per week', '每周红包与福利', (log) => total('redPackets')(log) / (log.horizonDays / 7)),
 } as const satisfies Record<string, SummarySpec>;
 

@@ -107,6 +107,23 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+describe('retired model constants (model v3)', () => {
+  it('a file that overrides a constant model v3 retired opens without it, with a notice naming it; its other overrides stay', () => {
+    const opened = openScenarioText(JSON.stringify({ schemaVersion: 2, name: 'tuned in v2', parameters: { dmPostsPerDay: 0.2, dndPostFactor: 0.5, replyLift: 0.02 } }));
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(opened.scenario.parameters).toEqual({ replyLift: 0.02 });
+    expect(opened.notices.map((n) => n.en).join(' ')).toMatch(/parameters\.dmPostsPerDay was dropped.*parameters\.dndPostFactor was dropped/s);
+    expect(opened.notices.every((n) => n.zh.length > 0)).toBe(true);
+  });
+
+  it('an unknown constant is still refused, by name', () => {
+    const opened = openScenarioText(JSON.stringify({ schemaVersion: 2, parameters: { noSuchThing: 1 } }));
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(JSON.stringify(opened.problems)).toContain('noSuchThing');
+  });
+});
+
 describe('share links', () => {
   it('any valid scenario survives link → open unchanged', async () => {
     await fc.assert(fc.asyncProperty(scenarioArbitrary(), async (input) => {

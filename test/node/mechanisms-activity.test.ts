@@ -24,11 +24,6 @@ describe('members\' own messages (MODEL §3.2)', () => {
     expect(meanTotal(keen, 'memberMessages', 100, 0, 0)).toBeGreaterThan(1.3 * meanTotal(flat, 'memberMessages', 100, 0, 0));
   });
 
-  it('members on do-not-disturb post less', () => {
-    const dndPostsFully = withConstants(trading, { dndPostFactor: 1 });
-    expect(meanTotal(trading, 'memberMessages', 30)).toBeLessThan(0.9 * meanTotal(dndPostsFully, 'memberMessages', 30));
-  });
-
   it('critical mass: unoperated groups fall silent within a week far more often than without it', () => {
     const noCriticalMass = withConstants(noOps, { livelinessExponent: 0 });
     expect(mean(noOps, 'silentWithinWeek', 200)).toBeGreaterThan(mean(noCriticalMass, 'silentWithinWeek', 200) + 0.1);
@@ -204,7 +199,7 @@ describe('promotions, red packets and giveaways (MODEL §3.8)', () => {
   const plain = variant(marketing, { content: { promoHook: 'none' } });
 
   it('hooked promotions make the group look busy while the effective ratio falls (活跃度虚高)', () => {
-    expect(meanTotal(marketing, 'messages', 60, 0, 13)).toBeGreaterThan(1.3 * meanTotal(plain, 'messages', 60, 0, 13));
+    expect(meanTotal(marketing, 'messages', 60, 0, 13)).toBeGreaterThan(1.2 * meanTotal(plain, 'messages', 60, 0, 13));
     expect(meanTotal(marketing, 'kind_burst')).toBeGreaterThan(0);
     expect(median(marketing, 'effectiveRatio')).toBeLessThan(median(plain, 'effectiveRatio'));
   });
@@ -225,9 +220,10 @@ describe('promotions, red packets and giveaways (MODEL §3.8)', () => {
     expect(meanTotal(marketing, 'kind_ad')).toBeGreaterThan(1.2 * meanTotal(noCopycats, 'kind_ad'));
   });
 
-  it('plain red packets warm the group without ads, and are counted as a cost', () => {
+  it('plain red packets add messages without ads (bursts, not members\' own words: model v3), and are counted as a cost', () => {
     const warmed = variant(knowledge, { content: { redPacketsPerWeek: 7 } });
-    expect(meanTotal(warmed, 'memberMessages')).toBeGreaterThan(meanTotal(knowledge, 'memberMessages'));
+    expect(meanTotal(warmed, 'messages')).toBeGreaterThan(meanTotal(knowledge, 'messages') + 0.5 * meanTotal(warmed, 'kind_burst'));
+    expect(meanTotal(warmed, 'memberMessages')).toBeLessThan(1.05 * meanTotal(knowledge, 'memberMessages'));
     // no copycat ads follow a red packet without a promotion (a copycat per packet would add ~20)
     expect(meanTotal(warmed, 'ads')).toBeLessThan(meanTotal(knowledge, 'ads') + 1);
     expect(median(warmed, 'redPacketsPerWeek')).toBeCloseTo(7, 5);

@@ -52,27 +52,41 @@ export const WELCOME_MINUTES = 24 * 60;
 export const RETURN_MINUTES = 30 * 1440;
 
 /**
- * Record a message (MODEL §3.5): counts (ads as they are posted, so the day's
- * ad share is complete when members feel it, MODEL §4), the author's speaking
- * record, their first message, and points. Returns its index in the log.
+ * Low-value kinds (MODEL v3 §3.5): a burst's "1" or thanks, points-chasing
+ * filler. They count as messages but not as speaking: not toward the speaking
+ * rate, weekly participation, core actives, liveliness or a first message.
+ */
+const LOW_VALUE: ReadonlySet<MessageKind> = new Set<MessageKind>(['burst', 'filler']);
+/** What members see as unwanted: ads, promotions and violations (MODEL v3 §4 annoyance). */
+const UNWANTED: ReadonlySet<MessageKind> = new Set<MessageKind>(['ad', 'promo', 'violation']);
+
+/**
+ * Record a message (MODEL §3.5): counts (unwanted ones as they are posted, so
+ * the day's count is complete when members feel it, MODEL §4), the author's
+ * speaking record, their first message, and points. Returns its index in the log.
  */
 export function post(g: GroupState, author: number, kind: MessageKind, effective: boolean, starter: boolean, time: number): number {
   const a = g.members.a;
   const d = g.day;
   const series = g.series;
   g.today.messages++;
-  if (kind === 'ad' || kind === 'promo') g.today.ads++;
+  if (UNWANTED.has(kind)) g.today.unwanted++;
   series.messages[d]++;
   series[KIND_SERIES[kind]][d]++;
   if (effective) series.effectiveMessages[d]++;
   const k = g.messages.add(author, starter);
   g.chat?.message(k, time, author, kind);
   if (!a.isTeam[author]) {
+    const scheme = g.scenario.incentives.points;
+    if (scheme === 'message' || (scheme === 'effective' && effective)) award(g, author);
+    if (LOW_VALUE.has(kind)) return k;
     // members' own words: a marketer's ad is not conversation (liveliness, silence, the hourly profile)
     if (kind !== 'ad') {
       series.memberMessages[d]++;
       g.hourly[Math.floor(time / 60) % 24]++;
     }
+    a.dailySquares[author] += 2 * a.messagesToday[author] + 1; // (n + 1)² − n²
+    a.messagesToday[author]++;
     if (a.lastSpoke[author] !== d) a.spokeMask[author] |= 1;
     a.lastSpoke[author] = d;
     if (a.messagesTotal[author] === 0) {
@@ -82,8 +96,6 @@ export function post(g: GroupState, author: number, kind: MessageKind, effective
       a.postedAgain[author] = 1;
     }
     a.messagesTotal[author]++;
-    const scheme = g.scenario.incentives.points;
-    if (scheme === 'message' || (scheme === 'effective' && effective)) award(g, author);
   }
   return k;
 }

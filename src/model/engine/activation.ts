@@ -1,22 +1,39 @@
 /**
- * Private-message re-activation (MODEL §4, PLAYBOOK §6): each admin DMs
+ * Private-message re-activation (MODEL v3 §4, PLAYBOOK §6): each admin DMs
  * `activation.dmPerAdminPerDay` members silent for at least `silentDays`,
- * longest-silent first; a DM succeeds ∝ relevance (tags help on enterprise
- * accounts): the member answers the admin's invitation with a message in the
- * group the next day, gains engagement and a few days of more posting, and
- * leaves do-not-disturb.
+ * longest-silent first, skipping members who have muted the team. A DM
+ * persuades; it does not post. Each DM has one of four outcomes:
+ *
+ *   reply      P = min(1, s₀ · relevance · tags · willing(e) · tie · exp(−f · w))
+ *   unwelcome  P = min(1 − P(reply), u₀ · (1 − e) · (1 + w))
+ *   ignored    otherwise
+ *
+ * where tie = t₀ + (1 − t₀) · ties/(ties + t½) is the member's tie strength
+ * (reply partners in the group) and w the DMs they had lately (weariness,
+ * fading daily). A reply lifts engagement by dmLift · tie; most replies stay
+ * private, the rest persuade: the member leaves do-not-disturb and for a few
+ * days posts at (1 + dmPostLift · tie) × their own rate, so a member who barely
+ * speaks still barely speaks. An unwelcome DM costs engagement, and the member
+ * mutes the team's DMs; some mute the group, a few leave.
  */
-import { EventType } from '../events.ts';
+import { exp } from '../detmath.ts';
 import { PRESENT } from '../members.ts';
-import { drawMinute, weekendOf, work } from './actions.ts';
-import { MINUTES_PER_DAY, type GroupState } from './state.ts';
+import { work } from './actions.ts';
+import { leave } from './retention.ts';
+import type { GroupState } from './state.ts';
+
+/** How close a member is to the team and the group: their reply ties, from a floor for strangers to 1. */
+export function tieStrength(g: GroupState, i: number): number {
+  const p = g.params;
+  const ties = g.members.a.ties[i];
+  return p.dmTieFloor + (1 - p.dmTieFloor) * (ties / (ties + p.dmTieHalf));
+}
 
 export function sendDirectMessages(g: GroupState): void {
   const s = g.scenario;
-  const p = g.params;
   const a = g.members.a;
   const d = g.day;
-  const quota = s.activation.dmPerAdminPerDay * Math.max(1, s.team.admins);
+  const quota = s.activation.dmPerAdminPerDay * s.team.admins;
   if (quota === 0) return;
   const silentDays = s.activation.silentDays;
   // One pass keeps the `quota` longest-silent candidates, ties broken by a random key.
@@ -26,7 +43,7 @@ export function sendDirectMessages(g: GroupState): void {
   const silenceOf = (i: number) => d - (a.lastSpoke[i] >= a.joinDay[i] ? a.lastSpoke[i] : a.joinDay[i]);
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
-    if (a.presence[i] !== PRESENT || d < a.probationUntil[i] || d - a.lastDm[i] < silentDays) continue;
+    if (a.presence[i] !== PRESENT || a.dmBlocked[i] || d < a.probationUntil[i] || d - a.lastDm[i] < silentDays) continue;
     const silence = silenceOf(i);
     if (silence < silentDays) continue;
     if (count === quota && !longer(i, chosen[count - 1], silence, silenceOf(chosen[count - 1]))) continue;
@@ -37,21 +54,38 @@ export function sendDirectMessages(g: GroupState): void {
     }
     chosen[at] = i;
   }
-  const tagBonus = s.group.platform === 'enterprise' ? 1 + p.dmTagBonus : 1;
-  for (let k = 0; k < count; k++) {
-    const i = chosen[k];
-    a.lastDm[i] = d;
-    work(g, 'dm');
-    const willing = p.dmEngagementFloor + (1 - p.dmEngagementFloor) * a.engagement[i];
-    if (g.rng.activation() < Math.min(1, p.dmSuccessBase * a.relevance[i] * tagBonus * willing)) {
-      a.dmToday[i] = 1;
-      a.dnd[i] = 0;
-      a.dmBoostUntil[i] = d + p.dmBoostDays;
-      // the answer to the admin's invitation: one message in the group tomorrow, at an hour of their rhythm
-      if (d + 1 < g.horizon) {
-        const row = (a.profile[i] * 2 + weekendOf(g, d + 1)) * 24;
-        g.queue.push((d + 1) * MINUTES_PER_DAY + drawMinute(g.rng.activation, g.rhythms.hourCdf, row), EventType.Organic, i, 0);
-      }
-    }
+  for (let k = 0; k < count; k++) directMessage(g, chosen[k]);
+}
+
+/** One DM from an admin and its outcome (see the header). */
+function directMessage(g: GroupState, i: number): void {
+  const a = g.members.a;
+  const p = g.params;
+  const u = g.rng.activation;
+  const d = g.day;
+  a.lastDm[i] = d;
+  work(g, 'dm');
+  const e = a.engagement[i];
+  const weariness = a.dmWeariness[i];
+  a.dmWeariness[i] = weariness + 1;
+  const tie = tieStrength(g, i);
+  const tags = g.scenario.group.platform === 'enterprise' ? 1 + p.dmTagBonus : 1;
+  const willing = p.dmEngagementFloor + (1 - p.dmEngagementFloor) * e;
+  const reply = Math.min(1, p.dmSuccessBase * a.relevance[i] * tags * willing * tie * exp(-p.dmFatigue * weariness));
+  const unwelcome = Math.min(1 - reply, p.dmUnwantedBase * (1 - e) * (1 + weariness));
+  const x = u();
+  if (x < reply) {
+    a.dmToday[i] += p.dmLift * tie;
+    if (u() < p.dmPrivateShare) return; // answered in private only
+    a.dnd[i] = 0;
+    a.dmBoostUntil[i] = d + p.dmBoostDays;
+    g.series.dmPersuaded[d]++;
+  } else if (x < reply + unwelcome) {
+    a.dmToday[i] -= p.dmUnwantedCost;
+    a.dmBlocked[i] = 1;
+    g.series.dmUnwelcome[d]++;
+    const y = u();
+    if (y < p.dmUnwantedLeave) leave(g, i);
+    else if (y < p.dmUnwantedLeave + p.dmUnwantedMute) a.dnd[i] = 1;
   }
 }

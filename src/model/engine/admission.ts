@@ -9,6 +9,7 @@ import { kumaraswamy, standardNormal } from '../rng.ts';
 import { EventType } from '../events.ts';
 import { LEFT, PRESENT } from '../members.ts';
 import { capacityOf, clamp01, setPresence, work } from './actions.ts';
+import { violationRateOf } from './enforcement.ts';
 import type { GroupState } from './state.ts';
 
 /** The owner and admins are present from day 0; the announcement goes out that morning (§2). */
@@ -169,6 +170,9 @@ function admit(g: GroupState, c: Candidate): void {
   a.marketer[i] = c.marketer ? 1 : 0;
   a.tieKey[i] = c.tieKey;
   a.talkativeness[i] = c.rate / (c.rate + p.replyRateHalf);
+  a.violationRate[i] = violationRateOf(p, c.valuesFit);
+  // the spell a newcomer arrives in, from the activity stream (the population stream keeps its fixed draws)
+  a.activeSpell[i] = g.rng.activity() < p.activeOnShare ? 1 : 0;
   let e = startEngagement(g, c.archetype) + c.startNoise;
   if (g.scenario.content.announcement) e += p.announcementEngagement;
   if (g.scenario.founder === 'kol') e += p.kolFounderEngagement;

@@ -4,9 +4,11 @@
  * enterprise accounts), warn → timed mute → removal on the n-th strike, and the
  * deterrence of an @all removal notice, which fades day by day.
  */
-import { keywordMonitored, work } from './actions.ts';
+import { poisson } from '../rng.ts';
+import { EventType } from '../events.ts';
+import { drawMinute, keywordMonitored, post, work } from './actions.ts';
 import { remove } from './retention.ts';
-import type { GroupState } from './state.ts';
+import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 
 /** The announcement and a recent @all notice make every offence less likely (MODEL §3.7). */
 export function offenceDamping(g: GroupState): number {
@@ -14,11 +16,26 @@ export function offenceDamping(g: GroupState): number {
   return announcement * (1 - g.params.publicNoticeDeterrence * g.deterrence);
 }
 
-/** The chance a member's message breaks the covenant: ∝ 1 − values fit, less after a warning. */
-export function offenceChance(g: GroupState, i: number): number {
+/**
+ * Rule-breaking is a trait (MODEL v3 §3.7): only a member whose values fit is
+ * below the cutoff breaks the covenant, at a rate rising as the fit falls, so
+ * the ladder finds the few who do it, not the members who post most.
+ */
+export function violationRateOf(p: GroupState['params'], valuesFit: number): number {
+  return valuesFit < p.violatorFitCutoff ? p.violationsPerDay * (1 - valuesFit / p.violatorFitCutoff) : 0;
+}
+
+/** A violator's violations for the day, at minutes drawn by their rhythm; fewer once warned or deterred. */
+export function planViolations(g: GroupState, i: number, rhythmRow: number, offenceDamping: number): void {
+  const u = g.rng.activity;
   const a = g.members.a;
-  const p = g.params;
-  return p.violationBase * (1 - a.valuesFit[i]) * offenceDamping(g) * (a.warned[i] ? p.warnedOffenceFactor : 1);
+  const n = poisson(u, a.violationRate[i] * offenceDamping * (a.warned[i] ? g.params.warnedOffenceFactor : 1));
+  for (let m = 0; m < n; m++) g.queue.push(g.day * MINUTES_PER_DAY + drawMinute(u, g.rhythms.hourCdf, rhythmRow * 24), EventType.Violation, i, 0);
+}
+
+export function onViolation(g: GroupState, author: number, _ref: number, time: number): void {
+  post(g, author, 'violation', false, false, time);
+  offence(g, author, time);
 }
 
 /** A violation or an ad: warn → timed mute → removal on the n-th strike, if the team notices. */

@@ -1,33 +1,28 @@
 /**
  * Engagement and attention each night (MODEL §4): e ← clamp(e + replies
  * received (a reply to a first message most) + valuable content read ×
- * relevance + recognition + a successful DM − overload − ad exposure (convex in
- * the ad share, felt only as far as the member reads) − ignored posts (a first
- * message most) − penalties − notices and rule changes − mean reversion toward
- * a baseline set by relevance and values fit). Annoyance mutes before it drives
- * out: overload and ads switch members to do-not-disturb, where they see
- * little, which they may later turn off.
+ * relevance + recognition + what DMs gave or cost − overload − annoyance²
+ * − ignored posts (a first message most) − penalties − notices and rule
+ * changes − mean reversion toward a baseline set by relevance, values fit and
+ * reply ties). Annoyance mutes before it drives out: overload and annoyance
+ * switch members to do-not-disturb, where they see little, which they may
+ * later turn off.
+ *
+ * Annoyance by count (MODEL v3 §4): what a member felt today is
+ *
+ *   Aᵢ = unwanted · readᵢ / (T · (1 + o · valueᵢ)),
+ *   valueᵢ = min(valuable · readᵢ, V) · relevanceᵢ + min(repliesᵢ, R)
+ *
+ * — the ads, promotions and violations they saw, against what they take and the
+ * value they got — smoothed over days. It counts messages, not a share of
+ * them, so a quiet group with one ad is not an ad channel.
  */
 import { clamp01 } from './actions.ts';
-import type { GroupState } from './state.ts';
+import { MAX_TIES_TABLED, type GroupState } from './state.ts';
 
-/** What the whole group felt today, the same for every member. */
-export interface Tonight {
-  /** The ad share members feel, squared (Dasgupta et al. 2012: convex). */
-  readonly adSquared: number;
-  /** Engagement every member loses today: @all notices, rule changes. */
-  readonly groupCost: number;
-}
-
-/** The day's ad share (every ad posted today, over every message) joins the moving average; the group-wide costs of the day. */
-export function tonight(g: GroupState): Tonight {
-  const p = g.params;
-  const today = g.today;
-  const todayAdShare = today.messages > 0 ? today.ads / today.messages : 0;
-  g.adShare = p.adShareMemory * g.adShare + (1 - p.adShareMemory) * todayAdShare;
-  const adSquared = g.adShare * g.adShare;
-  const groupCost = p.publicNoticeEngagementCost * today.notices + today.ruleCost;
-  return { adSquared, groupCost };
+/** Engagement every member loses tonight: @all notices, rule changes. */
+export function groupCostTonight(g: GroupState): number {
+  return g.params.publicNoticeEngagementCost * g.today.notices + g.today.ruleCost;
 }
 
 /** Overload: messages seen today beyond the member's tolerance, relative (0 when within it). */
@@ -37,40 +32,63 @@ export function overloadOf(g: GroupState, i: number): number {
   return Math.max(0, (g.today.messages * read) / a.tolerance[i] - 1);
 }
 
-/** One member's engagement after the day (MODEL §4). */
-export function updateEngagement(g: GroupState, i: number, night: Tonight, overload: number): void {
+/** Replies received today that count (diminishing returns). */
+function repliesCounted(g: GroupState, i: number): number {
+  const replies = g.members.a.repliesToday[i];
+  const cap = g.params.repliesCountedPerDay;
+  return replies < cap ? replies : cap;
+}
+
+/** Valuable posts read today that count (diminishing returns). */
+function valuableRead(g: GroupState, read: number): number {
+  return Math.min(g.today.valuable * read, g.params.valuableCountedPerDay);
+}
+
+/** Tonight's annoyance of member i, smoothed over days (see the header); returns it squared (convex, Dasgupta et al. 2012). */
+export function feelAnnoyance(g: GroupState, i: number): number {
   const a = g.members.a;
   const p = g.params;
   const read = a.dnd[i] ? p.dndReadFactor : 1;
-  const replies = a.repliesToday[i] < p.repliesCountedPerDay ? a.repliesToday[i] : p.repliesCountedPerDay;
-  const valuable = Math.min(g.today.valuable * read, p.valuableCountedPerDay);
+  const value = valuableRead(g, read) * a.relevance[i] + repliesCounted(g, i);
+  const today = (g.today.unwanted * read) / (p.adTolerance * (1 + p.annoyanceValueOffset * value));
+  const felt = p.annoyanceMemory * a.annoyance[i] + (1 - p.annoyanceMemory) * today;
+  a.annoyance[i] = felt;
+  return felt * felt;
+}
+
+/** One member's engagement after the day (MODEL §4). */
+export function updateEngagement(g: GroupState, i: number, groupCost: number, overload: number, annoyanceSquared: number): void {
+  const a = g.members.a;
+  const p = g.params;
+  const read = a.dnd[i] ? p.dndReadFactor : 1;
   const ignored = a.ignoredToday[i] < p.ignoredCountedPerDay ? a.ignoredToday[i] : p.ignoredCountedPerDay;
+  const ties = a.ties[i] < MAX_TIES_TABLED ? a.ties[i] : MAX_TIES_TABLED;
   let e = a.engagement[i];
-  e += p.replyLift * replies
+  e += p.replyLift * repliesCounted(g, i)
     + (a.welcomedToday[i] ? p.newcomerReplyLift : 0)
-    + p.contentLift * valuable * a.relevance[i]
+    + p.contentLift * valuableRead(g, read) * a.relevance[i]
     + a.recognitionToday[i]
-    + (a.dmToday[i] ? p.dmLift : 0)
+    + a.dmToday[i]
     - p.overloadCost * overload
-    - p.adExposureCost * night.adSquared * read
+    - p.adExposureCost * annoyanceSquared
     - p.ignoredCost * ignored
     - (a.firstIgnoredToday[i] ? p.newcomerIgnoredCost : 0)
     - (a.penalisedToday[i] ? p.penaltyCost : 0)
-    - night.groupCost
-    - p.meanReversion * (e - a.baseline[i]);
+    - groupCost
+    - p.meanReversion * (e - a.baseline[i] - g.tables.tieBaseline[ties]);
   a.engagement[i] = clamp01(e);
 }
 
 /**
- * Overload and ads mute more members than they drive out (survey: 74.6 % mute,
- * 38.4 % leave); the engaged mute least, so a core keeps trading in a busy group.
+ * Overload and annoyance mute more members than they drive out (survey: 74.6 %
+ * mute, 38.4 % leave); the engaged mute least, so a core keeps trading in a busy group.
  */
-export function updateAttention(g: GroupState, i: number, night: Tonight, overload: number): void {
+export function updateAttention(g: GroupState, i: number, overload: number, annoyanceSquared: number): void {
   const a = g.members.a;
   const p = g.params;
   const u = g.rng.daily;
   if (!a.dnd[i]) {
-    const annoyance = p.dndSwitchRate * overload + p.dndAdRate * night.adSquared;
+    const annoyance = p.dndSwitchRate * overload + p.dndAdRate * annoyanceSquared;
     if (annoyance > 0 && u() < Math.min(p.dndSwitchMax, annoyance * (1 - a.engagement[i]))) {
       a.dnd[i] = 1;
       g.chat?.system(i, 'dnd');

@@ -23,9 +23,9 @@ export function withPointsBoost(g: GroupState, i: number, boost: number): number
  * team competitions), as talkative as they are (MODEL §3.3: low-rate members stay
  * quiet whatever is done to draw them in).
  */
-export function competitionNudge(g: GroupState, i: number, engagement: number, attention: number): number {
+export function competitionNudge(g: GroupState, i: number, engagement: number): number {
   if (!g.scenario.incentives.teamCompetition) return 0;
   const weekStart = g.day - (g.day % 7);
   const a = g.members.a;
-  return a.lastSpoke[i] < weekStart ? g.params.competitionNudgePerDay * engagement * attention * a.talkativeness[i] : 0;
+  return a.lastSpoke[i] < weekStart ? g.params.competitionNudgePerDay * engagement * a.talkativeness[i] : 0;
 }

@@ -1,8 +1,8 @@
 /**
  * Members' own messages (MODEL §3.2, §3.5): each member's daily Poisson count,
- * lifted or damped by how lively the group has been (critical mass), split
- * over the hours by rhythm; each message's kind when it happens
- * (violation, filler, question, 干货 share, chat) and whether it is effective;
+ * lifted or damped by how lively the group has been (critical mass) and by the
+ * member's active or quiet spell, split over the hours by rhythm; each
+ * message's kind when it happens (filler, question, 干货 share, chat) and whether it is effective;
  * each can start a reply cascade (cascades.ts).
  *
  * Hourly Poisson activity is drawn as one Poisson count per member-day split
@@ -15,7 +15,8 @@ import { pow } from '../detmath.ts';
 import { EventType } from '../events.ts';
 import { chatEffective, drawMinute, post } from './actions.ts';
 import { spawnReplies } from './cascades.ts';
-import { offenceChance, offence, offenceDamping } from './enforcement.ts';
+import { offenceDamping, planViolations } from './enforcement.ts';
+import { tieStrength } from './activation.ts';
 import { competitionNudge, withPointsBoost } from './incentives.ts';
 import { planMarketerAds } from './promotions.ts';
 import { giveUpOnProbation } from './retention.ts';
@@ -45,6 +46,19 @@ export function livelinessToday(g: GroupState): number {
   return Math.min(p.livelinessMax, pow(relative, p.livelinessExponent));
 }
 
+/**
+ * Bursty members (MODEL v3 §3.2): each member is in an active or a quiet spell,
+ * a two-state Markov chain by day with stationary share π of active days and
+ * persistence ρ: P(active tomorrow | active) = π + ρ(1 − π), P(active | quiet) =
+ * π(1 − ρ). A quiet day posts at m_off of the member's mean, an active one at
+ * m_on = (1 − (1 − π)·m_off)/π, so the mean rate is unchanged and daily counts
+ * are over-dispersed (Fano = 1 + λ·Var m).
+ */
+export function spellFactors(p: GroupState['params']): { on: number; off: number } {
+  const off = p.activeOffFactor;
+  return { on: (1 - (1 - p.activeOnShare) * off) / p.activeOnShare, off };
+}
+
 /** Members' own messages for the day: Poisson(λᵢ) split over the hours by rhythm (MODEL §3.2). */
 export function planMemberMessages(g: GroupState): void {
   const a = g.members.a;
@@ -54,24 +68,28 @@ export function planMemberMessages(g: GroupState): void {
   const { hourCdf, dayFactor } = g.rhythms;
   const damping = offenceDamping(g);
   const liveliness = livelinessToday(g);
+  const spell = spellFactors(p);
+  const stayActive = p.activeOnShare + p.activePersistence * (1 - p.activeOnShare);
+  const becomeActive = p.activeOnShare * (1 - p.activePersistence);
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
+    a.activeSpell[i] = u() < (a.activeSpell[i] ? stayActive : becomeActive) ? 1 : 0;
     if (d < a.probationUntil[i]) {
       giveUpOnProbation(g, i, u); // muted newcomers cannot post; a marketer among them may give up (§3)
       continue;
     }
     const e = a.engagement[i];
     const boost = withPointsBoost(g, i, 1) + a.hookBoost[i];
-    const attention = a.dnd[i] ? p.dndPostFactor : 1;
     const row = a.profile[i] * 2 + g.weekend;
-    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * attention * liveliness;
-    lambda += competitionNudge(g, i, e, attention);
-    // a successful DM invites a member to say something, however little they usually say:
-    // one-to-one messages are how lurkers come back (§6, MODEL §4)
-    if (d <= a.dmBoostUntil[i]) lambda += p.dmPostsPerDay;
+    // do-not-disturb mutes notifications, not the member's own speech (MODEL v3 §4)
+    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * (a.activeSpell[i] ? spell.on : spell.off) * liveliness;
+    // a DM that persuaded lifts the member's own posting, as far as their tie to the team goes (MODEL v3 §4)
+    if (d <= a.dmBoostUntil[i]) lambda *= 1 + p.dmPostLift * tieStrength(g, i);
+    lambda += competitionNudge(g, i, e);
     const n = poisson(u, lambda);
     for (let m = 0; m < n; m++) g.queue.push(d * MINUTES_PER_DAY + drawMinute(u, hourCdf, row * 24), EventType.Organic, i, 0);
     if (a.marketer[i]) planMarketerAds(g, i, row, damping);
+    if (a.violationRate[i] > 0) planViolations(g, i, row, damping);
   }
 }
 
@@ -80,14 +98,7 @@ export function onOrganicMessage(g: GroupState, i: number, _ref: number, time: n
   const a = g.members.a;
   const p = g.params;
   const s = g.scenario;
-  const violation = offenceChance(g, i);
   let u = g.rng.kinds();
-  if (u < violation) {
-    post(g, i, 'violation', false, false, time);
-    offence(g, i, time);
-    return;
-  }
-  u = (u - violation) / (1 - violation);
   if (s.incentives.points === 'message' && a.responsive[i]) {
     // points per message invite filler from those who chase them (MODEL §3.5)
     if (u < p.fillerShare) {

@@ -15,6 +15,9 @@ import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 const DAILY_KEYS = SERIES_KEYS.filter((k) => SERIES[k].recorded === 'daily');
 const AFTER_RUN_KEYS = SERIES_KEYS.filter((k) => SERIES[k].recorded === 'afterRun');
 
+/** Members with at least this many messages have their over-dispersion measured (MODEL v3 §3.2). */
+const FANO_MIN_MESSAGES = 20;
+
 /** Tonight's tally, then every daily recorder. */
 export function recordDay(g: GroupState): void {
   const t = tallyDay(g);
@@ -89,6 +92,7 @@ function runLog(g: GroupState): RunLog {
   const a = g.members.a;
   const memberMessages: number[] = [];
   const posterMessages: number[] = [];
+  const fanoOfPosters: number[] = [];
   const firstMessages = { replied: 0, repliedReturned: 0, ignored: 0, ignoredReturned: 0 };
   const end = g.horizon * MINUTES_PER_DAY;
   for (let i = 0; i < g.members.count; i++) {
@@ -96,6 +100,11 @@ function runLog(g: GroupState): RunLog {
     memberMessages.push(a.messagesTotal[i]);
     if (a.messagesTotal[i] === 0) continue;
     posterMessages.push(a.messagesTotal[i]);
+    const days = a.daysPresent[i];
+    if (a.messagesTotal[i] >= FANO_MIN_MESSAGES && days > 1) {
+      const mean = a.messagesTotal[i] / days;
+      fanoOfPosters.push((a.dailySquares[i] / days - mean * mean) / mean);
+    }
     if (a.firstMessageAt[i] + RETURN_MINUTES > end) continue; // its 30 days have not passed
     if (a.firstReplied[i]) { firstMessages.replied++; firstMessages.repliedReturned += a.postedAgain[i]; }
     else { firstMessages.ignored++; firstMessages.ignoredReturned += a.postedAgain[i]; }
@@ -116,6 +125,7 @@ function runLog(g: GroupState): RunLog {
     answerMinutesSorted: Float64Array.from(g.questions.firstAnswerMinutes).sort(),
     memberMessages: Float64Array.from(memberMessages),
     posterMessages: Float64Array.from(posterMessages),
+    fanoOfPosters: Float64Array.from(fanoOfPosters),
     firstMessages,
     threadStarters,
     unrepliedStarters,

@@ -4,7 +4,7 @@
  *
  *   min(hmax, h₀ · (tenure + 1)^(k−1) · (1 + ties)^(−κ) · rule-change shock
  *     · dnd factor · exp(−c(e − ½)) · M(x)),
- *   x = w_overload · overload + w_ad · ad share² · share read,
+ *   x = w_overload · overload + w_ad · Aᵢ² (annoyance by count, engagement.ts),
  *   M(x) = 1 + (Mmax − 1)(1 − exp(−x / (Mmax − 1)))
  *
  * (the hazard falls with tenure; ties protect, Backstrom et al. 2006; a muted
@@ -19,44 +19,23 @@ import type { Uniform } from '../rng.ts';
 import { LEFT, PRESENT, REMOVED } from '../members.ts';
 import { capacityOf, clamp01, setPresence, work } from './actions.ts';
 import { startEngagement } from './admission.ts';
-import type { GroupState } from './state.ts';
+import { MAX_TIES_TABLED, type GroupState } from './state.ts';
 
 /** The saturating annoyance multiplier M(x). */
 export function annoyanceMultiplier(max: number, x: number): number {
   return max > 1 ? 1 + (max - 1) * (1 - exp(-x / (max - 1))) : 1;
 }
 
-/** What tonight's leaving shares across members: the ad term for readers and for members on dnd. */
-export interface Leaving {
-  readonly adTermReading: number;
-  readonly adTermMuted: number;
-  /** M(x) of a member who is not overloaded, reading and muted. */
-  readonly calmReading: number;
-  readonly calmMuted: number;
-}
-
-export function leavingTonight(g: GroupState, adSquared: number): Leaving {
-  const p = g.params;
-  const adTermReading = p.leaveAdWeight * adSquared;
-  const adTermMuted = adTermReading * p.dndReadFactor;
-  return {
-    adTermReading, adTermMuted,
-    calmReading: annoyanceMultiplier(p.annoyanceMax, adTermReading),
-    calmMuted: annoyanceMultiplier(p.annoyanceMax, adTermMuted),
-  };
-}
-
 /** The nightly leaving draw (MODEL §4), after engagement and attention are updated. */
-export function decideLeaving(g: GroupState, i: number, overload: number, night: Leaving): void {
+export function decideLeaving(g: GroupState, i: number, overload: number, annoyanceSquared: number): void {
   const a = g.members.a;
   const p = g.params;
   const t = g.tables;
   const tenure = g.day - a.joinDay[i];
-  const ties = a.ties[i] < 1024 ? a.ties[i] : 1024;
+  const ties = a.ties[i] < MAX_TIES_TABLED ? a.ties[i] : MAX_TIES_TABLED;
   const muted = a.dnd[i] === 1;
-  const annoyance = overload > 0
-    ? annoyanceMultiplier(p.annoyanceMax, p.leaveOverloadWeight * overload + (muted ? night.adTermMuted : night.adTermReading))
-    : muted ? night.calmMuted : night.calmReading;
+  const x = p.leaveOverloadWeight * overload + p.leaveAdWeight * annoyanceSquared;
+  const annoyance = x > 0 ? annoyanceMultiplier(p.annoyanceMax, x) : 1;
   const hazard = p.leaveHazardBase * t.tenureFactor[tenure] * t.tiesFactor[ties] * g.today.leaveShock * (muted ? p.dndLeaveFactor : 1)
     * t.engagementProtection.at(a.engagement[i]) * annoyance;
   if (g.rng.daily() < Math.min(p.leaveHazardMax, hazard)) leave(g, i);

@@ -18,6 +18,7 @@ export function rollCall(g: GroupState): void {
   g.replyPicker.reset(members.capacity);
   g.answerPicker.reset(members.capacity);
   const boostLeft = p.hookBoostDecay;
+  const dmMemory = p.dmWearinessDecay;
   for (let i = 0; i < members.count; i++) {
     if (a.presence[i] !== PRESENT || a.isTeam[i]) continue;
     g.present[g.presentCount++] = i;
@@ -27,6 +28,9 @@ export function rollCall(g: GroupState): void {
     a.penalisedToday[i] = 0;
     a.recognitionToday[i] = 0;
     a.dmToday[i] = 0;
+    a.messagesToday[i] = 0;
+    a.daysPresent[i]++;
+    a.dmWeariness[i] *= dmMemory; // DMs are remembered for weeks (MODEL v3 §4)
     a.ignoredToday[i] = 0;
     a.welcomedToday[i] = 0;
     a.firstIgnoredToday[i] = 0;

@@ -20,13 +20,13 @@ import { sendDirectMessages } from './activation.ts';
 import { admitNewcomers, foundGroup } from './admission.ts';
 import { onReply } from './cascades.ts';
 import { planTeamActions } from './content-plan.ts';
-import { fadeDeterrence } from './enforcement.ts';
-import { overloadOf, tonight, updateAttention, updateEngagement } from './engagement.ts';
+import { fadeDeterrence, onViolation } from './enforcement.ts';
+import { feelAnnoyance, groupCostTonight, overloadOf, updateAttention, updateEngagement } from './engagement.ts';
 import { onOrganicMessage, planMemberMessages } from './messages.ts';
 import { onBurstMessage, onMarketerAd, onPromo, onRedPacket } from './promotions.ts';
 import { onAutoAnswer, onMemberAnswer, onTeamAnswer, teamAnswersInstead } from './questions.ts';
 import { recordDay, finishRun } from './record.ts';
-import { decideLeaving, leavingTonight, winBack } from './retention.ts';
+import { decideLeaving, winBack } from './retention.ts';
 import { rollCall } from './roll-call.ts';
 import { onChainEntry, onChainStart, onTeamNotice, onTopic, onTopicReply } from './topics.ts';
 import { GroupState, MINUTES_PER_DAY } from './state.ts';
@@ -83,7 +83,7 @@ function beginDay(g: GroupState, d: number): void {
   g.dayFirstMessage[d] = g.messages.count;
   const today = g.today;
   today.messages = 0;
-  today.ads = 0;
+  today.unwanted = 0;
   today.valuable = 0;
   today.notices = 0;
   today.ruleCost = 0;
@@ -93,16 +93,16 @@ function beginDay(g: GroupState, d: number): void {
 /** Every present member's night: engagement, attention, then the leaving draw (MODEL §4). */
 function overnight(g: GroupState): void {
   if (g.chat) g.chat.now = g.day * MINUTES_PER_DAY + NIGHT_MINUTE;
-  const night = tonight(g);
-  const leaving = leavingTonight(g, night.adSquared);
+  const groupCost = groupCostTonight(g);
   const presence = g.members.a.presence;
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (presence[i] !== PRESENT) continue;
     const overload = overloadOf(g, i);
-    updateEngagement(g, i, night, overload);
-    updateAttention(g, i, night, overload);
-    decideLeaving(g, i, overload, leaving);
+    const annoyance = feelAnnoyance(g, i);
+    updateEngagement(g, i, groupCost, overload, annoyance);
+    updateAttention(g, i, overload, annoyance);
+    decideLeaving(g, i, overload, annoyance);
   }
 }
 
@@ -132,6 +132,7 @@ const EVENTS: Record<EventType, EventSpec> = {
   [EventType.TeamNotice]: { handle: onTeamNotice, byMember: false },
   [EventType.RedPacket]: { handle: onRedPacket, byMember: false },
   [EventType.Burst]: { handle: onBurstMessage, byMember: true },
+  [EventType.Violation]: { handle: onViolation, byMember: true },
 };
 const EVENT_TABLE: readonly EventSpec[] = Object.values(EventType).map((type) => EVENTS[type]);
 

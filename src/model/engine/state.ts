@@ -17,6 +17,8 @@ import { emptySeries, type Series } from '../metrics.ts';
 import type { ChatRecorder } from './chat.ts';
 
 export const MINUTES_PER_DAY = 1440;
+/** Ties beyond this many count as this many in the tables by ties (no member has more partners in a 500-member group). */
+export const MAX_TIES_TABLED = 1024;
 /** A topic or answer that never came. */
 export const NEVER = Infinity;
 
@@ -46,6 +48,8 @@ export interface Tables {
   readonly tenureFactor: Float64Array;
   /** (1 + ties)^(−κ), by ties. */
   readonly tiesFactor: Float64Array;
+  /** The engagement baseline ties add, g · (1 − exp(−ties/s)), by ties (MODEL v3 §4). */
+  readonly tieBaseline: Float64Array;
   /** e^γ over e ∈ [0, 1]. */
   readonly engagementPower: EngagementTable;
   /** exp(−c(e − ½)) over e ∈ [0, 1]. */
@@ -99,8 +103,8 @@ export interface QuestionLog {
 /** The day's group-level circumstances, reset each morning (MODEL §4 reads them at night). */
 export interface Today {
   messages: number;
-  /** Ads posted today, marketers' and the team's promotions alike (MODEL §4 v2). */
-  ads: number;
+  /** Unwanted messages posted today: ads, the team's promotions and violations (MODEL v3 §4). */
+  unwanted: number;
   valuable: number;
   notices: number;
   ruleCost: number;
@@ -144,12 +148,10 @@ export class GroupState {
   mood = 0;
   /** 1 right after an @all removal notice, decaying daily (MODEL §3.7). */
   deterrence = 0;
-  /** The ad share members feel: a moving average of the daily share (MODEL §4). */
-  adShare = 0;
   pollBoostUntil = -1;
   /** The personal account is restricted by the anti-spam system until this day (MODEL §5). */
   restrictedUntil = -1;
-  readonly today: Today = { messages: 0, ads: 0, valuable: 0, notices: 0, ruleCost: 0, leaveShock: 1 };
+  readonly today: Today = { messages: 0, unwanted: 0, valuable: 0, notices: 0, ruleCost: 0, leaveShock: 1 };
   /** Member messages by hour of the day, over the run (the hourly profile, MODEL §7). */
   readonly hourly = new Float64Array(24);
   /** Invitations the anti-spam block held back, to be sent again (MODEL §5). */
@@ -213,12 +215,13 @@ function streamsFor(seed: number, runIndex: number): Streams {
 }
 
 function tablesFor(p: Parameters, scenario: Scenario): Tables {
-  const { leaveTenureShape, tieProtection, engagementExponent, leaveEngagementSlope } = p;
+  const { leaveTenureShape, tieProtection, engagementExponent, leaveEngagementSlope, tieBaselineGain, tieBaselineScale } = p;
   const positioningAppeal = scenario.group.positioning === 'resource_matching' ? p.appealPositioningResource
     : scenario.group.positioning === 'customer_service' ? p.appealPositioningService : 1;
   return {
     tenureFactor: memo(`tenure:${leaveTenureShape}`, () => Float64Array.from({ length: 366 }, (_, t) => pow(t + 1, leaveTenureShape - 1))),
-    tiesFactor: memo(`ties:${tieProtection}`, () => Float64Array.from({ length: 1025 }, (_, n) => pow(1 + n, -tieProtection))),
+    tiesFactor: memo(`ties:${tieProtection}`, () => Float64Array.from({ length: MAX_TIES_TABLED + 1 }, (_, n) => pow(1 + n, -tieProtection))),
+    tieBaseline: memo(`tieBaseline:${tieBaselineGain}:${tieBaselineScale}`, () => Float64Array.from({ length: MAX_TIES_TABLED + 1 }, (_, n) => tieBaselineGain * (1 - exp(-n / tieBaselineScale)))),
     engagementPower: memo(`power:${engagementExponent}`, () => EngagementTable.of((e) => (e > 0 ? pow(e, engagementExponent) : 0))),
     engagementProtection: memo(`protection:${leaveEngagementSlope}`, () => EngagementTable.of((e) => exp(-leaveEngagementSlope * (e - 0.5)))),
     // indexed by TopicKind; a needs poll is as appealing as a theme day

@@ -63,13 +63,14 @@ export function onChainStart(g: GroupState, _author: number, _ref: number, time:
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (a.presence[i] !== PRESENT || g.day < a.probationUntil[i]) continue;
-    const chance = p.chainJoinBase * (p.chainJoinEngagementFloor + (1 - p.chainJoinEngagementFloor) * a.engagement[i]) * a.talkativeness[i] * (a.dnd[i] ? p.dndPostFactor : 1);
+    const chance = p.chainJoinBase * (p.chainJoinEngagementFloor + (1 - p.chainJoinEngagementFloor) * a.engagement[i]) * a.talkativeness[i] * (a.dnd[i] ? p.dndReadFactor : 1);
     if (u() < chance) g.queue.push(time + exponential(u, p.chainEntryDelayMinutes), EventType.ChainEntry, i, 0);
   }
 }
 
+/** A topic chain's entry is a member's own line on the topic: worth reading as often as their chat (MODEL v3 §3.5). */
 export function onChainEntry(g: GroupState, author: number, _ref: number, time: number): void {
-  post(g, author, 'chain', false, false, time);
+  post(g, author, 'chain', chatEffective(g, author), false, time);
 }
 
 /** The announcement or a rule-change notice. */

@@ -1,0 +1,149 @@
+/**
+ * The mechanisms model v3 adds or replaces (docs/model.md, "Model v3"): DMs
+ * that persuade, annoyance by count, rule-breaking as a trait, low-value
+ * bursts that are not speaking, bursty members, and ties that sustain a group.
+ * Each test is a paired comparison with one constant or lever changed, so it
+ * fails when that mechanism is switched off (scripts/mutation-check.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadReference, scenarioFor } from '../../scripts/calibration-lib.ts';
+import { runGroup } from '../../src/model/engine/run.ts';
+import { LEFT, REMOVED } from '../../src/model/members.ts';
+import { resolveParameters } from '../../src/model/parameters.ts';
+import { mean, meanDaily, meanTotal, median, variant, withConstants } from './paired.ts';
+
+const knowledge = loadReference('knowledge-sharing');
+const noOps = loadReference('no-operations');
+const trading = loadReference('resource-matching');
+const manyDms = variant(knowledge, { activation: { dmPerAdminPerDay: 5 } });
+
+describe('DMs persuade; they do not post (model v3 §4)', () => {
+  it('members who barely speak stay quiet however many DMs they get (the lift scales their own rate)', () => {
+    const lurkers = scenarioFor('lurkers');
+    const dmed = variant(lurkers, { activation: { dmPerAdminPerDay: 5 } });
+    expect(median(dmed, 'speakingRate30d')).toBeLessThan(0.15);
+    expect(meanTotal(dmed, 'dmPersuaded')).toBeGreaterThan(1); // they were persuaded, and still barely speak
+  });
+
+  it('a DM that persuades lifts the member\'s own posting for a few days', () => {
+    const noLift = withConstants(manyDms, { dmPostLift: 0 });
+    expect(meanTotal(manyDms, 'memberMessages')).toBeGreaterThan(1.01 * meanTotal(noLift, 'memberMessages'));
+  });
+
+  it('repeated DMs to one member work less (fatigue)', () => {
+    const tireless = withConstants(manyDms, { dmFatigue: 0 });
+    expect(meanTotal(tireless, 'dmPersuaded')).toBeGreaterThan(1.2 * meanTotal(manyDms, 'dmPersuaded'));
+  });
+
+  it('a DM from a stranger persuades less than one to a member with ties', () => {
+    const allClose = withConstants(manyDms, { dmTieFloor: 1 });
+    expect(meanTotal(allClose, 'dmPersuaded')).toBeGreaterThan(1.2 * meanTotal(manyDms, 'dmPersuaded'));
+  });
+
+  it('many replies stay private', () => {
+    const allPublic = withConstants(manyDms, { dmPrivateShare: 0 });
+    expect(meanTotal(allPublic, 'dmPersuaded')).toBeGreaterThan(1.3 * meanTotal(manyDms, 'dmPersuaded'));
+  });
+
+  it('an unwelcome DM has a cost: engagement, muting, leaving', () => {
+    const pushy = variant(knowledge, { activation: { dmPerAdminPerDay: 10, silentDays: 1 } });
+    const welcome = withConstants(pushy, { dmUnwantedBase: 0 });
+    expect(meanTotal(pushy, 'dmUnwelcome')).toBeGreaterThan(5);
+    expect(meanTotal(welcome, 'dmUnwelcome')).toBe(0);
+    // a member resents the team's DMs once, then mutes them: never more unwelcome DMs than members
+    expect(meanTotal(pushy, 'dmUnwelcome')).toBeLessThanOrEqual(meanTotal(pushy, 'joins'));
+    expect(meanDaily(pushy, 'meanEngagement')).toBeLessThan(meanDaily(welcome, 'meanEngagement'));
+    expect(median(pushy, 'dndShare')).toBeGreaterThan(median(welcome, 'dndShare'));
+    expect(meanTotal(pushy, 'leaves')).toBeGreaterThan(meanTotal(welcome, 'leaves'));
+  });
+
+  it('no admins, no DMs: admins 0 differs from admins 1', () => {
+    const none = variant(knowledge, { team: { admins: 0 } });
+    const one = variant(knowledge, { team: { admins: 1 } });
+    expect(median(none, 'teamHoursPerWeek')).toBeLessThan(median(one, 'teamHoursPerWeek'));
+    expect(meanTotal(none, 'dmPersuaded') + meanTotal(none, 'dmUnwelcome')).toBe(0);
+    expect(meanTotal(one, 'dmPersuaded')).toBeGreaterThan(0);
+  });
+});
+
+describe('annoyance by count, offset by value (model v3 §4)', () => {
+  it('a quiet group with one promotion a week is not an ad channel: most members do not mute it', () => {
+    const oneAd = variant(noOps, { content: { promoPerWeek: 1 } });
+    expect(median(oneAd, 'dndShare')).toBeLessThan(0.6);
+  });
+
+  it('more unwanted messages, more muting (by count)', () => {
+    const some = variant(knowledge, { content: { promoPerWeek: 7 } });
+    const more = variant(knowledge, { content: { promoPerWeek: 21 } });
+    expect(median(more, 'dndShare')).toBeGreaterThan(median(some, 'dndShare') + 0.05);
+  });
+
+  it('value got offsets annoyance: members who get replies and 干货 tolerate the same ads better', () => {
+    const ads = variant(knowledge, { content: { promoPerWeek: 14 } });
+    const noOffset = withConstants(ads, { annoyanceValueOffset: 0 });
+    expect(median(noOffset, 'dndShare')).toBeGreaterThan(median(ads, 'dndShare') + 0.03);
+  });
+
+  it('do-not-disturb mutes reading, not speaking: a busy group where most mute still trades', () => {
+    expect(median(trading, 'dndShare')).toBeGreaterThan(0.5);
+    expect(median(trading, 'dailyMessages')).toBeGreaterThan(200);
+  });
+});
+
+describe('rule-breaking is a trait of few members (model v3 §3.7)', () => {
+  it('the ladder removes violators and marketers, never a member with a good values fit', () => {
+    const cutoff = resolveParameters(trading.parameters).violatorFitCutoff;
+    let removed = 0;
+    for (let run = 0; run < 20; run++) {
+      const g = runGroup(trading, run);
+      const a = g.members.a;
+      for (let i = 0; i < g.members.count; i++) {
+        if (a.presence[i] !== REMOVED) continue;
+        removed++;
+        expect(a.marketer[i] === 1 || a.valuesFit[i] < cutoff, `member ${i} (fit ${a.valuesFit[i]}) removed`).toBe(true);
+      }
+    }
+    expect(removed).toBeGreaterThan(0);
+  });
+
+  it('penalties do not cost a trading group much of its volume', () => {
+    const off = variant(trading, { penalties: { enabled: false } });
+    expect(median(off, 'dailyMessages')).toBeLessThan(1.15 * median(trading, 'dailyMessages'));
+  });
+});
+
+describe('low-value bursts are messages, not speaking (model v3 §3.5)', () => {
+  it('red packets add messages but barely move the speaking rate or core actives', () => {
+    const quietBlip = withConstants(knowledge, { hookBoostLift: 0 });
+    const packets = variant(quietBlip, { content: { redPacketsPerWeek: 7 } });
+    expect(meanTotal(packets, 'kind_burst')).toBeGreaterThan(50);
+    expect(median(packets, 'speakingRate30d')).toBeLessThan(median(quietBlip, 'speakingRate30d') + 0.03);
+    expect(mean(packets, 'coreActiveUsers')).toBeLessThan(1.1 * mean(quietBlip, 'coreActiveUsers') + 0.5);
+  });
+
+  it('a member whose only messages are bursts has never spoken', () => {
+    const packets = variant(knowledge, { content: { redPacketsPerWeek: 7 } });
+    const g = runGroup(packets, 0);
+    const a = g.members.a;
+    for (let i = 0; i < g.members.count; i++) {
+      if (a.isTeam[i] || a.presence[i] === LEFT) continue;
+      if (a.messagesTotal[i] === 0) expect(a.lastSpoke[i]).toBe(-1);
+    }
+  });
+});
+
+describe('bursty members (model v3 §3.2)', () => {
+  it('members with ≥ 20 messages are over-dispersed across days; without spells they are nearly Poisson', () => {
+    const poissonMembers = withConstants(trading, { activeOffFactor: 1 });
+    expect(median(trading, 'fanoMedian')).toBeGreaterThan(2);
+    expect(median(trading, 'fanoMedian')).toBeGreaterThan(1.3 * median(poissonMembers, 'fanoMedian'));
+  });
+});
+
+describe('ties sustain a group (model v3 §4)', () => {
+  it('ties raise the engagement baseline: a group keeps more of its volume in its third month', () => {
+    const long = { ...knowledge, horizonDays: 90 };
+    const noTieBaseline = withConstants(long, { tieBaselineGain: 0 });
+    expect(meanTotal(long, 'memberMessages', 60, 60, 89)).toBeGreaterThan(1.1 * meanTotal(noTieBaseline, 'memberMessages', 60, 60, 89));
+  });
+});
