@@ -1,12 +1,13 @@
 /**
  * The command line's files and terminal output, made safe: a scenario file is
  * size-checked (and must be a regular file) before it is read; an output path
- * is checked before the run (its folder exists, it is not a folder, it is not
- * an input) and written atomically (a temporary file, then a rename), so a
- * failed write never leaves a half-written file in place of a good one; names
- * are printed without control characters.
+ * is checked before the run and again before writing (its folder exists and is
+ * writable; it is not a folder, a read-only file or an input, compared by device
+ * and inode rather than by spelling) and written atomically (a temporary file,
+ * then a rename), so a failed write never leaves a half-written file in place of
+ * a good one; names are printed without control characters.
  */
-import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MAX_SCENARIO_BYTES } from '../model/scenario.ts';
 
@@ -39,28 +40,76 @@ export function readScenarioText(file: string): string {
   }
 }
 
-/** Refuse an output path before any work: its folder must exist, it must not be a folder or an input. */
-export function checkOutputPath(flag: string, path: string, inputs: readonly string[]): void {
-  const target = resolve(path);
-  if (inputs.some((input) => resolve(input) === target)) throw new UserError([`${flag} ${path}: is an input file; write to another file`]);
-  const folder = dirname(target);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UserError([`${flag} ${path}: the folder ${folder} does not exist`]);
-  if (existsSync(target) && statSync(target).isDirectory()) throw new UserError([`${flag} ${path}: is a folder; name a file`]);
+/** The same file: device and inode, whatever the spelling (symbolic links, hard links, `..`, a folder link). */
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
 }
 
-/** Write the whole text or nothing: to a temporary file beside the target, then rename it into place. */
-export function writeAtomically(flag: string, path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+/** No write bit for anyone: the owner marked it read-only (checked explicitly, as root may write anyway). */
+function readOnly(stat: Stats, path: string): boolean {
+  if ((stat.mode & 0o222) === 0) return true;
   try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const statOrNull = (path: string): Stats | null => {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Refuse an output path before any work (and again just before writing): its
+ * folder must exist and be writable; it must not be a folder, a read-only file,
+ * or the same file as an input, however it is spelt. `-` among the inputs is stdin.
+ */
+export function checkOutputPath(flag: string, path: string, inputs: readonly string[]): void {
+  const refuse = (why: string) => new UserError([`${flag} ${plain(path)}: ${why}`]);
+  const target = statOrNull(path);
+  if (target?.isDirectory()) throw refuse('is a folder; name a file');
+  // the file is replaced in the folder it really is in (through a symbolic link)
+  const folder = dirname(target ? realpathSync(path) : resolve(path));
+  const folderStat = statOrNull(folder);
+  if (!folderStat?.isDirectory()) throw refuse(`the folder ${plain(folder)} does not exist`);
+  if (readOnly(folderStat, folder)) throw refuse(`the folder ${plain(folder)} is not writable`);
+  if (!target) return; // a new file: no input can be it
+  const input = inputs.find((file) => {
+    const stat = file === '-' ? null : statOrNull(file);
+    return stat !== null && sameFile(stat, target);
+  });
+  if (input !== undefined) throw refuse(input === path ? 'is an input file; write to another file' : `is the input file ${plain(input)}; write to another file`);
+  if (!target.isFile()) throw refuse('is not a regular file; name a file');
+  if (readOnly(target, path)) throw refuse('is read-only; make it writable or write to another file');
+}
+
+/**
+ * Write the whole text or nothing: to a temporary file beside the target, then
+ * rename it into place. The checks of `checkOutputPath` are repeated first; a
+ * symbolic link is written through (the file it points to is replaced, the link
+ * kept), and a replaced file keeps its permissions.
+ */
+export function writeAtomically(flag: string, path: string, text: string, inputs: readonly string[]): void {
+  checkOutputPath(flag, path, inputs);
+  const existing = statOrNull(path);
+  const target = existing ? realpathSync(path) : path;
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    if (existing) chmodSync(temporary, existing.mode & 0o7777);
+    renameSync(temporary, target);
   } catch (error) {
     try {
       unlinkSync(temporary);
     } catch {
       // nothing was written
     }
-    throw new UserError([`${flag} ${path}: cannot write the file (${codeOf(error)})`]);
+    throw new UserError([`${flag} ${plain(path)}: cannot write the file (${codeOf(error)})`]);
   }
 }
 

@@ -55,7 +55,7 @@ function runCommand(argv: string[]): void {
   const started = performance.now();
   const ensemble = runEnsemble(scenario);
   const seconds = (performance.now() - started) / 1000;
-  if (values.csv) writeAtomically('--csv', values.csv, dailyToCsv(ensemble));
+  if (values.csv) writeAtomically('--csv', values.csv, dailyToCsv(ensemble), [file]);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(ensembleToJson(ensemble))}\n`);
     return;
@@ -106,7 +106,7 @@ function compareCommand(argv: string[]): void {
   const runs = scenarios.map((s) => runSummaries(s, 0, s.runs));
   const comparison = compareRuns(scenarios, runs);
   const seconds = (performance.now() - started) / 1000;
-  if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison));
+  if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison), positionals);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(comparison)}\n`);
     return;

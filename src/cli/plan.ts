@@ -185,7 +185,7 @@ async function shardableCommand(spec: JobSpec, file: string, values: Record<stri
     const mine = shardOf(tasks, shard.k, shard.n);
     const results = await withPool(threads, (execute) => execute(job.scenarios, mine, progressTasks(`${spec.command} shard ${shard.k}/${shard.n}`, mine)));
     const part: PartFile = { format: PART_FORMAT, version: 1, command: spec.command, spec, scenario, runs, shard, tasks: results };
-    writeAtomically('--out', values.out, JSON.stringify(part));
+    writeAtomically('--out', values.out, JSON.stringify(part), [file]);
     console.log(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
     return;
   }
@@ -196,7 +196,7 @@ async function shardableCommand(spec: JobSpec, file: string, values: Record<stri
     const partial = partialSweep(scenario, sweepAxes(spec.vary), runs, received);
     if (partial) printSweep(partial);
   });
-  report(job.finish(summaries), values, scenario);
+  report(job.finish(summaries), values, scenario, [file]);
 }
 
 function progressTasks(label: string, tasks: readonly { count: number }[]) {
@@ -206,8 +206,8 @@ function progressTasks(label: string, tasks: readonly { count: number }[]) {
   return (r: { count: number }) => print((done += r.count), total);
 }
 
-function report(result: SweepResult | SensitivityResult, values: Record<string, string | boolean | undefined>, scenario: Scenario): void {
-  if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result));
+function report(result: SweepResult | SensitivityResult, values: Record<string, string | boolean | undefined>, scenario: Scenario, inputs: readonly string[]): void {
+  if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result), inputs);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
@@ -306,7 +306,7 @@ function mergeCommand(files: readonly string[], values: Record<string, string | 
   const expected = tasksFor(job.scenarios.length, 0, first.runs);
   const results = parts.flatMap((p) => p.tasks);
   if (results.length !== expected.length) throw new UserError([`the parts hold ${results.length} tasks; the job has ${expected.length}`]);
-  report(job.finish(assemble(job.scenarios.length, results)), values, first.scenario);
+  report(job.finish(assemble(job.scenarios.length, results)), values, first.scenario, files);
 }
 
 export async function planMain(command: string, argv: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -51,6 +51,25 @@ describe('npm run sim -- sweep / sensitivity / merge', () => {
     err = [];
     expect(await mainAsync(['merge', parts[0], parts[0], parts[1]])).toBe(1);
     expect(err.join('\n')).toMatch(/given twice/);
+  });
+
+  it('never writes a part or a merged CSV over an input reached through a link', async () => {
+    const scenario = join(dir, 'scenario.json');
+    copyFileSync(SCENARIO, scenario);
+    const before = readFileSync(scenario, 'utf8');
+    const folderLink = join(dir, 'plan-folder-link');
+    symlinkSync(dir, folderLink);
+    const small = ['sweep', scenario, '--vary', 'content.postsPerWeek=0:2:2', '--runs', '2', '--days', '5', '--threads', '1'];
+    expect(await mainAsync([...small, '--shard', '1/1', '--out', join(folderLink, 'scenario.json')])).toBe(1);
+    expect(err).toEqual([`--out ${join(folderLink, 'scenario.json')}: is the input file ${scenario}; write to another file`]);
+    expect(readFileSync(scenario, 'utf8')).toBe(before);
+    const part = join(dir, 'only-part.json');
+    expect(await mainAsync([...small, '--shard', '1/1', '--out', part])).toBe(0);
+    const partText = readFileSync(part, 'utf8');
+    err = [];
+    expect(await mainAsync(['merge', part, '--csv', join(folderLink, 'only-part.json')])).toBe(1);
+    expect(err).toEqual([`--csv ${join(folderLink, 'only-part.json')}: is the input file ${part}; write to another file`]);
+    expect(readFileSync(part, 'utf8')).toBe(partText);
   });
 
   it('merges sensitivity shards too', async () => {

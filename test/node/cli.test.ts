@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -180,13 +180,59 @@ describe('the command line refuses what would lose or corrupt files', () => {
     expect(err).toEqual([`--csv ${dir}: is a folder; name a file`]);
   });
 
+  it('knows an input by its device and inode, not its spelling (a folder link, a file link, a hard link)', () => {
+    const input = file('linked-input.json', readFileSync(ks, 'utf8'));
+    const before = readFileSync(input, 'utf8');
+    const folderLink = join(dir, 'folder-link');
+    symlinkSync(dir, folderLink);
+    const fileLink = join(dir, 'file-link.csv');
+    symlinkSync(input, fileLink);
+    const hardLink = join(dir, 'hard-link.csv');
+    linkSync(input, hardLink);
+    for (const output of [join(folderLink, 'linked-input.json'), fileLink, hardLink]) {
+      err.length = 0;
+      expect(main(['run', input, '--runs', '2', '--csv', output]), output).toBe(1);
+      expect(err).toEqual([`--csv ${output}: is the input file ${input}; write to another file`]);
+    }
+    expect(main(['compare', ks, input, '--runs', '2', '--csv', join(folderLink, 'linked-input.json')])).toBe(1);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+    expect(out).toEqual([]);
+  });
+
+  it('writes through a link to another file, keeping the link and the file\'s permissions', () => {
+    const real = file('real.csv', 'old\n');
+    chmodSync(real, 0o600);
+    const link = join(dir, 'link-to-real.csv');
+    symlinkSync(real, link);
+    expect(main(['run', ks, '--runs', '2', '--days', '5', '--csv', link])).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toMatch(/^series,day,p10/);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a read-only output file or folder before the run, even as root', () => {
+    const locked = file('locked.csv', 'keep me\n');
+    chmodSync(locked, 0o444);
+    expect(main(['run', ks, '--runs', '2', '--csv', locked])).toBe(1);
+    expect(err).toEqual([`--csv ${locked}: is read-only; make it writable or write to another file`]);
+    expect(readFileSync(locked, 'utf8')).toBe('keep me\n');
+    const lockedFolder = join(dir, 'locked-folder');
+    mkdirSync(lockedFolder, { mode: 0o555 });
+    err.length = 0;
+    expect(main(['run', ks, '--runs', '2', '--csv', join(lockedFolder, 'out.csv')])).toBe(1);
+    expect(err).toEqual([`--csv ${join(lockedFolder, 'out.csv')}: the folder ${lockedFolder} is not writable`]);
+    expect(readdirSync(lockedFolder)).toEqual([]);
+    expect(out).toEqual([]); // refused before the run
+  });
+
   it('writes the whole file or nothing, and says why in one line', () => {
     const good = file('good.csv', 'the old, good file\n');
-    writeAtomically('--csv', good, 'new text\n');
+    writeAtomically('--csv', good, 'new text\n', []);
     expect(readFileSync(good, 'utf8')).toBe('new text\n');
     const gone = join(dir, 'removed-meanwhile', 'out.csv');
-    expect(() => writeAtomically('--csv', gone, 'x')).toThrow(UserError);
-    expect(() => writeAtomically('--csv', gone, 'x')).toThrow(/^--csv .*out\.csv: cannot write the file \(ENOENT\)$/);
+    expect(() => writeAtomically('--csv', gone, 'x', [])).toThrow(UserError);
+    // checked again at the moment of writing: the folder went away after the run started
+    expect(() => writeAtomically('--csv', gone, 'x', [])).toThrow(/^--csv .*out\.csv: the folder .*removed-meanwhile does not exist$/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
