@@ -16,6 +16,7 @@ import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../
 import { describeThreshold } from '../model/playbook.ts';
 import { UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
+import { checkEveryWrite, OutputClosed, print } from './terminal.ts';
 import { table } from './plan-print.ts';
 import { PLAN_COMMANDS, PLAN_USAGE, planMain } from './plan.ts';
 
@@ -57,7 +58,7 @@ function runCommand(argv: string[]): void {
   const seconds = (performance.now() - started) / 1000;
   if (values.csv) writeAtomically('--csv', values.csv, dailyToCsv(ensemble), [file]);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(ensembleToJson(ensemble))}\n`);
+    print(JSON.stringify(ensembleToJson(ensemble)));
     return;
   }
   const rows = [['metric', 'median', 'p10–p90', 'mean', 'threshold', 'status', 'goal met']];
@@ -74,10 +75,10 @@ function runCommand(argv: string[]): void {
       m.goalMetShare === null ? '' : `${Math.round(m.goalMetShare * 100)} %`,
     ]);
   }
-  console.log(`${plain(scenario.name)} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
-  console.log(table(rows));
-  console.log(`\nall goals met at once in ${Math.round(ensemble.allGoalsMetShare * 100)} % of runs`);
-  if (values.csv) console.log(`daily series quantiles written to ${values.csv}`);
+  print(`${plain(scenario.name)} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
+  print(table(rows));
+  print(`\nall goals met at once in ${Math.round(ensemble.allGoalsMetShare * 100)} % of runs`);
+  if (values.csv) print(`daily series quantiles written to ${values.csv}`);
 }
 
 function compareCommand(argv: string[]): void {
@@ -108,15 +109,15 @@ function compareCommand(argv: string[]): void {
   const seconds = (performance.now() - started) / 1000;
   if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison), positionals);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(comparison)}\n`);
+    print(JSON.stringify(comparison));
     return;
   }
   const names = positionals.map((f, k) => `${String.fromCharCode(65 + k)}: ${plain(scenarios[k].name)} (${plain(f)})`);
-  console.log(`paired comparison — ${comparison.runs} runs each, seed ${comparison.seed}, same run indices (${seconds.toFixed(2)} s)`);
-  for (const n of names) console.log(`  ${n}`);
-  console.log('\nlevers that differ');
-  if (!comparison.levers.length) console.log('  (none: the scenarios set the same levers)');
-  else console.log(table([['lever', ...positionals.map((_, k) => String.fromCharCode(65 + k))], ...comparison.levers.map((d) => [d.path, ...d.values.map(plain)])]));
+  print(`paired comparison — ${comparison.runs} runs each, seed ${comparison.seed}, same run indices (${seconds.toFixed(2)} s)`);
+  for (const n of names) print(`  ${n}`);
+  print('\nlevers that differ');
+  if (!comparison.levers.length) print('  (none: the scenarios set the same levers)');
+  else print(table([['lever', ...positionals.map((_, k) => String.fromCharCode(65 + k))], ...comparison.levers.map((d) => [d.path, ...d.values.map(plain)])]));
   const letters = scenarios.map((_, k) => String.fromCharCode(65 + k));
   const header = ['metric', ...letters.map((l) => `${l} median`), ...letters.slice(1).map((l) => `${l} − A (90 % interval)`)];
   const rows = [header];
@@ -128,11 +129,11 @@ function compareCommand(argv: string[]): void {
       ...m.differences.slice(1).map((d) => (d ? `${signed(key, d.median)} (${signed(key, d.p5)} … ${signed(key, d.p95)})` : '—')),
     ]);
   }
-  console.log(`\n${table(rows)}`);
-  console.log('\ngoals of the first scenario\'s positioning: share of runs meeting each');
-  console.log(table([['goal', ...letters], ...comparison.goals.map((g) => [`${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}${g.threshold.definition ? `; ${g.threshold.definition.en}` : ''})`, ...g.metShare.map((v) => `${Math.round(v * 100)} %`)]),
+  print(`\n${table(rows)}`);
+  print('\ngoals of the first scenario\'s positioning: share of runs meeting each');
+  print(table([['goal', ...letters], ...comparison.goals.map((g) => [`${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}${g.threshold.definition ? `; ${g.threshold.definition.en}` : ''})`, ...g.metShare.map((v) => `${Math.round(v * 100)} %`)]),
     ['all goals at once', ...comparison.allGoalsMetShare.map((v) => `${Math.round(v * 100)} %`)]]));
-  if (values.csv) console.log(`comparison written to ${values.csv}`);
+  if (values.csv) print(`comparison written to ${values.csv}`);
 }
 
 function signed(key: SummaryKey, value: number): string {
@@ -153,6 +154,7 @@ export async function mainAsync(argv: string[]): Promise<number> {
 }
 
 function failure(error: unknown): number {
+  if (error instanceof OutputClosed) return 0; // the reader stopped early (| head): nothing to say
   if (error instanceof UserError) {
     console.error(error.lines.join('\n'));
     return error.exitCode;
@@ -169,7 +171,7 @@ export function main(argv: string[]): number {
   try {
     if (command === 'run') runCommand(rest);
     else if (command === 'compare') compareCommand(rest);
-    else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
+    else if (command === undefined || command === 'help' || command === '--help') print(USAGE);
     else throw new UserError([`unknown command "${command}"`, USAGE]);
     return 0;
   } catch (error) {
@@ -178,10 +180,6 @@ export function main(argv: string[]): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // output piped to a reader that stops early (| head): stop quietly, not with a stack trace
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
+  checkEveryWrite();
   process.exitCode = await mainAsync(process.argv.slice(2));
 }

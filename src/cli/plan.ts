@@ -31,6 +31,7 @@ import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
+import { print } from './terminal.ts';
 
 export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
 
@@ -186,7 +187,7 @@ async function shardableCommand(spec: JobSpec, file: string, values: Record<stri
     const results = await withPool(threads, (execute) => execute(job.scenarios, mine, progressTasks(`${spec.command} shard ${shard.k}/${shard.n}`, mine)));
     const part: PartFile = { format: PART_FORMAT, version: 1, command: spec.command, spec, scenario, runs, shard, tasks: results };
     writeAtomically('--out', values.out, JSON.stringify(part), [file]);
-    console.log(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
+    print(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
     return;
   }
   const received: TaskResult[] = [];
@@ -209,12 +210,12 @@ function progressTasks(label: string, tasks: readonly { count: number }[]) {
 function report(result: SweepResult | SensitivityResult, values: Record<string, string | boolean | undefined>, scenario: Scenario, inputs: readonly string[]): void {
   if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result), inputs);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    print(JSON.stringify(result));
     return;
   }
   if (result.kind === 'sweep') printSweep(result);
   else printSensitivity(result, scenario);
-  if (typeof values.csv === 'string') console.log(`\nwritten to ${values.csv}`);
+  if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
 }
 
 function testFunction(values: Record<string, string | boolean | undefined>): void {
@@ -226,17 +227,17 @@ function testFunction(values: Record<string, string | boolean | undefined>): voi
     const design = saltelliDesign(3, samples, seed);
     const indices = sobolIndices(design, design.points.map(ishigami), seed);
     const result = { function: 'ishigami', method, samples, evaluations: design.points.length, seed, indices, analytic: ISHIGAMI_INDICES };
-    if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+    if (values.json) { print(JSON.stringify(result)); return; }
     const f = (v: number) => v.toFixed(3);
-    console.log(`Ishigami (a = 7, b = 0.1), Sobol indices from ${design.points.length} evaluations (N = ${samples}), seed ${seed}`);
-    console.log(table([['factor', 'S1', '95 % interval', 'analytic', 'ST', '95 % interval', 'analytic'], ...indices.map((s, i) => [`x${i + 1}`, f(s.s1), `${f(s.s1Interval[0])} … ${f(s.s1Interval[1])}`, f(ISHIGAMI_INDICES.s1[i]), f(s.st), `${f(s.stInterval[0])} … ${f(s.stInterval[1])}`, f(ISHIGAMI_INDICES.st[i])])]));
+    print(`Ishigami (a = 7, b = 0.1), Sobol indices from ${design.points.length} evaluations (N = ${samples}), seed ${seed}`);
+    print(table([['factor', 'S1', '95 % interval', 'analytic', 'ST', '95 % interval', 'analytic'], ...indices.map((s, i) => [`x${i + 1}`, f(s.s1), `${f(s.s1Interval[0])} … ${f(s.s1Interval[1])}`, f(ISHIGAMI_INDICES.s1[i]), f(s.st), `${f(s.stInterval[0])} … ${f(s.stInterval[1])}`, f(ISHIGAMI_INDICES.st[i])])]));
     return;
   }
   if (method !== 'morris') throw new UserError(['command line: --method: must be morris or sobol']);
   const design = morrisDesign(3, samples, seed);
   const indices = morrisIndices(design, design.points.map(ishigami));
-  if (values.json) { process.stdout.write(`${JSON.stringify({ function: 'ishigami', method, trajectories: samples, seed, indices })}\n`); return; }
-  console.log(table([['factor', 'μ*', 'μ', 'σ'], ...indices.map((m, i) => [`x${i + 1}`, m.muStar.toFixed(3), m.mu.toFixed(3), m.sigma.toFixed(3)])]));
+  if (values.json) { print(JSON.stringify({ function: 'ishigami', method, trajectories: samples, seed, indices })); return; }
+  print(table([['factor', 'μ*', 'μ', 'σ'], ...indices.map((m, i) => [`x${i + 1}`, m.muStar.toFixed(3), m.mu.toFixed(3), m.sigma.toFixed(3)])]));
 }
 
 async function optimizeCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
@@ -257,7 +258,7 @@ async function optimizeCommand(file: string | undefined, values: Record<string, 
   const started = performance.now();
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, onProgress: (stage, done, total) => printers[stage](done, total) }));
   const seconds = (performance.now() - started) / 1000;
-  if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+  if (values.json) { print(JSON.stringify(result)); return; }
   printGoalSeek(result, scenario, seconds);
 }
 
@@ -266,14 +267,14 @@ async function diagnoseCommand(file: string | undefined, values: Record<string, 
   const runs = wholeNumber('runs', values.runs as string | undefined, 10, 10_000, 60);
   const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
-  if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
-  console.log(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves × ${result.runs} runs, paired with the current strategy; every goal met in ${pct(result.allGoals)} of runs`);
-  for (const line of result.outcome) console.log(`\n${line.en}`);
-  if (!result.goals.length) console.log(`\nevery goal is met in at least ${pct(0.8)} of runs`);
+  if (values.json) { print(JSON.stringify(result)); return; }
+  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves × ${result.runs} runs, paired with the current strategy; every goal met in ${pct(result.allGoals)} of runs`);
+  for (const line of result.outcome) print(`\n${line.en}`);
+  if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
   for (const g of result.goals) {
-    console.log(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
-    if (!g.moves.length) console.log('  no single lever raises it by 5 points or more: it needs several changes (try optimize)');
-    for (const m of g.moves) console.log(`  ${describeMove(m, g.threshold, scenario, 'en')}`);
+    print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
+    if (!g.moves.length) print('  no single lever raises it by 5 points or more: it needs several changes (try optimize)');
+    for (const m of g.moves) print(`  ${describeMove(m, g.threshold, scenario, 'en')}`);
   }
 }
 

@@ -1,0 +1,37 @@
+/**
+ * The command line as a separate process, as a shell runs it: standard output
+ * to a full device, under a file-size limit, into a pipe closed early.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'qunce-process-'));
+const SIM = 'node_modules/.bin/tsx src/cli/main.ts';
+const RUN = `${SIM} run scenarios/no-operations.json --runs 2 --days 5`;
+
+/** A shell command line (bash, for pipefail and ulimit): its exit status and standard error. */
+function shell(command: string): { status: number | null; stderr: string } {
+  const result = spawnSync('/bin/bash', ['-c', `set -o pipefail; ${command}`], { encoding: 'utf8' });
+  return { status: result.status, stderr: result.stderr };
+}
+
+describe('every write to standard output is checked', () => {
+  it('a full disk ends --json and the table with exit 1 and one line, no stack trace', () => {
+    for (const flags of ['--json', '']) {
+      expect(shell(`${RUN} ${flags} > /dev/full`), flags).toEqual({ status: 1, stderr: 'standard output: cannot write (ENOSPC); the output is incomplete\n' });
+    }
+  });
+
+  it('a file-size limit (ulimit -f) ends --json with exit 1, not a silently cut file', () => {
+    const cut = join(dir, 'cut.json');
+    expect(shell(`ulimit -f 1; ${RUN} --json > ${cut}`)).toEqual({ status: 1, stderr: 'standard output: cannot write (EFBIG); the output is incomplete\n' });
+    expect(() => JSON.parse(readFileSync(cut, 'utf8'))).toThrow(); // what was written is cut: the exit status says so
+  });
+
+  it('a reader that stops early (| head) ends the command quietly', () => {
+    expect(shell(`${RUN} | true`)).toEqual({ status: 0, stderr: '' });
+  });
+});
