@@ -1,13 +1,16 @@
 /**
- * The command line's files and terminal output, made safe: a scenario file is
- * size-checked (and must be a regular file) before it is read; an output path
+ * The command line's files and terminal output, made safe: an input file (a
+ * scenario, a part) must be a regular file under its size limit, checked before
+ * it is read; an output path
  * is checked before the run and again before writing (its folder exists and is
  * writable; it is not a folder, a read-only file or an input, compared by device
  * and inode rather than by spelling) and written atomically (a temporary file,
  * then a rename), so a failed write never leaves a half-written file in place of
  * a good one; names are printed without control characters.
  */
-import { accessSync, chmodSync, constants, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  accessSync, chmodSync, closeSync, constants, fstatSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MAX_SCENARIO_BYTES } from '../model/scenario.ts';
 
@@ -21,23 +24,59 @@ export class UserError extends Error {
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? 'unknown error';
 
+/** What a kind of input file is, for its messages, and how large it may be. */
+export interface FileKind {
+  /** Said of a folder, a FIFO or a device: e.g. "a scenario is a .json file". */
+  readonly is: string;
+  /** e.g. "a scenario file is at most 1 MB". */
+  readonly limit: string;
+  readonly maxBytes: number;
+}
+
+export const SCENARIO_FILE: FileKind = { is: 'a scenario is a .json file', limit: 'a scenario file is at most 1 MB', maxBytes: MAX_SCENARIO_BYTES };
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A regular file's text, at most `kind.maxBytes`. Anything else (a folder, a
+ * FIFO, a device such as /dev/zero) is refused before a byte is read: the file
+ * is opened without blocking (a FIFO would wait for a writer) and checked by the
+ * descriptor, so it cannot be swapped in between; reading stops past the limit.
+ */
+export function readRegularFile(path: string, kind: FileKind): string {
+  const cannot = (error: unknown) => new UserError([`${path}: cannot read the file (${codeOf(error) === 'ENOENT' ? 'no such file' : codeOf(error)})`]);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw cannot(error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UserError([`${path}: not a regular file (${kind.is})`]);
+    const tooLarge = (size: number) => new UserError([`${path}: file is too large (${size} bytes; ${kind.limit})`]);
+    if (stat.size > kind.maxBytes) throw tooLarge(stat.size);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(CHUNK_BYTES);
+      const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (read === 0) break;
+      size += read;
+      if (size > kind.maxBytes) throw tooLarge(size); // it grew since
+      chunks.push(chunk.subarray(0, read));
+    }
+    return Buffer.concat(chunks, size).toString('utf8');
+  } catch (error) {
+    throw error instanceof UserError ? error : cannot(error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A scenario file's text, refused before reading if it is not a regular file or is too large. */
 export function readScenarioText(file: string): string {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new UserError([`${file}: not a regular file (a scenario is a .json file)`]);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError([`${file}: cannot read the file (${codeOf(error) === 'ENOENT' ? 'no such file' : codeOf(error)})`]);
-  }
-  if (size > MAX_SCENARIO_BYTES) throw new UserError([`${file}: file is too large (${size} bytes; a scenario file is at most 1 MB)`]);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UserError([`${file}: cannot read the file (${codeOf(error)})`]);
-  }
+  return readRegularFile(file, SCENARIO_FILE);
 }
 
 /** The same file: device and inode, whatever the spelling (symbolic links, hard links, `..`, a folder link). */

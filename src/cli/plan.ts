@@ -12,7 +12,6 @@
  * sensitivity also --shard k/n --out PART.json (one deterministic slice of the
  * work; `merge` puts the slices back into exactly the unsplit result).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Summary } from '../model/metrics.ts';
 import { SUMMARY } from '../model/metrics.ts';
@@ -32,6 +31,7 @@ import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
 import { print } from './terminal.ts';
+import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
 export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
 
@@ -47,23 +47,6 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   --threads N                simulation threads (default: all cores); results are identical for any N
   --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
   --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize 80 in the last round, diagnose 60)`;
-
-const PART_FORMAT = 'qunce-lab-part';
-
-interface PartFile {
-  readonly format: typeof PART_FORMAT;
-  readonly version: 1;
-  readonly command: 'sweep' | 'sensitivity';
-  readonly spec: JobSpec;
-  readonly scenario: Scenario;
-  readonly runs: number;
-  readonly shard: { readonly k: number; readonly n: number };
-  readonly tasks: readonly TaskResult[];
-}
-
-type JobSpec =
-  | { readonly command: 'sweep'; readonly vary: readonly string[] }
-  | { readonly command: 'sensitivity'; readonly method: 'morris' | 'sobol'; readonly levers: readonly string[]; readonly samples?: number };
 
 interface Job {
   readonly scenarios: readonly Scenario[];
@@ -184,9 +167,15 @@ async function shardableCommand(spec: JobSpec, file: string, values: Record<stri
     if (!shard) throw new UserError([`command line: --shard: write k/n with 1 ≤ k ≤ n ≤ 10000 (got "${plain(String(values.shard))}")`]);
     if (typeof values.out !== 'string') throw new UserError(['command line: --shard needs --out FILE (the slice to merge later)']);
     const mine = shardOf(tasks, shard.k, shard.n);
+    const runsIn = (list: readonly { count: number }[]) => list.reduce((sum, t) => sum + t.count, 0);
+    const runsHere = runsIn(mine);
+    // refused before the run, not after: merge would refuse a part over the limit
+    if (runsHere * PART_BYTES_PER_RUN > PART_FILE.maxBytes) {
+      const fewest = Math.ceil((runsIn(tasks) * PART_BYTES_PER_RUN) / PART_FILE.maxBytes);
+      throw new UserError([`command line: --shard ${shard.k}/${shard.n}: a slice of ${runsHere} runs would not fit in one part file (${PART_FILE.limit}); cut the job into at least ${fewest} slices`]);
+    }
     const results = await withPool(threads, (execute) => execute(job.scenarios, mine, progressTasks(`${spec.command} shard ${shard.k}/${shard.n}`, mine)));
-    const part: PartFile = { format: PART_FORMAT, version: 1, command: spec.command, spec, scenario, runs, shard, tasks: results };
-    writeAtomically('--out', values.out, JSON.stringify(part), [file]);
+    writeAtomically('--out', values.out, partText({ format: PART_FORMAT, version: PART_VERSION, command: spec.command, spec, scenario, runs, shard, tasks: results }), [file]);
     print(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
     return;
   }
@@ -281,33 +270,30 @@ async function diagnoseCommand(file: string | undefined, values: Record<string, 
 function mergeCommand(files: readonly string[], values: Record<string, string | boolean | undefined>): void {
   if (!files.length) throw new UserError(['merge needs the part files written with --shard k/n --out FILE']);
   if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, files);
-  const parts: PartFile[] = files.map((f) => {
-    let part: PartFile;
-    try {
-      part = JSON.parse(readFileSync(f, 'utf8')) as PartFile;
-    } catch (error) {
-      throw new UserError([`${f}: not a part file (${error instanceof Error ? error.message : String(error)})`]);
-    }
-    if (part?.format !== PART_FORMAT || part.version !== 1) throw new UserError([`${f}: not a part file written by --shard … --out`]);
-    return part;
-  });
-  const identity = (p: PartFile) => JSON.stringify([p.command, p.spec, p.scenario, p.runs, p.shard.n]);
-  const first = parts[0];
   const problems: string[] = [];
-  parts.forEach((p, i) => { if (identity(p) !== identity(first)) problems.push(`${files[i]}: a slice of another job (scenario, levers, runs or n differ from ${files[0]})`); });
-  const seen = new Map<number, string>();
-  parts.forEach((p, i) => {
-    if (seen.has(p.shard.k)) problems.push(`${files[i]}: slice ${p.shard.k}/${p.shard.n} given twice (also ${seen.get(p.shard.k)})`);
-    seen.set(p.shard.k, files[i]);
+  const parts = files.flatMap((file) => {
+    try {
+      return [readPart(file)];
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(...error.lines);
+      return [];
+    }
   });
-  const missing = Array.from({ length: first.shard.n }, (_, i) => i + 1).filter((k) => !seen.has(k));
-  if (missing.length) problems.push(`missing slices: ${missing.map((k) => `${k}/${first.shard.n}`).join(', ')}`);
   if (problems.length) throw new UserError(problems);
-  const job = jobOf(first.spec, first.scenario, first.runs);
-  const expected = tasksFor(job.scenarios.length, 0, first.runs);
-  const results = parts.flatMap((p) => p.tasks);
-  if (results.length !== expected.length) throw new UserError([`the parts hold ${results.length} tasks; the job has ${expected.length}`]);
-  report(job.finish(assemble(job.scenarios.length, results)), values, first.scenario, files);
+  const slices = sliceProblems(files, parts);
+  if (slices.length) throw new UserError(slices);
+  const [first] = parts;
+  let job: Job;
+  try {
+    job = jobOf(first.spec, first.scenario, first.runs);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(error.lines.map((line) => `${files[0]}: spec: ${line.replace(/^command line: /, '')}`));
+  }
+  const tasks = taskProblems(files, parts, tasksFor(job.scenarios.length, 0, first.runs));
+  if (tasks.length) throw new UserError(tasks);
+  report(job.finish(assemble(job.scenarios.length, parts.flatMap((p) => p.tasks))), values, first.scenario, files);
 }
 
 export async function planMain(command: string, argv: string[]): Promise<void> {

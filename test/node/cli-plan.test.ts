@@ -1,7 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mainAsync } from '../../src/cli/main.ts';
 import { ISHIGAMI_INDICES } from '../../src/model/planning/sensitivity.ts';
 import { JobCancelled, threadPool } from '../../src/cli/threads.ts';
@@ -107,6 +109,101 @@ describe('npm run sim -- sweep / sensitivity / merge', () => {
       expect(await mainAsync([...args]), args.join(' ')).toBe(1);
       expect(err.join('\n')).toMatch(pattern);
     }
+  });
+});
+
+describe('npm run sim -- merge trusts nothing in a part', () => {
+  const small = ['sweep', SCENARIO, '--vary', 'content.postsPerWeek=0:2:2', '--runs', '40', '--days', '5', '--threads', '1'];
+  const parts = [1, 2].map((k) => join(dir, `small-${k}.json`));
+  type Part = { tasks: { point: number; firstRun: number; count: number; summaries: Record<string, number | null>[] }[]; [key: string]: unknown };
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Part & { checksum: string };
+  /** A part edited and given a matching checksum, as a careful forger (or a buggy tool) would write it. */
+  const forge = (name: string, edit: (part: Part) => void, raw: (text: string) => string = (t) => t) => {
+    const { checksum: _old, ...content } = read(parts[0]);
+    void _old;
+    edit(content);
+    const text = raw(JSON.stringify(content));
+    const checksum = `sha256:${createHash('sha256').update(JSON.stringify(JSON.parse(text))).digest('hex')}`;
+    return file(name, `${text.slice(0, -1)},"checksum":"${checksum}"}`);
+  };
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const merge = async (...files: string[]) => {
+    err = [];
+    out = [];
+    expect(await mainAsync(['merge', ...files, '--json']), files.join(' ')).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).not.toMatch(/\n\s+at /); // no stack trace
+    return err.join('\n').split('\n');
+  };
+
+  beforeAll(async () => {
+    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    for (const [k, part] of parts.entries()) expect(await mainAsync([...small, '--shard', `${k + 1}/2`, '--out', part])).toBe(0);
+    quiet.mockRestore();
+  });
+
+  it('merges the untouched parts', async () => {
+    expect(await json(['merge', ...parts, '--json'])).toEqual(await json([...small, '--json']));
+  });
+
+  it('refuses a part changed after it was written (checksum), naming it', async () => {
+    const changed = file('changed.json', readFileSync(parts[0], 'utf8').replace(/"members":(\d+)/, (_, n) => `"members":${Number(n) + 1}`));
+    expect(await merge(changed, parts[1])).toEqual([`${changed}: checksum mismatch: the part was changed or damaged after it was written; run its slice again`]);
+    const old = forge('old-format.json', (p) => { p.version = 1; });
+    expect(await merge(old, parts[1])).toEqual([`${old}: a part of format 1; this version merges format 2 (with a checksum): run its slice again`]);
+  });
+
+  it('validates every field with the schema: finite numbers, whole indices, one summary per run, the scenario', async () => {
+    const infinite = forge('infinite.json', (p) => { p.tasks[0].summaries[0].members = 7777777.5; }, (t) => t.replace('7777777.5', '1e999'));
+    expect(await merge(infinite, parts[1])).toEqual([`${infinite}: tasks[0].summaries[0].members: must be a finite number or null`]);
+    const types = forge('types.json', (p) => {
+      p.shard = { k: 'one', n: 2 };
+      p.tasks[1].firstRun = 2.5;
+      (p.tasks[0].summaries[0] as Record<string, unknown>).extra = 1;
+    });
+    expect(await merge(types, parts[1])).toEqual([
+      `${types}: shard.k: must be a whole number from 1 to 10000`,
+      `${types}: tasks[0].summaries[0]: Unrecognized key: "extra"`,
+      `${types}: tasks[1].firstRun: must be a whole number from 0 to 4294967295`,
+    ]);
+    const short = forge('short.json', (p) => { p.tasks[1].summaries.pop(); });
+    expect(await merge(short, parts[1])).toEqual([`${short}: tasks[1].summaries: must hold one summary per run (count)`]);
+    const scenario = forge('bad-scenario.json', (p) => { (p.scenario as Record<string, unknown>).horizonDays = 9999; });
+    expect(await merge(scenario, parts[1])).toEqual([`${scenario}: scenario.horizonDays: must be a whole number from 1 to 365 days`]);
+  });
+
+  it('names each task missing, repeated or foreign to the job', async () => {
+    const [first, second] = [read(parts[0]), read(parts[1])];
+    expect(first.tasks.map((t) => [t.point, t.firstRun])).toEqual([[0, 0], [1, 0]]);
+    expect(second.tasks.map((t) => [t.point, t.firstRun])).toEqual([[0, 20], [1, 20]]);
+    const lacking = forge('lacking.json', (p) => { p.tasks.splice(1, 1); });
+    expect(await merge(lacking, parts[1])).toEqual(['task 3 of 4 (strategy 2, runs 0–19) is missing (slice 1/2)']);
+    const doubled = forge('doubled.json', (p) => { p.tasks.push(second.tasks[0]); });
+    expect(await merge(doubled, parts[1])).toEqual([`task 2 of 4 (strategy 1, runs 20–39) is there 2 times (${doubled}, ${parts[1]})`]);
+    const foreign = forge('foreign.json', (p) => { p.tasks[0] = { ...p.tasks[0], point: 5 }; });
+    expect(await merge(foreign, parts[1])).toEqual([
+      `${foreign}: a task that is not part of this job (strategy 6, runs 0–19)`,
+      'task 1 of 4 (strategy 1, runs 0–19) is missing (slice 1/2)',
+    ]);
+  });
+
+  it('refuses a device, a FIFO, a folder or an oversized file before reading it', async () => {
+    const fifo = join(dir, 'part.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 300 * 2 ** 20); // sparse: no disk used, nothing read
+    expect(await merge('/dev/zero', fifo, dir, huge)).toEqual([
+      '/dev/zero: not a regular file (a part is the .json file written by --shard k/n --out)',
+      `${fifo}: not a regular file (a part is the .json file written by --shard k/n --out)`,
+      `${dir}: not a regular file (a part is the .json file written by --shard k/n --out)`,
+      `${huge}: file is too large (${300 * 2 ** 20} bytes; a part file is at most 256 MB)`,
+    ]);
+    expect(await merge(file('not-json.json', '{"format": "qunce-lab-part", '), parts[1])).toEqual([expect.stringMatching(/not-json\.json: not a part file \(not JSON: .+\)$/)]);
   });
 });
 
