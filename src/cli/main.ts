@@ -16,7 +16,7 @@ import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../
 import { describeThreshold } from '../model/playbook.ts';
 import { UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
-import { checkEveryWrite, OutputClosed, print } from './terminal.ts';
+import { capped, checkEveryWrite, OutputClosed, print } from './terminal.ts';
 import { table } from './plan-print.ts';
 import { PLAN_COMMANDS, PLAN_USAGE, planMain } from './plan.ts';
 
@@ -156,7 +156,7 @@ export async function mainAsync(argv: string[]): Promise<number> {
 function failure(error: unknown): number {
   if (error instanceof OutputClosed) return 0; // the reader stopped early (| head): nothing to say
   if (error instanceof UserError) {
-    console.error(error.lines.join('\n'));
+    console.error(capped(error.lines).join('\n'));
     return error.exitCode;
   }
   if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {

@@ -5,6 +5,7 @@
  * (`ulimit -f`) ends the command with one line and a non-zero exit instead of a
  * silently cut file, and a reader that stops early (`| head`) ends it quietly.
  * Until then (in tests) output goes to process.stdout, where it can be captured.
+ * A list of problems is cut to its first 20 lines and a count of the rest.
  */
 import { writeSync } from 'node:fs';
 import { UserError } from './io.ts';
@@ -20,6 +21,15 @@ export class OutputClosed extends Error {
 let writeOut = (text: string): void => {
   process.stdout.write(text);
 };
+
+/** At most this many problems are printed: a file with 30,000 of them is not 30,000 lines. */
+export const MAX_PROBLEMS_PRINTED = 20;
+
+/** The first MAX_PROBLEMS_PRINTED lines, then how many more there are. */
+export function capped(lines: readonly string[]): string[] {
+  if (lines.length <= MAX_PROBLEMS_PRINTED) return [...lines];
+  return [...lines.slice(0, MAX_PROBLEMS_PRINTED), `… and ${(lines.length - MAX_PROBLEMS_PRINTED).toLocaleString('en-US')} more`];
+}
 
 /** One line (or several) to standard output. */
 export function print(text = ''): void {

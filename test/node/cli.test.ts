@@ -245,6 +245,17 @@ describe('the command line refuses what would lose or corrupt files', () => {
     expect(err[0]).toMatch(/big\.json: file is too large \(\d+ bytes; a scenario file is at most 1 MB\)/);
   });
 
+  it('prints the first 20 problems of a file with thousands, then how many more', () => {
+    const keys = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`field${i}`, i]));
+    const many = file('many-problems.json', JSON.stringify({ schemaVersion: 2, ...keys }));
+    expect(main(['run', many])).toBe(1);
+    const lines = err.join('\n').split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe(`${many}: field0: is not a scenario field (check the spelling; see scenario.schema.json)`);
+    expect(lines[19]).toMatch(/: field19: /);
+    expect(lines[20]).toBe('… and 29,980 more');
+  });
+
   it('takes numeric flags in decimal digits only', () => {
     for (const bad of ['0x10', '1e3', ' 12', '1.5', '']) {
       err.length = 0;
