@@ -6,7 +6,6 @@
  * Bad input (a missing file, bad JSON, an out-of-range field or flag) prints one
  * line per problem, naming the field and what is allowed, and exits 1.
  */
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../model/scenario.ts';
 import { runEnsemble, runSummaries } from '../model/ensemble.ts';
@@ -16,6 +15,7 @@ import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../
 import { describeThreshold } from '../model/playbook.ts';
 import { UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
+import { parseVerb } from './flags.ts';
 import { capped, checkEveryWrite, OutputClosed, print } from './terminal.ts';
 import { table } from './plan-print.ts';
 import { PLAN_COMMANDS, PLAN_USAGE, planMain } from './plan.ts';
@@ -41,14 +41,7 @@ planning (every core; see README "Planning"):
 ${PLAN_USAGE}`;
 
 function runCommand(argv: string[]): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      runs: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' },
-      json: { type: 'boolean' }, csv: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseVerb('run', argv);
   if (positionals.length !== 1) throw new UserError(['run needs exactly one scenario file', USAGE]);
   const file = positionals[0];
   if (values.csv) checkOutputPath('--csv', values.csv, positionals);
@@ -82,11 +75,7 @@ function runCommand(argv: string[]): void {
 }
 
 function compareCommand(argv: string[]): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'string' } },
-  });
+  const { values, positionals } = parseVerb('compare', argv);
   if (positionals.length < MIN_COMPARED || positionals.length > MAX_COMPARED) {
     throw new UserError([`compare needs ${MIN_COMPARED} to ${MAX_COMPARED} scenario files (got ${positionals.length})`, USAGE]);
   }
@@ -144,9 +133,10 @@ function signed(key: SummaryKey, value: number): string {
 /** Planning verbs are asynchronous (they run on worker threads); run and compare are not. */
 export async function mainAsync(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!(PLAN_COMMANDS as readonly string[]).includes(command)) return main(argv);
+  const planning = PLAN_COMMANDS.find((verb) => verb === command);
+  if (!planning) return main(argv);
   try {
-    await planMain(command, rest);
+    await planMain(planning, rest);
     return 0;
   } catch (error) {
     return failure(error);

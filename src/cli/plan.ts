@@ -12,7 +12,6 @@
  * sensitivity also --shard k/n --out PART.json (one deterministic slice of the
  * work; `merge` puts the slices back into exactly the unsplit result).
  */
-import { parseArgs } from 'node:util';
 import type { Summary } from '../model/metrics.ts';
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
@@ -31,6 +30,7 @@ import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
 import { print } from './terminal.ts';
+import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
 import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
 export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
@@ -52,11 +52,6 @@ interface Job {
   readonly scenarios: readonly Scenario[];
   finish(summaries: readonly (readonly Summary[])[]): SweepResult | SensitivityResult;
 }
-
-const COMMON = {
-  runs: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' }, threads: { type: 'string' },
-  json: { type: 'boolean' }, csv: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' },
-} as const;
 
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -155,15 +150,15 @@ function loadScenario(file: string | undefined, values: { runs?: string; seed?: 
   return withOverrides(file, readScenarioFile(file), { seed: values.seed, days: values.days });
 }
 
-async function shardableCommand(spec: JobSpec, file: string, values: Record<string, string | boolean | undefined>, defaultRuns: number): Promise<void> {
-  const scenario = loadScenario(file, values as Record<string, string>, spec.command);
-  const runs = wholeNumber('runs', values.runs as string | undefined, 1, 10_000, defaultRuns);
-  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
+async function shardableCommand(spec: JobSpec, file: string, values: Flags, defaultRuns: number): Promise<void> {
+  const scenario = loadScenario(file, values, spec.command);
+  const runs = wholeNumber('runs', values.runs, 1, 10_000, defaultRuns);
+  const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   for (const [flag, path] of [['--csv', values.csv], ['--out', values.out]] as const) if (typeof path === 'string') checkOutputPath(flag, path, [file]);
   const job = jobOf(spec, scenario, runs);
   const tasks = tasksFor(job.scenarios.length, 0, runs);
   if (values.shard !== undefined) {
-    const shard = parseShard(values.shard as string);
+    const shard = parseShard(values.shard);
     if (!shard) throw new UserError([`command line: --shard: write k/n with 1 ≤ k ≤ n ≤ 10000 (got "${plain(String(values.shard))}")`]);
     if (typeof values.out !== 'string') throw new UserError(['command line: --shard needs --out FILE (the slice to merge later)']);
     const mine = shardOf(tasks, shard.k, shard.n);
@@ -196,7 +191,7 @@ function progressTasks(label: string, tasks: readonly { count: number }[]) {
   return (r: { count: number }) => print((done += r.count), total);
 }
 
-function report(result: SweepResult | SensitivityResult, values: Record<string, string | boolean | undefined>, scenario: Scenario, inputs: readonly string[]): void {
+function report(result: SweepResult | SensitivityResult, values: Flags, scenario: Scenario, inputs: readonly string[]): void {
   if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result), inputs);
   if (values.json) {
     print(JSON.stringify(result));
@@ -207,11 +202,11 @@ function report(result: SweepResult | SensitivityResult, values: Record<string, 
   if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
 }
 
-function testFunction(values: Record<string, string | boolean | undefined>): void {
+function testFunction(values: Flags): void {
   if (values['test-function'] !== 'ishigami') throw new UserError(['command line: --test-function: only "ishigami" is available']);
   const method = values.method ?? 'sobol';
-  const samples = wholeNumber('samples', values.samples as string | undefined, 2, 1_000_000, method === 'sobol' ? 8192 : 100);
-  const seed = wholeNumber('seed', values.seed as string | undefined, 0, 4_294_967_295, 1);
+  const samples = wholeNumber('samples', values.samples, 2, 1_000_000, method === 'sobol' ? 8192 : 100);
+  const seed = wholeNumber('seed', values.seed, 0, 4_294_967_295, 1);
   if (method === 'sobol') {
     const design = saltelliDesign(3, samples, seed);
     const indices = sobolIndices(design, design.points.map(ishigami), seed);
@@ -229,20 +224,19 @@ function testFunction(values: Record<string, string | boolean | undefined>): voi
   print(table([['factor', 'μ*', 'μ', 'σ'], ...indices.map((m, i) => [`x${i + 1}`, m.muStar.toFixed(3), m.mu.toFixed(3), m.sigma.toFixed(3)])]));
 }
 
-async function optimizeCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
-  const scenario = loadScenario(file, values as Record<string, string>, 'optimize');
+async function optimizeCommand(file: string | undefined, values: Flags): Promise<void> {
+  const scenario = loadScenario(file, values, 'optimize');
   if (values.levers === undefined) throw new UserError(['command line: optimize needs --levers a,b,… (the levers to search over; at most 8)']);
-  const levers = parseLevers(values.levers as string, scenario);
+  const levers = parseLevers(values.levers, scenario);
   if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a goal seek (got ${levers.length})`]);
   const budget = values['budget-hours'];
   const minChance = values['min-chance'];
   if ((budget === undefined) === (minChance === undefined)) throw new UserError(['command line: give one of --budget-hours B (maximise the chance within B team hours a week) or --min-chance P (fewest hours with the chance ≥ P)']);
   const objective = budget !== undefined
-    ? { kind: 'maxGoals' as const, budget: decimal('budget-hours', budget as string, 0, 1000) }
-    : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance as string, 0, 1) };
-  const finalRuns = wholeNumber('runs', values.runs as string | undefined, 10, 10_000, 80);
-  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
-  if (typeof values.json !== 'boolean' && typeof values.csv === 'string') throw new UserError(['command line: optimize writes no CSV; use --json']);
+    ? { kind: 'maxGoals' as const, budget: decimal('budget-hours', budget, 0, 1000) }
+    : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance ?? '', 0, 1) };
+  const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
+  const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const printers = { screen: progressPrinter('search'), refine: progressPrinter('refine'), check: progressPrinter('check on fresh runs') };
   const started = performance.now();
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, onProgress: (stage, done, total) => printers[stage](done, total) }));
@@ -251,10 +245,10 @@ async function optimizeCommand(file: string | undefined, values: Record<string, 
   printGoalSeek(result, scenario, seconds);
 }
 
-async function diagnoseCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
-  const scenario = loadScenario(file, values as Record<string, string>, 'diagnose');
-  const runs = wholeNumber('runs', values.runs as string | undefined, 10, 10_000, 60);
-  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
+async function diagnoseCommand(file: string | undefined, values: Flags): Promise<void> {
+  const scenario = loadScenario(file, values, 'diagnose');
+  const runs = wholeNumber('runs', values.runs, 10, 10_000, 60);
+  const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
   if (values.json) { print(JSON.stringify(result)); return; }
   print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves × ${result.runs} runs, paired with the current strategy; every goal met in ${pct(result.allGoals)} of runs`);
@@ -267,7 +261,7 @@ async function diagnoseCommand(file: string | undefined, values: Record<string, 
   }
 }
 
-function mergeCommand(files: readonly string[], values: Record<string, string | boolean | undefined>): void {
+function mergeCommand(files: readonly string[], values: Flags): void {
   if (!files.length) throw new UserError(['merge needs the part files written with --shard k/n --out FILE']);
   if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, files);
   const problems: string[] = [];
@@ -296,23 +290,22 @@ function mergeCommand(files: readonly string[], values: Record<string, string | 
   report(job.finish(assemble(job.scenarios.length, parts.flatMap((p) => p.tasks))), values, first.scenario, files);
 }
 
-export async function planMain(command: string, argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...COMMON,
-      vary: { type: 'string' }, vary2: { type: 'string' }, method: { type: 'string' }, levers: { type: 'string' },
-      samples: { type: 'string' }, 'test-function': { type: 'string' }, 'budget-hours': { type: 'string' }, 'min-chance': { type: 'string' },
-    },
-  });
+export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: string[]): Promise<void> {
+  const { values, positionals } = parseVerb(command, argv);
   const [file, ...extra] = positionals;
   if (command !== 'merge' && extra.length) throw new UserError([`${command} takes one scenario file (got ${positionals.length})`]);
+  if (command === 'sweep' || command === 'sensitivity') {
+    if (values.shard !== undefined) onlyFlagsOf(`${command} --shard`, values);
+    else if (values.out !== undefined) throw new UserError([`command line: --out applies to ${command} only with --shard k/n (the slice's part file); the whole result goes to --json or --csv`]);
+  }
   if (command === 'sweep') {
     if (values.vary === undefined) throw new UserError(['command line: sweep needs --vary PATH=from:to:step', PLAN_USAGE]);
     await shardableCommand({ command: 'sweep', vary: [values.vary, ...(values.vary2 === undefined ? [] : [values.vary2])] }, file, values, 100);
   } else if (command === 'sensitivity') {
-    if (values['test-function'] !== undefined) return testFunction(values);
+    if (values['test-function'] !== undefined) {
+      onlyFlagsOf('sensitivity --test-function', values);
+      return testFunction(values);
+    }
     const method = values.method ?? 'morris';
     if (method !== 'morris' && method !== 'sobol') throw new UserError(['command line: --method: must be morris or sobol']);
     const scenario = loadScenario(file, values, 'sensitivity');

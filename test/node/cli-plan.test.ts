@@ -112,6 +112,28 @@ describe('npm run sim -- sweep / sensitivity / merge', () => {
   });
 });
 
+describe('flags that do not apply to a verb', () => {
+  it('are refused in one line naming the flag, the verb and the flags it takes, before any work', async () => {
+    const vary = ['--vary', 'content.postsPerWeek=0:2:1'];
+    for (const [args, line] of [
+      [['diagnose', SCENARIO, '--csv', join(dir, 'd.csv')], 'command line: --csv does not apply to diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
+      [['optimize', SCENARIO, '--levers', 'team.admins', '--budget-hours', '5', '--json', '--csv', join(dir, 'o.csv')], 'command line: --csv does not apply to optimize (optimize takes --runs, --seed, --days, --threads, --json, --levers, --budget-hours, --min-chance)'],
+      [['merge', join(dir, 'p.json'), '--threads', '2'], 'command line: --threads does not apply to merge (merge takes --json, --csv)'],
+      [['sweep', SCENARIO, ...vary, '--method', 'sobol'], expect.stringMatching(/^command line: --method does not apply to sweep \(sweep takes --runs, .*, --vary, --vary2\)$/)],
+      [['sweep', SCENARIO, ...vary, '--shard', '1/2', '--out', join(dir, 's.json'), '--csv', join(dir, 's.csv')], 'command line: --csv does not apply to sweep --shard (sweep --shard takes --runs, --seed, --days, --threads, --shard, --out, --vary, --vary2)'],
+      [['sweep', SCENARIO, ...vary, '--out', join(dir, 's.json')], 'command line: --out applies to sweep only with --shard k/n (the slice\'s part file); the whole result goes to --json or --csv'],
+      [['sensitivity', '--test-function', 'ishigami', '--runs', '5'], 'command line: --runs does not apply to sensitivity --test-function (sensitivity --test-function takes --test-function, --method, --samples, --seed, --json)'],
+      [['diagnose', SCENARIO, '--frobnicate'], 'command line: --frobnicate is not a flag of diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
+    ] as const) {
+      err = [];
+      out = [];
+      expect(await mainAsync([...args]), args.join(' ')).toBe(1);
+      expect(err, args.join(' ')).toEqual([line]);
+      expect(out).toEqual([]);
+    }
+  });
+});
+
 describe('npm run sim -- merge trusts nothing in a part', () => {
   const small = ['sweep', SCENARIO, '--vary', 'content.postsPerWeek=0:2:2', '--runs', '40', '--days', '5', '--threads', '1'];
   const parts = [1, 2].map((k) => join(dir, `small-${k}.json`));

@@ -256,6 +256,15 @@ describe('the command line refuses what would lose or corrupt files', () => {
     expect(lines[20]).toBe('… and 29,980 more');
   });
 
+  it('refuses a flag of another verb, naming the flag and the verb', () => {
+    expect(main(['run', ks, '--vary', 'team.admins=1:2:1'])).toBe(1);
+    expect(err).toEqual(['command line: --vary does not apply to run (run takes --runs, --seed, --days, --json, --csv)']);
+    err.length = 0;
+    expect(main(['compare', ks, ks, '--days', '20'])).toBe(1);
+    expect(err).toEqual(['command line: --days does not apply to compare (compare takes --runs, --seed, --json, --csv)']);
+    expect(out).toEqual([]);
+  });
+
   it('takes numeric flags in decimal digits only', () => {
     for (const bad of ['0x10', '1e3', ' 12', '1.5', '']) {
       err.length = 0;
