@@ -37,14 +37,54 @@ export const SCENARIO_FILE: FileKind = { is: 'a scenario is a .json file', limit
 
 const CHUNK_BYTES = 1 << 20;
 
+/** `-` as an input path: standard input. */
+export const STDIN = '-';
+
+/** How an input is named in messages: its path, or `stdin`. */
+export const inputName = (path: string) => (path === STDIN ? 'stdin' : path);
+
+const pauseCell = new Int32Array(new SharedArrayBuffer(4));
+/** Wait a few milliseconds without returning to the event loop (a non-blocking descriptor not ready yet). */
+export const pause = (ms: number) => Atomics.wait(pauseCell, 0, 0, ms);
+
+/** Everything left on a descriptor, or a UserError past `kind.maxBytes`. */
+function readAll(fd: number, name: string, kind: FileKind): string {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(CHUNK_BYTES);
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+    } catch (error) {
+      if (codeOf(error) === 'EAGAIN') { pause(5); continue; } // a non-blocking pipe with nothing in it yet
+      if (codeOf(error) === 'EOF') break; // how Windows ends a pipe
+      throw error;
+    }
+    if (read === 0) break;
+    size += read;
+    if (size > kind.maxBytes) throw new UserError([`${name}: too large (over ${kind.maxBytes} bytes; ${kind.limit})`]);
+    chunks.push(chunk.subarray(0, read));
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
 /**
- * A regular file's text, at most `kind.maxBytes`. Anything else (a folder, a
- * FIFO, a device such as /dev/zero) is refused before a byte is read: the file
- * is opened without blocking (a FIFO would wait for a writer) and checked by the
- * descriptor, so it cannot be swapped in between; reading stops past the limit.
+ * A regular file's text, at most `kind.maxBytes`; `-` reads standard input (up
+ * to the same limit). Anything else (a folder, a FIFO, a device such as
+ * /dev/zero) is refused before a byte is read: the file is opened without
+ * blocking (a FIFO would wait for a writer) and checked by the descriptor, so
+ * it cannot be swapped in between; reading stops past the limit.
  */
 export function readRegularFile(path: string, kind: FileKind): string {
-  const cannot = (error: unknown) => new UserError([`${path}: cannot read the file (${codeOf(error) === 'ENOENT' ? 'no such file' : codeOf(error)})`]);
+  const cannot = (error: unknown) => new UserError([`${inputName(path)}: cannot read ${path === STDIN ? 'it' : 'the file'} (${codeOf(error) === 'ENOENT' ? 'no such file' : codeOf(error)})`]);
+  if (path === STDIN) {
+    try {
+      return readAll(0, inputName(path), kind);
+    } catch (error) {
+      throw error instanceof UserError ? error : cannot(error);
+    }
+  }
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -54,19 +94,8 @@ export function readRegularFile(path: string, kind: FileKind): string {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new UserError([`${path}: not a regular file (${kind.is})`]);
-    const tooLarge = (size: number) => new UserError([`${path}: file is too large (${size} bytes; ${kind.limit})`]);
-    if (stat.size > kind.maxBytes) throw tooLarge(stat.size);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(CHUNK_BYTES);
-      const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
-      if (read === 0) break;
-      size += read;
-      if (size > kind.maxBytes) throw tooLarge(size); // it grew since
-      chunks.push(chunk.subarray(0, read));
-    }
-    return Buffer.concat(chunks, size).toString('utf8');
+    if (stat.size > kind.maxBytes) throw new UserError([`${path}: file is too large (${stat.size} bytes; ${kind.limit})`]);
+    return readAll(fd, path, kind); // and if it grew since, stop past the limit
   } catch (error) {
     throw error instanceof UserError ? error : cannot(error);
   } finally {
@@ -74,7 +103,7 @@ export function readRegularFile(path: string, kind: FileKind): string {
   }
 }
 
-/** A scenario file's text, refused before reading if it is not a regular file or is too large. */
+/** A scenario file's text (or standard input's, for `-`), refused before reading if it is not a regular file or is too large. */
 export function readScenarioText(file: string): string {
   return readRegularFile(file, SCENARIO_FILE);
 }

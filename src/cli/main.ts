@@ -13,7 +13,7 @@ import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
 import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../model/compare.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
+import { STDIN, UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
 import { parseVerb } from './flags.ts';
 import { capped, checkEveryWrite, OutputClosed, print } from './terminal.ts';
@@ -25,6 +25,8 @@ export { UserError };
 const USAGE = `usage:
   npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
   npm run sim -- compare <a.json> <b.json> [c.json] [d.json] [--runs N] [--seed S] [--json] [--csv FILE]
+
+  <scenario.json> may be - to read the scenario from standard input (at most 1 MB)
 
   --runs N     runs in the ensemble (1–10000; default: the scenario's runs)
   --seed S     random seed (0–4294967295; default: the scenario's seed)
@@ -79,6 +81,7 @@ function compareCommand(argv: string[]): void {
   if (positionals.length < MIN_COMPARED || positionals.length > MAX_COMPARED) {
     throw new UserError([`compare needs ${MIN_COMPARED} to ${MAX_COMPARED} scenario files (got ${positionals.length})`, USAGE]);
   }
+  if (positionals.filter((f) => f === STDIN).length > 1) throw new UserError(['command line: - (standard input) can be read only once; give the other scenarios as files']);
   if (values.csv) checkOutputPath('--csv', values.csv, positionals);
   const problems: string[] = [];
   const loaded: Scenario[] = [];

@@ -8,7 +8,7 @@
  * A list of problems is cut to its first 20 lines and a count of the rest.
  */
 import { writeSync } from 'node:fs';
-import { UserError } from './io.ts';
+import { pause, UserError } from './io.ts';
 
 /** The reader of standard output went away (a closed pipe): stop quietly. */
 export class OutputClosed extends Error {
@@ -41,8 +41,6 @@ export function checkEveryWrite(): void {
   writeOut = writeAll;
 }
 
-const waitCell = new Int32Array(new SharedArrayBuffer(4));
-
 function writeAll(text: string): void {
   const bytes = Buffer.from(text);
   // a short write (a file-size limit, a full disk) is followed by another that says why
@@ -51,7 +49,7 @@ function writeAll(text: string): void {
       at += writeSync(1, bytes, at);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      if (code === 'EAGAIN') Atomics.wait(waitCell, 0, 0, 5); // a non-blocking pipe that is full: wait for the reader
+      if (code === 'EAGAIN') pause(5); // a non-blocking pipe that is full: wait for the reader
       else if (code === 'EPIPE') throw new OutputClosed();
       else throw new UserError([`standard output: cannot write (${code}); the output is incomplete`]);
     }

@@ -35,3 +35,19 @@ describe('every write to standard output is checked', () => {
     expect(shell(`${RUN} | true`)).toEqual({ status: 0, stderr: '' });
   });
 });
+
+describe('- as the scenario path', () => {
+  const sim = (args: string[], input: string) => spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], { input, encoding: 'utf8' });
+
+  it('reads the scenario from standard input', () => {
+    const text = readFileSync('scenarios/no-operations.json', 'utf8');
+    const piped = sim(['run', '-', '--runs', '2', '--days', '5', '--json'], text);
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ scenario: JSON.parse(text).name, runs: 2, horizonDays: 5 });
+    const bad = sim(['run', '-'], '{"schemaVersion": 2, "horizonDays": 9999}');
+    expect({ status: bad.status, stderr: bad.stderr }).toEqual({ status: 1, stderr: 'stdin: horizonDays: must be a whole number from 1 to 365 days\n' });
+    const big = sim(['run', '-'], `{"name": "${'x'.repeat(1_100_000)}"}`);
+    expect({ status: big.status, stderr: big.stderr }).toEqual({ status: 1, stderr: 'stdin: too large (over 1000000 bytes; a scenario file is at most 1 MB)\n' });
+  });
+});

@@ -262,6 +262,9 @@ describe('the command line refuses what would lose or corrupt files', () => {
     err.length = 0;
     expect(main(['compare', ks, ks, '--days', '20'])).toBe(1);
     expect(err).toEqual(['command line: --days does not apply to compare (compare takes --runs, --seed, --json, --csv)']);
+    err.length = 0;
+    expect(main(['compare', '-', '-'])).toBe(1); // standard input is read once
+    expect(err).toEqual(['command line: - (standard input) can be read only once; give the other scenarios as files']);
     expect(out).toEqual([]);
   });
 
