@@ -1,12 +1,12 @@
 /**
  * The command line's files and terminal output, made safe: an input file (a
  * scenario, a part) must be a regular file under its size limit, checked before
- * it is read; an output path
- * is checked before the run and again before writing (its folder exists and is
- * writable; it is not a folder, a read-only file or an input, compared by device
- * and inode rather than by spelling) and written atomically (a temporary file,
- * then a rename), so a failed write never leaves a half-written file in place of
- * a good one; names are printed without control characters.
+ * it is read; an output path is checked before the run and again before writing
+ * (its folder exists and is writable; it is not a folder, a read-only file or an
+ * input, compared by device and inode rather than by spelling) and written
+ * atomically (a temporary file, then a rename), so a failed write never leaves a
+ * half-written file in place of a good one; names are printed without escape
+ * sequences, control characters or bidi controls.
  */
 import {
   accessSync, chmodSync, closeSync, constants, fstatSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats,
@@ -40,8 +40,8 @@ const CHUNK_BYTES = 1 << 20;
 /** `-` as an input path: standard input. */
 export const STDIN = '-';
 
-/** How an input is named in messages: its path, or `stdin`. */
-export const inputName = (path: string) => (path === STDIN ? 'stdin' : path);
+/** How an input is named in messages: its path (printable), or `stdin`. */
+export const inputName = (path: string) => (path === STDIN ? 'stdin' : plain(path));
 
 const pauseCell = new Int32Array(new SharedArrayBuffer(4));
 /** Wait a few milliseconds without returning to the event loop (a non-blocking descriptor not ready yet). */
@@ -93,9 +93,9 @@ export function readRegularFile(path: string, kind: FileKind): string {
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new UserError([`${path}: not a regular file (${kind.is})`]);
-    if (stat.size > kind.maxBytes) throw new UserError([`${path}: file is too large (${stat.size} bytes; ${kind.limit})`]);
-    return readAll(fd, path, kind); // and if it grew since, stop past the limit
+    if (!stat.isFile()) throw new UserError([`${inputName(path)}: not a regular file (${kind.is})`]);
+    if (stat.size > kind.maxBytes) throw new UserError([`${inputName(path)}: file is too large (${stat.size} bytes; ${kind.limit})`]);
+    return readAll(fd, inputName(path), kind); // and if it grew since, stop past the limit
   } catch (error) {
     throw error instanceof UserError ? error : cannot(error);
   } finally {
@@ -181,8 +181,18 @@ export function writeAtomically(flag: string, path: string, text: string, inputs
   }
 }
 
-/** Text for the terminal: control characters (escape sequences, bells, line breaks) removed. */
+/* eslint-disable no-control-regex */
+/**
+ * A terminal's escape sequences, whole: CSI (`ESC [ … final`, or the one-byte
+ * CSI), strings (OSC `ESC ] …`, DCS, SOS, PM, APC, up to BEL or ST, or to the
+ * end), and two- or three-character escapes (`ESC ( B`, `ESC c`).
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[ -/]*[0-~]/g;
+/** What is left to remove: control characters, and the bidi controls that reorder a line (a name shown backwards, "Trojan Source"). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
+
+/** Text for the terminal: escape sequences, control characters and bidi controls removed. */
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }

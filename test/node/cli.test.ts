@@ -276,13 +276,15 @@ describe('the command line refuses what would lose or corrupt files', () => {
     }
   });
 
-  it('prints scenario names without control characters', () => {
+  it('prints scenario names without escape sequences, control characters or bidi controls', () => {
     const base = JSON.parse(readFileSync(ks, 'utf8'));
-    const evil = file('evil-name.json', JSON.stringify({ ...base, name: 'Plan\u001b[2J\u0007 B' }));
+    // clear the screen, a bell, a right-to-left override, an isolate, a hyperlink (OSC 8), a colour, a charset switch
+    const name = 'Plan\u001b[2J\u0007 \u202eB\u2066\u2069\u200f \u001b]8;;http://x.example\u0007link\u001b]8;;\u001b\\ \u001b[1;31mred\u001b[0m\u001b(B\u009b2J';
+    const evil = file('evil-name.json', JSON.stringify({ ...base, name }));
     expect(main(['run', evil, '--runs', '2'])).toBe(0);
     const printed = out.join('\n');
-    expect(printed).toMatch(/^Plan\[2J B — knowledge_sharing/m);
+    expect(printed).toMatch(/^Plan B link red — knowledge_sharing/m);
     // eslint-disable-next-line no-control-regex
-    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
   });
 });
