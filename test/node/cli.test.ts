@@ -86,6 +86,13 @@ describe('npm run sim -- run', () => {
     expect(rows.length).toBe(1 + SERIES_KEYS.length * 14);
   });
 
+  it('accepts a scenario file that starts with a UTF-8 byte-order mark', () => {
+    const withBom = file('bom.json', `\uFEFF${readFileSync('scenarios/no-operations.json', 'utf8')}`);
+    expect(main(['run', withBom, '--runs', '2', '--days', '5', '--json'])).toBe(0);
+    expect(err).toEqual([]);
+    expect(JSON.parse(out.join(''))).toMatchObject({ runs: 2, horizonDays: 5 });
+  });
+
   it('refuses bad input with one line per problem and exit code 1, no stack trace', () => {
     const bad = file('bad.json', JSON.stringify({ schemaVersion: 1, horizonDays: 9999, population: { mix: { core: 0.5, active: 0.5, ordinary: 0.5 } }, group: { positioning: 'fun' } }).replace('{', '{"__proto__":{"a":1},'));
     expect(main(['run', bad])).toBe(1);
