@@ -14,7 +14,7 @@ import {
 import { dirname, resolve } from 'node:path';
 import { MAX_SCENARIO_BYTES } from '../model/scenario.ts';
 
-/** Bad input: printed as these lines, exit code 1. */
+/** Bad input: printed as these lines (none: already said), exit code 1. */
 export class UserError extends Error {
   /** `exitCode`: 1 for bad input; 130 when the user interrupted (Ctrl-C). */
   constructor(readonly lines: string[], readonly exitCode = 1) {

@@ -149,7 +149,7 @@ export async function mainAsync(argv: string[]): Promise<number> {
 function failure(error: unknown): number {
   if (error instanceof OutputClosed) return 0; // the reader stopped early (| head): nothing to say
   if (error instanceof UserError) {
-    console.error(capped(error.lines).join('\n'));
+    if (error.lines.length) console.error(capped(error.lines).join('\n'));
     return error.exitCode;
   }
   if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {

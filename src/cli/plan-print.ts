@@ -35,11 +35,11 @@ export function printSweep(result: SweepResult): void {
     print('\neach cell: median [p10–p90] over runs; "all goals": share of runs meeting every goal at once');
     return;
   }
-  print(`share of runs meeting every goal — rows: ${first.path}, columns: ${second.path}`);
+  print(`share of runs meeting every goal — rows: ${first.path}, columns: ${second.path}${result.points.some((p) => p.notRun) ? ' ("not run": cancelled before its runs finished)' : ''}`);
   const rows = [[`${first.path} \\ ${second.path}`, ...second.labels.en]];
   first.labels.en.forEach((label, i) => rows.push([label, ...second.labels.en.map((_, j) => {
     const p = result.points[i * second.positions.length + j];
-    return p.stats ? pct(p.stats.allGoalsMetShare) : '—';
+    return p.stats ? pct(p.stats.allGoalsMetShare) : p.notRun ? 'not run' : 'invalid';
   })]));
   print(table(rows));
 }

@@ -12,15 +12,16 @@
  * sensitivity also --shard k/n --out PART.json (one deterministic slice of the
  * work; `merge` puts the slices back into exactly the unsplit result).
  */
+import { extname } from 'node:path';
 import type { Summary } from '../model/metrics.ts';
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
 import { sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { assemble, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
+import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
 import { leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
-import { partialSweep, sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
+import { sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
 import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from '../model/planning/sensitivity.ts';
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
@@ -29,7 +30,7 @@ import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
-import { print } from './terminal.ts';
+import { endProgressLine, print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
 import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
@@ -51,6 +52,8 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
 interface Job {
   readonly scenarios: readonly Scenario[];
   finish(summaries: readonly (readonly Summary[])[]): SweepResult | SensitivityResult;
+  /** A sweep cut short: the points whose runs all finished (null if none); a sensitivity analysis has no partial result. */
+  readonly partial?: (finished: readonly TaskResult[]) => SweepResult | null;
 }
 
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
@@ -100,7 +103,15 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
     const axes = sweepAxes(spec.vary);
     const points = sweepPoints(scenario, axes);
     const scenarios = points.flatMap((p) => (p.parsed.ok ? [p.parsed.scenario] : []));
-    return { scenarios, finish: (summaries) => sweepResult(scenario, axes, runs, summaries) };
+    return {
+      scenarios,
+      finish: (summaries) => sweepResult(scenario, axes, runs, summaries, points),
+      // as partialSweep, with the points validated once: after Ctrl-C the main thread must answer a wrapper's signals within 30 ms
+      partial: (finished) => {
+        const byPoint = assembleFinished(scenarios.length, runs, finished);
+        return byPoint.some((list) => list !== null) ? sweepResult(scenario, axes, runs, byPoint, points) : null;
+      },
+    };
   }
   const options: SensitivityOptions = { method: spec.method, levers: parseLevers(spec.levers.join(','), scenario), runs, samples: spec.samples };
   try {
@@ -112,36 +123,70 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
   }
 }
 
-/** Progress on stderr when it is a terminal: done, elapsed, left. */
-function progressPrinter(label: string): (done: number, total: number) => void {
-  const started = performance.now();
-  let last = 0;
-  return (done, total) => {
-    if (!process.stderr.isTTY) return;
-    const now = performance.now();
-    if (now - last < 500 && done < total) return;
-    last = now;
-    const elapsed = (now - started) / 1000;
-    const left = done ? (elapsed / done) * (total - done) : 0;
-    process.stderr.write(`\r${label}: ${done}/${total} runs · ${elapsed.toFixed(1)} s elapsed · ~${left.toFixed(1)} s left   ${done === total ? '\n' : ''}`);
-  };
-}
-
-/** Run a job on a thread pool; Ctrl-C cancels it (JobCancelled), after which `onCancel` may report what finished. */
-async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel?: () => void): Promise<T> {
+/**
+ * Run a job on a thread pool. Ctrl-C cancels it (JobCancelled): `onCancel`
+ * then reports what finished and returns how the cancel line ends, and the
+ * line is printed, all while the handler is still in place: under `npm run sim`
+ * a second SIGINT follows (npm passes the signal on to tsx, which passes it to
+ * this process), and without a handler of ours it would end the process first.
+ */
+async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel: () => string = () => 'nothing was written'): Promise<T> {
   const pool = threadPool(threads);
   const interrupt = () => pool.cancel();
-  process.once('SIGINT', interrupt);
+  process.on('SIGINT', interrupt);
   try {
     return await work(pool.execute);
   } catch (error) {
     if (!(error instanceof JobCancelled)) throw error;
-    onCancel?.();
-    throw new UserError(['cancelled (Ctrl-C); nothing was written'], 130);
+    endProgressLine();
+    console.error(`cancelled (Ctrl-C): ${onCancel()}`);
+    throw new UserError([], 130);
   } finally {
+    endProgressLine();
     process.off('SIGINT', interrupt);
     await pool.close();
   }
+}
+
+/** `sweep.csv` → `sweep.partial.csv`: a cancelled job's export says what it is. */
+export function partialPath(path: string): string {
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)}.partial${extension}`;
+}
+
+/** A cancelled sweep's CSV: the points that did not finish say "not run" where a finished point says true and an invalid one false. */
+function partialSweepCsv(result: SweepResult): string {
+  const [header, ...rows] = sweepToCsv(result).trimEnd().split('\n');
+  const valid = result.axes.length; // the column after the levers' values (all numbers: no quoted commas)
+  const marked = rows.map((row, i) => {
+    if (!result.points[i].notRun) return row;
+    const cells = row.split(',');
+    cells[valid] = 'not run';
+    return cells.join(',');
+  });
+  return `${[header, ...marked].join('\n')}\n`;
+}
+
+/** A cancelled sweep: the points whose runs all finished, printed (and exported, named partial); the rest "not run". */
+function reportCancelledSweep(partial: SweepResult | null, values: Flags, file: string): string {
+  if (!partial) return 'no point had finished; nothing was written';
+  if (values.json) print(JSON.stringify({ ...partial, partial: true }));
+  else printSweep(partial);
+  const finished = partial.points.filter((p) => p.stats).length;
+  const notRun = partial.points.filter((p) => p.notRun).length;
+  const valid = finished + notRun;
+  let written = 'nothing was written';
+  if (typeof values.csv === 'string') {
+    const path = partialPath(values.csv);
+    try {
+      writeAtomically('--csv', path, partialSweepCsv(partial), [file]);
+      written = `the finished points were written to ${plain(path)}`;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      written = error.lines.join('; ');
+    }
+  }
+  return `${finished} of ${valid} points finished, ${notRun} not run; ${written}`;
 }
 
 function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
@@ -175,20 +220,20 @@ async function shardableCommand(spec: JobSpec, file: string, values: Flags, defa
     return;
   }
   const received: TaskResult[] = [];
-  const summaries = await withPool(threads, (execute) => evaluate((s, t, onTask) => execute(s, t, (r) => { received.push(r); onTask?.(r); }), job.scenarios, 0, runs, progressPrinter(spec.command)), () => {
-    // a cancelled sweep prints the points whose runs all finished
-    if (spec.command !== 'sweep' || values.json) return;
-    const partial = partialSweep(scenario, sweepAxes(spec.vary), runs, received);
-    if (partial) printSweep(partial);
-  });
+  const { partial } = job;
+  const summaries = await withPool(
+    threads,
+    (execute) => evaluate((s, t, onTask) => execute(s, t, (r) => { received.push(r); onTask?.(r); }), job.scenarios, 0, runs, progressPrinter(spec.command)),
+    partial ? () => reportCancelledSweep(partial(received), values, file) : undefined,
+  );
   report(job.finish(summaries), values, scenario, [file]);
 }
 
 function progressTasks(label: string, tasks: readonly { count: number }[]) {
   const total = tasks.reduce((s, t) => s + t.count, 0);
-  const print = progressPrinter(label);
+  const show = progressPrinter(label);
   let done = 0;
-  return (r: { count: number }) => print((done += r.count), total);
+  return (r: { count: number }) => show((done += r.count), total);
 }
 
 function report(result: SweepResult | SensitivityResult, values: Flags, scenario: Scenario, inputs: readonly string[]): void {

@@ -1,11 +1,13 @@
 /**
- * The command line's standard output. Everything printed goes through `print`;
+ * The command line's terminal: standard output, and progress on stderr.
+ * Everything printed goes through `print`;
  * the entry point makes every write checked (`checkEveryWrite`): written whole
  * and synchronously to file descriptor 1, so a full disk or a file-size limit
  * (`ulimit -f`) ends the command with one line and a non-zero exit instead of a
  * silently cut file, and a reader that stops early (`| head`) ends it quietly.
  * Until then (in tests) output goes to process.stdout, where it can be captured.
  * A list of problems is cut to its first 20 lines and a count of the rest.
+ * Progress is a line rewritten in place on a terminal, a line per tenth in a log.
  */
 import { writeSync } from 'node:fs';
 import { pause, UserError } from './io.ts';
@@ -54,4 +56,40 @@ function writeAll(text: string): void {
       else throw new UserError([`standard output: cannot write (${code}); the output is incomplete`]);
     }
   }
+}
+
+/** A progress line on a terminal is rewritten in place (\r) and not yet ended. */
+let progressLineOpen = false;
+
+/** End a progress line left open, so what follows starts on a line of its own. */
+export function endProgressLine(): void {
+  if (progressLineOpen) process.stderr.write('\n');
+  progressLineOpen = false;
+}
+
+/**
+ * Progress on stderr: on a terminal one line rewritten at most twice a second
+ * (done, elapsed, left); in a log (a file, a pipe, CI) a line at each tenth of
+ * the job, so a long job shows it is alive without filling the log.
+ */
+export function progressPrinter(label: string): (done: number, total: number) => void {
+  const started = performance.now();
+  let last = 0;
+  let tenthsShown = 0;
+  return (done, total) => {
+    const now = performance.now();
+    const elapsed = (now - started) / 1000;
+    if (!process.stderr.isTTY) {
+      const tenths = Math.floor((done / total) * 10);
+      if (tenths <= tenthsShown) return;
+      tenthsShown = tenths;
+      process.stderr.write(`${label}: ${tenths * 10} % (${done}/${total} runs, ${elapsed.toFixed(1)} s)\n`);
+      return;
+    }
+    if (now - last < 500 && done < total) return;
+    last = now;
+    const left = done ? (elapsed / done) * (total - done) : 0;
+    process.stderr.write(`\r${label}: ${done}/${total} runs · ${elapsed.toFixed(1)} s elapsed · ~${left.toFixed(1)} s left   ${done === total ? '\n' : ''}`);
+    progressLineOpen = done < total;
+  };
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,12 +12,19 @@ import { defaultScenario } from '../../src/model/scenario.ts';
 
 let out: string[];
 let err: string[];
+/** Progress lines on stderr (not a terminal here: a line per tenth of a job). */
+let progress: string[];
+/** Called with each progress line as it is written: a test can act on it (Ctrl-C after the first). */
+let onProgress: (line: string) => void;
 beforeEach(() => {
   out = [];
   err = [];
+  progress = [];
+  onProgress = () => {};
   vi.spyOn(console, 'log').mockImplementation((...a) => { out.push(a.join(' ')); });
   vi.spyOn(console, 'error').mockImplementation((...a) => { err.push(a.join(' ')); });
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out.push(String(chunk)); return true; });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { progress.push(String(chunk)); onProgress(String(chunk)); return true; });
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -229,16 +236,57 @@ describe('npm run sim -- merge trusts nothing in a part', () => {
   });
 });
 
+describe('Ctrl-C during a sweep', () => {
+  /** Ctrl-C (SIGINT) as soon as the first progress line is written: after the first tenth of the job, whatever the machine's speed. */
+  const interruptAtFirstProgress = () => {
+    let sent = false;
+    onProgress = () => {
+      if (!sent) process.emit('SIGINT', 'SIGINT');
+      sent = true;
+    };
+  };
+
+  it('prints the finished points as JSON marked partial and writes them to F.partial.csv, the rest "not run"', async () => {
+    const csv = join(dir, 'cancelled.csv');
+    interruptAtFirstProgress();
+    // ten points of one task each, on one thread: the first tenth is exactly the first point
+    expect(await mainAsync(['sweep', SCENARIO, '--vary', 'content.postsPerWeek=0:9:1', '--runs', '20', '--days', '5', '--threads', '1', '--json', '--csv', csv])).toBe(130);
+    expect(progress[0]).toMatch(/^sweep: 10 % \(20\/200 runs, [\d.]+ s\)\n$/);
+    const partial = JSON.parse(out.join('')) as { partial: boolean; points: { stats: unknown; notRun?: boolean }[] };
+    expect(partial.partial).toBe(true);
+    expect(partial.points.map((p) => (p.stats ? 'finished' : p.notRun ? 'not run' : 'invalid'))).toEqual(['finished', ...Array(9).fill('not run')]);
+    expect(existsSync(csv)).toBe(false); // the full result's name is kept for a full result
+    const rows = readFileSync(join(dir, 'cancelled.partial.csv'), 'utf8').trim().split('\n');
+    expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual([
+      'content.postsPerWeek,valid,runs', '0,true,20', ...Array.from({ length: 9 }, (_, i) => `${i + 1},not run,`),
+    ]);
+    expect(err).toEqual([`cancelled (Ctrl-C): 1 of 10 points finished, 9 not run; the finished points were written to ${join(dir, 'cancelled.partial.csv')}`]);
+  });
+
+  it('prints a two-lever sweep with its unfinished cells "not run", not "invalid"', async () => {
+    interruptAtFirstProgress();
+    expect(await mainAsync(['sweep', SCENARIO, '--vary', 'content.postsPerWeek=0:4:1', '--vary2', 'admission.questionnaire', '--runs', '20', '--days', '5', '--threads', '1'])).toBe(130);
+    const text = out.join('');
+    expect(text).toMatch(/"not run": cancelled before its runs finished/);
+    expect(text).toMatch(/^0 posts\s+\d+ %\s+not run$/m);
+    expect(text).toMatch(/^4 posts\s+not run\s+not run$/m);
+    expect(text).not.toMatch(/invalid/);
+    expect(err).toEqual(['cancelled (Ctrl-C): 1 of 10 points finished, 9 not run; nothing was written']);
+  });
+});
+
 describe('threads', () => {
   it('Ctrl-C (cancel) stops a job between tasks, on one thread and on two', async () => {
     for (const threads of [1, 2]) {
       const pool = threadPool(threads);
       const done: number[] = [];
-      const job = pool.execute([defaultScenario()], tasksFor(1, 0, 2000, 5), (r) => done.push(r.firstRun));
-      setTimeout(() => pool.cancel(), 300);
+      // cancelled when the first task reports (an event, not a clock): no later result is taken
+      const job = pool.execute([defaultScenario()], tasksFor(1, 0, 2000, 5), (r) => {
+        done.push(r.firstRun);
+        pool.cancel();
+      });
       await expect(job).rejects.toBeInstanceOf(JobCancelled);
-      expect(done.length).toBeGreaterThan(0);
-      expect(done.length).toBeLessThan(400);
+      expect(done).toHaveLength(1);
       await pool.close();
     }
   });

@@ -1,8 +1,9 @@
 /**
  * The command line as a separate process, as a shell runs it: standard output
- * to a full device, under a file-size limit, into a pipe closed early.
+ * to a full device, under a file-size limit, into a pipe closed early; a
+ * scenario on standard input; Ctrl-C through `npm run sim`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,5 +50,32 @@ describe('- as the scenario path', () => {
     expect({ status: bad.status, stderr: bad.stderr }).toEqual({ status: 1, stderr: 'stdin: horizonDays: must be a whole number from 1 to 365 days\n' });
     const big = sim(['run', '-'], `{"name": "${'x'.repeat(1_100_000)}"}`);
     expect({ status: big.status, stderr: big.stderr }).toEqual({ status: 1, stderr: 'stdin: too large (over 1000000 bytes; a scenario file is at most 1 MB)\n' });
+  });
+});
+
+describe('Ctrl-C through npm run sim', () => {
+  it('reaches every process of the group and the sweep still prints the points that finished', async () => {
+    // ten points, each a second or so of work on one thread: tsx (under npm) kills a child that does not answer SIGINT within 60 ms
+    const child = spawn('npm', ['run', 'sim', '--', 'sweep', 'scenarios/knowledge-sharing.json', '--vary', 'content.postsPerWeek=0:9:1', '--runs', '40', '--days', '365', '--threads', '1'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // as a terminal's Ctrl-C does: SIGINT to the whole process group (npm, sh, tsx, node), after the first progress line
+      if (!interrupted && /^sweep: \d+ %/m.test(stderr)) {
+        interrupted = true;
+        process.kill(-child.pid!, 'SIGINT');
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, string | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    expect(interrupted).toBe(true);
+    expect(stderr).toMatch(/^cancelled \(Ctrl-C\): \d+ of 10 points finished, \d+ not run; nothing was written$/m);
+    expect(stdout).toMatch(/^sweep of Knowledge sharing/m);
+    expect(stdout).toMatch(/^0 posts\s+\d+ %/m); // the first tenth of the job is the first point
+    expect(stdout).toMatch(/^9 posts\s+not run \(cancelled\)/m);
+    // npm ends as the signal did (or passes on the CLI's 130)
+    expect(signal === 'SIGINT' || code === 130, `code ${code}, signal ${signal}`).toBe(true);
   });
 });
