@@ -113,7 +113,7 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
-/** No write bit for anyone: the owner marked it read-only (checked explicitly, as root may write anyway). */
+/** Read-only: no write bit for anyone (checked by the mode, as root may write anyway), or not writable by this user. */
 function readOnly(stat: Stats, path: string): boolean {
   if ((stat.mode & 0o222) === 0) return true;
   try {

@@ -149,7 +149,7 @@ async function withPool<T>(threads: number, work: (execute: Executor) => Promise
 }
 
 /** `sweep.csv` → `sweep.partial.csv`: a cancelled job's export says what it is. */
-export function partialPath(path: string): string {
+function partialPath(path: string): string {
   const extension = extname(path);
   return `${path.slice(0, path.length - extension.length)}.partial${extension}`;
 }
