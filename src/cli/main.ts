@@ -6,7 +6,6 @@
  * Bad input (a missing file, bad JSON, an out-of-range field or flag) prints one
  * line per problem, naming the field and what is allowed, and exits 1.
  */
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../model/scenario.ts';
 import { runEnsemble, runSummaries } from '../model/ensemble.ts';
@@ -14,8 +13,10 @@ import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
 import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../model/compare.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
+import { STDIN, UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
+import { parseVerb } from './flags.ts';
+import { capped, checkEveryWrite, OutputClosed, print } from './terminal.ts';
 import { table } from './plan-print.ts';
 import { PLAN_COMMANDS, PLAN_USAGE, planMain } from './plan.ts';
 
@@ -24,6 +25,8 @@ export { UserError };
 const USAGE = `usage:
   npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
   npm run sim -- compare <a.json> <b.json> [c.json] [d.json] [--runs N] [--seed S] [--json] [--csv FILE]
+
+  <scenario.json> may be - to read the scenario from standard input (at most 1 MB)
 
   --runs N     runs in the ensemble (1–10000; default: the scenario's runs)
   --seed S     random seed (0–4294967295; default: the scenario's seed)
@@ -40,14 +43,7 @@ planning (every core; see README "Planning"):
 ${PLAN_USAGE}`;
 
 function runCommand(argv: string[]): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      runs: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' },
-      json: { type: 'boolean' }, csv: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseVerb('run', argv);
   if (positionals.length !== 1) throw new UserError(['run needs exactly one scenario file', USAGE]);
   const file = positionals[0];
   if (values.csv) checkOutputPath('--csv', values.csv, positionals);
@@ -55,9 +51,9 @@ function runCommand(argv: string[]): void {
   const started = performance.now();
   const ensemble = runEnsemble(scenario);
   const seconds = (performance.now() - started) / 1000;
-  if (values.csv) writeAtomically('--csv', values.csv, dailyToCsv(ensemble));
+  if (values.csv) writeAtomically('--csv', values.csv, dailyToCsv(ensemble), [file]);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(ensembleToJson(ensemble))}\n`);
+    print(JSON.stringify(ensembleToJson(ensemble)));
     return;
   }
   const rows = [['metric', 'median', 'p10–p90', 'mean', 'threshold', 'status', 'goal met']];
@@ -74,21 +70,18 @@ function runCommand(argv: string[]): void {
       m.goalMetShare === null ? '' : `${Math.round(m.goalMetShare * 100)} %`,
     ]);
   }
-  console.log(`${plain(scenario.name)} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
-  console.log(table(rows));
-  console.log(`\nall goals met at once in ${Math.round(ensemble.allGoalsMetShare * 100)} % of runs`);
-  if (values.csv) console.log(`daily series quantiles written to ${values.csv}`);
+  print(`${plain(scenario.name)} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
+  print(table(rows));
+  print(`\nall goals met at once in ${Math.round(ensemble.allGoalsMetShare * 100)} % of runs`);
+  if (values.csv) print(`daily series quantiles written to ${values.csv}`);
 }
 
 function compareCommand(argv: string[]): void {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'string' } },
-  });
+  const { values, positionals } = parseVerb('compare', argv);
   if (positionals.length < MIN_COMPARED || positionals.length > MAX_COMPARED) {
     throw new UserError([`compare needs ${MIN_COMPARED} to ${MAX_COMPARED} scenario files (got ${positionals.length})`, USAGE]);
   }
+  if (positionals.filter((f) => f === STDIN).length > 1) throw new UserError(['command line: - (standard input) can be read only once; give the other scenarios as files']);
   if (values.csv) checkOutputPath('--csv', values.csv, positionals);
   const problems: string[] = [];
   const loaded: Scenario[] = [];
@@ -106,17 +99,17 @@ function compareCommand(argv: string[]): void {
   const runs = scenarios.map((s) => runSummaries(s, 0, s.runs));
   const comparison = compareRuns(scenarios, runs);
   const seconds = (performance.now() - started) / 1000;
-  if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison));
+  if (values.csv) writeAtomically('--csv', values.csv, comparisonToCsv(comparison), positionals);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(comparison)}\n`);
+    print(JSON.stringify(comparison));
     return;
   }
   const names = positionals.map((f, k) => `${String.fromCharCode(65 + k)}: ${plain(scenarios[k].name)} (${plain(f)})`);
-  console.log(`paired comparison — ${comparison.runs} runs each, seed ${comparison.seed}, same run indices (${seconds.toFixed(2)} s)`);
-  for (const n of names) console.log(`  ${n}`);
-  console.log('\nlevers that differ');
-  if (!comparison.levers.length) console.log('  (none: the scenarios set the same levers)');
-  else console.log(table([['lever', ...positionals.map((_, k) => String.fromCharCode(65 + k))], ...comparison.levers.map((d) => [d.path, ...d.values.map(plain)])]));
+  print(`paired comparison — ${comparison.runs} runs each, seed ${comparison.seed}, same run indices (${seconds.toFixed(2)} s)`);
+  for (const n of names) print(`  ${n}`);
+  print('\nlevers that differ');
+  if (!comparison.levers.length) print('  (none: the scenarios set the same levers)');
+  else print(table([['lever', ...positionals.map((_, k) => String.fromCharCode(65 + k))], ...comparison.levers.map((d) => [d.path, ...d.values.map(plain)])]));
   const letters = scenarios.map((_, k) => String.fromCharCode(65 + k));
   const header = ['metric', ...letters.map((l) => `${l} median`), ...letters.slice(1).map((l) => `${l} − A (90 % interval)`)];
   const rows = [header];
@@ -128,11 +121,11 @@ function compareCommand(argv: string[]): void {
       ...m.differences.slice(1).map((d) => (d ? `${signed(key, d.median)} (${signed(key, d.p5)} … ${signed(key, d.p95)})` : '—')),
     ]);
   }
-  console.log(`\n${table(rows)}`);
-  console.log('\ngoals of the first scenario\'s positioning: share of runs meeting each');
-  console.log(table([['goal', ...letters], ...comparison.goals.map((g) => [`${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}${g.threshold.definition ? `; ${g.threshold.definition.en}` : ''})`, ...g.metShare.map((v) => `${Math.round(v * 100)} %`)]),
+  print(`\n${table(rows)}`);
+  print('\ngoals of the first scenario\'s positioning: share of runs meeting each');
+  print(table([['goal', ...letters], ...comparison.goals.map((g) => [`${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}${g.threshold.definition ? `; ${g.threshold.definition.en}` : ''})`, ...g.metShare.map((v) => `${Math.round(v * 100)} %`)]),
     ['all goals at once', ...comparison.allGoalsMetShare.map((v) => `${Math.round(v * 100)} %`)]]));
-  if (values.csv) console.log(`comparison written to ${values.csv}`);
+  if (values.csv) print(`comparison written to ${values.csv}`);
 }
 
 function signed(key: SummaryKey, value: number): string {
@@ -143,9 +136,10 @@ function signed(key: SummaryKey, value: number): string {
 /** Planning verbs are asynchronous (they run on worker threads); run and compare are not. */
 export async function mainAsync(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!(PLAN_COMMANDS as readonly string[]).includes(command)) return main(argv);
+  const planning = PLAN_COMMANDS.find((verb) => verb === command);
+  if (!planning) return main(argv);
   try {
-    await planMain(command, rest);
+    await planMain(planning, rest);
     return 0;
   } catch (error) {
     return failure(error);
@@ -153,8 +147,9 @@ export async function mainAsync(argv: string[]): Promise<number> {
 }
 
 function failure(error: unknown): number {
+  if (error instanceof OutputClosed) return 0; // the reader stopped early (| head): nothing to say
   if (error instanceof UserError) {
-    console.error(error.lines.join('\n'));
+    if (error.lines.length) console.error(capped(error.lines).join('\n'));
     return error.exitCode;
   }
   if (error instanceof TypeError && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
@@ -169,7 +164,7 @@ export function main(argv: string[]): number {
   try {
     if (command === 'run') runCommand(rest);
     else if (command === 'compare') compareCommand(rest);
-    else if (command === undefined || command === 'help' || command === '--help') console.log(USAGE);
+    else if (command === undefined || command === 'help' || command === '--help') print(USAGE);
     else throw new UserError([`unknown command "${command}"`, USAGE]);
     return 0;
   } catch (error) {
@@ -178,10 +173,6 @@ export function main(argv: string[]): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // output piped to a reader that stops early (| head): stop quietly, not with a stack trace
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
+  checkEveryWrite();
   process.exitCode = await mainAsync(process.argv.slice(2));
 }

@@ -14,6 +14,7 @@ import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import { plain } from './io.ts';
+import { print } from './terminal.ts';
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
@@ -24,36 +25,36 @@ export const pct = (v: number) => `${Math.round(v * 100)} %`;
 
 export function printSweep(result: SweepResult): void {
   const [first, second] = result.axes;
-  console.log(`sweep of ${plain(result.scenario)} — ${result.runs} runs per point, seed ${result.seed}, same run indices at every point\n`);
+  print(`sweep of ${plain(result.scenario)} — ${result.runs} runs per point, seed ${result.seed}, same run indices at every point\n`);
   if (!second) {
     const keys = [...new Set(result.goals.map((g) => g.metric))];
     const rows = [[first.path, 'all goals', ...keys.map((k) => `${SUMMARY[k].en} (${describeThreshold(result.goals.find((g) => g.metric === k)!)})`)]];
     result.points.forEach((p, i) => rows.push([first.labels.en[i], p.stats ? pct(p.stats.allGoalsMetShare) : p.notRun ? 'not run (cancelled)' : 'invalid',
       ...keys.map((k) => (p.stats ? `${formatMetric(k, p.stats.kpis[k].p50)} [${formatMetric(k, p.stats.kpis[k].p10)}–${formatMetric(k, p.stats.kpis[k].p90)}]` : ''))]));
-    console.log(table(rows));
-    console.log('\neach cell: median [p10–p90] over runs; "all goals": share of runs meeting every goal at once');
+    print(table(rows));
+    print('\neach cell: median [p10–p90] over runs; "all goals": share of runs meeting every goal at once');
     return;
   }
-  console.log(`share of runs meeting every goal — rows: ${first.path}, columns: ${second.path}`);
+  print(`share of runs meeting every goal — rows: ${first.path}, columns: ${second.path}${result.points.some((p) => p.notRun) ? ' ("not run": cancelled before its runs finished)' : ''}`);
   const rows = [[`${first.path} \\ ${second.path}`, ...second.labels.en]];
   first.labels.en.forEach((label, i) => rows.push([label, ...second.labels.en.map((_, j) => {
     const p = result.points[i * second.positions.length + j];
-    return p.stats ? pct(p.stats.allGoalsMetShare) : '—';
+    return p.stats ? pct(p.stats.allGoalsMetShare) : p.notRun ? 'not run' : 'invalid';
   })]));
-  console.log(table(rows));
+  print(table(rows));
 }
 
 export function printSensitivity(result: SensitivityResult, scenario: Scenario): void {
-  console.log(`${result.method === 'morris' ? 'Morris screening' : 'Sobol indices'} of ${plain(result.scenario)} — ${result.points} strategies × ${result.runs} runs, seed ${result.seed}`);
+  print(`${result.method === 'morris' ? 'Morris screening' : 'Sobol indices'} of ${plain(result.scenario)} — ${result.points} strategies × ${result.runs} runs, seed ${result.seed}`);
   for (const output of result.outputs) {
     const label = output === 'allGoals' ? 'share of runs meeting every goal' : SUMMARY[output].en;
-    console.log(`\n${label}`);
+    print(`\n${label}`);
     const order = result.levers.map((_, i) => i);
     if (result.morris) {
       const m = result.morris[output];
       order.sort((a, b) => m[b].muStar - m[a].muStar);
       const fmt = (v: number) => (output === 'allGoals' || SUMMARY[output].unit === 'share' ? `${(v * 100).toFixed(1)} pp` : v.toFixed(2));
-      console.log(table([['lever (range)', 'μ*', 'μ', 'σ'], ...order.map((i) => {
+      print(table([['lever (range)', 'μ*', 'μ', 'σ'], ...order.map((i) => {
         const l = leverAt(result.levers[i].path)!;
         return [`${l.path} (${describePosition({ ...l, ...result.levers[i] }, result.levers[i].min, scenario, 'en')} … ${describePosition({ ...l, ...result.levers[i] }, result.levers[i].max, scenario, 'en')})`, fmt(m[i].muStar), fmt(m[i].mu), fmt(m[i].sigma)];
       })]));
@@ -61,10 +62,10 @@ export function printSensitivity(result: SensitivityResult, scenario: Scenario):
       const s = result.sobol[output];
       order.sort((a, b) => s[b].st - s[a].st);
       const f = (v: number) => v.toFixed(3);
-      console.log(table([['lever', 'S1', '95 % interval', 'ST', '95 % interval'], ...order.map((i) => [result.levers[i].path, f(s[i].s1), `${f(s[i].s1Interval[0])} … ${f(s[i].s1Interval[1])}`, f(s[i].st), `${f(s[i].stInterval[0])} … ${f(s[i].stInterval[1])}`])]));
-    } else console.log('  (undefined at some strategies: no variance decomposition)');
+      print(table([['lever', 'S1', '95 % interval', 'ST', '95 % interval'], ...order.map((i) => [result.levers[i].path, f(s[i].s1), `${f(s[i].s1Interval[0])} … ${f(s[i].s1Interval[1])}`, f(s[i].st), `${f(s[i].stInterval[0])} … ${f(s[i].stInterval[1])}`])]));
+    } else print('  (undefined at some strategies: no variance decomposition)');
   }
-  if (result.morris) console.log('\nμ*: mean absolute change when the lever moves across its whole range; σ: how much that depends on the other levers');
+  if (result.morris) print('\nμ*: mean absolute change when the lever moves across its whole range; σ: how much that depends on the other levers');
 }
 
 const signedPoints = (v: number) => formatSignedPoints('en', v);
@@ -80,32 +81,32 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   const goal = result.objective.kind === 'maxGoals'
     ? `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`
     : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`;
-  console.log(`goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
+  print(`goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
   if (!result.best) {
-    console.log(`no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
+    print(`no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
     return;
   }
   const changes = result.best.settings.filter(([path, v], i) => v !== result.levers[i].current || path !== result.levers[i].path);
   const lever = (path: string) => leverAt(path)!;
-  console.log('recommended changes');
-  if (!changes.length) console.log('  none: the current strategy is the best found');
+  print('recommended changes');
+  if (!changes.length) print('  none: the current strategy is the best found');
   for (const [path, v] of changes) {
     const i = result.levers.findIndex((l) => l.path === path);
-    console.log(`  ${lever(path).label.en}: ${describePosition(lever(path), result.levers[i].current, scenario, 'en')} → ${describePosition(lever(path), v, scenario, 'en')}`);
+    print(`  ${lever(path).label.en}: ${describePosition(lever(path), result.levers[i].current, scenario, 'en')} → ${describePosition(lever(path), v, scenario, 'en')}`);
   }
   const a = result.best.assessment;
   const s = result.start.assessment;
-  console.log(`\nin the search (${a.runs} runs each): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
+  print(`\nin the search (${a.runs} runs each): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
   const c = result.check;
   if (c) {
-    console.log(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
-    console.log(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
+    print(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
+    print(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
       `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
       g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
-    console.log(`\n${VERDICT[c.verdict]}`);
+    print(`\n${VERDICT[c.verdict]}`);
   }
   if (result.runnersUp.length) {
-    console.log('\nrunners-up');
-    for (const r of result.runnersUp) console.log(`  ${pct(r.assessment.chance)}, ${r.assessment.medianCost.toFixed(1)} h: ${r.settings.map(([p, v]) => `${p}=${describePosition(lever(p), v, scenario, 'en')}`).join(', ')}`);
+    print('\nrunners-up');
+    for (const r of result.runnersUp) print(`  ${pct(r.assessment.chance)}, ${r.assessment.medianCost.toFixed(1)} h: ${r.settings.map(([p, v]) => `${p}=${describePosition(lever(p), v, scenario, 'en')}`).join(', ')}`);
   }
 }

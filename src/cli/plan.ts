@@ -12,17 +12,16 @@
  * sensitivity also --shard k/n --out PART.json (one deterministic slice of the
  * work; `merge` puts the slices back into exactly the unsplit result).
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { extname } from 'node:path';
 import type { Summary } from '../model/metrics.ts';
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
 import { sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { assemble, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
+import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
 import { leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
-import { partialSweep, sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
+import { sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
 import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from '../model/planning/sensitivity.ts';
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
@@ -31,6 +30,9 @@ import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
+import { endProgressLine, print, progressPrinter } from './terminal.ts';
+import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
+import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
 export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
 
@@ -47,32 +49,12 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
   --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize 80 in the last round, diagnose 60)`;
 
-const PART_FORMAT = 'qunce-lab-part';
-
-interface PartFile {
-  readonly format: typeof PART_FORMAT;
-  readonly version: 1;
-  readonly command: 'sweep' | 'sensitivity';
-  readonly spec: JobSpec;
-  readonly scenario: Scenario;
-  readonly runs: number;
-  readonly shard: { readonly k: number; readonly n: number };
-  readonly tasks: readonly TaskResult[];
-}
-
-type JobSpec =
-  | { readonly command: 'sweep'; readonly vary: readonly string[] }
-  | { readonly command: 'sensitivity'; readonly method: 'morris' | 'sobol'; readonly levers: readonly string[]; readonly samples?: number };
-
 interface Job {
   readonly scenarios: readonly Scenario[];
   finish(summaries: readonly (readonly Summary[])[]): SweepResult | SensitivityResult;
+  /** A sweep cut short: the points whose runs all finished (null if none); a sensitivity analysis has no partial result. */
+  readonly partial?: (finished: readonly TaskResult[]) => SweepResult | null;
 }
-
-const COMMON = {
-  runs: { type: 'string' }, seed: { type: 'string' }, days: { type: 'string' }, threads: { type: 'string' },
-  json: { type: 'boolean' }, csv: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' },
-} as const;
 
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -121,7 +103,15 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
     const axes = sweepAxes(spec.vary);
     const points = sweepPoints(scenario, axes);
     const scenarios = points.flatMap((p) => (p.parsed.ok ? [p.parsed.scenario] : []));
-    return { scenarios, finish: (summaries) => sweepResult(scenario, axes, runs, summaries) };
+    return {
+      scenarios,
+      finish: (summaries) => sweepResult(scenario, axes, runs, summaries, points),
+      // as partialSweep, with the points validated once: after Ctrl-C the main thread must answer a wrapper's signals within 30 ms
+      partial: (finished) => {
+        const byPoint = assembleFinished(scenarios.length, runs, finished);
+        return byPoint.some((list) => list !== null) ? sweepResult(scenario, axes, runs, byPoint, points) : null;
+      },
+    };
   }
   const options: SensitivityOptions = { method: spec.method, levers: parseLevers(spec.levers.join(','), scenario), runs, samples: spec.samples };
   try {
@@ -133,36 +123,70 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
   }
 }
 
-/** Progress on stderr when it is a terminal: done, elapsed, left. */
-function progressPrinter(label: string): (done: number, total: number) => void {
-  const started = performance.now();
-  let last = 0;
-  return (done, total) => {
-    if (!process.stderr.isTTY) return;
-    const now = performance.now();
-    if (now - last < 500 && done < total) return;
-    last = now;
-    const elapsed = (now - started) / 1000;
-    const left = done ? (elapsed / done) * (total - done) : 0;
-    process.stderr.write(`\r${label}: ${done}/${total} runs · ${elapsed.toFixed(1)} s elapsed · ~${left.toFixed(1)} s left   ${done === total ? '\n' : ''}`);
-  };
-}
-
-/** Run a job on a thread pool; Ctrl-C cancels it (JobCancelled), after which `onCancel` may report what finished. */
-async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel?: () => void): Promise<T> {
+/**
+ * Run a job on a thread pool. Ctrl-C cancels it (JobCancelled): `onCancel`
+ * then reports what finished and returns how the cancel line ends, and the
+ * line is printed, all while the handler is still in place: under `npm run sim`
+ * a second SIGINT follows (npm passes the signal on to tsx, which passes it to
+ * this process), and without a handler of ours it would end the process first.
+ */
+async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel: () => string = () => 'nothing was written'): Promise<T> {
   const pool = threadPool(threads);
   const interrupt = () => pool.cancel();
-  process.once('SIGINT', interrupt);
+  process.on('SIGINT', interrupt);
   try {
     return await work(pool.execute);
   } catch (error) {
     if (!(error instanceof JobCancelled)) throw error;
-    onCancel?.();
-    throw new UserError(['cancelled (Ctrl-C); nothing was written'], 130);
+    endProgressLine();
+    console.error(`cancelled (Ctrl-C): ${onCancel()}`);
+    throw new UserError([], 130);
   } finally {
+    endProgressLine();
     process.off('SIGINT', interrupt);
     await pool.close();
   }
+}
+
+/** `sweep.csv` → `sweep.partial.csv`: a cancelled job's export says what it is. */
+function partialPath(path: string): string {
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)}.partial${extension}`;
+}
+
+/** A cancelled sweep's CSV: the points that did not finish say "not run" where a finished point says true and an invalid one false. */
+function partialSweepCsv(result: SweepResult): string {
+  const [header, ...rows] = sweepToCsv(result).trimEnd().split('\n');
+  const valid = result.axes.length; // the column after the levers' values (all numbers: no quoted commas)
+  const marked = rows.map((row, i) => {
+    if (!result.points[i].notRun) return row;
+    const cells = row.split(',');
+    cells[valid] = 'not run';
+    return cells.join(',');
+  });
+  return `${[header, ...marked].join('\n')}\n`;
+}
+
+/** A cancelled sweep: the points whose runs all finished, printed (and exported, named partial); the rest "not run". */
+function reportCancelledSweep(partial: SweepResult | null, values: Flags, file: string): string {
+  if (!partial) return 'no point had finished; nothing was written';
+  if (values.json) print(JSON.stringify({ ...partial, partial: true }));
+  else printSweep(partial);
+  const finished = partial.points.filter((p) => p.stats).length;
+  const notRun = partial.points.filter((p) => p.notRun).length;
+  const valid = finished + notRun;
+  let written = 'nothing was written';
+  if (typeof values.csv === 'string') {
+    const path = partialPath(values.csv);
+    try {
+      writeAtomically('--csv', path, partialSweepCsv(partial), [file]);
+      written = `the finished points were written to ${plain(path)}`;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      written = error.lines.join('; ');
+    }
+  }
+  return `${finished} of ${valid} points finished, ${notRun} not run; ${written}`;
 }
 
 function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
@@ -171,161 +195,162 @@ function loadScenario(file: string | undefined, values: { runs?: string; seed?: 
   return withOverrides(file, readScenarioFile(file), { seed: values.seed, days: values.days });
 }
 
-async function shardableCommand(spec: JobSpec, file: string, values: Record<string, string | boolean | undefined>, defaultRuns: number): Promise<void> {
-  const scenario = loadScenario(file, values as Record<string, string>, spec.command);
-  const runs = wholeNumber('runs', values.runs as string | undefined, 1, 10_000, defaultRuns);
-  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
+async function shardableCommand(spec: JobSpec, file: string, values: Flags, defaultRuns: number): Promise<void> {
+  const scenario = loadScenario(file, values, spec.command);
+  const runs = wholeNumber('runs', values.runs, 1, 10_000, defaultRuns);
+  const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   for (const [flag, path] of [['--csv', values.csv], ['--out', values.out]] as const) if (typeof path === 'string') checkOutputPath(flag, path, [file]);
   const job = jobOf(spec, scenario, runs);
   const tasks = tasksFor(job.scenarios.length, 0, runs);
   if (values.shard !== undefined) {
-    const shard = parseShard(values.shard as string);
+    const shard = parseShard(values.shard);
     if (!shard) throw new UserError([`command line: --shard: write k/n with 1 ≤ k ≤ n ≤ 10000 (got "${plain(String(values.shard))}")`]);
     if (typeof values.out !== 'string') throw new UserError(['command line: --shard needs --out FILE (the slice to merge later)']);
     const mine = shardOf(tasks, shard.k, shard.n);
+    const runsIn = (list: readonly { count: number }[]) => list.reduce((sum, t) => sum + t.count, 0);
+    const runsHere = runsIn(mine);
+    // refused before the run, not after: merge would refuse a part over the limit
+    if (runsHere * PART_BYTES_PER_RUN > PART_FILE.maxBytes) {
+      const fewest = Math.ceil((runsIn(tasks) * PART_BYTES_PER_RUN) / PART_FILE.maxBytes);
+      throw new UserError([`command line: --shard ${shard.k}/${shard.n}: a slice of ${runsHere} runs would not fit in one part file (${PART_FILE.limit}); cut the job into at least ${fewest} slices`]);
+    }
     const results = await withPool(threads, (execute) => execute(job.scenarios, mine, progressTasks(`${spec.command} shard ${shard.k}/${shard.n}`, mine)));
-    const part: PartFile = { format: PART_FORMAT, version: 1, command: spec.command, spec, scenario, runs, shard, tasks: results };
-    writeAtomically('--out', values.out, JSON.stringify(part));
-    console.log(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
+    writeAtomically('--out', values.out, partText({ format: PART_FORMAT, version: PART_VERSION, command: spec.command, spec, scenario, runs, shard, tasks: results }), [file]);
+    print(`shard ${shard.k}/${shard.n}: ${mine.length} of ${tasks.length} tasks written to ${values.out}; merge all ${shard.n} with: npm run sim -- merge PART…`);
     return;
   }
   const received: TaskResult[] = [];
-  const summaries = await withPool(threads, (execute) => evaluate((s, t, onTask) => execute(s, t, (r) => { received.push(r); onTask?.(r); }), job.scenarios, 0, runs, progressPrinter(spec.command)), () => {
-    // a cancelled sweep prints the points whose runs all finished
-    if (spec.command !== 'sweep' || values.json) return;
-    const partial = partialSweep(scenario, sweepAxes(spec.vary), runs, received);
-    if (partial) printSweep(partial);
-  });
-  report(job.finish(summaries), values, scenario);
+  const { partial } = job;
+  const summaries = await withPool(
+    threads,
+    (execute) => evaluate((s, t, onTask) => execute(s, t, (r) => { received.push(r); onTask?.(r); }), job.scenarios, 0, runs, progressPrinter(spec.command)),
+    partial ? () => reportCancelledSweep(partial(received), values, file) : undefined,
+  );
+  report(job.finish(summaries), values, scenario, [file]);
 }
 
 function progressTasks(label: string, tasks: readonly { count: number }[]) {
   const total = tasks.reduce((s, t) => s + t.count, 0);
-  const print = progressPrinter(label);
+  const show = progressPrinter(label);
   let done = 0;
-  return (r: { count: number }) => print((done += r.count), total);
+  return (r: { count: number }) => show((done += r.count), total);
 }
 
-function report(result: SweepResult | SensitivityResult, values: Record<string, string | boolean | undefined>, scenario: Scenario): void {
-  if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result));
+function report(result: SweepResult | SensitivityResult, values: Flags, scenario: Scenario, inputs: readonly string[]): void {
+  if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result), inputs);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    print(JSON.stringify(result));
     return;
   }
   if (result.kind === 'sweep') printSweep(result);
   else printSensitivity(result, scenario);
-  if (typeof values.csv === 'string') console.log(`\nwritten to ${values.csv}`);
+  if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
 }
 
-function testFunction(values: Record<string, string | boolean | undefined>): void {
+function testFunction(values: Flags): void {
   if (values['test-function'] !== 'ishigami') throw new UserError(['command line: --test-function: only "ishigami" is available']);
   const method = values.method ?? 'sobol';
-  const samples = wholeNumber('samples', values.samples as string | undefined, 2, 1_000_000, method === 'sobol' ? 8192 : 100);
-  const seed = wholeNumber('seed', values.seed as string | undefined, 0, 4_294_967_295, 1);
+  const samples = wholeNumber('samples', values.samples, 2, 1_000_000, method === 'sobol' ? 8192 : 100);
+  const seed = wholeNumber('seed', values.seed, 0, 4_294_967_295, 1);
   if (method === 'sobol') {
     const design = saltelliDesign(3, samples, seed);
     const indices = sobolIndices(design, design.points.map(ishigami), seed);
     const result = { function: 'ishigami', method, samples, evaluations: design.points.length, seed, indices, analytic: ISHIGAMI_INDICES };
-    if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+    if (values.json) { print(JSON.stringify(result)); return; }
     const f = (v: number) => v.toFixed(3);
-    console.log(`Ishigami (a = 7, b = 0.1), Sobol indices from ${design.points.length} evaluations (N = ${samples}), seed ${seed}`);
-    console.log(table([['factor', 'S1', '95 % interval', 'analytic', 'ST', '95 % interval', 'analytic'], ...indices.map((s, i) => [`x${i + 1}`, f(s.s1), `${f(s.s1Interval[0])} … ${f(s.s1Interval[1])}`, f(ISHIGAMI_INDICES.s1[i]), f(s.st), `${f(s.stInterval[0])} … ${f(s.stInterval[1])}`, f(ISHIGAMI_INDICES.st[i])])]));
+    print(`Ishigami (a = 7, b = 0.1), Sobol indices from ${design.points.length} evaluations (N = ${samples}), seed ${seed}`);
+    print(table([['factor', 'S1', '95 % interval', 'analytic', 'ST', '95 % interval', 'analytic'], ...indices.map((s, i) => [`x${i + 1}`, f(s.s1), `${f(s.s1Interval[0])} … ${f(s.s1Interval[1])}`, f(ISHIGAMI_INDICES.s1[i]), f(s.st), `${f(s.stInterval[0])} … ${f(s.stInterval[1])}`, f(ISHIGAMI_INDICES.st[i])])]));
     return;
   }
   if (method !== 'morris') throw new UserError(['command line: --method: must be morris or sobol']);
   const design = morrisDesign(3, samples, seed);
   const indices = morrisIndices(design, design.points.map(ishigami));
-  if (values.json) { process.stdout.write(`${JSON.stringify({ function: 'ishigami', method, trajectories: samples, seed, indices })}\n`); return; }
-  console.log(table([['factor', 'μ*', 'μ', 'σ'], ...indices.map((m, i) => [`x${i + 1}`, m.muStar.toFixed(3), m.mu.toFixed(3), m.sigma.toFixed(3)])]));
+  if (values.json) { print(JSON.stringify({ function: 'ishigami', method, trajectories: samples, seed, indices })); return; }
+  print(table([['factor', 'μ*', 'μ', 'σ'], ...indices.map((m, i) => [`x${i + 1}`, m.muStar.toFixed(3), m.mu.toFixed(3), m.sigma.toFixed(3)])]));
 }
 
-async function optimizeCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
-  const scenario = loadScenario(file, values as Record<string, string>, 'optimize');
+async function optimizeCommand(file: string | undefined, values: Flags): Promise<void> {
+  const scenario = loadScenario(file, values, 'optimize');
   if (values.levers === undefined) throw new UserError(['command line: optimize needs --levers a,b,… (the levers to search over; at most 8)']);
-  const levers = parseLevers(values.levers as string, scenario);
+  const levers = parseLevers(values.levers, scenario);
   if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a goal seek (got ${levers.length})`]);
   const budget = values['budget-hours'];
   const minChance = values['min-chance'];
   if ((budget === undefined) === (minChance === undefined)) throw new UserError(['command line: give one of --budget-hours B (maximise the chance within B team hours a week) or --min-chance P (fewest hours with the chance ≥ P)']);
   const objective = budget !== undefined
-    ? { kind: 'maxGoals' as const, budget: decimal('budget-hours', budget as string, 0, 1000) }
-    : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance as string, 0, 1) };
-  const finalRuns = wholeNumber('runs', values.runs as string | undefined, 10, 10_000, 80);
-  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
-  if (typeof values.json !== 'boolean' && typeof values.csv === 'string') throw new UserError(['command line: optimize writes no CSV; use --json']);
+    ? { kind: 'maxGoals' as const, budget: decimal('budget-hours', budget, 0, 1000) }
+    : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance ?? '', 0, 1) };
+  const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
+  const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const printers = { screen: progressPrinter('search'), refine: progressPrinter('refine'), check: progressPrinter('check on fresh runs') };
   const started = performance.now();
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, onProgress: (stage, done, total) => printers[stage](done, total) }));
   const seconds = (performance.now() - started) / 1000;
-  if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+  if (values.json) { print(JSON.stringify(result)); return; }
   printGoalSeek(result, scenario, seconds);
 }
 
-async function diagnoseCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
-  const scenario = loadScenario(file, values as Record<string, string>, 'diagnose');
-  const runs = wholeNumber('runs', values.runs as string | undefined, 10, 10_000, 60);
-  const threads = wholeNumber('threads', values.threads as string | undefined, 1, 256, defaultThreads());
+async function diagnoseCommand(file: string | undefined, values: Flags): Promise<void> {
+  const scenario = loadScenario(file, values, 'diagnose');
+  const runs = wholeNumber('runs', values.runs, 10, 10_000, 60);
+  const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
-  if (values.json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
-  console.log(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves × ${result.runs} runs, paired with the current strategy; every goal met in ${pct(result.allGoals)} of runs`);
-  for (const line of result.outcome) console.log(`\n${line.en}`);
-  if (!result.goals.length) console.log(`\nevery goal is met in at least ${pct(0.8)} of runs`);
+  if (values.json) { print(JSON.stringify(result)); return; }
+  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves × ${result.runs} runs, paired with the current strategy; every goal met in ${pct(result.allGoals)} of runs`);
+  for (const line of result.outcome) print(`\n${line.en}`);
+  if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
   for (const g of result.goals) {
-    console.log(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
-    if (!g.moves.length) console.log('  no single lever raises it by 5 points or more: it needs several changes (try optimize)');
-    for (const m of g.moves) console.log(`  ${describeMove(m, g.threshold, scenario, 'en')}`);
+    print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
+    if (!g.moves.length) print('  no single lever raises it by 5 points or more: it needs several changes (try optimize)');
+    for (const m of g.moves) print(`  ${describeMove(m, g.threshold, scenario, 'en')}`);
   }
 }
 
-function mergeCommand(files: readonly string[], values: Record<string, string | boolean | undefined>): void {
+function mergeCommand(files: readonly string[], values: Flags): void {
   if (!files.length) throw new UserError(['merge needs the part files written with --shard k/n --out FILE']);
   if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, files);
-  const parts: PartFile[] = files.map((f) => {
-    let part: PartFile;
-    try {
-      part = JSON.parse(readFileSync(f, 'utf8')) as PartFile;
-    } catch (error) {
-      throw new UserError([`${f}: not a part file (${error instanceof Error ? error.message : String(error)})`]);
-    }
-    if (part?.format !== PART_FORMAT || part.version !== 1) throw new UserError([`${f}: not a part file written by --shard … --out`]);
-    return part;
-  });
-  const identity = (p: PartFile) => JSON.stringify([p.command, p.spec, p.scenario, p.runs, p.shard.n]);
-  const first = parts[0];
   const problems: string[] = [];
-  parts.forEach((p, i) => { if (identity(p) !== identity(first)) problems.push(`${files[i]}: a slice of another job (scenario, levers, runs or n differ from ${files[0]})`); });
-  const seen = new Map<number, string>();
-  parts.forEach((p, i) => {
-    if (seen.has(p.shard.k)) problems.push(`${files[i]}: slice ${p.shard.k}/${p.shard.n} given twice (also ${seen.get(p.shard.k)})`);
-    seen.set(p.shard.k, files[i]);
+  const parts = files.flatMap((file) => {
+    try {
+      return [readPart(file)];
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      problems.push(...error.lines);
+      return [];
+    }
   });
-  const missing = Array.from({ length: first.shard.n }, (_, i) => i + 1).filter((k) => !seen.has(k));
-  if (missing.length) problems.push(`missing slices: ${missing.map((k) => `${k}/${first.shard.n}`).join(', ')}`);
   if (problems.length) throw new UserError(problems);
-  const job = jobOf(first.spec, first.scenario, first.runs);
-  const expected = tasksFor(job.scenarios.length, 0, first.runs);
-  const results = parts.flatMap((p) => p.tasks);
-  if (results.length !== expected.length) throw new UserError([`the parts hold ${results.length} tasks; the job has ${expected.length}`]);
-  report(job.finish(assemble(job.scenarios.length, results)), values, first.scenario);
+  const slices = sliceProblems(files, parts);
+  if (slices.length) throw new UserError(slices);
+  const [first] = parts;
+  let job: Job;
+  try {
+    job = jobOf(first.spec, first.scenario, first.runs);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(error.lines.map((line) => `${files[0]}: spec: ${line.replace(/^command line: /, '')}`));
+  }
+  const tasks = taskProblems(files, parts, tasksFor(job.scenarios.length, 0, first.runs));
+  if (tasks.length) throw new UserError(tasks);
+  report(job.finish(assemble(job.scenarios.length, parts.flatMap((p) => p.tasks))), values, first.scenario, files);
 }
 
-export async function planMain(command: string, argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...COMMON,
-      vary: { type: 'string' }, vary2: { type: 'string' }, method: { type: 'string' }, levers: { type: 'string' },
-      samples: { type: 'string' }, 'test-function': { type: 'string' }, 'budget-hours': { type: 'string' }, 'min-chance': { type: 'string' },
-    },
-  });
+export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: string[]): Promise<void> {
+  const { values, positionals } = parseVerb(command, argv);
   const [file, ...extra] = positionals;
   if (command !== 'merge' && extra.length) throw new UserError([`${command} takes one scenario file (got ${positionals.length})`]);
+  if (command === 'sweep' || command === 'sensitivity') {
+    if (values.shard !== undefined) onlyFlagsOf(`${command} --shard`, values);
+    else if (values.out !== undefined) throw new UserError([`command line: --out applies to ${command} only with --shard k/n (the slice's part file); the whole result goes to --json or --csv`]);
+  }
   if (command === 'sweep') {
     if (values.vary === undefined) throw new UserError(['command line: sweep needs --vary PATH=from:to:step', PLAN_USAGE]);
     await shardableCommand({ command: 'sweep', vary: [values.vary, ...(values.vary2 === undefined ? [] : [values.vary2])] }, file, values, 100);
   } else if (command === 'sensitivity') {
-    if (values['test-function'] !== undefined) return testFunction(values);
+    if (values['test-function'] !== undefined) {
+      onlyFlagsOf('sensitivity --test-function', values);
+      return testFunction(values);
+    }
     const method = values.method ?? 'morris';
     if (method !== 'morris' && method !== 'sobol') throw new UserError(['command line: --method: must be morris or sobol']);
     const scenario = loadScenario(file, values, 'sensitivity');

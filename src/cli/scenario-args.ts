@@ -5,17 +5,18 @@
  */
 import { makeProblem, parseScenario, type Problem, type Scenario } from '../model/scenario.ts';
 import { openScenarioText } from '../model/files.ts';
-import { UserError, plain, readScenarioText } from './io.ts';
+import { UserError, inputName, plain, readScenarioText } from './io.ts';
 
+/** A scenario file (`-`: standard input) read and validated. */
 export function readScenarioFile(file: string): Scenario {
   const opened = openScenarioText(readScenarioText(file));
   if (!opened.ok) throw new UserError(problemLines(file, opened.problems));
-  for (const notice of opened.notices) console.error(`${file}: note: ${notice.en}`);
+  for (const notice of opened.notices) console.error(`${inputName(file)}: note: ${notice.en}`);
   return opened.scenario;
 }
 
 export function problemLines(file: string, problems: readonly Problem[]): string[] {
-  return problems.map((p) => `${file}: ${p.path || '(file)'}: ${p.en}`);
+  return problems.map((p) => `${inputName(file)}: ${p.path || '(file)'}: ${p.en}`);
 }
 
 /** Apply --runs/--seed/--days and validate the result with the same schema as a file. */
@@ -35,7 +36,7 @@ export function withOverrides(file: string, scenario: Scenario, flags: { runs?: 
   const flagOf: Record<string, string> = { runs: '--runs', seed: '--seed', horizonDays: '--days' };
   const lines = problemLines('command line', problems);
   if (!parsed.ok) {
-    lines.push(...parsed.problems.map((p) => (flagOf[p.path] && p.path in patch ? `command line: ${flagOf[p.path]}: ${p.en}` : `${file}: ${p.path}: ${p.en}`)));
+    lines.push(...parsed.problems.map((p) => (flagOf[p.path] && p.path in patch ? `command line: ${flagOf[p.path]}: ${p.en}` : `${inputName(file)}: ${p.path}: ${p.en}`)));
   }
   if (lines.length || !parsed.ok) throw new UserError(lines);
   return parsed.scenario;

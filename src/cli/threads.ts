@@ -1,14 +1,15 @@
 /**
  * The command line on every core: an executor (src/model/planning/jobs.ts)
- * that spreads tasks over the main thread and N − 1 worker_threads (the main
- * thread would otherwise only wait, and every worker pays for loading the
- * TypeScript model). Results are put back in run-index order by the caller,
- * so any number of threads gives the same numbers.
+ * that spreads tasks over N worker_threads. The main thread runs no simulation:
+ * it stays free to hear Ctrl-C at once (a task can take seconds, and a wrapper
+ * such as tsx under `npm run sim` kills a child that does not answer a signal
+ * within 60 ms), to report progress and to print what finished. Results are put
+ * back in run-index order by the caller, so any number of threads gives the
+ * same numbers.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Summary } from '../model/metrics.ts';
-import { runSummaries } from '../model/ensemble.ts';
 import type { Executor, Task, TaskResult } from '../model/planning/jobs.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ThreadTask } from './thread-worker.ts';
@@ -30,8 +31,7 @@ export class JobCancelled extends Error {
 }
 
 export function threadPool(threads: number): ThreadPool {
-  // one thread: the main thread alone, still yielding between tasks so Ctrl-C is heard
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => new Worker(new URL('./thread-boot.mjs', import.meta.url)));
+  const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL('./thread-boot.mjs', import.meta.url)));
   let nextId = 0;
   let stop: (() => void) | null = null;
   const execute: Executor = (scenarios, tasks, onTask) => new Promise<TaskResult[]>((resolve, reject) => {
@@ -73,26 +73,9 @@ export function threadPool(threads: number): ThreadPool {
       onTask?.(result);
       if (results.length === tasks.length) resolve(results);
     };
-    // the main thread takes a task whenever it is free, yielding between tasks so worker messages are handled
-    const here = () => {
-      if (failed) return;
-      const task = queue.shift();
-      if (!task) return;
-      try {
-        accept({ ...task, summaries: runSummaries(scenarios[task.point], task.firstRun, task.count) });
-      } catch (error) {
-        failed = true;
-        reject(error);
-        return;
-      }
-      setImmediate(here);
-    };
     if (!tasks.length) resolve([]);
-    else {
-      // two tasks in flight per worker: it starts the next while the main thread, busy with a task of its own, has not yet read the last result
-      for (const w of workers) { feed(w); feed(w); }
-      setImmediate(here);
-    }
+    // two tasks in flight per worker: it starts the next while this thread reads the last result
+    else for (const w of workers) { feed(w); feed(w); }
   });
   return { execute, cancel: () => stop?.(), close: async () => { await Promise.all(workers.map((w) => w.terminate())); } };
 }

@@ -116,7 +116,9 @@ export function serialiseScenario(scenario: Scenario): string {
 }
 
 /** Open a scenario file's text: size and JSON, version (migrate or refuse), then the schema. */
-export function openScenarioText(text: string, migrations: Migrations = MIGRATIONS): OpenResult {
+export function openScenarioText(source: string, migrations: Migrations = MIGRATIONS): OpenResult {
+  // a byte-order mark, as Windows editors write UTF-8, is not part of the JSON
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const syntax = parseScenarioText(text);
   if (syntax.ok) return { ok: true, scenario: syntax.scenario, notices: [] };
   if (text.length > MAX_SCENARIO_BYTES) return syntax; // too large to read further

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -84,6 +84,13 @@ describe('npm run sim -- run', () => {
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toBe('series,day,p10,p25,p50,p75,p90');
     expect(rows.length).toBe(1 + SERIES_KEYS.length * 14);
+  });
+
+  it('accepts a scenario file that starts with a UTF-8 byte-order mark', () => {
+    const withBom = file('bom.json', `\uFEFF${readFileSync('scenarios/no-operations.json', 'utf8')}`);
+    expect(main(['run', withBom, '--runs', '2', '--days', '5', '--json'])).toBe(0);
+    expect(err).toEqual([]);
+    expect(JSON.parse(out.join(''))).toMatchObject({ runs: 2, horizonDays: 5 });
   });
 
   it('refuses bad input with one line per problem and exit code 1, no stack trace', () => {
@@ -180,13 +187,59 @@ describe('the command line refuses what would lose or corrupt files', () => {
     expect(err).toEqual([`--csv ${dir}: is a folder; name a file`]);
   });
 
+  it('knows an input by its device and inode, not its spelling (a folder link, a file link, a hard link)', () => {
+    const input = file('linked-input.json', readFileSync(ks, 'utf8'));
+    const before = readFileSync(input, 'utf8');
+    const folderLink = join(dir, 'folder-link');
+    symlinkSync(dir, folderLink);
+    const fileLink = join(dir, 'file-link.csv');
+    symlinkSync(input, fileLink);
+    const hardLink = join(dir, 'hard-link.csv');
+    linkSync(input, hardLink);
+    for (const output of [join(folderLink, 'linked-input.json'), fileLink, hardLink]) {
+      err.length = 0;
+      expect(main(['run', input, '--runs', '2', '--csv', output]), output).toBe(1);
+      expect(err).toEqual([`--csv ${output}: is the input file ${input}; write to another file`]);
+    }
+    expect(main(['compare', ks, input, '--runs', '2', '--csv', join(folderLink, 'linked-input.json')])).toBe(1);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+    expect(out).toEqual([]);
+  });
+
+  it('writes through a link to another file, keeping the link and the file\'s permissions', () => {
+    const real = file('real.csv', 'old\n');
+    chmodSync(real, 0o600);
+    const link = join(dir, 'link-to-real.csv');
+    symlinkSync(real, link);
+    expect(main(['run', ks, '--runs', '2', '--days', '5', '--csv', link])).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toMatch(/^series,day,p10/);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a read-only output file or folder before the run, even as root', () => {
+    const locked = file('locked.csv', 'keep me\n');
+    chmodSync(locked, 0o444);
+    expect(main(['run', ks, '--runs', '2', '--csv', locked])).toBe(1);
+    expect(err).toEqual([`--csv ${locked}: is read-only; make it writable or write to another file`]);
+    expect(readFileSync(locked, 'utf8')).toBe('keep me\n');
+    const lockedFolder = join(dir, 'locked-folder');
+    mkdirSync(lockedFolder, { mode: 0o555 });
+    err.length = 0;
+    expect(main(['run', ks, '--runs', '2', '--csv', join(lockedFolder, 'out.csv')])).toBe(1);
+    expect(err).toEqual([`--csv ${join(lockedFolder, 'out.csv')}: the folder ${lockedFolder} is not writable`]);
+    expect(readdirSync(lockedFolder)).toEqual([]);
+    expect(out).toEqual([]); // refused before the run
+  });
+
   it('writes the whole file or nothing, and says why in one line', () => {
     const good = file('good.csv', 'the old, good file\n');
-    writeAtomically('--csv', good, 'new text\n');
+    writeAtomically('--csv', good, 'new text\n', []);
     expect(readFileSync(good, 'utf8')).toBe('new text\n');
     const gone = join(dir, 'removed-meanwhile', 'out.csv');
-    expect(() => writeAtomically('--csv', gone, 'x')).toThrow(UserError);
-    expect(() => writeAtomically('--csv', gone, 'x')).toThrow(/^--csv .*out\.csv: cannot write the file \(ENOENT\)$/);
+    expect(() => writeAtomically('--csv', gone, 'x', [])).toThrow(UserError);
+    // checked again at the moment of writing: the folder went away after the run started
+    expect(() => writeAtomically('--csv', gone, 'x', [])).toThrow(/^--csv .*out\.csv: the folder .*removed-meanwhile does not exist$/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -199,6 +252,29 @@ describe('the command line refuses what would lose or corrupt files', () => {
     expect(err[0]).toMatch(/big\.json: file is too large \(\d+ bytes; a scenario file is at most 1 MB\)/);
   });
 
+  it('prints the first 20 problems of a file with thousands, then how many more', () => {
+    const keys = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`field${i}`, i]));
+    const many = file('many-problems.json', JSON.stringify({ schemaVersion: 2, ...keys }));
+    expect(main(['run', many])).toBe(1);
+    const lines = err.join('\n').split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe(`${many}: field0: is not a scenario field (check the spelling; see scenario.schema.json)`);
+    expect(lines[19]).toMatch(/: field19: /);
+    expect(lines[20]).toBe('… and 29,980 more');
+  });
+
+  it('refuses a flag of another verb, naming the flag and the verb', () => {
+    expect(main(['run', ks, '--vary', 'team.admins=1:2:1'])).toBe(1);
+    expect(err).toEqual(['command line: --vary does not apply to run (run takes --runs, --seed, --days, --json, --csv)']);
+    err.length = 0;
+    expect(main(['compare', ks, ks, '--days', '20'])).toBe(1);
+    expect(err).toEqual(['command line: --days does not apply to compare (compare takes --runs, --seed, --json, --csv)']);
+    err.length = 0;
+    expect(main(['compare', '-', '-'])).toBe(1); // standard input is read once
+    expect(err).toEqual(['command line: - (standard input) can be read only once; give the other scenarios as files']);
+    expect(out).toEqual([]);
+  });
+
   it('takes numeric flags in decimal digits only', () => {
     for (const bad of ['0x10', '1e3', ' 12', '1.5', '']) {
       err.length = 0;
@@ -207,13 +283,15 @@ describe('the command line refuses what would lose or corrupt files', () => {
     }
   });
 
-  it('prints scenario names without control characters', () => {
+  it('prints scenario names without escape sequences, control characters or bidi controls', () => {
     const base = JSON.parse(readFileSync(ks, 'utf8'));
-    const evil = file('evil-name.json', JSON.stringify({ ...base, name: 'Plan\u001b[2J\u0007 B' }));
+    // clear the screen, a bell, a right-to-left override, an isolate, a hyperlink (OSC 8), a colour, a charset switch
+    const name = 'Plan\u001b[2J\u0007 \u202eB\u2066\u2069\u200f \u001b]8;;http://x.example\u0007link\u001b]8;;\u001b\\ \u001b[1;31mred\u001b[0m\u001b(B\u009b2J';
+    const evil = file('evil-name.json', JSON.stringify({ ...base, name }));
     expect(main(['run', evil, '--runs', '2'])).toBe(0);
     const printed = out.join('\n');
-    expect(printed).toMatch(/^Plan\[2J B — knowledge_sharing/m);
+    expect(printed).toMatch(/^Plan B link red — knowledge_sharing/m);
     // eslint-disable-next-line no-control-regex
-    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
   });
 });
