@@ -292,7 +292,7 @@ export const SUMMARY = {
   silentWithinWeek: summary('share', 'Silent within a week (day 7)', '一周内沉寂 (第 7 天)',
     (log) => (log.horizonDays > SILENT_DAY ? (log.series.memberMessages[SILENT_DAY] <= 1 ? 1 : 0) : null)),
   // members post in spells and sessions: real logs have median Fano 2–83 (MODEL v3 §3.2); a Poisson member has 1
-  fanoMedian: summary('count', 'Burstiness: median Fano factor of daily counts (members with ≥ 20 messages)', '发言爆发性：日发言数的 Fano 因子中位数 (发言 ≥ 20 条的成员)',
+  fanoMedian: summary('count', 'Burstiness (median Fano, members with ≥ 20 messages)', '发言爆发性 (Fano 中位数，发言 ≥ 20 条的成员)',
     (log) => (log.fanoOfPosters.length ? quantileSorted(Float64Array.from(log.fanoOfPosters).sort(), 0.5) : null)),
   redPacketsPerWeek: summary('perWeek', 'Red packets and giveaways per week', '每周红包与福利', (log) => total('redPackets')(log) / (log.horizonDays / 7)),
 } as const satisfies Record<string, SummarySpec>;

@@ -20,6 +20,7 @@ import { tieStrength } from './activation.ts';
 import { competitionNudge, withPointsBoost } from './incentives.ts';
 import { planMarketerAds } from './promotions.ts';
 import { giveUpOnProbation } from './retention.ts';
+import { spellFactors } from './roll-call.ts';
 import { scheduleAnswer } from './questions.ts';
 import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 
@@ -46,19 +47,6 @@ export function livelinessToday(g: GroupState): number {
   return Math.min(p.livelinessMax, pow(relative, p.livelinessExponent));
 }
 
-/**
- * Bursty members (MODEL v3 §3.2): each member is in an active or a quiet spell,
- * a two-state Markov chain by day with stationary share π of active days and
- * persistence ρ: P(active tomorrow | active) = π + ρ(1 − π), P(active | quiet) =
- * π(1 − ρ). A quiet day posts at m_off of the member's mean, an active one at
- * m_on = (1 − (1 − π)·m_off)/π, so the mean rate is unchanged and daily counts
- * are over-dispersed (Fano = 1 + λ·Var m).
- */
-export function spellFactors(p: GroupState['params']): { on: number; off: number } {
-  const off = p.activeOffFactor;
-  return { on: (1 - (1 - p.activeOnShare) * off) / p.activeOnShare, off };
-}
-
 /** Members' own messages for the day: Poisson(λᵢ) split over the hours by rhythm (MODEL §3.2). */
 export function planMemberMessages(g: GroupState): void {
   const a = g.members.a;
@@ -69,11 +57,8 @@ export function planMemberMessages(g: GroupState): void {
   const damping = offenceDamping(g);
   const liveliness = livelinessToday(g);
   const spell = spellFactors(p);
-  const stayActive = p.activeOnShare + p.activePersistence * (1 - p.activeOnShare);
-  const becomeActive = p.activeOnShare * (1 - p.activePersistence);
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
-    a.activeSpell[i] = u() < (a.activeSpell[i] ? stayActive : becomeActive) ? 1 : 0;
     if (d < a.probationUntil[i]) {
       giveUpOnProbation(g, i, u); // muted newcomers cannot post; a marketer among them may give up (§3)
       continue;

@@ -8,6 +8,20 @@
 import { PRESENT } from '../members.ts';
 import type { GroupState } from './state.ts';
 
+/**
+ * Bursty members (MODEL v3 §3.2): each member is in an active or a quiet spell,
+ * a two-state Markov chain by day with stationary share π of active days and
+ * persistence ρ: P(active tomorrow | active) = π + ρ(1 − π), P(active | quiet) =
+ * π(1 − ρ). A quiet day posts at m_off of the member's mean, an active one at
+ * m_on = (1 − (1 − π)·m_off)/π, so the mean rate is unchanged and daily counts
+ * are over-dispersed (Fano = 1 + λ·Var m). The spell scales how readily the
+ * member replies and answers too: a quiet day is quiet in every way.
+ */
+export function spellFactors(p: GroupState['params']): { on: number; off: number } {
+  const off = p.activeOffFactor;
+  return { on: (1 - (1 - p.activeOnShare) * off) / p.activeOnShare, off };
+}
+
 export function rollCall(g: GroupState): void {
   const members = g.members;
   const a = members.a;
@@ -19,6 +33,10 @@ export function rollCall(g: GroupState): void {
   g.answerPicker.reset(members.capacity);
   const boostLeft = p.hookBoostDecay;
   const dmMemory = p.dmWearinessDecay;
+  const u = g.rng.activity;
+  const spell = spellFactors(p);
+  const stayActive = p.activeOnShare + p.activePersistence * (1 - p.activeOnShare);
+  const becomeActive = p.activeOnShare * (1 - p.activePersistence);
   for (let i = 0; i < members.count; i++) {
     if (a.presence[i] !== PRESENT || a.isTeam[i]) continue;
     g.present[g.presentCount++] = i;
@@ -35,8 +53,9 @@ export function rollCall(g: GroupState): void {
     a.welcomedToday[i] = 0;
     a.firstIgnoredToday[i] = 0;
     a.hookBoost[i] *= boostLeft; // a burst's blip fades over a day or two (MODEL §3.8)
+    a.activeSpell[i] = u() < (a.activeSpell[i] ? stayActive : becomeActive) ? 1 : 0;
     const attention = a.dnd[i] ? p.dndReadFactor : 1;
-    const attentive = a.engagement[i] * attention;
+    const attentive = a.engagement[i] * attention * (a.activeSpell[i] ? spell.on : spell.off);
     engagementSum += a.engagement[i];
     if (g.day < a.probationUntil[i]) continue;
     g.speakersAllowed[g.day]++;
