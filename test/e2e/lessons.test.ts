@@ -194,9 +194,10 @@ describe('chat replay', () => {
       }
       return { kinds: [...kinds], events: [...events], quotes };
     });
-    for (const kind of ['question', 'answer', 'ad', 'violation', 'filler', 'team', 'promo', 'burst']) expect(seen.kinds, kind).toContain(kind);
+    // model v3: in run 0 of the over-marketed group members barely speak and ask nothing; what it shows is the marketing
+    for (const kind of ['chat', 'ad', 'violation', 'filler', 'team', 'promo', 'burst']) expect(seen.kinds, kind).toContain(kind);
     for (const event of ['joined', 'left', 'warned', 'muted', 'removed', 'dnd']) expect(seen.events, event).toContain(event);
-    expect(seen.quotes).toBeGreaterThan(0);
+    // run 0 of the over-marketed group has no replies in model v3, so no quotes (test/node/replay.test.ts finds them in runs 0–4)
     expect(await page.locator('qc-replay-view .roster li[data-state]').count()).toBe(7);
     await page.screenshot({ path: `${SHOTS}/replay-en.png`, fullPage: true });
     // in Chinese: system lines and chips read in Chinese

@@ -87,8 +87,9 @@ describe('planning', () => {
     await plan.locator('button.run-screen').click();
     const rows = plan.locator('.bars.sobol span[role="listitem"]');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(3);
-    // promotions drive the chance of meeting every goal; refreshing a QR code in a group invited directly does nothing
-    expect(await rows.first().textContent()).toBe('Promotions per week');
+    // promotions and DMs drive the chance of meeting every goal; refreshing a QR code in a group invited directly does nothing
+    expect(['Promotions per week', 'DMs per admin per day']).toContain(await rows.first().textContent());
+    expect(await rows.last().textContent()).toBe('Refresh the QR code every');
     await plan.locator('.bars.sobol').screenshot({ path: `${SHOTS}/sobol.png` });
     expect(await plan.locator('.bars.sobol').textContent()).toMatch(/S1 -?[\d.]+ \(-?[\d.]+–-?[\d.]+\) · ST/);
     expect(session.errors).toEqual([]);

@@ -307,6 +307,7 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(await mainAsync(['diagnose', SCENARIO, '--runs', '20', '--threads', '2'])).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/The group fell silent/);
-    expect(text).toMatch(/DMs per admin per day: 0 → \d+: .*goal met in/);
+    // a lever move with its chance of meeting the goal (model v3: DMs no longer revive a silent group on their own)
+    expect(text).toMatch(/: \S+ → \S+: .*goal met in/);
   });
 });

@@ -52,11 +52,13 @@ describe('replay', () => {
   it('a run of the over-marketing scenario shows every kind a trainer points at', () => {
     const { chat } = replay(load('over-marketing'), 0);
     const kinds = new Set(chat.messages.kind.map((k) => MESSAGE_KINDS[k]));
-    for (const kind of ['question', 'answer', 'ad', 'violation', 'filler', 'team', 'promo', 'burst'] as const) expect(kinds.has(kind), kind).toBe(true);
+    // model v3: members of the over-marketed group barely speak, and run 0 asks nothing; what it shows is the marketing
+    for (const kind of ['chat', 'ad', 'violation', 'filler', 'team', 'promo', 'burst'] as const) expect(kinds.has(kind), kind).toBe(true);
     const events = new Set(chat.events.kind.map((k) => SYSTEM_EVENTS[k]));
     for (const event of ['joined', 'left', 'removed', 'warned', 'muted', 'dnd'] as const) expect(events.has(event), event).toBe(true);
-    expect(chat.messages.replyTo.some((r) => r >= 0)).toBe(true);
     expect(chat.messages.teamPost.some((p) => p >= 0)).toBe(true);
+    // the few who still speak reply to each other in some runs
+    expect([0, 1, 2, 3, 4].some((run) => replay(load('over-marketing'), run).chat.messages.replyTo.some((r) => r >= 0))).toBe(true);
   });
 
   it('topic replies quote their topic, and team posts say what they were', () => {
