@@ -58,3 +58,12 @@ export function inequality(values: Float64Array): { topShare: number; gini: numb
 export function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
+
+/** Wilson score interval for a share (z = 1.645: 90 %). */
+export function wilson(successes: number, n: number, z = 1.645): [number, number] {
+  if (!n) return [0, 1];
+  const p = successes / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}

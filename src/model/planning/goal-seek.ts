@@ -7,7 +7,7 @@
  * the current strategy, paired.
  */
 import { compareRuns, type PairedDifference } from '../compare.ts';
-import { quantileSorted } from '../stats.ts';
+import { quantileSorted, wilson } from '../stats.ts';
 import type { Summary } from '../metrics.ts';
 import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
@@ -86,15 +86,6 @@ export function runRecord(goals: readonly Threshold[], s: Summary): RunRecord {
 }
 
 const INVALID: RunRecord = { met: 0, shortfall: 1, cost: Infinity };
-
-/** Wilson score interval for a share (z = 1.645: 90 %). */
-export function wilson(successes: number, n: number, z = 1.645): [number, number] {
-  if (!n) return [0, 1];
-  const p = successes / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
 
 export async function goalSeek(executor: Executor, base: Scenario, options: GoalSeekOptions): Promise<GoalSeekResult> {
   const goals = goalsOf(base);

@@ -10,7 +10,7 @@ import { html, nothing } from 'lit';
 import { SUMMARY } from '../../model/metrics.ts';
 import { describeThreshold } from '../../model/playbook.ts';
 import { leverAt, type Setting } from '../../model/planning/levers.ts';
-import { wilson } from '../../model/planning/goal-seek.ts';
+import { wilson } from '../../model/stats.ts';
 import { describeMove } from '../../model/planning/diagnose.ts';
 import { formatByUnit, formatPercent, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
