@@ -25,7 +25,8 @@ import { sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../m
 import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from '../model/planning/sensitivity.ts';
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
-import { describeMove, diagnose } from '../model/planning/diagnose.ts';
+import { describeRemedy, diagnose } from '../model/planning/diagnose.ts';
+import { describeBreach } from '../model/planning/guardrails.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
@@ -296,13 +297,18 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
   if (values.json) { print(JSON.stringify(result)); return; }
-  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves × ${result.runs} runs, paired with the current strategy; every goal met in ${pct(result.allGoals)} of runs`);
+  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.screenRuns} runs, the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
+  print(`every goal met in ${pct(result.allGoals)} of runs (90 % interval ${pct(result.allGoalsInterval[0])}–${pct(result.allGoalsInterval[1])}, ${result.runs} runs)`);
+  for (const b of result.breaches) print(`  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
   for (const line of result.outcome) print(`\n${line.en}`);
+  print('\nwhat to change, best first (the chance of meeting every goal; moves against the playbook rank lower):');
+  if (!result.remedies.length) print('  no move or pair tried raises the chance of meeting every goal: try optimize');
+  result.remedies.forEach((r, i) => print(`  ${i + 1}. ${describeRemedy(r, scenario, 'en')}`));
   if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
   for (const g of result.goals) {
     print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
-    if (!g.moves.length) print('  no single lever raises it by 5 points or more: it needs several changes (try optimize)');
-    for (const m of g.moves) print(`  ${describeMove(m, g.threshold, scenario, 'en')}`);
+    if (!g.moves.length) print('  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
+    for (const m of g.moves) print(`  ${describeRemedy(m, scenario, 'en', g.threshold)}`);
   }
 }
 

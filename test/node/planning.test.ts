@@ -12,7 +12,8 @@ import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign
 import { runSensitivity } from '../../src/model/planning/sensitivity-model.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { goalSeek, HOLDOUT_FIRST_RUN } from '../../src/model/planning/goal-seek.ts';
-import { describeMove, diagnose, explainOutcome } from '../../src/model/planning/diagnose.ts';
+import { describeRemedy, diagnose, explainOutcome, movesOf, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { breachesOf, scenarioBreaches } from '../../src/model/planning/guardrails.ts';
 
 function scenario(name: string, patch: (s: Scenario) => unknown = (s) => s): Scenario {
   const opened = openScenarioText(readFileSync(`scenarios/${name}.json`, 'utf8'));
@@ -168,20 +169,50 @@ describe('planning on the model', () => {
     expect(bad.problems![0].path).toBe('group.capacity');
   });
 
-  it('diagnoses a posting window outside the evening and points to 19:00', async () => {
-    const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, window: [14, 15] } }));
-    const d = await diagnose(runTasksHere, base, 30);
+  it('diagnoses over-marketing at 14:00: stop promoting and post at 19:00, the pair first', async () => {
+    // the tester's strategy: the playbook group with 14 promotions a week in a 14:00–15:00 window
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, window: [14, 15], promoPerWeek: 14 } }));
+    expect(scenarioBreaches(base).map((b) => b.path).sort()).toEqual(['content.promoPerWeek', 'content.window']);
+    const d = await diagnose(runTasksHere, base, 40);
+    expect(d.allGoals).toBeLessThan(0.05);
+    // the whole range is tried: promotions down to 0, not only a quarter of the range
+    expect(movesOf(leverAt('content.promoPerWeek')!, base).map((m) => m.to)).toEqual([0, 4, 7, 11]);
+    const best = d.remedies[0];
+    expect(best.moves.map((m) => [m.path, m.to])).toEqual(expect.arrayContaining([['content.promoPerWeek', 0]]));
+    expect(best.allGoals[1]).toBeGreaterThan(best.allGoals[0]);
+    expect(best.breaches).toEqual([]);
+    const paths = d.remedies.slice(0, 3).flatMap((r) => r.moves.map((m) => m.path));
+    expect(paths).toContain('content.window');
+    // every remedy listed keeps to the playbook or is marked, and none lowers the chance of every goal
+    for (const r of d.remedies) {
+      expect(r.allGoals[1]).toBeGreaterThan(r.allGoals[0]);
+      expect(r.breaches).toEqual(breachesOf(r.moves.map((m) => [m.path, m.to]), base));
+    }
     const topics = d.goals.find((g) => g.threshold.metric === 'topicResponseInWindow')!;
     expect(topics.metShare).toBeLessThan(0.5);
-    const window = topics.moves.find((m) => m.move.path === 'content.window');
-    expect(window?.move.to).toBe(19);
-    expect(window!.kpiChange).toBeGreaterThan(0.05);
-    expect(describeMove(window!, topics.threshold, base, 'en')).toMatch(/^Posting window: 14:00–15:00 → 19:00–20:00: Topic response \(in window\) \+\d/);
-    expect(describeMove(window!, topics.threshold, base, 'zh-CN')).toMatch(/^发布时段：14:00–15:00 → 19:00–20:00：话题响应率 \(时段内\) \+[\d.]+ 个百分点/);
-    // a move that lowers the chance of meeting every goal says so
-    const worse = { ...window!, allGoals: [0.3, 0.1] as const };
-    expect(describeMove(worse, topics.threshold, base, 'en')).toMatch(/⚠ Lowers the chance of meeting every goal$/);
-    expect(describeMove(window!, topics.threshold, base, 'en')).not.toMatch(/⚠/);
+    expect(topics.moves.some((m) => m.moves.some((x) => x.path === 'content.window' && x.to === 19))).toBe(true);
+    const en = describeRemedy(best, base, 'en');
+    expect(en).toMatch(/Promotions per week: 14 posts → 0 posts/);
+    expect(en).toMatch(/every goal at once 0(\.\d)?% → \d+(\.\d)?% of runs \(90 % interval \d+(\.\d)?%–\d+(\.\d)?%, 40 runs\)/);
+    expect(describeRemedy(best, base, 'zh-CN')).toMatch(/每周推广：14 条 → 0 条/);
+  });
+
+  it('a move against the playbook ranks below a playbook-consistent one of similar value, and says why', () => {
+    const base = scenario('knowledge-sharing');
+    const remedy = (path: string, to: number, after: number): Remedy => ({
+      moves: [{ path, from: 0, to }], runs: 100, allGoals: [0.1, after], allGoalsInterval: [0, 1], goals: [],
+      breaches: breachesOf([[path, to]], base),
+    });
+    const probation = remedy('admission.probationDays', 1, 0.14);
+    const window = remedy('content.window', 19, 0.12);
+    expect(probation.breaches.map((b) => b.source)).toEqual(['§3']);
+    expect(window.breaches).toEqual([]);
+    expect(rankValue(window)).toBeGreaterThan(rankValue(probation));
+    // much better is still ranked first, and marked
+    const far = remedy('admission.probationDays', 1, 0.3);
+    expect(rankValue(far)).toBeGreaterThan(rankValue(window));
+    expect(describeRemedy(far, base, 'en')).toMatch(/⚠ against the playbook \(§3: newcomers observe muted for 3 days\)$/);
+    expect(describeRemedy(far, base, 'zh-CN')).toMatch(/⚠ 违背手册 \(§3：新人静音观察 3 天\)$/);
   });
 
   it('explains a silent group from its numbers, and says nothing of a healthy one', async () => {

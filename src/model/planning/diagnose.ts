@@ -1,35 +1,51 @@
 /**
- * Why a goal is missed, and which lever would help: every lever is moved, one
- * at a time, to a few other settings (a quarter of its practical range up and
- * down, each other option, and the playbook's own advice where it gives a
- * number), each run with the current strategy's seed and run indices (paired,
- * local). For every goal not reliably met, the moves that raise its chance
- * most are reported with the size of the change and what else they cost.
- * An emptied or silent group is explained from its own numbers.
+ * Why goals are missed, and what to change: every lever is moved over its
+ * whole practical range (its ends, a coarse grid, every option and the
+ * playbook's own setting), each move run with the current strategy's seed and
+ * run indices (paired). Moves are screened on the first runs; the most
+ * promising, and the best for each missed goal, get every run; then the best
+ * moves on different levers are tried in pairs. Everything is ranked by the
+ * chance of meeting every goal at once, a move against the playbook below a
+ * playbook-consistent one of similar value, and each move shows what it costs
+ * the other goals, missed or not. An emptied or silent group is explained from
+ * its own numbers.
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
 import { SUMMARY } from '../metrics.ts';
 import { formatByUnit, formatPercent, formatSignedChange, langOf, type Locale } from '../format.ts';
-import { goalsOf, meetsAll, meetsGoal, type Threshold } from '../playbook.ts';
+import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Bilingual } from '../text.ts';
-import { quantileSorted } from '../stats.ts';
+import { quantileSorted, wilson } from '../stats.ts';
 import { evaluate, type Executor } from './jobs.ts';
-import { describePosition, leverAt, leversFor, positionOf, snap, withSettings, type Lever } from './levers.ts';
-
-/** The playbook's own advice, as a setting worth trying (docs/playbook.md). */
-export const ADVICE: Readonly<Record<string, { readonly position: number; readonly source: string }>> = {
-  'content.window': { position: 19, source: '§5' },
-  'admission.probationDays': { position: 3, source: '§3' },
-  'growth.initialInvites': { position: 40, source: '§2' },
-  'growth.batchSize': { position: 20, source: '§2' },
-  'content.postsPerWeek': { position: 3, source: '§1' },
-};
+import { advicePosition, breachesOf, describeBreach, scenarioBreaches, type Breach } from './guardrails.ts';
+import { describePosition, gridOf, leverAt, leversFor, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
 
 /** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis. */
 export const RELIABLY_MET = 0.8;
-/** A move must raise a goal's chance by at least this much to be suggested. */
+/** A move must raise a goal's chance by at least this much to be suggested for it. */
 export const WORTH_SUGGESTING = 0.05;
+/** A move against the playbook ranks below a playbook-consistent one unless it is better by more than this (a share of runs). */
+export const PLAYBOOK_MARGIN = 0.05;
+/** Beside the chance of meeting every goal, how far runs fall short of them steers the ranking (small: the chance dominates). */
+const SHORTFALL_WEIGHT = 0.05;
+
+/** How the work is cut (judgement: a first look on a third of the runs, then every run for the best). */
+export const DIAGNOSIS_PLAN = {
+  /** Runs per move in the screening (at most the diagnosis' runs). */
+  screenRuns: 20,
+  /** Points of a numeric lever's coarse grid, ends included. */
+  gridPoints: 5,
+  /** Single moves given every run after the screening. */
+  shortlist: 10,
+  /** Per missed goal, the moves that raise it most are given every run as well. */
+  perGoal: 2,
+  /** The best moves on this many different levers are tried in pairs. */
+  pairedLevers: 6,
+  /** Remedies listed overall and per goal. */
+  listed: 6,
+  perGoalListed: 3,
+} as const;
 
 export interface Move {
   readonly path: string;
@@ -37,22 +53,35 @@ export interface Move {
   readonly to: number;
 }
 
-export interface MoveEffect {
-  readonly move: Move;
-  /** Paired median difference of the goal's KPI (moved − current). */
-  readonly kpiChange: number;
+/** What a remedy does to one goal. */
+export interface GoalEffect {
+  readonly metric: SummaryKey;
+  /** Share of runs meeting the goal, current → with the remedy. */
   readonly metShare: readonly [before: number, after: number];
+  /** Paired median difference of the goal's KPI (with the remedy − current). */
+  readonly kpiChange: number;
+  /** Mean relative shortfall from the goal (0 = met in every run), current → with the remedy. */
+  readonly shortfall: readonly [before: number, after: number];
+}
+
+/** One move or a pair of moves, with what it does to every goal. */
+export interface Remedy {
+  readonly moves: readonly Move[];
+  readonly runs: number;
+  /** Share of runs meeting every goal, current → with the remedy, and the 90 % interval of the latter (Wilson). */
   readonly allGoals: readonly [before: number, after: number];
-  /** Other goals whose chance drops by WORTH_SUGGESTING or more. */
-  readonly costs: readonly { readonly metric: SummaryKey; readonly metShare: readonly [number, number] }[];
+  readonly allGoalsInterval: readonly [number, number];
+  readonly goals: readonly GoalEffect[];
+  /** The playbook's guardrails the remedy leaves (empty: it keeps to the playbook). */
+  readonly breaches: readonly Breach[];
 }
 
 export interface GoalDiagnosis {
   readonly threshold: Threshold;
   readonly metShare: number;
   readonly median: number | null;
-  /** Best first; empty when no single move helps. */
-  readonly moves: readonly MoveEffect[];
+  /** Remedies that raise this goal's chance, best first; empty when none does. */
+  readonly moves: readonly Remedy[];
 }
 
 export interface Diagnosis {
@@ -60,115 +89,237 @@ export interface Diagnosis {
   readonly scenario: string;
   readonly seed: number;
   readonly runs: number;
+  readonly screenRuns: number;
+  /** Single moves screened, and pairs tried on every run. */
   readonly movesTried: number;
+  readonly pairsTried: number;
   readonly allGoals: number;
+  readonly allGoalsInterval: readonly [number, number];
+  /** Where the current strategy already leaves the playbook. */
+  readonly breaches: readonly Breach[];
+  /** The best remedies for every goal at once (one move or a pair), best first. */
+  readonly remedies: readonly Remedy[];
   readonly goals: readonly GoalDiagnosis[];
   readonly outcome: readonly Bilingual[];
 }
 
-/** The moves tried for one lever. */
+/** The settings a lever is tried at: every option, or its ends, a coarse grid and the playbook's setting. */
 export function movesOf(lever: Lever, scenario: Scenario): Move[] {
   const from = positionOf(lever, scenario);
-  const targets = new Set<number>();
-  if (lever.options) lever.options.forEach((_, i) => targets.add(i));
-  else {
-    const quarter = (lever.max - lever.min) / 4;
-    targets.add(snap(lever, from - quarter));
-    targets.add(snap(lever, from + quarter));
-    const advice = ADVICE[lever.path];
-    if (advice) targets.add(snap(lever, advice.position));
-  }
+  const targets = new Set<number>(gridOf(lever, DIAGNOSIS_PLAN.gridPoints));
+  const advice = advicePosition(lever, scenario);
+  if (advice !== undefined && advice >= lever.min && advice <= lever.max) targets.add(advice);
   targets.delete(from);
-  return [...targets].map((to) => ({ path: lever.path, from, to }));
+  return [...targets].sort((a, b) => a - b).map((to) => ({ path: lever.path, from, to }));
 }
 
 const share = (list: readonly Summary[], test: (s: Summary) => boolean) => list.filter(test).length / list.length;
 
 function pairedMedian(a: readonly Summary[], b: readonly Summary[], key: SummaryKey): number {
   const diffs: number[] = [];
-  a.forEach((s, r) => {
-    const x = s[key];
-    const y = b[r][key];
+  b.forEach((s, r) => {
+    const x = a[r][key];
+    const y = s[key];
     if (x !== null && y !== null) diffs.push(y - x);
   });
   return diffs.length ? quantileSorted(Float64Array.from(diffs).sort(), 0.5) : 0;
 }
 
+const meanShortfall = (list: readonly Summary[], g: Threshold) => list.reduce((sum, s) => sum + shortfall(g, s[g.metric]), 0) / list.length;
+
+/** A remedy's effects from the current strategy's runs and its own (the same run indices; `after` may be the first runs only). */
+export function remedyOf(base: Scenario, moves: readonly Move[], current: readonly Summary[], after: readonly Summary[]): Remedy {
+  const goals = goalsOf(base);
+  const before = current.slice(0, after.length);
+  const hits = after.filter((s) => meetsAll(goals, s)).length;
+  return {
+    moves,
+    runs: after.length,
+    allGoals: [share(before, (s) => meetsAll(goals, s)), hits / after.length],
+    allGoalsInterval: wilson(hits, after.length),
+    goals: goals.map((g) => ({
+      metric: g.metric,
+      metShare: [share(before, (s) => meetsGoal(g, s[g.metric])), share(after, (s) => meetsGoal(g, s[g.metric]))],
+      kpiChange: pairedMedian(before, after, g.metric),
+      shortfall: [meanShortfall(before, g), meanShortfall(after, g)],
+    })),
+    breaches: breachesOf(moves.map((m): Setting => [m.path, m.to]), base),
+  };
+}
+
+/** The ranking value: the chance of meeting every goal, less a margin for leaving the playbook, steered by how far runs fall short. */
+export function rankValue(r: Remedy): number {
+  const shortfallAfter = r.goals.reduce((s, g) => s + g.shortfall[1], 0) / Math.max(1, r.goals.length);
+  return r.allGoals[1] - (r.breaches.length ? PLAYBOOK_MARGIN : 0) - SHORTFALL_WEIGHT * shortfallAfter;
+}
+
+const byRank = (a: Remedy, b: Remedy) => rankValue(b) - rankValue(a);
+
+/** Other goals a remedy costs: met less often by WORTH_SUGGESTING, or missed by more (mean shortfall up by as much), missed already or not. */
+export function costsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
+  return r.goals.filter((g) => g.metric !== except
+    && (g.metShare[0] - g.metShare[1] >= WORTH_SUGGESTING || g.shortfall[1] - g.shortfall[0] >= WORTH_SUGGESTING));
+}
+
+const keyOfMoves = (moves: readonly Move[]) => moves.map((m) => `${m.path}=${m.to}`).join('&');
+
 export async function diagnose(
   executor: Executor, base: Scenario, runs: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Diagnosis> {
-  // each move validated once: the invalid ones are left out
-  const tried = leversFor(base).flatMap((lever) => movesOf(lever, base))
+  const goals = goalsOf(base);
+  const screenRuns = Math.min(runs, DIAGNOSIS_PLAN.screenRuns);
+  // every move validated once: the invalid ones are left out
+  const singles = leversFor(base).flatMap((lever) => movesOf(lever, base))
     .flatMap((move) => {
       const parsed = withSettings(base, [[move.path, move.to]]);
-      return parsed.ok ? [{ move, scenario: parsed.scenario }] : [];
+      return parsed.ok ? [{ moves: [move] as readonly Move[], scenario: parsed.scenario }] : [];
     });
-  const moves = tried.map((t) => t.move);
-  const scenarios = [base, ...tried.map((t) => t.scenario)];
-  const summaries = await evaluate(executor, scenarios, 0, runs, onProgress);
-  return diagnosisFrom(base, moves, summaries);
+  // progress over the whole job: the screening, every run for the shortlist and the pairs (an estimate until the pairs are known)
+  const pairCount = (DIAGNOSIS_PLAN.pairedLevers * (DIAGNOSIS_PLAN.pairedLevers - 1)) / 2;
+  const shortlistMost = DIAGNOSIS_PLAN.shortlist + DIAGNOSIS_PLAN.perGoal * goals.length;
+  let total = runs + singles.length * screenRuns + shortlistMost * (runs - screenRuns) + pairCount * runs;
+  let done = 0;
+  const report = (d: number) => onProgress?.(Math.min(total, done + d), total);
+
+  const [current] = await evaluate(executor, [base], 0, runs, report);
+  done += runs;
+  const screened = await evaluate(executor, singles.map((c) => c.scenario), 0, screenRuns, report);
+  done += singles.length * screenRuns;
+  const missed = goals.filter((g) => share(current, (s) => meetsGoal(g, s[g.metric])) < RELIABLY_MET);
+
+  // the shortlist: the best for every goal at once (at most two settings per lever), and the best for each missed goal
+  const first = singles.map((c, k) => ({ ...c, remedy: remedyOf(base, c.moves, current, screened[k]), runs: screened[k] }));
+  const chosen = new Map<string, (typeof first)[number]>();
+  const perLever = new Map<string, number>();
+  for (const c of [...first].sort((a, b) => byRank(a.remedy, b.remedy))) {
+    if (chosen.size >= DIAGNOSIS_PLAN.shortlist) break;
+    const path = c.moves[0].path;
+    if ((perLever.get(path) ?? 0) >= 2) continue;
+    perLever.set(path, (perLever.get(path) ?? 0) + 1);
+    chosen.set(keyOfMoves(c.moves), c);
+  }
+  for (const g of missed) {
+    const gain = (c: (typeof first)[number]) => { const e = c.remedy.goals.find((x) => x.metric === g.metric)!; return e.metShare[1] - e.metShare[0] - (c.remedy.breaches.length ? PLAYBOOK_MARGIN : 0); };
+    [...first].sort((a, b) => gain(b) - gain(a) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.perGoal).forEach((c) => chosen.set(keyOfMoves(c.moves), c));
+  }
+  const shortlist = [...chosen.values()];
+  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairCount * runs;
+  const rest = runs > screenRuns
+    ? await evaluate(executor, shortlist.map((c) => c.scenario), screenRuns, runs - screenRuns, report)
+    : shortlist.map(() => []);
+  done += shortlist.length * (runs - screenRuns);
+  const full = shortlist.map((c, k) => remedyOf(base, c.moves, current, [...c.runs, ...rest[k]]));
+
+  // pairs of the best moves on different levers
+  const leaders: Remedy[] = [];
+  for (const r of [...full].sort(byRank)) {
+    if (leaders.length >= DIAGNOSIS_PLAN.pairedLevers) break;
+    if (!leaders.some((l) => l.moves[0].path === r.moves[0].path)) leaders.push(r);
+  }
+  const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => {
+    const moves = [a.moves[0], b.moves[0]];
+    const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
+    return parsed.ok ? [{ moves, scenario: parsed.scenario }] : [];
+  }));
+  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairs.length * runs;
+  const paired = await evaluate(executor, pairs.map((p) => p.scenario), 0, runs, report);
+  const pairRemedies = pairs.map((p, k) => remedyOf(base, p.moves, current, paired[k]))
+    // a pair is worth listing only when it beats each of its moves alone
+    .filter((p) => p.moves.every((m) => { const alone = full.find((r) => r.moves.length === 1 && r.moves[0].path === m.path && r.moves[0].to === m.to); return !alone || rankValue(p) > rankValue(alone); }));
+  onProgress?.(total, total);
+  return diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
 }
 
-/** The diagnosis from the current strategy's runs (`summaries[0]`) and each move's. */
-export function diagnosisFrom(base: Scenario, moves: readonly Move[], summaries: readonly (readonly Summary[])[]): Diagnosis {
+/** The diagnosis from the current strategy's runs and the remedies evaluated on every run. */
+export function diagnosisFrom(
+  base: Scenario, current: readonly Summary[], remedies: readonly Remedy[], movesTried: number, pairsTried: number, screenRuns: number,
+): Diagnosis {
   const goals = goalsOf(base);
-  const [current, ...moved] = summaries;
-  const allBefore = share(current, (s) => meetsAll(goals, s));
+  const hits = current.filter((s) => meetsAll(goals, s)).length;
+  const ranked = [...remedies].sort(byRank);
+  // a remedy must not make every goal at once less likely to be listed overall
+  // listed overall: remedies that make every goal at once more likely; when none does, those that bring runs closer to the goals
+  const raise = ranked.filter((r) => r.allGoals[1] > r.allGoals[0]);
+  const closer = ranked.filter((r) => r.allGoals[1] >= r.allGoals[0] && rankValue(r) > rankValue(noChange(r)));
+  const overall = distinctLevers(raise.length ? raise : closer, DIAGNOSIS_PLAN.listed);
   const diagnosed = goals.flatMap((threshold): GoalDiagnosis[] => {
     const metShare = share(current, (s) => meetsGoal(threshold, s[threshold.metric]));
     if (metShare >= RELIABLY_MET) return [];
-    const effects = moves.map((move, k): MoveEffect => {
-      const after = moved[k];
-      const costs = goals.filter((g) => g !== threshold).flatMap((g) => {
-        const before = share(current, (s) => meetsGoal(g, s[g.metric]));
-        const now = share(after, (s) => meetsGoal(g, s[g.metric]));
-        return before - now >= WORTH_SUGGESTING ? [{ metric: g.metric, metShare: [before, now] as const }] : [];
-      });
-      return {
-        move,
-        kpiChange: pairedMedian(current, after, threshold.metric),
-        metShare: [metShare, share(after, (s) => meetsGoal(threshold, s[threshold.metric]))],
-        allGoals: [allBefore, share(after, (s) => meetsAll(goals, s))],
-        costs,
-      };
-    });
-    const helpful = effects
-      .filter((e) => e.metShare[1] - e.metShare[0] >= WORTH_SUGGESTING)
-      // what the move does for this goal and for all goals at once: a move that helps one goal by breaking the others ranks lower
-      .sort((a, b) => (b.metShare[1] + b.allGoals[1]) - (a.metShare[1] + a.allGoals[1]) || b.metShare[1] - a.metShare[1]);
-    // one move per lever: its best setting
-    const perLever = helpful.filter((e, i) => helpful.findIndex((o) => o.move.path === e.move.path) === i);
+    const helps = ranked.filter((r) => { const e = r.goals.find((g) => g.metric === threshold.metric)!; return e.metShare[1] - e.metShare[0] >= WORTH_SUGGESTING; });
     const values = current.map((s) => s[threshold.metric]).filter((v): v is number => v !== null).sort((a, b) => a - b);
-    return [{ threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves: perLever.slice(0, 3) }];
+    return [{ threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves: distinctLevers(helps, DIAGNOSIS_PLAN.perGoalListed) }];
   });
   return {
     kind: 'diagnosis',
     scenario: base.name,
     seed: base.seed,
     runs: current.length,
-    movesTried: moves.length,
-    allGoals: allBefore,
+    screenRuns,
+    movesTried,
+    pairsTried,
+    allGoals: hits / current.length,
+    allGoalsInterval: wilson(hits, current.length),
+    breaches: scenarioBreaches(base),
+    remedies: overall,
     goals: diagnosed,
     outcome: explainOutcome(base, current),
   };
 }
 
+/** The current strategy as a remedy with no moves, on the same runs (what a remedy must beat). */
+function noChange(r: Remedy): Remedy {
+  return { ...r, allGoals: [r.allGoals[0], r.allGoals[0]], goals: r.goals.map((g) => ({ ...g, metShare: [g.metShare[0], g.metShare[0]], shortfall: [g.shortfall[0], g.shortfall[0]] })), breaches: [] };
+}
 
-/** "Posting window 14:00–15:00 → 19:00–21:00: topic response +18 pp (goal met in 12 % → 64 % of runs)". */
-export function describeMove(effect: MoveEffect, threshold: Threshold, base: Scenario, locale: Locale): string {
-  const lever = leverAt(effect.move.path)!;
+/** The best remedies, one per set of levers (a lever's best setting; a pair only once). */
+function distinctLevers(ranked: readonly Remedy[], count: number): Remedy[] {
+  const seen = new Set<string>();
+  const out: Remedy[] = [];
+  for (const r of ranked) {
+    const key = r.moves.map((m) => m.path).sort().join('&');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
+/** The settings a remedy puts in the editor. */
+export const settingsOfRemedy = (r: Remedy): Setting[] => r.moves.map((m): Setting => [m.path, m.to]);
+
+/** "Posting window 14:00–15:00 → 19:00–21:00" (and a second move joined with "+"). */
+export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string {
   const l = langOf(locale);
-  const from = describePosition(lever, effect.move.from, base, l);
-  const to = describePosition(lever, effect.move.to, base, l);
-  const kpi = SUMMARY[threshold.metric][l];
-  const change = formatSignedChange(locale, threshold.metric, effect.kpiChange);
+  return r.moves.map((m) => {
+    const lever = leverAt(m.path)!;
+    return `${lever.label[l]}${l === 'zh' ? '：' : ': '}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`;
+  }).join(l === 'zh' ? ' ＋ ' : ' + ');
+}
+
+/**
+ * A remedy in words: the moves, every goal at once (with its interval and n),
+ * the focus goal's change, the costs on other goals and any breach of the playbook.
+ */
+export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?: Threshold): string {
+  const l = langOf(locale);
   const p = (v: number) => formatPercent(locale, v);
-  const costs = effect.costs.map((c) => `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])}`);
-  const worse = effect.allGoals[1] < effect.allGoals[0];
-  return l === 'zh'
-    ? `${lever.label.zh}：${from} → ${to}：${kpi} ${change} (达标比例 ${p(effect.metShare[0])} → ${p(effect.metShare[1])}；全部目标同时达成 ${p(effect.allGoals[0])} → ${p(effect.allGoals[1])})${costs.length ? `；代价——其他目标的达标比例：${costs.join('，')}` : ''}${worse ? '。⚠ 全部达标的机会反而下降' : ''}`
-    : `${lever.label.en}: ${from} → ${to}: ${kpi} ${change} (goal met in ${p(effect.metShare[0])} → ${p(effect.metShare[1])} of runs; every goal at once ${p(effect.allGoals[0])} → ${p(effect.allGoals[1])})${costs.length ? `; but other goals are met less often: ${costs.join(', ')}` : ''}${worse ? '. ⚠ Lowers the chance of meeting every goal' : ''}`;
+  const moves = describeMoves(r, base, locale);
+  const all = l === 'zh'
+    ? `全部目标同时达成 ${p(r.allGoals[0])} → ${p(r.allGoals[1])} (90% 区间 ${p(r.allGoalsInterval[0])}–${p(r.allGoalsInterval[1])}，${r.runs} 次运行)`
+    : `every goal at once ${p(r.allGoals[0])} → ${p(r.allGoals[1])} of runs (90 % interval ${p(r.allGoalsInterval[0])}–${p(r.allGoalsInterval[1])}, ${r.runs} runs)`;
+  const focusText = focus ? (() => {
+    const e = r.goals.find((g) => g.metric === focus.metric)!;
+    const kpi = SUMMARY[focus.metric][l];
+    const change = formatSignedChange(locale, focus.metric, e.kpiChange);
+    return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])})；` : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs); `;
+  })() : '';
+  const costs = costsOf(r, focus?.metric).map((c) => `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])} (${formatSignedChange(locale, c.metric, c.kpiChange)})`);
+  const costText = costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '';
+  const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
+  const against = r.breaches.length ? (l === 'zh' ? '。⚠ ' : '. ⚠ ') + r.breaches.map((b) => describeBreach(b, l)).join(l === 'zh' ? '；' : '; ') : '';
+  return `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${costText}${worse}${against}`;
 }
 
 const median = (list: readonly Summary[], key: SummaryKey): number | null => {

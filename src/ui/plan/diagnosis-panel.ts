@@ -1,7 +1,10 @@
 /**
- * Why goals are missed: runs a diagnosis of the strategy and lists, for every
- * goal not reliably met, the one-lever moves that help it most, each with an
- * Apply button; an emptied or silent group is explained in words.
+ * What to change: runs a diagnosis of the strategy and lists the remedies
+ * (one move or a pair) that raise the chance of meeting every goal, best first,
+ * each with what it costs the other goals and an Apply button; moves against
+ * the playbook are marked with the § and the reason. Then, for every goal not
+ * reliably met, the remedies that help it. An emptied or silent group is
+ * explained in words.
  *
  * Properties: those of PlanPanel, `result` (PlanResults['diagnosis']).
  * Events: `plan-diagnose` (detail: { runs }); `plan-apply` (detail: Setting[]).
@@ -9,10 +12,11 @@
 import { html, nothing } from 'lit';
 import { SUMMARY } from '../../model/metrics.ts';
 import { describeThreshold } from '../../model/playbook.ts';
-import { leverAt, type Setting } from '../../model/planning/levers.ts';
-import { wilson } from '../../model/stats.ts';
-import { describeMove } from '../../model/planning/diagnose.ts';
-import { formatByUnit, formatPercent, pick } from '../../i18n/locale.ts';
+import { leverAt } from '../../model/planning/levers.ts';
+import { describeMoves, describeRemedy, settingsOfRemedy, type Remedy } from '../../model/planning/diagnose.ts';
+import { describeBreach } from '../../model/planning/guardrails.ts';
+import type { Threshold } from '../../model/playbook.ts';
+import { formatByUnit, formatPercent, langOf, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
@@ -33,10 +37,19 @@ export class DiagnosisPanel extends PlanPanel {
     this.diagnosisRuns = 60;
   }
 
+  private remedy(r: Remedy, fresh: boolean, focus?: Threshold) {
+    const done = this.result!;
+    const locale = this.locale;
+    return html`<li class=${r.breaches.length ? 'against' : ''}>${describeRemedy(r, done.scenario, locale, focus)}
+      ${fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
+        @click=${() => this.fire('plan-apply', settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
+  }
+
   override render() {
     const locale = this.locale;
     const done = this.result;
     const fresh = done !== null && this.isCurrent(done.scenario);
+    const p = (v: number) => formatPercent(locale, v);
     return html`<section class="panel" aria-labelledby="diagnosis-title">
       <h2 id="diagnosis-title">${t(locale, 'plan_diagnosis')}</h2>
       <p class="help">${t(locale, 'diagnosisHelp')}</p>
@@ -47,26 +60,26 @@ export class DiagnosisPanel extends PlanPanel {
       </div>
       ${done ? html`
         ${this.stale(done.scenario)}
-        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, runs: done.result.runs, share: formatPercent(locale, done.result.allGoals),
-          lo: formatPercent(locale, wilson(Math.round(done.result.allGoals * done.result.runs), done.result.runs)[0]), hi: formatPercent(locale, wilson(Math.round(done.result.allGoals * done.result.runs), done.result.runs)[1]) })}</p>
+        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
+          share: p(done.result.allGoals), lo: p(done.result.allGoalsInterval[0]), hi: p(done.result.allGoalsInterval[1]) })}</p>
+        ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
+          <ul class="moves">${done.result.breaches.map((b) => html`<li>${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
+        <h3 class="remedies-title">${t(locale, 'whatToChange')}</h3>
+        ${done.result.remedies.length
+          ? html`<ol class="moves remedies">${done.result.remedies.map((r) => this.remedy(r, fresh))}</ol>`
+          : html`<p class="help">${t(locale, 'noRemedy')}</p>`}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source}) —
-            ${t(locale, 'metIn', { share: formatPercent(locale, g.metShare) })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
-          ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => {
-            const what = describeMove(m, g.threshold, done.scenario, locale);
-            return html`<li>${what}
-            ${fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: `${this.label(leverAt(m.move.path)!)} → ${this.position(leverAt(m.move.path)!, m.move.to)}` })}
-              @click=${() => this.fire('plan-apply', [[m.move.path, m.move.to]] satisfies Setting[])}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
-          })}</ul>`
+            ${t(locale, 'metIn', { share: p(g.metShare) })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+          ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => this.remedy(m, fresh, g.threshold))}</ul>`
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}
         <button class="link" @click=${() => this.download(done.result, 'diagnosis')}>${t(locale, 'planJson')}</button>
       ` : nothing}
     </section>`;
   }
-
 }
 
 customElements.define('qc-plan-diagnosis', DiagnosisPanel);

@@ -59,7 +59,9 @@ export abstract class PlanPanel extends LitElement {
     .status { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
     .stale { font-size: 0.8rem; color: #7d4e00; background: #fff8c5; padding: 0.2rem 0.5rem; border-radius: 4px; }
     ul.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.1rem; font-size: 0.85rem; }
-    ul.moves li { margin: 0.2rem 0; }
+    ul.moves li, ol.moves li { margin: 0.2rem 0; }
+    ol.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.3rem; font-size: 0.85rem; }
+    li.against { border-left: 3px solid #bf8700; padding-left: 0.4rem; }
     .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
     .checklist { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.1rem 0.75rem; max-height: 12rem; overflow: auto; border: 1px solid #eef1f4; padding: 0.3rem; font-size: 0.8rem; }
     table { border-collapse: collapse; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
