@@ -12,6 +12,7 @@ const OPTIONS = {
   json: { type: 'boolean' }, csv: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' },
   vary: { type: 'string' }, vary2: { type: 'string' }, method: { type: 'string' }, levers: { type: 'string' },
   samples: { type: 'string' }, 'test-function': { type: 'string' }, 'budget-hours': { type: 'string' }, 'min-chance': { type: 'string' },
+  'outside-playbook': { type: 'boolean' }, points: { type: 'string' },
 } as const;
 
 export type Flag = keyof typeof OPTIONS;
@@ -28,7 +29,8 @@ export const VERB_FLAGS = {
   sensitivity: [...SHARDED, 'method', 'levers', 'samples', 'test-function'],
   'sensitivity --shard': ['runs', 'seed', 'days', 'threads', 'shard', 'out', 'method', 'levers', 'samples'],
   'sensitivity --test-function': ['test-function', 'method', 'samples', 'seed', 'json'],
-  optimize: ['runs', 'seed', 'days', 'threads', 'json', 'levers', 'budget-hours', 'min-chance'],
+  optimize: ['runs', 'seed', 'days', 'threads', 'json', 'levers', 'budget-hours', 'min-chance', 'outside-playbook'],
+  frontier: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'outside-playbook'],
   diagnose: ['runs', 'seed', 'days', 'threads', 'json'],
   merge: ['json', 'csv'],
 } as const satisfies Record<string, readonly Flag[]>;

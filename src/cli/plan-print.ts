@@ -13,6 +13,7 @@ import { describePosition, leverAt } from '../model/planning/levers.ts';
 import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
+import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { plain } from './io.ts';
 import { print } from './terminal.ts';
 
@@ -82,8 +83,11 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     ? `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`
     : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`;
   print(`goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
+  if (result.withinPlaybook) print('within the playbook: each lever within its § setting or range (--outside-playbook lifts this)\n');
   if (!result.best) {
     print(`no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
+    const cheap = result.cheapest;
+    if (cheap) print(`the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs.`);
     return;
   }
   const changes = result.best.settings.filter(([path, v], i) => v !== result.levers[i].current || path !== result.levers[i].path);
@@ -94,9 +98,11 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     const i = result.levers.findIndex((l) => l.path === path);
     print(`  ${lever(path).label.en}: ${describePosition(lever(path), result.levers[i].current, scenario, 'en')} → ${describePosition(lever(path), v, scenario, 'en')}`);
   }
+  for (const b of result.best.breaches) print(`  ⚠ ${lever(b.path).label.en}: against the playbook (${b.source}: ${b.reason.en})`);
   const a = result.best.assessment;
   const s = result.start.assessment;
-  print(`\nin the search (${a.runs} runs each): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
+  print(`\nin the search (the best on ${a.runs} runs, the current on ${s.runs}): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
+  print(result.separated ? `the best was told apart from the runner-up on ${result.leaderRuns} runs` : `after ${result.leaderRuns} runs the best is not told apart from the runners-up: they are about as good`);
   const c = result.check;
   if (c) {
     print(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
@@ -109,4 +115,16 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print('\nrunners-up');
     for (const r of result.runnersUp) print(`  ${pct(r.assessment.chance)}, ${r.assessment.medianCost.toFixed(1)} h: ${r.settings.map(([p, v]) => `${p}=${describePosition(lever(p), v, scenario, 'en')}`).join(', ')}`);
   }
+}
+
+export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number): void {
+  print(`hours–chance frontier of ${plain(result.scenario)}${result.withinPlaybook ? ', within the playbook' : ''}: ${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s`);
+  print('each point: no strategy tried meets every goal more often with as few team hours a week\n');
+  const lever = (path: string) => leverAt(path)!;
+  const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== result.levers[i].current)
+    .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';
+  print(table([['team h/week', 'every goal met (90 % interval, runs)', 'changes from the current strategy'],
+    ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
+  const c = result.current;
+  print(`\ncurrent strategy: ${c.hours.toFixed(1)} h a week, every goal met in ${pct(c.chance)} (${pct(c.interval[0])}–${pct(c.interval[1])}, ${c.runs} runs)${c.current && result.points.some((p) => p.current) ? ' — on the frontier' : ''}`);
 }

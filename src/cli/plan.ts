@@ -6,6 +6,7 @@
  *   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
  *   npm run sim -- optimize FILE --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
  *   npm run sim -- diagnose FILE [--runs N] [--json]
+ *   npm run sim -- frontier FILE --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv F]
  *   npm run sim -- merge PART… [--json] [--csv F]
  *
  * Common: --threads N (default: all cores), --seed S, --days D; sweep and
@@ -17,7 +18,8 @@ import type { Summary } from '../model/metrics.ts';
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
-import { sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
+import { experimentFile, frontierToCsv, sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
+import { frontier } from '../model/planning/frontier.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
 import { leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
@@ -28,27 +30,31 @@ import { goalSeek } from '../model/planning/goal-seek.ts';
 import { describeRemedy, diagnose } from '../model/planning/diagnose.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
-import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
+import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
 import { endProgressLine, print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
 import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
-export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
+export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'frontier', 'merge'] as const;
 
 export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=from:to:step [--vary2 PATH=…] [--runs N] [--json] [--csv FILE]
   npm run sim -- sensitivity <scenario.json> --method morris|sobol [--levers a,b=lo:hi,…] [--samples N] [--runs N] [--json]
   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
-  npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
+  npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--outside-playbook] [--runs N] [--json]
   npm run sim -- diagnose <scenario.json> [--runs N] [--json]
+  npm run sim -- frontier <scenario.json> --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv FILE]
   npm run sim -- merge <part.json>… [--json] [--csv FILE]
 
   --vary PATH=from:to:step   a numeric lever over a range; PATH=v1,v2 for options (e.g. admission.questionnaire=false,true)
   --levers a,b=lo:hi         levers to vary (default: every numeric lever, over its practical range)
   --threads N                simulation threads (default: all cores); results are identical for any N
   --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
-  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize 80 in the last round, diagnose 60)`;
+  --outside-playbook         optimize, frontier: let levers leave the playbook's guardrails (default: stay within them)
+  --points N                 frontier: points on the hours–chance curve (2–30, default 10)
+  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60)
+  --json                     planning results carry the scenario itself and the app version, so they can be re-run`;
 
 interface Job {
   readonly scenarios: readonly Scenario[];
@@ -169,9 +175,9 @@ function partialSweepCsv(result: SweepResult): string {
 }
 
 /** A cancelled sweep: the points whose runs all finished, printed (and exported, named partial); the rest "not run". */
-function reportCancelledSweep(partial: SweepResult | null, values: Flags, file: string): string {
+function reportCancelledSweep(partial: SweepResult | null, values: Flags, file: string, scenario: Scenario): string {
   if (!partial) return 'no point had finished; nothing was written';
-  if (values.json) print(JSON.stringify({ ...partial, partial: true }));
+  if (values.json) print(JSON.stringify(experimentFile({ ...partial, partial: true }, scenario)));
   else printSweep(partial);
   const finished = partial.points.filter((p) => p.stats).length;
   const notRun = partial.points.filter((p) => p.notRun).length;
@@ -225,7 +231,7 @@ async function shardableCommand(spec: JobSpec, file: string, values: Flags, defa
   const summaries = await withPool(
     threads,
     (execute) => evaluate((s, t, onTask) => execute(s, t, (r) => { received.push(r); onTask?.(r); }), job.scenarios, 0, runs, progressPrinter(spec.command)),
-    partial ? () => reportCancelledSweep(partial(received), values, file) : undefined,
+    partial ? () => reportCancelledSweep(partial(received), values, file, scenario) : undefined,
   );
   report(job.finish(summaries), values, scenario, [file]);
 }
@@ -240,7 +246,7 @@ function progressTasks(label: string, tasks: readonly { count: number }[]) {
 function report(result: SweepResult | SensitivityResult, values: Flags, scenario: Scenario, inputs: readonly string[]): void {
   if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result), inputs);
   if (values.json) {
-    print(JSON.stringify(result));
+    print(JSON.stringify(experimentFile(result, scenario)));
     return;
   }
   if (result.kind === 'sweep') printSweep(result);
@@ -283,11 +289,12 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
     : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance ?? '', 0, 1) };
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
-  const printers = { screen: progressPrinter('search'), refine: progressPrinter('refine'), check: progressPrinter('check on fresh runs') };
+  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), refine: progressPrinter('refine'), race: progressPrinter('race the leaders'), check: progressPrinter('check on fresh runs') };
   const started = performance.now();
-  const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, onProgress: (stage, done, total) => printers[stage](done, total) }));
+  const withinPlaybook = !values['outside-playbook'];
+  const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
   const seconds = (performance.now() - started) / 1000;
-  if (values.json) { print(JSON.stringify(result)); return; }
+  if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
   printGoalSeek(result, scenario, seconds);
 }
 
@@ -296,7 +303,7 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   const runs = wholeNumber('runs', values.runs, 10, 10_000, 60);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
-  if (values.json) { print(JSON.stringify(result)); return; }
+  if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
   print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.screenRuns} runs, the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
   print(`every goal met in ${pct(result.allGoals)} of runs (90 % interval ${pct(result.allGoalsInterval[0])}–${pct(result.allGoalsInterval[1])}, ${result.runs} runs)`);
   for (const b of result.breaches) print(`  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
@@ -310,6 +317,26 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
     if (!g.moves.length) print('  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
     for (const m of g.moves) print(`  ${describeRemedy(m, scenario, 'en', g.threshold)}`);
   }
+}
+
+async function frontierCommand(file: string | undefined, values: Flags): Promise<void> {
+  const scenario = loadScenario(file, values, 'frontier');
+  if (values.levers === undefined) throw new UserError(['command line: frontier needs --levers a,b,… (the levers to vary; at most 8)']);
+  const levers = parseLevers(values.levers, scenario);
+  if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a frontier (got ${levers.length})`]);
+  const points = wholeNumber('points', values.points, 2, 30, 10);
+  const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
+  const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
+  if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, [file!]);
+  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), final: progressPrinter('points on every run') };
+  const started = performance.now();
+  const withinPlaybook = !values['outside-playbook'];
+  const result = await withPool(threads, (execute) => frontier(execute, scenario, { levers, points, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
+  const seconds = (performance.now() - started) / 1000;
+  if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, frontierToCsv(result), [file!]);
+  if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
+  printFrontier(result, scenario, seconds);
+  if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
 }
 
 function mergeCommand(files: readonly string[], values: Flags): void {
@@ -366,5 +393,6 @@ export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: st
     await shardableCommand({ command: 'sensitivity', method, levers: levers.map((l) => (isNumeric(l) ? `${l.path}=${l.min}:${l.max}` : l.path)), samples }, file, values, 40);
   } else if (command === 'optimize') await optimizeCommand(file, values);
   else if (command === 'diagnose') await diagnoseCommand(file, values);
+  else if (command === 'frontier') await frontierCommand(file, values);
   else mergeCommand(positionals, values);
 }

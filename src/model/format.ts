@@ -5,6 +5,7 @@
  */
 import type { SummaryKey } from './metrics.ts';
 import { SUMMARY } from './metrics.ts';
+import { wilson } from './stats.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -31,6 +32,13 @@ export function formatNumber(locale: Locale, value: number, digits = 1): string 
 
 export function formatPercent(locale: Locale, share: number, digits = 0): string {
   return formatter(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+
+/** A chance as a share of runs with its 90 % Wilson interval and n: "32 % (90 % interval 21–45 %, 60 runs)". */
+export function formatChance(locale: Locale, share: number, runs: number): string {
+  const [lo, hi] = wilson(Math.round(share * runs), runs);
+  const p = (v: number) => formatPercent(locale, v);
+  return locale === 'zh-CN' ? `${p(share)} (90% 区间 ${p(lo)}–${p(hi)}，${runs} 次模拟)` : `${p(share)} (90 % interval ${p(lo)}–${p(hi)}, ${runs} runs)`;
 }
 
 /** A metric value by its unit: shares as percentages, counts whole where whole. */

@@ -224,7 +224,8 @@ export class AppShell extends LitElement {
       @plan-diagnose=${(e: CustomEvent<{ runs: number }>) => void planning.diagnose(edit.scenario, e.detail.runs)}
       @plan-sweep=${(e: CustomEvent<{ axes: SweepAxis[]; runs: number }>) => void planning.sweep(edit.scenario, e.detail.axes, e.detail.runs)}
       @plan-sensitivity=${(e: CustomEvent<{ paths: string[]; runs: number; method: 'morris' | 'sobol'; samples: number }>) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.method, e.detail.samples)}
-      @plan-seek=${(e: CustomEvent<{ paths: string[]; objective: Objective }>) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective)}
+      @plan-frontier=${(e: CustomEvent<{ paths: string[]; points: number; withinPlaybook: boolean }>) => void planning.frontier(edit.scenario, levers(e.detail.paths), e.detail.points, e.detail.withinPlaybook)}
+      @plan-seek=${(e: CustomEvent<{ paths: string[]; objective: Objective; withinPlaybook: boolean }>) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective, e.detail.withinPlaybook)}
       @plan-cancel=${() => planning.cancel()}
       @plan-apply=${(e: CustomEvent<Setting[]>) => this.apply(e.detail)}
       @undo=${() => this.undo()} @redo=${() => this.redo()}></qc-plan-view></main>`;

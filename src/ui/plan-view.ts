@@ -19,8 +19,12 @@ import { t, type MessageKey } from '../i18n/messages.ts';
 import type { PlanProgress, PlanResults } from './controllers/planning-controller.ts';
 import './plan/diagnosis-panel.ts';
 import './plan/seek-panel.ts';
+import './plan/frontier-panel.ts';
 import './plan/sweep-panel.ts';
 import './plan/screen-panel.ts';
+
+/** Each stage of a planning job, in words. */
+const STAGE_TEXT = { run: 'stageRun', screen: 'stageScreen', evolve: 'stageEvolve', refine: 'stageRefine', race: 'stageRace', check: 'stageCheck', final: 'stageFinal' } as const;
 
 export class PlanView extends LitElement {
   static override properties = {
@@ -44,7 +48,7 @@ export class PlanView extends LitElement {
     this.locale = 'en';
     this.scenario = null;
     this.progress = null;
-    this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null };
+    this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null };
     this.canUndo = false;
     this.canRedo = false;
   }
@@ -77,6 +81,7 @@ export class PlanView extends LitElement {
       <div class="grid">
         <qc-plan-diagnosis .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.diagnosis}></qc-plan-diagnosis>
         <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.goalSeek}></qc-plan-seek>
+        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.frontier}></qc-plan-frontier>
         <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sweep}></qc-plan-sweep>
         <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sensitivity}></qc-plan-screen>
       </div>
@@ -87,11 +92,11 @@ export class PlanView extends LitElement {
     const p = this.progress;
     if (!p) return html`<span class="status" role="status" data-finished="true">${t(this.locale, 'planIdle')}</span>`;
     const seconds = (ms: number) => formatNumber(this.locale, ms / 1000, 1);
-    const stage = t(this.locale, p.stage === 'screen' ? 'stageScreen' : p.stage === 'refine' ? 'stageRefine' : p.stage === 'check' ? 'stageCheck' : 'stageRun');
+    const stage = t(this.locale, STAGE_TEXT[p.stage]);
     return html`
-      ${p.kind === 'goalSeek' ? html`<progress aria-label=${t(this.locale, 'plan_goalSeek')}></progress>`
+      ${p.kind === 'goalSeek' || p.kind === 'frontier' ? html`<progress aria-label=${t(this.locale, 'plan_goalSeek')}></progress>`
         : html`<progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>`}
-      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${p.kind === 'goalSeek'
+      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${p.kind === 'goalSeek' || p.kind === 'frontier'
         ? t(this.locale, 'roundProgress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs) })
         : t(this.locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })}</span>
       <button class="cancel" @click=${() => this.fire('plan-cancel')}>${t(this.locale, 'cancel')}</button>

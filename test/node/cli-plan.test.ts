@@ -8,7 +8,7 @@ import { mainAsync } from '../../src/cli/main.ts';
 import { ISHIGAMI_INDICES } from '../../src/model/planning/sensitivity.ts';
 import { JobCancelled, threadPool } from '../../src/cli/threads.ts';
 import { tasksFor } from '../../src/model/planning/jobs.ts';
-import { defaultScenario } from '../../src/model/scenario.ts';
+import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
 
 let out: string[];
 let err: string[];
@@ -124,7 +124,9 @@ describe('flags that do not apply to a verb', () => {
     const vary = ['--vary', 'content.postsPerWeek=0:2:1'];
     for (const [args, line] of [
       [['diagnose', SCENARIO, '--csv', join(dir, 'd.csv')], 'command line: --csv does not apply to diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
-      [['optimize', SCENARIO, '--levers', 'team.admins', '--budget-hours', '5', '--json', '--csv', join(dir, 'o.csv')], 'command line: --csv does not apply to optimize (optimize takes --runs, --seed, --days, --threads, --json, --levers, --budget-hours, --min-chance)'],
+      [['optimize', SCENARIO, '--levers', 'team.admins', '--budget-hours', '5', '--json', '--csv', join(dir, 'o.csv')], 'command line: --csv does not apply to optimize (optimize takes --runs, --seed, --days, --threads, --json, --levers, --budget-hours, --min-chance, --outside-playbook)'],
+      [['frontier', SCENARIO, '--levers', 'team.admins', '--vary', 'team.admins=1:2:1'], 'command line: --vary does not apply to frontier (frontier takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --outside-playbook)'],
+      [['diagnose', SCENARIO, '--outside-playbook'], 'command line: --outside-playbook does not apply to diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
       [['merge', join(dir, 'p.json'), '--threads', '2'], 'command line: --threads does not apply to merge (merge takes --json, --csv)'],
       [['sweep', SCENARIO, ...vary, '--method', 'sobol'], expect.stringMatching(/^command line: --method does not apply to sweep \(sweep takes --runs, .*, --vary, --vary2\)$/)],
       [['sweep', SCENARIO, ...vary, '--shard', '1/2', '--out', join(dir, 's.json'), '--csv', join(dir, 's.csv')], 'command line: --csv does not apply to sweep --shard (sweep --shard takes --runs, --seed, --days, --threads, --shard, --out, --vary, --vary2)'],
@@ -302,12 +304,70 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(result.check!.runs).toBe(200);
   });
 
+  it('stays within the playbook by default: a 3-hour budget is not met by gutting the group', async () => {
+    // the tester's case: knowledge sharing on 3 team hours a week (MODEL §6 costs)
+    const result = await json(['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'content.postsPerWeek,activation.dmPerAdminPerDay,admission.probationDays,team.admins',
+      '--budget-hours', '3', '--runs', '10', '--days', '14', '--threads', '1', '--json']) as {
+      best: unknown; withinPlaybook: boolean; cheapest: { assessment: { medianCost: number }; settings: [string, number][]; breaches: unknown[] } | null;
+      app: { name: string; version: string }; scenarioFile: unknown;
+    };
+    expect(result.withinPlaybook).toBe(true);
+    expect(result.best).toBeNull();
+    // the cheapest playbook strategy still posts 3 times a week, DMs silent members and keeps the 3-day probation (§1, §6, §3)
+    expect(result.cheapest!.assessment.medianCost).toBeGreaterThan(3);
+    expect(result.cheapest!.breaches).toEqual([]);
+    const settings = Object.fromEntries(result.cheapest!.settings);
+    expect(settings['content.postsPerWeek']).toBeGreaterThanOrEqual(3);
+    expect(settings['activation.dmPerAdminPerDay']).toBeGreaterThanOrEqual(1);
+    expect(settings['admission.probationDays']).toBe(3);
+    // the file can be re-run: the app version and the scenario itself
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+    expect(result.app).toEqual({ name: pkg.name, version: pkg.version });
+    expect(parseScenario(result.scenarioFile).ok).toBe(true);
+    out = [];
+    expect(await mainAsync(['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'content.postsPerWeek,activation.dmPerAdminPerDay', '--budget-hours', '3', '--runs', '10', '--days', '14', '--threads', '1'])).toBe(0);
+    expect(out.join('\n')).toMatch(/the cheapest strategy tried that keeps to the playbook needs \d+\.\d team hours a week/);
+  });
+
+  it('draws the hours–chance frontier: fewer hours, lower chance, each point a strategy; JSON and CSV', async () => {
+    const csv = join(dir, 'frontier.csv');
+    const result = await json(['frontier', 'scenarios/knowledge-sharing.json', '--levers', 'team.admins,activation.dmPerAdminPerDay', '--points', '4', '--runs', '20', '--days', '14', '--threads', '2', '--json', '--csv', csv]) as {
+      kind: string; points: { hours: number; chance: number; interval: [number, number]; runs: number; settings: [string, number][] }[]; current: { hours: number; chance: number };
+      scenarioFile: unknown; app: { version: string };
+    };
+    expect(result.kind).toBe('frontier');
+    expect(result.points.length).toBeGreaterThan(0);
+    expect(result.points.length).toBeLessThanOrEqual(4);
+    result.points.forEach((p, i) => {
+      expect(p.runs).toBe(20);
+      expect(p.interval[0]).toBeLessThanOrEqual(p.chance);
+      expect(p.interval[1]).toBeGreaterThanOrEqual(p.chance);
+      // within the playbook: 1–3 admins (§3), at least 1 DM a day (§6)
+      const s = Object.fromEntries(p.settings);
+      expect(s['team.admins']).toBeGreaterThanOrEqual(1);
+      expect(s['team.admins']).toBeLessThanOrEqual(3);
+      expect(s['activation.dmPerAdminPerDay']).toBeGreaterThanOrEqual(1);
+      if (i) {
+        expect(p.hours).toBeGreaterThanOrEqual(result.points[i - 1].hours);
+        expect(p.chance).toBeGreaterThan(result.points[i - 1].chance);
+      }
+    });
+    // no point of the front is beaten by the current strategy on both
+    for (const p of result.points) expect(result.current.hours <= p.hours && result.current.chance > p.chance).toBe(false);
+    expect(parseScenario(result.scenarioFile).ok).toBe(true);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('team_hours_per_week,all_goals_met_share,share_low_90,share_high_90,runs,current,against_playbook,"team.admins","activation.dmPerAdminPerDay"');
+    expect(rows).toHaveLength(result.points.length + 1);
+  });
+
   it('explains a silent group and names the levers that help, in words', async () => {
     out = [];
     expect(await mainAsync(['diagnose', SCENARIO, '--runs', '20', '--threads', '2'])).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/The group fell silent/);
     // a lever move with its chance of meeting the goal (model v3: DMs no longer revive a silent group on their own)
+    expect(text).toMatch(/what to change, best first/);
     expect(text).toMatch(/: \S+ → \S+: .*goal met in/);
+    expect(text).toMatch(/every goal at once \d+% → \d+% of runs \(90 % interval/);
   });
 });

@@ -13,7 +13,8 @@ import { runSensitivity } from '../../src/model/planning/sensitivity-model.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { goalSeek, HOLDOUT_FIRST_RUN } from '../../src/model/planning/goal-seek.ts';
 import { describeRemedy, diagnose, explainOutcome, movesOf, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
-import { breachesOf, scenarioBreaches } from '../../src/model/planning/guardrails.ts';
+import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
+import { APP_VERSION } from '../../src/model/version.ts';
 
 function scenario(name: string, patch: (s: Scenario) => unknown = (s) => s): Scenario {
   const opened = openScenarioText(readFileSync(`scenarios/${name}.json`, 'utf8'));
@@ -138,6 +139,28 @@ describe('goal seek on a noisy quadratic', () => {
     expect(result.best!.medianCost).toBeGreaterThan(0.8);
   });
 
+  it('always judges the extra starts on every run, and can return one', async () => {
+    const result = await search(evaluate, { dimensions, start: [0, 0], starts: [[0.5, 0.5]], objective: { kind: 'maxGoals', budget: 1 }, seed: 9, candidates: 2, generations: 0, refineRounds: 0 });
+    expect(result.best!.position).toEqual([0.5, 0.5]);
+    expect(result.best!.runs).toBeGreaterThanOrEqual(80);
+  });
+
+  it('races the leaders until the first is told apart, or says it was not', async () => {
+    // two strategies the same in every run: never told apart, raced to the cap
+    const flat = async (candidates: readonly (readonly number[])[], first: number, count: number): Promise<RunRecord[][]> =>
+      candidates.map(() => Array.from({ length: count }, (_, i) => ({ met: (first + i) % 3 === 0 ? 1 : 0, shortfall: 0, cost: 0 })));
+    const tie = await search(flat, { dimensions: [{ min: 0, max: 1, step: 1 }], start: [0], objective: { kind: 'maxGoals', budget: 1 }, seed: 1, finalRuns: 20, maxRuns: 60 });
+    expect(tie.separated).toBe(false);
+    expect(tie.leaderRuns).toBe(60);
+    // one clearly better: told apart at once
+    const clear = async (candidates: readonly (readonly number[])[], first: number, count: number): Promise<RunRecord[][]> =>
+      candidates.map((x) => Array.from({ length: count }, (_, i) => ({ met: x[0] === 1 || (first + i) % 5 === 0 ? 1 : 0, shortfall: 0, cost: 0 })));
+    const apart = await search(clear, { dimensions: [{ min: 0, max: 1, step: 1 }], start: [0], objective: { kind: 'maxGoals', budget: 1 }, seed: 1, finalRuns: 20, maxRuns: 60 });
+    expect(apart.best!.position).toEqual([1]);
+    expect(apart.separated).toBe(true);
+    expect(apart.leaderRuns).toBe(20);
+  });
+
   it('reports no best when nothing fits the budget', async () => {
     const result = await search(evaluate, { dimensions: [{ min: 0.5, max: 1, step: 0.1 }], start: [1], objective: { kind: 'maxGoals', budget: 0.1 }, seed: 1 });
     expect(result.best).toBeNull();
@@ -195,6 +218,32 @@ describe('planning on the model', () => {
     expect(en).toMatch(/Promotions per week: 14 posts → 0 posts/);
     expect(en).toMatch(/every goal at once 0(\.\d)?% → \d+(\.\d)?% of runs \(90 % interval \d+(\.\d)?%–\d+(\.\d)?%, 40 runs\)/);
     expect(describeRemedy(best, base, 'zh-CN')).toMatch(/每周推广：14 条 → 0 条/);
+  });
+
+  it('the playbook guardrails narrow each lever to its § setting or range', () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, window: [14, 15], promoPerWeek: 14 } }));
+    const narrowed = (path: string) => { const l = withinPlaybook(leverAt(path)!, base); return [l.min, l.max]; };
+    expect(narrowed('content.window')).toEqual([19, 20]);
+    expect(narrowed('admission.probationDays')).toEqual([3, 3]);
+    expect(narrowed('penalties.strikesToRemove')).toEqual([3, 3]);
+    expect(narrowed('team.admins')).toEqual([1, 3]);
+    expect(narrowed('content.promoPerWeek')).toEqual([0, 1]);
+    // yes/no: only "yes" (option index 1); knowledge sharing posts ≥ 3 a week (§1)
+    expect(narrowed('penalties.enabled')).toEqual([1, 1]);
+    expect(narrowed('content.postsPerWeek')).toEqual([3, 14]);
+    // a lever the playbook says nothing of is left as it is
+    expect(narrowed('growth.inviteWording')).toEqual([0.2, 1]);
+    // the §1 rule of one positioning holds only there
+    const service = scenario('customer-service');
+    expect(withinPlaybook(leverAt('content.postsPerWeek')!, service).min).toBe(0);
+    expect(withinPlaybook(leverAt('team.replyMinutes')!, service).max).toBe(15);
+    // the playbook strategy moves what leaves the playbook to the playbook's own setting
+    expect(playbookSettings(leversFor(base), base)).toEqual([['content.window', 19], ['content.promoPerWeek', 0]]);
+    expect(scenarioBreaches(scenario('knowledge-sharing'))).toEqual([]);
+  });
+
+  it('the app version in planning files is the package version', () => {
+    expect(APP_VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
   });
 
   it('a move against the playbook ranks below a playbook-consistent one of similar value, and says why', () => {

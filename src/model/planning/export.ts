@@ -3,6 +3,9 @@
  * a sweep, one row per point; sensitivity indices, one row per output and lever.
  */
 import { csvText } from '../report.ts';
+import type { Scenario } from '../scenario.ts';
+import { APP_NAME, APP_VERSION } from '../version.ts';
+import type { FrontierResult } from './frontier.ts';
 import type { SensitivityResult } from './sensitivity-model.ts';
 import type { SweepResult } from './sweep.ts';
 
@@ -33,6 +36,24 @@ export function sensitivityToCsv(result: SensitivityResult): string {
       if (m) rows.push([output, csvText(lever.path), m.mu, m.muStar, m.sigma, m.n].join(','));
       if (s) rows.push([output, csvText(lever.path), s.s1, ...s.s1Interval, s.st, ...s.stInterval].join(','));
     });
+  }
+  return `${rows.join('\n')}\n`;
+}
+
+/**
+ * A planning result as a file that can be re-run: the result, the app and its
+ * version, and the scenario itself (every field, defaults filled in), so
+ * `npm run sim -- run` or the browser can load the exact strategy again.
+ */
+export function experimentFile<T extends object>(result: T, scenario: Scenario): T & { readonly app: { readonly name: string; readonly version: string }; readonly scenarioFile: Scenario } {
+  return { ...result, app: { name: APP_NAME, version: APP_VERSION }, scenarioFile: scenario };
+}
+
+export function frontierToCsv(result: FrontierResult): string {
+  const paths = result.levers.map((l) => l.path);
+  const rows = [['team_hours_per_week', 'all_goals_met_share', 'share_low_90', 'share_high_90', 'runs', 'current', 'against_playbook', ...paths.map(csvText)].join(',')];
+  for (const p of result.points) {
+    rows.push([p.hours, p.chance, ...p.interval, p.runs, p.current, csvText(p.breaches.map((b) => b.path).join(' ')), ...p.settings.map(([, v]) => v)].join(','));
   }
   return `${rows.join('\n')}\n`;
 }

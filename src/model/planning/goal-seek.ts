@@ -2,9 +2,12 @@
  * Goal seek on the group model: the strategy, over levers and ranges the
  * planner picks, that maximises the chance that every goal is met with team
  * hours per week within a budget, or needs the fewest team hours for a chance
- * of at least p (optimize.ts does the search). The recommendation is then
- * checked on fresh runs the search never saw (held-out run indices) against
- * the current strategy, paired.
+ * of at least p (optimize.ts does the search). By default it stays within the
+ * playbook: each lever's range is narrowed to its guardrail (guardrails.ts),
+ * and the search starts from the current strategy, the playbook strategy and
+ * any points the planner brings (e.g. a sweep's best). The recommendation is
+ * then checked on fresh runs the search never saw (held-out run indices)
+ * against the current strategy, paired.
  */
 import { compareRuns, type PairedDifference } from '../compare.ts';
 import { quantileSorted, wilson } from '../stats.ts';
@@ -12,8 +15,9 @@ import type { Summary } from '../metrics.ts';
 import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { evaluate, type Executor } from './jobs.ts';
+import { breachesOf, playbookSettings, withinPlaybook, type Breach } from './guardrails.ts';
 import { positionOf, withSettings, type Lever, type Setting } from './levers.ts';
-import { search, type Assessment, type Objective, type RunRecord, type SearchStage } from './optimize.ts';
+import { search, type Assessment, type CandidateEvaluator, type Objective, type RunRecord, type SearchStage } from './optimize.ts';
 
 /** Held-out runs start here; a search never uses run indices this high. */
 export const HOLDOUT_FIRST_RUN = 1_000_000;
@@ -26,12 +30,21 @@ export interface GoalSeekOptions {
   readonly finalRuns?: number;
   /** Held-out runs for the check (default 200; 0 skips it). */
   readonly checkRuns?: number;
+  /** Narrow every lever to its playbook guardrail (default true). */
+  readonly withinPlaybook?: boolean;
+  /** More strategies to start from, e.g. the best points of a sweep (settings of any of the levers; the others stay as they are). */
+  readonly starts?: readonly (readonly Setting[])[];
+  /** Generations of the global stage and the racing cap (defaults in optimize.ts). */
+  readonly generations?: number;
+  readonly maxRuns?: number;
   readonly onProgress?: (stage: SearchStage | 'check', done: number, total: number) => void;
 }
 
 export interface Candidate {
   readonly settings: readonly Setting[];
   readonly assessment: Assessment;
+  /** The playbook guardrails the candidate's settings leave (empty: it keeps to the playbook). */
+  readonly breaches: readonly Breach[];
 }
 
 export interface CheckSide {
@@ -73,6 +86,13 @@ export interface GoalSeekResult {
   readonly start: Candidate;
   readonly runnersUp: readonly Candidate[];
   readonly evaluations: number;
+  /** Whether the search kept to the playbook's guardrails. */
+  readonly withinPlaybook: boolean;
+  /** The cheapest strategy tried (what a budget that nothing fits would have to be). */
+  readonly cheapest: Candidate | null;
+  /** Racing: the best told apart from the runner-up (90 % interval of the paired difference above 0), on this many runs. */
+  readonly separated: boolean;
+  readonly leaderRuns: number;
   /** Null when nothing was recommended or the best is the current strategy. */
   readonly check: HeldOutCheck | null;
 }
@@ -87,31 +107,48 @@ export function runRecord(goals: readonly Threshold[], s: Summary): RunRecord {
 
 const INVALID: RunRecord = { met: 0, shortfall: 1, cost: Infinity };
 
-export async function goalSeek(executor: Executor, base: Scenario, options: GoalSeekOptions): Promise<GoalSeekResult> {
+/**
+ * What a search over levers needs: the levers' axes (narrowed to the playbook's
+ * guardrails when asked; a lever set outside keeps its setting reachable, so the
+ * current strategy is always a candidate), positions ↔ settings ↔ scenarios, an
+ * evaluator of candidates on run indices, the current position and the
+ * playbook strategy (every lever outside its guardrail at the playbook's own setting).
+ */
+export function searchSpace(executor: Executor, base: Scenario, chosen: readonly Lever[], keepToPlaybook: boolean) {
   const goals = goalsOf(base);
-  // a lever set outside its practical range keeps its setting reachable: the current strategy is always a candidate
-  const levers = options.levers.map((l) => {
+  const levers = chosen.map((lever) => {
+    const l = keepToPlaybook ? withinPlaybook(lever, base) : lever;
     const current = positionOf(l, base);
     return { ...l, min: Math.min(l.min, current), max: Math.max(l.max, current) };
   });
   const settingsOf = (position: readonly number[]) => levers.map((l, i): Setting => [l.path, position[i]]);
   const scenarioAt = (position: readonly number[]) => withSettings(base, settingsOf(position));
-
-  const evaluator = async (candidates: readonly (readonly number[])[], firstRun: number, count: number) => {
+  const evaluator: CandidateEvaluator = async (candidates, firstRun, count) => {
     const parsed = candidates.map(scenarioAt);
     const valid = parsed.flatMap((p) => (p.ok ? [p.scenario] : []));
     const summaries = await evaluate(executor, valid, firstRun, count);
     let k = 0;
     return parsed.map((p) => (p.ok ? summaries[k++].map((s) => runRecord(goals, s)) : Array.from({ length: count }, () => INVALID)));
   };
-
   const start = levers.map((l) => positionOf(l, base));
+  const advised = playbookSettings(chosen, base);
+  const playbook = levers.map((l, i) => advised.find(([path]) => path === l.path)?.[1] ?? start[i]);
+  return { levers, settingsOf, scenarioAt, evaluator, start, playbook };
+}
+
+export async function goalSeek(executor: Executor, base: Scenario, options: GoalSeekOptions): Promise<GoalSeekResult> {
+  const goals = goalsOf(base);
+  const keepToPlaybook = options.withinPlaybook ?? true;
+  const { levers, settingsOf, scenarioAt, evaluator, start, playbook } = searchSpace(executor, base, options.levers, keepToPlaybook);
+  const brought = (options.starts ?? []).map((settings) => levers.map((l, i) => settings.find(([path]) => path === l.path)?.[1] ?? start[i]));
   const found = await search(evaluator, {
     dimensions: levers, start, objective: options.objective, seed: base.seed,
+    starts: keepToPlaybook ? [playbook, ...brought] : brought,
     candidates: options.candidates, firstRuns: options.firstRuns, finalRuns: options.finalRuns,
+    generations: options.generations, maxRuns: options.maxRuns,
     onProgress: options.onProgress,
   });
-  const candidate = (a: Assessment): Candidate => ({ settings: settingsOf(a.position), assessment: a });
+  const candidate = (a: Assessment): Candidate => ({ settings: settingsOf(a.position), assessment: a, breaches: breachesOf(settingsOf(a.position), base) });
   const best = found.best ? candidate(found.best) : null;
   const checkRuns = options.checkRuns ?? 200;
   let check: HeldOutCheck | null = null;
@@ -133,6 +170,10 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
     start: candidate(found.start),
     runnersUp: found.runnersUp.map(candidate),
     evaluations: found.evaluations + (check ? 2 * checkRuns : 0),
+    withinPlaybook: keepToPlaybook,
+    cheapest: found.cheapest ? candidate(found.cheapest) : null,
+    separated: found.separated,
+    leaderRuns: found.leaderRuns,
     check,
   };
 }

@@ -3,16 +3,26 @@
  * independent of the model (tested on a noisy quadratic with a known optimum
  * under a budget).
  *
- * 1. Candidates: the current strategy and a Latin hypercube over the chosen
- *    levers' ranges (space-filling), snapped to the levers' steps.
+ * 1. Candidates: the current strategy, any other starts (the playbook
+ *    strategy, the best points of a sweep) and a Latin hypercube over the
+ *    chosen levers' ranges (space-filling), snapped to the levers' steps.
  * 2. Successive halving: every candidate gets a few runs; the better half gets
  *    twice as many, and so on, so runs go to the promising candidates. All
  *    candidates use the same run indices (common random numbers): they are
  *    compared on the same simulated populations.
- * 3. Local refinement around the best: one step and a quarter of the range up
+ * 3. Global stage, a small genetic algorithm over the snapped levers: children
+ *    of the best candidates (uniform crossover, mutation by a few steps or a
+ *    jump anywhere in the range), screened by successive halving. Chosen over
+ *    CMA-ES and Bayesian optimisation because the levers are discrete and mixed
+ *    (whole numbers, options, yes/no), the objective is a share of runs with
+ *    binomial noise, and a generation is one batch the workers run in parallel.
+ * 4. Local refinement around the best: one step and a quarter of the range up
  *    and down each lever, and trades between two levers (one up, one down),
  *    screened on a quarter of the runs; the three most promising get all the
  *    runs, and a move is kept only if it improves the objective on them.
+ * 5. Racing: the three leaders get more runs, in steps, until the 90 %
+ *    interval of the paired difference between the first and the second
+ *    excludes 0 (they are told apart) or a cap is reached (the result says which).
  *
  * The objective is either "maximise the chance that all goals are met with the
  * cost within a budget" or "minimise the cost with that chance at least p".
@@ -59,10 +69,16 @@ export interface SearchOptions {
   readonly finalRuns?: number;
   /** Refinement rounds at most (default 6); refinement stops when no neighbour is better. */
   readonly refineRounds?: number;
+  /** More strategies to start from (the playbook strategy, the best points of a sweep): always candidates. */
+  readonly starts?: readonly (readonly number[])[];
+  /** Generations of the global stage (default 3; 0 skips it). */
+  readonly generations?: number;
+  /** Runs per leader at most while racing (default 4 × finalRuns; finalRuns skips racing). */
+  readonly maxRuns?: number;
   readonly onProgress?: (stage: SearchStage, done: number, total: number) => void;
 }
 
-export type SearchStage = 'screen' | 'refine';
+export type SearchStage = 'screen' | 'evolve' | 'refine' | 'race';
 
 export interface Assessment {
   readonly position: readonly number[];
@@ -85,6 +101,11 @@ export interface SearchResult {
   readonly runnersUp: readonly Assessment[];
   /** Runs simulated in all. */
   readonly evaluations: number;
+  /** The cheapest candidate assessed on every final run (what the budget would have to be), feasible or not. */
+  readonly cheapest: Assessment | null;
+  /** Racing: whether the best was told apart from the runner-up (90 % interval of the paired difference above 0), and on how many runs. */
+  readonly separated: boolean;
+  readonly leaderRuns: number;
 }
 
 /** Weight of the shortfall beside the chance: small, so the chance always dominates once runs meet the goals. */
@@ -102,7 +123,7 @@ export function assess(position: readonly number[], records: readonly RunRecord[
   return { position, runs, chance, meanShortfall, medianCost, feasible, score };
 }
 
-function latinHypercube(n: number, dimensions: readonly Dimension[], seed: number): number[][] {
+export function latinHypercube(n: number, dimensions: readonly Dimension[], seed: number): number[][] {
   const u = seedrandom.alea(`${seed}:lhs`) as unknown as () => number;
   const columns = dimensions.map(() => {
     const order = Array.from({ length: n }, (_, i) => i);
@@ -120,7 +141,7 @@ export function snapTo(d: Dimension, value: number): number {
   return Number(Math.min(d.max, Math.max(d.min, d.min + steps * d.step)).toFixed(6));
 }
 
-const keyOf = (p: readonly number[]) => p.join(',');
+export const keyOf = (p: readonly number[]): string => p.join(',');
 
 export async function search(evaluate: CandidateEvaluator, options: SearchOptions): Promise<SearchResult> {
   const { dimensions, objective } = options;
@@ -157,23 +178,38 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
   const ranked = (positions: readonly (readonly number[])[], runs: number) =>
     positions.map((p) => assessAt(p, runs)).sort((a, b) => b.score - a.score);
 
-  // 1–2: space-filling candidates, successive halving
-  const seen = new Set<string>([keyOf(start)]);
-  let pool: (readonly number[])[] = [start];
-  for (const p of latinHypercube(count, dimensions, options.seed)) {
-    if (!seen.has(keyOf(p))) { seen.add(keyOf(p)); pool.push(p); }
+  // 1–2: the starts and space-filling candidates, successive halving
+  const seen = new Set<string>();
+  const fresh = (list: readonly (readonly number[])[]) => list.filter((p) => !seen.has(keyOf(p)) && seen.add(keyOf(p)));
+  const starts = fresh([start, ...(options.starts ?? []).map((p) => dimensions.map((d, i) => snapTo(d, p[i])))]);
+  const halve = async (candidates: readonly (readonly number[])[], stage: SearchStage) => {
+    let pool = [...candidates];
+    let runs = firstRuns;
+    for (;;) {
+      await ensureRuns(pool, runs, stage);
+      if (pool.length <= 3 || runs >= finalRuns) break;
+      pool = ranked(pool, runs).slice(0, Math.max(3, Math.ceil(pool.length / 2))).map((a) => a.position);
+      runs = Math.min(finalRuns, runs * 2);
+    }
+    await ensureRuns(pool, finalRuns, stage);
+    return pool;
+  };
+  // the starts always get every run: the planner's and the playbook's strategies are judged, not screened out
+  await ensureRuns(starts, finalRuns, 'screen');
+  let pool: (readonly number[])[] = [...starts, ...await halve(fresh(latinHypercube(count, dimensions, options.seed)), 'screen')];
+
+  // 3: global stage — children of the best, screened the same way
+  const u = seedrandom.alea(`${options.seed}:evolve`) as unknown as () => number;
+  const children = Math.min(16, 4 + 2 * dimensions.length);
+  for (let generation = 0; generation < (options.generations ?? 3); generation++) {
+    const elites = ranked(pool, finalRuns).slice(0, 6).map((a) => a.position);
+    const brood = fresh(Array.from({ length: children }, () => childOf(elites, dimensions, u)));
+    if (!brood.length) break;
+    pool = [...pool, ...await halve(brood, 'evolve')];
   }
-  let runs = firstRuns;
-  for (;;) {
-    await ensureRuns(pool, runs, 'screen');
-    if (pool.length <= 3 || runs >= finalRuns) break;
-    pool = ranked(pool, runs).slice(0, Math.max(3, Math.ceil(pool.length / 2))).map((a) => a.position);
-    runs = Math.min(finalRuns, runs * 2);
-  }
-  await ensureRuns([...pool, start], finalRuns, 'screen');
   let incumbent = ranked(pool, finalRuns)[0];
 
-  // 3: local refinement on the same runs: neighbours are screened with a quarter
+  // 4: local refinement on the same runs: neighbours are screened with a quarter
   // of the runs, the three most promising get the full count
   const screenRuns = Math.max(firstRuns, Math.ceil(finalRuns / 4));
   for (let round = 0; round < (options.refineRounds ?? 6); round++) {
@@ -191,13 +227,56 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
     .filter((key) => records.get(key)!.length >= finalRuns)
     .map((key) => assessAt(key.split(',').map(Number), finalRuns))
     .sort((a, b) => b.score - a.score);
-  const feasible = everyone.filter((a) => a.feasible);
+
+  // 5: racing the leaders until the first is told apart from the second
+  const maxRuns = Math.max(finalRuns, options.maxRuns ?? 4 * finalRuns);
+  let leaders = everyone.filter((a) => a.feasible).slice(0, 3).map((a) => a.position);
+  let leaderRuns = finalRuns;
+  let separated = leaders.length < 2 || apart(records.get(keyOf(leaders[0]))!, records.get(keyOf(leaders[1]))!, leaderRuns);
+  while (!separated && leaderRuns < maxRuns) {
+    leaderRuns = Math.min(maxRuns, leaderRuns + Math.ceil(finalRuns / 2));
+    await ensureRuns(leaders, leaderRuns, 'race');
+    leaders = ranked(leaders, leaderRuns).map((a) => a.position);
+    separated = apart(records.get(keyOf(leaders[0]))!, records.get(keyOf(leaders[1]))!, leaderRuns);
+  }
+  const raced = ranked(leaders, leaderRuns).filter((a) => a.feasible);
+  const feasible = [...raced, ...everyone.filter((a) => a.feasible && !leaders.some((l) => keyOf(l) === keyOf(a.position)))];
+  const cheapest = everyone.reduce<Assessment | null>((c, a) => (!c || a.medianCost < c.medianCost ? a : c), null);
   return {
     best: feasible[0] ?? null,
     start: assessAt(start, finalRuns),
     runnersUp: feasible.slice(1, 6),
     evaluations,
+    cheapest,
+    separated,
+    leaderRuns,
   };
+}
+
+/** Whether the first is better than the second on their first `runs` runs: the 90 % interval of the paired difference in goals met excludes 0. */
+function apart(first: readonly RunRecord[], second: readonly RunRecord[], runs: number): boolean {
+  const diffs = first.slice(0, runs).map((r, i) => r.met - second[i].met);
+  const n = diffs.length;
+  const mean = diffs.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, n - 1));
+  return mean - (1.645 * sd) / Math.sqrt(n) > 0;
+}
+
+/** A child of two elites: each lever from either parent, then (with chance 1/levers, at least once a child) a few steps or a jump anywhere. */
+export function childOf(elites: readonly (readonly number[])[], dimensions: readonly Dimension[], u: () => number): number[] {
+  const a = elites[Math.floor(u() * elites.length)];
+  const b = elites[Math.floor(u() * elites.length)];
+  const child = dimensions.map((_, i) => (u() < 0.5 ? a[i] : b[i]));
+  const rate = 1 / dimensions.length;
+  let mutated = false;
+  const mutate = (i: number) => {
+    const d = dimensions[i];
+    child[i] = u() < 0.3 ? snapTo(d, d.min + u() * (d.max - d.min)) : snapTo(d, child[i] + (u() < 0.5 ? -1 : 1) * (1 + Math.floor(u() * 3)) * d.step);
+    mutated = true;
+  };
+  dimensions.forEach((_, i) => { if (u() < rate) mutate(i); });
+  if (!mutated) mutate(Math.floor(u() * dimensions.length));
+  return child;
 }
 
 /** One step and a quarter of the range up and down each lever, and trades of one and three steps between two levers. */

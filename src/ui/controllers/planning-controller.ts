@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import type { Executor, TaskResult } from '../../model/planning/jobs.ts';
 import { diagnose, type Diagnosis } from '../../model/planning/diagnose.ts';
+import { frontier, type FrontierResult } from '../../model/planning/frontier.ts';
 import { partialSweep, runSweep, type SweepAxis, type SweepResult } from '../../model/planning/sweep.ts';
 import { runSensitivity, InvalidDesignPoint, type SensitivityResult } from '../../model/planning/sensitivity-model.ts';
 import { goalSeek, type GoalSeekResult } from '../../model/planning/goal-seek.ts';
@@ -18,8 +19,8 @@ import { createPool } from '../../worker/workers.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';
 import type { SavedPlans } from '../storage.ts';
 
-export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek';
-export type PlanStage = 'run' | 'screen' | 'refine' | 'check';
+export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'frontier';
+export type PlanStage = 'run' | 'screen' | 'evolve' | 'refine' | 'race' | 'check' | 'final';
 
 export interface PlanProgress {
   readonly kind: PlanKind;
@@ -35,6 +36,23 @@ export interface PlanResults {
   sweep: { readonly result: SweepResult; readonly scenario: Scenario; readonly partial: boolean } | null;
   sensitivity: { readonly result: SensitivityResult; readonly scenario: Scenario } | null;
   goalSeek: { readonly result: GoalSeekResult; readonly scenario: Scenario } | null;
+  frontier: { readonly result: FrontierResult; readonly scenario: Scenario } | null;
+}
+
+const PLAN_KINDS = ['diagnosis', 'sweep', 'sensitivity', 'goalSeek', 'frontier'] as const;
+
+/**
+ * Whether a result kept with a library entry has the shape this version shows
+ * (results saved by an earlier version — a diagnosis without remedies, a goal
+ * seek without guardrails — are dropped, not shown half-broken).
+ */
+function currentShape(kind: PlanKind, result: unknown): boolean {
+  const r = result as Record<string, unknown> | null;
+  if (!r || typeof r !== 'object') return false;
+  if (kind === 'diagnosis') return Array.isArray(r.remedies);
+  if (kind === 'goalSeek') return typeof r.withinPlaybook === 'boolean';
+  if (kind === 'frontier') return Array.isArray(r.points);
+  return true;
 }
 
 /** Progress repaints at most this often: a repaint takes main-thread time the workers could use on two cores. */
@@ -42,7 +60,7 @@ const REPAINT_MS = 250;
 
 export class PlanningController implements ReactiveController {
   progress: PlanProgress | null = null;
-  results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null };
+  results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null };
   /** Jobs finished (tests and tools wait on it). */
   finished = 0;
   private pool: WorkerPool | null = null;
@@ -71,7 +89,7 @@ export class PlanningController implements ReactiveController {
   resultsFor(scenario: Scenario): SavedPlans {
     const same = (s: Scenario) => JSON.stringify(s) === JSON.stringify(scenario);
     const out: SavedPlans = {};
-    for (const kind of ['diagnosis', 'sweep', 'sensitivity', 'goalSeek'] as const) {
+    for (const kind of PLAN_KINDS) {
       const r = this.results[kind];
       if (r && same(r.scenario)) out[kind] = r;
     }
@@ -81,7 +99,8 @@ export class PlanningController implements ReactiveController {
   /** Results kept with a library entry, shown again when it is opened. */
   restore(plans: SavedPlans | undefined): void {
     if (!plans) return;
-    this.results = { ...this.results, ...(plans as Partial<PlanResults>) };
+    const usable = Object.fromEntries(PLAN_KINDS.flatMap((kind) => (plans[kind] && currentShape(kind, plans[kind]!.result) ? [[kind, plans[kind]]] : [])));
+    this.results = { ...this.results, ...(usable as Partial<PlanResults>) };
     this.host.requestUpdate();
   }
 
@@ -113,10 +132,18 @@ export class PlanningController implements ReactiveController {
     });
   }
 
-  goalSeek(base: Scenario, levers: readonly Lever[], objective: Objective): Promise<void> {
+  goalSeek(base: Scenario, levers: readonly Lever[], objective: Objective, withinPlaybook = true): Promise<void> {
     return this.job('goalSeek', async (execute, report) => {
-      const result = await goalSeek(execute, base, { levers, objective, onProgress: (stage, done, total) => report(stage, done, total) });
+      const result = await goalSeek(execute, base, { levers, objective, withinPlaybook, onProgress: (stage, done, total) => report(stage, done, total) });
       this.results.goalSeek = { result, scenario: base };
+    });
+  }
+
+  /** The hours–chance frontier over the levers. */
+  frontier(base: Scenario, levers: readonly Lever[], points: number, withinPlaybook = true): Promise<void> {
+    return this.job('frontier', async (execute, report) => {
+      const result = await frontier(execute, base, { levers, points, withinPlaybook, onProgress: (stage, done, total) => report(stage, done, total) });
+      this.results.frontier = { result, scenario: base };
     });
   }
 
@@ -134,7 +161,7 @@ export class PlanningController implements ReactiveController {
       const now = performance.now();
       const elapsedMs = now - started;
       const stageChanged = stage !== this.progress?.stage;
-      this.progress = { kind, stage, done, total, elapsedMs, remainingMs: done && stage !== 'screen' && stage !== 'refine' ? (elapsedMs / done) * (total - done) : null };
+      this.progress = { kind, stage, done, total, elapsedMs, remainingMs: done && (stage === 'run' || stage === 'check') ? (elapsedMs / done) * (total - done) : null };
       if (stageChanged || done === total || now - this.lastPaint >= REPAINT_MS) {
         this.lastPaint = now;
         this.host.requestUpdate();

@@ -76,7 +76,7 @@ export class DiagnosisPanel extends PlanPanel {
           ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => this.remedy(m, fresh, g.threshold))}</ul>`
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}
-        <button class="link" @click=${() => this.download(done.result, 'diagnosis')}>${t(locale, 'planJson')}</button>
+        <button class="link" @click=${() => this.download(done.result, 'diagnosis', done.scenario)}>${t(locale, 'planJson')}</button>
       ` : nothing}
     </section>`;
   }

@@ -14,6 +14,7 @@ import { describePosition, positionOf, type Lever } from '../../model/planning/l
 import { langOf, pick, typeset, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
+import { experimentFile } from '../../model/planning/export.ts';
 import type { PlanProgress } from '../controllers/planning-controller.ts';
 
 /** The output "share of runs meeting every goal" beside the goals' KPIs. */
@@ -62,6 +63,9 @@ export abstract class PlanPanel extends LitElement {
     ul.moves li, ol.moves li { margin: 0.2rem 0; }
     ol.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.3rem; font-size: 0.85rem; }
     li.against { border-left: 3px solid #bf8700; padding-left: 0.4rem; }
+    tr.against td { background: #fff8e6; }
+    .frontier-chart { width: 100%; max-width: 32rem; height: auto; display: block; }
+    .frontier-table td:nth-child(3) { text-align: left; }
     .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
     .checklist { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.1rem 0.75rem; max-height: 12rem; overflow: auto; border: 1px solid #eef1f4; padding: 0.3rem; font-size: 0.8rem; }
     table { border-collapse: collapse; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
@@ -151,8 +155,10 @@ export abstract class PlanPanel extends LitElement {
     return Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
   }
 
-  protected download(result: unknown, kind: string): void {
-    downloadBlob(fileNameFor(`${this.scenario?.name ?? 'scenario'}-${kind}`, 'json'), new Blob([JSON.stringify(result, null, 2)], { type: 'application/json' }));
+  /** A planning result as a file that can be re-run: with the scenario it was computed for and the app version. */
+  protected download(result: object, kind: string, scenario: Scenario | null = this.scenario): void {
+    const file = scenario ? experimentFile(result, scenario) : result;
+    downloadBlob(fileNameFor(`${scenario?.name ?? 'scenario'}-${kind}`, 'json'), new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
   }
 
   protected fire(name: string, detail?: unknown): void {

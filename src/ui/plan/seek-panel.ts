@@ -5,19 +5,20 @@
  * runs' figures with the verdict, runners-up, Apply.
  *
  * Properties: those of PlanPanel, `result` (PlanResults['goalSeek']).
- * Events: `plan-seek` (detail: { paths, objective }); `plan-apply` (detail: Setting[]).
+ * Events: `plan-seek` (detail: { paths, objective, withinPlaybook }); `plan-apply` (detail: Setting[]).
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import { leverAt, leversFor, type Lever, type Setting } from '../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
-import { formatByUnit, formatPercent, formatSignedPoints } from '../../i18n/locale.ts';
+import { formatByUnit, formatChance, formatPercent, formatSignedPoints, langOf } from '../../i18n/locale.ts';
+import { describeBreach } from '../../model/planning/guardrails.ts';
 import { t, type MessageKey } from '../../i18n/messages.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
 
 /** Levers a goal seek starts with (when the strategy can vary them). */
-const SEEK_DEFAULTS = ['content.postsPerWeek', 'content.promoPerWeek', 'content.window', 'activation.dmPerAdminPerDay', 'team.admins', 'admission.probationDays'];
+export const SEEK_DEFAULTS = ['content.postsPerWeek', 'content.promoPerWeek', 'content.window', 'activation.dmPerAdminPerDay', 'team.admins', 'admission.probationDays'];
 export const MAX_SEEK_LEVERS = 8;
 import { PlanPanel } from './plan-panel.ts';
 
@@ -29,6 +30,7 @@ export class SeekPanel extends PlanPanel {
     seekKind: { state: true },
     seekBudget: { state: true },
     seekChance: { state: true },
+    withinPlaybook: { state: true },
   };
 
   declare result: PlanResults['goalSeek'];
@@ -36,6 +38,7 @@ export class SeekPanel extends PlanPanel {
   declare seekKind: Objective['kind'];
   declare seekBudget: number;
   declare seekChance: number;
+  declare withinPlaybook: boolean;
 
   constructor() {
     super();
@@ -44,6 +47,7 @@ export class SeekPanel extends PlanPanel {
     this.seekKind = 'maxGoals';
     this.seekBudget = 10;
     this.seekChance = 0.5;
+    this.withinPlaybook = true;
   }
 
   private seekLevers(s: Scenario): Lever[] {
@@ -80,7 +84,11 @@ export class SeekPanel extends PlanPanel {
       <p class="help">${t(locale, 'seekLevers', { max: MAX_SEEK_LEVERS })}</p>
       ${this.checklist(leversFor(s), chosen.map((l) => l.path), (paths) => { this.seekPaths = paths; }, MAX_SEEK_LEVERS, 'seek', SEEK_DEFAULTS)}
       <div class="row">
-        ${this.runButton('run-seek', t(locale, 'runSeek'), chosen.length > 0, () => this.fire('plan-seek', { paths: chosen.map((l) => l.path), objective }))}
+        <label><input type="checkbox" class="seek-playbook" .checked=${this.withinPlaybook} @change=${(e: Event) => { this.withinPlaybook = (e.target as HTMLInputElement).checked; }}>
+          ${t(locale, 'seekWithinPlaybook')}</label>
+      </div>
+      <div class="row">
+        ${this.runButton('run-seek', t(locale, 'runSeek'), chosen.length > 0, () => this.fire('plan-seek', { paths: chosen.map((l) => l.path), objective, withinPlaybook: this.withinPlaybook }))}
       </div>
       ${done ? this.renderSeekResult(done.result, done.scenario) : nothing}
     </section>`;
@@ -90,15 +98,19 @@ export class SeekPanel extends PlanPanel {
     const locale = this.locale;
     const pc = (v: number) => formatPercent(locale, v);
     const hours = (v: number) => formatByUnit(locale, 'hours', v);
+    const chance = (a: { chance: number; runs: number }) => formatChance(locale, a.chance, a.runs);
     if (!r.best) {
-      return html`${this.stale(scenario)}<p class="outcome seek-none">${t(locale, 'seekNone', { share: pc(r.start.assessment.chance), hours: hours(r.start.assessment.medianCost) })}</p>`;
+      const cheap = r.cheapest;
+      return html`${this.stale(scenario)}<p class="outcome seek-none">${t(locale, 'seekNone', { share: chance(r.start.assessment), hours: hours(r.start.assessment.medianCost) })}</p>
+        ${cheap ? html`<p class="outcome seek-cheapest">${t(locale, r.withinPlaybook ? 'seekCheapestPlaybook' : 'seekCheapest', { hours: hours(cheap.assessment.medianCost), share: chance(cheap.assessment) })}</p>` : nothing}`;
     }
     const changesOf = (settings: readonly Setting[]) => settings.filter(([, v], i) => v !== r.levers[i].current);
     const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
       .join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
     const changes = changesOf(r.best.settings);
     const c = r.check;
-    const trusted = c !== null && (c.verdict === 'improves' || c.verdict === 'closer');
+    // only a gain the fresh runs confirm is shown as good: "closer" and "unclear" are warnings
+    const trusted = c !== null && c.verdict === 'improves';
     return html`
       ${this.stale(scenario)}
       <h3>${t(locale, 'seekBest')}</h3>
@@ -107,6 +119,8 @@ export class SeekPanel extends PlanPanel {
         const i = r.levers.findIndex((l) => l.path === path);
         return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
       })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
+      ${r.best.breaches.length ? html`<ul class="moves seek-against">${r.best.breaches.map((b) => html`<li class="against">⚠ ${this.label(leverAt(b.path)!)}${this.colon}${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
+      <p class="help seek-race">${t(locale, r.separated ? 'seekSeparated' : 'seekNotSeparated', { runs: r.leaderRuns })}</p>
       <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: pc(r.start.assessment.chance), to: pc(r.best.assessment.chance), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
         ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
       ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
@@ -116,8 +130,8 @@ export class SeekPanel extends PlanPanel {
       })}</p>
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
       ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.fire('plan-apply', r.best!.settings)}>${t(locale, 'applySeek')}</button>` : nothing}
-      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${pc(u.assessment.chance)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
-      <button class="link" @click=${() => this.download(r, 'goal-seek')}>${t(locale, 'planJson')}</button>
+      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
+      <button class="link" @click=${() => this.download(r, 'goal-seek', scenario)}>${t(locale, 'planJson')}</button>
     `;
   }
 

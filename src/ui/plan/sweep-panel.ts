@@ -143,7 +143,7 @@ export class SweepPanel extends PlanPanel {
       ${partial ? html`<p class="stale">${t(locale, 'sweepPartial')}</p>` : nothing}
       <div class="row">${this.outputOptions(r.goals, show, (v) => { this.sweepShow = v; }, 'sweep-show')}
         <button class="link" @click=${() => downloadBlob(fileNameFor(`${r.scenario}-sweep`, 'csv'), new Blob([sweepToCsv(r)], { type: 'text/csv' }))}>CSV</button>
-        <button class="link" @click=${() => this.download(r, 'sweep')}>JSON</button></div>
+        <button class="link" @click=${() => this.download(r, 'sweep', scenario)}>JSON</button></div>
       ${second ? this.renderHeatmap(r, goalIndex) : html`<qc-sweep-chart .locale=${locale} .xLabel=${this.label(firstLever)}
         .caption=${t(locale, 'sweepCaption', { name: scenarioText(scenario, langOf(locale)).name, seed: r.seed, runs: r.runs })}
         .label=${show === ALL_GOALS ? t(locale, 'allGoalsShare') : pick(locale, SUMMARY[show as SummaryKey])}

@@ -1,0 +1,101 @@
+/**
+ * The trade-off curve: team hours per week against the chance of meeting every
+ * goal, over the levers the planner ticks (by default within the playbook).
+ * Each point on the curve is a strategy with an Apply button; a table lists the
+ * points with their 90 % intervals and the changes they make.
+ *
+ * Properties: those of PlanPanel, `result` (PlanResults['frontier']).
+ * Events: `plan-frontier` (detail: { paths, points, withinPlaybook }); `plan-apply` (detail: Setting[]).
+ */
+import { html, nothing } from 'lit';
+import type { Scenario } from '../../model/scenario.ts';
+import { leverAt, leversFor, type Lever } from '../../model/planning/levers.ts';
+import type { FrontierPoint, FrontierResult } from '../../model/planning/frontier.ts';
+import { formatByUnit, formatChance, formatPercent } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { frontierChart } from '../../charts/frontier-chart.ts';
+import type { PlanResults } from '../controllers/planning-controller.ts';
+import { PlanPanel } from './plan-panel.ts';
+import { MAX_SEEK_LEVERS, SEEK_DEFAULTS } from './seek-panel.ts';
+
+export class FrontierPanel extends PlanPanel {
+  static override properties = {
+    ...PlanPanel.properties,
+    result: { attribute: false },
+    paths: { state: true },
+    points: { state: true },
+    withinPlaybook: { state: true },
+  };
+
+  declare result: PlanResults['frontier'];
+  declare paths: string[] | null;
+  declare points: number;
+  declare withinPlaybook: boolean;
+
+  constructor() {
+    super();
+    this.result = null;
+    this.paths = null;
+    this.points = 10;
+    this.withinPlaybook = true;
+  }
+
+  private levers(s: Scenario): Lever[] {
+    const available = leversFor(s);
+    const paths = this.paths ?? SEEK_DEFAULTS.filter((p) => available.some((l) => l.path === p));
+    return paths.map((p) => available.find((l) => l.path === p)).filter((l): l is Lever => !!l);
+  }
+
+  override render() {
+    const s = this.scenario;
+    if (!s) return nothing;
+    const locale = this.locale;
+    const chosen = this.levers(s);
+    return html`<section class="panel" aria-labelledby="frontier-title">
+      <h2 id="frontier-title">${t(locale, 'plan_frontier')}</h2>
+      <p class="help">${t(locale, 'frontierHelp')}</p>
+      ${this.checklist(leversFor(s), chosen.map((l) => l.path), (paths) => { this.paths = paths; }, MAX_SEEK_LEVERS, 'frontier', SEEK_DEFAULTS)}
+      <div class="row">
+        <label>${t(locale, 'frontierPoints')} <input type="number" class="frontier-points" min="2" max="30" step="1" .value=${String(this.points)}
+          @change=${(e: Event) => { this.points = this.whole(e, 2, 30, 10); }}></label>
+        <label><input type="checkbox" class="frontier-playbook" .checked=${this.withinPlaybook} @change=${(e: Event) => { this.withinPlaybook = (e.target as HTMLInputElement).checked; }}>
+          ${t(locale, 'seekWithinPlaybook')}</label>
+        ${this.runButton('run-frontier', t(locale, 'runFrontier'), chosen.length > 0,
+          () => this.fire('plan-frontier', { paths: chosen.map((l) => l.path), points: this.points, withinPlaybook: this.withinPlaybook }))}
+      </div>
+      ${this.result ? this.renderResult(this.result.result, this.result.scenario) : nothing}
+    </section>`;
+  }
+
+  private renderResult(r: FrontierResult, scenario: Scenario) {
+    const locale = this.locale;
+    const hours = (v: number) => formatByUnit(locale, 'hours', v);
+    const fresh = this.isCurrent(scenario);
+    const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== r.levers[i].current)
+      .map(([path, v]) => `${this.label(leverAt(path)!)} ${this.position(leverAt(path)!, v)}`).join(locale === 'zh-CN' ? '；' : '; ');
+    return html`
+      ${this.stale(scenario)}
+      ${frontierChart(r.points, r.current, { title: t(locale, 'plan_frontier'), x: t(locale, 'hoursPerWeekAxis'), y: t(locale, 'allGoalsShare'), percent: (v) => formatPercent(locale, v) })}
+      <p class="legend">${t(locale, 'frontierLegend')}</p>
+      ${r.points.length < Math.min(this.points, 3) ? html`<p class="help frontier-short">${t(locale, 'frontierShort', { n: r.points.length })}</p>` : nothing}
+      <table class="frontier-table">
+        <thead><tr><th scope="col">${t(locale, 'hoursPerWeekAxis')}</th><th scope="col">${t(locale, 'allGoalsShare')}</th><th scope="col">${t(locale, 'frontierChanges')}</th><th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
+        <tbody>${r.points.map((p) => html`<tr class=${p.breaches.length ? 'against' : ''}>
+          <td>${hours(p.hours)}</td><td>${formatChance(locale, p.chance, p.runs)}</td>
+          <td>${p.current ? t(locale, 'currentStrategy') : changes(p)}${p.breaches.length ? html` <span class="legend">⚠ ${t(locale, 'againstPlaybookShort', { sources: p.breaches.map((b) => b.source).join(', ') })}</span>` : nothing}</td>
+          <td>${fresh && !p.current ? html`<button class="link apply-point" aria-label=${t(locale, 'applyNamed', { what: changes(p) })}
+            @click=${() => this.fire('plan-apply', p.settings)}>${t(locale, 'applyThis')}</button>` : nothing}</td></tr>`)}</tbody>
+      </table>
+      <p class="numbers">${t(locale, 'frontierCurrent', { hours: hours(r.current.hours), share: formatChance(locale, r.current.chance, r.current.runs), total: r.evaluations })}</p>
+      <button class="link" @click=${() => this.download(r, 'frontier', scenario)}>${t(locale, 'planJson')}</button>
+    `;
+  }
+}
+
+customElements.define('qc-plan-frontier', FrontierPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qc-plan-frontier': FrontierPanel;
+  }
+}
