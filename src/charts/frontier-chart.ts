@@ -25,7 +25,7 @@ export function frontierChart(points: readonly FrontierChartPoint[], current: Fr
   const x = scaleLinear().domain([Math.max(0, Math.min(...hours) - 0.5), Math.max(...hours) + 0.5]).range([M.left, W - M.right]).nice();
   const top = Math.max(0.1, ...all.map((p) => p.interval[1]));
   const y = scaleLinear().domain([0, top]).range([H - M.bottom, M.top]).nice();
-  const steps = points.map((p, i) => `${i ? 'H' : 'M'}${x(p.hours)},${y(i ? points[i - 1].chance : p.chance)}${i ? `V${y(p.chance)}` : ''}`).join('');
+  const steps = points.map((p, i) => (i ? `H${x(p.hours)}V${y(p.chance)}` : `M${x(p.hours)},${y(p.chance)}`)).join('');
   return svg`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${labels.title} class="frontier-chart">
     ${y.ticks(4).map((t) => svg`<g><line x1=${M.left} x2=${W - M.right} y1=${y(t)} y2=${y(t)} stroke="#eef1f4"></line>
       <text x=${M.left - 4} y=${y(t) + 3} text-anchor="end" font-size="10" fill="#52606d">${labels.percent(t)}</text></g>`)}

@@ -69,6 +69,30 @@ describe('planning', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('draws the hours–chance curve within the playbook and applies a point', async () => {
+    const { page } = session;
+    await page.goto(inject('baseUrl'));
+    await waitForResults(page);
+    await page.locator('qc-app-bar button.view-plan').click();
+    const plan = page.locator('qc-plan-view');
+    const ticked = plan.locator('input[name="frontier"]:checked');
+    while (await ticked.count()) await ticked.first().uncheck();
+    for (const path of ['team.admins', 'activation.dmPerAdminPerDay']) await plan.locator(`input[name="frontier"][value="${path}"]`).check();
+    await plan.locator('input.frontier-points').fill('4');
+    await plan.locator('input.frontier-points').press('Tab');
+    expect(await plan.locator('input.frontier-playbook').isChecked()).toBe(true);
+    await plan.locator('button.run-frontier').click();
+    const rows = plan.locator('table.frontier-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(PLAN_DONE).count()).toBe(1);
+    expect(await rows.first().textContent()).toMatch(/\d+(\.\d)? ?% \(90 % interval \d+(\.\d)? ?%–\d+(\.\d)? ?%, 80 runs\)/);
+    expect(await plan.locator('svg.frontier-chart circle.current').count()).toBe(1);
+    // within the playbook: never more than 3 admins (§3) or fewer than 1 DM a day (§6)
+    expect(await plan.locator('table.frontier-table').textContent()).not.toMatch(/Admins besides the owner [4-6]|DMs per admin per day 0/);
+    await plan.locator('section[aria-labelledby="frontier-title"]').screenshot({ path: `${SHOTS}/frontier-en.png` });
+    expect(session.errors).toEqual([]);
+  });
+
   it('computes Sobol indices for a few levers', async () => {
     const { page } = session;
     await page.goto(inject('baseUrl'));
@@ -132,7 +156,9 @@ describe('planning', () => {
     await expect.poll(() => plan.locator('h3[data-goal]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     const text = await plan.locator('section[aria-labelledby="diagnosis-title"]').textContent();
     expect(text).toMatch(/达标比例/);
-    expect(text).toMatch(/尝试了 \d+ 种单个策略项调整/);
+    expect(text).toMatch(/初筛 \d+ 种单项调整/);
+    expect(text).toMatch(/怎么改：按效果排序/);
+    expect(text).toMatch(/全部目标同时达成 [\d.]+% → [\d.]+% \(90% 区间/);
     expect(text).not.toMatch(/goal met in|Apply\b/);
     await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });
     expect(session.errors).toEqual([]);
