@@ -4,6 +4,8 @@
  *   - Morris screening of 20 levers (10 paths, 210 strategies × 40 runs);
  *   - a 2-D sweep, 10 × 10 points × 100 runs;
  *   - a goal seek over 6 levers on the preset with 7 promotions a week (with its 200-run held-out check);
+ *   - a diagnosis of the tester's strategy (the preset with 14 promotions a week in a 14:00–15:00 window), 60 runs;
+ *   - the hours–chance frontier of 10 points over the six default levers;
  * each with its wall time and the main-thread long tasks (> 50 ms) during it.
  * Knowledge-sharing preset. It prints figures and asserts nothing.   npm run bench:plan
  */
@@ -69,6 +71,20 @@ try {
   const seekLevers = await plan.locator('input[name="seek"]:checked').count();
   await timed(page, `goal seek, ${seekLevers} levers, ≤ 10 team hours a week, 7 promotions a week`, () => plan.locator('button.run-seek').click(), 'qc-plan-view .seek-check, qc-plan-view .seek-none, qc-plan-view .seek-keep');
   for (const line of await plan.locator('.seek-changes li, .seek-check, .verdict, .seek-none, .seek-keep').allTextContents()) console.log(`  ${line.replace(/\s+/g, ' ').trim()}`);
+
+  // the frontier of 10 points over the six default levers
+  await timed(page, 'frontier, 10 points, 6 levers, 7 promotions a week', () => plan.locator('button.run-frontier').click(), 'qc-plan-view table.frontier-table');
+  for (const line of await plan.locator('table.frontier-table tbody tr').allTextContents()) console.log(`  ${line.replace(/\s+/g, ' ').trim()}`);
+
+  // diagnosis of the tester's strategy: 14 promotions a week in a 14:00–15:00 window
+  await page.locator('qc-app-bar button.view-lab').click();
+  await promos.fill('14');
+  await promos.press('Tab');
+  await page.locator('qc-strategy-editor select[aria-label="Posting window from"]').selectOption('14');
+  await page.locator('qc-strategy-editor select[aria-label="Posting window to"]').selectOption('15');
+  await page.locator('qc-app-bar button.view-plan').click();
+  await timed(page, 'diagnosis, 14 promotions at 14:00, 60 runs', () => plan.locator('button.run-diagnosis').click(), 'qc-plan-view ol.remedies li, qc-plan-view .remedies-title');
+  for (const line of (await plan.locator('ol.remedies li').allTextContents()).slice(0, 3)) console.log(`  ${line.replace(/\s+/g, ' ').trim()}`);
 } finally {
   await browser.close();
   server.httpServer.close();

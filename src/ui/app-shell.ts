@@ -74,6 +74,7 @@ export class AppShell extends LitElement {
     askSaveAsName: (suggested) => prompt(t(this.locale, 'saveAsPrompt'), suggested),
     askFreeName: (taken, suggested) => prompt(t(this.locale, 'nameTaken', { name: taken }), suggested),
     askNotes: (current) => prompt(t(this.locale, 'notesPrompt'), current),
+    confirmOverwrite: (name) => confirm(t(this.locale, 'confirmOverwrite', { name })),
   });
   private readonly io = new ScenarioIoController(this, this.edit, this.library, this.notices, () => { this.view = 'lab'; });
   private readonly comparison = new ComparisonController(this, this.ensemble, this.notices);
@@ -374,6 +375,7 @@ export class AppShell extends LitElement {
   private onLibraryAction = async (event: CustomEvent<{ action: LibraryAction; entry: LibraryEntry }>) => {
     const { action, entry } = event.detail;
     if (action === 'load') {
+      this.library.opened(entry);
       this.edit.replace(structuredClone(entry.draft), '', entry.id);
       this.planning.restore(entry.plans);
       this.notices.notify(null); // a notice about the scenario that was on screen no longer holds

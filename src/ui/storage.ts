@@ -82,13 +82,77 @@ export function newId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-export async function listScenarios(): Promise<LibraryEntry[]> {
-  const all = await run<LibraryEntry[]>(SCENARIOS, 'readonly', (s) => s.getAll() as IDBRequest<LibraryEntry[]>);
-  return all.sort((a, b) => b.updatedAt - a.updatedAt);
+/** A stored record the library cannot show (damaged, or written by something else), with why. */
+export interface UnreadableEntry {
+  readonly key: string;
+  readonly reason: string;
+}
+
+/** Why a stored record is not a library entry, or null when it is one. */
+export function entryProblem(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
+  const e = value as Partial<Record<keyof LibraryEntry, unknown>>;
+  if (typeof e.id !== 'string' || !e.id) return 'id missing';
+  if (typeof e.name !== 'string') return 'name missing';
+  if (!e.draft || typeof e.draft !== 'object' || Array.isArray(e.draft)) return 'scenario missing';
+  if (typeof e.updatedAt !== 'number' || !Number.isFinite(e.updatedAt)) return 'date missing';
+  return null;
+}
+
+/**
+ * Every entry, newest first; a damaged record is skipped and listed (it stays
+ * in storage, untouched), so one bad entry never hides the library.
+ */
+export async function listScenarios(): Promise<{ entries: LibraryEntry[]; unreadable: UnreadableEntry[] }> {
+  const [keys, values] = await Promise.all([
+    run<IDBValidKey[]>(SCENARIOS, 'readonly', (s) => s.getAllKeys()),
+    run<unknown[]>(SCENARIOS, 'readonly', (s) => s.getAll() as IDBRequest<unknown[]>),
+  ]);
+  const entries: LibraryEntry[] = [];
+  const unreadable: UnreadableEntry[] = [];
+  values.forEach((value, k) => {
+    const problem = entryProblem(value);
+    if (problem) unreadable.push({ key: String(keys[k]), reason: problem });
+    else entries.push(value as LibraryEntry);
+  });
+  return { entries: entries.sort((a, b) => b.updatedAt - a.updatedAt), unreadable };
 }
 
 export function putScenario(entry: LibraryEntry): Promise<IDBValidKey> {
   return run(SCENARIOS, 'readwrite', (s) => s.put(entry));
+}
+
+/** What happened to a save into an existing entry. */
+export type SaveOutcome =
+  | { readonly kind: 'saved' }
+  /** Deleted meanwhile (in another tab): nothing was written. */
+  | { readonly kind: 'gone' }
+  /** Changed meanwhile (in another tab): nothing was written; `updatedAt` is the stored version's. */
+  | { readonly kind: 'changed'; readonly updatedAt: number };
+
+/**
+ * Save into an existing entry only if it is still the version `expected` (its
+ * updatedAt when this tab opened or last saved it): the read and the write are
+ * one transaction, so a save racing a delete or another tab's save never
+ * reports success on nothing and never overwrites unseen work.
+ */
+export function putIfUnchanged(entry: LibraryEntry, expected: number): Promise<SaveOutcome> {
+  return database().then((db) => new Promise<SaveOutcome>((resolve, reject) => {
+    const transaction = db.transaction(SCENARIOS, 'readwrite');
+    const store = transaction.objectStore(SCENARIOS);
+    let outcome: SaveOutcome = { kind: 'gone' };
+    const read = store.get(entry.id);
+    read.onsuccess = () => {
+      const current = read.result as Partial<LibraryEntry> | undefined;
+      if (!current) return;
+      if (current.updatedAt !== expected) { outcome = { kind: 'changed', updatedAt: Number(current.updatedAt) }; return; }
+      store.put(entry);
+      outcome = { kind: 'saved' };
+    };
+    transaction.oncomplete = () => resolve(outcome);
+    transaction.onerror = () => reject(transaction.error ?? read.error);
+    transaction.onabort = () => reject(transaction.error ?? new Error('storage transaction aborted'));
+  }));
 }
 
 export function deleteScenario(id: string): Promise<undefined> {

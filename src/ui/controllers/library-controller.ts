@@ -12,7 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Draft, type Scenario } from '../../model/scenario.ts';
 import { migrateScenario } from '../../model/files.ts';
-import { deleteScenario, getScenario, listScenarios, newId, putScenario, type LibraryEntry, type SavedPlans } from '../storage.ts';
+import { deleteScenario, getScenario, listScenarios, newId, putIfUnchanged, putScenario, type LibraryEntry, type SavedPlans, type UnreadableEntry } from '../storage.ts';
 import type { NoticesController } from './notices-controller.ts';
 
 export type LibraryAction = 'load' | 'rename' | 'notes' | 'duplicate' | 'remove';
@@ -29,6 +29,8 @@ export interface LibraryNames {
   /** A name is taken: ask for another (suggested: a free one); null cancels. */
   askFreeName(taken: string, suggested: string): string | null;
   askNotes(current: string): string | null;
+  /** The entry was changed in another tab since this one opened it: overwrite those changes? */
+  confirmOverwrite(name: string): boolean;
 }
 
 export class LibraryController implements ReactiveController {
@@ -67,13 +69,28 @@ export class LibraryController implements ReactiveController {
     return false;
   }
 
+  /** Damaged records in storage, skipped (left untouched) and listed. */
+  unreadable: UnreadableEntry[] = [];
+  /** Each entry's version (updatedAt) when this tab opened or last saved it: a save checks nothing changed since. */
+  private readonly versions = new Map<string, number>();
+
+  /** The scenario on screen now comes from this entry (as it is in storage). */
+  opened(entry: LibraryEntry): void {
+    this.versions.set(entry.id, entry.updatedAt);
+  }
+
   async refresh(): Promise<void> {
     try {
+      const { entries, unreadable } = await listScenarios();
       // entries kept by an older version of the lab open in today's format (saved so on their next save)
-      this.entries = (await listScenarios()).map((entry) => {
+      this.entries = entries.map((entry) => {
         const migrated = migrateScenario(entry.draft);
         return migrated.ok && migrated.value !== entry.draft ? { ...entry, draft: migrated.value } : entry;
       });
+      if (unreadable.length && unreadable.map((u) => u.key).join() !== this.unreadable.map((u) => u.key).join()) {
+        this.notices.notify({ key: 'libraryUnreadable', params: { count: unreadable.length, list: unreadable.slice(0, 5).map((u) => `${u.key} (${u.reason})`).join(', ') } });
+      }
+      this.unreadable = unreadable;
       this.host.requestUpdate();
     } catch (error) {
       this.notices.storageFailed(error);
@@ -90,10 +107,9 @@ export class LibraryController implements ReactiveController {
     const kept = plans && Object.keys(plans).length ? { plans: structuredClone(plans) } : {};
     const existing = !asNew && id ? this.entries.find((e) => e.id === id) : undefined;
     if (existing) {
-      if (!(await this.stillThere(existing))) return null;
       // the entry keeps its name (renamed in the library, it is not renamed back by the scenario's old one)
-      await this.store({ ...existing, draft: renamed(structuredClone(draft), existing.name), updatedAt: Date.now(), ...kept });
-      return { id: existing.id, name: existing.name };
+      const entry = { ...existing, draft: renamed(structuredClone(draft), existing.name), updatedAt: Date.now(), ...kept };
+      return (await this.saveOver(entry, this.versions.get(existing.id) ?? existing.updatedAt)) ? { id: existing.id, name: existing.name } : null;
     }
     const suggested = this.entries.some((e) => e.name === name) ? this.freeName(name) : name;
     const free = this.untaken(asNew ? this.names.askSaveAsName(suggested)?.trim() ?? null : name);
@@ -166,9 +182,29 @@ export class LibraryController implements ReactiveController {
     }
   }
 
+  /** Save into an existing entry if it is still the version this tab knows; changed elsewhere: ask first; deleted: say so. */
+  private async saveOver(entry: LibraryEntry, expected: number): Promise<boolean> {
+    try {
+      let outcome = await putIfUnchanged(entry, expected);
+      if (outcome.kind === 'changed' && this.names.confirmOverwrite(entry.name)) outcome = await putIfUnchanged(entry, outcome.updatedAt);
+      if (outcome.kind === 'saved') {
+        this.versions.set(entry.id, entry.updatedAt);
+        this.channel?.postMessage('changed');
+      } else {
+        this.notices.notify({ key: outcome.kind === 'gone' ? 'entryGone' : 'entryChangedElsewhere', params: { name: entry.name } });
+      }
+      await this.refresh();
+      return outcome.kind === 'saved';
+    } catch (error) {
+      this.notices.storageFailed(error);
+      return false;
+    }
+  }
+
   private async store(entry: LibraryEntry): Promise<void> {
     try {
       await putScenario(entry);
+      this.versions.set(entry.id, entry.updatedAt);
       this.channel?.postMessage('changed');
     } catch (error) {
       this.notices.storageFailed(error);
