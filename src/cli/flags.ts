@@ -13,6 +13,7 @@ const OPTIONS = {
   vary: { type: 'string' }, vary2: { type: 'string' }, method: { type: 'string' }, levers: { type: 'string' },
   samples: { type: 'string' }, 'test-function': { type: 'string' }, 'budget-hours': { type: 'string' }, 'min-chance': { type: 'string' },
   'outside-playbook': { type: 'boolean' }, points: { type: 'string' },
+  outputs: { type: 'string' }, 'design-csv': { type: 'string' },
 } as const;
 
 export type Flag = keyof typeof OPTIONS;
@@ -26,13 +27,13 @@ export const VERB_FLAGS = {
   compare: ['runs', 'seed', 'json', 'csv'],
   sweep: [...SHARDED, 'vary', 'vary2'],
   'sweep --shard': ['runs', 'seed', 'days', 'threads', 'shard', 'out', 'vary', 'vary2'],
-  sensitivity: [...SHARDED, 'method', 'levers', 'samples', 'test-function'],
-  'sensitivity --shard': ['runs', 'seed', 'days', 'threads', 'shard', 'out', 'method', 'levers', 'samples'],
+  sensitivity: [...SHARDED, 'method', 'levers', 'outputs', 'samples', 'design-csv', 'test-function'],
+  'sensitivity --shard': ['runs', 'seed', 'days', 'threads', 'shard', 'out', 'method', 'levers', 'outputs', 'samples'],
   'sensitivity --test-function': ['test-function', 'method', 'samples', 'seed', 'json'],
   optimize: ['runs', 'seed', 'days', 'threads', 'json', 'levers', 'budget-hours', 'min-chance', 'outside-playbook'],
   frontier: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'outside-playbook'],
   diagnose: ['runs', 'seed', 'days', 'threads', 'json'],
-  merge: ['json', 'csv'],
+  merge: ['json', 'csv', 'design-csv'],
 } as const satisfies Record<string, readonly Flag[]>;
 
 export type Verb = keyof typeof VERB_FLAGS;

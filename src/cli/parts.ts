@@ -23,7 +23,7 @@ export const PART_BYTES_PER_RUN = 2_000;
 
 export type JobSpec =
   | { readonly command: 'sweep'; readonly vary: readonly string[] }
-  | { readonly command: 'sensitivity'; readonly method: 'morris' | 'sobol'; readonly levers: readonly string[]; readonly samples?: number };
+  | { readonly command: 'sensitivity'; readonly method: 'morris' | 'sobol'; readonly levers: readonly string[]; readonly samples?: number; readonly outputs?: string };
 
 export interface PartFile {
   readonly format: typeof PART_FORMAT;
@@ -45,7 +45,7 @@ const finiteOrNull = z.number({ error: 'must be a finite number or null' }).null
 
 const SpecSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('sweep'), vary: z.array(text).min(1).max(2) }),
-  z.strictObject({ command: z.literal('sensitivity'), method: z.enum(['morris', 'sobol']), levers: z.array(text).min(1).max(1_000), samples: whole(2, 100_000).optional() }),
+  z.strictObject({ command: z.literal('sensitivity'), method: z.enum(['morris', 'sobol']), levers: z.array(text).min(1).max(1_000), samples: whole(2, 100_000).optional(), outputs: text.optional() }),
 ], { error: 'must be a sweep or a sensitivity job' });
 
 const SummarySchema = z.strictObject(Object.fromEntries(SUMMARY_KEYS.map((key) => [key, finiteOrNull])) as Record<SummaryKey, typeof finiteOrNull>);

@@ -4,7 +4,7 @@
  * sensitivity indices sorted by importance, and a goal seek's recommendation
  * with its check on fresh runs and the verdict.
  */
-import { SUMMARY } from '../model/metrics.ts';
+import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatSignedChange, formatSignedPoints } from '../model/format.ts';
 import { formatMetric } from '../model/report.ts';
@@ -12,6 +12,8 @@ import type { Scenario } from '../model/scenario.ts';
 import { describePosition, leverAt } from '../model/planning/levers.ts';
 import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
+import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
+import { RELIABLY_MET } from '../model/planning/diagnose.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { plain } from './io.ts';
@@ -45,11 +47,26 @@ export function printSweep(result: SweepResult): void {
   print(table(rows));
 }
 
+const outputLabel = (output: string) => (output === 'allGoals' ? 'share of runs meeting every goal' : SUMMARY[output as SummaryKey].en);
+
+/** Why these outputs: the goals the current strategy misses, every goal, or the planner's list. */
+function outputsLine(result: SensitivityResult): string {
+  const b = result.baseline;
+  const now = b ? ` (current strategy, same runs: every goal met in ${pct(b.allGoals)})` : '';
+  if (result.outputsFrom === 'missedGoals') {
+    const missed = b!.goals.filter((g) => result.outputs.includes(g.metric)).map((g) => `${SUMMARY[g.metric].en} ${pct(g.metShare)}`);
+    return `outputs: the KPIs of the goals met in < ${pct(RELIABLY_MET)} of runs${now}: ${missed.join(', ')}; --outputs all for every goal`;
+  }
+  if (result.outputsFrom === 'everyGoal') return `outputs: every goal's KPI${now}`;
+  return `outputs: as chosen (--outputs)${now}`;
+}
+
 export function printSensitivity(result: SensitivityResult, scenario: Scenario): void {
   print(`${result.method === 'morris' ? 'Morris screening' : 'Sobol indices'} of ${plain(result.scenario)} — ${result.points} strategies × ${result.runs} runs, seed ${result.seed}`);
+  print(outputsLine(result));
+  let unreliable = false;
   for (const output of result.outputs) {
-    const label = output === 'allGoals' ? 'share of runs meeting every goal' : SUMMARY[output].en;
-    print(`\n${label}`);
+    print(`\n${outputLabel(output)}`);
     const order = result.levers.map((_, i) => i);
     if (result.morris) {
       const m = result.morris[output];
@@ -62,11 +79,29 @@ export function printSensitivity(result: SensitivityResult, scenario: Scenario):
     } else if (result.sobol?.[output]) {
       const s = result.sobol[output];
       order.sort((a, b) => s[b].st - s[a].st);
-      const f = (v: number) => v.toFixed(3);
-      print(table([['lever', 'S1', '95 % interval', 'ST', '95 % interval'], ...order.map((i) => [result.levers[i].path, f(s[i].s1), `${f(s[i].s1Interval[0])} … ${f(s[i].s1Interval[1])}`, f(s[i].st), `${f(s[i].stInterval[0])} … ${f(s[i].stInterval[1])}`])]));
+      unreliable ||= s.some((x) => x.s1Unreliable || x.stUnreliable);
+      print(sobolTable(s, order, ['lever', (i) => result.levers[i].path]));
     } else print('  (undefined at some strategies: no variance decomposition)');
   }
   if (result.morris) print('\nμ*: mean absolute change when the lever moves across its whole range; σ: how much that depends on the other levers');
+  else {
+    if (unreliable) print(`\n${unreliableHint(true)}`);
+    if (!Number.isInteger(Math.log2(result.samples))) print(`N = ${result.samples} is not a power of 2: the Sobol' points are balanced at 2^m (e.g. --samples ${2 ** Math.round(Math.log2(result.samples))})`);
+  }
+}
+
+export const unreliableHint = (onModel: boolean) => `?: the 95 % interval is wider than the index (and than ${NEGLIGIBLE_WIDTH}): not resolved; give more base samples N (--samples)${onModel ? ', and more runs per strategy (--runs) to cut the noise' : ''}`;
+
+/** S1 and ST with their intervals, in the given order; "?" marks an index its interval does not resolve. */
+export function sobolTable(indices: readonly SobolIndex[], order: readonly number[], name: [string, (i: number) => string], analytic?: { s1: readonly number[]; st: readonly number[] }): string {
+  const f = (v: number) => v.toFixed(3);
+  const mark = (flag: boolean | undefined) => (flag ? ' ?' : '  ');
+  const head = [name[0], 'S1', '95 % interval', ...(analytic ? ['analytic'] : []), 'ST', '95 % interval', ...(analytic ? ['analytic'] : [])];
+  return table([head, ...order.map((i) => {
+    const s = indices[i];
+    return [name[1](i), `${f(s.s1)}${mark(s.s1Unreliable)}`, `${f(s.s1Interval[0])} … ${f(s.s1Interval[1])}`, ...(analytic ? [f(analytic.s1[i])] : []),
+      `${f(s.st)}${mark(s.stUnreliable)}`, `${f(s.stInterval[0])} … ${f(s.stInterval[1])}`, ...(analytic ? [f(analytic.st[i])] : [])];
+  })]);
 }
 
 const signedPoints = (v: number) => formatSignedPoints('en', v);

@@ -2,12 +2,12 @@
  * The planning verbs of the command line, on every core (worker_threads):
  *
  *   npm run sim -- sweep FILE --vary PATH=a:b:step [--vary2 PATH=…] [--runs N] [--json] [--csv F]
- *   npm run sim -- sensitivity FILE --method morris|sobol [--levers a,b=lo:hi,…] [--samples N] [--runs N] [--json]
+ *   npm run sim -- sensitivity FILE [--method morris|sobol] [--levers a,b=lo:hi,…] [--outputs missed|all|KEY,…] [--samples N] [--runs N] [--json] [--csv F] [--design-csv F]
  *   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
  *   npm run sim -- optimize FILE --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
  *   npm run sim -- diagnose FILE [--runs N] [--json]
  *   npm run sim -- frontier FILE --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv F]
- *   npm run sim -- merge PART… [--json] [--csv F]
+ *   npm run sim -- merge PART… [--json] [--csv F] [--design-csv F]
  *
  * Common: --threads N (default: all cores), --seed S, --days D; sweep and
  * sensitivity also --shard k/n --out PART.json (one deterministic slice of the
@@ -15,22 +15,24 @@
  */
 import { extname } from 'node:path';
 import type { Summary } from '../model/metrics.ts';
-import { SUMMARY } from '../model/metrics.ts';
+import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
-import { experimentFile, frontierToCsv, sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
+import { designToCsv, experimentFile, frontierToCsv, sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import { frontier } from '../model/planning/frontier.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
 import { leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
 import { sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
-import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign, sobolIndices } from '../model/planning/sensitivity.ts';
-import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
+import { morrisDesign, morrisIndices } from '../model/planning/morris.ts';
+import { saltelliDesign, sobolIndices } from '../model/planning/sobol.ts';
+import { ISHIGAMI_INDICES, ishigami } from '../model/planning/test-functions.ts';
+import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type Output, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
 import { describeRemedy, diagnose } from '../model/planning/diagnose.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
-import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
+import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, sobolTable, table, unreliableHint } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
 import { endProgressLine, print, progressPrinter } from './terminal.ts';
@@ -40,15 +42,21 @@ import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, rea
 export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'frontier', 'merge'] as const;
 
 export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=from:to:step [--vary2 PATH=…] [--runs N] [--json] [--csv FILE]
-  npm run sim -- sensitivity <scenario.json> --method morris|sobol [--levers a,b=lo:hi,…] [--samples N] [--runs N] [--json]
+  npm run sim -- sensitivity <scenario.json> [--method morris|sobol] [--levers a,b=lo:hi,…] [--outputs missed|all|KEY,…] [--samples N] [--runs N] [--json] [--csv FILE] [--design-csv FILE]
   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
   npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--outside-playbook] [--runs N] [--json]
   npm run sim -- diagnose <scenario.json> [--runs N] [--json]
   npm run sim -- frontier <scenario.json> --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv FILE]
-  npm run sim -- merge <part.json>… [--json] [--csv FILE]
+  npm run sim -- merge <part.json>… [--json] [--csv FILE] [--design-csv FILE]
 
   --vary PATH=from:to:step   a numeric lever over a range; PATH=v1,v2 for options (e.g. admission.questionnaire=false,true)
   --levers a,b=lo:hi         levers to vary (default: every numeric lever, over its practical range)
+  --method morris|sobol      sensitivity: Morris screening (default) or Sobol' indices (S1, ST; at most 12 levers)
+  --outputs missed|all|K,…   sensitivity: the KPIs analysed (default missed: those of the goals the current
+                             strategy meets in < 80 % of runs; all: every goal's; or summary keys, allGoals)
+  --samples N                sensitivity: Morris trajectories (default 10) or Sobol' base samples N (default 64;
+                             a power of 2 keeps the Sobol' sequence balanced)
+  --design-csv FILE          sensitivity: the design for outside tools (unit coordinates, lever values, outputs per row)
   --threads N                simulation threads (default: all cores); results are identical for any N
   --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
   --outside-playbook         optimize, frontier: let levers leave the playbook's guardrails (default: stay within them)
@@ -96,6 +104,15 @@ export function parseLevers(raw: string | undefined, scenario: Scenario): Lever[
   return levers;
 }
 
+/** `--outputs`: missed (default), all, or a list of summary keys and allGoals. */
+export function parseOutputs(raw: string | undefined): 'missed' | 'all' | Output[] {
+  if (raw === undefined || raw === 'missed' || raw === 'all') return raw ?? 'missed';
+  const keys = raw.split(',').filter(Boolean);
+  const unknown = keys.filter((key) => key !== 'allGoals' && !(SUMMARY_KEYS as readonly string[]).includes(key));
+  if (unknown.length || !keys.length) throw new UserError([`command line: --outputs: write missed, all or KPI keys (${[...SUMMARY_KEYS, 'allGoals'].join(', ')}); not ${unknown.map((k) => `"${plain(k)}"`).join(', ') || 'empty'}`]);
+  return [...new Set(keys)] as Output[];
+}
+
 function sweepAxes(vary: readonly string[]): SweepAxis[] {
   return vary.map((text, i) => {
     const parsed = parseLeverRange(text);
@@ -120,7 +137,7 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
       },
     };
   }
-  const options: SensitivityOptions = { method: spec.method, levers: parseLevers(spec.levers.join(','), scenario), runs, samples: spec.samples };
+  const options: SensitivityOptions = { method: spec.method, levers: parseLevers(spec.levers.join(','), scenario), runs, samples: spec.samples, outputs: parseOutputs(spec.outputs) };
   try {
     const { scenarios } = sensitivityDesign(scenario, options);
     return { scenarios, finish: (summaries) => sensitivityResult(scenario, options, summaries) };
@@ -206,7 +223,7 @@ async function shardableCommand(spec: JobSpec, file: string, values: Flags, defa
   const scenario = loadScenario(file, values, spec.command);
   const runs = wholeNumber('runs', values.runs, 1, 10_000, defaultRuns);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
-  for (const [flag, path] of [['--csv', values.csv], ['--out', values.out]] as const) if (typeof path === 'string') checkOutputPath(flag, path, [file]);
+  for (const [flag, path] of [['--csv', values.csv], ['--design-csv', values['design-csv']], ['--out', values.out]] as const) if (typeof path === 'string') checkOutputPath(flag, path, [file]);
   const job = jobOf(spec, scenario, runs);
   const tasks = tasksFor(job.scenarios.length, 0, runs);
   if (values.shard !== undefined) {
@@ -244,7 +261,10 @@ function progressTasks(label: string, tasks: readonly { count: number }[]) {
 }
 
 function report(result: SweepResult | SensitivityResult, values: Flags, scenario: Scenario, inputs: readonly string[]): void {
+  const designCsv = values['design-csv'];
+  if (typeof designCsv === 'string' && result.kind !== 'sensitivity') throw new UserError(['command line: --design-csv applies to a sensitivity analysis (these parts are of a sweep)']);
   if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, result.kind === 'sweep' ? sweepToCsv(result) : sensitivityToCsv(result), inputs);
+  if (typeof designCsv === 'string' && result.kind === 'sensitivity') writeAtomically('--design-csv', designCsv, designToCsv(result), inputs);
   if (values.json) {
     print(JSON.stringify(experimentFile(result, scenario)));
     return;
@@ -252,6 +272,7 @@ function report(result: SweepResult | SensitivityResult, values: Flags, scenario
   if (result.kind === 'sweep') printSweep(result);
   else printSensitivity(result, scenario);
   if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
+  if (typeof designCsv === 'string') print(`${typeof values.csv === 'string' ? '' : '\n'}design written to ${designCsv}`);
 }
 
 function testFunction(values: Flags): void {
@@ -264,9 +285,9 @@ function testFunction(values: Flags): void {
     const indices = sobolIndices(design, design.points.map(ishigami), seed);
     const result = { function: 'ishigami', method, samples, evaluations: design.points.length, seed, indices, analytic: ISHIGAMI_INDICES };
     if (values.json) { print(JSON.stringify(result)); return; }
-    const f = (v: number) => v.toFixed(3);
     print(`Ishigami (a = 7, b = 0.1), Sobol indices from ${design.points.length} evaluations (N = ${samples}), seed ${seed}`);
-    print(table([['factor', 'S1', '95 % interval', 'analytic', 'ST', '95 % interval', 'analytic'], ...indices.map((s, i) => [`x${i + 1}`, f(s.s1), `${f(s.s1Interval[0])} … ${f(s.s1Interval[1])}`, f(ISHIGAMI_INDICES.s1[i]), f(s.st), `${f(s.stInterval[0])} … ${f(s.stInterval[1])}`, f(ISHIGAMI_INDICES.st[i])])]));
+    print(sobolTable(indices, [0, 1, 2], ['factor', (i) => `x${i + 1}`], ISHIGAMI_INDICES));
+    if (indices.some((s) => s.s1Unreliable || s.stUnreliable)) print(`\n${unreliableHint(false)}`);
     return;
   }
   if (method !== 'morris') throw new UserError(['command line: --method: must be morris or sobol']);
@@ -341,7 +362,7 @@ async function frontierCommand(file: string | undefined, values: Flags): Promise
 
 function mergeCommand(files: readonly string[], values: Flags): void {
   if (!files.length) throw new UserError(['merge needs the part files written with --shard k/n --out FILE']);
-  if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, files);
+  for (const [flag, path] of [['--csv', values.csv], ['--design-csv', values['design-csv']]] as const) if (typeof path === 'string') checkOutputPath(flag, path, files);
   const problems: string[] = [];
   const parts = files.flatMap((file) => {
     try {
@@ -390,7 +411,9 @@ export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: st
     const levers = parseLevers(values.levers, scenario);
     if (method === 'sobol' && levers.length > 12) throw new UserError([`command line: --levers: Sobol indices for at most 12 levers (got ${levers.length}); screen with --method morris first`]);
     const samples = values.samples === undefined ? undefined : wholeNumber('samples', values.samples, 2, 100_000, 0);
-    await shardableCommand({ command: 'sensitivity', method, levers: levers.map((l) => (isNumeric(l) ? `${l.path}=${l.min}:${l.max}` : l.path)), samples }, file, values, 40);
+    parseOutputs(values.outputs);
+    const outputs = values.outputs === undefined ? {} : { outputs: values.outputs };
+    await shardableCommand({ command: 'sensitivity', method, levers: levers.map((l) => (isNumeric(l) ? `${l.path}=${l.min}:${l.max}` : l.path)), samples, ...outputs }, file, values, 40);
   } else if (command === 'optimize') await optimizeCommand(file, values);
   else if (command === 'diagnose') await diagnoseCommand(file, values);
   else if (command === 'frontier') await frontierCommand(file, values);

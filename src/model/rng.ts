@@ -76,3 +76,13 @@ export function standardNormal(u: Uniform): number {
 export function kumaraswamy(u: Uniform, a: number, b: number): number {
   return pow(1 - pow(1 - u(), 1 / b), 1 / a);
 }
+
+/**
+ * A stream for a planning design (a Sobol' scramble, Morris paths, bootstrap
+ * resamples), named by its purpose: the same seed gives the same design, and
+ * no design shares draws with the runs it asks for (their streams are named
+ * `seed:run:name`).
+ */
+export function designStream(seed: number, purpose: string): Uniform {
+  return seedrandom.alea(`${seed}:${purpose}`) as unknown as Uniform;
+}

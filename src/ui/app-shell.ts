@@ -224,7 +224,7 @@ export class AppShell extends LitElement {
       .results=${planning.results} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
       @plan-diagnose=${(e: CustomEvent<{ runs: number }>) => void planning.diagnose(edit.scenario, e.detail.runs)}
       @plan-sweep=${(e: CustomEvent<{ axes: SweepAxis[]; runs: number }>) => void planning.sweep(edit.scenario, e.detail.axes, e.detail.runs)}
-      @plan-sensitivity=${(e: CustomEvent<{ paths: string[]; runs: number; method: 'morris' | 'sobol'; samples: number }>) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.method, e.detail.samples)}
+      @plan-sensitivity=${(e: CustomEvent<{ paths: string[]; runs: number; method: 'morris' | 'sobol'; samples: number; outputs: 'missed' | 'all' }>) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.method, e.detail.samples, e.detail.outputs)}
       @plan-frontier=${(e: CustomEvent<{ paths: string[]; points: number; withinPlaybook: boolean }>) => void planning.frontier(edit.scenario, levers(e.detail.paths), e.detail.points, e.detail.withinPlaybook)}
       @plan-seek=${(e: CustomEvent<{ paths: string[]; objective: Objective; withinPlaybook: boolean }>) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective, e.detail.withinPlaybook)}
       @plan-cancel=${() => planning.cancel()}

@@ -1,16 +1,25 @@
 /**
  * Sensitivity of the group's KPIs to the levers: Morris screening over many
- * levers, Sobol indices over a few (sensitivity.ts), where one evaluation is
- * an ensemble of a strategy with common random numbers. Each lever's practical
- * range (or the range the user narrowed it to) is its unit axis; the output is
- * each goal's KPI averaged over the runs, and the share of runs meeting every goal.
+ * levers (morris.ts), Sobol' indices over a few (sobol.ts), where one
+ * evaluation is an ensemble of a strategy with common random numbers. Each
+ * lever's practical range (or the range the user narrowed it to) is its unit
+ * axis; an output is a goal's KPI averaged over the runs, or the share of runs
+ * meeting every goal.
+ *
+ * The current strategy is run too, on the same runs: by default the outputs
+ * analysed are the KPIs of the goals it does not reliably meet (met in fewer
+ * than RELIABLY_MET of its runs), the levers' effect on what is missed; every
+ * goal's KPI when none is missed. The design, the lever values and each row's
+ * outputs are kept for export (export.ts).
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
-import { goalsOf, meetsAll } from '../playbook.ts';
+import { goalsOf, meetsAll, meetsGoal } from '../playbook.ts';
 import type { Problem, Scenario } from '../scenario.ts';
+import { RELIABLY_MET } from './diagnose.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { fromUnit, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
-import { morrisDesign, morrisIndices, saltelliDesign, sobolIndices, type MorrisIndex, type SobolIndex } from './sensitivity.ts';
+import { morrisDesign, morrisIndices, type MorrisIndex } from './morris.ts';
+import { saltelliDesign, sobolIndices, type SobolIndex } from './sobol.ts';
 
 export type Output = SummaryKey | 'allGoals';
 
@@ -23,6 +32,14 @@ export interface SensitivityOptions {
   readonly samples?: number;
   /** Sobol: bootstrap resamples (default 300). */
   readonly bootstrap?: number;
+  /** The outputs to analyse: the goals missed now (default), every goal's KPI, or a list. */
+  readonly outputs?: 'missed' | 'all' | readonly Output[];
+}
+
+/** The current strategy on the same runs: the share of runs meeting each goal, and every goal at once. */
+export interface Baseline {
+  readonly goals: readonly { readonly metric: SummaryKey; readonly metShare: number }[];
+  readonly allGoals: number;
 }
 
 export interface SensitivityResult {
@@ -32,13 +49,26 @@ export interface SensitivityResult {
   readonly seed: number;
   readonly runs: number;
   readonly samples: number;
-  /** Strategies evaluated (each an ensemble of `runs`). */
+  /** Strategies of the design (each an ensemble of `runs`), not counting the current strategy. */
   readonly points: number;
   readonly levers: readonly { readonly path: string; readonly min: number; readonly max: number; readonly current: number }[];
   readonly outputs: readonly Output[];
+  /** How the outputs were chosen: by the planner, the goals the current strategy misses, or every goal (none missed). */
+  readonly outputsFrom: 'chosen' | 'missedGoals' | 'everyGoal';
+  readonly baseline: Baseline | null;
   /** Per output, per lever (Morris: effect of moving the lever across its whole range). */
   readonly morris?: Record<string, readonly MorrisIndex[]>;
   readonly sobol?: Record<string, readonly SobolIndex[]>;
+  /** The design for outside tools: unit coordinates and lever positions per row, and every goal output's value per row. */
+  readonly design: {
+    readonly unit: readonly (readonly number[])[];
+    readonly positions: readonly (readonly number[])[];
+    /** Morris: the lever each row moved (−1 at a trajectory's start). */
+    readonly moved?: readonly number[];
+    readonly values: Readonly<Record<string, readonly (number | null)[]>>;
+    /** The current strategy's values (the baseline row). */
+    readonly current: Readonly<Record<string, number | null>>;
+  };
 }
 
 /** The goals' KPIs and "all goals at once". */
@@ -55,13 +85,26 @@ export function outputValue(output: Output, summaries: readonly Summary[], scena
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
+export function baselineOf(scenario: Scenario, summaries: readonly Summary[]): Baseline {
+  const share = (test: (s: Summary) => boolean) => summaries.filter(test).length / summaries.length;
+  const goals = goalsOf(scenario);
+  return { goals: goals.map((g) => ({ metric: g.metric, metShare: share((s) => meetsGoal(g, s[g.metric])) })), allGoals: share((s) => meetsAll(goals, s)) };
+}
+
+/** The outputs analysed when the planner does not choose: the KPIs of the goals not reliably met, then every goal at once. */
+export function defaultOutputs(scenario: Scenario, baseline: Baseline | null): { outputs: Output[]; from: 'missedGoals' | 'everyGoal' } {
+  const missed = baseline?.goals.filter((g) => g.metShare < RELIABLY_MET).map((g) => g.metric) ?? [];
+  if (!missed.length) return { outputs: outputsOf(scenario), from: 'everyGoal' };
+  return { outputs: [...new Set<Output>([...missed, 'allGoals'])], from: 'missedGoals' };
+}
+
 export class InvalidDesignPoint extends Error {
   constructor(readonly settings: readonly Setting[], readonly problems: readonly Problem[]) {
     super(`a design point is not a valid scenario: ${problems.map((p) => `${p.path}: ${p.en}`).join('; ')}`);
   }
 }
 
-/** The design (unit coordinates) and the strategies it asks for. */
+/** The design (unit coordinates) and the strategies it asks for, then the current strategy (the baseline). */
 export function sensitivityDesign(base: Scenario, options: SensitivityOptions, seed = base.seed) {
   const k = options.levers.length;
   const samples = options.samples ?? (options.method === 'morris' ? 10 : 64);
@@ -73,7 +116,7 @@ export function sensitivityDesign(base: Scenario, options: SensitivityOptions, s
     if (!parsed.ok) throw new InvalidDesignPoint(settings, parsed.problems);
     return parsed.scenario;
   });
-  return { design, positions, scenarios, samples };
+  return { design, positions, scenarios: [...scenarios, base], samples };
 }
 
 export async function runSensitivity(
@@ -85,16 +128,26 @@ export async function runSensitivity(
   return sensitivityResult(base, options, summaries, design);
 }
 
-/** The indices from per-point run summaries (in design order). */
+/** The indices from per-point run summaries (in design order, the current strategy last). */
 export function sensitivityResult(
   base: Scenario, options: SensitivityOptions, summaries: readonly (readonly Summary[])[],
   built: ReturnType<typeof sensitivityDesign> = sensitivityDesign(base, options),
 ): SensitivityResult {
-  const { design, scenarios, samples } = built;
-  const outputs = outputsOf(base);
+  const { design, positions, scenarios, samples } = built;
+  const rows = design.points.length;
+  const baseline = summaries.length > rows ? baselineOf(base, summaries[rows]) : null;
+  const chosen = options.outputs ?? 'missed';
+  const fallback = defaultOutputs(base, chosen === 'all' ? null : baseline);
+  const outputs = typeof chosen === 'string' ? fallback.outputs : [...chosen];
+  const outputsFrom: SensitivityResult['outputsFrom'] = typeof chosen === 'string' ? fallback.from : 'chosen';
   const levers = options.levers.map((l) => ({ path: l.path, min: l.min, max: l.max, current: positionOf(l, base) }));
-  const values = (output: Output) => summaries.map((s, i) => outputValue(output, s, scenarios[i]));
-  const common = { kind: 'sensitivity' as const, method: options.method, scenario: base.name, seed: base.seed, runs: options.runs, samples, points: scenarios.length, levers, outputs };
+  const columns = [...new Set([...outputsOf(base), ...outputs])];
+  const values = Object.fromEntries(columns.map((o) => [o, summaries.slice(0, rows).map((s, i) => outputValue(o, s, scenarios[i]))]));
+  const current = Object.fromEntries(columns.map((o) => [o, summaries.length > rows ? outputValue(o, summaries[rows], base) : null]));
+  const common = {
+    kind: 'sensitivity' as const, method: options.method, scenario: base.name, seed: base.seed, runs: options.runs, samples, points: rows,
+    levers, outputs, outputsFrom, baseline,
+  };
   if ('moved' in design) {
     // the change each step really made, after snapping to the lever's steps, as a share of its range
     const span = (i: number, a: readonly number[], b: readonly number[]) => {
@@ -102,15 +155,16 @@ export function sensitivityResult(
       return (fromUnit(lever, b[i]) - fromUnit(lever, a[i])) / (lever.max - lever.min || 1);
     };
     const morris: Record<string, readonly MorrisIndex[]> = {};
-    for (const output of outputs) morris[output] = morrisIndices(design, values(output), span);
-    return { ...common, morris };
+    for (const output of outputs) morris[output] = morrisIndices(design, values[output], span);
+    const moved = design.points.map((_, row) => (row % (design.k + 1) ? design.moved[row - 1 - Math.floor(row / (design.k + 1))] : -1));
+    return { ...common, morris, design: { unit: design.points, positions, moved, values, current } };
   }
   const sobol: Record<string, readonly SobolIndex[]> = {};
   for (const output of outputs) {
-    const list = values(output);
+    const list = values[output];
     // an output undefined at some point (e.g. no questions asked) has no variance decomposition
     if (list.some((v) => v === null)) continue;
     sobol[output] = sobolIndices(design, list as number[], base.seed, options.bootstrap ?? 300);
   }
-  return { ...common, sobol };
+  return { ...common, sobol, design: { unit: design.points, positions, values, current } };
 }

@@ -1,5 +1,5 @@
 /**
- * Planning jobs in the browser: a diagnosis, a sweep, a Morris screening or a
+ * Planning jobs in the browser: a diagnosis, a sweep, a sensitivity analysis or a
  * goal seek, one at a time, on a worker pool of their own (the lab's quick
  * previews keep theirs). Each job reports progress (done, elapsed, left) and
  * can be cancelled; a cancelled sweep keeps the points that finished.
@@ -124,10 +124,10 @@ export class PlanningController implements ReactiveController {
     });
   }
 
-  /** Morris screening (`samples`: trajectories) or Sobol indices (`samples`: base samples N). */
-  sensitivity(base: Scenario, levers: readonly Lever[], runs: number, method: 'morris' | 'sobol', samples: number): Promise<void> {
+  /** Morris screening (`samples`: trajectories) or Sobol indices (`samples`: base samples N), of the goals missed now or every goal. */
+  sensitivity(base: Scenario, levers: readonly Lever[], runs: number, method: 'morris' | 'sobol', samples: number, outputs: 'missed' | 'all' = 'missed'): Promise<void> {
     return this.job('sensitivity', async (execute, report) => {
-      const result = await runSensitivity(execute, base, { method, levers, runs, samples }, (done, total) => report('run', done, total));
+      const result = await runSensitivity(execute, base, { method, levers, runs, samples, outputs }, (done, total) => report('run', done, total));
       this.results.sensitivity = { result, scenario: base };
     });
   }

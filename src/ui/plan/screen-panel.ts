@@ -1,19 +1,22 @@
 /**
  * Which levers matter: Morris screening over the numeric levers ticked, shown
  * as bars of μ* per lever for a chosen output, coloured by whether moving the
- * lever up moves the KPI toward its goal.
+ * lever up moves the KPI toward its goal; or Sobol' indices (S1 inside ST,
+ * with intervals, "?" where an interval does not resolve its index). By
+ * default the outputs are the KPIs of the goals the current strategy misses.
  *
  * Properties: those of PlanPanel, `result` (PlanResults['sensitivity']).
- * Events: `plan-sensitivity` (detail: { paths, runs, trajectories }).
+ * Events: `plan-sensitivity` (detail: { paths, runs, method, samples, outputs }).
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
 import { goalsOf } from '../../model/playbook.ts';
 import { leverAt, leversFor } from '../../model/planning/levers.ts';
-import { sensitivityToCsv } from '../../model/planning/export.ts';
+import { designToCsv, sensitivityToCsv } from '../../model/planning/export.ts';
+import { RELIABLY_MET } from '../../model/planning/diagnose.ts';
 import type { SensitivityResult } from '../../model/planning/sensitivity-model.ts';
-import { formatByUnit, formatNumber, formatPoints } from '../../i18n/locale.ts';
+import { formatByUnit, formatNumber, formatPercent, formatPoints, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
@@ -33,6 +36,7 @@ export class ScreenPanel extends PlanPanel {
     screenRuns: { state: true },
     screenTrajectories: { state: true },
     screenShow: { state: true },
+    screenOutputs: { state: true },
     method: { state: true },
     samples: { state: true },
   };
@@ -41,7 +45,9 @@ export class ScreenPanel extends PlanPanel {
   declare screenPaths: string[] | null;
   declare screenRuns: number;
   declare screenTrajectories: number;
+  /** The output shown ('' until the reader picks one: the first analysed). */
   declare screenShow: string;
+  declare screenOutputs: 'missed' | 'all';
   declare method: 'morris' | 'sobol';
   /** Sobol: base samples N (N(k + 2) strategies). */
   declare samples: number;
@@ -52,7 +58,8 @@ export class ScreenPanel extends PlanPanel {
     this.screenPaths = null;
     this.screenRuns = 40;
     this.screenTrajectories = 10;
-    this.screenShow = ALL_GOALS;
+    this.screenShow = '';
+    this.screenOutputs = 'missed';
     this.method = 'morris';
     this.samples = 32;
   }
@@ -64,7 +71,8 @@ export class ScreenPanel extends PlanPanel {
     const numeric = leversFor(s, 'numeric');
     const chosen = this.screenPaths ?? numeric.map((l) => l.path);
     const sobol = this.method === 'sobol';
-    const points = sobol ? this.samples * (chosen.length + 2) : (chosen.length + 1) * this.screenTrajectories;
+    // the design's strategies, and the current one (run alongside for the goals it misses)
+    const points = (sobol ? this.samples * (chosen.length + 2) : (chosen.length + 1) * this.screenTrajectories) + 1;
     const tooMany = sobol && chosen.length > MAX_SOBOL_LEVERS;
     const done = this.result;
     return html`<section class="panel" aria-labelledby="screen-title">
@@ -75,6 +83,10 @@ export class ScreenPanel extends PlanPanel {
         <label><input type="radio" name="screen-method" class="method-sobol" .checked=${sobol} @change=${() => { this.method = 'sobol'; }}> ${t(locale, 'methodSobol', { max: MAX_SOBOL_LEVERS })}</label>
       </div>
       ${this.checklist(numeric, chosen, (paths) => { this.screenPaths = paths; }, numeric.length, 'screen')}
+      <div class="row"><label>${t(locale, 'sensitivityOutputs')} <select class="screen-outputs" @change=${(e: Event) => { this.screenOutputs = (e.target as HTMLSelectElement).value as 'missed' | 'all'; }}>
+        <option value="missed" ?selected=${this.screenOutputs === 'missed'}>${t(locale, 'outputsMissed', { share: formatPercent(locale, RELIABLY_MET) })}</option>
+        <option value="all" ?selected=${this.screenOutputs === 'all'}>${t(locale, 'outputsAll')}</option>
+      </select></label></div>
       ${tooMany ? html`<p class="stale" role="alert">${t(locale, 'sobolTooMany', { max: MAX_SOBOL_LEVERS, chosen: chosen.length })}</p>` : nothing}
       <div class="row">
         <label>${t(locale, 'runsPerStrategy')} <input type="number" min="5" max="500" step="5" .value=${String(this.screenRuns)}
@@ -86,15 +98,32 @@ export class ScreenPanel extends PlanPanel {
             @change=${(e: Event) => { this.screenTrajectories = this.whole(e, 2, 50, 10); }}></label>`}
         <span class="status">${t(locale, 'sweepSize', { points, runs: points * this.screenRuns })}</span>
         ${this.runButton('run-screen', t(locale, 'runScreen'), chosen.length >= 2 && !tooMany && points <= MAX_POINTS,
-          () => this.fire('plan-sensitivity', { paths: chosen, runs: this.screenRuns, method: this.method, samples: sobol ? this.samples : this.screenTrajectories }))}
+          () => this.fire('plan-sensitivity', { paths: chosen, runs: this.screenRuns, method: this.method, samples: sobol ? this.samples : this.screenTrajectories, outputs: this.screenOutputs }))}
       </div>
       ${done ? this.renderScreenResult(done.result, done.scenario) : nothing}
     </section>`;
   }
 
+  /** Why these outputs, the output picker (the outputs analysed) and the exports. */
+  private resultHead(r: SensitivityResult, scenario: Scenario, show: string) {
+    const locale = this.locale;
+    const share = formatPercent(locale, RELIABLY_MET);
+    const missed = r.baseline?.goals.filter((g) => r.outputs.includes(g.metric))
+      .map((g) => `${pick(locale, SUMMARY[g.metric])} ${formatPercent(locale, g.metShare)}`).join(this.comma);
+    const why = r.outputsFrom === 'missedGoals' ? t(locale, 'outputsFromMissed', { share, goals: missed ?? '' })
+      : r.outputsFrom === 'everyGoal' && r.baseline ? t(locale, 'outputsFromEvery', { share }) : null;
+    const csv = (name: string, text: string) => downloadBlob(fileNameFor(`${r.scenario}-${name}`, 'csv'), new Blob([text], { type: 'text/csv' }));
+    return html`${this.stale(scenario)}
+      ${why ? html`<p class="legend outputs-why">${why}</p>` : nothing}
+      <div class="row">${this.outputOptions(goalsOf(scenario).filter((g) => r.outputs.includes(g.metric)), show, (v) => { this.screenShow = v; }, 'screen-show')}
+        <button class="link" @click=${() => csv(r.method, sensitivityToCsv(r))}>CSV</button>
+        ${r.design ? html`<button class="link design-csv" title=${t(locale, 'designCsvHelp')} @click=${() => csv(`${r.method}-design`, designToCsv(r))}>${t(locale, 'designCsv')}</button>` : nothing}
+        <button class="link" @click=${() => this.download(r, r.method)}>JSON</button></div>`;
+  }
+
   private renderScreenResult(r: SensitivityResult, scenario: Scenario) {
     const locale = this.locale;
-    const show = r.outputs.includes(this.screenShow as never) ? this.screenShow : ALL_GOALS;
+    const show = r.outputs.includes(this.screenShow as never) ? this.screenShow : r.outputs[0] ?? ALL_GOALS;
     if (r.sobol) return this.renderSobol(r, scenario, show);
     const indices = r.morris?.[show];
     if (!indices) return nothing;
@@ -106,10 +135,7 @@ export class ScreenPanel extends PlanPanel {
     const goal = goalsOf(scenario).find((g) => g.metric === show);
     const upIsGood = !goal || goal.direction === 'atLeast' || goal.direction === 'above' ? 1 : goal.direction === 'between' ? 0 : -1;
     return html`
-      ${this.stale(scenario)}
-      <div class="row">${this.outputOptions(goalsOf(scenario), show, (v) => { this.screenShow = v; }, 'screen-show')}
-        <button class="link" @click=${() => downloadBlob(fileNameFor(`${r.scenario}-morris`, 'csv'), new Blob([sensitivityToCsv(r)], { type: 'text/csv' }))}>CSV</button>
-        <button class="link" @click=${() => this.download(r, 'morris')}>JSON</button></div>
+      ${this.resultHead(r, scenario, show)}
       <div class="bars" role="list" aria-label=${t(locale, 'plan_sensitivity')}>
         ${order.map((i) => {
           const m = indices[i];
@@ -130,10 +156,8 @@ export class ScreenPanel extends PlanPanel {
     const locale = this.locale;
     const indices = r.sobol![show];
     const f = (v: number) => formatNumber(locale, v, 2);
-    const head = html`${this.stale(scenario)}
-      <div class="row">${this.outputOptions(goalsOf(scenario), show, (v) => { this.screenShow = v; }, 'screen-show')}
-        <button class="link" @click=${() => downloadBlob(fileNameFor(`${r.scenario}-sobol`, 'csv'), new Blob([sensitivityToCsv(r)], { type: 'text/csv' }))}>CSV</button>
-        <button class="link" @click=${() => this.download(r, 'sobol')}>JSON</button></div>`;
+    const mark = (unreliable: boolean | undefined) => (unreliable ? html`<abbr class="unreliable" title=${t(locale, 'sobolUnreliableMark')}>?</abbr>` : nothing);
+    const head = this.resultHead(r, scenario, show);
     if (!indices) return html`${head}<p class="stale">${t(locale, 'sobolUndefined')}</p>`;
     const order = r.levers.map((_, i) => i).sort((a, b) => indices[b].st - indices[a].st);
     const width = (v: number) => `${Math.max(0, Math.min(1, v)) * 90}%`;
@@ -143,9 +167,10 @@ export class ScreenPanel extends PlanPanel {
           const s = indices[i];
           return html`<span role="listitem">${this.label(leverAt(r.levers[i].path)!)}</span>
             <span class="bar-wrap"><span class="stack"><span class="bar total" style="width:${width(s.st)}"></span><span class="bar first" style="width:${width(s.s1)}"></span></span>
-            <span>S1 ${f(s.s1)} (${f(s.s1Interval[0])}–${f(s.s1Interval[1])}) · ST ${f(s.st)} (${f(s.stInterval[0])}–${f(s.stInterval[1])})</span></span>`;
+            <span>S1 ${f(s.s1)} (${f(s.s1Interval[0])}–${f(s.s1Interval[1])})${mark(s.s1Unreliable)} · ST ${f(s.st)} (${f(s.stInterval[0])}–${f(s.stInterval[1])})${mark(s.stUnreliable)}</span></span>`;
         })}
       </div>
+      ${indices.some((s) => s.s1Unreliable || s.stUnreliable) ? html`<p class="stale sobol-unreliable" role="note">${t(locale, 'sobolUnreliable')}</p>` : nothing}
       <p class="legend">${t(locale, 'sobolLegend', { points: r.points, runs: r.runs, samples: r.samples })}</p>`;
   }
 
