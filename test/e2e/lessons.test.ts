@@ -1,9 +1,13 @@
 /** Trainers' workflow: a lesson from question to reveal in English and Chinese, progress kept, the playbook from a § link. */
-import { writeFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { SHOTS, useSession, waitForResults } from './helpers.ts';
 
 const session = useSession();
+const scratch = mkdtempSync(join(tmpdir(), 'qunce-lessons-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('lessons', () => {
   it('a lesson from question to reveal: predict, run the paired comparison, see the answer and why, try it in the lab', async () => {
@@ -84,7 +88,8 @@ describe('lessons', () => {
       en: { title: 'Do points matter here?', brief: 'Points are an incentive (§4).', question: 'Without points, weekly participation?', explanation: 'Little changes in a small group.' },
       zh: { title: '积分有用吗？', brief: '积分是一种激励 (§4)。', question: '没有积分，周参与率会怎样？', explanation: '小群里变化不大。' },
     };
-    const path = `${SHOTS}/../my-lesson.json`;
+    // written outside the repository: a test never changes a tracked file
+    const path = join(scratch, 'my-lesson.json');
     writeFileSync(path, JSON.stringify(lesson));
     await page.locator('qc-lessons-view label.open input').setInputFiles(path);
     await expect.poll(() => page.locator('qc-lessons-view .question').textContent()).toBe('Without points, weekly participation?');

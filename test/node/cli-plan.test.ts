@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mainAsync } from '../../src/cli/main.ts';
@@ -9,6 +8,7 @@ import { ISHIGAMI_INDICES } from '../../src/model/planning/test-functions.ts';
 import { JobCancelled, threadPool } from '../../src/cli/threads.ts';
 import { tasksFor } from '../../src/model/planning/jobs.ts';
 import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
+import { scratchDir } from './scratch.ts';
 
 let out: string[];
 let err: string[];
@@ -28,7 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const dir = mkdtempSync(join(tmpdir(), 'qunce-plan-'));
+const dir = scratchDir('plan');
 const SCENARIO = 'scenarios/no-operations.json';
 
 async function json(argv: string[]): Promise<unknown> {

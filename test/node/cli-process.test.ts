@@ -4,12 +4,12 @@
  * scenario on standard input; Ctrl-C through `npm run sim`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from './scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'qunce-process-'));
+const dir = scratchDir('process');
 const SIM = 'node_modules/.bin/tsx src/cli/main.ts';
 const RUN = `${SIM} run scenarios/no-operations.json --runs 2 --days 5`;
 

@@ -1,10 +1,10 @@
-import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { UserError, writeAtomically } from '../../src/cli/io.ts';
 import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
+import { scratchDir } from './scratch.ts';
 
 const REQUIRED_KEYS = [
   'speakingRate30d', 'weeklyParticipation', 'dailyMessages', 'effectiveRatio', 'retention30d', 'coreActiveUsers',
@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const dir = mkdtempSync(join(tmpdir(), 'qunce-cli-'));
+const dir = scratchDir('cli');
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
