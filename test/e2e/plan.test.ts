@@ -133,6 +133,8 @@ describe('planning', () => {
     const text = await plan.locator('section[aria-labelledby="diagnosis-title"]').textContent();
     expect(text).toMatch(/达标比例/);
     expect(text).toMatch(/尝试了 \d+ 种单个策略项调整/);
+    // its chances with their 90 % interval
+    expect(text).toMatch(/同时达成全部目标：\d+%（90% 区间 \d+–\d+%）/);
     expect(text).not.toMatch(/goal met in|Apply\b/);
     await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });
     expect(session.errors).toEqual([]);

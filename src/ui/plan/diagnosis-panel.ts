@@ -10,9 +10,8 @@ import { html, nothing } from 'lit';
 import { SUMMARY } from '../../model/metrics.ts';
 import { describeThreshold } from '../../model/playbook.ts';
 import { leverAt, type Setting } from '../../model/planning/levers.ts';
-import { wilson } from '../../model/stats.ts';
 import { describeMove } from '../../model/planning/diagnose.ts';
-import { formatByUnit, formatPercent, pick } from '../../i18n/locale.ts';
+import { formatByUnit, formatChance, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
@@ -47,13 +46,12 @@ export class DiagnosisPanel extends PlanPanel {
       </div>
       ${done ? html`
         ${this.stale(done.scenario)}
-        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, runs: done.result.runs, share: formatPercent(locale, done.result.allGoals),
-          lo: formatPercent(locale, wilson(Math.round(done.result.allGoals * done.result.runs), done.result.runs)[0]), hi: formatPercent(locale, wilson(Math.round(done.result.allGoals * done.result.runs), done.result.runs)[1]) })}</p>
+        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, runs: done.result.runs, chance: formatChance(locale, done.result.allGoals, done.result.runs, 'short') })}</p>
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source}) —
-            ${t(locale, 'metIn', { share: formatPercent(locale, g.metShare) })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+            ${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => {
             const what = describeMove(m, g.threshold, done.scenario, locale);
             return html`<li>${what}

@@ -12,7 +12,7 @@ import type { Scenario } from '../../model/scenario.ts';
 import { leverAt, leversFor, type Lever, type Setting } from '../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
-import { formatByUnit, formatPercent, formatSignedPoints } from '../../i18n/locale.ts';
+import { formatByUnit, formatChance, formatSignedPoints } from '../../i18n/locale.ts';
 import { t, type MessageKey } from '../../i18n/messages.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
 
@@ -88,10 +88,9 @@ export class SeekPanel extends PlanPanel {
 
   private renderSeekResult(r: GoalSeekResult, scenario: Scenario) {
     const locale = this.locale;
-    const pc = (v: number) => formatPercent(locale, v);
     const hours = (v: number) => formatByUnit(locale, 'hours', v);
     if (!r.best) {
-      return html`${this.stale(scenario)}<p class="outcome seek-none">${t(locale, 'seekNone', { share: pc(r.start.assessment.chance), hours: hours(r.start.assessment.medianCost) })}</p>`;
+      return html`${this.stale(scenario)}<p class="outcome seek-none">${t(locale, 'seekNone', { share: formatChance(locale, r.start.assessment.chance, r.start.assessment.runs), hours: hours(r.start.assessment.medianCost) })}</p>`;
     }
     const changesOf = (settings: readonly Setting[]) => settings.filter(([, v], i) => v !== r.levers[i].current);
     const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
@@ -107,16 +106,16 @@ export class SeekPanel extends PlanPanel {
         const i = r.levers.findIndex((l) => l.path === path);
         return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
       })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
-      <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: pc(r.start.assessment.chance), to: pc(r.best.assessment.chance), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
+      <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: formatChance(locale, r.start.assessment.chance, r.start.assessment.runs, 'short'), to: formatChance(locale, r.best.assessment.chance, r.best.assessment.runs, 'short'), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
         ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
       ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
-        runs: c.runs, from: pc(c.start.chance), to: pc(c.best.chance), lo: pc(c.best.interval[0]), hi: pc(c.best.interval[1]),
+        runs: c.runs, from: formatChance(locale, c.start.chance, c.runs, 'short'), to: formatChance(locale, c.best.chance, c.runs, 'short'),
         diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPoints(locale, c.chanceDifference.interval[0]), dhi: formatSignedPoints(locale, c.chanceDifference.interval[1]),
         hours: hours(c.best.medianCost),
       })}</p>
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
       ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.fire('plan-apply', r.best!.settings)}>${t(locale, 'applySeek')}</button>` : nothing}
-      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${pc(u.assessment.chance)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
+      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${formatChance(locale, u.assessment.chance, u.assessment.runs)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
       <button class="link" @click=${() => this.download(r, 'goal-seek')}>${t(locale, 'planJson')}</button>
     `;
   }
