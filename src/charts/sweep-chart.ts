@@ -5,7 +5,9 @@
  * Pointer or arrow keys read out a point; a table alternative lists them all.
  *
  * Properties: `label`, `locale`, `unit`, `points` (SweepChartPoint[]),
- * `threshold` (ChartThreshold | null), `xLabel` (the lever). Events: none.
+ * `threshold` (ChartThreshold | null), `xLabel` (the lever), `interval`
+ * (the points are a share of runs: p50 the share, p10–p90 its 90 % interval;
+ * p25 = p75 = p50, so one band). Events: none.
  */
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { axisBottom, scaleLinear, select } from 'd3';
@@ -32,12 +34,14 @@ export class SweepChart extends DayChart {
     points: { attribute: false },
     threshold: { attribute: false },
     xLabel: { type: String },
+    interval: { type: Boolean },
   };
 
   declare unit: string;
   declare points: readonly SweepChartPoint[];
   declare threshold: ChartThreshold | null;
   declare xLabel: string;
+  declare interval: boolean;
 
   constructor() {
     super();
@@ -45,6 +49,7 @@ export class SweepChart extends DayChart {
     this.points = [];
     this.threshold = null;
     this.xLabel = '';
+    this.interval = false;
   }
 
   static override styles = [chartStyles, css`
@@ -62,7 +67,8 @@ export class SweepChart extends DayChart {
     return html`
       <figure>
         <figcaption>${this.label}</figcaption>
-        <div class="readout" aria-live="polite">${p ? `${this.xLabel} ${p.label} · ${f(p.p50)} (${f(p.p25)}–${f(p.p75)}; ${f(p.p10)}–${f(p.p90)})` : ''}</div>
+        <div class="readout" aria-live="polite">${!p ? '' : this.interval ? `${this.xLabel} ${p.label} · ${f(p.p50)} (${t(this.locale, 'interval90')} ${f(p.p10)}–${f(p.p90)})`
+          : `${this.xLabel} ${p.label} · ${f(p.p50)} (${f(p.p25)}–${f(p.p75)}; ${f(p.p10)}–${f(p.p90)})`}</div>
         <svg viewBox="0 0 ${WIDTH} ${HEIGHT + 14}" role="img" tabindex="0" aria-label=${this.ariaSummary()}
           @pointermove=${this.onPointer} @pointerleave=${() => { this.focusDay = null; }}
           @keydown=${this.onKey} @blur=${() => { this.focusDay = null; }}></svg>
@@ -72,7 +78,10 @@ export class SweepChart extends DayChart {
           <button class="export-svg" @click=${() => exportSvg(this.svg(), this.label, { caption: this.caption, xTitle: this.xLabel })}>SVG</button>
           <button class="export-png" @click=${() => void exportPng(this.svg(), this.label, { caption: this.caption, xTitle: this.xLabel })}>PNG</button>
         </div>
-        ${this.showTable ? html`<div class="table-wrap"><table>
+        ${this.showTable && this.interval ? html`<div class="table-wrap"><table>
+          <thead><tr><th>${this.xLabel}</th><th>${this.label}</th><th>${t(this.locale, 'interval90')}</th></tr></thead>
+          <tbody>${this.points.map((q) => html`<tr><td>${q.label}</td><td>${f(q.p50)}</td><td>${f(q.p10)}–${f(q.p90)}</td></tr>`)}</tbody>
+        </table></div>` : this.showTable ? html`<div class="table-wrap"><table>
           <thead><tr><th>${this.xLabel}</th><th>p10</th><th>p25</th><th>${t(this.locale, 'medianLine')}</th><th>p75</th><th>p90</th></tr></thead>
           <tbody>${this.points.map((q) => html`<tr><td>${q.label}</td><td>${f(q.p10)}</td><td>${f(q.p25)}</td><td>${f(q.p50)}</td><td>${f(q.p75)}</td><td>${f(q.p90)}</td></tr>`)}</tbody>
         </table></div>` : nothing}
@@ -90,7 +99,7 @@ export class SweepChart extends DayChart {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('points') || changed.has('threshold') || changed.has('locale') || changed.has('unit')) this.draw();
+    if (changed.has('points') || changed.has('threshold') || changed.has('locale') || changed.has('unit') || changed.has('interval')) this.draw();
     else if (changed.has('focusDay') && this.drawn) focusRuleMark(chartLayers(this.svg()).focus, this.drawn, this.focusDay);
   }
 

@@ -13,6 +13,7 @@ import { SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { comparisonToCsv, dailyToCsv, ensembleToJson, formatMetric } from '../model/report.ts';
 import { alignForComparison, compareRuns, MAX_COMPARED, MIN_COMPARED } from '../model/compare.ts';
 import { describeThreshold } from '../model/playbook.ts';
+import { formatChance } from '../model/format.ts';
 import { STDIN, UserError, checkOutputPath, plain, writeAtomically } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
 import { parseVerb } from './flags.ts';
@@ -72,7 +73,7 @@ function runCommand(argv: string[]): void {
   }
   print(`${plain(scenario.name)} — ${scenario.group.positioning}, ${ensemble.runs} runs, seed ${scenario.seed}, ${scenario.horizonDays} days (${seconds.toFixed(2)} s)\n`);
   print(table(rows));
-  print(`\nall goals met at once in ${Math.round(ensemble.allGoalsMetShare * 100)} % of runs`);
+  print(`\nall goals met at once: ${formatChance('en', ensemble.allGoalsMetShare, ensemble.runs)}`);
   if (values.csv) print(`daily series quantiles written to ${values.csv}`);
 }
 

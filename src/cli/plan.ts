@@ -20,6 +20,7 @@ import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
 import { designToCsv, experimentFile, frontierToCsv, sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import { frontier } from '../model/planning/frontier.ts';
+import { formatChance } from '../model/format.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
 import { leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
@@ -326,7 +327,7 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
   print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.screenRuns} runs, the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
-  print(`every goal met in ${pct(result.allGoals)} of runs (90 % interval ${pct(result.allGoalsInterval[0])}–${pct(result.allGoalsInterval[1])}, ${result.runs} runs)`);
+  print(`every goal met in ${formatChance('en', result.allGoals, result.runs)}`);
   for (const b of result.breaches) print(`  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
   for (const line of result.outcome) print(`\n${line.en}`);
   print('\nwhat to change, best first (the chance of meeting every goal; moves against the playbook rank lower):');

@@ -26,6 +26,8 @@ export interface FieldSpec {
 export interface FieldGroup {
   readonly id: string;
   readonly title: Text;
+  /** The playbook sections the group's levers come from (the editor's section headings show it). */
+  readonly section: string;
   readonly fields: readonly FieldSpec[];
 }
 
@@ -47,6 +49,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
   {
     id: 'positioning',
     title: tx('Positioning and goals', '群定位与目标'),
+    section: '§1',
     fields: [
       { path: 'group.positioning', kind: 'select', label: tx('Positioning', '群定位'), source: '§1', help: tx('Sets the KPIs the results are judged against.', '决定结果对照的关键指标。'),
         options: [
@@ -75,6 +78,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
   {
     id: 'creation',
     title: tx('Creation and invitations', '创建与邀请'),
+    section: '§2',
     fields: [
       { path: 'growth.channel', kind: 'select', label: tx('How members join', '入群方式'), source: '§2',
         options: [
@@ -100,6 +104,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
   {
     id: 'admission',
     title: tx('Admission', '准入'),
+    section: '§3',
     fields: [
       { path: 'admission.questionnaire', kind: 'boolean', label: tx('Qualification questionnaire', '入群问卷'), source: '§3', help: tx('≈ 15 % eliminated at the default cutoff.', '默认门槛约淘汰 15%。') },
       { path: 'admission.relevanceCutoff', kind: 'share', label: tx('Questionnaire cutoff (relevance)', '问卷门槛 (相关度)'), source: '§3', step: 0.05 },
@@ -112,6 +117,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
   {
     id: 'rules',
     title: tx('Rules, incentives and penalties', '规则、激励与惩罚'),
+    section: '§4',
     fields: [
       { path: 'content.announcement', kind: 'boolean', label: tx('Announcement at creation', '建群公告'), source: '§2', help: tx('Covenant, value proposition, mute rules.', '群公约、价值主张、禁言规则。') },
       { path: 'incentives.points', kind: 'select', label: tx('Points', '积分'), source: '§4',
@@ -134,6 +140,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
   {
     id: 'content',
     title: tx('Content and activity', '内容与活跃'),
+    section: '§5',
     fields: [
       { path: 'content.postsPerWeek', kind: 'number', label: tx('Content posts per week', '每周内容数'), unit: tx('posts', '篇'), source: '§1', help: tx('Knowledge sharing: ≥ 3 valuable posts a week.', '知识分享型：每周干货 ≥ 3 次。'), step: 1 },
       { path: 'content.mix', kind: 'mix', label: tx('Content mix', '内容结构'), source: '§5', help: tx('Playbook: 30 % news, 40 % tips, 30 % spotlights.', '手册：30% 行业资讯、40% 实用技巧、30% 成员展示。'),
@@ -159,6 +166,8 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
   {
     id: 'team',
     title: tx('Team and automation', '团队与工具'),
+    // the team (§3), its tools (§4), win-back (§5) and DMs (§6): the article gives tools no section of their own
+    section: '§3–§6',
     fields: [
       { path: 'team.admins', kind: 'integer', label: tx('Admins besides the owner', '管理员人数 (不含群主)'), unit: PEOPLE, source: '§3', step: 1 },
       { path: 'team.dutyHours', kind: 'window', label: tx('Duty hours', '值班时段'), source: 'MODEL §3.6' },

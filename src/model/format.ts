@@ -34,13 +34,6 @@ export function formatPercent(locale: Locale, share: number, digits = 0): string
   return formatter(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
-/** A chance as a share of runs with its 90 % Wilson interval and n: "32 % (90 % interval 21–45 %, 60 runs)". */
-export function formatChance(locale: Locale, share: number, runs: number): string {
-  const [lo, hi] = wilson(Math.round(share * runs), runs);
-  const p = (v: number) => formatPercent(locale, v);
-  return locale === 'zh-CN' ? `${p(share)} (90% 区间 ${p(lo)}–${p(hi)}，${runs} 次模拟)` : `${p(share)} (90 % interval ${p(lo)}–${p(hi)}, ${runs} runs)`;
-}
-
 /** A metric value by its unit: shares as percentages, counts whole where whole. */
 export function formatByUnit(locale: Locale, unit: string, value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
@@ -72,4 +65,28 @@ export function formatDifferenceInterval(locale: Locale, key: SummaryKey, d: { r
     return unit && text.endsWith(unit) ? text.slice(0, -unit.length) : text;
   };
   return `${median} (${bare(d.p5)} … ${bare(d.p95)})`;
+}
+
+/**
+ * How a chance measured as a share of runs is written: `full` with its 90 %
+ * interval and the runs ("32% (90% interval 21–45%, 60 runs)"), `short`
+ * where the sentence or heading already gives the runs ("32% (90% interval
+ * 21–45%)"), `interval` alone for a table cell under a header that says
+ * what it is ("21–45%").
+ */
+export type ChanceForm = 'full' | 'short' | 'interval';
+
+/**
+ * A share of runs with its uncertainty: the 90 % Wilson interval of
+ * `share × runs` successes in `runs` (stats.ts `wilson`), so a preview of 60
+ * runs reads as the rough estimate it is. No runs: "—".
+ */
+export function formatChance(locale: Locale, share: number, runs: number, form: ChanceForm = 'full'): string {
+  if (!(runs > 0) || !Number.isFinite(share)) return '—';
+  const [lo, hi] = wilson(Math.round(share * runs), runs);
+  const interval = `${formatNumber(locale, Math.round(lo * 100), 0)}–${formatPercent(locale, hi)}`;
+  if (form === 'interval') return interval;
+  const zh = locale === 'zh-CN';
+  const runsText = form === 'full' ? (zh ? `，${formatNumber(locale, runs, 0)} 次模拟` : `, ${formatNumber(locale, runs, 0)} runs`) : '';
+  return zh ? `${formatPercent(locale, share)}（90% 区间 ${interval}${runsText}）` : `${formatPercent(locale, share)} (90% interval ${interval}${runsText})`;
 }

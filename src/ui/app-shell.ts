@@ -210,11 +210,25 @@ export class AppShell extends LitElement {
       .pinned=${this.baseline.pinned} .deltas=${this.baseline.deltas} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
       @pin-baseline=${() => void this.baseline.pin()} @unpin-baseline=${() => this.baseline.unpin()}
       @undo=${() => this.undo()} @redo=${() => this.redo()}
-      @diagnose=${() => { this.view = 'plan'; void this.planning.diagnose(edit.scenario, DIAGNOSIS_RUNS); }}
+      @diagnose=${() => void this.openDiagnosis()}
       @draft-change=${(e: CustomEvent<Draft>) => { this.notices.notify(null); edit.set(e.detail, ''); }}
       @reset-defaults=${() => void this.replaceDraft({ schemaVersion: SCHEMA_VERSION }, () => edit.resetToDefaults())}
       @run-full=${() => void ensemble.run(edit.scenario, 'full')}
       @run-cancel=${() => ensemble.cancel()}></qc-lab-view>`;
+  }
+
+  /**
+   * "Why are goals missed?" in the scorecard, or "What to change" in the result
+   * bar: the plan view, the diagnosis started and brought into view with the
+   * focus (from a phone's result bar the page may be scrolled far down).
+   */
+  private async openDiagnosis(): Promise<void> {
+    this.view = 'plan';
+    void this.planning.diagnose(this.edit.scenario, DIAGNOSIS_RUNS);
+    await this.updateComplete;
+    const plan = this.renderRoot.querySelector('qc-plan-view');
+    await plan?.updateComplete;
+    plan?.showDiagnosis();
   }
 
   private renderPlan() {

@@ -8,7 +8,7 @@ import type { Comparison } from '../model/compare.ts';
 import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { ALL_FIELDS } from '../model/fields.ts';
-import { formatByUnit, formatPercent, formatDifferenceInterval, formatNumber, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatChance, formatPercent, formatDifferenceInterval, formatNumber, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 
 /** A table cell: pipes and line breaks would break the Markdown table. */
@@ -36,10 +36,10 @@ export function comparisonMarkdown(c: Comparison, locale: Locale): string {
         return d.p5 > 0 || d.p95 < 0 ? `**${text}**` : text;
       })]));
   }
-  lines.push('', `## ${t(locale, 'goalsByScenario')}`, '');
+  lines.push('', `## ${t(locale, 'goalsByScenario', { runs: formatNumber(locale, c.runs, 0) })}`, '');
   lines.push(row([t(locale, 'goal'), ...letters]), rule(letters.length + 1));
-  for (const g of c.goals) lines.push(row([`${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source})`, ...g.metShare.map((v) => formatPercent(locale, v))]));
-  lines.push(row([t(locale, 'allGoalsRow'), ...c.allGoalsMetShare.map((v) => formatPercent(locale, v))]));
+  for (const g of c.goals) lines.push(row([`${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source})`, ...g.metShare.map((v) => formatChance(locale, v, c.runs, 'short'))]));
+  lines.push(row([t(locale, 'allGoalsRow'), ...c.allGoalsMetShare.map((v) => formatChance(locale, v, c.runs, 'short'))]));
   lines.push('', t(locale, 'reportNote'), '');
   return lines.join('\n');
 }

@@ -16,7 +16,7 @@ import type { Comparison, PairedDifference } from '../model/compare.ts';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatDifferenceInterval, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatChance, formatDifferenceInterval, formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { CHARTS, chartThreshold } from './charts.ts';
 import { comparisonToCsv } from '../model/report.ts';
@@ -86,6 +86,7 @@ export class CompareView extends LitElement {
     thead th { color: #52606d; font-weight: 600; }
     .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -0.05rem; }
     .clear { font-weight: 700; }
+    .interval { display: block; font-size: 0.72rem; font-weight: 400; color: #52606d; white-space: nowrap; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
     code { font-size: 0.78rem; }
@@ -134,6 +135,11 @@ export class CompareView extends LitElement {
     this.dispatchEvent(new CustomEvent<string[]>('compare-select', { detail: next, bubbles: true, composed: true }));
   }
 
+  /** A share of runs meeting a goal, its 90 % interval under it (the table's heading gives the runs). */
+  private chance(share: number, runs: number) {
+    return html`${formatPercent(this.locale, share)}<span class="interval">${formatChance(this.locale, share, runs, 'interval')}</span>`;
+  }
+
   private renderComparison(c: Comparison) {
     const locale = this.locale;
     const letters = c.names.map((_, k) => String.fromCharCode(65 + k));
@@ -165,12 +171,12 @@ export class CompareView extends LitElement {
               ${m.differences.slice(1).map((d) => (d ? html`<td class=${d.p5 > 0 || d.p95 < 0 ? 'clear' : ''} title=${d.p5 > 0 || d.p95 < 0 ? t(locale, 'clearDifference') : ''}>${interval(key, d)}</td>` : html`<td>—</td>`))}</tr>`;
           })}</tbody>
         </table>
-        <h3>${t(locale, 'goalsByScenario')}</h3>
+        <h3>${t(locale, 'goalsByScenario', { runs: formatNumber(locale, c.runs, 0) })}</h3>
         <table class="goals">
           <thead><tr><th>${t(locale, 'goal')}</th>${letters.map((_, k) => html`<th>${head(k)}</th>`)}</tr></thead>
           <tbody>
-            ${c.goals.map((g) => html`<tr><td>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source})${g.threshold.definition ? ` — ${pick(locale, g.threshold.definition)}` : ''}</td>${g.metShare.map((v) => html`<td>${formatPercent(locale, v)}</td>`)}</tr>`)}
-            <tr><td><strong>${t(locale, 'allGoalsRow')}</strong></td>${c.allGoalsMetShare.map((v) => html`<td><strong>${formatPercent(locale, v)}</strong></td>`)}</tr>
+            ${c.goals.map((g) => html`<tr><td>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source})${g.threshold.definition ? ` — ${pick(locale, g.threshold.definition)}` : ''}</td>${g.metShare.map((v) => html`<td>${this.chance(v, c.runs)}</td>`)}</tr>`)}
+            <tr><td><strong>${t(locale, 'allGoalsRow')}</strong></td>${c.allGoalsMetShare.map((v) => html`<td><strong>${this.chance(v, c.runs)}</strong></td>`)}</tr>
           </tbody>
         </table>
       </div>

@@ -1,7 +1,8 @@
 /**
  * The lab: the strategy editor beside the projected results (run status and
  * progress, the scorecard, the charts with their playbook thresholds, messages
- * by kind and the membership pyramid of one run).
+ * by kind and the membership pyramid of one run). Where the results stack
+ * under the editor (a phone), a result bar stays at the top of the screen.
  *
  * Properties: `locale`; `draft`, `problems` (the scenario being edited);
  * `summary`, `sample`, `running`, `progress`, `lastRun`, `shown` (what the results are), `workers`, `runs`
@@ -9,9 +10,10 @@
  * differences against it); `canUndo`, `canRedo` (the edit history).
  * Events (bubble, cross shadow roots): `draft-change` (detail: Draft, from the
  * editor); `reset-defaults`; `run-full`; `run-cancel`; `pin-baseline`;
- * `unpin-baseline`; `undo`; `redo`; `diagnose` (why goals are missed).
+ * `unpin-baseline`; `undo`; `redo`; `diagnose` (why goals are missed, also
+ * from the result bar).
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import type { Series } from '../model/metrics.ts';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
@@ -23,8 +25,10 @@ import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-
 import type { BaselineDeltas, Pinned } from './controllers/baseline-controller.ts';
 import { RELIABLY_MET } from '../model/planning/diagnose.ts';
 import { scenarioText } from '../model/text.ts';
+import { STACKED } from './layout.ts';
 import './strategy-editor.ts';
 import './scorecard.ts';
+import './result-bar.ts';
 
 export class LabView extends LitElement {
   static override properties = {
@@ -83,9 +87,15 @@ export class LabView extends LitElement {
   static override styles = css`
     :host { display: block; }
     main { display: grid; grid-template-columns: minmax(20rem, 26rem) 1fr; gap: 1rem; padding: 1rem 1.25rem; align-items: start; }
-    @media (max-width: 60rem) { main { grid-template-columns: 1fr; } }
     .editor { position: sticky; top: 0.5rem; max-height: calc(100vh - 1rem); overflow: auto; }
-    @media (max-width: 60rem) { .editor { position: static; max-height: none; } }
+    /* beside the editor the scorecard is in view: the result bar is for the stacked layout only */
+    qc-result-bar { display: none; }
+    @media ${unsafeCSS(STACKED)} {
+      main { grid-template-columns: 1fr; }
+      .editor { position: static; max-height: none; }
+      qc-result-bar { display: block; position: sticky; top: 0; z-index: 5; }
+      .scorecard-panel { scroll-margin-top: 7rem; }
+    }
     .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     .editor-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; margin-bottom: 0.5rem; }
@@ -93,6 +103,7 @@ export class LabView extends LitElement {
     .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; min-height: 2.4rem; }
     /* a printed handout (A4): the scenario, its scorecard and charts; no editor, no buttons, nothing clipped */
     @media print {
+      qc-result-bar { display: none; }
       main { display: block; padding: 0; }
       .editor, .status button, .status progress, .diagnose { display: none; }
       .panel, .charts > * { break-inside: avoid; border-color: #999; }
@@ -104,7 +115,7 @@ export class LabView extends LitElement {
     .pin, .unpin { background: #fff; color: #0f3d2e; }
     .diagnose { font: inherit; font-size: 0.85rem; margin-top: 0.5rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
     .status button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; }
-    button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    button:focus-visible, .scorecard-panel:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
     .run { background: #1a7f5a; color: #fff; }
     .cancel { background: #fff; color: #a40e26; border-color: #a40e26 !important; }
     progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
@@ -115,12 +126,21 @@ export class LabView extends LitElement {
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
     main > * { min-width: 0; }
     .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
+    /* a phone: less frame, more content (last, so it wins over the rules above) */
+    @media (max-width: 30rem) {
+      main { padding: 0.5rem; gap: 0.5rem; }
+      .panel { padding: 0.6rem; margin-bottom: 0.5rem; }
+      .charts { gap: 0.5rem; }
+      .charts > * { padding: 0.5rem; }
+    }
   `;
 
   override render() {
     const locale = this.locale;
     const shown = scenarioText(this.draft, langOf(locale));
     return html`
+      <qc-result-bar .locale=${locale} .summary=${this.summary} .shown=${this.shown} .running=${this.running} .lastRun=${this.lastRun}
+        .problems=${this.problems.length} @show-scorecard=${this.showScorecard}></qc-result-bar>
       <main>
         <section class="editor panel" aria-labelledby="strategy-title">
           <div class="editor-head">
@@ -141,7 +161,7 @@ export class LabView extends LitElement {
             ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'resultsOfLastValid')}</p>` : nothing}
             ${this.renderStatus()}
           </div>
-          <div class="panel"><qc-scorecard .locale=${locale} .summary=${this.summary} .deltas=${this.deltas}></qc-scorecard>
+          <div class="panel scorecard-panel" tabindex="-1"><qc-scorecard .locale=${locale} .summary=${this.summary} .deltas=${this.deltas} .shown=${this.shown}></qc-scorecard>
             ${this.summary?.goals.some((g) => (this.summary!.metrics[g.metric].goalMetShare ?? 1) < RELIABLY_MET)
               ? html`<button class="diagnose" @click=${() => this.fire('diagnose')}>${t(locale, 'diagnoseMissed')}</button>` : nothing}
             ${this.pinned ? html`<p class="pinned-note">${t(locale, 'pinnedNote', { name: scenarioText(this.pinned.scenario, langOf(locale)).name, runs: this.deltas?.comparison.runs ?? this.pinned.runs.length })}${this.deltas && !this.deltas.paired ? ` ${t(locale, 'pinnedNotPaired')}` : ''}</p>` : nothing}
@@ -188,6 +208,13 @@ export class LabView extends LitElement {
   private caption(): string {
     return resultsCaption(this.locale, this.draft, this.summary, this.shown);
   }
+
+  /** The result bar's "Scorecard ↓": the scorecard in view, clear of the bar, with the focus (Tab goes on from there). */
+  private showScorecard = () => {
+    const panel = this.renderRoot.querySelector<HTMLElement>('.scorecard-panel');
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.focus({ preventScroll: true });
+  };
 
   /** Focus the results' first control (the run or cancel button): where the skip link leads. */
   focusResults(): void {

@@ -62,7 +62,7 @@ export class PlanView extends LitElement {
     button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
     button.cancel { border-color: #a40e26; color: #a40e26; }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-    button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    button:focus-visible, qc-plan-diagnosis:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
     progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
     .status { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
   `;
@@ -79,13 +79,20 @@ export class PlanView extends LitElement {
         ${this.renderProgress()}
       </div>
       <div class="grid">
-        <qc-plan-diagnosis .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.diagnosis}></qc-plan-diagnosis>
+        <qc-plan-diagnosis tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')} .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.diagnosis}></qc-plan-diagnosis>
         <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.goalSeek}></qc-plan-seek>
         <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.frontier}></qc-plan-frontier>
         <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sweep}></qc-plan-sweep>
         <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sensitivity}></qc-plan-screen>
       </div>
     `;
+  }
+
+  /** The diagnosis panel in view, with the focus: where "What to change" leads. */
+  showDiagnosis(): void {
+    const panel = this.renderRoot.querySelector<HTMLElement>('qc-plan-diagnosis');
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.focus({ preventScroll: true });
   }
 
   private renderProgress() {

@@ -38,7 +38,7 @@ export function presenterSlides(input: SlidesInput): PresenterSlide[] {
   const shown = scenarioText(draft, langOf(locale));
   const slides: PresenterSlide[] = [
     { label: t(locale, 'presenterScorecard'), content: html`<h2>${shown.name}</h2><p>${shown.description}</p>
-      <qc-scorecard .locale=${locale} .summary=${summary} .deltas=${input.deltas}></qc-scorecard>` },
+      <qc-scorecard .locale=${locale} .summary=${summary} .deltas=${input.deltas} .shown=${input.shown}></qc-scorecard>` },
     ...resultCharts({ summary, sample: input.sample, locale, pinned: input.pinned, caption: resultsCaption(locale, draft, summary, input.shown) }),
   ];
   if (input.replay) slides.push({ label: t(locale, 'viewReplay'), content: input.replay });

@@ -4,15 +4,29 @@
  * (plain JSON) and reports it up; the app validates it with the zod schema and
  * passes the problems back down, shown at their fields.
  *
+ * Each group is a section that opens and closes (its heading names the
+ * playbook section): all open beside the results, all closed where the results
+ * stack under the editor (a phone), so the screen is not 6,000 px of fields. A
+ * section opens by itself when one of its fields turns invalid or is changed
+ * from outside (undo, an applied recommendation); what the user opened or
+ * closed is kept while editing.
+ *
  * Properties: `locale`, `draft` (Draft), `problems` (Problem[]).
  * Events: `draft-change` (detail: the new Draft; bubbles, crosses shadow roots).
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import { ALL_FIELDS, FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from '../model/fields.ts';
 import { formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { sectionLinkStyles, withSectionLinks } from '../charts/section-links.ts';
 import { t } from '../i18n/messages.ts';
+import { STACKED } from './layout.ts';
+
+/**
+ * A change of the draft touching this many sections or more is a new scenario
+ * (a preset, a file, a reset), not an edit to show: the sections stay as they are.
+ */
+const REPLACEMENT_SECTIONS = 4;
 
 export type { Draft } from '../model/scenario.ts';
 
@@ -27,6 +41,9 @@ export class StrategyEditor extends LitElement {
   declare draft: Draft;
   declare problems: readonly Problem[];
 
+  /** Which sections are open, by group id (set on the first render from the screen's width). */
+  private readonly open = new Map<string, boolean>();
+
   constructor() {
     super();
     this.locale = 'en';
@@ -34,10 +51,47 @@ export class StrategyEditor extends LitElement {
     this.problems = [];
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) {
+      const stacked = typeof matchMedia === 'function' && matchMedia(STACKED).matches;
+      for (const group of FIELD_GROUPS) this.open.set(group.id, !stacked);
+      return;
+    }
+    const opening = new Set<string>();
+    if (changed.has('draft')) {
+      const before = changed.get('draft') as Draft | undefined;
+      const touched = FIELD_GROUPS.filter((g) => g.fields.some((f) => JSON.stringify(getAt(before, f.path)) !== JSON.stringify(getAt(this.draft, f.path))));
+      if (touched.length < REPLACEMENT_SECTIONS) for (const g of touched) opening.add(g.id);
+    }
+    if (changed.has('problems')) {
+      // only a field newly invalid opens its section: one the user closed with a known problem stays closed
+      const before = new Set(((changed.get('problems') as readonly Problem[] | undefined) ?? []).map((p) => p.path));
+      const fresh = this.problems.filter((p) => !before.has(p.path));
+      for (const g of FIELD_GROUPS) if (g.fields.some((f) => fresh.some((p) => this.at(p, f.path)))) opening.add(g.id);
+    }
+    for (const id of opening) this.open.set(id, true);
+  }
+
+  private onToggle(id: string, event: Event): void {
+    const open = (event.target as HTMLDetailsElement).open;
+    if (this.open.get(id) === open) return;
+    this.open.set(id, open);
+    this.requestUpdate();
+  }
+
+  private setAll(open: boolean): void {
+    for (const group of FIELD_GROUPS) this.open.set(group.id, open);
+    this.requestUpdate();
+  }
+
   static override styles = [sectionLinkStyles, css`
     :host { display: block; font-size: 0.9rem; }
     details { border: 1px solid var(--qc-border, #d9e0e7); border-radius: 6px; margin-bottom: 0.6rem; background: #fff; }
     summary { cursor: pointer; padding: 0.5rem 0.75rem; font-weight: 600; list-style-position: inside; }
+    summary .section { font-weight: 400; color: var(--qc-muted, #52606d); font-size: 0.8rem; }
+    .sections { display: flex; justify-content: flex-end; margin: -0.2rem 0 0.4rem; }
+    /* a field focused or scrolled to stays clear of the lab's result bar at the top of a phone's screen */
+    @media ${unsafeCSS(STACKED)} { input, select, button, summary { scroll-margin-top: 8rem; } }
     summary:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: -2px; }
     .badge { display: inline-block; min-width: 1.2rem; margin-left: 0.4rem; padding: 0 0.3rem; border-radius: 999px; background: #cf222e; color: #fff; font-size: 0.7rem; text-align: center; }
     .fields { padding: 0 0.75rem 0.5rem; }
@@ -64,14 +118,21 @@ export class StrategyEditor extends LitElement {
     const elsewhere = this.problems.filter((p) => !ALL_FIELDS.some((f) => this.at(p, f.path)));
     return html`${elsewhere.length ? html`<div class="problem elsewhere" role="alert">${t(this.locale, 'problemsElsewhere')}
       <ul>${elsewhere.map((p) => html`<li><code>${p.path || '—'}</code>: ${pick(this.locale, p)}</li>`)}</ul></div>` : nothing}
+    ${this.renderSectionsToggle()}
     ${FIELD_GROUPS.map((group) => {
       const count = group.fields.reduce((n, f) => n + this.problemsAt(f.path).length, 0);
       return html`
-        <details open>
-          <summary>${pick(this.locale, group.title)}${count ? html`<span class="badge" aria-label="${count}">${count}</span>` : nothing}</summary>
+        <details ?open=${this.open.get(group.id) ?? true} data-group=${group.id} @toggle=${(e: Event) => this.onToggle(group.id, e)}>
+          <summary><span class="title">${pick(this.locale, group.title)}</span> <span class="section">${group.section}</span>${count ? html`<span class="badge" aria-label="${count}">${count}</span>` : nothing}</summary>
           <div class="fields">${group.fields.map((field) => this.renderField(field))}</div>
         </details>`;
     })}`;
+  }
+
+  /** One button opens every section, or (all open) closes them. */
+  private renderSectionsToggle() {
+    const allOpen = FIELD_GROUPS.every((g) => this.open.get(g.id) ?? true);
+    return html`<div class="sections"><button class="toggle-sections" @click=${() => this.setAll(!allOpen)}>${t(this.locale, allOpen ? 'editorSectionsClose' : 'editorSections')}</button></div>`;
   }
 
   private problemsAt(path: string): Problem[] {

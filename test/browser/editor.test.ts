@@ -1,10 +1,12 @@
 /** The strategy editor: fields from the schema, validation at the field, both languages. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
 import '../../src/ui/strategy-editor.ts';
 import type { Draft, StrategyEditor } from '../../src/ui/strategy-editor.ts';
-import { ALL_FIELDS, rangeOf, schemaOf } from '../../src/model/fields.ts';
+import { ALL_FIELDS, FIELD_GROUPS, rangeOf, schemaOf, setAt } from '../../src/model/fields.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
+import noOperations from '../../scenarios/no-operations.json';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -45,7 +47,7 @@ describe('qc-strategy-editor', () => {
 
   it('shows every lever, grouped as the playbook is', async () => {
     const editor = await mountEditor();
-    const groups = [...editor.shadowRoot!.querySelectorAll('summary')].map((s) => s.textContent!.trim());
+    const groups = [...editor.shadowRoot!.querySelectorAll('summary .title')].map((s) => s.textContent!.trim());
     expect(groups).toEqual(['Positioning and goals', 'Creation and invitations', 'Admission', 'Rules, incentives and penalties', 'Content and activity', 'Team and automation']);
     expect(editor.shadowRoot!.querySelectorAll('.field')).toHaveLength(ALL_FIELDS.length);
     for (const field of ALL_FIELDS) expect(() => schemaOf(field.path), field.path).not.toThrow();
@@ -123,5 +125,74 @@ describe('qc-strategy-editor', () => {
     await editor.updateComplete;
     expect((editor.draft.content as { window: number[] }).window).toEqual([14, 15]);
     expect(editor.problems).toEqual([]);
+  });
+});
+
+describe('qc-strategy-editor sections', () => {
+  /** Which sections are open, by group id. */
+  const openSections = (editor: StrategyEditor) => [...editor.shadowRoot!.querySelectorAll('details')].filter((d) => d.open).map((d) => d.dataset.group);
+
+  async function closeAll(editor: StrategyEditor): Promise<void> {
+    const toggle = () => editor.shadowRoot!.querySelector<HTMLButtonElement>('button.toggle-sections')!;
+    if (toggle().textContent!.trim() !== 'Close every section') { toggle().click(); await editor.updateComplete; }
+    toggle().click();
+    await editor.updateComplete;
+    expect(openSections(editor)).toEqual([]);
+    expect(toggle().textContent!.trim()).toBe('Open every section');
+  }
+
+  it('names each section and the playbook § it follows, in both languages', async () => {
+    const editor = await mountEditor('zh-CN');
+    const summaries = [...editor.shadowRoot!.querySelectorAll('summary')];
+    expect(summaries.map((s) => s.querySelector('.section')!.textContent)).toEqual(['§1', '§2', '§3', '§4', '§5', '§3–§6']);
+    expect(summaries[2].querySelector('.title')!.textContent).toBe('准入');
+    expect(FIELD_GROUPS.map((g) => g.section)).toEqual(['§1', '§2', '§3', '§4', '§5', '§3–§6']);
+  });
+
+  it('starts with every section open beside the results, and closed on a phone', async () => {
+    await page.viewport(1280, 900);
+    expect(openSections(await mountEditor())).toHaveLength(FIELD_GROUPS.length);
+    document.body.replaceChildren();
+    await page.viewport(390, 844);
+    expect(openSections(await mountEditor())).toEqual([]);
+  });
+
+  it('opens the section of a field that turns invalid', async () => {
+    const editor = await mountEditor();
+    await closeAll(editor);
+    typeInto(editor, 'f-horizonDays', '9999');
+    await editor.updateComplete;
+    expect(openSections(editor)).toEqual(['positioning']);
+    // closed again by the user, it stays closed while the same problem stands
+    editor.shadowRoot!.querySelector<HTMLElement>('details[data-group="positioning"] summary')!.click();
+    await editor.updateComplete;
+    typeInto(editor, 'f-content-promoPerWeek', '2');
+    await editor.updateComplete;
+    expect(openSections(editor)).toEqual(['content']);
+  });
+
+  it('opens the section of a field changed from outside (undo, a recommendation), not for a whole new scenario', async () => {
+    const editor = await mountEditor();
+    await closeAll(editor);
+    editor.draft = setAt(editor.draft, 'admission.probationDays', 1);
+    await editor.updateComplete;
+    expect(openSections(editor)).toEqual(['admission']);
+    await closeAll(editor);
+    editor.draft = structuredClone(noOperations) as Draft;
+    await editor.updateComplete;
+    expect(openSections(editor)).toEqual([]);
+  });
+
+  it('keeps what the user opened and closed while editing', async () => {
+    const editor = await mountEditor();
+    await closeAll(editor);
+    editor.shadowRoot!.querySelector<HTMLElement>('details[data-group="team"] summary')!.click();
+    await editor.updateComplete;
+    typeInto(editor, 'f-activation-silentDays', '20');
+    await editor.updateComplete;
+    typeInto(editor, 'f-team-admins', '4');
+    await editor.updateComplete;
+    expect(openSections(editor)).toEqual(['team']);
+    expect((editor.draft.activation as { silentDays: number }).silentDays).toBe(20);
   });
 });

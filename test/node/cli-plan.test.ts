@@ -402,6 +402,6 @@ describe('npm run sim -- optimize / diagnose', () => {
     // a lever move with its chance of meeting the goal (model v3: DMs no longer revive a silent group on their own)
     expect(text).toMatch(/what to change, best first/);
     expect(text).toMatch(/: \S+ → \S+: .*goal met in/);
-    expect(text).toMatch(/every goal at once \d+% → \d+% of runs \(90 % interval/);
+    expect(text).toMatch(/every goal at once \d+% → \d+% \(90% interval \d+–\d+%, 20 runs\)/);
   });
 });

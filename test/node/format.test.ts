@@ -1,6 +1,7 @@
 /** Numbers as people read them, in both languages: paired differences with their interval, the unit once. */
 import { describe, expect, it } from 'vitest';
-import { formatDifferenceInterval, formatSignedChange } from '../../src/model/format.ts';
+import { formatChance, formatDifferenceInterval, formatSignedChange } from '../../src/model/format.ts';
+import { wilson } from '../../src/model/stats.ts';
 
 describe('formats', () => {
   it('a difference of shares is in points, with the unit once after the median', () => {
@@ -13,6 +14,33 @@ describe('formats', () => {
     const d = { median: 3.5, p5: -1, p95: 8.25 };
     expect(formatDifferenceInterval('en', 'firstAnswerMinutesMedian', d)).toBe(`${formatSignedChange('en', 'firstAnswerMinutesMedian', 3.5)} (−1 … +8.3)`);
     expect(formatDifferenceInterval('zh-CN', 'coreActiveUsers', { median: 0, p5: -2, p95: 3 })).toBe('±0 (−2 … +3)');
+  });
+});
+
+describe('a chance as a share of runs', () => {
+  it('carries its 90 % Wilson interval and the runs, in both languages', () => {
+    // the tester's case: 19 of 60 runs meet every goal
+    expect(wilson(19, 60).map((v) => Math.round(v * 100))).toEqual([23, 42]);
+    expect(formatChance('en', 19 / 60, 60)).toBe('32% (90% interval 23–42%, 60 runs)');
+    expect(formatChance('zh-CN', 19 / 60, 60)).toBe('32%（90% 区间 23–42%，60 次模拟）');
+    expect(formatChance('en', 0.16, 200)).toBe('16% (90% interval 12–21%, 200 runs)');
+  });
+
+  it('narrows with more runs: the same share is surer at 1,000 runs than at 60', () => {
+    expect(formatChance('en', 0.5, 60)).toBe('50% (90% interval 40–60%, 60 runs)');
+    expect(formatChance('en', 0.5, 1000)).toBe('50% (90% interval 47–53%, 1,000 runs)');
+  });
+
+  it('has a short form where the runs are said once, and the interval alone for a table cell', () => {
+    expect(formatChance('en', 0.07, 60, 'short')).toBe('7% (90% interval 3–14%)');
+    expect(formatChance('zh-CN', 0.07, 60, 'short')).toBe('7%（90% 区间 3–14%）');
+    expect(formatChance('zh-CN', 0.07, 60, 'interval')).toBe('3–14%');
+  });
+
+  it('never claims certainty from a few runs, and says nothing without runs', () => {
+    expect(formatChance('en', 0, 60)).toBe('0% (90% interval 0–4%, 60 runs)');
+    expect(formatChance('en', 1, 60)).toBe('100% (90% interval 96–100%, 60 runs)');
+    expect(formatChance('en', 0, 0)).toBe('—');
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
 import { SUMMARY } from '../metrics.ts';
-import { formatByUnit, formatPercent, formatSignedChange, langOf, type Locale } from '../format.ts';
+import { formatByUnit, formatChance, formatPercent, formatSignedChange, langOf, type Locale } from '../format.ts';
 import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Bilingual } from '../text.ts';
@@ -307,8 +307,8 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   const p = (v: number) => formatPercent(locale, v);
   const moves = describeMoves(r, base, locale);
   const all = l === 'zh'
-    ? `全部目标同时达成 ${p(r.allGoals[0])} → ${p(r.allGoals[1])} (90% 区间 ${p(r.allGoalsInterval[0])}–${p(r.allGoalsInterval[1])}，${r.runs} 次运行)`
-    : `every goal at once ${p(r.allGoals[0])} → ${p(r.allGoals[1])} of runs (90 % interval ${p(r.allGoalsInterval[0])}–${p(r.allGoalsInterval[1])}, ${r.runs} runs)`;
+    ? `全部目标同时达成 ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`
+    : `every goal at once ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`;
   const focusText = focus ? (() => {
     const e = r.goals.find((g) => g.metric === focus.metric)!;
     const kpi = SUMMARY[focus.metric][l];

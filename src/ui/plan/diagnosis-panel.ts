@@ -16,7 +16,7 @@ import { leverAt } from '../../model/planning/levers.ts';
 import { describeMoves, describeRemedy, settingsOfRemedy, type Remedy } from '../../model/planning/diagnose.ts';
 import { describeBreach } from '../../model/planning/guardrails.ts';
 import type { Threshold } from '../../model/playbook.ts';
-import { formatByUnit, formatPercent, langOf, pick } from '../../i18n/locale.ts';
+import { formatByUnit, formatChance, langOf, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
@@ -49,7 +49,6 @@ export class DiagnosisPanel extends PlanPanel {
     const locale = this.locale;
     const done = this.result;
     const fresh = done !== null && this.isCurrent(done.scenario);
-    const p = (v: number) => formatPercent(locale, v);
     return html`<section class="panel" aria-labelledby="diagnosis-title">
       <h2 id="diagnosis-title">${t(locale, 'plan_diagnosis')}</h2>
       <p class="help">${t(locale, 'diagnosisHelp')}</p>
@@ -61,18 +60,18 @@ export class DiagnosisPanel extends PlanPanel {
       ${done ? html`
         ${this.stale(done.scenario)}
         <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
-          share: p(done.result.allGoals), lo: p(done.result.allGoalsInterval[0]), hi: p(done.result.allGoalsInterval[1]) })}</p>
+          chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
-        <h3 class="remedies-title">${t(locale, 'whatToChange')}</h3>
+        <h3 class="remedies-title">${t(locale, 'remediesTitle')}</h3>
         ${done.result.remedies.length
           ? html`<ol class="moves remedies">${done.result.remedies.map((r) => this.remedy(r, fresh))}</ol>`
           : html`<p class="help">${t(locale, 'noRemedy')}</p>`}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source}) —
-            ${t(locale, 'metIn', { share: p(g.metShare) })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+            ${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => this.remedy(m, fresh, g.threshold))}</ul>`
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}

@@ -12,7 +12,7 @@ import type { Scenario } from '../../model/scenario.ts';
 import { leverAt, leversFor, type Lever, type Setting } from '../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
-import { formatByUnit, formatChance, formatPercent, formatSignedPoints, langOf } from '../../i18n/locale.ts';
+import { formatByUnit, formatChance, formatSignedPoints, langOf } from '../../i18n/locale.ts';
 import { describeBreach } from '../../model/planning/guardrails.ts';
 import { t, type MessageKey } from '../../i18n/messages.ts';
 import type { PlanResults } from '../controllers/planning-controller.ts';
@@ -96,7 +96,6 @@ export class SeekPanel extends PlanPanel {
 
   private renderSeekResult(r: GoalSeekResult, scenario: Scenario) {
     const locale = this.locale;
-    const pc = (v: number) => formatPercent(locale, v);
     const hours = (v: number) => formatByUnit(locale, 'hours', v);
     const chance = (a: { chance: number; runs: number }) => formatChance(locale, a.chance, a.runs);
     if (!r.best) {
@@ -121,10 +120,10 @@ export class SeekPanel extends PlanPanel {
       })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
       ${r.best.breaches.length ? html`<ul class="moves seek-against">${r.best.breaches.map((b) => html`<li class="against">⚠ ${this.label(leverAt(b.path)!)}${this.colon}${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
       <p class="help seek-race">${t(locale, r.separated ? 'seekSeparated' : 'seekNotSeparated', { runs: r.leaderRuns })}</p>
-      <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: pc(r.start.assessment.chance), to: pc(r.best.assessment.chance), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
+      <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: formatChance(locale, r.start.assessment.chance, r.start.assessment.runs, 'short'), to: formatChance(locale, r.best.assessment.chance, r.best.assessment.runs, 'short'), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
         ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
       ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
-        runs: c.runs, from: pc(c.start.chance), to: pc(c.best.chance), lo: pc(c.best.interval[0]), hi: pc(c.best.interval[1]),
+        runs: c.runs, from: formatChance(locale, c.start.chance, c.runs, 'short'), to: formatChance(locale, c.best.chance, c.runs, 'short'),
         diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPoints(locale, c.chanceDifference.interval[0]), dhi: formatSignedPoints(locale, c.chanceDifference.interval[1]),
         hours: hours(c.best.medianCost),
       })}</p>

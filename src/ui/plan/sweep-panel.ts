@@ -14,7 +14,8 @@ import { gridOf, isNumeric, leverAt, leversFor, type Lever } from '../../model/p
 import { rangeOf as schemaRange } from '../../model/fields.ts';
 import { sweepToCsv } from '../../model/planning/export.ts';
 import type { SweepAxis, SweepResult } from '../../model/planning/sweep.ts';
-import { formatPercent, langOf, pick } from '../../i18n/locale.ts';
+import { wilson } from '../../model/stats.ts';
+import { formatChance, formatPercent, langOf, pick } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { scenarioText } from '../../model/text.ts';
 import { chartThreshold } from '../charts.ts';
@@ -148,14 +149,19 @@ export class SweepPanel extends PlanPanel {
         .caption=${t(locale, 'sweepCaption', { name: scenarioText(scenario, langOf(locale)).name, seed: r.seed, runs: r.runs })}
         .label=${show === ALL_GOALS ? t(locale, 'allGoalsShare') : pick(locale, SUMMARY[show as SummaryKey])}
         .unit=${show === ALL_GOALS ? 'share' : SUMMARY[show as SummaryKey].unit}
-        .threshold=${show === ALL_GOALS ? null : chartThreshold(r.goals, show as SummaryKey, locale)}
+        .threshold=${show === ALL_GOALS ? null : chartThreshold(r.goals, show as SummaryKey, locale)} .interval=${show === ALL_GOALS}
         .points=${r.points.flatMap((p, i) => {
           if (!p.stats) return [];
-          if (show === ALL_GOALS) { const v = p.stats.allGoalsMetShare; return [{ label: first.labels[lang][i], p10: v, p25: v, p50: v, p75: v, p90: v }]; }
+          if (show === ALL_GOALS) {
+            // the band is the share's 90 % interval over the point's runs, not a spread of values
+            const v = p.stats.allGoalsMetShare;
+            const [lo, hi] = wilson(Math.round(v * p.stats.runs), p.stats.runs);
+            return [{ label: first.labels[lang][i], p10: lo, p25: v, p50: v, p75: v, p90: hi }];
+          }
           const q = p.stats.kpis[show as SummaryKey];
           return q.p50 === null ? [] : [{ label: first.labels[lang][i], p10: q.p10!, p25: q.p25!, p50: q.p50, p75: q.p75!, p90: q.p90! }];
         })}></qc-sweep-chart>`}
-      <p class="legend">${t(locale, second ? 'heatLegend' : 'sweepLegend', { runs: r.runs, seed: r.seed })}</p>
+      <p class="legend">${t(locale, second ? 'heatLegend' : show === ALL_GOALS ? 'sweepLegendChance' : 'sweepLegend', { runs: r.runs, seed: r.seed })}</p>
     `;
   }
 
@@ -173,7 +179,7 @@ export class SweepPanel extends PlanPanel {
       <thead><tr><th scope="col"><span class="visually-hidden">${this.label(leverAt(first.path)!)}</span></th>${second.labels[lang].map((l) => html`<th scope="col">${l}</th>`)}</tr></thead>
       <tbody>${first.labels[lang].map((rowLabel, i) => html`<tr><th scope="row">${rowLabel}</th>${second.labels[lang].map((_, j) => {
         const v = value(i, j);
-        return v === null ? html`<td>—</td>` : html`<td style="background:${interpolateGreens(0.08 + 0.85 * v)};color:${v > 0.55 ? '#fff' : '#1d2733'}">${formatPercent(locale, v)}</td>`;
+        return v === null ? html`<td>—</td>` : html`<td style="background:${interpolateGreens(0.08 + 0.85 * v)};color:${v > 0.55 ? '#fff' : '#1d2733'}">${formatPercent(locale, v)}<br><small>${formatChance(locale, v, r.runs, 'interval')}</small></td>`;
       })}</tr>`)}</tbody>
     </table></div>`;
   }
