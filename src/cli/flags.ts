@@ -12,6 +12,7 @@ const OPTIONS = {
   json: { type: 'boolean' }, csv: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' },
   vary: { type: 'string' }, vary2: { type: 'string' }, method: { type: 'string' }, levers: { type: 'string' },
   samples: { type: 'string' }, 'test-function': { type: 'string' }, 'budget-hours': { type: 'string' }, 'min-chance': { type: 'string' },
+  points: { type: 'string' }, threshold: { type: 'string' }, alpha: { type: 'string' }, 'min-coverage': { type: 'string' }, 'max-levers': { type: 'string' }, goal: { type: 'string' },
 } as const;
 
 export type Flag = keyof typeof OPTIONS;
@@ -30,6 +31,7 @@ export const VERB_FLAGS = {
   'sensitivity --test-function': ['test-function', 'method', 'samples', 'seed', 'json'],
   optimize: ['runs', 'seed', 'days', 'threads', 'json', 'levers', 'budget-hours', 'min-chance'],
   diagnose: ['runs', 'seed', 'days', 'threads', 'json'],
+  discover: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'threshold', 'goal', 'min-coverage', 'max-levers', 'alpha'],
   merge: ['json', 'csv'],
 } as const satisfies Record<string, readonly Flag[]>;
 

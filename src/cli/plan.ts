@@ -6,6 +6,7 @@
  *   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
  *   npm run sim -- optimize FILE --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
  *   npm run sim -- diagnose FILE [--runs N] [--json]
+ *   npm run sim -- discover FILE --levers a,b,… [--points N] [--runs N] [--threshold P] [--json] [--csv F]
  *   npm run sim -- merge PART… [--json] [--csv F]
  *
  * Common: --threads N (default: all cores), --seed S, --days D; sweep and
@@ -26,6 +27,7 @@ import { ISHIGAMI_INDICES, ishigami, morrisDesign, morrisIndices, saltelliDesign
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
 import { describeMove, diagnose } from '../model/planning/diagnose.ts';
+import { discoverCommand } from './discover.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printGoalSeek, printSensitivity, printSweep, table } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
@@ -34,7 +36,7 @@ import { endProgressLine, print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
 import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
-export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge'] as const;
+export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'merge', 'discover'] as const;
 
 export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=from:to:step [--vary2 PATH=…] [--runs N] [--json] [--csv FILE]
   npm run sim -- sensitivity <scenario.json> --method morris|sobol [--levers a,b=lo:hi,…] [--samples N] [--runs N] [--json]
@@ -42,12 +44,14 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
   npm run sim -- diagnose <scenario.json> [--runs N] [--json]
   npm run sim -- merge <part.json>… [--json] [--csv FILE]
+  npm run sim -- discover <scenario.json> --levers a,b=lo:hi,… [--points N] [--runs N] [--threshold P] [--goal METRIC] [--min-coverage C] [--max-levers K] [--alpha A] [--json] [--csv FILE]
 
   --vary PATH=from:to:step   a numeric lever over a range; PATH=v1,v2 for options (e.g. admission.questionnaire=false,true)
   --levers a,b=lo:hi         levers to vary (default: every numeric lever, over its practical range)
   --threads N                simulation threads (default: all cores); results are identical for any N
   --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
-  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize 80 in the last round, diagnose 60)`;
+  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize 80 in the last round, diagnose 60, discover 60)
+  --threshold P              discover: a strategy is good when every goal (or --goal METRIC) is met in at least this share of its runs (default 0.1; with --goal 0.5)`;
 
 interface Job {
   readonly scenarios: readonly Scenario[];
@@ -56,13 +60,13 @@ interface Job {
   readonly partial?: (finished: readonly TaskResult[]) => SweepResult | null;
 }
 
-function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
+export function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a whole number from ${min} to ${max} (got "${plain(raw)}")`]);
   return Number(raw);
 }
 
-function decimal(flag: string, raw: string, min: number, max: number): number {
+export function decimal(flag: string, raw: string, min: number, max: number): number {
   if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a number from ${min} to ${max} (got "${plain(raw)}")`]);
   return Number(raw);
 }
@@ -130,7 +134,7 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
  * a second SIGINT follows (npm passes the signal on to tsx, which passes it to
  * this process), and without a handler of ours it would end the process first.
  */
-async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel: () => string = () => 'nothing was written'): Promise<T> {
+export async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel: () => string = () => 'nothing was written'): Promise<T> {
   const pool = threadPool(threads);
   const interrupt = () => pool.cancel();
   process.on('SIGINT', interrupt);
@@ -189,7 +193,7 @@ function reportCancelledSweep(partial: SweepResult | null, values: Flags, file: 
   return `${finished} of ${valid} points finished, ${notRun} not run; ${written}`;
 }
 
-function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
+export function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
   if (!file) throw new UserError([`${verb} needs a scenario file`, PLAN_USAGE]);
   // --runs means runs per strategy here, not the scenario's ensemble size
   return withOverrides(file, readScenarioFile(file), { seed: values.seed, days: values.days });
@@ -360,5 +364,6 @@ export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: st
     await shardableCommand({ command: 'sensitivity', method, levers: levers.map((l) => (isNumeric(l) ? `${l.path}=${l.min}:${l.max}` : l.path)), samples }, file, values, 40);
   } else if (command === 'optimize') await optimizeCommand(file, values);
   else if (command === 'diagnose') await diagnoseCommand(file, values);
+  else if (command === 'discover') await discoverCommand(file, values);
   else mergeCommand(positionals, values);
 }
