@@ -225,6 +225,7 @@ export class AppShell extends LitElement {
       @plan-sweep=${(e: CustomEvent<{ axes: SweepAxis[]; runs: number }>) => void planning.sweep(edit.scenario, e.detail.axes, e.detail.runs)}
       @plan-sensitivity=${(e: CustomEvent<{ paths: string[]; runs: number; method: 'morris' | 'sobol'; samples: number }>) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.method, e.detail.samples)}
       @plan-seek=${(e: CustomEvent<{ paths: string[]; objective: Objective }>) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective)}
+      @plan-discover=${(e: CustomEvent<{ paths: string[]; points: number; runs: number }>) => void planning.discover(edit.scenario, levers(e.detail.paths), e.detail.points, e.detail.runs)}
       @plan-cancel=${() => planning.cancel()}
       @plan-apply=${(e: CustomEvent<Setting[]>) => this.apply(e.detail)}
       @undo=${() => this.undo()} @redo=${() => this.redo()}></qc-plan-view></main>`;

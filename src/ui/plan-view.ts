@@ -8,7 +8,7 @@
  * Properties: `locale`, `scenario` (the valid strategy), `progress`
  * (PlanProgress | null), `results` (PlanResults), `canUndo`, `canRedo`.
  * Events (bubble, cross shadow roots): the panels' `plan-diagnose`,
- * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-apply`; and
+ * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-discover`, `plan-apply`; and
  * `plan-cancel`, `undo`, `redo`.
  */
 import { LitElement, css, html } from 'lit';
@@ -21,6 +21,7 @@ import './plan/diagnosis-panel.ts';
 import './plan/seek-panel.ts';
 import './plan/sweep-panel.ts';
 import './plan/screen-panel.ts';
+import './plan/rules-panel.ts';
 
 export class PlanView extends LitElement {
   static override properties = {
@@ -44,7 +45,7 @@ export class PlanView extends LitElement {
     this.locale = 'en';
     this.scenario = null;
     this.progress = null;
-    this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null };
+    this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, discovery: null };
     this.canUndo = false;
     this.canRedo = false;
   }
@@ -79,6 +80,7 @@ export class PlanView extends LitElement {
         <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.goalSeek}></qc-plan-seek>
         <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sweep}></qc-plan-sweep>
         <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sensitivity}></qc-plan-screen>
+        <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
       </div>
     `;
   }

@@ -221,11 +221,17 @@ describe('the rule in words', () => {
     expect(scattered).toMatchObject({ outcome: 'noBox', box: null });
     expect(describeRule(scattered, base, 'en')).toMatch(/^No rule found: no box restricting at most 3 levers with coverage ≥ 50% beats all 63 points/);
     expect(boxCentre(scattered, points)).toEqual([]);
+    // a box the planner picks says so, by its number
+    const picked = discover(axes, points.map((p) => ({ ...p, share: u() < 0.3 ? 0.2 : 0 })), { threshold: 0.15, pick: 1 });
+    expect(picked).toMatchObject({ outcome: 'noBox', picked: 1, pickedBy: 'planner' });
+    expect(describeRule(picked, base, 'en')).toMatch(/^No rule in box 1: once the restrictions that do not matter are dropped \(quasi-p > 0\.05\), none is left/);
+    expect(describeRule(picked, base, 'zh-CN')).toMatch(/^范围 1 没有规律：/);
   });
 
   it('lets the planner pick another box of the trajectory', () => {
     const d = discover(axes, points, { threshold: 0.15, pick: 1 });
-    expect(d.picked).toBe(1);
+    expect(d).toMatchObject({ picked: 1, pickedBy: 'planner' });
+    expect(discover(axes, points, { threshold: 0.15 }).pickedBy).toBe('default');
     expect(d.trajectory[1].restricted).toHaveLength(1);
   });
 });

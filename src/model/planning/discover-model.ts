@@ -9,7 +9,7 @@ import { formatPercent, langOf, type Locale } from '../format.ts';
 import { SUMMARY, type Summary, type SummaryKey } from '../metrics.ts';
 import { describeThreshold, goalsOf, meetsAll, meetsGoal, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
-import type { Bilingual } from '../text.ts';
+import { fullWidth, type Bilingual } from '../text.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { describePosition, fromUnit, leverAt, withSettings, type Lever, type Setting } from './levers.ts';
 import type { SweepResult } from './sweep.ts';
@@ -183,6 +183,12 @@ function outcomePhrase(goal: Threshold | undefined, lang: 'en' | 'zh'): string {
  * goal the points were judged on (default: every goal at once).
  */
 export function describeRule(d: Discovery, base: Scenario, locale: Locale, goal?: Threshold): string {
+  const text = ruleSentence(d, base, locale, goal);
+  // Chinese typesetting: "话题响应率（时段内）", not "话题响应率 (时段内)"
+  return langOf(locale) === 'zh' ? fullWidth(text) : text;
+}
+
+function ruleSentence(d: Discovery, base: Scenario, locale: Locale, goal?: Threshold): string {
   const lang = langOf(locale);
   const p = (v: number) => formatPercent(locale, v);
   const threshold = p(d.threshold);
@@ -198,6 +204,11 @@ export function describeRule(d: Discovery, base: Scenario, locale: Locale, goal?
       : `At all ${d.points} points, ${outcome} in ≥ ${threshold} of runs: no lever needs restricting (raise the threshold to see which settings do better).`;
   }
   const whole = d.trajectory[0];
+  if ((d.outcome === 'noBox' || !d.box) && d.pickedBy === 'planner' && d.picked !== null) {
+    return lang === 'zh'
+      ? `范围 ${d.picked} 没有规律：去掉不起作用的限制（准 p 值 > 0.05）后，不再剩下任何限制，它并不比全部 ${d.points} 个点更可靠（密度 ${p(whole.density)}）。请选择更小的范围。`
+      : `No rule in box ${d.picked}: once the restrictions that do not matter are dropped (quasi-p > 0.05), none is left; it is no denser than all ${d.points} points (density ${p(whole.density)}). Pick a smaller box.`;
+  }
   if (d.outcome === 'noBox' || !d.box) {
     return lang === 'zh'
       ? `没有找到规律：在至多 ${d.maxLevers} 个策略项上加限制、覆盖率 ≥ ${p(d.minCoverage)} 的范围，去掉不起作用的限制后，都不比全部 ${d.points} 个点更可靠（密度 ${p(whole.density)}）。达标的点较分散：可降低覆盖率要求、允许更多策略项，或增加点数与模拟次数。`

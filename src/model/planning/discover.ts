@@ -99,6 +99,8 @@ export interface Discovery {
   readonly trajectory: readonly BoxSummary[];
   /** The trajectory box chosen (by the default trade-off or the planner), before pruning and pasting; null when none is. */
   readonly picked: number | null;
+  /** Who chose it: the default trade-off (minCoverage, maxLevers) or the planner (`pick`). */
+  readonly pickedBy: 'default' | 'planner';
   /** The picked box pruned and pasted; null unless the outcome is 'rule'. */
   readonly box: ChosenBox | null;
   readonly outcome: DiscoveryOutcome;
@@ -359,18 +361,17 @@ export function discover(axes: readonly DiscoveryAxis[], points: readonly Discov
     kind: 'discovery' as const, axes, threshold, alpha, minCoverage, maxLevers,
     points: points.length, good: whole.good, bestShare: Math.max(...points.map((p) => p.share)), design, trajectory,
   };
-  if (whole.good === 0) return { ...base, picked: null, box: null, outcome: 'noGood' };
-  if (whole.good === points.length) return { ...base, picked: null, box: null, outcome: 'allGood' };
-  const picked = options.pick !== undefined && options.pick >= 0 && options.pick < trajectory.length
-    ? options.pick
-    : defaultPick(trajectory, minCoverage, maxLevers);
-  if (picked === null) return { ...base, picked, box: null, outcome: 'noBox' };
+  if (whole.good === 0) return { ...base, picked: null, pickedBy: 'default', box: null, outcome: 'noGood' };
+  if (whole.good === points.length) return { ...base, picked: null, pickedBy: 'default', box: null, outcome: 'allGood' };
+  const pickedBy = options.pick !== undefined && options.pick >= 0 && options.pick < trajectory.length ? 'planner' : 'default';
+  const picked = pickedBy === 'planner' ? options.pick! : defaultPick(trajectory, minCoverage, maxLevers);
+  if (picked === null) return { ...base, picked, pickedBy, box: null, outcome: 'noBox' };
   // the restrictions that do not matter go first: the box they leave may then grow back along the ones that do
   const pruned = prune(trajectory[picked], design, points, threshold);
   const box = paste(pruned.box, design, points, threshold, alpha);
   const { dropped } = pruned;
-  if (!box.restricted.length) return { ...base, picked, box: null, outcome: 'noBox' };
-  return { ...base, picked, box: { ...box, quasiP: quasiPValues(box, design, points, threshold), dropped }, outcome: 'rule' };
+  if (!box.restricted.length) return { ...base, picked, pickedBy, box: null, outcome: 'noBox' };
+  return { ...base, picked, pickedBy, box: { ...box, quasiP: quasiPValues(box, design, points, threshold), dropped }, outcome: 'rule' };
 }
 
 /** Whether a position lies in a box. */

@@ -13,12 +13,13 @@ import { runSensitivity, InvalidDesignPoint, type SensitivityResult } from '../.
 import { goalSeek, type GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
 import type { Lever } from '../../model/planning/levers.ts';
+import { runDesign, type DesignResult } from '../../model/planning/discover-model.ts';
 import { EnsembleCancelled, type WorkerPool } from '../../worker/pool.ts';
 import { createPool } from '../../worker/workers.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';
 import type { SavedPlans } from '../storage.ts';
 
-export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek';
+export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'discovery';
 export type PlanStage = 'run' | 'screen' | 'refine' | 'check';
 
 export interface PlanProgress {
@@ -35,6 +36,8 @@ export interface PlanResults {
   sweep: { readonly result: SweepResult; readonly scenario: Scenario; readonly partial: boolean } | null;
   sensitivity: { readonly result: SensitivityResult; readonly scenario: Scenario } | null;
   goalSeek: { readonly result: GoalSeekResult; readonly scenario: Scenario } | null;
+  /** A sampled design for scenario discovery (the rules are found from it as the panel asks). */
+  discovery: { readonly result: DesignResult; readonly scenario: Scenario } | null;
 }
 
 /** Progress repaints at most this often: a repaint takes main-thread time the workers could use on two cores. */
@@ -42,7 +45,7 @@ const REPAINT_MS = 250;
 
 export class PlanningController implements ReactiveController {
   progress: PlanProgress | null = null;
-  results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null };
+  results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, discovery: null };
   /** Jobs finished (tests and tools wait on it). */
   finished = 0;
   private pool: WorkerPool | null = null;
@@ -71,7 +74,7 @@ export class PlanningController implements ReactiveController {
   resultsFor(scenario: Scenario): SavedPlans {
     const same = (s: Scenario) => JSON.stringify(s) === JSON.stringify(scenario);
     const out: SavedPlans = {};
-    for (const kind of ['diagnosis', 'sweep', 'sensitivity', 'goalSeek'] as const) {
+    for (const kind of ['diagnosis', 'sweep', 'sensitivity', 'goalSeek', 'discovery'] as const) {
       const r = this.results[kind];
       if (r && same(r.scenario)) out[kind] = r;
     }
@@ -117,6 +120,14 @@ export class PlanningController implements ReactiveController {
     return this.job('goalSeek', async (execute, report) => {
       const result = await goalSeek(execute, base, { levers, objective, onProgress: (stage, done, total) => report(stage, done, total) });
       this.results.goalSeek = { result, scenario: base };
+    });
+  }
+
+  /** Scenario discovery: a Latin hypercube of `points` strategies over the levers, `runs` runs each. */
+  discover(base: Scenario, levers: readonly Lever[], points: number, runs: number): Promise<void> {
+    return this.job('discovery', async (execute, report) => {
+      const result = await runDesign(execute, base, levers, points, runs, (done, total) => report('run', done, total));
+      this.results.discovery = { result, scenario: base };
     });
   }
 
