@@ -200,6 +200,26 @@ describe('the rule in words', () => {
     expect(boxCentre(d, points)).toEqual([['content.promoPerWeek', 0], ['content.window', 20]]);
   });
 
+  it('words every kind of bound', () => {
+    const whole = { lo: 0, hi: 14 };
+    const hours = { lo: 8, hi: 22 };
+    const cases: [string, { lo: number; hi: number }, { lo: number; hi: number }, string, string][] = [
+      ['content.promoPerWeek', { lo: 0, hi: 1 }, whole, 'Promotions per week ≤ 1 post', '每周推广 ≤ 1 条'],
+      ['content.promoPerWeek', { lo: 2, hi: 14 }, whole, 'Promotions per week ≥ 2 posts', '每周推广 ≥ 2 条'],
+      ['content.promoPerWeek', { lo: 2, hi: 5 }, whole, 'Promotions per week 2–5 posts', '每周推广 2–5 条'],
+      ['content.promoPerWeek', { lo: 3, hi: 3 }, whole, 'Promotions per week = 3 posts', '每周推广 = 3 条'],
+      ['admission.relevanceCutoff', { lo: 0.2, hi: 0.45 }, { lo: 0.2, hi: 0.8 }, 'Questionnaire cutoff (relevance) ≤ 0.45', '问卷门槛 (相关度) ≤ 0.45'],
+      ['content.window', { lo: 8, hi: 12 }, hours, 'Posting window starts by 12:00', '发布时段不晚于 12:00 开始'],
+      ['content.window', { lo: 18, hi: 22 }, hours, 'Posting window starts at 18:00 or later', '发布时段 18:00 或更晚开始'],
+      ['content.window', { lo: 19, hi: 19 }, hours, 'Posting window starts at 19:00', '发布时段 19:00 开始'],
+    ];
+    for (const [path, limit, range, en, zh] of cases) {
+      expect(describeLimit(path, limit, range, base, 'en')).toBe(en);
+      expect(describeLimit(path, limit, range, base, 'zh')).toBe(zh);
+    }
+    expect(describeLimit('admission.questionnaire', { allowed: [1] }, { allowed: [0, 1] }, base, 'en')).toBe('Qualification questionnaire: yes');
+  });
+
   it('says which goal when the points are judged on one goal', () => {
     const d = discover(axes, points, { threshold: 0.15 });
     const goal = goalOf([{ metric: 'weeklyParticipation', direction: 'above', value: 0.6, unit: 'share', source: '§5' } as never], 'weeklyParticipation');
