@@ -14,6 +14,7 @@ const OPTIONS = {
   samples: { type: 'string' }, 'test-function': { type: 'string' }, 'budget-hours': { type: 'string' }, 'min-chance': { type: 'string' },
   'outside-playbook': { type: 'boolean' }, points: { type: 'string' },
   outputs: { type: 'string' }, 'design-csv': { type: 'string' },
+  threshold: { type: 'string' }, alpha: { type: 'string' }, 'min-coverage': { type: 'string' }, 'max-levers': { type: 'string' }, goal: { type: 'string' },
 } as const;
 
 export type Flag = keyof typeof OPTIONS;
@@ -33,6 +34,7 @@ export const VERB_FLAGS = {
   optimize: ['runs', 'seed', 'days', 'threads', 'json', 'levers', 'budget-hours', 'min-chance', 'outside-playbook'],
   frontier: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'outside-playbook'],
   diagnose: ['runs', 'seed', 'days', 'threads', 'json'],
+  discover: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'threshold', 'goal', 'min-coverage', 'max-levers', 'alpha'],
   merge: ['json', 'csv', 'design-csv'],
 } as const satisfies Record<string, readonly Flag[]>;
 

@@ -7,6 +7,7 @@
  *   npm run sim -- optimize FILE --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
  *   npm run sim -- diagnose FILE [--runs N] [--json]
  *   npm run sim -- frontier FILE --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv F]
+ *   npm run sim -- discover FILE --levers a,b,… [--points N] [--runs N] [--threshold P] [--json] [--csv F]
  *   npm run sim -- merge PART… [--json] [--csv F] [--design-csv F]
  *
  * Common: --threads N (default: all cores), --seed S, --days D; sweep and
@@ -32,6 +33,7 @@ import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type Output, 
 import { goalSeek } from '../model/planning/goal-seek.ts';
 import { describeRemedy, diagnose } from '../model/planning/diagnose.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
+import { discoverCommand } from './discover.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, sobolTable, table, unreliableHint } from './plan-print.ts';
 import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
@@ -40,7 +42,7 @@ import { endProgressLine, print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
 import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
-export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'frontier', 'merge'] as const;
+export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'frontier', 'discover', 'merge'] as const;
 
 export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=from:to:step [--vary2 PATH=…] [--runs N] [--json] [--csv FILE]
   npm run sim -- sensitivity <scenario.json> [--method morris|sobol] [--levers a,b=lo:hi,…] [--outputs missed|all|KEY,…] [--samples N] [--runs N] [--json] [--csv FILE] [--design-csv FILE]
@@ -49,6 +51,7 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   npm run sim -- diagnose <scenario.json> [--runs N] [--json]
   npm run sim -- frontier <scenario.json> --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv FILE]
   npm run sim -- merge <part.json>… [--json] [--csv FILE] [--design-csv FILE]
+  npm run sim -- discover <scenario.json> --levers a,b=lo:hi,… [--points N] [--runs N] [--threshold P] [--goal METRIC] [--min-coverage C] [--max-levers K] [--alpha A] [--json] [--csv FILE]
 
   --vary PATH=from:to:step   a numeric lever over a range; PATH=v1,v2 for options (e.g. admission.questionnaire=false,true)
   --levers a,b=lo:hi         levers to vary (default: every numeric lever, over its practical range)
@@ -62,8 +65,9 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
   --outside-playbook         optimize, frontier: let levers leave the playbook's guardrails (default: stay within them)
   --points N                 frontier: points on the hours–chance curve (2–30, default 10)
-  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60)
-  --json                     planning results carry the scenario itself and the app version, so they can be re-run`;
+  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60, discover 60)
+  --json                     planning results carry the scenario itself and the app version, so they can be re-run
+  --threshold P              discover: a strategy is good when every goal (or --goal METRIC) is met in at least this share of its runs (default 0.1; with --goal 0.5)`;
 
 interface Job {
   readonly scenarios: readonly Scenario[];
@@ -72,13 +76,13 @@ interface Job {
   readonly partial?: (finished: readonly TaskResult[]) => SweepResult | null;
 }
 
-function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
+export function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a whole number from ${min} to ${max} (got "${plain(raw)}")`]);
   return Number(raw);
 }
 
-function decimal(flag: string, raw: string, min: number, max: number): number {
+export function decimal(flag: string, raw: string, min: number, max: number): number {
   if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a number from ${min} to ${max} (got "${plain(raw)}")`]);
   return Number(raw);
 }
@@ -155,7 +159,7 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
  * a second SIGINT follows (npm passes the signal on to tsx, which passes it to
  * this process), and without a handler of ours it would end the process first.
  */
-async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel: () => string = () => 'nothing was written'): Promise<T> {
+export async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel: () => string = () => 'nothing was written'): Promise<T> {
   const pool = threadPool(threads);
   const interrupt = () => pool.cancel();
   process.on('SIGINT', interrupt);
@@ -214,7 +218,7 @@ function reportCancelledSweep(partial: SweepResult | null, values: Flags, file: 
   return `${finished} of ${valid} points finished, ${notRun} not run; ${written}`;
 }
 
-function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
+export function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
   if (!file) throw new UserError([`${verb} needs a scenario file`, PLAN_USAGE]);
   // --runs means runs per strategy here, not the scenario's ensemble size
   return withOverrides(file, readScenarioFile(file), { seed: values.seed, days: values.days });
@@ -418,5 +422,6 @@ export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: st
   } else if (command === 'optimize') await optimizeCommand(file, values);
   else if (command === 'diagnose') await diagnoseCommand(file, values);
   else if (command === 'frontier') await frontierCommand(file, values);
+  else if (command === 'discover') await discoverCommand(file, values);
   else mergeCommand(positionals, values);
 }

@@ -241,6 +241,7 @@ export class AppShell extends LitElement {
       @plan-sensitivity=${(e: CustomEvent<{ paths: string[]; runs: number; method: 'morris' | 'sobol'; samples: number; outputs: 'missed' | 'all' }>) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.method, e.detail.samples, e.detail.outputs)}
       @plan-frontier=${(e: CustomEvent<{ paths: string[]; points: number; withinPlaybook: boolean }>) => void planning.frontier(edit.scenario, levers(e.detail.paths), e.detail.points, e.detail.withinPlaybook)}
       @plan-seek=${(e: CustomEvent<{ paths: string[]; objective: Objective; withinPlaybook: boolean }>) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective, e.detail.withinPlaybook)}
+      @plan-discover=${(e: CustomEvent<{ paths: string[]; points: number; runs: number }>) => void planning.discover(edit.scenario, levers(e.detail.paths), e.detail.points, e.detail.runs)}
       @plan-cancel=${() => planning.cancel()}
       @plan-apply=${(e: CustomEvent<Setting[]>) => this.apply(e.detail)}
       @undo=${() => this.undo()} @redo=${() => this.redo()}></qc-plan-view></main>`;

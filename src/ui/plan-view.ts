@@ -8,7 +8,7 @@
  * Properties: `locale`, `scenario` (the valid strategy), `progress`
  * (PlanProgress | null), `results` (PlanResults), `canUndo`, `canRedo`.
  * Events (bubble, cross shadow roots): the panels' `plan-diagnose`,
- * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-apply`; and
+ * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-discover`, `plan-apply`; and
  * `plan-cancel`, `undo`, `redo`.
  */
 import { LitElement, css, html } from 'lit';
@@ -22,6 +22,7 @@ import './plan/seek-panel.ts';
 import './plan/frontier-panel.ts';
 import './plan/sweep-panel.ts';
 import './plan/screen-panel.ts';
+import './plan/rules-panel.ts';
 
 /** Each stage of a planning job, in words. */
 const STAGE_TEXT = { run: 'stageRun', screen: 'stageScreen', evolve: 'stageEvolve', refine: 'stageRefine', race: 'stageRace', check: 'stageCheck', final: 'stageFinal' } as const;
@@ -48,7 +49,7 @@ export class PlanView extends LitElement {
     this.locale = 'en';
     this.scenario = null;
     this.progress = null;
-    this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null };
+    this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null, discovery: null };
     this.canUndo = false;
     this.canRedo = false;
   }
@@ -84,6 +85,7 @@ export class PlanView extends LitElement {
         <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.frontier}></qc-plan-frontier>
         <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sweep}></qc-plan-sweep>
         <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sensitivity}></qc-plan-screen>
+        <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
       </div>
     `;
   }

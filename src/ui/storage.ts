@@ -18,7 +18,7 @@ export interface LibraryEntry {
 }
 
 /** Planning results as kept in the library: each with the scenario it was run on. */
-export type SavedPlans = Partial<Record<'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'frontier', { readonly result: unknown; readonly scenario: unknown; readonly partial?: boolean }>>;
+export type SavedPlans = Partial<Record<'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'frontier' | 'discovery', { readonly result: unknown; readonly scenario: unknown; readonly partial?: boolean }>>;
 
 const DB_NAME = 'qunce-lab';
 const DB_VERSION = 1;

@@ -14,12 +14,13 @@ import { runSensitivity, InvalidDesignPoint, type SensitivityResult } from '../.
 import { goalSeek, type GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
 import type { Lever } from '../../model/planning/levers.ts';
+import { runDesign, type DesignResult } from '../../model/planning/discover-model.ts';
 import { EnsembleCancelled, type WorkerPool } from '../../worker/pool.ts';
 import { createPool } from '../../worker/workers.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';
 import type { SavedPlans } from '../storage.ts';
 
-export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'frontier';
+export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'frontier' | 'discovery';
 export type PlanStage = 'run' | 'screen' | 'evolve' | 'refine' | 'race' | 'check' | 'final';
 
 export interface PlanProgress {
@@ -36,10 +37,12 @@ export interface PlanResults {
   sweep: { readonly result: SweepResult; readonly scenario: Scenario; readonly partial: boolean } | null;
   sensitivity: { readonly result: SensitivityResult; readonly scenario: Scenario } | null;
   goalSeek: { readonly result: GoalSeekResult; readonly scenario: Scenario } | null;
+  /** A sampled design for scenario discovery (the rules are found from it as the panel asks). */
+  discovery: { readonly result: DesignResult; readonly scenario: Scenario } | null;
   frontier: { readonly result: FrontierResult; readonly scenario: Scenario } | null;
 }
 
-const PLAN_KINDS = ['diagnosis', 'sweep', 'sensitivity', 'goalSeek', 'frontier'] as const;
+const PLAN_KINDS = ['diagnosis', 'sweep', 'sensitivity', 'goalSeek', 'frontier', 'discovery'] as const;
 
 /**
  * Whether a result kept with a library entry has the shape this version shows
@@ -60,7 +63,7 @@ const REPAINT_MS = 250;
 
 export class PlanningController implements ReactiveController {
   progress: PlanProgress | null = null;
-  results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null };
+  results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null, discovery: null };
   /** Jobs finished (tests and tools wait on it). */
   finished = 0;
   private pool: WorkerPool | null = null;
@@ -144,6 +147,14 @@ export class PlanningController implements ReactiveController {
     return this.job('frontier', async (execute, report) => {
       const result = await frontier(execute, base, { levers, points, withinPlaybook, onProgress: (stage, done, total) => report(stage, done, total) });
       this.results.frontier = { result, scenario: base };
+    });
+  }
+
+  /** Scenario discovery: a Latin hypercube of `points` strategies over the levers, `runs` runs each. */
+  discover(base: Scenario, levers: readonly Lever[], points: number, runs: number): Promise<void> {
+    return this.job('discovery', async (execute, report) => {
+      const result = await runDesign(execute, base, levers, points, runs, (done, total) => report('run', done, total));
+      this.results.discovery = { result, scenario: base };
     });
   }
 
