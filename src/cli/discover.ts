@@ -9,7 +9,7 @@ import { discover, DISCOVERY_DEFAULTS } from '../model/planning/discover.ts';
 import { DESIGN_LIMITS, discoveryInput, discoveryToCsv, goalOf, ruleText, runDesign, type DiscoveryTarget } from '../model/planning/discover-model.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { printDiscovery } from './discover-print.ts';
-import { decimal, loadScenario, parseLevers, wholeNumber, withPool } from './plan.ts';
+import { decimal, loadScenario, parseLevers, wholeNumber, withPool } from './plan-common.ts';
 import { defaultThreads } from './threads.ts';
 import { print, progressPrinter } from './terminal.ts';
 import type { Flags } from './flags.ts';

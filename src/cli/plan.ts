@@ -16,106 +16,40 @@
  */
 import { extname } from 'node:path';
 import type { Summary } from '../model/metrics.ts';
-import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
+import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
 import { designToCsv, experimentFile, frontierToCsv, sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import { frontier } from '../model/planning/frontier.ts';
 import { formatChance } from '../model/format.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type Executor, type TaskResult } from '../model/planning/jobs.ts';
-import { leverAt, leversFor, parseLeverRange, isNumeric, type Lever } from '../model/planning/levers.ts';
+import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type TaskResult } from '../model/planning/jobs.ts';
+import { parseLeverRange, isNumeric } from '../model/planning/levers.ts';
 import { sweepResult, sweepPoints, type SweepAxis, type SweepResult } from '../model/planning/sweep.ts';
 import { morrisDesign, morrisIndices } from '../model/planning/morris.ts';
 import { saltelliDesign, sobolIndices } from '../model/planning/sobol.ts';
 import { ISHIGAMI_INDICES, ishigami } from '../model/planning/test-functions.ts';
-import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type Output, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
+import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
 import { describeRemedy, diagnose } from '../model/planning/diagnose.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
+import { decimal, loadScenario, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, sobolTable, table, unreliableHint } from './plan-print.ts';
-import { defaultThreads, JobCancelled, threadPool } from './threads.ts';
-import { readScenarioFile, withOverrides } from './scenario-args.ts';
-import { endProgressLine, print, progressPrinter } from './terminal.ts';
+import { defaultThreads } from './threads.ts';
+import { print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
 import { PART_BYTES_PER_RUN, PART_FILE, PART_FORMAT, PART_VERSION, partText, readPart, sliceProblems, taskProblems, type JobSpec } from './parts.ts';
 
+export { PLAN_USAGE } from './plan-common.ts';
 export const PLAN_COMMANDS = ['sweep', 'sensitivity', 'optimize', 'diagnose', 'frontier', 'discover', 'merge'] as const;
-
-export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=from:to:step [--vary2 PATH=…] [--runs N] [--json] [--csv FILE]
-  npm run sim -- sensitivity <scenario.json> [--method morris|sobol] [--levers a,b=lo:hi,…] [--outputs missed|all|KEY,…] [--samples N] [--runs N] [--json] [--csv FILE] [--design-csv FILE]
-  npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
-  npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--outside-playbook] [--runs N] [--json]
-  npm run sim -- diagnose <scenario.json> [--runs N] [--json]
-  npm run sim -- frontier <scenario.json> --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv FILE]
-  npm run sim -- merge <part.json>… [--json] [--csv FILE] [--design-csv FILE]
-  npm run sim -- discover <scenario.json> --levers a,b=lo:hi,… [--points N] [--runs N] [--threshold P] [--goal METRIC] [--min-coverage C] [--max-levers K] [--alpha A] [--json] [--csv FILE]
-
-  --vary PATH=from:to:step   a numeric lever over a range; PATH=v1,v2 for options (e.g. admission.questionnaire=false,true)
-  --levers a,b=lo:hi         levers to vary (default: every numeric lever, over its practical range)
-  --method morris|sobol      sensitivity: Morris screening (default) or Sobol' indices (S1, ST; at most 12 levers)
-  --outputs missed|all|K,…   sensitivity: the KPIs analysed (default missed: those of the goals the current
-                             strategy meets in < 80 % of runs; all: every goal's; or summary keys, allGoals)
-  --samples N                sensitivity: Morris trajectories (default 10) or Sobol' base samples N (default 64;
-                             a power of 2 keeps the Sobol' sequence balanced)
-  --design-csv FILE          sensitivity: the design for outside tools (unit coordinates, lever values, outputs per row)
-  --threads N                simulation threads (default: all cores); results are identical for any N
-  --shard k/n --out FILE     sweep and sensitivity: run slice k of n and write it to FILE; merge the n files
-  --outside-playbook         optimize, frontier: let levers leave the playbook's guardrails (default: stay within them)
-  --points N                 frontier: points on the hours–chance curve (2–30, default 10)
-  --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60, discover 60)
-  --json                     planning results carry the scenario itself and the app version, so they can be re-run
-  --threshold P              discover: a strategy is good when every goal (or --goal METRIC) is met in at least this share of its runs (default 0.1; with --goal 0.5)`;
 
 interface Job {
   readonly scenarios: readonly Scenario[];
   finish(summaries: readonly (readonly Summary[])[]): SweepResult | SensitivityResult;
   /** A sweep cut short: the points whose runs all finished (null if none); a sensitivity analysis has no partial result. */
   readonly partial?: (finished: readonly TaskResult[]) => SweepResult | null;
-}
-
-export function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a whole number from ${min} to ${max} (got "${plain(raw)}")`]);
-  return Number(raw);
-}
-
-export function decimal(flag: string, raw: string, min: number, max: number): number {
-  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag}: must be a number from ${min} to ${max} (got "${plain(raw)}")`]);
-  return Number(raw);
-}
-
-/** Levers from `a,b=lo:hi,…`, narrowed where a range is given (default: every numeric lever of the scenario). */
-export function parseLevers(raw: string | undefined, scenario: Scenario): Lever[] {
-  if (raw === undefined) return leversFor(scenario, 'numeric');
-  const problems: string[] = [];
-  const levers: Lever[] = [];
-  for (const item of raw.split(',').filter(Boolean)) {
-    const [path, range] = item.split('=');
-    const lever = leverAt(path);
-    if (!lever) { problems.push(`command line: --levers: "${plain(path)}" is not a lever`); continue; }
-    if (range === undefined) { levers.push(lever); continue; }
-    const [lo, hi] = range.split(':').map(Number);
-    if (!isNumeric(lever) || !Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi) {
-      problems.push(`command line: --levers: ${path}=${plain(range)}: write lo:hi with lo < hi (numeric levers only)`);
-      continue;
-    }
-    levers.push({ ...lever, min: lo, max: hi });
-  }
-  if (!levers.length && !problems.length) problems.push('command line: --levers: name at least one lever');
-  if (problems.length) throw new UserError(problems);
-  return levers;
-}
-
-/** `--outputs`: missed (default), all, or a list of summary keys and allGoals. */
-export function parseOutputs(raw: string | undefined): 'missed' | 'all' | Output[] {
-  if (raw === undefined || raw === 'missed' || raw === 'all') return raw ?? 'missed';
-  const keys = raw.split(',').filter(Boolean);
-  const unknown = keys.filter((key) => key !== 'allGoals' && !(SUMMARY_KEYS as readonly string[]).includes(key));
-  if (unknown.length || !keys.length) throw new UserError([`command line: --outputs: write missed, all or KPI keys (${[...SUMMARY_KEYS, 'allGoals'].join(', ')}); not ${unknown.map((k) => `"${plain(k)}"`).join(', ') || 'empty'}`]);
-  return [...new Set(keys)] as Output[];
 }
 
 function sweepAxes(vary: readonly string[]): SweepAxis[] {
@@ -159,24 +93,6 @@ function jobOf(spec: JobSpec, scenario: Scenario, runs: number): Job {
  * a second SIGINT follows (npm passes the signal on to tsx, which passes it to
  * this process), and without a handler of ours it would end the process first.
  */
-export async function withPool<T>(threads: number, work: (execute: Executor) => Promise<T>, onCancel: () => string = () => 'nothing was written'): Promise<T> {
-  const pool = threadPool(threads);
-  const interrupt = () => pool.cancel();
-  process.on('SIGINT', interrupt);
-  try {
-    return await work(pool.execute);
-  } catch (error) {
-    if (!(error instanceof JobCancelled)) throw error;
-    endProgressLine();
-    console.error(`cancelled (Ctrl-C): ${onCancel()}`);
-    throw new UserError([], 130);
-  } finally {
-    endProgressLine();
-    process.off('SIGINT', interrupt);
-    await pool.close();
-  }
-}
-
 /** `sweep.csv` → `sweep.partial.csv`: a cancelled job's export says what it is. */
 function partialPath(path: string): string {
   const extension = extname(path);
@@ -216,12 +132,6 @@ function reportCancelledSweep(partial: SweepResult | null, values: Flags, file: 
     }
   }
   return `${finished} of ${valid} points finished, ${notRun} not run; ${written}`;
-}
-
-export function loadScenario(file: string | undefined, values: { runs?: string; seed?: string; days?: string }, verb: string): Scenario {
-  if (!file) throw new UserError([`${verb} needs a scenario file`, PLAN_USAGE]);
-  // --runs means runs per strategy here, not the scenario's ensemble size
-  return withOverrides(file, readScenarioFile(file), { seed: values.seed, days: values.days });
 }
 
 async function shardableCommand(spec: JobSpec, file: string, values: Flags, defaultRuns: number): Promise<void> {

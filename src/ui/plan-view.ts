@@ -11,6 +11,9 @@
  * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-discover`, `plan-apply`; and
  * `plan-cancel`, `undo`, `redo`.
  */
+import type { SweepAxis } from '../model/planning/sweep.ts';
+import type { Objective } from '../model/planning/optimize.ts';
+import type { Setting } from '../model/planning/levers.ts';
 import { LitElement, css, html } from 'lit';
 import type { Scenario } from '../model/scenario.ts';
 import { scenarioText } from '../model/text.ts';
@@ -119,7 +122,20 @@ export class PlanView extends LitElement {
 
 customElements.define('qc-plan-view', PlanView);
 
+/** The events the plan view's panels send up (they bubble and cross shadow roots): the shell starts the job. */
+export interface PlanEvents {
+  'plan-diagnose': CustomEvent<{ runs: number }>;
+  'plan-sweep': CustomEvent<{ axes: SweepAxis[]; runs: number }>;
+  'plan-sensitivity': CustomEvent<{ paths: string[]; runs: number; method: 'morris' | 'sobol'; samples: number; outputs: 'missed' | 'all' }>;
+  'plan-frontier': CustomEvent<{ paths: string[]; points: number; withinPlaybook: boolean }>;
+  'plan-seek': CustomEvent<{ paths: string[]; objective: Objective; withinPlaybook: boolean }>;
+  'plan-discover': CustomEvent<{ paths: string[]; points: number; runs: number }>;
+  'plan-apply': CustomEvent<Setting[]>;
+}
+
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends PlanEvents {}
   interface HTMLElementTagNameMap {
     'qc-plan-view': PlanView;
   }

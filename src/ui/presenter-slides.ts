@@ -41,14 +41,14 @@ export function presenterSlides(input: SlidesInput): PresenterSlide[] {
       <qc-scorecard .locale=${locale} .summary=${summary} .deltas=${input.deltas} .shown=${input.shown}></qc-scorecard>` },
     ...resultCharts({ summary, sample: input.sample, locale, pinned: input.pinned, caption: resultsCaption(locale, draft, summary, input.shown) }),
   ];
-  if (input.replay) slides.push({ label: t(locale, 'viewReplay'), content: input.replay });
+  if (input.replay) slides.push({ id: 'replay', label: t(locale, 'viewReplay'), content: input.replay });
   if (lesson) {
     const text = lessonText(lesson, langOf(locale));
-    slides.push({ label: `${text.title} · ${t(locale, 'lessonQuestion')}`, content: html`<h2>${text.title}</h2>
+    slides.push({ id: 'lesson-question', label: `${text.title} · ${t(locale, 'lessonQuestion')}`, content: html`<h2>${text.title}</h2>
       <p>${text.brief}</p>${lessonChanges(locale, lesson, lessonBefore(lesson))}<p class="question">${text.question}</p>
       <ul class="choices">${ANSWERS.map((a) => html`<li>${answerLabel(locale, a)}</li>`)}</ul>` });
     if (outcome?.lessonId === lesson.id) {
-      slides.push({ label: `${text.title} · ${t(locale, 'lessonAnswer')}`, content: html`<h2>${text.title}</h2><p class="question">${text.question}</p>${lessonAnswer(locale, lesson, outcome)}` });
+      slides.push({ id: 'lesson-answer', label: `${text.title} · ${t(locale, 'lessonAnswer')}`, content: html`<h2>${text.title}</h2><p class="question">${text.question}</p>${lessonAnswer(locale, lesson, outcome)}` });
     }
   }
   return slides;

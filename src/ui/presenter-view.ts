@@ -16,6 +16,8 @@ import { sectionLinkStyles } from '../charts/section-links.ts';
 import { lessonAnswerStyles } from './lessons-view.ts';
 
 export interface PresenterSlide {
+  /** What the slide is, whatever the language (e.g. 'replay'): presenter mode opens at a slide by it. */
+  readonly id?: string;
   /** Short name, read out with the slide number. */
   readonly label: string;
   readonly content: TemplateResult;

@@ -195,7 +195,7 @@ describe('the built app', () => {
     await waitForResults();
     await page.locator('qc-app-bar button.lang').click();
     // terms kept as they are: file formats, the app's name, the language switch, method and playbook terms
-    const allowed = new Set(['CSV', 'JSON', 'PNG', 'SVG', 'Lab', 'English', 'SMART', 'KOL', 'Morris', 'Sobol', 'API']);
+    const allowed = new Set(['CSV', 'JSON', 'PNG', 'SVG', 'Lab', 'English', 'SMART', 'KOL', 'Morris', 'Sobol', 'PRIM', 'API']);
     for (const view of ['lab', 'plan', 'library', 'compare', 'replay', 'lessons', 'playbook']) {
       await page.locator(`qc-app-bar button.view-${view}`).click();
       await prepare(page, view);

@@ -81,6 +81,11 @@ describe('planning', () => {
     await plan.locator('input.frontier-points').fill('4');
     await plan.locator('input.frontier-points').press('Tab');
     expect(await plan.locator('input.frontier-playbook').isChecked()).toBe(true);
+    // what the planner set in a panel is kept while they look at the lab and come back
+    await page.locator('qc-app-bar button.view-lab').click();
+    await page.locator('qc-app-bar button.view-plan').click();
+    expect(await plan.locator('input.frontier-points').inputValue()).toBe('4');
+    expect(await plan.locator('input[name="frontier"]:checked').count()).toBe(2);
     await plan.locator('button.run-frontier').click();
     const rows = plan.locator('table.frontier-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 120_000 }).toBeGreaterThan(0);

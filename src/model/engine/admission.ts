@@ -9,7 +9,6 @@ import { kumaraswamy, standardNormal } from '../rng.ts';
 import { EventType } from '../events.ts';
 import { LEFT, PRESENT } from '../members.ts';
 import { capacityOf, clamp01, setPresence, work } from './actions.ts';
-import { violationRateOf } from './enforcement.ts';
 import type { GroupState } from './state.ts';
 
 /** The owner and admins are present from day 0; the announcement goes out that morning (§2). */
@@ -147,6 +146,15 @@ function drawCandidate(g: GroupState) {
   const identityBlock = u();
   const tieKey = u();
   return { archetype, rate, relevance, valuesFit, responsive, tolerance, profile, marketer, startNoise, accept, elsewhereWeekly, identityBlock, tieKey };
+}
+
+/**
+ * Rule-breaking is a trait (MODEL v3 §3.7): only a member whose values fit is
+ * below the cutoff breaks the covenant, at a rate rising as the fit falls, so
+ * the ladder finds the few who do it, not the members who post most.
+ */
+export function violationRateOf(p: GroupState['params'], valuesFit: number): number {
+  return valuesFit < p.violatorFitCutoff ? p.violationsPerDay * (1 - valuesFit / p.violatorFitCutoff) : 0;
 }
 
 /** Starting engagement by archetype (MODEL §2). */

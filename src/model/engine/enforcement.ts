@@ -16,15 +16,6 @@ export function offenceDamping(g: GroupState): number {
   return announcement * (1 - g.params.publicNoticeDeterrence * g.deterrence);
 }
 
-/**
- * Rule-breaking is a trait (MODEL v3 §3.7): only a member whose values fit is
- * below the cutoff breaks the covenant, at a rate rising as the fit falls, so
- * the ladder finds the few who do it, not the members who post most.
- */
-export function violationRateOf(p: GroupState['params'], valuesFit: number): number {
-  return valuesFit < p.violatorFitCutoff ? p.violationsPerDay * (1 - valuesFit / p.violatorFitCutoff) : 0;
-}
-
 /** A violator's violations for the day, at minutes drawn by their rhythm; fewer once warned or deterred. */
 export function planViolations(g: GroupState, i: number, rhythmRow: number, offenceDamping: number): void {
   const u = g.rng.activity;

@@ -7,7 +7,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Comparison } from '../../model/compare.ts';
 import type { EnsembleSummary } from '../../model/ensemble.ts';
-import type { Scenario } from '../../model/scenario.ts';
+import { parseScenario, type Scenario } from '../../model/scenario.ts';
+import type { LibraryEntry } from '../storage.ts';
 import { EnsembleCancelled, type Progress } from '../../worker/pool.ts';
 import type { EnsembleController } from './ensemble-controller.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';
@@ -37,6 +38,26 @@ export class ComparisonController implements ReactiveController {
 
   forget(id: string): void {
     this.select(this.selected.filter((s) => s !== id));
+  }
+
+  /**
+   * Compare the selected scenarios: the one on screen (`current`, named as
+   * the reader reads it) and library entries, each validated — a saved one
+   * that no longer validates is refused with its problems, and nothing runs.
+   */
+  async runSelected(current: Scenario, entries: readonly LibraryEntry[], named: (s: Scenario) => string): Promise<void> {
+    const picked: Scenario[] = [];
+    for (const id of this.selected) {
+      if (id === CURRENT) { picked.push(current); continue; }
+      const entry = entries.find((e) => e.id === id);
+      const parsed = entry ? parseScenario(entry.draft) : null;
+      if (!parsed?.ok) {
+        this.notices.refuse({ key: 'fileRefused', params: { name: entry?.name ?? id } }, parsed && !parsed.ok ? parsed.problems : []);
+        return;
+      }
+      picked.push({ ...parsed.scenario, name: named(parsed.scenario) });
+    }
+    await this.run(picked);
   }
 
   async run(scenarios: readonly Scenario[]): Promise<void> {

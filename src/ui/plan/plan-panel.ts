@@ -50,6 +50,8 @@ export abstract class PlanPanel extends LitElement {
     .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; margin: 0.35rem 0; }
     input[type='number'] { width: 5rem; font: inherit; font-size: 0.85rem; }
     select { font: inherit; font-size: 0.85rem; max-width: 100%; }
+    /* a label holding a select wraps on a phone instead of pushing the page sideways */
+    @media (max-width: 600px) { .row > label { max-width: 100%; min-width: 0; } .row > label > select { display: block; width: 100%; margin-top: 0.15rem; } }
     button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
     button.primary { background: #1a7f5a; color: #fff; }
     button.cancel { border-color: #a40e26; color: #a40e26; }
