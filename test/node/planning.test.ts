@@ -376,7 +376,7 @@ describe('planning on the model', () => {
     const far = remedy('admission.probationDays', 1, 0.3);
     expect(rankValue(far)).toBeGreaterThan(rankValue(window));
     expect(describeRemedy(far, base, 'en')).toMatch(/⚠ against the playbook \(§3: newcomers observe muted for 3 days\)$/);
-    expect(describeRemedy(far, base, 'zh-CN')).toMatch(/⚠ 违背手册 \(§3：新人静音观察 3 天\)$/);
+    expect(describeRemedy(far, base, 'zh-CN')).toMatch(/⚠ 违背手册（§3：新人静音观察 3 天）$/);
   });
 
   it('explains a silent group from its numbers, and says nothing of a healthy one', async () => {

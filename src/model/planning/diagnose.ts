@@ -15,7 +15,7 @@ import { SUMMARY } from '../metrics.ts';
 import { formatByUnit, formatChance, formatPercent, formatSignedChange, langOf, type Locale } from '../format.ts';
 import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
-import type { Bilingual } from '../text.ts';
+import { fullWidth, type Bilingual } from '../text.ts';
 import { quantileSorted, wilson } from '../stats.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { advicePosition, breachesOf, describeBreach, scenarioBreaches, type Breach } from './guardrails.ts';
@@ -319,7 +319,9 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   const costText = costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '';
   const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
   const against = r.breaches.length ? (l === 'zh' ? '。⚠ ' : '. ⚠ ') + r.breaches.map((b) => describeBreach(b, l)).join(l === 'zh' ? '；' : '; ') : '';
-  return `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${costText}${worse}${against}`;
+  const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${costText}${worse}${against}`;
+  // Chinese is typeset with full-width brackets and colons
+  return l === 'zh' ? fullWidth(text) : text;
 }
 
 const median = (list: readonly Summary[], key: SummaryKey): number | null => {

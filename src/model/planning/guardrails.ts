@@ -10,7 +10,7 @@
  */
 import { getAt } from '../fields.ts';
 import type { Scenario } from '../scenario.ts';
-import { bilingual as tx, type Bilingual } from '../text.ts';
+import { bilingual as tx, fullWidth, type Bilingual } from '../text.ts';
 import { leverAt, positionOf, type Lever, type Setting } from './levers.ts';
 
 type Value = number | boolean | string | readonly number[];
@@ -176,5 +176,5 @@ export function playbookSettings(levers: readonly Lever[], scenario: Scenario): 
 
 /** "against the playbook (§5: topics posted 19:00–21:00 get ≥ 47 % response)". */
 export function describeBreach(breach: Breach, lang: 'en' | 'zh'): string {
-  return lang === 'zh' ? `违背手册 (${breach.source}：${breach.reason.zh})` : `against the playbook (${breach.source}: ${breach.reason.en})`;
+  return lang === 'zh' ? `违背手册（${breach.source}：${fullWidth(breach.reason.zh)}）` : `against the playbook (${breach.source}: ${breach.reason.en})`;
 }
