@@ -319,6 +319,10 @@ describe('planning on the model', () => {
     expect(best.moves.map((m) => [m.path, m.to])).toEqual(expect.arrayContaining([['content.promoPerWeek', 0]]));
     expect(best.allGoals[1]).toBeGreaterThan(best.allGoals[0]);
     expect(best.breaches).toEqual([]);
+    // its figures are fresh runs' (not the ones that picked it), and they confirm it
+    expect(best.check!.firstRun).toBe(HOLDOUT_FIRST_RUN);
+    expect(best.check!.confirmed).toBe(true);
+    expect(best.check!.interval[0]).toBeGreaterThan(0);
     const paths = d.remedies.slice(0, 3).flatMap((r) => r.moves.map((m) => m.path));
     expect(paths).toContain('content.window');
     // every remedy listed keeps to the playbook or is marked, and none lowers the chance of every goal
@@ -355,6 +359,26 @@ describe('planning on the model', () => {
     // the playbook strategy moves what leaves the playbook to the playbook's own setting
     expect(playbookSettings(leversFor(base), base)).toEqual([['content.window', 19], ['content.promoPerWeek', 0]]);
     expect(scenarioBreaches(scenario('knowledge-sharing'))).toEqual([]);
+    // a window is judged whole: a 2-hour window may start at 19:00 only, a 1-hour one at 19:00 or 20:00
+    const twoHours = scenario('knowledge-sharing');
+    expect(breachesOf([['content.window', 20]], twoHours).map((b) => b.path)).toEqual(['content.window']);
+    expect(breachesOf([['content.window', 20]], base)).toEqual([]);
+    expect([withinPlaybook(leverAt('content.window')!, twoHours).min, withinPlaybook(leverAt('content.window')!, twoHours).max]).toEqual([19, 19]);
+    // DMs come from admins: no admins, no DMs, whatever the per-admin number (§6)
+    expect(breachesOf([['team.admins', 0], ['activation.dmPerAdminPerDay', 4]], base).map((b) => [b.path, b.source])).toEqual([['team.admins', '§3'], ['activation.dmPerAdminPerDay', '§6']]);
+  });
+
+  it('within the playbook, a goal seek never recommends a setting between the playbook and the current one', async () => {
+    // 7 promotions a week (against §4, §5): the search may keep 7 (the current strategy) or go to 0–1, never 2–6
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14, content: { ...s.content, promoPerWeek: 7 } }));
+    const levers = ['content.promoPerWeek', 'content.postsPerWeek'].map((p) => leverAt(p)!);
+    const result = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 20 }, candidates: 8, firstRuns: 5, finalRuns: 10, checkRuns: 0, generations: 1, maxRuns: 10 });
+    for (const c of [result.best!, ...result.runnersUp]) {
+      const promos = c.settings.find(([p]) => p === 'content.promoPerWeek')![1];
+      expect([0, 1, 7]).toContain(promos);
+      expect(c.settings.find(([p]) => p === 'content.postsPerWeek')![1]).toBeGreaterThanOrEqual(3);
+    }
+    expect(result.levers.find((l) => l.path === 'content.promoPerWeek')).toMatchObject({ min: 0, max: 1, current: 7 });
   });
 
   it('the app version in planning files is the package version', () => {
@@ -364,7 +388,7 @@ describe('planning on the model', () => {
   it('a move against the playbook ranks below a playbook-consistent one of similar value, and says why', () => {
     const base = scenario('knowledge-sharing');
     const remedy = (path: string, to: number, after: number): Remedy => ({
-      moves: [{ path, from: 0, to }], runs: 100, allGoals: [0.1, after], allGoalsInterval: [0, 1], goals: [],
+      moves: [{ path, from: 0, to }], runs: 100, allGoals: [0.1, after], allGoalsInterval: [0, 1], goals: [], hours: [5, 5],
       breaches: breachesOf([[path, to]], base),
     });
     const probation = remedy('admission.probationDays', 1, 0.14);

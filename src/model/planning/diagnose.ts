@@ -12,12 +12,13 @@
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
 import { SUMMARY } from '../metrics.ts';
-import { formatByUnit, formatChance, formatPercent, formatSignedChange, langOf, type Locale } from '../format.ts';
+import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../format.ts';
 import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth, type Bilingual } from '../text.ts';
 import { quantileSorted, wilson } from '../stats.ts';
 import { evaluate, type Executor } from './jobs.ts';
+import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
 import { advicePosition, breachesOf, describeBreach, scenarioBreaches, type Breach } from './guardrails.ts';
 import { describePosition, gridOf, leverAt, leversFor, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
 
@@ -36,6 +37,8 @@ export const DIAGNOSIS_PLAN = {
   screenRuns: 20,
   /** Points of a numeric lever's coarse grid, ends included. */
   gridPoints: 5,
+  /** A grid move smaller than this share of the lever's range is not tried (its ends and the playbook's setting always are). */
+  smallestMove: 0.1,
   /** Single moves given every run after the screening. */
   shortlist: 10,
   /** Per missed goal, the moves that raise it most are given every run as well. */
@@ -72,8 +75,16 @@ export interface Remedy {
   readonly allGoals: readonly [before: number, after: number];
   readonly allGoalsInterval: readonly [number, number];
   readonly goals: readonly GoalEffect[];
+  /** Median team hours per week, current → with the remedy (what it costs the team). */
+  readonly hours: readonly [before: number, after: number];
   /** The playbook's guardrails the remedy leaves (empty: it keeps to the playbook). */
   readonly breaches: readonly Breach[];
+  /**
+   * Re-run on fresh runs the search never saw (the figures above are then
+   * those runs'): the paired difference in the share meeting every goal, with
+   * its 90 % interval, and whether that interval is above 0 (confirmed).
+   */
+  readonly check?: { readonly firstRun: number; readonly difference: number; readonly interval: readonly [number, number]; readonly confirmed: boolean };
 }
 
 export interface GoalDiagnosis {
@@ -99,6 +110,8 @@ export interface Diagnosis {
   readonly breaches: readonly Breach[];
   /** The best remedies for every goal at once (one move or a pair), best first. */
   readonly remedies: readonly Remedy[];
+  /** True when the remedies listed raise the chance of every goal at once; false when none does (they only bring runs closer). */
+  readonly remediesRaise: boolean;
   readonly goals: readonly GoalDiagnosis[];
   readonly outcome: readonly Bilingual[];
 }
@@ -106,7 +119,9 @@ export interface Diagnosis {
 /** The settings a lever is tried at: every option, or its ends, a coarse grid and the playbook's setting. */
 export function movesOf(lever: Lever, scenario: Scenario): Move[] {
   const from = positionOf(lever, scenario);
-  const targets = new Set<number>(gridOf(lever, DIAGNOSIS_PLAN.gridPoints));
+  // a grid point next to the current setting is not a move worth reporting (14 → 15 days is noise, not advice)
+  const near = (to: number) => !lever.options && Math.abs(to - from) < DIAGNOSIS_PLAN.smallestMove * (lever.max - lever.min) && to !== lever.min && to !== lever.max;
+  const targets = new Set<number>(gridOf(lever, DIAGNOSIS_PLAN.gridPoints).filter((to) => !near(to)));
   const advice = advicePosition(lever, scenario);
   if (advice !== undefined && advice >= lever.min && advice <= lever.max) targets.add(advice);
   targets.delete(from);
@@ -143,9 +158,12 @@ export function remedyOf(base: Scenario, moves: readonly Move[], current: readon
       kpiChange: pairedMedian(before, after, g.metric),
       shortfall: [meanShortfall(before, g), meanShortfall(after, g)],
     })),
+    hours: [medianHours(before), medianHours(after)],
     breaches: breachesOf(moves.map((m): Setting => [m.path, m.to]), base),
   };
 }
+
+const medianHours = (list: readonly Summary[]) => quantileSorted(Float64Array.from(list, (s) => s.teamHoursPerWeek ?? 0).sort(), 0.5);
 
 /** The ranking value: the chance of meeting every goal, less a margin for leaving the playbook, steered by how far runs fall short. */
 export function rankValue(r: Remedy): number {
@@ -153,7 +171,8 @@ export function rankValue(r: Remedy): number {
   return r.allGoals[1] - (r.breaches.length ? PLAYBOOK_MARGIN : 0) - SHORTFALL_WEIGHT * shortfallAfter;
 }
 
-const byRank = (a: Remedy, b: Remedy) => rankValue(b) - rankValue(a);
+/** Best first: a remedy confirmed on fresh runs before one that is not, then by rankValue. */
+const byRank = (a: Remedy, b: Remedy) => Number(b.check?.confirmed ?? false) - Number(a.check?.confirmed ?? false) || rankValue(b) - rankValue(a);
 
 /** Other goals a remedy costs: met less often by WORTH_SUGGESTING, or missed by more (mean shortfall up by as much), missed already or not. */
 export function costsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
@@ -227,8 +246,30 @@ export async function diagnose(
   const pairRemedies = pairs.map((p, k) => remedyOf(base, p.moves, current, paired[k]))
     // a pair is worth listing only when it beats each of its moves alone
     .filter((p) => p.moves.every((m) => { const alone = full.find((r) => r.moves.length === 1 && r.moves[0].path === m.path && r.moves[0].to === m.to); return !alone || rankValue(p) > rankValue(alone); }));
+  // the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
+  const searched = diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
+  const listed = [...searched.remedies, ...searched.goals.flatMap((g) => g.moves)].filter((r, i, all) => all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);
+  const checkScenarios = listed.flatMap((r) => { const parsed = withSettings(base, settingsOfRemedy(r)); return parsed.ok ? [parsed.scenario] : []; });
+  total = done + (checkScenarios.length + 1) * runs;
+  const [freshCurrent, ...fresh] = await evaluate(executor, [base, ...checkScenarios], CHECK_FIRST_RUN, runs, report);
   onProgress?.(total, total);
-  return diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
+  const checked = listed.map((r, k) => withCheck(remedyOf(base, r.moves, freshCurrent, fresh[k]), freshCurrent, fresh[k], goals));
+  const result = diagnosisFrom(base, freshCurrent, checked, singles.length, pairs.length, screenRuns);
+  // which goals are missed, and the group's outcome, are read on the runs the diagnosis started from
+  return { ...result, outcome: searched.outcome };
+}
+
+/** Fresh runs for the check start here (the goal seek's held-out runs: never used by a search). */
+export const CHECK_FIRST_RUN = HOLDOUT_FIRST_RUN;
+
+/** A remedy with its check on fresh runs: the paired difference in meeting every goal, run by run. */
+function withCheck(r: Remedy, before: readonly Summary[], after: readonly Summary[], goals: readonly Threshold[]): Remedy {
+  const diffs = after.map((s, i) => (meetsAll(goals, s) ? 1 : 0) - (meetsAll(goals, before[i]) ? 1 : 0));
+  const n = diffs.length;
+  const mean = diffs.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, n - 1));
+  const half = (1.645 * sd) / Math.sqrt(n);
+  return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval: [mean - half, mean + half], confirmed: mean - half > 0 } };
 }
 
 /** The diagnosis from the current strategy's runs and the remedies evaluated on every run. */
@@ -262,6 +303,7 @@ export function diagnosisFrom(
     allGoalsInterval: wilson(hits, current.length),
     breaches: scenarioBreaches(base),
     remedies: overall,
+    remediesRaise: raise.length > 0,
     goals: diagnosed,
     outcome: explainOutcome(base, current),
   };
@@ -315,11 +357,26 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
     const change = formatSignedChange(locale, focus.metric, e.kpiChange);
     return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])})；` : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs); `;
   })() : '';
-  const costs = costsOf(r, focus?.metric).map((c) => `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])} (${formatSignedChange(locale, c.metric, c.kpiChange)})`);
+  const goals = new Map(goalsOf(base).map((g) => [g.metric, g]));
+  const costs = costsOf(r, focus?.metric).map((c) => {
+    const g = goals.get(c.metric)!;
+    const unit = SUMMARY[c.metric].unit === 'perDay' ? (l === 'zh' ? ' 条/天' : ' a day') : '';
+    // a band (5–15 messages a day) can be left on either side: say which
+    const side = g.direction !== 'between' || c.kpiChange === 0 ? ''
+      : c.kpiChange > 0 ? (l === 'zh' ? `，更常高于 ${g.upper}` : `: above ${g.upper} more often`) : (l === 'zh' ? `，更常低于 ${g.value}` : `: below ${g.value} more often`);
+    return `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])} (${formatSignedChange(locale, c.metric, c.kpiChange)}${unit}${side})`;
+  });
   const costText = costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '';
   const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
+  const lowers = r.check !== undefined && r.check.interval[1] < 0;
+  const checkText = r.check ? (r.check.confirmed || lowers
+    ? (lowers ? (l === 'zh' ? `；新模拟上全部达标的机会下降 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; on fresh runs every goal at once is met less often (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`) : l === 'zh' ? `；在 ${r.runs} 次新模拟上得到确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; confirmed on ${r.runs} fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`)
+    : (l === 'zh' ? `。⚠ 新模拟上未能确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])} 含 0)：可能只是噪声` : `. ⚠ Not confirmed on fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])} includes 0): it may be noise`)) : '';
   const against = r.breaches.length ? (l === 'zh' ? '。⚠ ' : '. ⚠ ') + r.breaches.map((b) => describeBreach(b, l)).join(l === 'zh' ? '；' : '; ') : '';
-  const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${costText}${worse}${against}`;
+  // what it costs the team, when it changes by half an hour a week or more
+  const hours = Math.abs(r.hours[1] - r.hours[0]) >= 0.5
+    ? (l === 'zh' ? `；每周运营工时 ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])}` : `; team hours ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])} a week`) : '';
+  const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${hours}${costText}${checkText}${worse}${against}`;
   // Chinese is typeset with full-width brackets and colons
   return l === 'zh' ? fullWidth(text) : text;
 }

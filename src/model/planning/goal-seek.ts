@@ -116,10 +116,12 @@ const INVALID: RunRecord = { met: 0, shortfall: 1, cost: Infinity };
  */
 export function searchSpace(executor: Executor, base: Scenario, chosen: readonly Lever[], keepToPlaybook: boolean) {
   const goals = goalsOf(base);
+  // within the playbook, only the guardrail's range is searched (the current setting stays a candidate as the start);
+  // outside it, a lever set beyond its practical range keeps its setting reachable
   const levers = chosen.map((lever) => {
-    const l = keepToPlaybook ? withinPlaybook(lever, base) : lever;
-    const current = positionOf(l, base);
-    return { ...l, min: Math.min(l.min, current), max: Math.max(l.max, current) };
+    if (keepToPlaybook) return withinPlaybook(lever, base);
+    const current = positionOf(lever, base);
+    return { ...lever, min: Math.min(lever.min, current), max: Math.max(lever.max, current) };
   });
   const settingsOf = (position: readonly number[]) => levers.map((l, i): Setting => [l.path, position[i]]);
   const scenarioAt = (position: readonly number[]) => withSettings(base, settingsOf(position));

@@ -43,7 +43,8 @@ export const GUARDRAILS: readonly Guardrail[] = [
   { path: 'content.redPacketsPerWeek', min: 0, max: 1, advice: 0, source: '§4',
     reason: tx('the playbook\'s incentives are points and titles; red packets are not among them (at most 1 a week is this lab\'s reading)',
       '手册的激励是积分与头衔，不含红包 (每周至多 1 个是本实验室的解读)') },
-  { path: 'content.window', min: 19, max: 20, advice: 19, source: '§5',
+  // a window: both its ends within 19:00–21:00
+  { path: 'content.window', min: 19, max: 21, advice: 19, source: '§5',
     reason: tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%') },
   { path: 'content.postsPerWeek', min: 3, max: 14, advice: 3, source: '§1', appliesTo: knowledgeSharing,
     reason: tx('a knowledge-sharing group posts ≥ 3 valuable posts a week', '知识分享型群每周 ≥ 3 篇干货') },
@@ -95,16 +96,18 @@ export function guardrailOf(path: string, scenario: Scenario): Guardrail | undef
   return rail && (!rail.appliesTo || rail.appliesTo(scenario)) ? rail : undefined;
 }
 
-/** The value a lever's guardrail is judged on: a window by its start hour. */
-function judgedValue(value: Value): number | boolean | string {
-  return Array.isArray(value) ? (value as readonly number[])[0] : (value as number | boolean | string);
+/** Whether a lever's value keeps to its guardrail (a window: both its ends within the range). */
+export function keepsTo(rail: Guardrail, value: Value): boolean {
+  const within = (v: number) => v >= (rail.min ?? -Infinity) - 1e-9 && v <= (rail.max ?? Infinity) + 1e-9;
+  if (Array.isArray(value)) return within(value[0]) && within(value[1]);
+  if (rail.values) return rail.values.includes(value as string | boolean);
+  return typeof value === 'number' && within(value);
 }
 
-/** Whether a lever's value keeps to its guardrail. */
-export function keepsTo(rail: Guardrail, value: Value): boolean {
-  const v = judgedValue(value);
-  if (rail.values) return rail.values.includes(v as string | boolean);
-  return typeof v === 'number' && v >= (rail.min ?? -Infinity) - 1e-9 && v <= (rail.max ?? Infinity) + 1e-9;
+/** A window lever's value at a start hour, with the scenario's window length. */
+function windowAt(scenario: Scenario, path: string, start: number): number[] {
+  const [from, to] = getAt(scenario, path) as [number, number];
+  return [start, start + to - from];
 }
 
 export interface Breach {
@@ -115,14 +118,26 @@ export interface Breach {
 
 /** The guardrails a lever's position would leave, for a lever moved in `scenario` (empty when it keeps to the playbook). */
 export function breachesOf(settings: readonly Setting[], scenario: Scenario): Breach[] {
-  return settings.flatMap(([path, position]) => {
+  const found = settings.flatMap(([path, position]): Breach[] => {
     const rail = guardrailOf(path, scenario);
     const lever = leverAt(path);
     if (!rail || !lever) return [];
-    const value = lever.options ? lever.options[Math.round(position)].value : position;
+    const value = lever.options ? lever.options[Math.round(position)].value : lever.kind === 'window' ? windowAt(scenario, path, position) : position;
     return keepsTo(rail, value) ? [] : [{ path, source: rail.source, reason: rail.reason }];
   });
+  return [...found, ...noDmsWithoutAdmins(settings, scenario).filter((b) => !found.some((f) => f.path === b.path))];
 }
+
+/** DMs come from admins (quota = per admin × admins): with no admins, nobody DMs silent members, whatever the per-admin number (§6). */
+function noDmsWithoutAdmins(settings: readonly Setting[], scenario: Scenario): Breach[] {
+  const touched = settings.some(([path]) => path === 'team.admins' || path === 'activation.dmPerAdminPerDay');
+  const admins = settings.find(([path]) => path === 'team.admins')?.[1] ?? scenario.team.admins;
+  const rail = guardrailOf('activation.dmPerAdminPerDay', scenario);
+  return touched && admins === 0 && rail ? [{ path: 'activation.dmPerAdminPerDay', source: rail.source, reason: NO_ADMINS_NO_DMS }] : [];
+}
+
+const NO_ADMINS_NO_DMS = tx('with no admins, nobody DMs silent members: lurkers need one-to-one private messages to re-activate',
+  '没有管理员，就没有人私聊沉默成员：潜水成员需要一对一私聊激活');
 
 /** The guardrails the scenario as a whole leaves (for a strategy the planner wrote). */
 export function scenarioBreaches(scenario: Scenario): Breach[] {
@@ -158,8 +173,10 @@ export function withinPlaybook(lever: Lever, scenario: Scenario): Lever {
     const advice = advicePosition(lever, scenario) ?? positionOf(lever, scenario);
     return contiguous ? { ...lever, min: allowed[0], max: allowed.at(-1)! } : { ...lever, min: advice, max: advice };
   }
+  // a window's axis is its start hour: the start may go as late as keeps its end within the range
+  const [from, to] = lever.kind === 'window' ? getAt(scenario, lever.path) as [number, number] : [0, 0];
   const min = Math.max(lever.min, rail.min ?? -Infinity);
-  const max = Math.min(lever.max, rail.max ?? Infinity);
+  const max = Math.min(lever.max, (rail.max ?? Infinity) - (to - from));
   return min <= max ? { ...lever, min, max } : lever;
 }
 

@@ -148,7 +148,9 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
   const firstRuns = options.firstRuns ?? 10;
   const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
   const count = options.candidates ?? Math.min(40, 8 + 4 * dimensions.length);
-  const start = dimensions.map((d, i) => snapTo(d, options.start[i]));
+  // the current strategy is judged as it is, even where it lies outside the ranges searched (e.g. outside the playbook);
+  // every other candidate is inside them
+  const start = [...options.start];
 
   // Runs per candidate are kept by position; more runs extend the same run indices.
   const records = new Map<string, RunRecord[]>();
@@ -239,12 +241,14 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
     leaders = ranked(leaders, leaderRuns).map((a) => a.position);
     separated = apart(records.get(keyOf(leaders[0]))!, records.get(keyOf(leaders[1]))!, leaderRuns);
   }
+  // the current strategy is judged on as many runs as the leaders, so the two are compared like for like
+  await ensureRuns([start], leaderRuns, 'race');
   const raced = ranked(leaders, leaderRuns).filter((a) => a.feasible);
   const feasible = [...raced, ...everyone.filter((a) => a.feasible && !leaders.some((l) => keyOf(l) === keyOf(a.position)))];
   const cheapest = everyone.reduce<Assessment | null>((c, a) => (!c || a.medianCost < c.medianCost ? a : c), null);
   return {
     best: feasible[0] ?? null,
-    start: assessAt(start, finalRuns),
+    start: assessAt(start, leaderRuns),
     runnersUp: feasible.slice(1, 6),
     evaluations,
     cheapest,
@@ -266,7 +270,7 @@ function apart(first: readonly RunRecord[], second: readonly RunRecord[], runs: 
 export function childOf(elites: readonly (readonly number[])[], dimensions: readonly Dimension[], u: () => number): number[] {
   const a = elites[Math.floor(u() * elites.length)];
   const b = elites[Math.floor(u() * elites.length)];
-  const child = dimensions.map((_, i) => (u() < 0.5 ? a[i] : b[i]));
+  const child = dimensions.map((d, i) => snapTo(d, u() < 0.5 ? a[i] : b[i]));
   const rate = 1 / dimensions.length;
   let mutated = false;
   const mutate = (i: number) => {
@@ -282,7 +286,8 @@ export function childOf(elites: readonly (readonly number[])[], dimensions: read
 /** One step and a quarter of the range up and down each lever, and trades of one and three steps between two levers. */
 function neighboursOf(position: readonly number[], dimensions: readonly Dimension[]): number[][] {
   const out = new Map<string, number[]>();
-  const add = (p: number[]) => { if (keyOf(p) !== keyOf(position)) out.set(keyOf(p), p); };
+  // a neighbour lies inside the ranges searched, even around a start outside them
+  const add = (p: number[]) => { const q = p.map((v, i) => snapTo(dimensions[i], v)); if (keyOf(q) !== keyOf(position)) out.set(keyOf(q), q); };
   dimensions.forEach((d, i) => {
     const far = Math.max(d.step, snapTo(d, d.min + (d.max - d.min) / 4) - d.min);
     for (const delta of [-far, -d.step, d.step, far]) {

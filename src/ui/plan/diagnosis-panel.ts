@@ -40,7 +40,7 @@ export class DiagnosisPanel extends PlanPanel {
   private remedy(r: Remedy, fresh: boolean, focus?: Threshold) {
     const done = this.result!;
     const locale = this.locale;
-    return html`<li class=${r.breaches.length ? 'against' : ''}>${describeRemedy(r, done.scenario, locale, focus)}
+    return html`<li class="${r.breaches.length ? 'against' : ''} ${r.check && !r.check.confirmed ? 'unconfirmed' : ''}">${describeRemedy(r, done.scenario, locale, focus)}
       ${fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
         @click=${() => this.fire('plan-apply', settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
   }
@@ -65,6 +65,7 @@ export class DiagnosisPanel extends PlanPanel {
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
         <h3 class="remedies-title">${t(locale, 'remediesTitle')}</h3>
+        ${done.result.remedies.length && !done.result.remediesRaise ? html`<p class="help no-raise">${t(locale, 'noRemedyCloser')}</p>` : nothing}
         ${done.result.remedies.length
           ? html`<ol class="moves remedies">${done.result.remedies.map((r) => this.remedy(r, fresh))}</ol>`
           : html`<p class="help">${t(locale, 'noRemedy')}</p>`}

@@ -66,6 +66,7 @@ export abstract class PlanPanel extends LitElement {
     ol.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.3rem; font-size: 0.85rem; }
     li.against { border-left: 3px solid #bf8700; padding-left: 0.4rem; }
     tr.against td { background: #fff8e6; }
+    li.unconfirmed { color: #52606d; }
     .frontier-chart { width: 100%; max-width: 32rem; height: auto; display: block; }
     .frontier-table td:nth-child(3) { text-align: left; }
     .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
