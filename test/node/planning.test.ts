@@ -356,6 +356,9 @@ describe('planning on the model', () => {
     const service = scenario('customer-service');
     expect(withinPlaybook(leverAt('content.postsPerWeek')!, service).min).toBe(0);
     expect(withinPlaybook(leverAt('team.replyMinutes')!, service).max).toBe(15);
+    // an after-sales group admits its customers: no muted probation or questionnaire is asked of it (§3 screens community members)
+    expect(breachesOf([['admission.probationDays', 0], ['admission.questionnaire', 0]], service)).toEqual([]);
+    expect(breachesOf([['admission.probationDays', 0]], base).map((b) => b.source)).toEqual(['§3']);
     // the playbook strategy moves what leaves the playbook to the playbook's own setting
     expect(playbookSettings(leversFor(base), base)).toEqual([['content.window', 19], ['content.promoPerWeek', 0]]);
     expect(scenarioBreaches(scenario('knowledge-sharing'))).toEqual([]);

@@ -33,6 +33,8 @@ export interface Guardrail {
 const knowledgeSharing = (s: Scenario) => s.group.positioning === 'knowledge_sharing';
 const customerService = (s: Scenario) => s.group.positioning === 'customer_service';
 const personalAccount = (s: Scenario) => s.group.platform === 'personal';
+/** §3's admission filters screen the members of a community; an after-sales group admits the customers it serves (this lab's reading). */
+const screensMembers = (s: Scenario) => s.group.positioning !== 'customer_service';
 
 export const GUARDRAILS: readonly Guardrail[] = [
   { path: 'content.promoPerWeek', min: 0, max: 1, advice: 0, source: '§4, §5',
@@ -60,11 +62,11 @@ export const GUARDRAILS: readonly Guardrail[] = [
     reason: tx('the first wave of invitations is at most 40 people', '首批邀请不超过 40 人') },
   { path: 'growth.batchSize', min: 1, max: 20, advice: 20, source: '§2', appliesTo: personalAccount,
     reason: tx('personal accounts invite in batches of at most 20 to avoid the anti-spam system', '个人号每批邀请不超过 20 人，以免触发防骚扰') },
-  { path: 'admission.questionnaire', values: [true], advice: true, source: '§3',
+  { path: 'admission.questionnaire', values: [true], advice: true, source: '§3', appliesTo: screensMembers,
     reason: tx('a qualification questionnaire is one of the three admission filters', '入群问卷是三道准入关之一') },
-  { path: 'admission.identityCheck', values: [true], advice: true, source: '§3',
+  { path: 'admission.identityCheck', values: [true], advice: true, source: '§3', appliesTo: screensMembers,
     reason: tx('identity verification is one of the three admission filters', '身份验证是三道准入关之一') },
-  { path: 'admission.probationDays', min: 3, max: 3, advice: 3, source: '§3',
+  { path: 'admission.probationDays', min: 3, max: 3, advice: 3, source: '§3', appliesTo: screensMembers,
     reason: tx('newcomers observe muted for 3 days', '新人静音观察 3 天') },
   { path: 'incentives.points', values: ['message', 'effective'], advice: 'effective', source: '§4',
     reason: tx('incentives are points exchange and title upgrades, counted by a bot', '激励是积分兑换与头衔升级，由机器人自动统计') },
