@@ -161,6 +161,10 @@ describe('sensitivity estimators', () => {
   it('marks an index whose interval is wider than the index (and than a negligible width)', () => {
     expect(isUnreliable(0.3, [0.2, 0.45])).toBe(false);
     expect(isUnreliable(0.1, [-0.05, 0.2])).toBe(true);
+    // an index far outside [0, 1] is sampling error even with a narrowish interval (a tester saw S1 1.47 (0.91–2.29) at N = 16)
+    expect(isUnreliable(1.47, [0.91, 2.29])).toBe(true);
+    expect(isUnreliable(-0.25, [-0.38, -0.16])).toBe(true);
+    expect(isUnreliable(1.02, [0.97, 1.06])).toBe(false);
     expect(isUnreliable(0, [-0.02, 0.02])).toBe(false);
     const few = saltelliDesign(3, 32, 1);
     expect(sobolIndices(few, few.points.map(ishigami), 1).some((s) => s.s1Unreliable)).toBe(true);

@@ -87,7 +87,10 @@ function estimates(k: number, rows: ArrayLike<number>, fa: Float64Array, fb: Flo
   return { s1, st };
 }
 
-export const isUnreliable = (index: number, [low, high]: readonly [number, number]): boolean => high - low > Math.max(Math.abs(index), NEGLIGIBLE_WIDTH);
+export const isUnreliable = (index: number, [low, high]: readonly [number, number]): boolean =>
+  high - low > Math.max(Math.abs(index), NEGLIGIBLE_WIDTH)
+  // a share of variance lies in [0, 1]: an estimate well outside it is sampling error, whatever its interval
+  || index < -NEGLIGIBLE_WIDTH || index > 1 + NEGLIGIBLE_WIDTH;
 
 export function sobolIndices(design: SaltelliDesign, outputs: readonly number[], seed: number, bootstrap = 500, confidence = 0.95): SobolIndex[] {
   const { k, n } = design;
