@@ -160,6 +160,7 @@ export function printFrontier(result: FrontierResult, scenario: Scenario, second
     .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';
   print(table([['team h/week', 'every goal met (90 % interval, runs)', 'changes from the current strategy'],
     ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
+  if (result.points.length < result.pointsWanted) print(`only ${result.points.length} of the ${result.pointsWanted} points asked for are on the front: more team hours do not buy a higher chance here`);
   const c = result.current;
   print(`\ncurrent strategy: ${c.hours.toFixed(1)} h a week, every goal met in ${pct(c.chance)} (${pct(c.interval[0])}–${pct(c.interval[1])}, ${c.runs} runs)${c.current && result.points.some((p) => p.current) ? ' — on the frontier' : ''}`);
 }

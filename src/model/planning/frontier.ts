@@ -57,6 +57,8 @@ export interface FrontierResult {
   readonly levers: readonly { readonly path: string; readonly min: number; readonly max: number; readonly current: number }[];
   /** The front, fewest hours first: each point has more hours and a higher chance than the one before. */
   readonly points: readonly FrontierPoint[];
+  /** Points asked for (the front may have fewer: more hours then buy no higher chance). */
+  readonly pointsWanted: number;
   /** The current strategy on the same runs (on the front or not). */
   readonly current: FrontierPoint;
   readonly evaluations: number;
@@ -148,6 +150,7 @@ export async function frontier(executor: Executor, base: Scenario, options: Fron
     withinPlaybook: keepToPlaybook,
     levers: levers.map((l, i) => ({ path: l.path, min: l.min, max: l.max, current: start[i] })),
     points: spread(paretoFront(finalists), wanted).map(point),
+    pointsWanted: wanted,
     current: point(finalists.find((a) => keyOf(a.position) === keyOf(start))!),
     evaluations,
   };

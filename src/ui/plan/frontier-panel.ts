@@ -77,7 +77,7 @@ export class FrontierPanel extends PlanPanel {
       ${this.stale(scenario)}
       ${frontierChart(r.points, r.current, { title: t(locale, 'plan_frontier'), x: t(locale, 'hoursPerWeekAxis'), y: t(locale, 'allGoalsShare'), percent: (v) => formatPercent(locale, v) })}
       <p class="legend">${t(locale, 'frontierLegend')}</p>
-      ${r.points.length < Math.min(this.points, 3) ? html`<p class="help frontier-short">${t(locale, 'frontierShort', { n: r.points.length })}</p>` : nothing}
+      ${r.points.length < r.pointsWanted ? html`<p class="help frontier-short">${t(locale, 'frontierShort', { n: r.points.length, wanted: r.pointsWanted })}</p>` : nothing}
       <table class="frontier-table">
         <thead><tr><th scope="col">${t(locale, 'hoursPerWeekAxis')}</th><th scope="col">${t(locale, 'allGoalsShare')}</th><th scope="col">${t(locale, 'frontierChanges')}</th><th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
         <tbody>${r.points.map((p) => html`<tr class=${p.breaches.length ? 'against' : ''}>
