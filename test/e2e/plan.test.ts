@@ -95,6 +95,15 @@ describe('planning', () => {
     // within the playbook: never more than 3 admins (§3) or fewer than 1 DM a day (§6)
     expect(await plan.locator('table.frontier-table').textContent()).not.toMatch(/Admins besides the owner [4-6]|DMs per admin per day 0/);
     await plan.locator('section[aria-labelledby="frontier-title"]').screenshot({ path: `${SHOTS}/frontier-en.png` });
+    // Apply from the keyboard: the confirmation appears in the panel and takes the focus
+    await plan.locator('button.apply-point').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => plan.locator('section[aria-labelledby="frontier-title"] .stale.applied').textContent()).toMatch(/Applied to the strategy \(undo with ↶ or Ctrl\+Z\)/);
+    expect(await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.className;
+    })).toBe('stale applied');
     expect(session.errors).toEqual([]);
   });
 

@@ -42,7 +42,7 @@ export class DiagnosisPanel extends PlanPanel {
     const locale = this.locale;
     return html`<li class="${r.breaches.length ? 'against' : ''} ${r.check && !r.check.confirmed ? 'unconfirmed' : ''}">${describeRemedy(r, done.scenario, locale, focus)}
       ${fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
-        @click=${() => this.fire('plan-apply', settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
+        @click=${() => this.applySettings(settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
   }
 
   override render() {

@@ -84,7 +84,7 @@ export class FrontierPanel extends PlanPanel {
           <td>${hours(p.hours)}</td><td>${formatChance(locale, p.chance, p.runs)}</td>
           <td>${p.current ? t(locale, 'currentStrategy') : changes(p)}${p.breaches.length ? html` <span class="legend">⚠ ${t(locale, 'againstPlaybookShort', { sources: p.breaches.map((b) => b.source).join(', ') })}</span>` : nothing}</td>
           <td>${fresh && !p.current ? html`<button class="link apply-point" aria-label=${t(locale, 'applyNamed', { what: changes(p) })}
-            @click=${() => this.fire('plan-apply', p.settings)}>${t(locale, 'applyThis')}</button>` : nothing}</td></tr>`)}</tbody>
+            @click=${() => this.applySettings(p.settings)}>${t(locale, 'applyThis')}</button>` : nothing}</td></tr>`)}</tbody>
       </table>
       <p class="numbers">${t(locale, 'frontierCurrent', { hours: hours(r.current.hours), share: formatChance(locale, r.current.chance, r.current.runs), total: r.evaluations })}</p>
       <button class="link" @click=${() => this.download(r, 'frontier', scenario)}>${t(locale, 'planJson')}</button>

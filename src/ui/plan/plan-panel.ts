@@ -7,10 +7,10 @@
  * Properties: `locale`, `scenario` (the valid strategy), `progress`
  * (PlanProgress | null). Events are each panel's (they bubble and cross shadow roots).
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
-import { describePosition, positionOf, type Lever } from '../../model/planning/levers.ts';
+import { describePosition, positionOf, type Lever, type Setting } from '../../model/planning/levers.ts';
 import { langOf, pick, typeset, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
@@ -25,7 +25,11 @@ export abstract class PlanPanel extends LitElement {
     locale: { type: String },
     scenario: { attribute: false },
     progress: { attribute: false },
+    justApplied: { state: true },
   };
+
+  /** A setting from this panel's result was just applied: the panel says so where the planner is looking. */
+  declare justApplied: boolean;
 
   declare locale: Locale;
   declare scenario: Scenario | null;
@@ -36,6 +40,7 @@ export abstract class PlanPanel extends LitElement {
     this.locale = 'en';
     this.scenario = null;
     this.progress = null;
+    this.justApplied = false;
   }
 
   static override styles = css`
@@ -104,7 +109,34 @@ export abstract class PlanPanel extends LitElement {
   }
 
   protected stale(scenario: Scenario): TemplateResult | typeof nothing {
-    return this.isCurrent(scenario) ? nothing : html`<p class="stale">${t(this.locale, 'planStale')}</p>`;
+    if (this.isCurrent(scenario)) return nothing;
+    return this.justApplied
+      ? html`<p class="stale applied" tabindex="-1" role="status">${t(this.locale, 'appliedHere')}</p>`
+      : html`<p class="stale">${t(this.locale, 'planStale')}</p>`;
+  }
+
+  /** Apply settings from this panel's result; the confirmation appears in the panel and takes the focus (keyboard users keep their place). */
+  protected applySettings(settings: readonly Setting[]): void {
+    this.fire('plan-apply', settings);
+    this.justApplied = true;
+    this.focusApplied = true;
+  }
+
+  /** The confirmation takes the focus once it shows (after the shell has passed the changed strategy down). */
+  private focusApplied = false;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const note = this.focusApplied ? this.renderRoot.querySelector<HTMLElement>('.stale.applied') : null;
+    if (note) {
+      note.focus();
+      this.focusApplied = false;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // a new result (or none) is no longer the one a setting was applied from
+    if (changed.has('result' as keyof this)) this.justApplied = false;
   }
 
   /** ", " or "，", ": " or "：" by language. */

@@ -207,7 +207,7 @@ export class RulesPanel extends PlanPanel {
       ${box.dropped.length ? html`<p class="help">${t(locale, 'rulesDropped', { levers: box.dropped.map(label).join(lang === 'zh' ? '、' : ', ') })}</p>` : nothing}
       ${centre.length && this.isCurrent(scenario) ? html`<div class="row"><button class="try-rule"
         aria-label=${t(locale, 'applyNamed', { what: centre.map(([path, v]) => `${this.label(leverAt(path)!)} ${this.position(leverAt(path)!, v)}`).join(lang === 'zh' ? '；' : '; ') })}
-        @click=${() => this.fire('plan-apply', centre satisfies Setting[])}>${t(locale, 'rulesTry')}</button></div>` : nothing}` : nothing}
+        @click=${() => this.applySettings(centre satisfies Setting[])}>${t(locale, 'rulesTry')}</button></div>` : nothing}` : nothing}
       ${d.trajectory.length > 1 ? this.renderTrajectory(d, source, label) : nothing}
       <p class="legend">${t(locale, 'rulesLegend', { coverage: pc(d.minCoverage), levers: d.maxLevers })}</p>
       <div class="row">
