@@ -67,3 +67,12 @@ export function wilson(successes: number, n: number, z = 1.645): [number, number
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
+
+/** The mean of paired differences (one per run) with its normal 90 % interval (z = 1.645): e.g. meeting every goal, with − without. */
+export function pairedMean(diffs: readonly number[], z = 1.645): { mean: number; interval: [number, number] } {
+  const n = diffs.length;
+  const mean = diffs.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1)) : 0;
+  const half = (z * sd) / Math.sqrt(n);
+  return { mean, interval: [mean - half, mean + half] };
+}

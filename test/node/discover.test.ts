@@ -7,10 +7,11 @@ import { runTasksHere } from '../../src/model/planning/jobs.ts';
 import { leverAt } from '../../src/model/planning/levers.ts';
 import type { SweepResult } from '../../src/model/planning/sweep.ts';
 import {
-  binomialAtLeast, contains, designBox, discover, latinHypercubeUnit, paste, peelingTrajectory, summarise,
+  binomialAtLeast, contains, designBox, discover, paste, peelingTrajectory, summarise,
   type DiscoveryAxis, type DiscoveryPoint, type RangeLimit,
 } from '../../src/model/planning/discover.ts';
 import { boxCentre, describeLimit, describeRule, designSettings, discoveryInput, goalOf, runDesign } from '../../src/model/planning/discover-model.ts';
+import { latinHypercubeUnit } from '../../src/model/planning/latin-hypercube.ts';
 
 function knowledgeSharing(): Scenario {
   const opened = openScenarioText(readFileSync('scenarios/knowledge-sharing.json', 'utf8'));

@@ -16,7 +16,7 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth, type Bilingual } from '../text.ts';
-import { quantileSorted, wilson } from '../stats.ts';
+import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
 import { advicePosition, breachesOf, describeBreach, scenarioBreaches, type Breach } from './guardrails.ts';
@@ -264,12 +264,8 @@ export const CHECK_FIRST_RUN = HOLDOUT_FIRST_RUN;
 
 /** A remedy with its check on fresh runs: the paired difference in meeting every goal, run by run. */
 function withCheck(r: Remedy, before: readonly Summary[], after: readonly Summary[], goals: readonly Threshold[]): Remedy {
-  const diffs = after.map((s, i) => (meetsAll(goals, s) ? 1 : 0) - (meetsAll(goals, before[i]) ? 1 : 0));
-  const n = diffs.length;
-  const mean = diffs.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, n - 1));
-  const half = (1.645 * sd) / Math.sqrt(n);
-  return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval: [mean - half, mean + half], confirmed: mean - half > 0 } };
+  const { mean, interval } = pairedMean(after.map((s, i) => (meetsAll(goals, s) ? 1 : 0) - (meetsAll(goals, before[i]) ? 1 : 0)));
+  return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval, confirmed: interval[0] > 0 } };
 }
 
 /** The diagnosis from the current strategy's runs and the remedies evaluated on every run. */

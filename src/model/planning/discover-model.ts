@@ -13,7 +13,8 @@ import { fullWidth, type Bilingual } from '../text.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { describePosition, fromUnit, leverAt, withSettings, type Lever, type Setting } from './levers.ts';
 import type { SweepResult } from './sweep.ts';
-import { contains, latinHypercubeUnit, type Discovery, type DiscoveryAxis, type DiscoveryPoint, type Limit } from './discover.ts';
+import { latinHypercubeUnit } from './latin-hypercube.ts';
+import { contains, type Discovery, type DiscoveryAxis, type DiscoveryPoint, type Limit } from './discover.ts';
 
 /** One strategy of a sampled design, reduced to what discovery reads. */
 export interface DesignPoint {

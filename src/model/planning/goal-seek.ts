@@ -10,7 +10,7 @@
  * against the current strategy, paired.
  */
 import { compareRuns, type PairedDifference } from '../compare.ts';
-import { quantileSorted, wilson } from '../stats.ts';
+import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import type { Summary } from '../metrics.ts';
 import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
@@ -189,14 +189,10 @@ function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summar
     const shortfall = runs[k].reduce((sum, s) => sum + runRecord(goals, s).shortfall, 0) / n;
     return { chance: hits / n, interval: wilson(hits, n), medianCost: medianCost(runs[k]), shortfall };
   };
-  const diffs = met[1].map((v, r) => v - met[0][r]);
-  const mean = diffs.reduce((a, b) => a + b, 0) / n;
-  const sd = n > 1 ? Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / (n - 1)) : 0;
-  const half = (1.645 * sd) / Math.sqrt(n);
+  const { mean, interval } = pairedMean(met[1].map((v, r) => v - met[0][r]));
   const comparison = compareRuns(pair.map((s, k) => ({ ...s, runs: runs[k].length })), runs);
   const best = side(1);
   const start = side(0);
-  const interval: [number, number] = [mean - half, mean + half];
   const withinBudget = objective.kind === 'maxGoals' ? best.medianCost <= objective.budget : null;
   const verdict = objective.kind === 'maxGoals'
     ? (withinBudget === false ? 'noGain'

@@ -30,7 +30,8 @@
  * is never returned as the best (the result says when none is).
  */
 import seedrandom from 'seedrandom';
-import { quantileSorted } from '../stats.ts';
+import { pairedMean, quantileSorted } from '../stats.ts';
+import { latinHypercubeUnit } from './latin-hypercube.ts';
 
 export interface Dimension {
   readonly min: number;
@@ -124,16 +125,7 @@ export function assess(position: readonly number[], records: readonly RunRecord[
 }
 
 export function latinHypercube(n: number, dimensions: readonly Dimension[], seed: number): number[][] {
-  const u = seedrandom.alea(`${seed}:lhs`) as unknown as () => number;
-  const columns = dimensions.map(() => {
-    const order = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(u() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    return order.map((cell) => (cell + u()) / n);
-  });
-  return Array.from({ length: n }, (_, row) => dimensions.map((d, c) => snapTo(d, d.min + columns[c][row] * (d.max - d.min))));
+  return latinHypercubeUnit(n, dimensions.length, `${seed}:lhs`).map((row) => row.map((v, c) => snapTo(dimensions[c], dimensions[c].min + v * (dimensions[c].max - dimensions[c].min))));
 }
 
 export function snapTo(d: Dimension, value: number): number {
@@ -259,11 +251,7 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
 
 /** Whether the first is better than the second on their first `runs` runs: the 90 % interval of the paired difference in goals met excludes 0. */
 function apart(first: readonly RunRecord[], second: readonly RunRecord[], runs: number): boolean {
-  const diffs = first.slice(0, runs).map((r, i) => r.met - second[i].met);
-  const n = diffs.length;
-  const mean = diffs.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, n - 1));
-  return mean - (1.645 * sd) / Math.sqrt(n) > 0;
+  return pairedMean(first.slice(0, runs).map((r, i) => r.met - second[i].met)).interval[0] > 0;
 }
 
 /** A child of two elites: each lever from either parent, then (with chance 1/levers, at least once a child) a few steps or a jump anywhere. */
