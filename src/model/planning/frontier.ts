@@ -18,7 +18,7 @@ import type { Scenario } from '../scenario.ts';
 import type { Executor } from './jobs.ts';
 import { breachesOf, type Breach } from './guardrails.ts';
 import type { Lever, Setting } from './levers.ts';
-import { assess, childOf, keyOf, latinHypercube, type Assessment, type RunRecord } from './optimize.ts';
+import { assess, childOf, keyOf, latinHypercube, RunBook, type Assessment } from './optimize.ts';
 import { searchSpace } from './goal-seek.ts';
 
 export interface FrontierOptions {
@@ -93,27 +93,10 @@ export async function frontier(executor: Executor, base: Scenario, options: Fron
   const firstRuns = options.firstRuns ?? 12;
   const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
   const count = options.candidates ?? Math.min(60, 12 + 6 * levers.length);
-  const records = new Map<string, RunRecord[]>();
-  let evaluations = 0;
-
-  const run = async (positions: readonly (readonly number[])[], runs: number, stage: 'screen' | 'evolve' | 'final') => {
-    const todo = positions.filter((p) => (records.get(keyOf(p))?.length ?? 0) < runs);
-    // candidates with the same runs so far are evaluated together, on the next run indices
-    const groups = new Map<number, (readonly number[])[]>();
-    for (const p of todo) {
-      const have = records.get(keyOf(p))?.length ?? 0;
-      groups.set(have, [...(groups.get(have) ?? []), p]);
-    }
-    const total = todo.reduce((s, p) => s + runs - (records.get(keyOf(p))?.length ?? 0), 0);
-    let done = 0;
-    for (const [have, list] of groups) {
-      const fresh = await evaluator(list, have, runs - have);
-      list.forEach((p, i) => records.set(keyOf(p), [...(records.get(keyOf(p)) ?? []), ...fresh[i]]));
-      done += (runs - have) * list.length;
-      evaluations += (runs - have) * list.length;
-      options.onProgress?.(stage, done, total);
-    }
-  };
+  const book = new RunBook(evaluator);
+  const { records } = book;
+  const run = (positions: readonly (readonly number[])[], runs: number, stage: 'screen' | 'evolve' | 'final') =>
+    book.ensure(positions, runs, (done, total) => options.onProgress?.(stage, done, total));
   const assessed = (runs: number) => [...records.entries()]
     .filter(([, r]) => r.length >= runs)
     .map(([key, r]) => assess(key.split(',').map(Number), r.slice(0, runs), OPEN));
@@ -152,6 +135,6 @@ export async function frontier(executor: Executor, base: Scenario, options: Fron
     points: spread(paretoFront(finalists), wanted).map(point),
     pointsWanted: wanted,
     current: point(finalists.find((a) => keyOf(a.position) === keyOf(start))!),
-    evaluations,
+    evaluations: book.evaluations,
   };
 }

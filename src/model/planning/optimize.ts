@@ -135,6 +135,40 @@ export function snapTo(d: Dimension, value: number): number {
 
 export const keyOf = (p: readonly number[]): string => p.join(',');
 
+/**
+ * Every run of every candidate so far, by position. More runs for a candidate
+ * extend the same run indices (common random numbers); candidates with the
+ * same runs so far are evaluated together, on the next indices.
+ */
+export class RunBook {
+  readonly records = new Map<string, RunRecord[]>();
+  evaluations = 0;
+
+  constructor(private readonly evaluate: CandidateEvaluator) {}
+
+  async ensure(positions: readonly (readonly number[])[], runs: number, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const byHave = new Map<number, (readonly number[])[]>();
+    for (const p of positions) {
+      const have = this.records.get(keyOf(p))?.length ?? 0;
+      if (have >= runs) continue;
+      if (!byHave.has(have)) byHave.set(have, []);
+      byHave.get(have)!.push(p);
+    }
+    const total = [...byHave].reduce((s, [have, list]) => s + (runs - have) * list.length, 0);
+    let done = 0;
+    for (const [have, list] of byHave) {
+      const fresh = await this.evaluate(list, have, runs - have);
+      list.forEach((p, i) => {
+        const key = keyOf(p);
+        this.records.set(key, [...(this.records.get(key) ?? []), ...fresh[i]]);
+      });
+      done += (runs - have) * list.length;
+      this.evaluations += (runs - have) * list.length;
+      onProgress?.(done, total);
+    }
+  }
+}
+
 export async function search(evaluate: CandidateEvaluator, options: SearchOptions): Promise<SearchResult> {
   const { dimensions, objective } = options;
   const firstRuns = options.firstRuns ?? 10;
@@ -145,29 +179,10 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
   const start = [...options.start];
 
   // Runs per candidate are kept by position; more runs extend the same run indices.
-  const records = new Map<string, RunRecord[]>();
-  let evaluations = 0;
-  const ensureRuns = async (positions: readonly (readonly number[])[], runs: number, stage: SearchStage) => {
-    const byHave = new Map<number, (readonly number[])[]>();
-    for (const p of positions) {
-      const have = records.get(keyOf(p))?.length ?? 0;
-      if (have >= runs) continue;
-      if (!byHave.has(have)) byHave.set(have, []);
-      byHave.get(have)!.push(p);
-    }
-    const total = [...byHave].reduce((s, [have, list]) => s + (runs - have) * list.length, 0);
-    let done = 0;
-    for (const [have, list] of byHave) {
-      const fresh = await evaluate(list, have, runs - have);
-      list.forEach((p, i) => {
-        const key = keyOf(p);
-        records.set(key, [...(records.get(key) ?? []), ...fresh[i]]);
-      });
-      done += (runs - have) * list.length;
-      evaluations += (runs - have) * list.length;
-      options.onProgress?.(stage, done, total);
-    }
-  };
+  const book = new RunBook(evaluate);
+  const { records } = book;
+  const ensureRuns = (positions: readonly (readonly number[])[], runs: number, stage: SearchStage) =>
+    book.ensure(positions, runs, (done, total) => options.onProgress?.(stage, done, total));
   const assessAt = (p: readonly number[], runs: number) => assess(p, records.get(keyOf(p))!.slice(0, runs), objective);
   const ranked = (positions: readonly (readonly number[])[], runs: number) =>
     positions.map((p) => assessAt(p, runs)).sort((a, b) => b.score - a.score);
@@ -242,7 +257,7 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
     best: feasible[0] ?? null,
     start: assessAt(start, leaderRuns),
     runnersUp: feasible.slice(1, 6),
-    evaluations,
+    evaluations: book.evaluations,
     cheapest,
     separated,
     leaderRuns,
