@@ -197,7 +197,9 @@ export async function diagnose(
   // progress over the whole job: the screening, every run for the shortlist and the pairs (an estimate until the pairs are known)
   const pairCount = (DIAGNOSIS_PLAN.pairedLevers * (DIAGNOSIS_PLAN.pairedLevers - 1)) / 2;
   const shortlistMost = DIAGNOSIS_PLAN.shortlist + DIAGNOSIS_PLAN.perGoal * goals.length;
-  let total = runs + singles.length * screenRuns + shortlistMost * (runs - screenRuns) + pairCount * runs;
+  // and the check on fresh runs of what is listed (at most the remedies listed overall and per goal, and the current strategy)
+  const checkMost = (DIAGNOSIS_PLAN.listed + DIAGNOSIS_PLAN.perGoalListed * goals.length + 1) * runs;
+  let total = runs + singles.length * screenRuns + shortlistMost * (runs - screenRuns) + pairCount * runs + checkMost;
   let done = 0;
   const report = (d: number) => onProgress?.(Math.min(total, done + d), total);
 
@@ -223,7 +225,7 @@ export async function diagnose(
     [...first].sort((a, b) => gain(b) - gain(a) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.perGoal).forEach((c) => chosen.set(keyOfMoves(c.moves), c));
   }
   const shortlist = [...chosen.values()];
-  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairCount * runs;
+  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairCount * runs + checkMost;
   const rest = runs > screenRuns
     ? await evaluate(executor, shortlist.map((c) => c.scenario), screenRuns, runs - screenRuns, report)
     : shortlist.map(() => []);
@@ -241,7 +243,7 @@ export async function diagnose(
     const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
     return parsed.ok ? [{ moves, scenario: parsed.scenario }] : [];
   }));
-  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairs.length * runs;
+  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairs.length * runs + checkMost;
   const paired = await evaluate(executor, pairs.map((p) => p.scenario), 0, runs, report);
   const pairRemedies = pairs.map((p, k) => remedyOf(base, p.moves, current, paired[k]))
     // a pair is worth listing only when it beats each of its moves alone
