@@ -61,7 +61,7 @@ export const GUARDRAILS: readonly Guardrail[] = [
   { path: 'growth.initialInvites', min: 10, max: 40, advice: 40, source: '§2',
     reason: tx('the first wave of invitations is at most 40 people', '首批邀请不超过 40 人') },
   { path: 'growth.batchSize', min: 1, max: 20, advice: 20, source: '§2', appliesTo: personalAccount,
-    reason: tx('personal accounts invite in batches of at most 20 to avoid the anti-spam system', '个人号每批邀请不超过 20 人，以免触发防骚扰') },
+    reason: tx('personal accounts invite in batches of at most 20 to avoid the anti-spam system', '个人号每批邀请不超过 20 人，以免触发反垃圾机制') },
   { path: 'admission.questionnaire', values: [true], advice: true, source: '§3', appliesTo: screensMembers,
     reason: tx('a qualification questionnaire is one of the three admission filters', '入群问卷是三道准入关之一') },
   { path: 'admission.identityCheck', values: [true], advice: true, source: '§3', appliesTo: screensMembers,
