@@ -179,7 +179,8 @@ export function withinPlaybook(lever: Lever, scenario: Scenario): Lever {
   const [from, to] = lever.kind === 'window' ? getAt(scenario, lever.path) as [number, number] : [0, 0];
   const min = Math.max(lever.min, rail.min ?? -Infinity);
   const max = Math.min(lever.max, (rail.max ?? Infinity) - (to - from));
-  return min <= max ? { ...lever, min, max } : lever;
+  // nothing fits (a window longer than the playbook's): the playbook's nearest setting, not the whole range
+  return min <= max ? { ...lever, min, max } : { ...lever, min, max: min };
 }
 
 /** The playbook strategy: every guarded lever outside its guardrail moved to the playbook's advice. */
