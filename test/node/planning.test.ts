@@ -16,7 +16,9 @@ import { sobolSequence, SOBOL_DIMENSIONS } from '../../src/model/planning/sobol-
 import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { goalSeek, HOLDOUT_FIRST_RUN } from '../../src/model/planning/goal-seek.ts';
-import { describeRemedy, diagnose, explainOutcome, movesOf, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { diagnose, movesOf, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { describeRemedy } from '../../src/model/planning/diagnosis-text.ts';
+import { explainOutcome } from '../../src/model/planning/outcome.ts';
 import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
 

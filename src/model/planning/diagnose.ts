@@ -11,16 +11,15 @@
  * its own numbers.
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
-import { SUMMARY } from '../metrics.ts';
-import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../format.ts';
 import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
-import { fullWidth, type Bilingual } from '../text.ts';
+import { type Bilingual } from '../text.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import { evaluate, type Executor } from './jobs.ts';
+import { explainOutcome } from './outcome.ts';
 import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
-import { advicePosition, breachesOf, describeBreach, scenarioBreaches, type Breach } from './guardrails.ts';
-import { describePosition, gridOf, leverAt, leversFor, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
+import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
+import { gridOf, leversFor, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
 
 /** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis. */
 export const RELIABLY_MET = 0.8;
@@ -328,129 +327,3 @@ function distinctLevers(ranked: readonly Remedy[], count: number): Remedy[] {
 
 /** The settings a remedy puts in the editor. */
 export const settingsOfRemedy = (r: Remedy): Setting[] => r.moves.map((m): Setting => [m.path, m.to]);
-
-/** "Posting window 14:00–15:00 → 19:00–21:00" (and a second move joined with "+"). */
-export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string {
-  const l = langOf(locale);
-  return r.moves.map((m) => {
-    const lever = leverAt(m.path)!;
-    return `${lever.label[l]}${l === 'zh' ? '：' : ': '}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`;
-  }).join(l === 'zh' ? ' ＋ ' : ' + ');
-}
-
-/**
- * A remedy in words: the moves, every goal at once (with its interval and n),
- * the focus goal's change, the costs on other goals and any breach of the playbook.
- */
-export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?: Threshold): string {
-  const l = langOf(locale);
-  const p = (v: number) => formatPercent(locale, v);
-  const moves = describeMoves(r, base, locale);
-  const all = l === 'zh'
-    ? `全部目标同时达成 ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`
-    : `every goal at once ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`;
-  const focusText = focus ? (() => {
-    const e = r.goals.find((g) => g.metric === focus.metric)!;
-    const kpi = SUMMARY[focus.metric][l];
-    const change = formatSignedChange(locale, focus.metric, e.kpiChange);
-    return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])})；` : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs); `;
-  })() : '';
-  const goals = new Map(goalsOf(base).map((g) => [g.metric, g]));
-  const costs = costsOf(r, focus?.metric).map((c) => {
-    const g = goals.get(c.metric)!;
-    const unit = SUMMARY[c.metric].unit === 'perDay' ? (l === 'zh' ? ' 条/天' : ' a day') : '';
-    // a band (5–15 messages a day) can be left on either side: say which
-    const side = g.direction !== 'between' || c.kpiChange === 0 ? ''
-      : c.kpiChange > 0 ? (l === 'zh' ? `，更常高于 ${g.upper}` : `: above ${g.upper} more often`) : (l === 'zh' ? `，更常低于 ${g.value}` : `: below ${g.value} more often`);
-    return `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])} (${formatSignedChange(locale, c.metric, c.kpiChange)}${unit}${side})`;
-  });
-  const costText = costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '';
-  const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
-  const lowers = r.check !== undefined && r.check.interval[1] < 0;
-  const checkText = r.check ? (r.check.confirmed || lowers
-    ? (lowers ? (l === 'zh' ? `；新模拟上全部达标的机会下降 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; on fresh runs every goal at once is met less often (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`) : l === 'zh' ? `；在 ${r.runs} 次新模拟上得到确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; confirmed on ${r.runs} fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`)
-    : (l === 'zh' ? `。⚠ 新模拟上未能确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])} 含 0)：可能只是噪声` : `. ⚠ Not confirmed on fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])} includes 0): it may be noise`)) : '';
-  const against = r.breaches.length ? (l === 'zh' ? '。⚠ ' : '. ⚠ ') + r.breaches.map((b) => describeBreach(b, l)).join(l === 'zh' ? '；' : '; ') : '';
-  // what it costs the team, when it changes by half an hour a week or more
-  const hours = Math.abs(r.hours[1] - r.hours[0]) >= 0.5
-    ? (l === 'zh' ? `；每周运营工时 ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])}` : `; team hours ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])} a week`) : '';
-  const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${hours}${costText}${checkText}${worse}${against}`;
-  // Chinese is typeset with full-width brackets and colons
-  return l === 'zh' ? fullWidth(text) : text;
-}
-
-const median = (list: readonly Summary[], key: SummaryKey): number | null => {
-  const values = list.map((s) => s[key]).filter((v): v is number => v !== null).sort((a, b) => a - b);
-  return values.length ? quantileSorted(values, 0.5) : null;
-};
-
-/** Thresholds for calling a group emptied or silent, and for naming a likely cause (judgement, stated in the text). */
-export const OUTCOME_SIGNS = {
-  /** Emptied: at most this share of everyone who joined is still in at the end. */
-  emptiedStayed: 0.25,
-  /** Silent: at most this share of members took part in the last week (a third of §5's 60 %), or at most this many messages a day, or silent by day 7 in half the runs. */
-  silentParticipation: 0.2,
-  silentMessages: 1,
-  silentWithinWeek: 0.5,
-  adShare: 0.2,
-  dndShare: 0.3,
-  removedShare: 0.15,
-} as const;
-
-/** In words: did the group empty or fall silent, and what its numbers point to. */
-export function explainOutcome(base: Scenario, runs: readonly Summary[]): Bilingual[] {
-  const out: Bilingual[] = [];
-  const team = 1 + base.team.admins;
-  const joins = median(runs, 'joinsTotal') ?? 0;
-  const members = (median(runs, 'members') ?? team) - team;
-  const left = median(runs, 'leavesTotal') ?? 0;
-  const removed = median(runs, 'removalsTotal') ?? 0;
-  const messages = median(runs, 'dailyMessages') ?? 0;
-  const ads = median(runs, 'ads') ?? 0;
-  const dnd = median(runs, 'dndShare') ?? 0;
-  const silentWeek = runs.reduce((s, r) => s + (r.silentWithinWeek ?? 0), 0) / runs.length;
-  const participation = median(runs, 'weeklyParticipation') ?? 0;
-  const n = (v: number) => formatByUnit('en', 'count', Math.round(v));
-  const pc = (v: number, locale: Locale) => formatPercent(locale, v);
-  const emptied = joins > 0 && members <= OUTCOME_SIGNS.emptiedStayed * joins;
-  const silent = participation <= OUTCOME_SIGNS.silentParticipation || messages <= OUTCOME_SIGNS.silentMessages || silentWeek >= OUTCOME_SIGNS.silentWithinWeek;
-  if (emptied) {
-    out.push({
-      en: `The group emptied: of ${n(joins)} who joined, ${n(members)} are still in at the end (median; ${n(left)} left, ${n(removed)} removed).`,
-      zh: `群空了：入群 ${n(joins)} 人，期末仍在 ${n(members)} 人 (中位数；退群 ${n(left)} 人，移出 ${n(removed)} 人)。`,
-    });
-  }
-  if (silent) {
-    out.push({
-      en: `The group fell silent: ${pc(participation, 'en')} of members took part in the last week, ${formatByUnit('en', 'perDay', messages)} messages a day (medians); silent by day 7 in ${pc(silentWeek, 'en')} of runs.`,
-      zh: `群沉寂了：最后一周仅 ${pc(participation, 'zh-CN')} 的成员参与，日均 ${formatByUnit('zh-CN', 'perDay', messages)} 条发言 (中位数)；${pc(silentWeek, 'zh-CN')} 的运行在第 7 天已沉寂。`,
-    });
-  }
-  if (!emptied && !silent) return out;
-  const adShare = messages > 0 ? Math.min(1, ads / messages) : 0;
-  if (adShare >= OUTCOME_SIGNS.adShare) {
-    out.push({
-      en: `Ads are ${pc(adShare, 'en')} of messages in the last week: members leave or mute a group that reads like an ad channel (§5: over-marketing).`,
-      zh: `最后一周广告占发言的 ${pc(adShare, 'zh-CN')}：像广告群的群，成员会退群或设免打扰 (§5：过度营销)。`,
-    });
-  }
-  if (dnd >= OUTCOME_SIGNS.dndShare) {
-    out.push({
-      en: `${pc(dnd, 'en')} of members have set do-not-disturb: they no longer see the group.`,
-      zh: `${pc(dnd, 'zh-CN')} 的成员设了免打扰：他们已看不到群消息。`,
-    });
-  }
-  if (joins > 0 && removed >= OUTCOME_SIGNS.removedShare * joins) {
-    out.push({
-      en: `Penalties removed ${n(removed)} of ${n(joins)} members (§4): the covenant is enforced on a group that breaks it often.`,
-      zh: `惩罚移出了 ${n(joins)} 人中的 ${n(removed)} 人 (§4)：群规执行面对的是频繁违规的群。`,
-    });
-  }
-  if (base.content.postsPerWeek === 0) {
-    out.push({ en: 'The team posts no content: nothing starts a conversation (§1, §5).', zh: '运营不发布任何内容：没有内容引发讨论 (§1，§5)。' });
-  }
-  if (base.activation.dmPerAdminPerDay === 0 || base.team.admins === 0) {
-    out.push({ en: 'No one DMs silent members, so lurkers are never re-activated (§6).', zh: '没有人私聊沉默成员，潜水者不会被激活 (§6)。' });
-  }
-  return out;
-}

@@ -9,7 +9,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
-import { leverAt, leversFor, type Lever } from '../../model/planning/levers.ts';
+import { leverAt, leversFor } from '../../model/planning/levers.ts';
 import type { FrontierPoint, FrontierResult } from '../../model/planning/frontier.ts';
 import { formatByUnit, formatChance, formatPercent } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
@@ -40,17 +40,11 @@ export class FrontierPanel extends PlanPanel {
     this.withinPlaybook = true;
   }
 
-  private levers(s: Scenario): Lever[] {
-    const available = leversFor(s);
-    const paths = this.paths ?? SEEK_DEFAULTS.filter((p) => available.some((l) => l.path === p));
-    return paths.map((p) => available.find((l) => l.path === p)).filter((l): l is Lever => !!l);
-  }
-
   override render() {
     const s = this.scenario;
     if (!s) return nothing;
     const locale = this.locale;
-    const chosen = this.levers(s);
+    const chosen = this.chosenLevers(s, this.paths, SEEK_DEFAULTS);
     return html`<section class="panel" aria-labelledby="frontier-title">
       <h2 id="frontier-title">${t(locale, 'plan_frontier')}</h2>
       <p class="help">${t(locale, 'frontierHelp')}</p>

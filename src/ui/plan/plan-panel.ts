@@ -10,7 +10,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
-import { describePosition, positionOf, type Lever, type Setting } from '../../model/planning/levers.ts';
+import { describePosition, leversFor, positionOf, type Lever, type Setting } from '../../model/planning/levers.ts';
 import { langOf, pick, typeset, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
@@ -168,6 +168,12 @@ export abstract class PlanPanel extends LitElement {
       <option value=${ALL_GOALS} ?selected=${value === ALL_GOALS}>${t(locale, 'allGoalsShare')}</option>
       ${[...new Set(goals.map((g) => g.metric))].map((m) => html`<option value=${m} ?selected=${value === m}>${pick(locale, SUMMARY[m])}</option>`)}
     </select></label>`;
+  }
+
+  /** The levers ticked (`paths`), or else those of `defaults` the strategy can vary, in that order. */
+  protected chosenLevers(scenario: Scenario, paths: readonly string[] | null, defaults: readonly string[]): Lever[] {
+    const available = leversFor(scenario);
+    return (paths ?? defaults).map((p) => available.find((l) => l.path === p)).filter((l): l is Lever => !!l);
   }
 
   /** Checkboxes for levers; `first` (a fixed list, so ticking never reorders) are listed at the top. */

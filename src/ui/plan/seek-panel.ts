@@ -9,7 +9,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
-import { leverAt, leversFor, type Lever, type Setting } from '../../model/planning/levers.ts';
+import { leverAt, leversFor, type Setting } from '../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, langOf } from '../../i18n/locale.ts';
@@ -50,17 +50,11 @@ export class SeekPanel extends PlanPanel {
     this.withinPlaybook = true;
   }
 
-  private seekLevers(s: Scenario): Lever[] {
-    const available = leversFor(s);
-    const paths = this.seekPaths ?? SEEK_DEFAULTS.filter((p) => available.some((l) => l.path === p));
-    return paths.map((p) => available.find((l) => l.path === p)).filter((l): l is Lever => !!l);
-  }
-
   override render() {
     const s = this.scenario;
     if (!s) return nothing;
     const locale = this.locale;
-    const chosen = this.seekLevers(s);
+    const chosen = this.chosenLevers(s, this.seekPaths, SEEK_DEFAULTS);
     const done = this.result;
     const objective: Objective = this.seekKind === 'maxGoals' ? { kind: 'maxGoals', budget: this.seekBudget } : { kind: 'minCost', minChance: this.seekChance };
     return html`<section class="panel" aria-labelledby="seek-title">

@@ -1,0 +1,64 @@
+/**
+ * A diagnosis' remedies in words, in either language: the moves, every goal
+ * at once with its interval and n, the focus goal's change, the costs on other
+ * goals (with the side of a band they leave), the team hours, the check on
+ * fresh runs and any breach of the playbook. The CLI and the browser say the same.
+ */
+import { SUMMARY } from '../metrics.ts';
+import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../format.ts';
+import { goalsOf, type Threshold } from '../playbook.ts';
+import type { Scenario } from '../scenario.ts';
+import { fullWidth } from '../text.ts';
+import { costsOf, type Remedy } from './diagnose.ts';
+import { describeBreach } from './guardrails.ts';
+import { describePosition, leverAt } from './levers.ts';
+
+/** "Posting window 14:00–15:00 → 19:00–21:00" (and a second move joined with "+"). */
+export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string {
+  const l = langOf(locale);
+  return r.moves.map((m) => {
+    const lever = leverAt(m.path)!;
+    return `${lever.label[l]}${l === 'zh' ? '：' : ': '}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`;
+  }).join(l === 'zh' ? ' ＋ ' : ' + ');
+}
+
+/**
+ * A remedy in words: the moves, every goal at once (with its interval and n),
+ * the focus goal's change, the costs on other goals and any breach of the playbook.
+ */
+export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?: Threshold): string {
+  const l = langOf(locale);
+  const p = (v: number) => formatPercent(locale, v);
+  const moves = describeMoves(r, base, locale);
+  const all = l === 'zh'
+    ? `全部目标同时达成 ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`
+    : `every goal at once ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`;
+  const focusText = focus ? (() => {
+    const e = r.goals.find((g) => g.metric === focus.metric)!;
+    const kpi = SUMMARY[focus.metric][l];
+    const change = formatSignedChange(locale, focus.metric, e.kpiChange);
+    return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])})；` : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs); `;
+  })() : '';
+  const goals = new Map(goalsOf(base).map((g) => [g.metric, g]));
+  const costs = costsOf(r, focus?.metric).map((c) => {
+    const g = goals.get(c.metric)!;
+    const unit = SUMMARY[c.metric].unit === 'perDay' ? (l === 'zh' ? ' 条/天' : ' a day') : '';
+    // a band (5–15 messages a day) can be left on either side: say which
+    const side = g.direction !== 'between' || c.kpiChange === 0 ? ''
+      : c.kpiChange > 0 ? (l === 'zh' ? `，更常高于 ${g.upper}` : `: above ${g.upper} more often`) : (l === 'zh' ? `，更常低于 ${g.value}` : `: below ${g.value} more often`);
+    return `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])} (${formatSignedChange(locale, c.metric, c.kpiChange)}${unit}${side})`;
+  });
+  const costText = costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '';
+  const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
+  const lowers = r.check !== undefined && r.check.interval[1] < 0;
+  const checkText = r.check ? (r.check.confirmed || lowers
+    ? (lowers ? (l === 'zh' ? `；新模拟上全部达标的机会下降 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; on fresh runs every goal at once is met less often (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`) : l === 'zh' ? `；在 ${r.runs} 次新模拟上得到确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; confirmed on ${r.runs} fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`)
+    : (l === 'zh' ? `。⚠ 新模拟上未能确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])} 含 0)：可能只是噪声` : `. ⚠ Not confirmed on fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])} includes 0): it may be noise`)) : '';
+  const against = r.breaches.length ? (l === 'zh' ? '。⚠ ' : '. ⚠ ') + r.breaches.map((b) => describeBreach(b, l)).join(l === 'zh' ? '；' : '; ') : '';
+  // what it costs the team, when it changes by half an hour a week or more
+  const hours = Math.abs(r.hours[1] - r.hours[0]) >= 0.5
+    ? (l === 'zh' ? `；每周运营工时 ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])}` : `; team hours ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])} a week`) : '';
+  const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${hours}${costText}${checkText}${worse}${against}`;
+  // Chinese is typeset with full-width brackets and colons
+  return l === 'zh' ? fullWidth(text) : text;
+}
