@@ -366,6 +366,7 @@ const MESSAGES = {
   pinnedAll: { en: ' (same {runs} runs: pinned {pinned} → now {now})', zh: ' (同一批 {runs} 次模拟：基准 {pinned} → 当前 {now})' },
   overBudgetOnCheck: { en: 'Over the budget on the fresh runs.', zh: '新模拟中超出预算。' },
   applySeek: { en: 'Apply to the strategy', zh: '应用到策略' },
+  applyCheapest: { en: 'Apply the cheapest (over the budget)', zh: '应用最省策略（超出预算）' },
   applySeekAnyway: { en: 'Apply anyway (not confirmed on fresh runs)', zh: '仍然应用（新模拟未确认）' },
   noRemedyCloser: { en: 'No move or pair tried raises the chance of meeting every goal at once (none does on these runs); those below only bring runs closer to the goals. Several changes together may be needed: try the goal seek.', zh: '所试的调整都不能提高全部目标同时达成的概率；以下调整只是让模拟结果更接近目标。可能需要同时做多项调整：试试目标寻优。' },
   runnersUp: { en: 'Runners-up', zh: '备选策略' },

@@ -70,6 +70,8 @@ describe('on a phone', () => {
     await expect.poll(() => plan.locator('#diagnosis-title').textContent()).toBe('Why goals are missed');
     await expect.poll(() => focused(page)).toBe('qc-plan-diagnosis');
     expect(await onScreen(page, 'qc-plan-view #diagnosis-title')).toBe(true);
+    // the job's progress and Cancel stay in view beside the panel being read
+    expect(await onScreen(page, 'qc-plan-view .head button.cancel')).toBe(true);
     await expect.poll(() => plan.locator('.head .status').textContent()).toMatch(/^Why goals are missed · running/);
     await plan.locator('.head button.cancel').click();
     await expect.poll(() => plan.locator('.head .status').getAttribute('data-finished')).toBe('true');

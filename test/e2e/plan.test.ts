@@ -56,6 +56,17 @@ describe('planning', () => {
     expect(await plan.locator('.seek-check').textContent()).toMatch(/Checked on 200 fresh runs/);
     await page.screenshot({ path: `${SHOTS}/plan-en.png`, fullPage: true });
 
+    // a budget nothing fits: the cheapest strategy tried is named, with what it changes, and can be applied
+    await plan.locator('input.seek-budget').fill('3');
+    await plan.locator('input.seek-budget').press('Tab');
+    await plan.locator('button.run-seek').click();
+    await expect.poll(() => plan.locator('.seek-none').count(), { timeout: 90_000 }).toBe(1);
+    expect(await plan.locator('.seek-cheapest').textContent()).toMatch(/The cheapest strategy tried that keeps to the playbook needs [\d.]+ h of team work a week/);
+    expect(await plan.locator('button.apply-cheapest').count()).toBe(1);
+    await plan.locator('input.seek-budget').fill('10');
+    await plan.locator('input.seek-budget').press('Tab');
+    await plan.locator('button.run-seek').click();
+    await expect.poll(() => plan.locator('button.apply-seek').count(), { timeout: 90_000 }).toBe(1);
     await plan.locator('button.apply-seek').click();
     await expect.poll(() => page.locator('qc-notices .notice').textContent()).toMatch(/Applied to the strategy/);
     await page.locator('qc-app-bar button.view-lab').click();

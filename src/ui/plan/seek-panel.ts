@@ -92,12 +92,20 @@ export class SeekPanel extends PlanPanel {
     const locale = this.locale;
     const hours = (v: number) => formatByUnit(locale, 'hours', v);
     const chance = (a: { chance: number; runs: number }) => formatChance(locale, a.chance, a.runs);
-    if (!r.best) {
-      const cheap = r.cheapest;
-      return html`${this.stale(scenario)}<p class="outcome seek-none">${t(locale, 'seekNone', { share: chance(r.start.assessment), hours: hours(r.start.assessment.medianCost) })}</p>
-        ${cheap ? html`<p class="outcome seek-cheapest">${t(locale, r.withinPlaybook ? 'seekCheapestPlaybook' : 'seekCheapest', { hours: hours(cheap.assessment.medianCost), share: chance(cheap.assessment) })}</p>` : nothing}`;
-    }
     const changesOf = (settings: readonly Setting[]) => settings.filter(([, v], i) => v !== r.levers[i].current);
+    if (!r.best) {
+      // nothing fits the budget: what the cheapest strategy tried is, so the planner can see what the hours go to, and try it
+      const cheap = r.cheapest;
+      const cheapChanges = cheap ? changesOf(cheap.settings) : [];
+      return html`${this.stale(scenario)}<p class="verdict warn seek-none">⚠ ${t(locale, 'seekNone', { share: chance(r.start.assessment), hours: hours(r.start.assessment.medianCost) })}</p>
+        ${cheap ? html`<p class="outcome seek-cheapest">${t(locale, r.withinPlaybook ? 'seekCheapestPlaybook' : 'seekCheapest', { hours: hours(cheap.assessment.medianCost), share: chance(cheap.assessment) })}</p>
+          ${cheapChanges.length ? html`<ul class="moves seek-cheapest-changes">${cheapChanges.map(([path, v]) => {
+            const lever = leverAt(path)!;
+            const i = r.levers.findIndex((l) => l.path === path);
+            return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
+          })}</ul>
+          ${this.isCurrent(scenario) ? html`<button class="apply-cheapest" @click=${() => this.applySettings(cheap.settings)}>${t(locale, 'applyCheapest')}</button>` : nothing}` : nothing}` : nothing}`;
+    }
     const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
       .join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
     const changes = changesOf(r.best.settings);
