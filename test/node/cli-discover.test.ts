@@ -1,22 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mainAsync } from '../../src/cli/main.ts';
+import { captureConsole } from './console-capture.ts';
+import { scratchDir } from './scratch.ts';
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a) => { err.push(a.join(' ')); });
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out.push(String(chunk)); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
-const dir = mkdtempSync(join(tmpdir(), 'qunce-discover-'));
+const dir = scratchDir('discover');
 const SCENARIO = 'scenarios/knowledge-sharing.json';
 /** Small on purpose: 16 strategies × 6 runs of 14 days. */
 const SMALL = ['discover', SCENARIO, '--levers', 'content.promoPerWeek,admission.questionnaire', '--points', '16', '--runs', '6', '--days', '14'];
@@ -30,7 +21,7 @@ interface DiscoverJson {
 }
 
 async function json(argv: string[]): Promise<DiscoverJson> {
-  out = [];
+  out.length = 0;
   expect(await mainAsync(argv), err.join('\n')).toBe(0);
   return JSON.parse(out.join('')) as DiscoverJson;
 }
@@ -58,7 +49,7 @@ describe('npm run sim -- discover', () => {
   });
 
   it('prints the rule, the trajectory and what coverage and density mean; --goal judges one goal', async () => {
-    out = [];
+    out.length = 0;
     expect(await mainAsync([...SMALL, '--threads', '1', '--goal', 'weeklyParticipation', '--threshold', '0.5'])).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/^scenario discovery on Knowledge sharing — the playbook followed — \d+ strategies \(a Latin hypercube of 16 over 2 levers, seed 20261126/);
@@ -93,8 +84,8 @@ describe('npm run sim -- discover', () => {
       [['--goal', 'members'], 'command line: --goal: "members" is not a goal of this scenario (its goals: speakingRate30d, coreActiveUsers, weeklyParticipation, effectiveRatio, dailyMessages, valuablePostsPerWeek, topicResponseInWindow, lurkerShare; leave --goal out for every goal at once)'],
       [['--vary', 'content.window=8:22:1'], expect.stringMatching(/^command line: --vary does not apply to discover \(discover takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --threshold, --goal, --min-coverage, --max-levers, --alpha\)$/)],
     ] as const) {
-      err = [];
-      out = [];
+      err.length = 0;
+      out.length = 0;
       expect(await mainAsync([...SMALL, ...args]), args.join(' ')).toBe(1);
       expect(err, args.join(' ')).toEqual([line]);
       expect(out).toEqual([]);
@@ -103,7 +94,7 @@ describe('npm run sim -- discover', () => {
       [['discover', SCENARIO], 'command line: discover needs --levers a,b,… (the levers to sample; at most 12)'],
       [['discover', SCENARIO, '--levers', 'content.nope'], 'command line: --levers: "content.nope" is not a lever'],
     ] as const) {
-      err = [];
+      err.length = 0;
       expect(await mainAsync([...args]), args.join(' ')).toBe(1);
       expect(err).toEqual([line]);
     }

@@ -1,10 +1,11 @@
 import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { UserError, writeAtomically } from '../../src/cli/io.ts';
 import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
 import { scratchDir } from './scratch.ts';
+import { captureConsole } from './console-capture.ts';
 
 const REQUIRED_KEYS = [
   'speakingRate30d', 'weeklyParticipation', 'dailyMessages', 'effectiveRatio', 'retention30d', 'coreActiveUsers',
@@ -12,16 +13,7 @@ const REQUIRED_KEYS = [
   'members', 'teamHoursPerWeek', 'top10MessageShare', 'violations', 'ads',
 ];
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a) => { err.push(a.join(' ')); });
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out.push(String(chunk)); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const { out, err } = captureConsole();
 
 const dir = scratchDir('cli');
 const file = (name: string, text: string) => {
@@ -69,7 +61,7 @@ describe('npm run sim -- run', () => {
   it('gives the same numbers for the same seed', () => {
     main(['run', 'scenarios/no-operations.json', '--runs', '8', '--json']);
     const first = out.join('');
-    out = [];
+    out.length = 0;
     main(['run', 'scenarios/no-operations.json', '--runs', '8', '--json']);
     expect(out.join('')).toBe(first);
   });
