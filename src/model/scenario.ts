@@ -26,7 +26,7 @@ function say(en: string, zh: string): string {
 }
 const UNIT_ZH: Record<string, string> = {
   days: '天', day: '天', runs: '次', people: '人', members: '人', admins: '人', hours: '小时', minutes: '分钟',
-  strikes: '次', DMs: '条', 'posts/week': '篇/周', 'red packets/week': '个/周', points: '分',
+  strikes: '次', DMs: '条', 'posts/week': '篇/周', 'promotions/week': '条/周', 'red packets/week': '个/周', points: '分',
 };
 const rangeText = (min: number, max: number, unit: string, integer: boolean) => say(
   `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${unit ? ` ${unit}` : ''}`,
@@ -37,7 +37,9 @@ function numberIn(min: number, max: number, unit: string, fallback: number, desc
   const allowed = rangeText(min, max, unit, integer);
   let schema = z.number({ error: allowed }).min(min, { error: allowed }).max(max, { error: allowed });
   if (integer) schema = schema.int({ error: allowed });
-  return schema.default(fallback).describe(`${description} (${min}–${max}${unit ? ` ${unit}` : ''}; default ${fallback})`);
+  const described = schema.default(fallback).describe(`${description} (${min}–${max}${unit ? ` ${unit}` : ''}; default ${fallback})`);
+  // the unit is stated here once: the editor's field records read it back (fields.ts `unitOf`)
+  return unit ? described.meta({ unit }) : described;
 }
 const int = (min: number, max: number, unit: string, fallback: number, description: string) =>
   numberIn(min, max, unit, fallback, description, true);
@@ -159,7 +161,7 @@ export const ScenarioSchema = z.strictObject({
     window: hourWindow([19, 21], 'Posting window for topics (§5: 19–21 is best)'),
     themeDay: oneOf(['none', ...WEEKDAYS], 'none', 'Weekly theme discussion day (§5: e.g. Thursday Q&A)'),
     monthlyEvent: flag(false, 'Monthly online party (§5)'),
-    promoPerWeek: numberIn(0, 70, 'posts/week', 0, 'Promotional posts by the team per week (over-marketing, §5)'),
+    promoPerWeek: numberIn(0, 70, 'promotions/week', 0, 'Promotional posts by the team per week (over-marketing, §5)'),
     promoHook: oneOf(['none', 'redPacket', 'giveaway'], 'none', 'What a promotion carries to draw replies: nothing, a red packet (红包) or a giveaway (抽奖/福利) (MODEL §3.8)'),
     redPacketsPerWeek: numberIn(0, 70, 'red packets/week', 0, 'Plain red packets the team sends per week to warm the group (MODEL §3.8)'),
     announcement: flag(true, 'Announcement at creation: covenant, value proposition, mute rules (§2)'),

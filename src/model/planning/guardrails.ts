@@ -1,6 +1,7 @@
 /**
- * The playbook's guardrails, as data: for each lever the setting or range the
- * playbook gives, its section and the reason in both languages. A move or a
+ * The playbook's guardrails: for each lever the setting or range the playbook
+ * gives, its section and the reason in both languages, as its field record in
+ * `fields.ts` states them (one record per lever). A move or a
  * recommendation that leaves a guardrail is "against the playbook (§n)": the
  * diagnosis ranks it below playbook-consistent moves of similar value, and the
  * goal seek stays inside the guardrails unless the planner lifts them.
@@ -8,87 +9,20 @@
  * Where the playbook gives no number the reading is this lab's and says so
  * (docs/planning.md "Playbook guardrails").
  */
-import { getAt } from '../fields.ts';
+import { ALL_FIELDS, getAt, type PlaybookAdvice } from '../fields.ts';
 import type { Scenario } from '../scenario.ts';
 import { bilingual as tx, fullWidth, type Bilingual } from '../text.ts';
 import { leverAt, positionOf, type Lever, type Setting } from './levers.ts';
 
 type Value = number | boolean | string | readonly number[];
 
-export interface Guardrail {
+/** A lever's playbook advice (kept on its field record, `fields.ts`), with the lever's path. */
+export interface Guardrail extends PlaybookAdvice {
   readonly path: string;
-  /** Numeric levers: the allowed values (a window: its start hour). */
-  readonly min?: number;
-  readonly max?: number;
-  /** Enumerated levers: the allowed values. */
-  readonly values?: readonly (string | boolean)[];
-  /** The playbook's own setting, on the lever's axis value (window: start hour). */
-  readonly advice: number | string | boolean;
-  readonly source: string;
-  readonly reason: Bilingual;
-  /** The guardrail holds only for some groups (e.g. the §1 KPI of one positioning). */
-  readonly appliesTo?: (scenario: Scenario) => boolean;
 }
 
-const knowledgeSharing = (s: Scenario) => s.group.positioning === 'knowledge_sharing';
-const customerService = (s: Scenario) => s.group.positioning === 'customer_service';
-const personalAccount = (s: Scenario) => s.group.platform === 'personal';
-/** §3's admission filters screen the members of a community; an after-sales group admits the customers it serves (this lab's reading). */
-const screensMembers = (s: Scenario) => s.group.positioning !== 'customer_service';
-
-export const GUARDRAILS: readonly Guardrail[] = [
-  { path: 'content.promoPerWeek', min: 0, max: 1, advice: 0, source: '§4, §5',
-    reason: tx('the covenant bans ads and over-marketing inflates activity falsely (effective messages > 70 %); at most 1 a week is this lab\'s reading',
-      '群公约禁止广告，过度营销会虚增活跃度 (有效发言 > 70%)；每周至多 1 条是本实验室的解读') },
-  { path: 'content.promoHook', values: ['none'], advice: 'none', source: '§5',
-    reason: tx('a red packet or giveaway on a promotion buys a burst of “1”, not conversation (over-marketing)', '推广附带红包或抽奖换来一串“1”，不是讨论 (过度营销)') },
-  { path: 'content.redPacketsPerWeek', min: 0, max: 1, advice: 0, source: '§4',
-    reason: tx('the playbook\'s incentives are points and titles; red packets are not among them (at most 1 a week is this lab\'s reading)',
-      '手册的激励是积分与头衔，不含红包 (每周至多 1 个是本实验室的解读)') },
-  // a window: both its ends within 19:00–21:00
-  { path: 'content.window', min: 19, max: 21, advice: 19, source: '§5',
-    reason: tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%') },
-  { path: 'content.postsPerWeek', min: 3, max: 14, advice: 3, source: '§1', appliesTo: knowledgeSharing,
-    reason: tx('a knowledge-sharing group posts ≥ 3 valuable posts a week', '知识分享型群每周 ≥ 3 篇干货') },
-  { path: 'content.announcement', values: [true], advice: true, source: '§2',
-    reason: tx('right after creation, post the covenant, the value proposition and the mute rules', '建群后立即发布群公约、价值主张与禁言规则') },
-  { path: 'content.themeDay', values: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], advice: 'thu', source: '§5',
-    reason: tx('a weekly theme discussion (e.g. Thursday Q&A day)', '每周一次主题讨论 (如周四答疑日)') },
-  { path: 'content.monthlyEvent', values: [true], advice: true, source: '§5',
-    reason: tx('a monthly online party', '每月一次线上活动') },
-  { path: 'content.needsPollEveryDays', min: 1, max: 30, advice: 14, source: '§5', appliesTo: personalAccount,
-    reason: tx('personal accounts collect needs with polls', '个人号用投票收集需求') },
-  { path: 'growth.initialInvites', min: 10, max: 40, advice: 40, source: '§2',
-    reason: tx('the first wave of invitations is at most 40 people', '首批邀请不超过 40 人') },
-  { path: 'growth.batchSize', min: 1, max: 20, advice: 20, source: '§2', appliesTo: personalAccount,
-    reason: tx('personal accounts invite in batches of at most 20 to avoid the anti-spam system', '个人号每批邀请不超过 20 人，以免触发反垃圾机制') },
-  { path: 'admission.questionnaire', values: [true], advice: true, source: '§3', appliesTo: screensMembers,
-    reason: tx('a qualification questionnaire is one of the three admission filters', '入群问卷是三道准入关之一') },
-  { path: 'admission.identityCheck', values: [true], advice: true, source: '§3', appliesTo: screensMembers,
-    reason: tx('identity verification is one of the three admission filters', '身份验证是三道准入关之一') },
-  { path: 'admission.probationDays', min: 3, max: 3, advice: 3, source: '§3', appliesTo: screensMembers,
-    reason: tx('newcomers observe muted for 3 days', '新人静音观察 3 天') },
-  { path: 'incentives.points', values: ['message', 'effective'], advice: 'effective', source: '§4',
-    reason: tx('incentives are points exchange and title upgrades, counted by a bot', '激励是积分兑换与头衔升级，由机器人自动统计') },
-  { path: 'incentives.chainRewards', values: [true], advice: true, source: '§5',
-    reason: tx('rewards for topic chains (接龙) are the lever for daily messages', '接龙奖励是提升日均发言的手段') },
-  { path: 'incentives.teamCompetition', values: [true], advice: true, source: '§5',
-    reason: tx('team points competitions are the lever for weekly participation', '小组积分竞赛是提升周参与率的手段') },
-  { path: 'penalties.enabled', values: [true], advice: true, source: '§3, §4',
-    reason: tx('violations are handled in grades: warning → timed mute → removal', '违规分级处理：警告 → 限时禁言 → 永久移出') },
-  { path: 'penalties.strikesToRemove', min: 3, max: 3, advice: 3, source: '§4',
-    reason: tx('removal after three violations', '三次违规移出') },
-  { path: 'penalties.publicNotice', values: [true], advice: true, source: '§4',
-    reason: tx('the admin announces removals with @all', '管理员 @全体成员 公示') },
-  { path: 'team.admins', min: 1, max: 3, advice: 3, source: '§3',
-    reason: tx('the core managers are the owner and 3 admins', '核心管理层为群主 + 3 名管理员') },
-  { path: 'team.replyMinutes', min: 1, max: 15, advice: 15, source: '§1', appliesTo: customerService,
-    reason: tx('a customer-service group answers in under 15 minutes', '客户服务型群响应时间 < 15 分钟') },
-  { path: 'activation.dmPerAdminPerDay', min: 1, max: 10, advice: 2, source: '§6',
-    reason: tx('lurkers need one-to-one private messages to re-activate', '潜水成员需要一对一私聊激活') },
-  { path: 'activation.winBack', values: [true], advice: true, source: '§5',
-    reason: tx('follow up with members who left', '对离群成员回访') },
-];
+/** One per lever the playbook advises on, read from the field records. */
+export const GUARDRAILS: readonly Guardrail[] = ALL_FIELDS.flatMap((field) => (field.playbook ? [{ path: field.path, ...field.playbook }] : []));
 
 const BY_PATH = new Map(GUARDRAILS.map((g) => [g.path, g]));
 

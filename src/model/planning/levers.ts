@@ -5,10 +5,10 @@
  * its option; a posting window's is its start hour (its length is kept).
  * Practical ranges are where planners actually set a lever, not the schema's
  * extremes (a group does not post 70 times a week); they always lie inside the
- * schema's range. Describing the group (positioning), the experiment (runs,
+ * schema's range, and each is kept on its field record (`fields.ts`). Describing the group (positioning), the experiment (runs,
  * seed, days) or the goals is not a lever.
  */
-import { ALL_FIELDS, getAt, rangeOf, setAt, type FieldSpec } from '../fields.ts';
+import { ALL_FIELDS, getAt, isNotLever, rangeOf, setAt, type FieldSpec } from '../fields.ts';
 import { parseScenario, type ParseResult, type Scenario } from '../scenario.ts';
 import { bilingual as tx, type Bilingual } from '../text.ts';
 
@@ -29,34 +29,10 @@ export interface Lever {
   readonly options?: readonly { readonly value: string | boolean; readonly label: Bilingual }[];
 }
 
-/** Practical ranges (calibrated judgement, not from the playbook): [min, max] on the lever's axis. */
-export const PRACTICAL_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  'growth.initialInvites': [10, 200],
-  'growth.batchSize': [5, 40],
-  'growth.invitesPerDay': [0, 40],
-  'growth.inviteDays': [0, 30],
-  'growth.inviteWording': [0.2, 1],
-  'growth.qrRefreshDays': [0, 7],
-  'group.capacity': [100, 500],
-  'admission.relevanceCutoff': [0.2, 0.8],
-  'admission.probationDays': [0, 7],
-  'penalties.strikesToRemove': [1, 5],
-  'penalties.muteHours': [1, 72],
-  'penalties.detection': [0.2, 1],
-  'content.postsPerWeek': [0, 14],
-  'content.window': [8, 22],
-  'content.needsPollEveryDays': [0, 30],
-  'content.promoPerWeek': [0, 14],
-  'content.redPacketsPerWeek': [0, 7],
-  'team.admins': [0, 6],
-  'team.replyMinutes': [5, 120],
-  'activation.dmPerAdminPerDay': [0, 10],
-  'activation.silentDays': [3, 21],
-  'automation.autoReplyCoverage': [0, 0.9],
-};
-
-/** Fields that describe the group, the experiment or the goals: never varied. */
-const NOT_LEVERS = new Set(['group.positioning', 'horizonDays', 'runs', 'seed', 'team.dutyHours']);
+/** Practical ranges (calibrated judgement, not from the playbook): [min, max] on the lever's axis, as the field records give them. */
+export const PRACTICAL_RANGES: Readonly<Record<string, readonly [number, number]>> = Object.fromEntries(
+  ALL_FIELDS.flatMap((field) => (field.practical ? [[field.path, field.practical]] : [])),
+);
 
 const YES_NO = [
   { value: false, label: tx('no', '否') },
@@ -64,7 +40,7 @@ const YES_NO = [
 ] as const;
 
 function leverOf(field: FieldSpec): Lever | null {
-  if (NOT_LEVERS.has(field.path) || field.path.startsWith('goals.')) return null;
+  if (isNotLever(field.path)) return null;
   const base = { path: field.path, label: field.label, unit: field.unit, source: field.source };
   switch (field.kind) {
     case 'boolean':
