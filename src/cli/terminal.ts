@@ -10,6 +10,7 @@
  * Progress is a line rewritten in place on a terminal, a line per tenth in a log.
  */
 import { writeSync } from 'node:fs';
+import { MAX_PROBLEMS_SHOWN } from '../model/files.ts';
 import { pause, UserError } from './io.ts';
 
 /** The reader of standard output went away (a closed pipe): stop quietly. */
@@ -24,8 +25,8 @@ let writeOut = (text: string): void => {
   process.stdout.write(text);
 };
 
-/** At most this many problems are printed: a file with 30,000 of them is not 30,000 lines. */
-export const MAX_PROBLEMS_PRINTED = 20;
+/** At most this many problems are printed: a file with 30,000 of them is not 30,000 lines (the browser shows as many). */
+export const MAX_PROBLEMS_PRINTED = MAX_PROBLEMS_SHOWN;
 
 /** The first MAX_PROBLEMS_PRINTED lines, then how many more there are. */
 export function capped(lines: readonly string[]): string[] {

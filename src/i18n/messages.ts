@@ -184,6 +184,7 @@ const MESSAGES = {
   openedLink: { en: 'Opened the scenario from the link.', zh: '已从链接打开场景。' },
   fileRefused: { en: '{name} was not opened; the scenario on screen is unchanged:', zh: '{name} 未能打开，当前场景保持不变：' },
   linkRefused: { en: 'The link could not be opened; the scenario on screen is unchanged:', zh: '链接无法打开，当前场景保持不变：' },
+  moreProblems: { en: '… and {count} more', zh: '……另有 {count} 个问题' },
   dropHint: { en: 'Drop a scenario file to open it', zh: '拖放场景文件以打开' },
   dismiss: { en: 'Dismiss', zh: '关闭' },
   libraryTitle: { en: 'Scenarios in this browser', zh: '本浏览器中的场景' },

@@ -107,7 +107,20 @@ export function migrateScenario(original: Record<string, unknown>, migrations: M
 
 export type OpenResult =
   | { ok: true; scenario: Scenario; notices: Bilingual[] }
-  | { ok: false; problems: Problem[] };
+  /** `more`: problems found but not listed (see `capProblems`). */
+  | { ok: false; problems: Problem[]; more?: number };
+
+/** A refused file, link or lesson lists at most this many problems, then "… and N more" (the UI and the CLI alike). */
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/**
+ * The first MAX_PROBLEMS_SHOWN problems and how many more there are: a file
+ * with 30,000 problems crosses from a worker and reaches the page as 20.
+ */
+export function capProblems(result: OpenResult): OpenResult {
+  if (result.ok || result.problems.length <= MAX_PROBLEMS_SHOWN) return result;
+  return { ok: false, problems: result.problems.slice(0, MAX_PROBLEMS_SHOWN), more: (result.more ?? 0) + result.problems.length - MAX_PROBLEMS_SHOWN };
+}
 
 export function serialiseScenario(scenario: Scenario): string {
   const { $schema: _ignored, schemaVersion, ...rest } = scenario;

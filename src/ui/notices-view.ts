@@ -3,13 +3,16 @@
  * the problems of a refused file or link, and a share link to copy. Each can
  * be dismissed.
  *
+ * A refusal lists at most 20 problems, then "… and N more".
+ *
  * Properties: `locale`, `notice` (Notice | null), `refusal` (Refusal | null),
  * `shareUrl`.
  * Events: `notice-dismiss` (detail: 'notice' | 'refusal' | 'share'; bubbles,
  * crosses shadow roots).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { pick, type Locale } from '../i18n/locale.ts';
+import { formatNumber, pick, type Locale } from '../i18n/locale.ts';
+import { MAX_PROBLEMS_SHOWN } from '../model/files.ts';
 import { t } from '../i18n/messages.ts';
 import { leverLabel } from './compare-report.ts';
 import type { Notice, Refusal } from './controllers/notices-controller.ts';
@@ -58,6 +61,9 @@ export class NoticesView extends LitElement {
   override render() {
     const locale = this.locale;
     const r = this.refusal;
+    // however many problems reach the view, it lists the first 20 and counts the rest
+    const shown = r ? r.problems.slice(0, MAX_PROBLEMS_SHOWN) : [];
+    const more = r ? (r.more ?? 0) + r.problems.length - shown.length : 0;
     return html`
       ${this.notice ? html`<div class="notice" role="alert"><span>${noticeText(locale, this.notice)}</span>
         <button aria-label=${t(locale, 'dismiss')} @click=${() => this.dismiss('notice')}>×</button></div>` : nothing}
@@ -65,7 +71,8 @@ export class NoticesView extends LitElement {
         <input readonly .value=${this.shareUrl} aria-label=${t(locale, 'shareReady')} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
         <button @click=${() => this.dismiss('share')}>${t(locale, 'dismiss')}</button></div>` : nothing}
       ${r ? html`<div class="refused" role="alert"><strong>${t(locale, r.title.key, r.title.params)}</strong>
-        <ul>${r.problems.map((p) => html`<li>${this.where(p.path, r.title.key !== 'lessonRefused')}${pick(locale, p)}</li>`)}</ul>
+        <ul>${shown.map((p) => html`<li>${this.where(p.path, r.title.key !== 'lessonRefused')}${pick(locale, p)}</li>`)}
+          ${more > 0 ? html`<li class="more">${t(locale, 'moreProblems', { count: formatNumber(locale, more, 0) })}</li>` : nothing}</ul>
         <button @click=${() => this.dismiss('refusal')}>${t(locale, 'dismiss')}</button></div>` : nothing}
     `;
   }

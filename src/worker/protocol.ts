@@ -39,6 +39,8 @@ export interface SummaryApi {
 export interface LinkApi {
   /** Reads a share fragment (checksum, capped inflation, validation), off the main thread. */
   decode(fragment: string): Promise<OpenResult>;
+  /** Reads a scenario file's text (JSON, migration, validation), off the main thread. */
+  open(text: string): Promise<OpenResult>;
 }
 
 /**

@@ -25,6 +25,11 @@ export function createPool(size = defaultPoolSize()): WorkerPool {
   return new WorkerPool({ size, createSimulationWorker, createSummaryWorker });
 }
 
+/** The worker that reads share links and scenario files. */
+function createLinkWorker(): Worker {
+  return new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module', name: 'link' });
+}
+
 /** A link that takes longer than this to read is refused (a valid scenario's link reads in milliseconds). */
 export const LINK_READ_TIMEOUT_MS = 5_000;
 
@@ -55,13 +60,26 @@ export async function decodeLinkInWorker(fragment: string, timeoutMs = LINK_READ
   const timedOut = new Promise<OpenResult>((resolve) => {
     timer = setTimeout(() => resolve(refused(`the share link took longer than ${timeoutMs / 1000} s to read and was not opened; share the scenario as a file instead`, `分享链接读取超过 ${timeoutMs / 1000} 秒，未打开；请改用场景文件分享`)), timeoutMs);
   });
-  const worker = new Worker(new URL('./link.worker.ts', import.meta.url), { type: 'module', name: 'link' });
+  const worker = createLinkWorker();
   try {
     return await inOwnWorker<LinkApi, OpenResult>(worker, (api) => Promise.race([api.decode(fragment), timedOut]));
   } catch {
     return refused('the share link could not be read; ask for the link again', '分享链接无法读取，请重新获取链接');
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads a scenario file's text in a worker of its own: validating a large file
+ * (30,000 problems take seconds) never freezes the page. No time limit: a file
+ * is at most 1 MB and its validation ends; the problems come back capped.
+ */
+export async function openTextInWorker(text: string): Promise<OpenResult> {
+  try {
+    return await inOwnWorker<LinkApi, OpenResult>(createLinkWorker(), (api) => api.open(text));
+  } catch {
+    return { ok: false, problems: [makeProblem('', 'the file could not be read; try again', '文件无法读取，请重试')] };
   }
 }
 

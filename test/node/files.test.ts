@@ -1,8 +1,9 @@
 /** Scenario files and share links: round trips, migration, and a corpus of bad input. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShareFragment, encodeShareFragment, MAX_LINK_CHARS, MIGRATIONS, migrateScenario, openScenarioText, serialiseScenario, SCHEMA_URL } from '../../src/model/files.ts';
+import { capProblems, decodeShareFragment, encodeShareFragment, MAX_LINK_CHARS, MAX_PROBLEMS_SHOWN, MIGRATIONS, migrateScenario, openScenarioText, serialiseScenario, SCHEMA_URL } from '../../src/model/files.ts';
 import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
+import { MAX_PROBLEMS_PRINTED } from '../../src/cli/terminal.ts';
 import { scenarioArbitrary } from './arbitraries.ts';
 
 const valid = (input: unknown): Scenario => {
@@ -26,6 +27,18 @@ describe('scenario files', () => {
       expect(Object.keys(head).slice(0, 2)).toEqual(['$schema', 'schemaVersion']);
       expect(head.$schema).toBe(SCHEMA_URL);
     }), { numRuns: 150 });
+  });
+
+  it('a refusal is capped to its first 20 problems and the count of the rest, for the page and the CLI alike', () => {
+    const keys = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`f${i}`, 0]));
+    const whole = openScenarioText(JSON.stringify({ schemaVersion: 2, ...keys }));
+    const capped = capProblems(whole);
+    expect(!whole.ok && whole.problems.length).toBe(30_000);
+    expect(!capped.ok && [capped.problems.length, capped.more, capped.problems[19].path]).toEqual([20, 29_980, 'f19']);
+    expect(MAX_PROBLEMS_PRINTED).toBe(MAX_PROBLEMS_SHOWN);
+    // a short list, or an opened file, passes as it is
+    const few = openScenarioText(JSON.stringify({ schemaVersion: 2, a: 1 }));
+    expect(capProblems(few)).toBe(few);
   });
 
   it('migrates an older schemaVersion with a notice', () => {

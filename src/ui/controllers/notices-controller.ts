@@ -19,6 +19,8 @@ export interface Notice {
 export interface Refusal {
   readonly title: Notice;
   readonly problems: readonly Problem[];
+  /** Problems found but not in `problems` (a worker sends the first 20). */
+  readonly more: number;
 }
 
 export class NoticesController implements ReactiveController {
@@ -37,8 +39,8 @@ export class NoticesController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  refuse(title: Notice, problems: readonly Problem[]): void {
-    this.refusal = { title, problems };
+  refuse(title: Notice, problems: readonly Problem[], more = 0): void {
+    this.refusal = { title, problems, more };
     this.host.requestUpdate();
   }
 

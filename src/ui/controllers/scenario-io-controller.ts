@@ -5,10 +5,10 @@
  * accepted one first keeps the scenario on screen in the library.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { encodeShareFragment, openScenarioText, type OpenResult } from '../../model/files.ts';
+import { encodeShareFragment, type OpenResult } from '../../model/files.ts';
 import { makeProblem, type Draft, type Scenario } from '../../model/scenario.ts';
 import { saveScenarioFile } from '../export.ts';
-import { decodeLinkInWorker } from '../../worker/workers.ts';
+import { decodeLinkInWorker, openTextInWorker } from '../../worker/workers.ts';
 import type { DraftController } from './draft-controller.ts';
 import { PRESET_FILES } from '../presets.ts';
 import type { LibraryController } from './library-controller.ts';
@@ -46,9 +46,9 @@ export class ScenarioIoController implements ReactiveController {
     window.removeEventListener('hashchange', this.onHash);
   }
 
-  /** Open a scenario file's text. Returns whether it was opened. */
+  /** Open a scenario file's text, validated in a worker (a large file never freezes the page). Returns whether it was opened. */
   async openText(text: string, name: string): Promise<boolean> {
-    return this.accept(openScenarioText(text), { key: 'fileRefused', params: { name } }, { key: 'openedFile', params: { name } });
+    return this.accept(await openTextInWorker(text), { key: 'fileRefused', params: { name } }, { key: 'openedFile', params: { name } });
   }
 
   async openFile(file: File): Promise<void> {
@@ -82,7 +82,7 @@ export class ScenarioIoController implements ReactiveController {
 
   private async accept(opened: OpenResult, refused: Notice, done: Notice): Promise<boolean> {
     if (!opened.ok) {
-      this.notices.refuse(refused, opened.problems);
+      this.notices.refuse(refused, opened.problems, opened.more);
       return false;
     }
     this.notices.clearRefusal();
