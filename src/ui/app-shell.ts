@@ -30,7 +30,7 @@ import { ReplayController, type ReplaySpeed } from './controllers/replay-control
 import './replay-view.ts';
 import { lessonText, type Answer } from '../model/lessons.ts';
 import { draftWithSettings, leverAt, type Lever, type Setting } from '../model/planning/levers.ts';
-import type { Dismissed } from './notices-view.ts';
+import type { Dismissed, DraftOfferChoice } from './notices-view.ts';
 import type { View } from './app-bar.ts';
 import './app-bar.ts';
 import './notices-view.ts';
@@ -146,7 +146,8 @@ export class AppShell extends LitElement {
         @export-csv=${() => ensemble.summary && ensemble.shown && exportDailyCsv(ensemble.summary, ensemble.shown)}
         @export-json=${() => ensemble.summary && ensemble.shown && exportResultsJson(edit.scenario, ensemble.summary, ensemble.shown)}></qc-app-bar>
       <qc-notices .locale=${locale} .notice=${notices.notice} .refusal=${notices.refusal} .shareUrl=${notices.shareUrl}
-        @notice-dismiss=${this.onDismiss}></qc-notices>
+        .draftOffer=${edit.orphan ? { name: String(edit.orphanDraft?.name ?? '') || '—', heldAt: edit.orphan.heldAt } : null}
+        @notice-dismiss=${this.onDismiss} @draft-offer=${this.onDraftOffer}></qc-notices>
       ${this.io.dragging ? html`<div class="drop" aria-hidden="true">${t(locale, 'dropHint')}</div>` : nothing}
       ${this.view === 'plan' || this.planOpened ? this.renderPlan() : nothing}
       ${this.view === 'plan' ? nothing : this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare()
@@ -318,6 +319,13 @@ export class AppShell extends LitElement {
     this.locale = this.locale === 'zh-CN' ? 'en' : 'zh-CN';
     saveLocale(this.locale);
     document.documentElement.lang = this.locale;
+  };
+
+  /** The draft of a tab that closed mid-write: restored (an edited scenario on screen is kept in the library first) or discarded. */
+  private onDraftOffer = (event: CustomEvent<DraftOfferChoice>) => {
+    const draft = this.edit.orphanDraft;
+    if (event.detail === 'discard' || !draft) this.edit.discardOrphan();
+    else void this.link.replace(draft, () => this.edit.restoreOrphan(), { key: 'restoredDraft' });
   };
 
   private onDismiss = (event: CustomEvent<Dismissed>) => {

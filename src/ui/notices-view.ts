@@ -6,9 +6,11 @@
  * A refusal lists at most 20 problems, then "… and N more".
  *
  * Properties: `locale`, `notice` (Notice | null), `refusal` (Refusal | null),
- * `shareUrl`.
- * Events: `notice-dismiss` (detail: 'notice' | 'refusal' | 'share'; bubbles,
- * crosses shadow roots).
+ * `shareUrl`, `draftOffer` (the draft a tab closed mid-write left: its name
+ * and when it was held, or null).
+ * Events: `notice-dismiss` (detail: 'notice' | 'refusal' | 'share'),
+ * `draft-offer` (detail: 'restore' | 'discard'); both bubble and cross shadow
+ * roots.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { formatNumber, pick, type Locale } from '../i18n/locale.ts';
@@ -18,6 +20,14 @@ import { leverLabel } from './compare-report.ts';
 import type { Notice, Refusal } from './controllers/notices-controller.ts';
 
 export type Dismissed = 'notice' | 'refusal' | 'share';
+export type DraftOfferChoice = 'restore' | 'discard';
+
+/** A draft left by a tab that closed before it was saved, as the offer shows it. */
+export interface DraftOffer {
+  readonly name: string;
+  /** When it was held (ms since the epoch; 0 when unknown). */
+  readonly heldAt: number;
+}
 
 export function noticeText(locale: Locale, notice: Notice): string {
   return [t(locale, notice.key, notice.params), ...(notice.extra ?? []).map((e) => pick(locale, e))].join(' ');
@@ -29,12 +39,14 @@ export class NoticesView extends LitElement {
     notice: { attribute: false },
     refusal: { attribute: false },
     shareUrl: { type: String },
+    draftOffer: { attribute: false },
   };
 
   declare locale: Locale;
   declare notice: Notice | null;
   declare refusal: Refusal | null;
   declare shareUrl: string;
+  declare draftOffer: DraftOffer | null;
 
   constructor() {
     super();
@@ -42,11 +54,14 @@ export class NoticesView extends LitElement {
     this.notice = null;
     this.refusal = null;
     this.shareUrl = '';
+    this.draftOffer = null;
   }
 
   static override styles = css`
     :host { display: block; }
     @media print { :host { display: none; } }
+    .offer { margin: 0.75rem 1.25rem 0; padding: 0.5rem 0.75rem; border-radius: 6px; font-size: 0.85rem; background: #ddf4ff; display: flex; gap: 0.5rem; align-items: baseline; flex-wrap: wrap; }
+    .offer span { flex: 1 1 20rem; }
     .share-box, .refused, .notice { margin: 0.75rem 1.25rem 0; padding: 0.5rem 0.75rem; border-radius: 6px; font-size: 0.85rem; }
     .share-box { background: #dafbe1; }
     .share-box input { width: min(40rem, 90%); font: inherit; font-size: 0.8rem; }
@@ -64,7 +79,11 @@ export class NoticesView extends LitElement {
     // however many problems reach the view, it lists the first 20 and counts the rest
     const shown = r ? r.problems.slice(0, MAX_PROBLEMS_SHOWN) : [];
     const more = r ? (r.more ?? 0) + r.problems.length - shown.length : 0;
+    const offer = this.draftOffer;
     return html`
+      ${offer ? html`<div class="offer" role="alert"><span>${t(locale, 'draftFound', { name: offer.name, when: offer.heldAt ? new Date(offer.heldAt).toLocaleString(locale) : '—' })}</span>
+        <button class="restore" @click=${() => this.choose('restore')}>${t(locale, 'restoreDraft')}</button>
+        <button class="discard" @click=${() => this.choose('discard')}>${t(locale, 'discardDraft')}</button></div>` : nothing}
       ${this.notice ? html`<div class="notice" role="alert"><span>${noticeText(locale, this.notice)}</span>
         <button aria-label=${t(locale, 'dismiss')} @click=${() => this.dismiss('notice')}>×</button></div>` : nothing}
       ${this.shareUrl ? html`<div class="share-box" role="status">${t(locale, 'shareCopied')}
@@ -75,6 +94,10 @@ export class NoticesView extends LitElement {
           ${more > 0 ? html`<li class="more">${t(locale, 'moreProblems', { count: formatNumber(locale, more, 0) })}</li>` : nothing}</ul>
         <button @click=${() => this.dismiss('refusal')}>${t(locale, 'dismiss')}</button></div>` : nothing}
     `;
+  }
+
+  private choose(choice: DraftOfferChoice): void {
+    this.dispatchEvent(new CustomEvent<DraftOfferChoice>('draft-offer', { detail: choice, bubbles: true, composed: true }));
   }
 
   private dismiss(what: Dismissed): void {

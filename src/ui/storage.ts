@@ -2,8 +2,10 @@
  * The browser library (IndexedDB): saved scenarios, and the autosaved draft of
  * the scenario being edited, so a reload or a crash loses nothing. Each tab
  * autosaves its own draft (a tab id kept in sessionStorage survives its
- * reloads); a new tab starts from the most recent draft of any tab. Storage
- * that does not open within STORAGE_TIMEOUT_MS is reported, not waited for.
+ * reloads); a new tab starts from the most recent draft of any tab. A draft
+ * that a tab held while it closed mid-write is offered on the next open
+ * (`orphanedDraft`). Storage that does not open within STORAGE_TIMEOUT_MS is
+ * reported, not waited for.
  */
 export interface LibraryEntry {
   readonly id: string;
@@ -194,18 +196,19 @@ async function storedAutosave(): Promise<Record<string, unknown> | null> {
 /**
  * The autosaved draft: the copy held synchronously when the page was closed
  * (an IndexedDB write may not finish before the page goes), else IndexedDB's.
+ * Copies held by other tabs that closed mid-write are not taken silently:
+ * `orphanedDraft` offers them.
  */
 export async function loadAutosave(): Promise<Record<string, unknown> | null> {
   const held = heldDraft();
   if (held) return held;
-  await adoptOrphanedHeldDrafts();
   const draft = await storedAutosave();
   return draft && typeof draft === 'object' ? draft : null;
 }
 
 const HELD_PREFIX = 'qunce-lab:autosave-held:';
 const heldKey = () => `${HELD_PREFIX}${tabId()}`;
-/** A held copy another tab left this long ago belongs to a tab that closed before its write finished. */
+/** A held copy another tab left this long ago belongs to a tab that closed before its write finished (an orphan). */
 export const HELD_ORPHAN_MS = 60_000;
 
 interface Held {
@@ -226,24 +229,56 @@ function readHeld(text: string | null): Held | null {
   }
 }
 
+/** A draft held by a tab that closed before its IndexedDB write finished: offered on the next open ("restore draft / discard"). */
+export interface OrphanedDraft {
+  /** The tab that held it (its id; `settleOrphanedDraft` takes it). */
+  readonly tab: string;
+  readonly draft: Record<string, unknown>;
+  /** When it was held (ms since the epoch; 0 for a copy held before version 0.3). */
+  readonly heldAt: number;
+}
+
 /**
- * Held copies left by tabs that closed mid-write: each becomes that tab's
- * autosave (so a new tab can start from it, and it ages out like any other)
- * and leaves localStorage. Nothing is lost and nothing is left behind.
+ * The most recent draft held by another tab that closed mid-write, or null.
+ * A copy held less than HELD_ORPHAN_MS ago may belong to a tab still writing
+ * and is left alone; a damaged one is removed; one whose IndexedDB write did
+ * finish (that tab's autosave holds the same draft) is removed, as nothing is
+ * missing. Others stay in localStorage until the user restores or discards
+ * them, so nothing is lost by ignoring the offer.
  */
-async function adoptOrphanedHeldDrafts(): Promise<void> {
+export async function orphanedDraft(): Promise<OrphanedDraft | null> {
   let keys: string[];
   try {
     keys = Array.from({ length: localStorage.length }, (_, k) => localStorage.key(k) ?? '').filter((key) => key.startsWith(HELD_PREFIX) && key !== heldKey());
   } catch {
-    return;
+    return null;
   }
   const now = Date.now();
+  let latest: OrphanedDraft | null = null;
   for (const key of keys) {
     const held = readHeld(localStorage.getItem(key));
-    if (held && held.heldAt > now - HELD_ORPHAN_MS) continue; // that tab may still be writing
-    if (held) await run(STATE, 'readwrite', (s) => s.put({ draft: held.draft, savedAt: held.heldAt || now - AUTOSAVE_KEEP_MS / 2 }, autosaveKey(key.slice(HELD_PREFIX.length))));
-    localStorage.removeItem(key);
+    if (!held) {
+      localStorage.removeItem(key);
+      continue;
+    }
+    if (held.heldAt > now - HELD_ORPHAN_MS) continue; // that tab may still be writing
+    const tab = key.slice(HELD_PREFIX.length);
+    const saved = await run<Autosave | undefined>(STATE, 'readonly', (s) => s.get(autosaveKey(tab)) as IDBRequest<Autosave | undefined>);
+    if (saved?.draft && JSON.stringify(saved.draft) === JSON.stringify(held.draft)) {
+      localStorage.removeItem(key);
+      continue;
+    }
+    if (!latest || held.heldAt > latest.heldAt) latest = { tab, draft: held.draft, heldAt: held.heldAt };
+  }
+  return latest;
+}
+
+/** An offered draft was restored (this tab's autosave keeps it now) or discarded: its held copy goes. */
+export function settleOrphanedDraft(tab: string): void {
+  try {
+    localStorage.removeItem(`${HELD_PREFIX}${tab}`);
+  } catch {
+    // nothing held
   }
 }
 

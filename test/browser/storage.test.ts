@@ -59,21 +59,34 @@ describe('the library', () => {
 });
 
 describe('held drafts', () => {
-  it('a copy held by a tab that closed mid-write becomes that tab’s autosave and leaves localStorage; a fresh one is left alone', async () => {
-    const { loadAutosave, HELD_ORPHAN_MS } = await import('../../src/ui/storage.ts');
+  it('a copy held by a tab that closed mid-write is offered, not taken silently; a fresh one is left alone, a damaged one removed', async () => {
+    const { loadAutosave, orphanedDraft, settleOrphanedDraft, HELD_ORPHAN_MS } = await import('../../src/ui/storage.ts');
     const orphan = 'qunce-lab:autosave-held:closed-tab';
     const writing = 'qunce-lab:autosave-held:busy-tab';
     const broken = 'qunce-lab:autosave-held:broken-tab';
     localStorage.setItem(orphan, JSON.stringify({ draft: { name: 'kept from a closed tab' }, heldAt: Date.now() - HELD_ORPHAN_MS - 1000 }));
     localStorage.setItem(writing, JSON.stringify({ draft: { name: 'still being written' }, heldAt: Date.now() }));
     localStorage.setItem(broken, '{not json');
-    // this tab has no draft of its own: it starts from the most recent of any tab, here the adopted one
     sessionStorage.setItem('qunce-lab:tab', `test-${Math.random()}`);
-    const draft = await loadAutosave();
-    expect(draft).toEqual({ name: 'kept from a closed tab' });
+    expect(await loadAutosave()).not.toEqual({ name: 'kept from a closed tab' });
+    const offered = await orphanedDraft();
+    expect(offered).toMatchObject({ tab: 'closed-tab', draft: { name: 'kept from a closed tab' } });
+    // ignored, it is offered again next time; settled (restored or discarded), it goes
+    expect(localStorage.getItem(orphan)).not.toBeNull();
+    settleOrphanedDraft(offered!.tab);
     expect(localStorage.getItem(orphan)).toBeNull();
     expect(localStorage.getItem(broken)).toBeNull();
     expect(localStorage.getItem(writing)).not.toBeNull();
     localStorage.removeItem(writing);
+  });
+
+  it('a copy whose write did finish (the tab’s autosave holds the same draft) is not offered, and goes', async () => {
+    const { orphanedDraft, saveAutosave, HELD_ORPHAN_MS } = await import('../../src/ui/storage.ts');
+    sessionStorage.setItem('qunce-lab:tab', 'finished-tab');
+    await saveAutosave({ name: 'written in time' });
+    sessionStorage.setItem('qunce-lab:tab', `test-${Math.random()}`);
+    localStorage.setItem('qunce-lab:autosave-held:finished-tab', JSON.stringify({ draft: { name: 'written in time' }, heldAt: Date.now() - HELD_ORPHAN_MS - 1 }));
+    expect(await orphanedDraft()).toBeNull();
+    expect(localStorage.getItem('qunce-lab:autosave-held:finished-tab')).toBeNull();
   });
 });

@@ -2,12 +2,13 @@
  * The scenario being edited: the draft (plain JSON, possibly invalid), its
  * problems, the last valid scenario (what runs), the preset it came from, and
  * the autosave to this browser (debounced, flushed when the page is hidden),
- * whose state the header shows.
+ * whose state the header shows, and the draft of a tab that closed mid-write,
+ * offered to restore or discard.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SCHEMA_VERSION, parseScenario, type Draft, type Problem, type Scenario } from '../../model/scenario.ts';
 import { migrateScenario } from '../../model/files.ts';
-import { holdDraft, loadAutosave, releaseHeldDraft, saveAutosave } from '../storage.ts';
+import { holdDraft, loadAutosave, orphanedDraft, releaseHeldDraft, saveAutosave, settleOrphanedDraft, type OrphanedDraft } from '../storage.ts';
 import { PRESETS, type PresetName } from '../presets.ts';
 import type { NoticesController } from './notices-controller.ts';
 
@@ -42,6 +43,8 @@ export class DraftController implements ReactiveController {
   /** Counts replacements (presets, files, links, library entries, undo/redo): work started before one must not touch the new scenario. */
   replacements = 0;
   autosave: AutosaveState = 'idle';
+  /** A draft held by a tab that closed before it was saved, offered until restored or discarded. */
+  orphan: OrphanedDraft | null = null;
   /** Autosaves written so far in this visit (tests and tools wait on it). */
   saves = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -83,10 +86,43 @@ export class DraftController implements ReactiveController {
         if (migrated.notices.length) this.notices.notify({ key: 'restoredDraft', extra: migrated.notices });
       }
       this.autosave = saved ? 'saved' : 'idle';
+      const orphan = await orphanedDraft();
+      // the same draft as the one on screen: nothing to offer
+      if (orphan && JSON.stringify(orphan.draft) === JSON.stringify(this.draft)) settleOrphanedDraft(orphan.tab);
+      else this.orphan = orphan;
       this.host.requestUpdate();
     } catch (error) {
       this.notices.storageFailed(error);
     }
+  }
+
+  /** The offered draft, brought up to today's format (what restoring it puts on screen). */
+  get orphanDraft(): Draft | null {
+    if (!this.orphan) return null;
+    const migrated = migrateScenario(this.orphan.draft);
+    return migrated.ok ? migrated.value : this.orphan.draft;
+  }
+
+  /**
+   * Put the offered draft on screen (undoable, like opening a file). This tab's
+   * autosave holds it at once, then the closed tab's copy goes.
+   */
+  restoreOrphan(): void {
+    const draft = this.orphanDraft;
+    if (!this.orphan || !draft) return;
+    const { tab } = this.orphan;
+    this.orphan = null;
+    this.replace(structuredClone(draft), '');
+    this.flush();
+    settleOrphanedDraft(tab);
+  }
+
+  /** Drop the offered draft: the user chose to. */
+  discardOrphan(): void {
+    if (!this.orphan) return;
+    settleOrphanedDraft(this.orphan.tab);
+    this.orphan = null;
+    this.host.requestUpdate();
   }
 
   /**
