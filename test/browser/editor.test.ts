@@ -5,8 +5,7 @@ import '../../src/ui/strategy-editor.ts';
 import type { Draft, StrategyEditor } from '../../src/ui/strategy-editor.ts';
 import { ALL_FIELDS, FIELD_GROUPS, rangeOf, schemaOf, setAt } from '../../src/model/fields.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
-import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
-import noOperations from '../../scenarios/no-operations.json';
+import { scenarioFile } from '../scenarios.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -14,7 +13,7 @@ afterEach(() => document.body.replaceChildren());
 async function mountEditor(locale: 'en' | 'zh-CN' = 'en'): Promise<StrategyEditor> {
   const editor = document.createElement('qc-strategy-editor');
   editor.locale = locale;
-  editor.draft = structuredClone(knowledgeSharing) as Draft;
+  editor.draft = scenarioFile('knowledge-sharing') as Draft;
   editor.addEventListener('draft-change', (event) => {
     const draft = (event as CustomEvent<Draft>).detail;
     const parsed = parseScenario(draft);
@@ -78,7 +77,7 @@ describe('qc-strategy-editor', () => {
   it('lists problems at fields it has no control for, instead of hiding them', async () => {
     const editor = await mountEditor();
     // a goal from a file, kept while the positioning changes to one without that goal
-    editor.draft = { ...(structuredClone(knowledgeSharing) as Draft), goals: { valuablePostsPerWeek: 4 } };
+    editor.draft = { ...(scenarioFile('knowledge-sharing') as Draft), goals: { valuablePostsPerWeek: 4 } };
     typeInto(editor, 'f-group-positioning', 'customer_service');
     await editor.updateComplete;
     const listed = editor.shadowRoot!.querySelector('.elsewhere');
@@ -178,7 +177,7 @@ describe('qc-strategy-editor sections', () => {
     await editor.updateComplete;
     expect(openSections(editor)).toEqual(['admission']);
     await closeAll(editor);
-    editor.draft = structuredClone(noOperations) as Draft;
+    editor.draft = scenarioFile('no-operations') as Draft;
     await editor.updateComplete;
     expect(openSections(editor)).toEqual([]);
   });

@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { simulate } from '../../src/model/engine/run.ts';
-import { parseScenario } from '../../src/model/scenario.ts';
-import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
-import resourceMatching from '../../scenarios/resource-matching.json';
+import { loadScenario, scenarioFile } from '../scenarios.ts';
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
@@ -13,13 +11,12 @@ declare module 'vitest/browser' {
 }
 
 describe('engine in the browser', () => {
-  for (const [name, file] of [['knowledge-sharing', knowledgeSharing], ['resource-matching', resourceMatching]] as const) {
+  for (const name of ['knowledge-sharing', 'resource-matching'] as const) {
     it(`${name}: bit-identical to Node for the same seed and run`, async () => {
-      const parsed = parseScenario(file);
-      if (!parsed.ok) throw new Error('reference scenario does not validate');
+      const scenario = loadScenario(name);
       for (const run of [0, 5]) {
-        const here = simulate(parsed.scenario, run);
-        const node = await commands.simulateInNode(file, run);
+        const here = simulate(scenario, run);
+        const node = await commands.simulateInNode(scenarioFile(name), run);
         expect(here.summary).toEqual(node.summary);
         for (const [key, values] of Object.entries(here.series)) {
           // NaN survives as null through the command's JSON channel

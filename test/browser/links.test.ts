@@ -1,13 +1,10 @@
 /** Share links read in a worker of their own: valid links open, bombs and slow reads are refused, the worker goes away. */
 import { describe, expect, it } from 'vitest';
 import { encodeShareFragment } from '../../src/model/files.ts';
-import { parseScenario } from '../../src/model/scenario.ts';
 import { decodeLinkInWorker } from '../../src/worker/workers.ts';
-import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
+import { loadScenario } from '../scenarios.ts';
 
-const parsed = parseScenario(knowledgeSharing);
-if (!parsed.ok) throw new Error('reference scenario does not validate');
-const scenario = parsed.scenario;
+const scenario = loadScenario('knowledge-sharing');
 
 describe('share links in a worker', () => {
   it('opens a valid link exactly', async () => {

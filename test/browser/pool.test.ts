@@ -2,15 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulationWorker, createSummaryWorker } from '../../src/worker/workers.ts';
 import { EnsembleCancelled, WorkerPool, type Progress } from '../../src/worker/pool.ts';
-import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
+import type { Scenario } from '../../src/model/scenario.ts';
 import { runChunk, runEnsemble } from '../../src/model/ensemble.ts';
 import { alignForComparison, compareRuns } from '../../src/model/compare.ts';
 import { evaluate, runTasksHere } from '../../src/model/planning/jobs.ts';
-import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
+import { loadScenario } from '../scenarios.ts';
 
-const parsed = parseScenario(knowledgeSharing);
-if (!parsed.ok) throw new Error('reference scenario does not validate');
-const scenario: Scenario = parsed.scenario;
+const scenario: Scenario = loadScenario('knowledge-sharing');
 
 const pools: WorkerPool[] = [];
 const pool = (size: number, createSimulation: (index: number) => Worker = createSimulationWorker, partialEveryMs?: number) => {

@@ -5,9 +5,8 @@ import '../../src/ui/result-bar.ts';
 import type { EnsembleSummary, MetricSummary } from '../../src/model/ensemble.ts';
 import { SUMMARY_KEYS, type SummaryKey } from '../../src/model/metrics.ts';
 import { goalsOf } from '../../src/model/playbook.ts';
-import { parseScenario } from '../../src/model/scenario.ts';
 import type { ShownResults } from '../../src/ui/controllers/ensemble-controller.ts';
-import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
+import { loadScenario } from '../scenarios.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -16,15 +15,14 @@ afterEach(() => document.body.replaceChildren());
  * reads it: every goal met in `met` of the runs unless `shares` says otherwise.
  */
 function summaryOf(runs: number, allGoals: number, shares: Partial<Record<SummaryKey, number>> = {}, met = 0.95): EnsembleSummary {
-  const parsed = parseScenario(knowledgeSharing);
-  if (!parsed.ok) throw new Error('the shipped scenario is valid');
-  const goals = goalsOf(parsed.scenario);
+  const scenario = loadScenario('knowledge-sharing');
+  const goals = goalsOf(scenario);
   const metrics = Object.fromEntries(SUMMARY_KEYS.map((key): [SummaryKey, MetricSummary] => {
     const goal = goals.find((g) => g.metric === key);
     return [key, { p10: 0.4, p25: 0.5, p50: 0.6, p75: 0.7, p90: 0.8, mean: 0.6, n: runs, threshold: null, thresholdSource: null,
       status: goal ? 'pass' : null, goalMetShare: goal ? shares[key] ?? met : null }];
   })) as Record<SummaryKey, MetricSummary>;
-  return { scenario: parsed.scenario.name, seed: 1, runs, horizonDays: 30, metrics, goals, allGoalsMetShare: allGoals } as unknown as EnsembleSummary;
+  return { scenario: scenario.name, seed: 1, runs, horizonDays: 30, metrics, goals, allGoalsMetShare: allGoals } as unknown as EnsembleSummary;
 }
 
 async function mount<K extends 'qc-scorecard' | 'qc-result-bar'>(tag: K, props: Partial<HTMLElementTagNameMap[K]>): Promise<HTMLElementTagNameMap[K]> {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
 import { SHOTS, savesSoFar, useSession, visibleControls, waitForAutosave, waitForResults } from './helpers.ts';
+import { scenarioFile } from '../scenarios.ts';
 
 const session = useSession();
 
@@ -23,7 +24,7 @@ describe('scenario files', () => {
   it('opens a dropped file, and refuses a broken one without losing the scenario on screen', async () => {
     await session.page.goto(inject('baseUrl'));
     await waitForResults(session.page);
-    const file = JSON.parse(readFileSync('scenarios/no-operations.json', 'utf8'));
+    const file = scenarioFile('no-operations');
     await dropFile('no-operations.json', JSON.stringify({ ...file, horizonDays: 45 }));
     await expect.poll(() => session.page.locator('qc-app .notice').textContent()).toMatch(/Opened no-operations\.json/);
     expect(await editorValue('f-horizonDays')).toBe('45');

@@ -6,6 +6,7 @@ import { UserError, writeAtomically } from '../../src/cli/io.ts';
 import { SERIES_KEYS, SUMMARY_KEYS } from '../../src/model/metrics.ts';
 import { scratchDir } from './scratch.ts';
 import { captureConsole } from './console-capture.ts';
+import { scenarioFile } from '../scenarios.ts';
 
 const REQUIRED_KEYS = [
   'speakingRate30d', 'weeklyParticipation', 'dailyMessages', 'effectiveRatio', 'retention30d', 'coreActiveUsers',
@@ -148,7 +149,7 @@ describe('npm run sim -- compare', () => {
   });
 
   it('neutralises scenario names a spreadsheet would run as formulas (CSV injection)', () => {
-    const base = JSON.parse(readFileSync('scenarios/knowledge-sharing.json', 'utf8'));
+    const base = scenarioFile('knowledge-sharing');
     const names = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)', 'plain "quoted" name'];
     const files = names.map((name, k) => file(`evil-${k}.json`, JSON.stringify({ ...base, name })));
     const csv = join(dir, 'evil.csv');

@@ -3,7 +3,7 @@ import { simulate } from '../../src/model/engine/run.ts';
 import { runChunk, runEnsemble, summariseEnsemble } from '../../src/model/ensemble.ts';
 import { SERIES_KEYS } from '../../src/model/metrics.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
-import { loadReference } from '../../scripts/calibration-lib.ts';
+import { loadScenario } from '../scenarios.ts';
 
 const plain = (r: ReturnType<typeof simulate>) => ({
   summary: r.summary,
@@ -11,7 +11,7 @@ const plain = (r: ReturnType<typeof simulate>) => ({
 });
 
 describe('determinism (MODEL §9)', () => {
-  const scenario = loadReference('knowledge-sharing');
+  const scenario = loadScenario('knowledge-sharing');
 
   it('gives bit-identical results for the same scenario, seed and run index', () => {
     for (const run of [0, 7, 123]) expect(plain(simulate(scenario, run))).toEqual(plain(simulate(scenario, run)));
@@ -39,7 +39,7 @@ describe('determinism (MODEL §9)', () => {
 
   it('does not depend on earlier runs in the same process', () => {
     const first = plain(simulate(scenario, 3));
-    for (let run = 0; run < 5; run++) simulate(loadReference('resource-matching'), run);
+    for (let run = 0; run < 5; run++) simulate(loadScenario('resource-matching'), run);
     expect(plain(simulate(scenario, 3))).toEqual(first);
   });
 });

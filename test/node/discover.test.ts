@@ -1,7 +1,5 @@
 import seedrandom from 'seedrandom';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openScenarioText } from '../../src/model/files.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
 import { leverAt } from '../../src/model/planning/levers.ts';
@@ -12,12 +10,9 @@ import {
 } from '../../src/model/planning/discover.ts';
 import { boxCentre, describeLimit, describeRule, designSettings, discoveryInput, goalOf, runDesign } from '../../src/model/planning/discover-model.ts';
 import { latinHypercubeUnit } from '../../src/model/planning/latin-hypercube.ts';
+import { loadScenario } from '../scenarios.ts';
 
-function knowledgeSharing(): Scenario {
-  const opened = openScenarioText(readFileSync('scenarios/knowledge-sharing.json', 'utf8'));
-  if (!opened.ok) throw new Error('knowledge-sharing.json');
-  return opened.scenario;
-}
+const knowledgeSharing = (): Scenario => loadScenario('knowledge-sharing');
 
 /** Successes in n trials of chance p: a point's share of runs is this over n. */
 function binomial(n: number, p: number, u: () => number): number {

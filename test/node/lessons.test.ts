@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SECTIONS, answerOf, lessonScenarios, parseLesson, type Lesson } from '../../src/model/lessons.ts';
 import { alignForComparison, compareRuns } from '../../src/model/compare.ts';
 import { runSummaries } from '../../src/model/ensemble.ts';
+import { scenarioFile, type ScenarioName } from '../scenarios.ts';
 
 const DIR = 'scenarios/lessons';
 const lessons: Lesson[] = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((file) => {
@@ -15,7 +16,7 @@ const lessons: Lesson[] = readdirSync(DIR).filter((f) => f.endsWith('.json')).so
   if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
   return parsed.lesson;
 });
-const base = (lesson: Lesson): unknown => (typeof lesson.scenario === 'string' ? JSON.parse(readFileSync(`scenarios/${lesson.scenario}.json`, 'utf8')) : lesson.scenario);
+const base = (lesson: Lesson): unknown => (typeof lesson.scenario === 'string' ? scenarioFile(lesson.scenario as ScenarioName) : lesson.scenario);
 
 describe('shipped lessons', () => {
   it('cover every playbook section, with unique ids and order', () => {

@@ -6,14 +6,15 @@
  * off (scripts/mutation-check.ts checks this constant by constant).
  */
 import { describe, expect, it } from 'vitest';
-import { loadReference, scenarioFor } from '../../scripts/calibration-lib.ts';
+import { scenarioFor } from '../../scripts/calibration-lib.ts';
+import { loadScenario } from '../scenarios.ts';
 import { mean, meanTotal, median, variant, withConstants } from './paired.ts';
 
-const knowledge = loadReference('knowledge-sharing');
-const noOps = loadReference('no-operations');
-const marketing = loadReference('over-marketing');
-const trading = loadReference('resource-matching');
-const service = loadReference('customer-service');
+const knowledge = loadScenario('knowledge-sharing');
+const noOps = loadScenario('no-operations');
+const marketing = loadScenario('over-marketing');
+const trading = loadScenario('resource-matching');
+const service = loadScenario('customer-service');
 
 describe('members\' own messages (MODEL §3.2)', () => {
   it('engagement scales posting (eᵞ): a more engaged start means more messages on day 0', () => {

@@ -3,13 +3,13 @@
  * comparisons, one lever changed, real ensembles on each side.
  */
 import { describe, expect, it } from 'vitest';
-import { loadReference } from '../../scripts/calibration-lib.ts';
+import { loadScenario } from '../scenarios.ts';
 import { simulate } from '../../src/model/engine/run.ts';
 import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
 import { meanTotal, median, variant, withConstants } from './paired.ts';
 
-const knowledge = loadReference('knowledge-sharing');
-const noOps = loadReference('no-operations');
+const knowledge = loadScenario('knowledge-sharing');
+const noOps = loadScenario('no-operations');
 
 describe('growth and admission (MODEL §5)', () => {
   it('batches above 20 on a personal account risk the anti-spam block; the operator sends the rest later', () => {

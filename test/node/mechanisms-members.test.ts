@@ -5,14 +5,15 @@
  * fails when its mechanism is switched off (scripts/mutation-check.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { loadReference, scenarioFor } from '../../scripts/calibration-lib.ts';
+import { scenarioFor } from '../../scripts/calibration-lib.ts';
+import { loadScenario } from '../scenarios.ts';
 import { runGroup } from '../../src/model/engine/run.ts';
 import { mean, meanDaily, meanTotal, median, variant, withConstants } from './paired.ts';
 
-const knowledge = loadReference('knowledge-sharing');
-const noOps = loadReference('no-operations');
-const marketing = loadReference('over-marketing');
-const trading = loadReference('resource-matching');
+const knowledge = loadScenario('knowledge-sharing');
+const noOps = loadScenario('no-operations');
+const marketing = loadScenario('over-marketing');
+const trading = loadScenario('resource-matching');
 
 describe('engagement (MODEL §4)', () => {
   it('replies received keep members posting', () => {

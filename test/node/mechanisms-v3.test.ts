@@ -6,15 +6,16 @@
  * fails when that mechanism is switched off (scripts/mutation-check.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { loadReference, scenarioFor } from '../../scripts/calibration-lib.ts';
+import { scenarioFor } from '../../scripts/calibration-lib.ts';
+import { loadScenario } from '../scenarios.ts';
 import { runGroup } from '../../src/model/engine/run.ts';
 import { LEFT, REMOVED } from '../../src/model/members.ts';
 import { resolveParameters } from '../../src/model/parameters.ts';
 import { mean, meanDaily, meanTotal, median, variant, withConstants } from './paired.ts';
 
-const knowledge = loadReference('knowledge-sharing');
-const noOps = loadReference('no-operations');
-const trading = loadReference('resource-matching');
+const knowledge = loadScenario('knowledge-sharing');
+const noOps = loadScenario('no-operations');
+const trading = loadScenario('resource-matching');
 const manyDms = variant(knowledge, { activation: { dmPerAdminPerDay: 5 } });
 
 describe('DMs persuade; they do not post (model v3 §4)', () => {

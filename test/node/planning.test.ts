@@ -1,9 +1,8 @@
 import seedrandom from 'seedrandom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openScenarioText } from '../../src/model/files.ts';
 import { runEnsemble } from '../../src/model/ensemble.ts';
-import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario.ts';
+import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
 import { rangeOf } from '../../src/model/fields.ts';
 import { assemble, evaluate, runTasksHere, shardOf, tasksFor } from '../../src/model/planning/jobs.ts';
 import { LEVERS, leverAt, leversFor, parseLeverRange, positionOf, withSettings } from '../../src/model/planning/levers.ts';
@@ -21,14 +20,9 @@ import { describeRemedy } from '../../src/model/planning/diagnosis-text.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
 import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
+import { loadScenario } from '../scenarios.ts';
 
-function scenario(name: string, patch: (s: Scenario) => unknown = (s) => s): Scenario {
-  const opened = openScenarioText(readFileSync(`scenarios/${name}.json`, 'utf8'));
-  if (!opened.ok) throw new Error(name);
-  const parsed = parseScenario(patch(opened.scenario));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.scenario;
-}
+const scenario = loadScenario;
 
 describe('levers', () => {
   it('practical ranges lie inside the schema ranges and every lever can be set at both ends', () => {

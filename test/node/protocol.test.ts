@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { packRuns, unpackRuns } from '../../src/worker/protocol.ts';
 import { runChunk } from '../../src/model/ensemble.ts';
 import { SERIES_KEYS } from '../../src/model/metrics.ts';
-import { loadReference } from '../../scripts/calibration-lib.ts';
+import { loadScenario } from '../scenarios.ts';
 
 describe('runs packed for the worker boundary', () => {
   it('unpack(pack(runs)) gives back every series and summary, in one buffer', () => {
-    const runs = runChunk(loadReference('customer-service'), 3, 4);
+    const runs = runChunk(loadScenario('customer-service'), 3, 4);
     const packed = packRuns(runs);
     expect(packed.series.length).toBe(4 * (SERIES_KEYS.length * 30 + 24));
     const back = unpackRuns(structuredClone(packed));

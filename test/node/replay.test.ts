@@ -1,22 +1,17 @@
 /** The chat log of a replay: the same run as without it, and every message and system line accounted for by the run's own series. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
 import { replay, simulate } from '../../src/model/engine/run.ts';
 import { MESSAGE_KINDS } from '../../src/model/metrics.ts';
 import { SYSTEM_EVENTS, TEAM_POSTS } from '../../src/model/engine/chat.ts';
 import { messageText, SYSTEM_TEXT } from '../../src/model/chat-text.ts';
 import { POSITIONINGS } from '../../src/model/playbook.ts';
+import { loadScenario } from '../scenarios.ts';
 
-const load = (name: string): Scenario => {
-  const parsed = parseScenario(JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')));
-  if (!parsed.ok) throw new Error(name);
-  return parsed.scenario;
-};
+const load = loadScenario;
 const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0);
 
 describe('replay', () => {
-  it.each(['knowledge-sharing', 'over-marketing', 'resource-matching'])('%s: recording changes nothing, and the log matches the series', (name) => {
+  it.each(['knowledge-sharing', 'over-marketing', 'resource-matching'] as const)('%s: recording changes nothing, and the log matches the series', (name) => {
     const scenario = load(name);
     const { result, chat } = replay(scenario, 3);
     const plain = simulate(scenario, 3);
