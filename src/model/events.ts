@@ -23,6 +23,9 @@ export const EventType = {
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
+/** The queue's arrays start this large and double when a day holds more events (a size, not a number of the model). */
+const INITIAL_EVENT_SLOTS = 1024;
+
 export class EventQueue {
   private time: Float64Array;
   private type: Uint8Array;
@@ -32,7 +35,7 @@ export class EventQueue {
   private size = 0;
   private next = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = INITIAL_EVENT_SLOTS) {
     this.time = new Float64Array(capacity);
     this.type = new Uint8Array(capacity);
     this.author = new Int32Array(capacity);

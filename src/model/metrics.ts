@@ -41,6 +41,12 @@ export const TOPIC_RESPONSE_MINUTES = 120;
 export const QUICK_ANSWER_MINUTES = 15;
 /** A group is silent within a week if day 7 has at most one member message (MODEL §7). */
 export const SILENT_DAY = 7;
+/** A member "has spoken" (speaking rate, lurkers) when they spoke within this many days (PLAYBOOK §1's 30-day speaking rate; MODEL §7). */
+export const SPOKE_WITHIN_DAYS = 30;
+/** Lurker and never-posted shares count members present at least this long: a newcomer is not yet a lurker (MODEL §7). */
+export const SETTLED_DAYS = 7;
+/** 30-day retention, and the return of a first message's author within as long (MODEL §7; Joyce & Kraut 2006). */
+export const RETENTION_DAYS = 30;
 
 /** Daily series by name, as the recorders read them (the full key set is `SeriesKey`). */
 export type SeriesValues = { readonly [key: string]: Float64Array };

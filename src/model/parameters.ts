@@ -201,6 +201,7 @@ export const PARAMETERS = {
   // ── Rule changes (MODEL §4) ────────────────────────────────────────
   ruleChangeCostNone: p(0.12, 0, 1, 'engagement', '§4 (3 days notice + chain vote)', 'Engagement cost of an unannounced rule change', '无预告规则变更的投入度损失'),
   ruleChangeCostNotice: p(0.05, 0, 1, 'engagement', '§4', 'Cost with ≥ 3 days notice but no vote', '提前 3 天公告但无投票的损失'),
+  ruleChangeNoticeDays: p(3, 0, 30, 'days', '§4 (announce a change 3 days ahead)', 'Days of notice that make a rule change announced', '规则变更算作提前公告所需的天数'),
   ruleChangeCostVote: p(0.015, 0, 1, 'engagement', '§4', 'Cost with ≥ 3 days notice and a chain vote', '提前公告并接龙投票的损失'),
   ruleChangeLeaveShock: p(4, 1, 50, 'factor', 'MODEL §4 (none triggers some leaving)', 'Leaving hazard multiplier on the day of an unannounced change', '无预告变更当天退群风险倍数'),
 

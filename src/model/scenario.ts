@@ -12,6 +12,8 @@ import type { Bilingual } from './text.ts';
 
 export const SCHEMA_VERSION = 2;
 export const MAX_SCENARIO_BYTES = 1_000_000;
+/** The longest run, in days (a year; the engine's tables by tenure are this long). */
+export const MAX_HORIZON_DAYS = 365;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -122,7 +124,7 @@ export const ScenarioSchema = z.strictObject({
     .describe('The name and description in Chinese, shown when the lab is read in Chinese (name and description stay the English)'),
   seed: int(0, 4294967295, '', 1, 'Random seed: same scenario + seed → identical results'),
   runs: int(1, 10000, 'runs', 200, 'Runs in the ensemble'),
-  horizonDays: int(1, 365, 'days', 30, 'Days simulated from the group’s creation'),
+  horizonDays: int(1, MAX_HORIZON_DAYS, 'days', 30, 'Days simulated from the group’s creation'),
   startWeekday: oneOf(WEEKDAYS, 'mon', 'Weekday of day 0 (places theme days and weekends)'),
   founder: oneOf(['kol', 'admin'], 'admin', 'Who founds the group: a domain KOL or an admin (§2)'),
   group: section({
@@ -195,7 +197,7 @@ export const ScenarioSchema = z.strictObject({
     keywordMonitoring: flag(false, 'Keyword monitoring of violations (enterprise)'),
   }, 'Tools (enterprise WeChat)'),
   ruleChanges: z.array(z.strictObject({
-    day: int(0, 364, 'day', 0, 'Day the change takes effect'),
+    day: int(0, MAX_HORIZON_DAYS - 1, 'day', 0, 'Day the change takes effect'),
     noticeDays: int(0, 30, 'days', 0, 'Days of notice (§4 advises 3)'),
     vote: flag(false, 'Agreed by a chain vote (§4)'),
   }, { error: say('must be an object { day, noticeDays, vote }', '必须是 { day, noticeDays, vote } 对象') }), { error: say('must be a list', '必须是列表') }).max(20, { error: say('at most 20 rule changes', '最多 20 次规则变更') }).default([])
@@ -223,8 +225,8 @@ export const ScenarioSchema = z.strictObject({
     }
   }
   s.ruleChanges.forEach((change, i) => {
-    // (a day outside 0–364 already has its own range problem)
-    if (change.day >= s.horizonDays && change.day <= 364 && s.horizonDays >= 1 && s.horizonDays <= 365) {
+    // (a day outside 0 … MAX_HORIZON_DAYS − 1 already has its own range problem)
+    if (change.day >= s.horizonDays && change.day <= MAX_HORIZON_DAYS - 1 && s.horizonDays >= 1 && s.horizonDays <= MAX_HORIZON_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['ruleChanges', i, 'day'], message: `must be within the horizon: day 1 to ${s.horizonDays} as people count (${s.horizonDays - 1} at most in the file, which counts from 0)`, params: { zh: `必须在模拟期内：第 1 到第 ${s.horizonDays} 天 (文件中从 0 计，最多 ${s.horizonDays - 1})` } });
     }
   });

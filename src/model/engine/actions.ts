@@ -6,7 +6,7 @@
 import type { Uniform } from '../rng.ts';
 import type { Parameters, ParameterKey } from '../parameters.ts';
 import { PRESENT, LEFT, type Presence } from '../members.ts';
-import type { MessageKind } from '../metrics.ts';
+import { RETENTION_DAYS, type MessageKind } from '../metrics.ts';
 import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 
 // ── the clock ───────────────────────────────────────────────────────────────
@@ -49,7 +49,7 @@ const KIND_SERIES: Record<MessageKind, `kind_${MessageKind}`> = {
 /** A first message counts as welcomed if a reply comes within this many minutes (Joyce & Kraut 2006; MODEL §7). */
 export const WELCOME_MINUTES = 24 * 60;
 /** …and its author returns if they post again within this many (MODEL §7). */
-export const RETURN_MINUTES = 30 * 1440;
+export const RETURN_MINUTES = RETENTION_DAYS * MINUTES_PER_DAY;
 
 /**
  * Low-value kinds (MODEL v3 §3.5): a burst's "1" or thanks, points-chasing

@@ -7,7 +7,7 @@
 import { EventType } from '../events.ts';
 import { WEEKDAYS } from '../scenario.ts';
 import { dayOfWeek, teamAuthor, work } from './actions.ts';
-import { MINUTES_PER_DAY, NEVER, TopicKind, type GroupState } from './state.ts';
+import { MINUTES_PER_DAY, MONTH_DAYS, NEVER, TopicKind, type GroupState } from './state.ts';
 
 /** Operator actions due today, placed in the posting window (MODEL §3.1). */
 export function planTeamActions(g: GroupState): void {
@@ -33,7 +33,7 @@ export function planTeamActions(g: GroupState): void {
     scheduleTopic(g, TopicKind.themeDay, inWindow());
     work(g, 'topic');
   }
-  if (s.content.monthlyEvent && d % 30 === p.monthlyEventDay) {
+  if (s.content.monthlyEvent && d % MONTH_DAYS === p.monthlyEventDay) {
     scheduleTopic(g, TopicKind.event, from * 60 + d * MINUTES_PER_DAY);
     work(g, 'event');
   }
@@ -71,7 +71,7 @@ export function planTeamActions(g: GroupState): void {
     }
     if (change.day === d) {
       // §4: three days' notice and a chain vote make a change cheap; none makes it costly and some leave.
-      const announced = change.noticeDays >= 3;
+      const announced = change.noticeDays >= p.ruleChangeNoticeDays;
       const cost = announced && change.vote ? p.ruleChangeCostVote : announced || change.vote ? p.ruleChangeCostNotice : p.ruleChangeCostNone;
       g.today.ruleCost += cost;
       if (!announced && !change.vote) g.today.leaveShock *= p.ruleChangeLeaveShock;

@@ -6,7 +6,7 @@
  */
 import { LEFT, REMOVED, WEEK_MASK, daysSpoken, windowMask } from '../members.ts';
 import {
-  SERIES, SERIES_KEYS, SUMMARY, SUMMARY_KEYS,
+  RETENTION_DAYS, SERIES, SERIES_KEYS, SETTLED_DAYS, SPOKE_WITHIN_DAYS, SUMMARY, SUMMARY_KEYS,
   type DayTally, type RunLog, type RunResult, type SeriesKey, type Summary,
 } from '../metrics.ts';
 import { RETURN_MINUTES } from './actions.ts';
@@ -46,8 +46,8 @@ function tallyDay(g: GroupState): DayTally {
     const mask = a.spokeMask[i];
     const week = mask & WEEK_MASK;
     const isCore = daysSpoken(mask & coreMask) >= core.minDays;
-    const spokeIn30 = a.lastSpoke[i] >= 0 && a.lastSpoke[i] >= d - 29;
-    const settled = d - a.joinDay[i] >= 7;
+    const spokeIn30 = a.lastSpoke[i] >= 0 && a.lastSpoke[i] > d - SPOKE_WITHIN_DAYS;
+    const settled = d - a.joinDay[i] >= SETTLED_DAYS;
     if (spokeIn30) spoke30++;
     if (week) spokeThisWeek++;
     if (mask & 1) spokeToday++;
@@ -67,7 +67,7 @@ function tallyDay(g: GroupState): DayTally {
   return {
     day: d, members, present, spoke30, spokeThisWeek, spokeToday, coreActive, lurkers, neverPosted, dnd, engagementSum, left, removed, levels,
     day0Cohort: cohort(0),
-    cohort30DaysAgo: d >= 30 ? cohort(d - 30) : null,
+    cohort30DaysAgo: d >= RETENTION_DAYS ? cohort(d - RETENTION_DAYS) : null,
     teamMinutesToday,
     series: g.series,
   };

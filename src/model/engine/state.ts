@@ -8,7 +8,7 @@
 import { stream, type Uniform } from '../rng.ts';
 import { exp, pow } from '../detmath.ts';
 import { resolveParameters, type Parameters } from '../parameters.ts';
-import { WEEKDAYS, type Scenario } from '../scenario.ts';
+import { MAX_HORIZON_DAYS, WEEKDAYS, type Scenario } from '../scenario.ts';
 import { buildRhythms, PROFILES, type RhythmTables } from '../rhythms.ts';
 import { WeightedPicker } from '../picker.ts';
 import { EventQueue } from '../events.ts';
@@ -17,6 +17,10 @@ import { emptySeries, type Series } from '../metrics.ts';
 import type { ChatRecorder } from './chat.ts';
 
 export const MINUTES_PER_DAY = 1440;
+/** The model's month (the monthly party, §5): 30 days, the calendar month the playbook leaves unspecified. */
+export const MONTH_DAYS = 30;
+/** Members' arrays start this large and double as the group grows (a size, not a number of the model). */
+const INITIAL_MEMBER_SLOTS = 1024;
 /** Ties beyond this many count as this many in the tables by ties (no member has more partners in a 500-member group). */
 export const MAX_TIES_TABLED = 1024;
 /** A topic or answer that never came. */
@@ -183,7 +187,7 @@ export class GroupState {
     this.rhythms = buildRhythms(this.params.weekendFactorOffice, this.params.weekendFactorOther);
     const { growth, team } = scenario;
     const expected = 1 + team.admins + growth.initialInvites + growth.invitesPerDay * Math.min(growth.inviteDays, scenario.horizonDays);
-    this.members = new Members(Math.min(expected, 1024));
+    this.members = new Members(Math.min(expected, INITIAL_MEMBER_SLOTS));
     this.series = emptySeries(this.horizon);
     this.dayFirstMessage = new Int32Array(this.horizon + 1);
     this.cohortSize = new Int32Array(this.horizon);
@@ -219,7 +223,8 @@ function tablesFor(p: Parameters, scenario: Scenario): Tables {
   const positioningAppeal = scenario.group.positioning === 'resource_matching' ? p.appealPositioningResource
     : scenario.group.positioning === 'customer_service' ? p.appealPositioningService : 1;
   return {
-    tenureFactor: memo(`tenure:${leaveTenureShape}`, () => Float64Array.from({ length: 366 }, (_, t) => pow(t + 1, leaveTenureShape - 1))),
+    // one entry per day of tenure a run can reach: 0 … the longest horizon
+    tenureFactor: memo(`tenure:${leaveTenureShape}`, () => Float64Array.from({ length: MAX_HORIZON_DAYS + 1 }, (_, t) => pow(t + 1, leaveTenureShape - 1))),
     tiesFactor: memo(`ties:${tieProtection}`, () => Float64Array.from({ length: MAX_TIES_TABLED + 1 }, (_, n) => pow(1 + n, -tieProtection))),
     tieBaseline: memo(`tieBaseline:${tieBaselineGain}:${tieBaselineScale}`, () => Float64Array.from({ length: MAX_TIES_TABLED + 1 }, (_, n) => tieBaselineGain * (1 - exp(-n / tieBaselineScale)))),
     engagementPower: memo(`power:${engagementExponent}`, () => EngagementTable.of((e) => (e > 0 ? pow(e, engagementExponent) : 0))),
