@@ -45,18 +45,18 @@ export const chartStyles = css`
   :host { display: block; }
   figure { margin: 0; }
   figcaption { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.25rem; }
-  .readout { font-size: 0.8rem; color: var(--qc-muted, #52606d); min-height: 1.2em; font-variant-numeric: tabular-nums; }
+  .readout { font-size: 0.8rem; color: var(--qc-muted); min-height: 1.2em; font-variant-numeric: tabular-nums; }
   svg { width: 100%; height: auto; display: block; overflow: visible; }
-  svg:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: 2px; }
+  svg:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
   .actions { display: flex; gap: 0.75rem; }
-  .actions button { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-link, #1f6feb); cursor: pointer; padding: 0.1rem 0; }
-  .actions button:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); }
-  .table-wrap { max-height: 14rem; overflow: auto; border: 1px solid #d9e0e7; border-radius: 4px; }
+  .actions button { font: inherit; font-size: 0.75rem; background: none; border: none; color: var(--qc-focus); cursor: pointer; padding: 0.1rem 0; }
+  .actions button:focus-visible { outline: 2px solid var(--qc-focus); }
+  .table-wrap { max-height: 14rem; overflow: auto; border: 1px solid var(--qc-border); border-radius: 4px; }
   table { border-collapse: collapse; width: 100%; font-size: 0.75rem; font-variant-numeric: tabular-nums; }
-  th, td { padding: 0.15rem 0.4rem; text-align: right; border-bottom: 1px solid #eef1f4; }
+  th, td { padding: 0.15rem 0.4rem; text-align: right; border-bottom: 1px solid var(--qc-rule); }
   th:first-child, td:first-child { text-align: left; }
-  thead th { position: sticky; top: 0; background: #f6f8fa; }
-  .axis text { font-size: 10px; fill: #52606d; }
+  thead th { position: sticky; top: 0; background: var(--qc-subtle); }
+  .axis text { font-size: 10px; fill: var(--qc-muted); }
   .axis path, .axis line { stroke: #c5ced8; }
   @media print { .actions, .table-wrap { display: none; } figure { break-inside: avoid; } }
 `;

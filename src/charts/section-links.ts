@@ -32,7 +32,7 @@ export function withSectionLinks(text: string, { tabbable = true } = {}): (strin
 
 /** The look of a section link (include in the component's styles). */
 export const sectionLinkStyles = css`
-  .section-link { font: inherit; color: #0b5cad; background: none; border: none; padding: 0; text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
-  .section-link:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
+  .section-link { font: inherit; color: var(--qc-link); background: none; border: none; padding: 0; text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
+  .section-link:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 1px; }
   @media print { .section-link { color: inherit; text-decoration: none; } }
 `;

@@ -56,9 +56,9 @@ export class SeriesChart extends DayChart {
 
   static override styles = [chartStyles, sectionLinkStyles, css`
     figcaption { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; }
-    .note { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.2rem 0 0; }
-    .x-title { font-size: 0.7rem; color: var(--qc-muted, #52606d); text-align: center; margin: 0; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; list-style: none; padding: 0; margin: 0.2rem 0 0; font-size: 0.72rem; color: var(--qc-muted, #52606d); }
+    .note { font-size: 0.75rem; color: var(--qc-muted); margin: 0.2rem 0 0; }
+    .x-title { font-size: 0.7rem; color: var(--qc-muted); text-align: center; margin: 0; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; list-style: none; padding: 0; margin: 0.2rem 0 0; font-size: 0.72rem; color: var(--qc-muted); }
     .legend li { display: flex; align-items: center; gap: 0.3rem; }
     .swatch { display: inline-block; width: 1rem; height: 0.6rem; }
     .swatch.line { height: 0; border-top: 2px solid; }

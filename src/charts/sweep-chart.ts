@@ -53,7 +53,7 @@ export class SweepChart extends DayChart {
   }
 
   static override styles = [chartStyles, css`
-    .x-title { font-size: 0.75rem; color: var(--qc-muted, #52606d); text-align: center; margin: 0; }
+    .x-title { font-size: 0.75rem; color: var(--qc-muted); text-align: center; margin: 0; }
   `];
 
   protected get days(): number {

@@ -52,24 +52,24 @@ export class AppBar extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem 1rem; padding: 0.6rem 1.25rem; background: #0f3d2e; color: #fff; }
+    header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem 1rem; padding: 0.6rem 1.25rem; background: var(--qc-brand); color: var(--qc-on-dark); }
     header h1 { font-size: 1.25rem; margin: 0; }
     header p { margin: 0; opacity: 0.85; font-size: 0.85rem; flex: 1 1 16rem; }
     header label { font-size: 0.85rem; }
     header select, header button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.5rem; border-radius: 4px; border: 1px solid #9fc5b5; }
-    header button { background: #fff; color: #0f3d2e; cursor: pointer; }
-    header :focus-visible { outline: 2px solid #fff; outline-offset: 2px; box-shadow: 0 0 0 4px #0f3d2e; }
-    nav { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.5rem 1.25rem; background: #fff; border-bottom: 1px solid #d9e0e7; }
-    nav button, nav label.open { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.65rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
-    nav button[aria-pressed='true'] { background: #0f3d2e; color: #fff; border-color: #0f3d2e; }
+    header button { background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
+    header :focus-visible { outline: 2px solid var(--qc-on-dark); outline-offset: 2px; box-shadow: 0 0 0 4px var(--qc-brand); }
+    nav { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.5rem 1.25rem; background: var(--qc-surface); border-bottom: 1px solid var(--qc-border); }
+    nav button, nav label.open { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.65rem; border: 1px solid var(--qc-control-border); border-radius: 4px; background: var(--qc-subtle); cursor: pointer; }
+    nav button[aria-pressed='true'] { background: var(--qc-brand); color: var(--qc-on-dark); border-color: var(--qc-brand); }
     nav button[disabled] { opacity: 0.5; cursor: default; }
-    nav button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
+    nav button:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 1px; }
     nav label.open { position: relative; }
-    nav label.open:focus-within { outline: 2px solid #1f6feb; outline-offset: 1px; }
+    nav label.open:focus-within { outline: 2px solid var(--qc-focus); outline-offset: 1px; }
     nav label.open input { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
     .spacer { flex: 1; }
-    .autosave { font-size: 0.75rem; color: #52606d; min-width: 6rem; }
-    .autosave[data-state='failed'] { color: #a40e26; }
+    .autosave { font-size: 0.75rem; color: var(--qc-muted); min-width: 6rem; }
+    .autosave[data-state='failed'] { color: var(--qc-danger); }
     /* a printed handout: the title, not the controls */
     @media print {
       header { background: none; color: #000; padding: 0 0 0.3rem; border-bottom: 1px solid #000; }

@@ -92,13 +92,13 @@ export class AppShell extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; min-height: 100vh; background: #f3f5f8; color: #1d2733; font-family: system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; }
+    :host { display: block; min-height: 100vh; background: #f3f5f8; color: var(--qc-ink); font-family: system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; }
     main.single { display: block; padding: 1rem 1.25rem; }
     main.single[hidden] { display: none; }
-    .skip { position: absolute; left: 0.5rem; top: -3rem; z-index: 20; font: inherit; padding: 0.4rem 0.8rem; background: #fff; color: #0f3d2e; border: 2px solid #1f6feb; border-radius: 4px; }
+    .skip { position: absolute; left: 0.5rem; top: -3rem; z-index: 20; font: inherit; padding: 0.4rem 0.8rem; background: var(--qc-surface); color: var(--qc-brand); border: 2px solid var(--qc-focus); border-radius: 4px; }
     .skip:focus { top: 0.5rem; }
-    @media print { :host { background: #fff; } .skip, .drop { display: none; } main.single { padding: 0; } }
-    .drop { position: fixed; inset: 0; display: grid; place-items: center; background: rgba(15, 61, 46, 0.75); color: #fff; font-size: 1.5rem; z-index: 10; pointer-events: none; }
+    @media print { :host { background: var(--qc-surface); } .skip, .drop { display: none; } main.single { padding: 0; } }
+    .drop { position: fixed; inset: 0; display: grid; place-items: center; background: rgba(15, 61, 46, 0.75); color: var(--qc-on-dark); font-size: 1.5rem; z-index: 10; pointer-events: none; }
   `;
 
   override connectedCallback(): void {

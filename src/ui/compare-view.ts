@@ -68,27 +68,27 @@ export class CompareView extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+    .panel { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     h3 { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
     .pick { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; margin-bottom: 0.5rem; }
     label { font-size: 0.85rem; }
     .option { display: inline-flex; align-items: center; gap: 0.35rem; }
-    .letter { display: inline-block; min-width: 1.1rem; text-align: center; border-radius: 3px; color: #fff; font-size: 0.72rem; font-weight: 700; padding: 0 0.2rem; }
-    button.link { background: none; border: none; color: #0b5cad; text-decoration: underline; padding: 0; font-size: 0.78rem; }
-    button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; background: #1a7f5a; color: #fff; }
+    .letter { display: inline-block; min-width: 1.1rem; text-align: center; border-radius: 3px; color: var(--qc-on-dark); font-size: 0.72rem; font-weight: 700; padding: 0 0.2rem; }
+    button.link { background: none; border: none; color: var(--qc-link); text-decoration: underline; padding: 0; font-size: 0.78rem; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid var(--qc-accent); background: var(--qc-accent); color: var(--qc-on-dark); }
     button[disabled] { opacity: 0.5; cursor: default; }
-    button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
-    .hint { font-size: 0.8rem; color: #52606d; }
+    button:focus-visible, input:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
+    .hint { font-size: 0.8rem; color: var(--qc-muted); }
     table { border-collapse: collapse; width: 100%; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.25rem 0.4rem; border-bottom: 1px solid #eef1f4; text-align: right; }
+    th, td { padding: 0.25rem 0.4rem; border-bottom: 1px solid var(--qc-rule); text-align: right; }
     th:first-child, td:first-child { text-align: left; }
-    thead th { color: #52606d; font-weight: 600; }
+    thead th { color: var(--qc-muted); font-weight: 600; }
     .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -0.05rem; }
     .clear { font-weight: 700; }
-    .interval { display: block; font-size: 0.72rem; font-weight: 400; color: #52606d; white-space: nowrap; }
+    .interval { display: block; font-size: 0.72rem; font-weight: 400; color: var(--qc-muted); white-space: nowrap; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
-    .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
+    .charts > * { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
     code { font-size: 0.78rem; }
     /* last, so it wins over the screen rules above */
     @media print { button, .pick, .hint, .picker { display: none; } .panel { break-inside: avoid; } }

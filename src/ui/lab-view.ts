@@ -96,36 +96,36 @@ export class LabView extends LitElement {
       qc-result-bar { display: block; position: sticky; top: 0; z-index: 5; }
       .scorecard-panel { scroll-margin-top: 7rem; }
     }
-    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+    .panel { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     .editor-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; margin-bottom: 0.5rem; }
-    .editor-head button { font: inherit; font-size: 0.8rem; padding: 0.2rem 0.6rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+    .editor-head button { font: inherit; font-size: 0.8rem; padding: 0.2rem 0.6rem; border: 1px solid var(--qc-control-border); border-radius: 4px; background: var(--qc-subtle); cursor: pointer; }
     .status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; min-height: 2.4rem; }
     /* a printed handout (A4): the scenario, its scorecard and charts; no editor, no buttons, nothing clipped */
     @media print {
       qc-result-bar { display: none; }
       main { display: block; padding: 0; }
       .editor, .status button, .status progress, .diagnose { display: none; }
-      .panel, .charts > * { break-inside: avoid; border-color: #999; }
+      .panel, .charts > * { break-inside: avoid; border-color: var(--qc-print-border); }
       .charts { grid-template-columns: 1fr 1fr; }
     }
-    .pinned-note { font-size: 0.8rem; color: #3e4c59; margin: 0.4rem 0 0; }
+    .pinned-note { font-size: 0.8rem; color: var(--qc-text); margin: 0.4rem 0 0; }
     .editor-head span { display: flex; gap: 0.3rem; flex-wrap: wrap; }
     .editor-head button:disabled, .status button:disabled { opacity: 0.5; cursor: not-allowed; }
-    .pin, .unpin { background: #fff; color: #0f3d2e; }
-    .diagnose { font: inherit; font-size: 0.85rem; margin-top: 0.5rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
-    .status button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; }
-    button:focus-visible, .scorecard-panel:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
-    .run { background: #1a7f5a; color: #fff; }
-    .cancel { background: #fff; color: #a40e26; border-color: #a40e26 !important; }
-    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
-    .progress-text { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
-    .invalid-note { font-size: 0.8rem; color: #a40e26; margin: 0 0 0.5rem; }
+    .pin, .unpin { background: var(--qc-surface); color: var(--qc-brand); }
+    .diagnose { font: inherit; font-size: 0.85rem; margin-top: 0.5rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid var(--qc-accent); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
+    .status button { font: inherit; font-size: 0.85rem; padding: 0.3rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid var(--qc-accent); }
+    button:focus-visible, .scorecard-panel:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
+    .run { background: var(--qc-accent); color: var(--qc-on-dark); }
+    .cancel { background: var(--qc-surface); color: var(--qc-danger); border-color: var(--qc-danger) !important; }
+    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: var(--qc-accent); }
+    .progress-text { font-size: 0.8rem; color: var(--qc-muted); font-variant-numeric: tabular-nums; }
+    .invalid-note { font-size: 0.8rem; color: var(--qc-danger); margin: 0 0 0.5rem; }
     .scenario-name { font-weight: 600; }
-    .description { font-size: 0.85rem; color: #3e4c59; margin: 0 0 0.5rem; max-width: 60rem; }
+    .description { font-size: 0.85rem; color: var(--qc-text); margin: 0 0 0.5rem; max-width: 60rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
     main > * { min-width: 0; }
-    .charts > * { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
+    .charts > * { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
     /* a phone: less frame, more content (last, so it wins over the rules above) */
     @media (max-width: 30rem) {
       main { padding: 0.5rem; gap: 0.5rem; }

@@ -39,11 +39,11 @@ export function answerLabel(locale: Locale, answer: Answer): string {
 /** The look of a lesson's answer (include where `lessonAnswer` is rendered). */
 export const lessonAnswerStyles = css`
   .verdict { font-size: 1.05rem; font-weight: 700; padding: 0.5rem 0.75rem; border-radius: 6px; margin: 0.5rem 0; }
-  .verdict.right { background: #dafbe1; color: #0f5132; }
+  .verdict.right { background: var(--qc-ok-bg); color: #0f5132; }
   .verdict.wrong { background: #fff1e5; color: #7d3200; }
   .numbers { font-size: 0.9rem; font-variant-numeric: tabular-nums; }
-  .hint { font-size: 0.8rem; color: #52606d; }
-  .disagrees { background: #ffebe9; color: #5a0914; border-radius: 4px; padding: 0.3rem 0.6rem; font-size: 0.85rem; }
+  .hint { font-size: 0.8rem; color: var(--qc-muted); }
+  .disagrees { background: var(--qc-error-bg); color: #5a0914; border-radius: 4px; padding: 0.3rem 0.6rem; font-size: 0.85rem; }
   qc-series-chart { display: block; max-width: 46rem; margin-top: 0.5rem; }
 `;
 
@@ -90,38 +90,38 @@ export class LessonsView extends LitElement {
     :host { display: block; }
     .layout { display: grid; grid-template-columns: minmax(14rem, 20rem) 1fr; gap: 1rem; align-items: start; }
     @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
-    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+    .panel { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     h3 { font-size: 0.95rem; margin: 0.75rem 0 0.35rem; }
     ol { padding-left: 1.2rem; margin: 0; }
     ol li { margin: 0.25rem 0; font-size: 0.88rem; }
-    .pick-lesson { font: inherit; text-align: left; background: none; border: none; padding: 0.1rem 0; color: #0b5cad; cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
-    .pick-lesson[aria-current='true'] { font-weight: 700; color: #0f3d2e; text-decoration: none; }
-    .badge { display: inline-block; font-size: 0.72rem; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.3rem; background: #eef1f4; color: #3e4c59; }
-    .badge.right { background: #dafbe1; color: #0f5132; }
+    .pick-lesson { font: inherit; text-align: left; background: none; border: none; padding: 0.1rem 0; color: var(--qc-link); cursor: pointer; text-decoration: underline; text-underline-offset: 2px; }
+    .pick-lesson[aria-current='true'] { font-weight: 700; color: var(--qc-brand); text-decoration: none; }
+    .badge { display: inline-block; font-size: 0.72rem; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.3rem; background: var(--qc-rule); color: var(--qc-text); }
+    .badge.right { background: var(--qc-ok-bg); color: #0f5132; }
     .badge.wrong { background: #fff1e5; color: #7d3200; }
     p { font-size: 0.9rem; line-height: 1.55; margin: 0.35rem 0; max-width: 48rem; }
-    .question { font-size: 1.05rem; font-weight: 600; color: #0f3d2e; }
+    .question { font-size: 1.05rem; font-weight: 600; color: var(--qc-brand); }
     .change { font-size: 0.88rem; }
-    fieldset { border: 1px solid #d9e0e7; border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.5rem 0; max-width: 40rem; }
+    fieldset { border: 1px solid var(--qc-border); border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.5rem 0; max-width: 40rem; }
     legend { font-size: 0.85rem; font-weight: 600; }
     fieldset label { display: inline-flex; gap: 0.3rem; align-items: center; margin-right: 1.2rem; font-size: 0.92rem; }
-    button.primary, button.secondary { font: inherit; font-size: 0.88rem; padding: 0.35rem 0.9rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; margin: 0.3rem 0.4rem 0.3rem 0; }
-    button.primary { background: #1a7f5a; color: #fff; }
-    button.secondary { background: #fff; color: #0f3d2e; }
+    button.primary, button.secondary { font: inherit; font-size: 0.88rem; padding: 0.35rem 0.9rem; border-radius: 4px; cursor: pointer; border: 1px solid var(--qc-accent); margin: 0.3rem 0.4rem 0.3rem 0; }
+    button.primary { background: var(--qc-accent); color: var(--qc-on-dark); }
+    button.secondary { background: var(--qc-surface); color: var(--qc-brand); }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-    button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
-    .problems { color: #a40e26; font-size: 0.8rem; }
-    label.open { font-size: 0.85rem; position: relative; border: 1px solid #b8c2cc; border-radius: 4px; padding: 0.2rem 0.6rem; background: #f6f8fa; cursor: pointer; display: inline-block; margin-top: 0.5rem; }
+    button:focus-visible, input:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
+    .problems { color: var(--qc-danger); font-size: 0.8rem; }
+    label.open { font-size: 0.85rem; position: relative; border: 1px solid var(--qc-control-border); border-radius: 4px; padding: 0.2rem 0.6rem; background: var(--qc-subtle); cursor: pointer; display: inline-block; margin-top: 0.5rem; }
     label.open input { position: absolute; inset: 0; opacity: 0; width: 100%; cursor: pointer; }
-    label.open:focus-within { outline: 2px solid #1f6feb; }
-    progress { width: 16rem; accent-color: #1a7f5a; }
+    label.open:focus-within { outline: 2px solid var(--qc-focus); }
+    progress { width: 16rem; accent-color: var(--qc-accent); }
     /* printed: the lesson as a handout — question, prediction, answer, chart; no controls */
     /* printed: a handout. The § links stay (as text); an unanswered lesson keeps its choices to tick */
     @media print {
       .layout { display: block; }
       .list, button:not(.section-link), label.open, .predict-first { display: none; }
-      .panel { border-color: #999; }
+      .panel { border-color: var(--qc-print-border); }
     }
   `];
 

@@ -34,19 +34,19 @@ export class LibraryPanel extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; }
+    .panel { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.5rem; }
     ul { list-style: none; padding: 0; margin: 0; }
-    li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; padding: 0.45rem 0; border-top: 1px solid #eef1f4; }
+    li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; padding: 0.45rem 0; border-top: 1px solid var(--qc-rule); }
     li:first-child { border-top: none; }
     .name { font-weight: 600; flex: 1 1 14rem; }
-    .when { font-size: 0.75rem; color: #52606d; }
-    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.55rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
-    button.danger { color: #a40e26; }
-    button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
-    .empty { color: #52606d; font-size: 0.85rem; }
-    .notes { display: block; font-weight: 400; font-size: 0.8rem; color: #3e4c59; white-space: pre-wrap; }
-    .deleted { font-size: 0.85rem; background: #fff8c5; padding: 0.3rem 0.5rem; border-radius: 4px; display: flex; gap: 0.75rem; align-items: center; }
+    .when { font-size: 0.75rem; color: var(--qc-muted); }
+    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.55rem; border: 1px solid var(--qc-control-border); border-radius: 4px; background: var(--qc-subtle); cursor: pointer; }
+    button.danger { color: var(--qc-danger); }
+    button:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 1px; }
+    .empty { color: var(--qc-muted); font-size: 0.85rem; }
+    .notes { display: block; font-weight: 400; font-size: 0.8rem; color: var(--qc-text); white-space: pre-wrap; }
+    .deleted { font-size: 0.85rem; background: var(--qc-warn-bg); padding: 0.3rem 0.5rem; border-radius: 4px; display: flex; gap: 0.75rem; align-items: center; }
   `;
 
   override render() {

@@ -63,14 +63,14 @@ export class NoticesView extends LitElement {
     .offer { margin: 0.75rem 1.25rem 0; padding: 0.5rem 0.75rem; border-radius: 6px; font-size: 0.85rem; background: #ddf4ff; display: flex; gap: 0.5rem; align-items: baseline; flex-wrap: wrap; }
     .offer span { flex: 1 1 20rem; }
     .share-box, .refused, .notice { margin: 0.75rem 1.25rem 0; padding: 0.5rem 0.75rem; border-radius: 6px; font-size: 0.85rem; }
-    .share-box { background: #dafbe1; }
+    .share-box { background: var(--qc-ok-bg); }
     .share-box input { width: min(40rem, 90%); font: inherit; font-size: 0.8rem; }
-    .refused { background: #ffebe9; color: #5a0914; }
+    .refused { background: var(--qc-error-bg); color: #5a0914; }
     .refused ul { margin: 0.3rem 0; }
     .refused li { overflow-wrap: anywhere; }
-    .notice { color: #7d4e00; background: #fff8c5; display: flex; gap: 0.75rem; align-items: baseline; justify-content: space-between; }
-    button { font: inherit; font-size: 0.8rem; padding: 0.1rem 0.5rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #fff; cursor: pointer; }
-    button:focus-visible, input:focus-visible { outline: 2px solid #1f6feb; outline-offset: 1px; }
+    .notice { color: var(--qc-warn-text); background: var(--qc-warn-bg); display: flex; gap: 0.75rem; align-items: baseline; justify-content: space-between; }
+    button { font: inherit; font-size: 0.8rem; padding: 0.1rem 0.5rem; border: 1px solid var(--qc-control-border); border-radius: 4px; background: var(--qc-surface); cursor: pointer; }
+    button:focus-visible, input:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 1px; }
   `;
 
   override render() {

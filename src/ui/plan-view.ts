@@ -63,13 +63,13 @@ export class PlanView extends LitElement {
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
     @media (max-width: 40rem) { .grid { grid-template-columns: 1fr; } }
     /* the job's progress and Cancel stay in view while the planner reads a panel further down (a phone, a long diagnosis) */
-    .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 1rem; background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; position: sticky; top: 0; z-index: 2; }
-    button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
-    button.cancel { border-color: #a40e26; color: #a40e26; }
+    .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 1rem; background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; position: sticky; top: 0; z-index: 2; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid var(--qc-accent); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
+    button.cancel { border-color: var(--qc-danger); color: var(--qc-danger); }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-    button:focus-visible, qc-plan-diagnosis:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
-    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
-    .status { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
+    button:focus-visible, qc-plan-diagnosis:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
+    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: var(--qc-accent); }
+    .status { font-size: 0.8rem; color: var(--qc-muted); font-variant-numeric: tabular-nums; }
   `;
 
   override render() {

@@ -36,20 +36,20 @@ export class PlaybookView extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; max-width: 60rem; }
-    .panel:target, .panel.shown { border-color: #1a7f5a; box-shadow: 0 0 0 2px #1a7f5a33; }
+    .panel { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; max-width: 60rem; }
+    .panel:target, .panel.shown { border-color: var(--qc-accent); box-shadow: 0 0 0 2px #1a7f5a33; }
     h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
-    h3 { font-size: 0.88rem; margin: 0.6rem 0 0.3rem; color: #3e4c59; }
+    h3 { font-size: 0.88rem; margin: 0.6rem 0 0.3rem; color: var(--qc-text); }
     p, li { font-size: 0.9rem; line-height: 1.55; }
     ul { margin: 0.2rem 0; padding-left: 1.2rem; }
     .toc { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; list-style: none; padding: 0; }
-    .toc button, .lesson-link { font: inherit; font-size: 0.85rem; background: none; border: none; padding: 0; color: #0b5cad; text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
-    .gap { background: #fff8c5; border-left: 3px solid #bf8700; padding: 0.3rem 0.6rem; margin: 0.3rem 0; font-size: 0.85rem; list-style: none; }
+    .toc button, .lesson-link { font: inherit; font-size: 0.85rem; background: none; border: none; padding: 0; color: var(--qc-link); text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
+    .gap { background: var(--qc-warn-bg); border-left: 3px solid #bf8700; padding: 0.3rem 0.6rem; margin: 0.3rem 0; font-size: 0.85rem; list-style: none; }
     .gaps { padding-left: 0; }
     table { border-collapse: collapse; font-size: 0.85rem; }
-    th, td { text-align: left; padding: 0.2rem 0.5rem; border-bottom: 1px solid #eef1f4; vertical-align: top; }
-    button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
-    @media print { .toc, .lesson-link { display: none; } .panel { break-inside: avoid; border-color: #999; box-shadow: none; } }
+    th, td { text-align: left; padding: 0.2rem 0.5rem; border-bottom: 1px solid var(--qc-rule); vertical-align: top; }
+    button:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
+    @media print { .toc, .lesson-link { display: none; } .panel { break-inside: avoid; border-color: var(--qc-print-border); box-shadow: none; } }
   `;
 
   override render() {

@@ -48,17 +48,17 @@ export class PresenterView extends LitElement {
   }
 
   static override styles = [sectionLinkStyles, lessonAnswerStyles, css`
-    :host { position: fixed; inset: 0; z-index: 30; background: #fff; color: #1d2733; display: flex; flex-direction: column; }
-    .bar { display: flex; align-items: center; gap: 0.75rem; padding: 0.4rem 1rem; background: #0f3d2e; color: #fff; font-size: 0.9rem; }
+    :host { position: fixed; inset: 0; z-index: 30; background: var(--qc-surface); color: var(--qc-ink); display: flex; flex-direction: column; }
+    .bar { display: flex; align-items: center; gap: 0.75rem; padding: 0.4rem 1rem; background: var(--qc-brand); color: var(--qc-on-dark); font-size: 0.9rem; }
     .bar .where { flex: 1; }
-    .bar button { font: inherit; padding: 0.2rem 0.7rem; border-radius: 4px; border: 1px solid #fff; background: #fff; color: #0f3d2e; cursor: pointer; }
-    .bar button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; box-shadow: 0 0 0 4px #0f3d2e; }
+    .bar button { font: inherit; padding: 0.2rem 0.7rem; border-radius: 4px; border: 1px solid var(--qc-on-dark); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
+    .bar button:focus-visible { outline: 2px solid var(--qc-on-dark); outline-offset: 2px; box-shadow: 0 0 0 4px var(--qc-brand); }
     .stage { flex: 1; overflow: auto; }
     .slide { width: ${SLIDE_WIDTH}px; margin: 0 auto; padding: 1rem 1.5rem 2rem; box-sizing: border-box; }
     .slide h2 { font-size: 1.6rem; margin: 0.2rem 0 0.6rem; }
     .slide p { font-size: 1.05rem; line-height: 1.5; }
     .slide qc-series-chart, .slide qc-stacked-chart { display: block; }
-    .question { font-size: 1.2rem; font-weight: 600; color: #0f3d2e; }
+    .question { font-size: 1.2rem; font-weight: 600; color: var(--qc-brand); }
     .choices { display: flex; gap: 2rem; list-style: none; padding: 0; font-size: 1.2rem; }
     .choices li::before { content: '☐ '; }
     .change { font-size: 1.05rem; }

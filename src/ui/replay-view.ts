@@ -114,40 +114,40 @@ export class ReplayView extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
+    .panel { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; margin-bottom: 1rem; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
-    .hint { font-size: 0.8rem; color: #52606d; margin: 0.2rem 0; }
+    .hint { font-size: 0.8rem; color: var(--qc-muted); margin: 0.2rem 0; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; font-size: 0.85rem; }
     .controls label { display: inline-flex; gap: 0.35rem; align-items: center; }
     .controls input[type=range] { width: min(16rem, 60vw); }
     .controls input[type=number] { width: 4.5rem; font: inherit; }
-    button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid #1a7f5a; background: #1a7f5a; color: #fff; }
-    button.secondary { background: #fff; color: #0f3d2e; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.8rem; border-radius: 4px; cursor: pointer; border: 1px solid var(--qc-accent); background: var(--qc-accent); color: var(--qc-on-dark); }
+    button.secondary { background: var(--qc-surface); color: var(--qc-brand); }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-    button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
     .when { font-weight: 700; font-variant-numeric: tabular-nums; min-width: 9rem; }
     .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(14rem, 1fr); gap: 1rem; align-items: start; }
     @media (max-width: 50rem) { .layout { grid-template-columns: 1fr; } }
     .chat { background: #ededed; border-radius: 8px; padding: 0.6rem; height: 34rem; overflow-y: auto; display: flex; flex-direction: column; gap: 0.45rem; }
-    .day { align-self: center; font-size: 0.75rem; color: #fff; background: #b2b2b2; border-radius: 4px; padding: 0.05rem 0.5rem; }
-    .system { align-self: center; font-size: 0.75rem; color: #6e7781; text-align: center; max-width: 90%; }
+    .day { align-self: center; font-size: 0.75rem; color: var(--qc-on-dark); background: #b2b2b2; border-radius: 4px; padding: 0.05rem 0.5rem; }
+    .system { align-self: center; font-size: 0.75rem; color: var(--qc-ghost); text-align: center; max-width: 90%; }
     .msg { display: grid; grid-template-columns: 2rem 1fr; gap: 0.4rem; align-items: start; max-width: 92%; }
-    .avatar { width: 2rem; height: 2rem; border-radius: 4px; color: #fff; font-size: 0.72rem; display: grid; place-items: center; font-weight: 700; }
-    .who { font-size: 0.72rem; color: #6e7781; display: flex; gap: 0.35rem; align-items: baseline; flex-wrap: wrap; }
-    .bubble { background: #fff; border-radius: 6px; padding: 0.35rem 0.55rem; font-size: 0.88rem; line-height: 1.4; word-break: break-word; }
+    .avatar { width: 2rem; height: 2rem; border-radius: 4px; color: var(--qc-on-dark); font-size: 0.72rem; display: grid; place-items: center; font-weight: 700; }
+    .who { font-size: 0.72rem; color: var(--qc-ghost); display: flex; gap: 0.35rem; align-items: baseline; flex-wrap: wrap; }
+    .bubble { background: var(--qc-surface); border-radius: 6px; padding: 0.35rem 0.55rem; font-size: 0.88rem; line-height: 1.4; word-break: break-word; }
     .msg.team .bubble { background: #95ec69; }
-    .quote { font-size: 0.75rem; color: #6e7781; background: #f5f5f5; border-left: 2px solid #c5ced8; padding: 0.1rem 0.4rem; margin-top: 0.25rem; border-radius: 2px; }
-    .chip { font-size: 0.68rem; border-radius: 3px; padding: 0 0.3rem; background: #eef1f4; color: #3e4c59; }
-    .chip.bad { background: #ffebe9; color: #a40e26; }
-    .role { font-size: 0.68rem; border-radius: 3px; padding: 0 0.3rem; color: #fff; }
+    .quote { font-size: 0.75rem; color: var(--qc-ghost); background: #f5f5f5; border-left: 2px solid #c5ced8; padding: 0.1rem 0.4rem; margin-top: 0.25rem; border-radius: 2px; }
+    .chip { font-size: 0.68rem; border-radius: 3px; padding: 0 0.3rem; background: var(--qc-rule); color: var(--qc-text); }
+    .chip.bad { background: var(--qc-error-bg); color: var(--qc-danger); }
+    .role { font-size: 0.68rem; border-radius: 3px; padding: 0 0.3rem; color: var(--qc-on-dark); }
     .roster ul { list-style: none; padding: 0; margin: 0.3rem 0; }
     .roster li { display: grid; grid-template-columns: 8rem 1fr 2.5rem; gap: 0.4rem; align-items: center; font-size: 0.8rem; margin: 0.2rem 0; }
     .bar { height: 0.7rem; border-radius: 2px; }
     .count { text-align: right; font-variant-numeric: tabular-nums; }
-    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.7rem; font-size: 0.75rem; color: #3e4c59; padding: 0; list-style: none; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.7rem; font-size: 0.75rem; color: var(--qc-text); padding: 0; list-style: none; }
     .legend li { display: flex; gap: 0.3rem; align-items: center; }
     .swatch { width: 0.7rem; height: 0.7rem; border-radius: 2px; display: inline-block; }
-    .stale { color: #7d4e00; background: #fff8c5; border-radius: 4px; padding: 0.2rem 0.5rem; font-size: 0.8rem; }
+    .stale { color: var(--qc-warn-text); background: var(--qc-warn-bg); border-radius: 4px; padding: 0.2rem 0.5rem; font-size: 0.8rem; }
     @media print { .controls button, .controls input, .controls select { display: none; } .chat { height: auto; overflow: visible; } }
   `;
 

@@ -50,25 +50,25 @@ export class ResultBar extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .bar { background: #fff; border-bottom: 1px solid #d9e0e7; box-shadow: 0 2px 6px rgba(15, 61, 46, 0.12); padding: 0.35rem 0.6rem 0.4rem;
+    .bar { background: var(--qc-surface); border-bottom: 1px solid var(--qc-border); box-shadow: 0 2px 6px rgba(15, 61, 46, 0.12); padding: 0.35rem 0.6rem 0.4rem;
       font-size: 0.8rem; line-height: 1.35; font-variant-numeric: tabular-nums; }
     p { margin: 0; }
     .headline .tag, .updating { margin-right: 0.3rem; }
-    .tag { display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.72rem; font-weight: 600; background: #fff8c5; color: #7d4e00; }
-    .tag.full { background: #dafbe1; color: #116329; }
+    .tag { display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.72rem; font-weight: 600; background: var(--qc-warn-bg); color: var(--qc-warn-text); }
+    .tag.full { background: var(--qc-ok-bg); color: var(--qc-ok-text); }
     .chance { font-weight: 600; font-size: 0.9rem; }
-    .interval { color: #3e4c59; }
-    .updating { color: #52606d; font-style: italic; }
-    .missed { margin-top: 0.15rem; color: #3e4c59; }
-    .missed .name { color: #a40e26; font-weight: 600; }
+    .interval { color: var(--qc-text); }
+    .updating { color: var(--qc-muted); font-style: italic; }
+    .missed { margin-top: 0.15rem; color: var(--qc-text); }
+    .missed .name { color: var(--qc-danger); font-weight: 600; }
     /* a Chinese name breaks anywhere: keep each whole */
     .missed.zh .name { white-space: nowrap; }
-    .invalid { color: #a40e26; margin-top: 0.15rem; }
+    .invalid { color: var(--qc-danger); margin-top: 0.15rem; }
     /* the buttons follow the text, on its last line where there is room */
     .actions { display: inline-flex; gap: 0.3rem; margin-left: 0.4rem; vertical-align: middle; }
-    button { font: inherit; font-size: 0.78rem; padding: 0.2rem 0.5rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; white-space: nowrap; }
-    button.what { background: #1a7f5a; color: #fff; }
-    button:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    button { font: inherit; font-size: 0.78rem; padding: 0.2rem 0.5rem; border-radius: 4px; border: 1px solid var(--qc-accent); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; white-space: nowrap; }
+    button.what { background: var(--qc-accent); color: var(--qc-on-dark); }
+    button:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
   `;
 
   override render() {

@@ -59,14 +59,14 @@ export class Scorecard extends LitElement {
     :host { display: block; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid #eef1f4; text-align: right; vertical-align: top; }
+    th, td { padding: 0.3rem 0.45rem; border-bottom: 1px solid var(--qc-rule); text-align: right; vertical-align: top; }
     th:first-child, td:first-child { text-align: left; }
-    thead th { font-weight: 600; color: var(--qc-muted, #52606d); font-size: 0.75rem; }
+    thead th { font-weight: 600; color: var(--qc-muted); font-size: 0.75rem; }
     .status { display: inline-block; min-width: 3.5rem; text-align: center; border-radius: 999px; padding: 0.05rem 0.45rem; font-size: 0.75rem; font-weight: 600; }
-    .pass { background: #dafbe1; color: #116329; }
-    .warn { background: #fff8c5; color: #7d4e00; }
-    .fail { background: #ffebe9; color: #a40e26; }
-    .goal-text { display: block; font-size: 0.72rem; color: var(--qc-muted, #52606d); }
+    .pass { background: var(--qc-ok-bg); color: var(--qc-ok-text); }
+    .warn { background: var(--qc-warn-bg); color: var(--qc-warn-text); }
+    .fail { background: var(--qc-error-bg); color: var(--qc-danger); }
+    .goal-text { display: block; font-size: 0.72rem; color: var(--qc-muted); }
     thead .goal-text { white-space: nowrap; }
     .all { margin: 0.5rem 0 0; font-weight: 600; }
     .delta.clear { font-weight: 600; }
@@ -76,15 +76,15 @@ export class Scorecard extends LitElement {
     /* a phone: each goal a block (the name, then its numbers under their headings), nothing scrolled out of sight */
     @media screen and (max-width: 36rem) {
       thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-      tbody tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.2rem 0.6rem; padding: 0.45rem 0; border-bottom: 1px solid #d9e0e7; }
+      tbody tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.2rem 0.6rem; padding: 0.45rem 0; border-bottom: 1px solid var(--qc-border); }
       tbody th, tbody td { display: block; padding: 0; border: none; text-align: left; }
       tbody th { grid-column: 1 / -1; }
-      tbody td::before { content: attr(data-label); display: block; font-size: 0.68rem; color: var(--qc-muted, #52606d); }
+      tbody td::before { content: attr(data-label); display: block; font-size: 0.68rem; color: var(--qc-muted); }
       .goal-cell { white-space: normal; }
     }
-    .run-kind { font-size: 0.8rem; color: #3e4c59; margin: 0 0 0.4rem; }
-    .tag { display: inline-block; margin-right: 0.4rem; padding: 0 0.45rem; border-radius: 999px; font-size: 0.72rem; font-weight: 600; background: #fff8c5; color: #7d4e00; }
-    .gap { font-size: 0.75rem; color: var(--qc-muted, #52606d); margin: 0.3rem 0 0; }
+    .run-kind { font-size: 0.8rem; color: var(--qc-text); margin: 0 0 0.4rem; }
+    .tag { display: inline-block; margin-right: 0.4rem; padding: 0 0.45rem; border-radius: 999px; font-size: 0.72rem; font-weight: 600; background: var(--qc-warn-bg); color: var(--qc-warn-text); }
+    .gap { font-size: 0.75rem; color: var(--qc-muted); margin: 0.3rem 0 0; }
   `];
 
   override render() {

@@ -86,31 +86,31 @@ export class StrategyEditor extends LitElement {
 
   static override styles = [sectionLinkStyles, css`
     :host { display: block; font-size: 0.9rem; }
-    details { border: 1px solid var(--qc-border, #d9e0e7); border-radius: 6px; margin-bottom: 0.6rem; background: #fff; }
+    details { border: 1px solid var(--qc-border); border-radius: 6px; margin-bottom: 0.6rem; background: var(--qc-surface); }
     summary { cursor: pointer; padding: 0.5rem 0.75rem; font-weight: 600; list-style-position: inside; }
-    summary .section { font-weight: 400; color: var(--qc-muted, #52606d); font-size: 0.8rem; }
+    summary .section { font-weight: 400; color: var(--qc-muted); font-size: 0.8rem; }
     .sections { display: flex; justify-content: flex-end; margin: -0.2rem 0 0.4rem; }
     /* a field focused or scrolled to stays clear of the lab's result bar at the top of a phone's screen */
     @media ${unsafeCSS(STACKED)} { input, select, button, summary { scroll-margin-top: 8rem; } }
-    summary:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: -2px; }
-    .badge { display: inline-block; min-width: 1.2rem; margin-left: 0.4rem; padding: 0 0.3rem; border-radius: 999px; background: #cf222e; color: #fff; font-size: 0.7rem; text-align: center; }
+    summary:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: -2px; }
+    .badge { display: inline-block; min-width: 1.2rem; margin-left: 0.4rem; padding: 0 0.3rem; border-radius: 999px; background: #cf222e; color: var(--qc-on-dark); font-size: 0.7rem; text-align: center; }
     .fields { padding: 0 0.75rem 0.5rem; }
-    .field { padding: 0.45rem 0; border-top: 1px solid #eef1f4; }
+    .field { padding: 0.45rem 0; border-top: 1px solid var(--qc-rule); }
     .field:first-child { border-top: none; }
     label.name, .name { display: block; font-weight: 500; margin-bottom: 0.2rem; }
     .row { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
-    input[type='range'] { flex: 1 1 8rem; min-width: 6rem; accent-color: var(--qc-accent, #1a7f5a); }
-    input[type='number'], input[type='text'], select { font: inherit; padding: 0.2rem 0.35rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #fff; }
+    input[type='range'] { flex: 1 1 8rem; min-width: 6rem; accent-color: var(--qc-accent); }
+    input[type='number'], input[type='text'], select { font: inherit; padding: 0.2rem 0.35rem; border: 1px solid var(--qc-control-border); border-radius: 4px; background: var(--qc-surface); }
     input[type='number'] { width: 6.5rem; }
-    input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px solid var(--qc-focus, #1f6feb); outline-offset: 1px; }
+    input:focus-visible, select:focus-visible, button:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 1px; }
     .invalid input, .invalid select { border-color: #cf222e; background: #fff5f5; }
-    .unit { color: var(--qc-muted, #52606d); font-size: 0.8rem; }
-    .info { color: var(--qc-muted, #52606d); font-size: 0.75rem; margin-top: 0.15rem; }
-    .problem { color: #a40e26; font-size: 0.8rem; margin-top: 0.2rem; }
+    .unit { color: var(--qc-muted); font-size: 0.8rem; }
+    .info { color: var(--qc-muted); font-size: 0.75rem; margin-top: 0.15rem; }
+    .problem { color: var(--qc-danger); font-size: 0.8rem; margin-top: 0.2rem; }
     .mix input[type='number'] { width: 4.5rem; }
     .rule { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.3rem; }
     .rule input[type='number'] { width: 4.5rem; }
-    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid #b8c2cc; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+    button { font: inherit; font-size: 0.8rem; padding: 0.15rem 0.5rem; border: 1px solid var(--qc-control-border); border-radius: 4px; background: var(--qc-subtle); cursor: pointer; }
   `];
 
   override render() {

@@ -47,37 +47,37 @@ export abstract class PlanPanel extends LitElement {
     :host { display: block; }
     :host { display: block; min-width: 0; }
     @media print { button, .checklist, .row:has(input), fieldset { display: none; } .panel { break-inside: avoid; } }
-    .panel { background: #fff; border: 1px solid #d9e0e7; border-radius: 8px; padding: 0.75rem 1rem; min-width: 0; }
+    .panel { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; min-width: 0; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     h3 { font-size: 0.9rem; margin: 0.75rem 0 0.3rem; }
-    p.help { font-size: 0.8rem; color: #3e4c59; margin: 0 0 0.5rem; }
+    p.help { font-size: 0.8rem; color: var(--qc-text); margin: 0 0 0.5rem; }
     label { font-size: 0.85rem; }
     .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; margin: 0.35rem 0; }
     input[type='number'] { width: 5rem; font: inherit; font-size: 0.85rem; }
     select { font: inherit; font-size: 0.85rem; max-width: 100%; }
     /* a label holding a select wraps on a phone instead of pushing the page sideways */
     @media (max-width: 600px) { .row > label { max-width: 100%; min-width: 0; } .row > label > select { display: block; width: 100%; margin-top: 0.15rem; } }
-    button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid #1a7f5a; background: #fff; color: #0f3d2e; cursor: pointer; }
-    button.primary { background: #1a7f5a; color: #fff; }
-    button.cancel { border-color: #a40e26; color: #a40e26; }
+    button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid var(--qc-accent); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
+    button.primary { background: var(--qc-accent); color: var(--qc-on-dark); }
+    button.cancel { border-color: var(--qc-danger); color: var(--qc-danger); }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-    button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid #1f6feb; outline-offset: 2px; }
+    button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
     .link { border: none; background: none; color: #0969da; padding: 0; font-size: 0.8rem; }
-    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: #1a7f5a; }
-    .status { font-size: 0.8rem; color: #52606d; font-variant-numeric: tabular-nums; }
-    .stale { font-size: 0.8rem; color: #7d4e00; background: #fff8c5; padding: 0.2rem 0.5rem; border-radius: 4px; }
+    progress { flex: 1 1 10rem; height: 0.6rem; accent-color: var(--qc-accent); }
+    .status { font-size: 0.8rem; color: var(--qc-muted); font-variant-numeric: tabular-nums; }
+    .stale { font-size: 0.8rem; color: var(--qc-warn-text); background: var(--qc-warn-bg); padding: 0.2rem 0.5rem; border-radius: 4px; }
     ul.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.1rem; font-size: 0.85rem; }
     ul.moves li, ol.moves li { margin: 0.2rem 0; }
     ol.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.3rem; font-size: 0.85rem; }
     li.against { border-left: 3px solid #bf8700; padding-left: 0.4rem; }
     tr.against td { background: #fff8e6; }
-    li.unconfirmed { color: #52606d; }
+    li.unconfirmed { color: var(--qc-muted); }
     .frontier-chart { width: 100%; max-width: 32rem; height: auto; display: block; }
     .frontier-table td:nth-child(3) { text-align: left; }
     .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
-    .checklist { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.1rem 0.75rem; max-height: 12rem; overflow: auto; border: 1px solid #eef1f4; padding: 0.3rem; font-size: 0.8rem; }
+    .checklist { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.1rem 0.75rem; max-height: 12rem; overflow: auto; border: 1px solid var(--qc-rule); padding: 0.3rem; font-size: 0.8rem; }
     table { border-collapse: collapse; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
-    th, td { padding: 0.2rem 0.4rem; text-align: right; border-bottom: 1px solid #eef1f4; }
+    th, td { padding: 0.2rem 0.4rem; text-align: right; border-bottom: 1px solid var(--qc-rule); }
     th:first-child, td:first-child { text-align: left; }
     .heat td { text-align: center; min-width: 3rem; }
     .bars { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: 0.2rem 0.5rem; align-items: center; font-size: 0.8rem; }
@@ -86,16 +86,16 @@ export abstract class PlanPanel extends LitElement {
     .stack { position: relative; flex: 0 0 45%; height: 0.8rem; }
     .stack .bar { position: absolute; left: 0; top: 0; }
     .total { background: #a8d5c2; }
-    .first { background: #1a7f5a; }
-    .up { background: #1a7f5a; }
+    .first { background: var(--qc-accent); }
+    .up { background: var(--qc-accent); }
     .down { background: #d1495b; }
     .mixed { background: #8e9aa6; }
-    .legend { font-size: 0.75rem; color: #52606d; }
+    .legend { font-size: 0.75rem; color: var(--qc-muted); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .heat-caption { caption-side: top; text-align: left; }
     .verdict { font-size: 0.85rem; padding: 0.2rem 0.5rem; border-radius: 4px; }
-    .verdict.good { background: #dafbe1; color: #116329; }
-    .verdict.warn { background: #fff8c5; color: #7d4e00; }
+    .verdict.good { background: var(--qc-ok-bg); color: var(--qc-ok-text); }
+    .verdict.warn { background: var(--qc-warn-bg); color: var(--qc-warn-text); }
     button[aria-disabled='true'] { opacity: 0.5; cursor: not-allowed; }
     .row > span { font-size: 0.85rem; }
     fieldset { border: none; padding: 0; margin: 0 0 0.4rem; }

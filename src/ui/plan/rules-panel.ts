@@ -59,7 +59,7 @@ export class RulesPanel extends PlanPanel {
     ${PlanPanel.styles}
     .rule { font-size: 0.9rem; font-weight: 600; margin: 0.4rem 0; }
     .trajectory { max-height: 16rem; overflow: auto; }
-    tr.picked td, tr.picked th { background: #dafbe1; font-weight: 600; }
+    tr.picked td, tr.picked th { background: var(--qc-ok-bg); font-weight: 600; }
     td.levers { text-align: left; max-width: 16rem; }
   `;
 
