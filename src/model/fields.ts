@@ -2,9 +2,9 @@
  * Every scenario lever the editor shows, grouped as the playbook is: one record
  * per lever with its labels in both languages, its source, where planners
  * actually set it (its practical range) and what the playbook advises (its
- * guardrail). Ranges, defaults and units are not repeated here: they are read
- * from the zod schema's JSON Schema, so the editor cannot drift from the
- * validation. The planner's levers (`planning/levers.ts`) and the playbook's
+ * guardrail). Ranges, defaults, units and sources are not repeated here: they
+ * are read from the zod schema's JSON Schema, which states them once, so the
+ * editor cannot drift from the validation. The planner's levers (`planning/levers.ts`) and the playbook's
  * guardrails (`planning/guardrails.ts`) are derived from these records.
  */
 import { scenarioJsonSchema, type Scenario } from './scenario.ts';
@@ -31,14 +31,12 @@ export interface PlaybookAdvice {
   readonly appliesTo?: (scenario: Scenario) => boolean;
 }
 
-export interface FieldSpec {
+/** A lever as written in FIELD_RECORDS: what only the editor and the planner know of it. */
+export interface FieldRecord {
   readonly path: string;
   readonly kind: FieldKind;
   readonly label: Text;
   readonly help?: Text;
-  /** From the schema (`unitOf`): never written in a record. */
-  readonly unit?: Text;
-  readonly source: string;
   readonly options?: readonly { readonly value: string; readonly label: Text }[];
   /** Slider step for numbers. */
   readonly step?: number;
@@ -55,12 +53,20 @@ export interface FieldSpec {
   readonly playbook?: PlaybookAdvice;
 }
 
-export interface FieldGroup {
+/** A lever's whole record: the written one, with its unit and source as the schema states them. */
+export interface FieldSpec extends FieldRecord {
+  /** From the schema (`unitOf`). */
+  readonly unit?: Text;
+  /** The playbook or model section the field comes from, from the schema (`sourceOf`). */
+  readonly source: string;
+}
+
+export interface FieldGroup<F extends FieldRecord = FieldSpec> {
   readonly id: string;
   readonly title: Text;
   /** The playbook sections the group's levers come from (the editor's section headings show it). */
   readonly section: string;
-  readonly fields: readonly FieldSpec[];
+  readonly fields: readonly F[];
 }
 
 /**
@@ -119,34 +125,34 @@ const UNIT_LABELS: Readonly<Record<string, Text | null>> = {
   strikes: null, DMs: null, points: null,
 };
 
-const FIELD_RECORDS: readonly FieldGroup[] = [
+const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
   {
     id: 'positioning',
     title: tx('Positioning and goals', '群定位与目标'),
     section: '§1',
     fields: [
-      { path: 'group.positioning', kind: 'select', label: tx('Positioning', '群定位'), source: '§1', help: tx('Sets the KPIs the results are judged against.', '决定结果对照的关键指标。'),
+      { path: 'group.positioning', kind: 'select', label: tx('Positioning', '群定位'), help: tx('Sets the KPIs the results are judged against.', '决定结果对照的关键指标。'),
         options: [
           { value: 'knowledge_sharing', label: tx('Knowledge sharing', '知识分享型') },
           { value: 'resource_matching', label: tx('Resource matching', '资源对接型') },
           { value: 'customer_service', label: tx('Customer service', '客户服务型') },
         ] },
-      { path: 'group.platform', kind: 'select', label: tx('Platform', '平台'), source: '§1', help: tx('WeCom has APIs, tags, auto-reply and keyword monitoring.', '企业微信有接口、标签、自动回复和关键词监控。'),
+      { path: 'group.platform', kind: 'select', label: tx('Platform', '平台'), help: tx('WeCom has APIs, tags, auto-reply and keyword monitoring.', '企业微信有接口、标签、自动回复和关键词监控。'),
         options: [
           { value: 'personal', label: tx('Personal WeChat', '个人微信') },
           { value: 'enterprise', label: tx('WeCom (enterprise WeChat)', '企业微信') },
         ] },
-      { path: 'founder', kind: 'select', label: tx('Founder', '创建者'), source: '§2',
+      { path: 'founder', kind: 'select', label: tx('Founder', '创建者'),
         options: [
           { value: 'admin', label: tx('An admin', '管理员') },
           { value: 'kol', label: tx('A domain KOL', '领域 KOL') },
         ] },
-      { path: 'horizonDays', kind: 'integer', label: tx('Days simulated', '模拟天数'), source: 'MODEL §1', step: 1 },
-      { path: 'runs', kind: 'integer', label: tx('Runs in a full ensemble', '完整模拟次数'), source: 'MODEL §1', step: 50 },
-      { path: 'seed', kind: 'integer', label: tx('Random seed', '随机种子'), source: 'MODEL §9', help: tx('Same strategy and seed give the same numbers.', '相同策略与种子得到相同结果。') },
-      { path: 'goals.coreActive.target', kind: 'integer', label: tx('Goal: core active users', '目标：核心活跃用户数'), source: '§1', help: tx('The SMART goal asks for 10.', 'SMART 目标为 10 人。'), step: 1 },
-      { path: 'goals.coreActive.minDays', kind: 'integer', label: tx('A core active user speaks on at least', '核心活跃用户：至少发言'), source: 'MODEL §7', help: tx('The playbook gives no definition; 4 of 14 days is about twice a week, every week.', '手册未给出定义；14 天中 4 天约为每周两次。'), step: 1 },
-      { path: 'goals.coreActive.windowDays', kind: 'integer', label: tx('…of the last', '…在最近'), source: 'MODEL §7', step: 1 },
+      { path: 'horizonDays', kind: 'integer', label: tx('Days simulated', '模拟天数'), step: 1 },
+      { path: 'runs', kind: 'integer', label: tx('Runs in a full ensemble', '完整模拟次数'), step: 50 },
+      { path: 'seed', kind: 'integer', label: tx('Random seed', '随机种子'), help: tx('Same strategy and seed give the same numbers.', '相同策略与种子得到相同结果。') },
+      { path: 'goals.coreActive.target', kind: 'integer', label: tx('Goal: core active users', '目标：核心活跃用户数'), help: tx('The SMART goal asks for 10.', 'SMART 目标为 10 人。'), step: 1 },
+      { path: 'goals.coreActive.minDays', kind: 'integer', label: tx('A core active user speaks on at least', '核心活跃用户：至少发言'), help: tx('The playbook gives no definition; 4 of 14 days is about twice a week, every week.', '手册未给出定义；14 天中 4 天约为每周两次。'), step: 1 },
+      { path: 'goals.coreActive.windowDays', kind: 'integer', label: tx('…of the last', '…在最近'), step: 1 },
     ],
   },
   {
@@ -154,31 +160,31 @@ const FIELD_RECORDS: readonly FieldGroup[] = [
     title: tx('Creation and invitations', '创建与邀请'),
     section: '§2',
     fields: [
-      { path: 'growth.channel', kind: 'select', label: tx('How members join', '入群方式'), source: '§2',
+      { path: 'growth.channel', kind: 'select', label: tx('How members join', '入群方式'),
         options: [
           { value: 'direct', label: tx('Direct invitation', '直接邀请') },
           { value: 'qr', label: tx('Group QR code (7 days, ≤ 200)', '群二维码 (7 天，200 人内)') },
           { value: 'enterprise', label: tx('WeCom API / live code', '企业微信接口 / 活码') },
         ] },
-      { path: 'growth.initialInvites', kind: 'integer', label: tx('First wave', '首批邀请'), source: '§2', help: tx('The playbook advises ≤ 40.', '手册建议不超过 40 人。'), step: 5,
+      { path: 'growth.initialInvites', kind: 'integer', label: tx('First wave', '首批邀请'), help: tx('The playbook advises ≤ 40.', '手册建议不超过 40 人。'), step: 5,
         practical: [10, 200],
         playbook: { min: 10, max: 40, advice: 40, source: '§2',
           reason: tx('the first wave of invitations is at most 40 people', '首批邀请不超过 40 人') } },
-      { path: 'growth.batchSize', kind: 'integer', label: tx('Batch size', '每批人数'), source: '§2', help: tx('Personal accounts: batches above 20 risk the anti-spam block.', '个人号单批超过 20 人可能触发反垃圾机制。'), step: 5,
+      { path: 'growth.batchSize', kind: 'integer', label: tx('Batch size', '每批人数'), help: tx('Personal accounts: batches above 20 risk the anti-spam block.', '个人号单批超过 20 人可能触发反垃圾机制。'), step: 5,
         practical: [5, 40],
         playbook: { min: 1, max: 20, advice: 20, source: '§2', appliesTo: personalAccount,
           reason: tx('personal accounts invite in batches of at most 20 to avoid the anti-spam system', '个人号每批邀请不超过 20 人，以免触发反垃圾机制') } },
-      { path: 'growth.invitesPerDay', kind: 'integer', label: tx('Later invitations per day', '之后每日邀请'), source: '§2', step: 5,
+      { path: 'growth.invitesPerDay', kind: 'integer', label: tx('Later invitations per day', '之后每日邀请'), step: 5,
         practical: [0, 40] },
-      { path: 'growth.inviteDays', kind: 'integer', label: tx('Days with invitations', '邀请持续天数'), source: '§2', step: 1,
+      { path: 'growth.inviteDays', kind: 'integer', label: tx('Days with invitations', '邀请持续天数'), step: 1,
         practical: [0, 30] },
-      { path: 'growth.inviteWording', kind: 'share', label: tx('Invitation wording quality', '邀请话术质量'), source: '§6', step: 0.05,
+      { path: 'growth.inviteWording', kind: 'share', label: tx('Invitation wording quality', '邀请话术质量'), step: 0.05,
         practical: [0.2, 1] },
-      { path: 'growth.qrRefreshDays', kind: 'integer', label: tx('Refresh the QR code every', '二维码刷新间隔'), source: '§2', help: tx('0 = never; a code is valid 7 days.', '0 表示不刷新；二维码有效期 7 天。'), step: 1,
+      { path: 'growth.qrRefreshDays', kind: 'integer', label: tx('Refresh the QR code every', '二维码刷新间隔'), help: tx('0 = never; a code is valid 7 days.', '0 表示不刷新；二维码有效期 7 天。'), step: 1,
         practical: [0, 7] },
-      { path: 'group.capacity', kind: 'integer', label: tx('Member limit', '人数上限'), source: '§2', step: 10,
+      { path: 'group.capacity', kind: 'integer', label: tx('Member limit', '人数上限'), step: 10,
         practical: [100, 500] },
-      { path: 'population.mix', kind: 'mix', label: tx('Who is invited', '邀请人群结构'), source: '§3', help: tx('Target pyramid 10 / 20 / 70; shares sum to 1.', '目标金字塔 10/20/70；占比之和为 1。'),
+      { path: 'population.mix', kind: 'mix', label: tx('Who is invited', '邀请人群结构'), help: tx('Target pyramid 10 / 20 / 70; shares sum to 1.', '目标金字塔 10/20/70；占比之和为 1。'),
         parts: [
           { key: 'core', label: tx('core', '核心') },
           { key: 'active', label: tx('active', '活跃') },
@@ -191,17 +197,17 @@ const FIELD_RECORDS: readonly FieldGroup[] = [
     title: tx('Admission', '准入'),
     section: '§3',
     fields: [
-      { path: 'admission.questionnaire', kind: 'boolean', label: tx('Qualification questionnaire', '入群问卷'), source: '§3', help: tx('≈ 15 % eliminated at the default cutoff.', '默认门槛约淘汰 15%。'),
+      { path: 'admission.questionnaire', kind: 'boolean', label: tx('Qualification questionnaire', '入群问卷'), help: tx('≈ 15 % eliminated at the default cutoff.', '默认门槛约淘汰 15%。'),
         playbook: { values: [true], advice: true, source: '§3', appliesTo: screensMembers,
           reason: tx('a qualification questionnaire is one of the three admission filters', '入群问卷是三道准入关之一') } },
-      { path: 'admission.relevanceCutoff', kind: 'share', label: tx('Questionnaire cutoff (relevance)', '问卷门槛 (相关度)'), source: '§3', step: 0.05,
+      { path: 'admission.relevanceCutoff', kind: 'share', label: tx('Questionnaire cutoff (relevance)', '问卷门槛 (相关度)'), step: 0.05,
         practical: [0.2, 0.8] },
-      { path: 'admission.activityScreen', kind: 'boolean', label: tx('Activity screen (> 3/week elsewhere)', '活跃度筛选 (他群周发言 > 3)'), source: '§3', help: tx('≈ 25 % eliminated.', '约淘汰 25%。') },
-      { path: 'admission.valuesTest', kind: 'boolean', label: tx('Values test', '价值观测试'), source: '§3', help: tx('≈ 10 % eliminated.', '约淘汰 10%。') },
-      { path: 'admission.identityCheck', kind: 'boolean', label: tx('Identity check', '身份验证'), source: '§3', help: tx('Blocks most marketers; costs some conversion.', '拦截大部分营销号；略降转化。'),
+      { path: 'admission.activityScreen', kind: 'boolean', label: tx('Activity screen (> 3/week elsewhere)', '活跃度筛选 (他群周发言 > 3)'), help: tx('≈ 25 % eliminated.', '约淘汰 25%。') },
+      { path: 'admission.valuesTest', kind: 'boolean', label: tx('Values test', '价值观测试'), help: tx('≈ 10 % eliminated.', '约淘汰 10%。') },
+      { path: 'admission.identityCheck', kind: 'boolean', label: tx('Identity check', '身份验证'), help: tx('Blocks most marketers; costs some conversion.', '拦截大部分营销号；略降转化。'),
         playbook: { values: [true], advice: true, source: '§3', appliesTo: screensMembers,
           reason: tx('identity verification is one of the three admission filters', '身份验证是三道准入关之一') } },
-      { path: 'admission.probationDays', kind: 'integer', label: tx('Muted probation', '静音观察期'), source: '§3', help: tx('The playbook advises 3 days.', '手册建议 3 天。'), step: 1,
+      { path: 'admission.probationDays', kind: 'integer', label: tx('Muted probation', '静音观察期'), help: tx('The playbook advises 3 days.', '手册建议 3 天。'), step: 1,
         practical: [0, 7],
         playbook: { min: 3, max: 3, advice: 3, source: '§3', appliesTo: screensMembers,
           reason: tx('newcomers observe muted for 3 days', '新人静音观察 3 天') } },
@@ -212,10 +218,10 @@ const FIELD_RECORDS: readonly FieldGroup[] = [
     title: tx('Rules, incentives and penalties', '规则、激励与惩罚'),
     section: '§4',
     fields: [
-      { path: 'content.announcement', kind: 'boolean', label: tx('Announcement at creation', '建群公告'), source: '§2', help: tx('Covenant, value proposition, mute rules.', '群公约、价值主张、禁言规则。'),
+      { path: 'content.announcement', kind: 'boolean', label: tx('Announcement at creation', '建群公告'), help: tx('Covenant, value proposition, mute rules.', '群公约、价值主张、禁言规则。'),
         playbook: { values: [true], advice: true, source: '§2',
           reason: tx('right after creation, post the covenant, the value proposition and the mute rules', '建群后立即发布群公约、价值主张与禁言规则') } },
-      { path: 'incentives.points', kind: 'select', label: tx('Points', '积分'), source: '§4',
+      { path: 'incentives.points', kind: 'select', label: tx('Points', '积分'),
         options: [
           { value: 'none', label: tx('none', '无') },
           { value: 'message', label: tx('per message', '按条计分') },
@@ -223,28 +229,28 @@ const FIELD_RECORDS: readonly FieldGroup[] = [
         ],
         playbook: { values: ['message', 'effective'], advice: 'effective', source: '§4',
           reason: tx('incentives are points exchange and title upgrades, counted by a bot', '激励是积分兑换与头衔升级，由机器人自动统计') } },
-      { path: 'incentives.titleThresholds', kind: 'thresholds', label: tx('Title levels (points)', '头衔门槛 (积分)'), source: '§4', help: tx('Comma-separated, increasing.', '逗号分隔，递增。') },
-      { path: 'incentives.chainRewards', kind: 'boolean', label: tx('Chain (接龙) rewards', '接龙奖励'), source: '§5',
+      { path: 'incentives.titleThresholds', kind: 'thresholds', label: tx('Title levels (points)', '头衔门槛 (积分)'), help: tx('Comma-separated, increasing.', '逗号分隔，递增。') },
+      { path: 'incentives.chainRewards', kind: 'boolean', label: tx('Chain (接龙) rewards', '接龙奖励'),
         playbook: { values: [true], advice: true, source: '§5',
           reason: tx('rewards for topic chains (接龙) are the lever for daily messages', '接龙奖励是提升日均发言的手段') } },
-      { path: 'incentives.teamCompetition', kind: 'boolean', label: tx('Team points competition', '小组积分竞赛'), source: '§5',
+      { path: 'incentives.teamCompetition', kind: 'boolean', label: tx('Team points competition', '小组积分竞赛'),
         playbook: { values: [true], advice: true, source: '§5',
           reason: tx('team points competitions are the lever for weekly participation', '小组积分竞赛是提升周参与率的手段') } },
-      { path: 'penalties.enabled', kind: 'boolean', label: tx('Enforce the covenant', '执行群公约'), source: '§3, §4',
+      { path: 'penalties.enabled', kind: 'boolean', label: tx('Enforce the covenant', '执行群公约'),
         playbook: { values: [true], advice: true, source: '§3, §4',
           reason: tx('violations are handled in grades: warning → timed mute → removal', '违规分级处理：警告 → 限时禁言 → 永久移出') } },
-      { path: 'penalties.strikesToRemove', kind: 'integer', label: tx('Removal on strike', '第几次违规移出'), source: '§4', help: tx('Warning → timed mute → removal.', '警告 → 限时禁言 → 永久移出。'), step: 1,
+      { path: 'penalties.strikesToRemove', kind: 'integer', label: tx('Removal on strike', '第几次违规移出'), help: tx('Warning → timed mute → removal.', '警告 → 限时禁言 → 永久移出。'), step: 1,
         practical: [1, 5],
         playbook: { min: 3, max: 3, advice: 3, source: '§4',
           reason: tx('removal after three violations', '三次违规移出') } },
-      { path: 'penalties.muteHours', kind: 'number', label: tx('Timed mute', '限时禁言'), source: '§3', step: 1,
+      { path: 'penalties.muteHours', kind: 'number', label: tx('Timed mute', '限时禁言'), step: 1,
         practical: [1, 72] },
-      { path: 'penalties.detection', kind: 'share', label: tx('Chance the team notices', '违规发现率'), source: 'MODEL §3.7', step: 0.05,
+      { path: 'penalties.detection', kind: 'share', label: tx('Chance the team notices', '违规发现率'), step: 0.05,
         practical: [0.2, 1] },
-      { path: 'penalties.publicNotice', kind: 'boolean', label: tx('Announce removals with @all', '@全体成员 公示移出'), source: '§4',
+      { path: 'penalties.publicNotice', kind: 'boolean', label: tx('Announce removals with @all', '@全体成员 公示移出'),
         playbook: { values: [true], advice: true, source: '§4',
           reason: tx('the admin announces removals with @all', '管理员 @全体成员 公示') } },
-      { path: 'ruleChanges', kind: 'ruleChanges', label: tx('Rule changes', '规则变更'), source: '§4', help: tx('3 days’ notice and a chain vote keep the cost small.', '提前 3 天公告并接龙投票，代价最小。') },
+      { path: 'ruleChanges', kind: 'ruleChanges', label: tx('Rule changes', '规则变更'), help: tx('3 days’ notice and a chain vote keep the cost small.', '提前 3 天公告并接龙投票，代价最小。') },
     ],
   },
   {
@@ -252,37 +258,37 @@ const FIELD_RECORDS: readonly FieldGroup[] = [
     title: tx('Content and activity', '内容与活跃'),
     section: '§5',
     fields: [
-      { path: 'content.postsPerWeek', kind: 'number', label: tx('Content posts per week', '每周内容数'), source: '§1', help: tx('Knowledge sharing: ≥ 3 valuable posts a week.', '知识分享型：每周干货 ≥ 3 次。'), step: 1,
+      { path: 'content.postsPerWeek', kind: 'number', label: tx('Content posts per week', '每周内容数'), help: tx('Knowledge sharing: ≥ 3 valuable posts a week.', '知识分享型：每周干货 ≥ 3 次。'), step: 1,
         practical: [0, 14],
         playbook: { min: 3, max: 14, advice: 3, source: '§1', appliesTo: knowledgeSharing,
           reason: tx('a knowledge-sharing group posts ≥ 3 valuable posts a week', '知识分享型群每周 ≥ 3 篇干货') } },
-      { path: 'content.mix', kind: 'mix', label: tx('Content mix', '内容结构'), source: '§5', help: tx('Playbook: 30 % news, 40 % tips, 30 % spotlights.', '手册：30% 行业资讯、40% 实用技巧、30% 成员展示。'),
+      { path: 'content.mix', kind: 'mix', label: tx('Content mix', '内容结构'), help: tx('Playbook: 30 % news, 40 % tips, 30 % spotlights.', '手册：30% 行业资讯、40% 实用技巧、30% 成员展示。'),
         parts: [
           { key: 'news', label: tx('news', '资讯') },
           { key: 'tips', label: tx('tips', '技巧') },
           { key: 'spotlight', label: tx('spotlights', '展示') },
         ] },
-      { path: 'content.window', kind: 'window', label: tx('Posting window', '发布时段'), source: '§5', help: tx('19:00–21:00 gets ≥ 47 % response.', '19:00–21:00 话题响应率 ≥ 47%。'),
+      { path: 'content.window', kind: 'window', label: tx('Posting window', '发布时段'), help: tx('19:00–21:00 gets ≥ 47 % response.', '19:00–21:00 话题响应率 ≥ 47%。'),
         practical: [8, 22],
         // a window: both its ends within 19:00–21:00
         playbook: { min: 19, max: 21, advice: 19, source: '§5',
           reason: tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%') } },
-      { path: 'content.themeDay', kind: 'select', label: tx('Weekly theme day', '每周主题日'), source: '§5', options: WEEKDAY_OPTIONS,
+      { path: 'content.themeDay', kind: 'select', label: tx('Weekly theme day', '每周主题日'), options: WEEKDAY_OPTIONS,
         playbook: { values: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], advice: 'thu', source: '§5',
           reason: tx('a weekly theme discussion (e.g. Thursday Q&A day)', '每周一次主题讨论 (如周四答疑日)') } },
-      { path: 'content.monthlyEvent', kind: 'boolean', label: tx('Monthly online party', '月度线上活动'), source: '§5',
+      { path: 'content.monthlyEvent', kind: 'boolean', label: tx('Monthly online party', '月度线上活动'),
         playbook: { values: [true], advice: true, source: '§5',
           reason: tx('a monthly online party', '每月一次线上活动') } },
-      { path: 'content.needsPollEveryDays', kind: 'integer', label: tx('Needs poll every', '需求投票间隔'), source: '§5', help: tx('0 = never.', '0 表示不做。'), step: 1,
+      { path: 'content.needsPollEveryDays', kind: 'integer', label: tx('Needs poll every', '需求投票间隔'), help: tx('0 = never.', '0 表示不做。'), step: 1,
         practical: [0, 30],
         playbook: { min: 1, max: 30, advice: 14, source: '§5', appliesTo: personalAccount,
           reason: tx('personal accounts collect needs with polls', '个人号用投票收集需求') } },
-      { path: 'content.promoPerWeek', kind: 'number', label: tx('Promotions per week', '每周推广'), source: '§5', help: tx('Over-marketing inflates activity falsely.', '过度营销会虚增活跃度。'), step: 1,
+      { path: 'content.promoPerWeek', kind: 'number', label: tx('Promotions per week', '每周推广'), help: tx('Over-marketing inflates activity falsely.', '过度营销会虚增活跃度。'), step: 1,
         practical: [0, 14],
         playbook: { min: 0, max: 1, advice: 0, source: '§4, §5',
           reason: tx('the covenant bans ads and over-marketing inflates activity falsely (effective messages > 70 %); at most 1 a week is this lab\'s reading',
           '群公约禁止广告，过度营销会虚增活跃度 (有效发言 > 70%)；每周至多 1 条是本实验室的解读') } },
-      { path: 'content.promoHook', kind: 'select', label: tx('Promotions carry', '推广附带'), source: 'MODEL §3.8', help: tx('A red packet or giveaway draws a burst of “1” and thanks: busy, not valuable.', '红包或抽奖会引来一串“1”和感谢：热闹，但不是有效发言。'),
+      { path: 'content.promoHook', kind: 'select', label: tx('Promotions carry', '推广附带'), help: tx('A red packet or giveaway draws a burst of “1” and thanks: busy, not valuable.', '红包或抽奖会引来一串“1”和感谢：热闹，但不是有效发言。'),
         options: [
           { value: 'none', label: tx('nothing', '无') },
           { value: 'redPacket', label: tx('a red packet (红包)', '红包') },
@@ -290,7 +296,7 @@ const FIELD_RECORDS: readonly FieldGroup[] = [
         ],
         playbook: { values: ['none'], advice: 'none', source: '§5',
           reason: tx('a red packet or giveaway on a promotion buys a burst of “1”, not conversation (over-marketing)', '推广附带红包或抽奖换来一串“1”，不是讨论 (过度营销)') } },
-      { path: 'content.redPacketsPerWeek', kind: 'number', label: tx('Plain red packets per week', '每周普通红包'), source: 'MODEL §3.8', help: tx('Warms the group for a day; costs money (counted per week in the results).', '暖群一天；需要花钱 (结果中按周计数)。'), step: 1,
+      { path: 'content.redPacketsPerWeek', kind: 'number', label: tx('Plain red packets per week', '每周普通红包'), help: tx('Warms the group for a day; costs money (counted per week in the results).', '暖群一天；需要花钱 (结果中按周计数)。'), step: 1,
         practical: [0, 7],
         playbook: { min: 0, max: 1, advice: 0, source: '§4',
           reason: tx('the playbook\'s incentives are points and titles; red packets are not among them (at most 1 a week is this lab\'s reading)',
@@ -303,28 +309,28 @@ const FIELD_RECORDS: readonly FieldGroup[] = [
     // the team (§3), its tools (§4), win-back (§5) and DMs (§6): the article gives tools no section of their own
     section: '§3–§6',
     fields: [
-      { path: 'team.admins', kind: 'integer', label: tx('Admins besides the owner', '管理员人数 (不含群主)'), source: '§3', step: 1,
+      { path: 'team.admins', kind: 'integer', label: tx('Admins besides the owner', '管理员人数 (不含群主)'), step: 1,
         practical: [0, 6],
         playbook: { min: 1, max: 3, advice: 3, source: '§3',
           reason: tx('the core managers are the owner and 3 admins', '核心管理层为群主 + 3 名管理员') } },
-      { path: 'team.dutyHours', kind: 'window', label: tx('Duty hours', '值班时段'), source: 'MODEL §3.6' },
-      { path: 'team.replyMinutes', kind: 'number', label: tx('Team answer time on duty', '值班回复用时'), source: '§1', step: 1,
+      { path: 'team.dutyHours', kind: 'window', label: tx('Duty hours', '值班时段') },
+      { path: 'team.replyMinutes', kind: 'number', label: tx('Team answer time on duty', '值班回复用时'), step: 1,
         practical: [5, 120],
         playbook: { min: 1, max: 15, advice: 15, source: '§1', appliesTo: customerService,
           reason: tx('a customer-service group answers in under 15 minutes', '客户服务型群响应时间 < 15 分钟') } },
-      { path: 'activation.dmPerAdminPerDay', kind: 'integer', label: tx('DMs per admin per day', '每位管理员每日私聊'), source: '§6', help: tx('One-to-one messages re-activate lurkers.', '一对一私聊激活潜水成员。'), step: 1,
+      { path: 'activation.dmPerAdminPerDay', kind: 'integer', label: tx('DMs per admin per day', '每位管理员每日私聊'), help: tx('One-to-one messages re-activate lurkers.', '一对一私聊激活潜水成员。'), step: 1,
         practical: [0, 10],
         playbook: { min: 1, max: 10, advice: 2, source: '§6',
           reason: tx('lurkers need one-to-one private messages to re-activate', '潜水成员需要一对一私聊激活') } },
-      { path: 'activation.silentDays', kind: 'integer', label: tx('DM after days of silence', '沉默多少天后私聊'), source: '§6', step: 1,
+      { path: 'activation.silentDays', kind: 'integer', label: tx('DM after days of silence', '沉默多少天后私聊'), step: 1,
         practical: [3, 21] },
-      { path: 'activation.winBack', kind: 'boolean', label: tx('Follow up with members who left', '离群回访'), source: '§5',
+      { path: 'activation.winBack', kind: 'boolean', label: tx('Follow up with members who left', '离群回访'),
         playbook: { values: [true], advice: true, source: '§5',
           reason: tx('follow up with members who left', '对离群成员回访') } },
-      { path: 'automation.autoReply', kind: 'boolean', label: tx('Keyword auto-reply (WeCom)', '关键词自动回复 (企业微信)'), source: '§4' },
-      { path: 'automation.autoReplyCoverage', kind: 'share', label: tx('Questions auto-reply answers', '自动回复覆盖的问题'), source: '§4', step: 0.05,
+      { path: 'automation.autoReply', kind: 'boolean', label: tx('Keyword auto-reply (WeCom)', '关键词自动回复 (企业微信)') },
+      { path: 'automation.autoReplyCoverage', kind: 'share', label: tx('Questions auto-reply answers', '自动回复覆盖的问题'), step: 0.05,
         practical: [0, 0.9] },
-      { path: 'automation.keywordMonitoring', kind: 'boolean', label: tx('Keyword monitoring (WeCom)', '关键词监控 (企业微信)'), source: 'MODEL §3.7' },
+      { path: 'automation.keywordMonitoring', kind: 'boolean', label: tx('Keyword monitoring (WeCom)', '关键词监控 (企业微信)') },
     ],
   },
 ];
@@ -335,6 +341,8 @@ interface JsonSchemaNode {
   type?: string | string[];
   /** Set by the schema's numeric fields (scenario.ts `numberIn`). */
   unit?: string;
+  /** The playbook or model section of a field the editor shows (scenario.ts). */
+  source?: string;
   minimum?: number;
   maximum?: number;
   default?: unknown;
@@ -390,11 +398,18 @@ export function unitOf(path: string): Text | undefined {
   return label ?? undefined;
 }
 
+/** The section a field comes from, as the schema states it (every field of the editor has one). */
+export function sourceOf(path: string): string {
+  const { source } = schemaOf(path);
+  if (!source) throw new Error(`${path}: the schema names no source`);
+  return source;
+}
+
 export const FIELD_GROUPS: readonly FieldGroup[] = FIELD_RECORDS.map((group) => ({
   ...group,
-  fields: group.fields.map((field) => {
+  fields: group.fields.map((field): FieldSpec => {
     const unit = unitOf(field.path);
-    return unit ? { ...field, unit } : field;
+    return { ...field, source: sourceOf(field.path), ...(unit ? { unit } : {}) };
   }),
 }));
 

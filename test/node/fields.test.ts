@@ -1,6 +1,6 @@
 /** One record per lever: the field records in fields.ts are the single source of levers, practical ranges and playbook advice. */
 import { describe, expect, it } from 'vitest';
-import { ALL_FIELDS, NOT_LEVERS, isNotLever, rangeOf, unitOf } from '../../src/model/fields.ts';
+import { ALL_FIELDS, NOT_LEVERS, isNotLever, rangeOf, schemaOf, sourceOf, unitOf } from '../../src/model/fields.ts';
 import { scenarioJsonSchema } from '../../src/model/scenario.ts';
 import { GUARDRAILS } from '../../src/model/planning/guardrails.ts';
 import { LEVERS, PRACTICAL_RANGES, isNumeric, leverAt } from '../../src/model/planning/levers.ts';
@@ -60,6 +60,13 @@ describe('levers', () => {
       expect(rail.reason.en && rail.reason.zh).toBeTruthy();
     }
     expect(GUARDRAILS).toHaveLength(24);
+  });
+
+  it('takes each field’s source from the schema, which states it once', () => {
+    expect(sourceOf('content.window')).toBe('§5');
+    expect(sourceOf('penalties.enabled')).toBe('§3, §4');
+    expect(sourceOf('horizonDays')).toBe('MODEL §1');
+    for (const field of ALL_FIELDS) expect(field.source).toBe(schemaOf(field.path).source);
   });
 
   it('takes each unit from the schema, in both languages', () => {
