@@ -64,13 +64,16 @@ export function remove(g: GroupState, i: number): void {
   g.series.removals[g.day]++;
 }
 
+/** Win-back reaches members who left within this many days: "within the week" (MODEL §4, §5 离群回访). */
+export const WIN_BACK_DAYS = 7;
+
 /** The team contacts members who left within the week; a few rejoin (MODEL §4, §5 离群回访). */
 export function winBack(g: GroupState): void {
   const a = g.members.a;
   const d = g.day;
-  // Keep only departures of the last 7 days on the list.
+  // Keep only departures of the last WIN_BACK_DAYS days on the list.
   let kept = 0;
-  for (const i of g.recentlyLeft) if (a.presence[i] === LEFT && d - a.leftDay[i] <= 6) g.recentlyLeft[kept++] = i;
+  for (const i of g.recentlyLeft) if (a.presence[i] === LEFT && d - a.leftDay[i] < WIN_BACK_DAYS) g.recentlyLeft[kept++] = i;
   g.recentlyLeft.length = kept;
   if (!g.scenario.activation.winBack) return;
   const p = g.params;
