@@ -14,8 +14,8 @@ import { t } from '../i18n/messages.ts';
 import type { BaselineDeltas, Pinned } from './controllers/baseline-controller.ts';
 import type { ShownResults } from './controllers/ensemble-controller.ts';
 import type { LessonOutcome } from './controllers/lesson-controller.ts';
-import { answerLabel, lessonAnswer, lessonBefore, lessonChanges } from './lessons-view.ts';
-import type { PresenterSlide } from './presenter-view.ts';
+import { answerLabel, lessonAnswer, lessonBefore, lessonChanges } from './views/lessons-view.ts';
+import type { PresenterSlide } from './views/presenter-view.ts';
 import { resultCharts, resultsCaption } from './result-charts.ts';
 import './scorecard.ts';
 

@@ -13,7 +13,7 @@ import { scenarioText } from '../model/text.ts';
 import type { ShownResults } from './controllers/ensemble-controller.ts';
 import { t } from '../i18n/messages.ts';
 import { PALETTE } from '../charts/marks.ts';
-import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './charts.ts';
+import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './chart-specs.ts';
 import type { Pinned } from './controllers/baseline-controller.ts';
 import '../charts/series-chart.ts';
 import '../charts/stacked-chart.ts';

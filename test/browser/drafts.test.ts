@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DraftController } from '../../src/ui/controllers/draft-controller.ts';
 import { NoticesController } from '../../src/ui/controllers/notices-controller.ts';
-import { HELD_ORPHAN_MS } from '../../src/ui/storage.ts';
+import { HELD_ORPHAN_MS } from '../../src/ui/storage/scenario-store.ts';
 import '../../src/ui/notices-view.ts';
 
 /** A host for the controllers, as the app shell is one. */

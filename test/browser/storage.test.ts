@@ -10,7 +10,7 @@ describe('storage', () => {
   it('gives up on storage that never opens, with a message, and works again once it does', async () => {
     // an IndexedDB whose open request never answers (as when another tab blocks an upgrade)
     const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => ({}) as IDBOpenDBRequest);
-    const { listScenarios, STORAGE_TIMEOUT_MS } = await import('../../src/ui/storage.ts');
+    const { listScenarios, STORAGE_TIMEOUT_MS } = await import('../../src/ui/storage/scenario-store.ts');
     // fake timers: the timeout is checked by advancing the clock, not by waiting
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let settled: string | null = null;
@@ -30,7 +30,7 @@ describe('the library', () => {
   const entry = (id: string, updatedAt: number) => ({ id, name: id, draft: { name: id }, updatedAt });
 
   it('skips and lists a damaged record, and shows the rest', async () => {
-    const { listScenarios, putScenario, deleteScenario } = await import('../../src/ui/storage.ts');
+    const { listScenarios, putScenario, deleteScenario } = await import('../../src/ui/storage/scenario-store.ts');
     await putScenario(entry('good-1', 1));
     await putScenario(entry('good-2', 2));
     // damaged records, written past the library's own code
@@ -43,7 +43,7 @@ describe('the library', () => {
   });
 
   it('saves over an entry only if it is the version this tab opened: never over unseen changes, never onto a deleted entry', async () => {
-    const { putIfUnchanged, putScenario, getScenario, deleteScenario } = await import('../../src/ui/storage.ts');
+    const { putIfUnchanged, putScenario, getScenario, deleteScenario } = await import('../../src/ui/storage/scenario-store.ts');
     await putScenario(entry('shared', 10));
     // this tab opened version 10 and saves: fine
     expect(await putIfUnchanged({ ...entry('shared', 11), name: 'mine' }, 10)).toEqual({ kind: 'saved' });
@@ -60,7 +60,7 @@ describe('the library', () => {
 
 describe('held drafts', () => {
   it('a copy held by a tab that closed mid-write is offered, not taken silently; a fresh one is left alone, a damaged one removed', async () => {
-    const { loadAutosave, orphanedDraft, settleOrphanedDraft, HELD_ORPHAN_MS } = await import('../../src/ui/storage.ts');
+    const { loadAutosave, orphanedDraft, settleOrphanedDraft, HELD_ORPHAN_MS } = await import('../../src/ui/storage/scenario-store.ts');
     const orphan = 'qunce-lab:autosave-held:closed-tab';
     const writing = 'qunce-lab:autosave-held:busy-tab';
     const broken = 'qunce-lab:autosave-held:broken-tab';
@@ -81,7 +81,7 @@ describe('held drafts', () => {
   });
 
   it('a copy whose write did finish (the tab’s autosave holds the same draft) is not offered, and goes', async () => {
-    const { orphanedDraft, saveAutosave, HELD_ORPHAN_MS } = await import('../../src/ui/storage.ts');
+    const { orphanedDraft, saveAutosave, HELD_ORPHAN_MS } = await import('../../src/ui/storage/scenario-store.ts');
     sessionStorage.setItem('qunce-lab:tab', 'finished-tab');
     await saveAutosave({ name: 'written in time' });
     sessionStorage.setItem('qunce-lab:tab', `test-${Math.random()}`);

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Comparison } from '../../model/compare.ts';
 import type { EnsembleSummary } from '../../model/ensemble.ts';
 import { parseScenario, type Scenario } from '../../model/scenario.ts';
-import type { LibraryEntry } from '../storage.ts';
+import type { LibraryEntry } from '../storage/scenario-store.ts';
 import { EnsembleCancelled, type Progress } from '../../worker/pool.ts';
 import type { EnsembleController } from './ensemble-controller.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';

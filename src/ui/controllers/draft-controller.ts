@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SCHEMA_VERSION, parseScenario, type Draft, type Problem, type Scenario } from '../../model/scenario.ts';
 import { migrateScenario } from '../../model/files.ts';
-import { holdDraft, loadAutosave, orphanedDraft, releaseHeldDraft, saveAutosave, settleOrphanedDraft, type OrphanedDraft } from '../storage.ts';
+import { holdDraft, loadAutosave, orphanedDraft, releaseHeldDraft, saveAutosave, settleOrphanedDraft, type OrphanedDraft } from '../storage/scenario-store.ts';
 import { PRESETS, type PresetName } from '../presets.ts';
 import type { NoticesController } from './notices-controller.ts';
 

@@ -12,7 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Draft, type Scenario } from '../../model/scenario.ts';
 import { migrateScenario } from '../../model/files.ts';
-import { deleteScenario, getScenario, listScenarios, newId, putIfUnchanged, putScenario, type LibraryEntry, type SavedPlans, type UnreadableEntry } from '../storage.ts';
+import { deleteScenario, getScenario, listScenarios, newId, putIfUnchanged, putScenario, type LibraryEntry, type SavedPlans, type UnreadableEntry } from '../storage/scenario-store.ts';
 import type { NoticesController } from './notices-controller.ts';
 
 export type LibraryAction = 'load' | 'rename' | 'notes' | 'duplicate' | 'remove';

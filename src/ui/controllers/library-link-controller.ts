@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { scenarioText } from '../../model/text.ts';
 import { langOf, type Locale } from '../../i18n/locale.ts';
-import type { LibraryEntry } from '../storage.ts';
+import type { LibraryEntry } from '../storage/scenario-store.ts';
 import type { ComparisonController } from './comparison-controller.ts';
 import type { DraftController } from './draft-controller.ts';
 import { renamed, type LibraryAction, type LibraryController } from './library-controller.ts';

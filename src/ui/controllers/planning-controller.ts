@@ -18,7 +18,7 @@ import { runDesign, type DesignResult } from '../../model/planning/discover-mode
 import { EnsembleCancelled, type WorkerPool } from '../../worker/pool.ts';
 import { createPool } from '../../worker/workers.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';
-import type { SavedPlans } from '../storage.ts';
+import type { SavedPlans } from '../storage/scenario-store.ts';
 
 export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'frontier' | 'discovery';
 export type PlanStage = 'run' | 'screen' | 'evolve' | 'refine' | 'race' | 'check' | 'final';

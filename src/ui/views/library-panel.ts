@@ -9,10 +9,10 @@
  * LibraryAction, entry }); `library-undo-delete`.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { LibraryEntry } from './storage.ts';
-import type { Locale } from '../i18n/locale.ts';
-import { t, type MessageKey } from '../i18n/messages.ts';
-import type { LibraryAction } from './controllers/library-controller.ts';
+import type { LibraryEntry } from '../storage/scenario-store.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { t, type MessageKey } from '../../i18n/messages.ts';
+import type { LibraryAction } from '../controllers/library-controller.ts';
 
 export class LibraryPanel extends LitElement {
   static override properties = {

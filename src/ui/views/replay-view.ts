@@ -13,15 +13,15 @@
  * `replay-speed` (detail: ReplaySpeed).
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { CHAT_ROLES, SYSTEM_EVENTS, TEAM_POSTS, type ChatLog, type ChatRole, type TeamPost } from '../model/engine/chat.ts';
-import { messageText, SYSTEM_TEXT } from '../model/chat-text.ts';
-import { MEMBERSHIP_STATES, MESSAGE_KINDS, type MessageKind, type Series } from '../model/metrics.ts';
-import type { Positioning } from '../model/playbook.ts';
-import { bilingual as tx, type Bilingual } from '../model/text.ts';
-import { formatNumber, pick, type Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
-import { STATE_COLORS, STATE_LABELS } from './charts.ts';
-import { REPLAY_SPEEDS, type ReplaySpeed } from './controllers/replay-controller.ts';
+import { CHAT_ROLES, SYSTEM_EVENTS, TEAM_POSTS, type ChatLog, type ChatRole, type TeamPost } from '../../model/engine/chat.ts';
+import { messageText, SYSTEM_TEXT } from '../../model/chat-text.ts';
+import { MEMBERSHIP_STATES, MESSAGE_KINDS, type MessageKind, type Series } from '../../model/metrics.ts';
+import type { Positioning } from '../../model/playbook.ts';
+import { bilingual as tx, type Bilingual } from '../../model/text.ts';
+import { formatNumber, pick, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { STATE_COLORS, STATE_LABELS } from '../chart-specs.ts';
+import { REPLAY_SPEEDS, type ReplaySpeed } from '../controllers/replay-controller.ts';
 
 /** What each kind of message is called on its chip (team posts by what they were). */
 const KIND_CHIPS: Record<MessageKind, Bilingual> = {

@@ -8,14 +8,14 @@
  * Events: `plan-seek` (detail: { paths, objective, withinPlaybook }); `plan-apply` (detail: Setting[]).
  */
 import { html, nothing } from 'lit';
-import type { Scenario } from '../../model/scenario.ts';
-import { leverAt, leversFor, type Setting } from '../../model/planning/levers.ts';
-import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
-import type { Objective } from '../../model/planning/optimize.ts';
-import { formatByUnit, formatChance, formatSignedPoints, langOf } from '../../i18n/locale.ts';
-import { describeBreach } from '../../model/planning/guardrails.ts';
-import { t, type MessageKey } from '../../i18n/messages.ts';
-import type { PlanResults } from '../controllers/planning-controller.ts';
+import type { Scenario } from '../../../model/scenario.ts';
+import { leverAt, leversFor, type Setting } from '../../../model/planning/levers.ts';
+import type { GoalSeekResult } from '../../../model/planning/goal-seek.ts';
+import type { Objective } from '../../../model/planning/optimize.ts';
+import { formatByUnit, formatChance, formatSignedPoints, langOf } from '../../../i18n/locale.ts';
+import { describeBreach } from '../../../model/planning/guardrails.ts';
+import { t, type MessageKey } from '../../../i18n/messages.ts';
+import type { PlanResults } from '../../controllers/planning-controller.ts';
 
 /** Levers a goal seek starts with (when the strategy can vary them). */
 export const SEEK_DEFAULTS = ['content.postsPerWeek', 'content.promoPerWeek', 'content.window', 'activation.dmPerAdminPerDay', 'team.admins', 'admission.probationDays'];

@@ -2,7 +2,7 @@
  * Planning: why goals are missed (diagnosis), the strategy that best meets
  * the goals within a budget (goal seek), what a lever does over its range
  * (sweep) and which levers matter (Morris screening), for the strategy being
- * edited; one panel each (src/ui/plan/). One job runs at a time: its progress
+ * edited; one panel each (src/ui/views/plan/). One job runs at a time: its progress
  * and Cancel are at the top, with Undo / Redo of the strategy's edits.
  *
  * Properties: `locale`, `scenario` (the valid strategy), `progress`
@@ -11,15 +11,15 @@
  * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-discover`, `plan-apply`; and
  * `plan-cancel`, `undo`, `redo`.
  */
-import type { SweepAxis } from '../model/planning/sweep.ts';
-import type { Objective } from '../model/planning/optimize.ts';
-import type { Setting } from '../model/planning/levers.ts';
+import type { SweepAxis } from '../../model/planning/sweep.ts';
+import type { Objective } from '../../model/planning/optimize.ts';
+import type { Setting } from '../../model/planning/levers.ts';
 import { LitElement, css, html } from 'lit';
-import type { Scenario } from '../model/scenario.ts';
-import { scenarioText } from '../model/text.ts';
-import { formatNumber, langOf, type Locale } from '../i18n/locale.ts';
-import { t, type MessageKey } from '../i18n/messages.ts';
-import type { PlanProgress, PlanResults } from './controllers/planning-controller.ts';
+import type { Scenario } from '../../model/scenario.ts';
+import { scenarioText } from '../../model/text.ts';
+import { formatNumber, langOf, type Locale } from '../../i18n/locale.ts';
+import { t, type MessageKey } from '../../i18n/messages.ts';
+import type { PlanProgress, PlanResults } from '../controllers/planning-controller.ts';
 import './plan/diagnosis-panel.ts';
 import './plan/seek-panel.ts';
 import './plan/frontier-panel.ts';

@@ -8,21 +8,21 @@
  */
 import { html, nothing } from 'lit';
 import { interpolateGreens } from 'd3';
-import type { Scenario } from '../../model/scenario.ts';
-import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
-import { gridOf, isNumeric, leverAt, leversFor, type Lever } from '../../model/planning/levers.ts';
-import { rangeOf as schemaRange } from '../../model/fields.ts';
-import { sweepToCsv } from '../../model/planning/export.ts';
-import type { SweepAxis, SweepResult } from '../../model/planning/sweep.ts';
-import { wilson } from '../../model/stats.ts';
-import { formatChance, formatPercent, langOf, pick } from '../../i18n/locale.ts';
-import { t } from '../../i18n/messages.ts';
-import { scenarioText } from '../../model/text.ts';
-import { chartThreshold } from '../charts.ts';
-import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
-import type { PlanResults } from '../controllers/planning-controller.ts';
+import type { Scenario } from '../../../model/scenario.ts';
+import { SUMMARY, type SummaryKey } from '../../../model/metrics.ts';
+import { gridOf, isNumeric, leverAt, leversFor, type Lever } from '../../../model/planning/levers.ts';
+import { rangeOf as schemaRange } from '../../../model/fields.ts';
+import { sweepToCsv } from '../../../model/planning/export.ts';
+import type { SweepAxis, SweepResult } from '../../../model/planning/sweep.ts';
+import { wilson } from '../../../model/stats.ts';
+import { formatChance, formatPercent, langOf, pick } from '../../../i18n/locale.ts';
+import { t } from '../../../i18n/messages.ts';
+import { scenarioText } from '../../../model/text.ts';
+import { chartThreshold } from '../../chart-specs.ts';
+import { downloadBlob, fileNameFor } from '../../../charts/image-export.ts';
+import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { ALL_GOALS } from './plan-panel.ts';
-import '../../charts/sweep-chart.ts';
+import '../../../charts/sweep-chart.ts';
 
 /** Settings per lever in a browser sweep. */
 const MAX_AXIS_POINTS = 51;

@@ -11,20 +11,20 @@
  * Events: `plan-discover` (detail: { paths, points, runs }); `plan-apply` (detail: Setting[]).
  */
 import { css, html, nothing } from 'lit';
-import type { Scenario } from '../../model/scenario.ts';
-import { SUMMARY } from '../../model/metrics.ts';
-import { describeThreshold } from '../../model/playbook.ts';
-import { leverAt, leversFor, type Lever, type Setting } from '../../model/planning/levers.ts';
-import type { SweepResult } from '../../model/planning/sweep.ts';
-import { discover, DISCOVERY_DEFAULTS, type Discovery, type DiscoveryPoint, type Limit } from '../../model/planning/discover.ts';
+import type { Scenario } from '../../../model/scenario.ts';
+import { SUMMARY } from '../../../model/metrics.ts';
+import { describeThreshold } from '../../../model/playbook.ts';
+import { leverAt, leversFor, type Lever, type Setting } from '../../../model/planning/levers.ts';
+import type { SweepResult } from '../../../model/planning/sweep.ts';
+import { discover, DISCOVERY_DEFAULTS, type Discovery, type DiscoveryPoint, type Limit } from '../../../model/planning/discover.ts';
 import {
   boxCentre, describeBound, describeRule, DESIGN_LIMITS, discoveryInput, discoveryToCsv, goalOf,
   type DesignResult, type DiscoveryTarget,
-} from '../../model/planning/discover-model.ts';
-import { formatPercent, langOf, pick } from '../../i18n/locale.ts';
-import { t } from '../../i18n/messages.ts';
-import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
-import type { PlanResults } from '../controllers/planning-controller.ts';
+} from '../../../model/planning/discover-model.ts';
+import { formatPercent, langOf, pick } from '../../../i18n/locale.ts';
+import { t } from '../../../i18n/messages.ts';
+import { downloadBlob, fileNameFor } from '../../../charts/image-export.ts';
+import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { ALL_GOALS, PlanPanel } from './plan-panel.ts';
 
 /** Levers a sample starts with (when the strategy can vary them). */

@@ -9,17 +9,17 @@
  * Events: `plan-sensitivity` (detail: { paths, runs, method, samples, outputs }).
  */
 import { html, nothing } from 'lit';
-import type { Scenario } from '../../model/scenario.ts';
-import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
-import { goalsOf } from '../../model/playbook.ts';
-import { leverAt, leversFor } from '../../model/planning/levers.ts';
-import { designToCsv, sensitivityToCsv } from '../../model/planning/export.ts';
-import { RELIABLY_MET } from '../../model/planning/diagnose.ts';
-import type { SensitivityResult } from '../../model/planning/sensitivity-model.ts';
-import { formatByUnit, formatNumber, formatPercent, formatPoints, pick } from '../../i18n/locale.ts';
-import { t } from '../../i18n/messages.ts';
-import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
-import type { PlanResults } from '../controllers/planning-controller.ts';
+import type { Scenario } from '../../../model/scenario.ts';
+import { SUMMARY, type SummaryKey } from '../../../model/metrics.ts';
+import { goalsOf } from '../../../model/playbook.ts';
+import { leverAt, leversFor } from '../../../model/planning/levers.ts';
+import { designToCsv, sensitivityToCsv } from '../../../model/planning/export.ts';
+import { RELIABLY_MET } from '../../../model/planning/diagnose.ts';
+import type { SensitivityResult } from '../../../model/planning/sensitivity-model.ts';
+import { formatByUnit, formatNumber, formatPercent, formatPoints, pick } from '../../../i18n/locale.ts';
+import { t } from '../../../i18n/messages.ts';
+import { downloadBlob, fileNameFor } from '../../../charts/image-export.ts';
+import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { ALL_GOALS } from './plan-panel.ts';
 
 /** Sobol indices for at most this many levers (the CLI's limit too). */

@@ -10,16 +10,16 @@
  * Events: `plan-diagnose` (detail: { runs }); `plan-apply` (detail: Setting[]).
  */
 import { html, nothing } from 'lit';
-import { SUMMARY } from '../../model/metrics.ts';
-import { describeThreshold } from '../../model/playbook.ts';
-import { leverAt } from '../../model/planning/levers.ts';
-import { settingsOfRemedy, type Remedy } from '../../model/planning/diagnose.ts';
-import { describeMoves, describeRemedy } from '../../model/planning/diagnosis-text.ts';
-import { describeBreach } from '../../model/planning/guardrails.ts';
-import type { Threshold } from '../../model/playbook.ts';
-import { formatByUnit, formatChance, langOf, pick } from '../../i18n/locale.ts';
-import { t } from '../../i18n/messages.ts';
-import type { PlanResults } from '../controllers/planning-controller.ts';
+import { SUMMARY } from '../../../model/metrics.ts';
+import { describeThreshold } from '../../../model/playbook.ts';
+import { leverAt } from '../../../model/planning/levers.ts';
+import { settingsOfRemedy, type Remedy } from '../../../model/planning/diagnose.ts';
+import { describeMoves, describeRemedy } from '../../../model/planning/diagnosis-text.ts';
+import { describeBreach } from '../../../model/planning/guardrails.ts';
+import type { Threshold } from '../../../model/playbook.ts';
+import { formatByUnit, formatChance, langOf, pick } from '../../../i18n/locale.ts';
+import { t } from '../../../i18n/messages.ts';
+import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
 
 export class DiagnosisPanel extends PlanPanel {

@@ -13,21 +13,21 @@
  * `lesson-clear-progress`; `playbook-open` (from section links).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { ANSWERS, lessonText, type Answer, type Lesson } from '../model/lessons.ts';
-import { SERIES, SUMMARY } from '../model/metrics.ts';
-import { parseScenario, type Problem } from '../model/scenario.ts';
-import type { Progress } from '../worker/pool.ts';
-import { formatByUnit, formatNumber, formatPoints, formatSignedChange, langOf, pick, type Locale } from '../i18n/locale.ts';
-import { t, type MessageKey } from '../i18n/messages.ts';
-import { PALETTE } from '../charts/marks.ts';
-import { sectionLinkStyles, withSectionLinks } from '../charts/section-links.ts';
-import { PLAYBOOK_SECTIONS } from '../model/playbook-sections.ts';
-import { scenarioText } from '../model/text.ts';
-import { leverLabel, leverValue } from './compare-report.ts';
-import { SHIPPED_LESSONS, lessonBase } from './lessons-data.ts';
-import { getAt } from '../model/fields.ts';
-import type { LessonOutcome, LessonRecord, LessonStage } from './controllers/lesson-controller.ts';
-import '../charts/series-chart.ts';
+import { ANSWERS, lessonText, type Answer, type Lesson } from '../../model/lessons.ts';
+import { SERIES, SUMMARY } from '../../model/metrics.ts';
+import { parseScenario, type Problem } from '../../model/scenario.ts';
+import type { Progress } from '../../worker/pool.ts';
+import { formatByUnit, formatNumber, formatPoints, formatSignedChange, langOf, pick, type Locale } from '../../i18n/locale.ts';
+import { t, type MessageKey } from '../../i18n/messages.ts';
+import { PALETTE } from '../../charts/marks.ts';
+import { sectionLinkStyles, withSectionLinks } from '../../charts/section-links.ts';
+import { PLAYBOOK_SECTIONS } from '../../model/playbook-sections.ts';
+import { scenarioText } from '../../model/text.ts';
+import { leverLabel, leverValue } from '../compare-report.ts';
+import { SHIPPED_LESSONS, lessonBase } from '../lessons-data.ts';
+import { getAt } from '../../model/fields.ts';
+import type { LessonOutcome, LessonRecord, LessonStage } from '../controllers/lesson-controller.ts';
+import '../../charts/series-chart.ts';
 
 const ANSWER_LABELS: Record<Answer, MessageKey> = { higher: 'answerHigher', same: 'answerSame', lower: 'answerLower' };
 

@@ -12,19 +12,19 @@
  * ids); `compare-run`.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import type { Comparison, PairedDifference } from '../model/compare.ts';
-import type { EnsembleSummary } from '../model/ensemble.ts';
-import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../model/metrics.ts';
-import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatChance, formatDifferenceInterval, formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
-import { CHARTS, chartThreshold } from './charts.ts';
-import { comparisonToCsv } from '../model/report.ts';
-import { comparisonMarkdown, leverLabel, leverValue } from './compare-report.ts';
-import { downloadBlob, fileNameFor } from '../charts/image-export.ts';
-import { PALETTE } from '../charts/marks.ts';
-import type { Progress } from '../worker/pool.ts';
-import '../charts/series-chart.ts';
+import type { Comparison, PairedDifference } from '../../model/compare.ts';
+import type { EnsembleSummary } from '../../model/ensemble.ts';
+import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../../model/metrics.ts';
+import { describeThreshold } from '../../model/playbook.ts';
+import { formatByUnit, formatChance, formatDifferenceInterval, formatNumber, formatPercent, pick, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { CHARTS, chartThreshold } from '../chart-specs.ts';
+import { comparisonToCsv } from '../../model/report.ts';
+import { comparisonMarkdown, leverLabel, leverValue } from '../compare-report.ts';
+import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
+import { PALETTE } from '../../charts/marks.ts';
+import type { Progress } from '../../worker/pool.ts';
+import '../../charts/series-chart.ts';
 
 const COMPARE_COLORS = PALETTE.series;
 

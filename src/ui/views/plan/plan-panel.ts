@@ -8,14 +8,14 @@
  * (PlanProgress | null). Events are each panel's (they bubble and cross shadow roots).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Scenario } from '../../model/scenario.ts';
-import { SUMMARY, type SummaryKey } from '../../model/metrics.ts';
-import { describePosition, leversFor, positionOf, type Lever, type Setting } from '../../model/planning/levers.ts';
-import { langOf, pick, typeset, type Locale } from '../../i18n/locale.ts';
-import { t } from '../../i18n/messages.ts';
-import { downloadBlob, fileNameFor } from '../../charts/image-export.ts';
-import { experimentFile } from '../../model/planning/export.ts';
-import type { PlanProgress } from '../controllers/planning-controller.ts';
+import type { Scenario } from '../../../model/scenario.ts';
+import { SUMMARY, type SummaryKey } from '../../../model/metrics.ts';
+import { describePosition, leversFor, positionOf, type Lever, type Setting } from '../../../model/planning/levers.ts';
+import { langOf, pick, typeset, type Locale } from '../../../i18n/locale.ts';
+import { t } from '../../../i18n/messages.ts';
+import { downloadBlob, fileNameFor } from '../../../charts/image-export.ts';
+import { experimentFile } from '../../../model/planning/export.ts';
+import type { PlanProgress } from '../../controllers/planning-controller.ts';
 
 /** The output "share of runs meeting every goal" beside the goals' KPIs. */
 export const ALL_GOALS = 'allGoals';

@@ -14,21 +14,21 @@
  * from the result bar).
  */
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
-import type { EnsembleSummary } from '../model/ensemble.ts';
-import type { Series } from '../model/metrics.ts';
-import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
-import type { Progress } from '../worker/pool.ts';
-import { formatNumber, langOf, typeset, type Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
-import { resultCharts, resultsCaption } from './result-charts.ts';
-import type { FinishedRun, RunKind, ShownResults } from './controllers/ensemble-controller.ts';
-import type { BaselineDeltas, Pinned } from './controllers/baseline-controller.ts';
-import { RELIABLY_MET } from '../model/planning/diagnose.ts';
-import { scenarioText } from '../model/text.ts';
-import { STACKED } from './layout.ts';
-import './strategy-editor.ts';
-import './scorecard.ts';
-import './result-bar.ts';
+import type { EnsembleSummary } from '../../model/ensemble.ts';
+import type { Series } from '../../model/metrics.ts';
+import { SCHEMA_VERSION, type Draft, type Problem } from '../../model/scenario.ts';
+import type { Progress } from '../../worker/pool.ts';
+import { formatNumber, langOf, typeset, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { resultCharts, resultsCaption } from '../result-charts.ts';
+import type { FinishedRun, RunKind, ShownResults } from '../controllers/ensemble-controller.ts';
+import type { BaselineDeltas, Pinned } from '../controllers/baseline-controller.ts';
+import { RELIABLY_MET } from '../../model/planning/diagnose.ts';
+import { scenarioText } from '../../model/text.ts';
+import { STACKED } from '../layout.ts';
+import '../strategy-editor.ts';
+import '../scorecard.ts';
+import '../result-bar.ts';
 
 export class LabView extends LitElement {
   static override properties = {

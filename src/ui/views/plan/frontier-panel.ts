@@ -8,13 +8,13 @@
  * Events: `plan-frontier` (detail: { paths, points, withinPlaybook }); `plan-apply` (detail: Setting[]).
  */
 import { html, nothing } from 'lit';
-import type { Scenario } from '../../model/scenario.ts';
-import { leverAt, leversFor } from '../../model/planning/levers.ts';
-import type { FrontierPoint, FrontierResult } from '../../model/planning/frontier.ts';
-import { formatByUnit, formatChance, formatPercent } from '../../i18n/locale.ts';
-import { t } from '../../i18n/messages.ts';
-import { frontierChart } from '../../charts/frontier-chart.ts';
-import type { PlanResults } from '../controllers/planning-controller.ts';
+import type { Scenario } from '../../../model/scenario.ts';
+import { leverAt, leversFor } from '../../../model/planning/levers.ts';
+import type { FrontierPoint, FrontierResult } from '../../../model/planning/frontier.ts';
+import { formatByUnit, formatChance, formatPercent } from '../../../i18n/locale.ts';
+import { t } from '../../../i18n/messages.ts';
+import { frontierChart } from '../../../charts/frontier-chart.ts';
+import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
 import { MAX_SEEK_LEVERS, SEEK_DEFAULTS } from './seek-panel.ts';
 

@@ -8,13 +8,13 @@
  * `lessons`. Events (bubble, cross shadow roots): `lesson-open` (detail: id).
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { PLAYBOOK_INTRO, PLAYBOOK_INTRO_GAPS, PLAYBOOK_SECTIONS } from '../model/playbook-sections.ts';
-import { THRESHOLDS, describeThreshold } from '../model/playbook.ts';
-import { SUMMARY } from '../model/metrics.ts';
-import { lessonText, type Lesson } from '../model/lessons.ts';
-import { langOf, pick, type Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
-import { leverValue } from './compare-report.ts';
+import { PLAYBOOK_INTRO, PLAYBOOK_INTRO_GAPS, PLAYBOOK_SECTIONS } from '../../model/playbook-sections.ts';
+import { THRESHOLDS, describeThreshold } from '../../model/playbook.ts';
+import { SUMMARY } from '../../model/metrics.ts';
+import { lessonText, type Lesson } from '../../model/lessons.ts';
+import { langOf, pick, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { leverValue } from '../compare-report.ts';
 
 export class PlaybookView extends LitElement {
   static override properties = {

@@ -10,9 +10,9 @@
  * Events (bubble, cross shadow roots): `presenter-exit`.
  */
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import type { Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
-import { sectionLinkStyles } from '../charts/section-links.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { sectionLinkStyles } from '../../charts/section-links.ts';
 import { lessonAnswerStyles } from './lessons-view.ts';
 
 export interface PresenterSlide {
