@@ -1,0 +1,167 @@
+/**
+ * The CSV exports, read with papaparse row by row (`step`: no array of every
+ * row is built): WeChatMsg (留痕), PyWxDump and DiscordChatExporter. A broken
+ * row (a bad quote, too few fields, an unreadable time) is skipped with a
+ * message naming its line and column; the rest is kept.
+ *
+ * Columns relied on (docs/import.md):
+ *   WeChatMsg   Type, SubType, IsSender, CreateTime | StrTime, StrContent, Sender (| NickName, Remark)
+ *   PyWxDump    type_name, is_sender, talker, msg | content, CreateTime
+ *   Discord     AuthorID, Author, Date, Content, Attachments
+ */
+import Papa from 'papaparse';
+import { classify, type TypeHint } from './classify.ts';
+import { minuteAt, PROGRESS_EVERY, type ReadContext } from './reader.ts';
+import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
+
+type Row = Record<string, string | undefined>;
+
+/** China Standard Time: the WeChat tools' own clock, for Unix timestamps when no --tz is given. */
+export const WECHAT_DEFAULT_OFFSET = 480;
+
+/**
+ * Read a CSV with a header row, calling `onRow` with each row and the line it
+ * starts on; papaparse's row errors become skips naming the line.
+ */
+export function readCsv(text: string, ctx: ReadContext, required: readonly string[], onRow: (row: Row, line: number) => void): boolean {
+  const headerEnd = text.indexOf('\n');
+  let rowStart = headerEnd < 0 ? text.length : headerEnd + 1;
+  let counted = 0;
+  let newlines = 0;
+  /** 1-based line of a position: newlines before it, counted once over the whole file. */
+  const lineAt = (position: number) => {
+    for (let next = text.indexOf('\n', counted); next >= 0 && next < position; next = text.indexOf('\n', next + 1)) newlines++;
+    counted = Math.max(counted, position);
+    return newlines + 1;
+  };
+  let rows = 0;
+  let ok = true;
+  Papa.parse<Row>(text, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    step: (result, parser) => {
+      const fields = result.meta.fields ?? [];
+      if (rows === 0) {
+        const absent = required.filter((c) => !fields.includes(c));
+        if (absent.length) {
+          ctx.sink.skip(ctx.file, 1, absent[0], `the header has no column ${absent.join(', ')}; the file cannot be read`, `表头缺少列 ${absent.join('、')}，无法读取该文件`);
+          ok = false;
+          parser.abort();
+          return;
+        }
+      }
+      while (rowStart < text.length && (text.charCodeAt(rowStart) === 10 || text.charCodeAt(rowStart) === 13)) rowStart++; // skipped empty lines
+      const line = lineAt(rowStart);
+      rowStart = result.meta.cursor;
+      rows++;
+      if (rows % PROGRESS_EVERY === 0) ctx.progress(rowStart / text.length);
+      const error = result.errors[0];
+      if (error) {
+        const got = Object.keys(result.data).filter((k) => k !== '__parsed_extra').length;
+        if (error.code === 'TooFewFields') {
+          const column = fields[Math.min(got, fields.length - 1)] ?? null;
+          ctx.sink.skip(ctx.file, line, column, `too few fields (${error.message.replace(/^Too few fields: /, '')}): the row is broken from this column on`, `字段过少：该行从此列起已损坏`);
+        } else if (error.code === 'TooManyFields') {
+          ctx.sink.skip(ctx.file, line, fields[fields.length - 1] ?? null, `too many fields (${error.message.replace(/^Too many fields: /, '')}): an unquoted comma after this column`, `字段过多：此列之后有未加引号的逗号`);
+        } else {
+          ctx.sink.skip(ctx.file, line, null, `${error.message}: a quote is not closed, so the rest of the file may be read as one field`, '引号不配对：其后的内容可能被读成一个字段');
+        }
+        return;
+      }
+      onRow(result.data, line);
+    },
+  });
+  ctx.progress(1);
+  return ok;
+}
+
+const badTime = (ctx: ReadContext, line: number, column: string, value: string | undefined) =>
+  ctx.sink.skip(ctx.file, line, column, `not a time: "${(value ?? '').slice(0, 40)}"`, `不是有效时间："${(value ?? '').slice(0, 40)}"`);
+
+const missing = (ctx: ReadContext, line: number, column: string) =>
+  ctx.sink.skip(ctx.file, line, column, 'is empty: who wrote the message is unknown', '为空：无法确定发言人');
+
+/** A time column that may be Unix seconds (absolute) or the exporter's wall clock. */
+function timeOf(ctx: ReadContext, value: string | undefined, defaultOffset: number): number | null {
+  if (value === undefined) return null;
+  const unix = parseUnix(value);
+  if (unix !== null) return minuteAt(ctx, unix, defaultOffset);
+  return parseWallClock(value);
+}
+
+/** WeChatMsg message types (WeChat's own codes): 1 text, 3 picture, 34 voice, 43 video, 47 sticker, 49 app/share, 10000+ system. */
+function wechatHint(type: string, subType: string, content: string): TypeHint {
+  const t = Number(type);
+  if (t >= 10000) return 'system';
+  if (t === 47) return 'sticker';
+  if (t === 436207665 || (t === 49 && (subType === '2001' || /红包/.test(content)))) return 'redPacket';
+  if (t === 1) return 'text';
+  if (t === 49 && subType === '57') return 'text'; // a quoted reply: its text is the message
+  return 'media';
+}
+
+export function readWeChatMsg(text: string, ctx: ReadContext): string {
+  const hasher = ctx.sink.hasher;
+  let usedUnix = false;
+  readCsv(text, ctx, ['Type', 'StrContent'], (row, line) => {
+    const content = row.StrContent ?? '';
+    const hint = wechatHint(row.Type ?? '', row.SubType ?? '', content);
+    const kind = classify(content, hint);
+    if (kind === 'system') return ctx.sink.ignore('system lines');
+    const name = (row.Sender ?? '').trim() || (row.IsSender === '1' ? 'self' : (row.NickName ?? row.Remark ?? '').trim());
+    if (!name) return missing(ctx, line, 'Sender');
+    const unix = parseUnix(row.CreateTime ?? '');
+    let minute: number | null;
+    if (unix !== null) {
+      usedUnix = true;
+      minute = minuteAt(ctx, unix, WECHAT_DEFAULT_OFFSET);
+    } else minute = parseWallClock(row.StrTime ?? '');
+    if (minute === null) return badTime(ctx, line, row.CreateTime !== undefined ? 'CreateTime' : 'StrTime', row.CreateTime ?? row.StrTime);
+    ctx.sink.add({ author: hasher.hash(name), minute, kind });
+  });
+  return usedUnix ? 'CreateTime (Unix seconds) at the offset' : 'StrTime (the exporter\u2019s wall clock)';
+}
+
+function pywxdumpHint(typeName: string): TypeHint {
+  if (/系统|撤回|拍一拍|system/i.test(typeName)) return 'system';
+  if (/表情|emoji|sticker/i.test(typeName)) return 'sticker';
+  if (/红包/.test(typeName)) return 'redPacket';
+  if (/文本|引用|text/i.test(typeName)) return 'text';
+  return 'media';
+}
+
+export function readPyWxDump(text: string, ctx: ReadContext): string {
+  const hasher = ctx.sink.hasher;
+  readCsv(text, ctx, ['type_name', 'talker', 'CreateTime'], (row, line) => {
+    const content = row.msg ?? row.content ?? '';
+    const kind = classify(content, pywxdumpHint(row.type_name ?? ''));
+    if (kind === 'system') return ctx.sink.ignore('system lines');
+    const name = (row.talker ?? '').trim() || (row.is_sender === '1' ? 'self' : '');
+    if (!name) return missing(ctx, line, 'talker');
+    const minute = timeOf(ctx, row.CreateTime, WECHAT_DEFAULT_OFFSET);
+    if (minute === null) return badTime(ctx, line, 'CreateTime', row.CreateTime);
+    ctx.sink.add({ author: hasher.hash(name), minute, kind });
+  });
+  return 'CreateTime (the exporter\u2019s wall clock; Unix seconds at the offset)';
+}
+
+/** DiscordChatExporter lines that are not messages (system events it writes as text). */
+const DISCORD_SYSTEM = /^(Joined the server\.|Pinned a message\.|Started a call|Added .+ to the group\.|Changed the channel name)/;
+
+export function readDiscordCsv(text: string, ctx: ReadContext): string {
+  const hasher = ctx.sink.hasher;
+  readCsv(text, ctx, ['AuthorID', 'Author', 'Date', 'Content'], (row, line) => {
+    const content = row.Content ?? '';
+    if (DISCORD_SYSTEM.test(content)) return ctx.sink.ignore('system lines');
+    const kind = classify(content, content.trim() === '' && (row.Attachments ?? '').trim() !== '' ? 'media' : 'text');
+    if (kind === 'system') return;
+    const id = (row.AuthorID ?? '').trim();
+    if (!id) return missing(ctx, line, 'AuthorID');
+    const iso = parseIsoInstant(row.Date ?? '');
+    const minute = iso ? minuteAt(ctx, iso.ms, iso.offset) : parseWallClock(row.Date ?? '');
+    if (minute === null) return badTime(ctx, line, 'Date', row.Date);
+    const author = (row.Author ?? '').trim();
+    ctx.sink.add({ author: hasher.hash(id), aliases: author ? [hasher.hash(author), hasher.hash(author.replace(/#\d{1,4}$/, ''))] : [], minute, kind });
+  });
+  return 'Date (ISO 8601 with the exporter\u2019s offset)';
+}

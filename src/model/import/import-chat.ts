@@ -1,0 +1,126 @@
+/**
+ * Import a group's chat export (issue 19): decode each file (BOM, UTF-8,
+ * UTF-16, GBK), detect its format, read it row by row into one message table,
+ * hash every name on the way in, read the optional roster, and report every
+ * row skipped and why. Pure: runs in Node (the CLI) and in a Web Worker (the
+ * browser's Import view); nothing leaves the caller.
+ */
+import { bilingual, type Bilingual } from '../text.ts';
+import { ChatSink, FORMAT_NAMES, FORMATS, type FileReport, type FormatId, type ImportedChat } from './chat-import.ts';
+import { readDiscordCsv, readPyWxDump, readWeChatMsg, WECHAT_DEFAULT_OFFSET } from './csv-formats.ts';
+import { decodeBytes } from './decode.ts';
+import { detectFormat } from './detect.ts';
+import { NameHasher, saltOf } from './hash.ts';
+import { readDiscordJson, readSlackDay, readTelegram, SLACK_DEFAULT_OFFSET } from './json-formats.ts';
+import type { ReadContext } from './reader.ts';
+import { isSlackRosterFile, readRoster, slackBots, slackChannelOf, type RosterFile } from './roster.ts';
+import { readQqTxt, readWechatExporterTxt } from './text-formats.ts';
+import { formatOffset } from './time.ts';
+
+export interface ImportInput {
+  /** The file's name or path (a Slack day file's folder names its channel). */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** Offset for absolute timestamps, minutes east of UTC; null: each format's default. */
+  readonly tz?: number | null;
+  /** Salt for the name hashes; default: derived from the inputs (same files → same hashes). */
+  readonly salt?: string;
+  /** Member lists (roster files). */
+  readonly roster?: readonly ImportInput[];
+  /** Called as files are read: overall share done (0–1). */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+export type ImportOutcome =
+  | { ok: true; chat: ImportedChat; notices: Bilingual[] }
+  | { ok: false; problems: Bilingual[] };
+
+/** The format's default offset for absolute times, for the report. */
+const DEFAULT_OFFSET: Partial<Record<FormatId, number>> = {
+  'wechatmsg-csv': WECHAT_DEFAULT_OFFSET, 'pywxdump-csv': WECHAT_DEFAULT_OFFSET, 'slack-json': SLACK_DEFAULT_OFFSET,
+};
+
+const KNOWN = FORMATS.map((f) => FORMAT_NAMES[f]).join(', ');
+
+export function importChat(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportOutcome {
+  const tz = options.tz ?? null;
+  const hasher = new NameHasher(options.salt ?? saltOf([...inputs, ...(options.roster ?? [])]));
+  const sink = new ChatSink(hasher);
+  const problems: Bilingual[] = [];
+  const notices: Bilingual[] = [];
+  const files: FileReport[] = [];
+  const rosterFiles: RosterFile[] = [];
+  const decoded: { name: string; text: string; encoding: FileReport['encoding']; bom: boolean }[] = [];
+
+  for (const input of [...inputs, ...(options.roster ?? [])]) {
+    const d = decodeBytes(input.bytes);
+    if (!d.ok) problems.push(bilingual(`${input.name}: ${d.en}`, `${input.name}：${d.zh}`));
+    else decoded.push({ name: input.name, text: d.text, encoding: d.encoding, bom: d.bom });
+    if (d.ok && d.encoding !== 'utf-8') notices.push(bilingual(`${input.name}: read as ${d.encoding.toUpperCase()}${d.encoding === 'gb18030' ? ' (GBK)' : ''}, not UTF-8`, `${input.name}：按 ${d.encoding.toUpperCase()} 解码，而非 UTF-8`));
+  }
+  const rosterNames = new Set((options.roster ?? []).map((r) => r.name));
+  const chats: { name: string; text: string; format: FormatId; encoding: FileReport['encoding']; bom: boolean }[] = [];
+  let bots = new Set<string>();
+  for (const d of decoded) {
+    if (rosterNames.has(d.name)) {
+      rosterFiles.push({ name: d.name, text: d.text });
+      continue;
+    }
+    if (isSlackRosterFile(d.name, d.text.slice(0, 64))) {
+      if (/users\.json$/i.test(d.name)) bots = slackBots(d.text);
+      if (/channels\.json$/i.test(d.name)) rosterFiles.push({ name: d.name, text: d.text });
+      continue;
+    }
+    const format = detectFormat(d.name, d.text);
+    if (!format) {
+      problems.push(bilingual(`${d.name}: not a chat export this lab reads (known: ${KNOWN})`, `${d.name}：不是可识别的聊天导出格式 (支持：${KNOWN})`));
+      continue;
+    }
+    chats.push({ ...d, format });
+  }
+  if (!chats.length) {
+    if (!problems.length) problems.push(bilingual('no chat export among the files', '所选文件中没有聊天导出'));
+    return { ok: false, problems };
+  }
+
+  const totalChars = chats.reduce((sum, c) => sum + c.text.length, 0) || 1;
+  let doneChars = 0;
+  for (const c of chats) {
+    const before = sink.count;
+    const ctx: ReadContext = { file: c.name, sink, tz, progress: (f) => options.onProgress?.((doneChars + f * c.text.length) / totalChars) };
+    const basis = readFile(c.format, c.text, ctx, bots);
+    const offset = tz ?? DEFAULT_OFFSET[c.format];
+    files.push({ file: c.name, format: c.format, encoding: c.encoding, bom: c.bom, messages: sink.count - before, timeBasis: basis.includes('offset') && offset !== undefined ? `${basis} ${formatOffset(offset)}` : basis });
+    doneChars += c.text.length;
+    options.onProgress?.(doneChars / totalChars);
+  }
+  const slackChannels = new Set(chats.filter((c) => c.format === 'slack-json').map((c) => slackChannelOf(c.name)).filter((n): n is string => n !== null));
+  let roster: string[][] | null = null;
+  if (rosterFiles.length) {
+    const read = readRoster(rosterFiles, hasher, slackChannels);
+    problems.push(...read.problems.map((p) => bilingual(p.en, p.zh)));
+    roster = read.entries.length ? read.entries : null;
+    if (!roster) notices.push(bilingual('the roster lists nobody: members who never spoke cannot be counted', '成员名单为空：无法统计从未发言的成员'));
+  }
+  if (sink.count === 0) {
+    problems.push(bilingual('no message could be read from the files', '文件中没有可读取的消息'));
+    return { ok: false, problems: [...problems, ...sink.skipped.slice(0, 20).map((s) => bilingual(`${s.file}: line ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.en}`, `${s.file}：第 ${s.line} 行${s.column ? `，${s.column} 列` : ''}：${s.zh}`))] };
+  }
+  return { ok: true, chat: sink.finish(files, roster), notices: [...notices, ...problems] };
+}
+
+function readFile(format: FormatId, text: string, ctx: ReadContext, bots: ReadonlySet<string>): string {
+  switch (format) {
+    case 'wechatmsg-csv': return readWeChatMsg(text, ctx);
+    case 'pywxdump-csv': return readPyWxDump(text, ctx);
+    case 'wechatexporter-txt': return readWechatExporterTxt(text, ctx);
+    case 'qq-txt': return readQqTxt(text, ctx);
+    case 'telegram-json': return readTelegram(text, ctx);
+    case 'discord-csv': return readDiscordCsv(text, ctx);
+    case 'discord-json': return readDiscordJson(text, ctx);
+    case 'slack-json': return readSlackDay(text, ctx, bots);
+  }
+}
