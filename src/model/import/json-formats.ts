@@ -53,7 +53,7 @@ export function readTelegram(text: string, ctx: ReadContext): string {
     if (m.type === 'service') return ctx.sink.ignore('service messages (joins, pins)');
     const fromId = str(m.from_id);
     if (!fromId) return badItem(ctx, k, 'from_id', 'has no from_id: who wrote it is unknown', '缺少 from_id：无法确定发言人');
-    let minute: number | null = null;
+    let minute: number | null;
     const unix = ctx.tz !== null ? parseUnix(str(m.date_unixtime)) : null;
     if (unix !== null) {
       usedUnix = true;
