@@ -43,6 +43,7 @@ describe('measured metrics equal a hand count', () => {
       lurkerShare: 3 / 5,
       top10ShareOfPosters: 5 / 7,
       top10MessageShare: 5 / 7,
+      top30MessageShare: 1, // the top 2 of 5: A and B
       firstAnswerMinutesMedian: 65, // 10 and 120 minutes
       firstAnswerMinutesP90: 109,
       answeredWithin15Share: 0.5,
@@ -53,6 +54,7 @@ describe('measured metrics equal a hand count', () => {
       members: 5,
       posters: 2,
       messagesPerPoster: 3.5,
+      leftShare: 0, // every author is on the roster
     });
     expect(m.hourlyProfile[20]).toBeCloseTo(2 / 7, 12);
     expect(m.hourlyProfile.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -64,6 +66,8 @@ describe('measured metrics equal a hand count', () => {
     expect(m.values.speakingRate30d).toBe(2 / 4);
     expect(m.values.lurkerShare).toBeNull();
     expect(m.values.top10MessageShare).toBeNull();
+    expect(m.values.leftShare).toBeNull();
+    expect(m.values.top30MessageShare).toBeNull();
   });
 
   it('judges each metric against the playbook threshold of the positioning', () => {

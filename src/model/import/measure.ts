@@ -34,8 +34,8 @@ const QUESTION = MESSAGE_CLASSES.indexOf('question');
 
 export const MEASURE_KEYS = [
   'speakingRate30d', 'weeklyParticipation', 'coreActiveUsers', 'dailyMessages', 'effectiveRatio', 'lurkerShare',
-  'top10ShareOfPosters', 'top10MessageShare', 'firstAnswerMinutesMedian', 'firstAnswerMinutesP90', 'answeredWithin15Share',
-  'lowValueShare', 'questionShare', 'eveningShare', 'officeShare', 'members', 'posters', 'messagesPerPoster',
+  'top10ShareOfPosters', 'top10MessageShare', 'top30MessageShare', 'firstAnswerMinutesMedian', 'firstAnswerMinutesP90', 'answeredWithin15Share',
+  'lowValueShare', 'questionShare', 'eveningShare', 'officeShare', 'members', 'posters', 'messagesPerPoster', 'leftShare',
 ] as const;
 export type MeasureKey = (typeof MEASURE_KEYS)[number];
 
@@ -48,6 +48,7 @@ export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh
   lurkerShare: { unit: 'share', en: 'Lurker share', zh: '潜水成员占比', definition: 'roster members with no speaking message in the last 30 days (needs a roster)' },
   top10ShareOfPosters: { unit: 'share', en: 'Messages by the top 10 % of posters', zh: '前 10% 发言者的发言占比', definition: 'speaking messages by the top 10 % of authors who spoke' },
   top10MessageShare: { unit: 'share', en: 'Messages by the top 10 % of members', zh: '前 10% 成员发言占比', definition: 'speaking messages by the top 10 % of roster members (needs a roster)' },
+  top30MessageShare: { unit: 'share', en: 'Messages by the top 30 % of members', zh: '前 30% 成员发言占比', definition: 'speaking messages by the top 30 % of roster members: the playbook\u2019s core and active tiers (§3: 10 % + 20 %; needs a roster)' },
   firstAnswerMinutesMedian: { unit: 'minutes', en: 'First-answer time (median)', zh: '首次响应时效 (中位数)', definition: `minutes from a message ending in ? or ？ to the first later message of someone else (an explicit reply where the format records them) within ${ANSWER_HORIZON_HOURS} h` },
   firstAnswerMinutesP90: { unit: 'minutes', en: 'First-answer time (p90)', zh: '首次响应时效 (p90)', definition: 'as the median, 90th percentile' },
   answeredWithin15Share: { unit: 'share', en: 'Questions answered within 15 min', zh: '15 分钟内响应占比', definition: 'questions with a first answer under 15 minutes' },
@@ -58,6 +59,7 @@ export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh
   members: { unit: 'count', en: 'Members', zh: '成员数', definition: 'roster entries, or every author seen without a roster' },
   posters: { unit: 'count', en: 'Members who spoke', zh: '发言成员数', definition: 'members with at least one speaking message in the span' },
   messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数 (发言者)', definition: 'speaking messages / authors who spoke' },
+  leftShare: { unit: 'share', en: 'Authors no longer in the group', zh: '已离群的发言者占比', definition: 'authors missing from the roster (they left before the export) among all authors (needs a roster)' },
 };
 
 export interface MeasuredRow {
@@ -147,6 +149,7 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
     lurkerShare: chat.rosterAuthor ? share(lurkers, members) : null,
     top10ShareOfPosters: posterCounts.length ? inequality(posterCounts).topShare : null,
     top10MessageShare: chat.rosterAuthor && speaking ? inequality(memberCounts).topShare : null,
+    top30MessageShare: chat.rosterAuthor && speaking ? topShare(memberCounts, 0.3) : null,
     firstAnswerMinutesMedian: answers.length ? quantileSorted(answers, 0.5) : null,
     firstAnswerMinutesP90: answers.length ? quantileSorted(answers, 0.9) : null,
     answeredWithin15Share: answers.length ? answers.filter((m) => m < QUICK_ANSWER_MINUTES).length / answers.length : null,
@@ -157,6 +160,7 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
     members,
     posters: posterCounts.length,
     messagesPerPoster: posterCounts.length ? speaking / posterCounts.length : null,
+    leftShare: chat.rosterAuthor && authorCount ? 1 - new Set(Array.from(chat.rosterAuthor).filter((a) => a >= 0)).size / authorCount : null,
   };
   const goals = thresholdsFor(positioning);
   const rows = MEASURE_KEYS.map((key): MeasuredRow => {
@@ -196,4 +200,14 @@ export function answerMinutes(chat: ChatTable): Float64Array {
     if (first - chat.minute[q] <= horizon) out.push(first - chat.minute[q]);
   }
   return Float64Array.from(out).sort();
+}
+
+/** Share of the total held by the top `fraction` of values (at least one). */
+function topShare(values: Float64Array, fraction: number): number {
+  const sorted = Float64Array.from(values).sort();
+  const total = sorted.reduce((a, b) => a + b, 0);
+  const top = Math.max(1, Math.ceil(sorted.length * fraction));
+  let sum = 0;
+  for (let i = sorted.length - top; i < sorted.length; i++) sum += sorted[i];
+  return total ? sum / total : NaN;
 }
