@@ -23,13 +23,20 @@ export function hash53(text: string, seed = 0): number {
 /** A salted hash of a name or id, as 14 hex digits: what an import keeps instead of the name. */
 export class NameHasher {
   private readonly seed: number;
+  /** Names repeat on every line: each is hashed once (the map lives only as long as the import). */
+  private readonly known = new Map<string, string>();
 
   constructor(readonly salt: string) {
     this.seed = hash53(salt) % 4294967296;
   }
 
   hash(name: string): string {
-    return hash53(`${this.salt}\u0000${name.trim()}`, this.seed).toString(16).padStart(14, '0');
+    let hashed = this.known.get(name);
+    if (hashed === undefined) {
+      hashed = hash53(`${this.salt}\u0000${name.trim()}`, this.seed).toString(16).padStart(14, '0');
+      this.known.set(name, hashed);
+    }
+    return hashed;
   }
 }
 
