@@ -229,6 +229,32 @@ describe('Slack export', () => {
   });
 });
 
+describe('IRC logs', () => {
+  it('reads irssi logs with day-change lines, actions, and leaves joins out', () => {
+    const log = ['--- Log opened Fri Mar 01 20:00:00 2024', '20:01 <@alice> anyone around?', '20:02 -!- bob [~b@host] has joined #lab', '20:03 <+bob> yes', ' 20:04 * bob waves',
+      '--- Day changed Sat Mar 02 2024', '00:10 <alice> lol', '00:11 <alice', ''].join('\n');
+    const chat = imported([utf8('#lab.log', log)]);
+    expect(chat.files[0].format).toBe('irc-txt');
+    expect(kinds(chat)).toEqual(['question', 'text', 'lowValue']);
+    expect(Array.from(chat.minute)).toEqual([at(1, 20, 1), at(1, 20, 3), at(2, 0, 10)]);
+    expect(chat.ignored['system lines']).toBe(1);
+    expect(chat.skipped.map((x) => x.line)).toEqual([5, 8]); // an indented action line and a cut line
+  });
+  it('reads WeeChat logs and dated lines, and takes the date from the file name otherwise', () => {
+    const wee = ['2024-03-01 09:00:00\t-->\tcarol (~c@h) has joined #lab', '2024-03-01 09:01:00\t@carol\thello', '2024-03-01 09:02:00\tdave\thow?'].join('\n');
+    const w = imported([utf8('irc.lab.weechatlog', wee)]);
+    expect(w.files[0].format).toBe('irc-txt');
+    expect(Array.from(w.minute)).toEqual([at(1, 9, 1), at(1, 9, 2)]);
+    const ubuntu = ['[09:00] <erin> morning', '=== gus [~g@h] has joined #ubuntu', '[09:05] <frank> morning erin', '[23:59] <erin> night', '[00:01] <frank> still here'].join('\n');
+    const u = imported([utf8('2024/03/01/#ubuntu.txt', ubuntu)]);
+    expect(Array.from(u.minute)).toEqual([at(1, 9, 0), at(1, 9, 5), at(1, 23, 59), at(2, 0, 1)]);
+    expect(u.ignored['system lines']).toBe(1);
+    const undated = importChat([utf8('channel.log', ubuntu)]);
+    expect(undated.ok).toBe(false);
+    if (!undated.ok) expect(undated.problems.map((p) => p.en).join()).toMatch(/line 1, column time: the line has a time but no date/);
+  });
+});
+
 describe('roster and detection', () => {
   it('matches a roster of names (text, one per line) to authors; silent members count', () => {
     const chat = imported([utf8('chat.csv', WECHATMSG)], { roster: [utf8('members.txt', '张三\n李四\n王五\n赵六\n孙七\n')] });

@@ -86,6 +86,26 @@ describe('measured metrics equal a hand count', () => {
   });
 });
 
+describe('an IRC log, counted by hand', () => {
+  const log = ['--- Log opened Mon Mar 04 10:00:00 2024', '10:00 <ann> how do I mount a drive?', '10:03 <bob> use mount -t auto', '10:04 <ann> thanks',
+    '10:30 -!- cid [~c@host] has joined #help', '--- Day changed Tue Mar 05 2024', '21:00 <cid> is the wiki down?', '21:45 <ann> works for me',
+    '--- Day changed Wed Mar 06 2024', '09:00 <bob> :)'].join('\n');
+  it('measures what a hand count gives', () => {
+    const r = importChat([{ name: '#help.log', bytes: new TextEncoder().encode(log) }]);
+    if (!r.ok) throw new Error(r.problems[0].en);
+    const m = measureChat(r.chat);
+    expect([m.days, m.messages]).toEqual([3, 6]);
+    expect(m.values).toMatchObject({
+      dailyMessages: 2, effectiveRatio: 4 / 6, // "thanks" and ":)" are low value
+      posters: 3, messagesPerPoster: 4 / 3, top10ShareOfPosters: 2 / 4, speakingRate30d: 1,
+      weeklyParticipation: null, coreActiveUsers: null, // no whole week, fewer than 14 days
+      firstAnswerMinutesMedian: 24, answeredWithin15Share: 0.5, // 3 and 45 minutes
+      questionShare: 2 / 4, eveningShare: 2 / 4, officeShare: 2 / 4, // 21:00 and 21:45; Monday 10:00 and 10:03
+    });
+    expect(m.values.firstAnswerMinutesP90).toBeCloseTo(40.8, 10);
+  });
+});
+
 function importOk() {
   const r = importChat([{ name: 'log.csv', bytes: new TextEncoder().encode(LOG) }]);
   if (!r.ok) throw new Error('import failed');

@@ -9,7 +9,7 @@ import type { Bilingual } from '../text.ts';
 import type { Encoding } from './decode.ts';
 import type { NameHasher } from './hash.ts';
 
-export const FORMATS = ['wechatmsg-csv', 'pywxdump-csv', 'wechatexporter-txt', 'qq-txt', 'telegram-json', 'discord-csv', 'discord-json', 'slack-json'] as const;
+export const FORMATS = ['wechatmsg-csv', 'pywxdump-csv', 'wechatexporter-txt', 'qq-txt', 'telegram-json', 'discord-csv', 'discord-json', 'slack-json', 'irc-txt'] as const;
 export type FormatId = (typeof FORMATS)[number];
 
 export const FORMAT_NAMES: Record<FormatId, string> = {
@@ -21,6 +21,7 @@ export const FORMAT_NAMES: Record<FormatId, string> = {
   'discord-csv': 'DiscordChatExporter CSV',
   'discord-json': 'DiscordChatExporter JSON',
   'slack-json': 'Slack export (day files)',
+  'irc-txt': 'IRC log (irssi, WeeChat, ZNC)',
 };
 
 /** A row left out, and why: where it is (file, line, column) and what was wrong. */

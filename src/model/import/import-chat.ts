@@ -14,7 +14,7 @@ import { NameHasher, saltOf } from './hash.ts';
 import { readDiscordJson, readSlackDay, readTelegram, SLACK_DEFAULT_OFFSET } from './json-formats.ts';
 import type { ReadContext } from './reader.ts';
 import { isSlackRosterFile, readRoster, slackBots, slackChannelOf, type RosterFile } from './roster.ts';
-import { readQqTxt, readWechatExporterTxt } from './text-formats.ts';
+import { readIrcLog, readQqTxt, readWechatExporterTxt } from './text-formats.ts';
 import { formatOffset } from './time.ts';
 
 export interface ImportInput {
@@ -122,5 +122,6 @@ function readFile(format: FormatId, text: string, ctx: ReadContext, bots: Readon
     case 'discord-csv': return readDiscordCsv(text, ctx);
     case 'discord-json': return readDiscordJson(text, ctx);
     case 'slack-json': return readSlackDay(text, ctx, bots);
+    case 'irc-txt': return readIrcLog(text, ctx);
   }
 }

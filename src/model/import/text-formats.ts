@@ -110,3 +110,81 @@ export function readQqTxt(text: string, ctx: ReadContext): string {
   ctx.progress(1);
   return 'the exporter\u2019s wall clock';
 }
+
+/**
+ * IRC logs, the common plain-text layouts (irssi, WeeChat, ZNC, irclogs.ubuntu.com):
+ *   "[12:34] <nick> text", "12:34:56 <@nick> text", "[2024-03-01 12:34:56] <nick> text",
+ *   "2024-03-01 12:34:56\tnick\ttext" (WeeChat), "* nick does something" (an action).
+ * The date comes from the line, else from irssi's "--- Day changed …" / "--- Log opened …" lines,
+ * else from the file name (2024-03-01, 20240301 or 2024/03/01). Joins, parts, quits and
+ * nick changes (-!-, ***, ===, -->, <--) are left out. Times are the logger's wall clock.
+ */
+const IRC_TIME = String.raw`(?:\[)?(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\])?`;
+const IRC_MESSAGE = new RegExp(String.raw`^${IRC_TIME}\s+<\s*[~&@%+]?([^>\s]+)\s*>\s?(.*)$`);
+const IRC_ACTION = new RegExp(String.raw`^${IRC_TIME}\s+\*\s+([^\s*]+)\s+(.*)$`);
+const WEECHAT = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})\t([^\t]*)\t(.*)$/;
+const IRC_SYSTEM = new RegExp(String.raw`^(?:${IRC_TIME}\s+)?(?:-!-|\*\*\*|===|-->|<--|--\s|Day changed|Nick change)`);
+const IRC_DAY = /^--- (?:Day changed|Log opened) \w{3} (\w{3}) (\d{1,2})(?: \d{2}:\d{2}:\d{2})? (\d{4})/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date in a file name: 2024-03-01, 2024.03.01, 20240301 or …/2024/03/01/…; as a local day's first minute. */
+export function dateInName(name: string): number | null {
+  const m = /(\d{4})[-_./]?(\d{2})[-_./]?(\d{2})(?!\d)/.exec(name);
+  return m ? parseWallClock(`${m[1]}-${m[2]}-${m[3]} 00:00`) : null;
+}
+
+export function looksLikeIrc(head: string): boolean {
+  const lines = head.split('\n').slice(0, 40);
+  const hits = lines.filter((l) => IRC_MESSAGE.test(l) || WEECHAT.test(l.replace(/\r$/, ''))).length;
+  return hits >= Math.min(3, lines.filter((l) => l.trim()).length) && hits > 0;
+}
+
+export function readIrcLog(text: string, ctx: ReadContext): string {
+  const { sink } = ctx;
+  let day: number | null = dateInName(ctx.file);
+  let lastMinute = -Infinity;
+  let rows = 0;
+  for (const { line: raw, number, end } of linesOf(text)) {
+    if (++rows % PROGRESS_EVERY === 0) ctx.progress(end / text.length);
+    const line = raw.replace(/^\uFEFF/, '');
+    if (!line.trim()) continue;
+    const dayLine = IRC_DAY.exec(line);
+    if (dayLine) {
+      const month = MONTHS.indexOf(dayLine[1]) + 1;
+      day = month ? parseWallClock(`${dayLine[3]}-${month}-${dayLine[2]} 00:00`) : day;
+      continue;
+    }
+    if (/^---/.test(line) || IRC_SYSTEM.test(line)) { sink.ignore('system lines'); continue; }
+    const wee = WEECHAT.exec(line);
+    let date: string | undefined, hh: string, mm: string, nick: string, body: string;
+    if (wee) {
+      if (/^(?:-->|<--|--|=!=|\s*)$/.test(wee[5])) { sink.ignore('system lines'); continue; }
+      [date, hh, mm, nick, body] = [wee[1], wee[2], wee[3], wee[5].replace(/^[~&@%+]/, ''), wee[6]];
+    } else {
+      const m = IRC_MESSAGE.exec(line) ?? IRC_ACTION.exec(line);
+      if (!m) {
+        sink.skip(ctx.file, number, null, 'not an IRC message line ("[HH:MM] <nick> text")', '不是 IRC 消息行 ("[HH:MM] <昵称> 内容")');
+        continue;
+      }
+      [date, hh, mm, nick, body] = [m[1], m[2], m[3], m[5], m[6]];
+    }
+    const base = date !== undefined ? parseWallClock(`${date} 00:00`) : day;
+    if (base === null) {
+      sink.skip(ctx.file, number, 'time', 'the line has a time but no date, and neither the log nor the file name gives one', '该行只有时间没有日期，日志和文件名中也没有日期');
+      continue;
+    }
+    if (Number(hh) > 23 || Number(mm) > 59) {
+      sink.skip(ctx.file, number, 'time', `not a time: "${hh}:${mm}"`, `不是有效时间："${hh}:${mm}"`);
+      continue;
+    }
+    let minute = base + Number(hh) * 60 + Number(mm);
+    // a log without day lines that runs past midnight: times go backwards by hours
+    if (date === undefined && minute < lastMinute - 720) { day = (day ?? base) + 1440; minute += 1440; }
+    lastMinute = minute;
+    const kind = classify(body);
+    if (kind === 'system') continue;
+    sink.add({ author: sink.hasher.hash(nick), minute, kind });
+  }
+  ctx.progress(1);
+  return 'the logger\u2019s wall clock';
+}
