@@ -25,7 +25,7 @@ export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE]
                        [--scenario-out FILE [--runs N] [--steps N] [--seed S]]
 
   <export>     a chat export: WeChatMsg (留痕) or PyWxDump CSV, WechatExporter or QQ TXT,
-               Telegram result.json, DiscordChatExporter CSV/JSON, Slack day files
+               Telegram result.json, DiscordChatExporter CSV/JSON, Slack day files, IRC logs
                (a folder is read whole: give a Slack export's folder)
   --roster     member list (one name or id per line, a CSV with an id or name column,
                or Slack channels.json): members who never spoke count
@@ -39,7 +39,7 @@ export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE]
 
 /** A chat export may be large; JavaScript strings stop near 512 M characters. */
 export const CHAT_FILE: FileKind = { is: 'a chat export is a file (or a folder of them)', limit: 'a chat export is at most 512 MB', maxBytes: 512 * 1024 * 1024 };
-const READABLE = /\.(csv|txt|json)$/i;
+const READABLE = /\.(csv|txt|json|log)$/i;
 
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -70,7 +70,7 @@ function inputsOf(paths: readonly string[]): ImportInput[] {
       }
     };
     walk(path, 0);
-    if (!files.length) throw new UserError([`${plain(path)}: the folder holds no .csv, .txt or .json file`]);
+    if (!files.length) throw new UserError([`${plain(path)}: the folder holds no .csv, .txt, .json or .log file`]);
     for (const file of files) inputs.push({ name: relative(path, file), bytes: readRegularBytes(file, CHAT_FILE) });
   }
   return inputs;

@@ -156,11 +156,11 @@ export class ImportView extends LitElement {
         @dragleave=${() => { this.dragging = false; }} @drop=${(e: DragEvent) => this.onDrop(e)}>
         <p>${t(locale, 'importDrop')}</p>
         <div class="row">
-          <label>${t(locale, 'importPickFiles')} <input type="file" multiple accept=".csv,.txt,.json" ?disabled=${busy}
+          <label>${t(locale, 'importPickFiles')} <input type="file" multiple accept=".csv,.txt,.json,.log" ?disabled=${busy}
             @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
           <label>${t(locale, 'importPickFolder')} <input type="file" webkitdirectory ?disabled=${busy}
             @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
-          <label>${t(locale, 'importRoster')} <input type="file" accept=".csv,.txt,.json" ?disabled=${busy}
+          <label>${t(locale, 'importRoster')} <input type="file" accept=".csv,.txt,.json,.log" ?disabled=${busy}
             @change=${(e: Event) => { this.roster = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
         </div>
         <div class="row">
