@@ -141,6 +141,7 @@ export class ImportView extends LitElement {
 
   private onDrop(event: DragEvent): void {
     event.preventDefault();
+    event.stopPropagation(); // an export dropped here is not a scenario for the app to open
     this.dragging = false;
     const dropped = [...(event.dataTransfer?.files ?? [])];
     if (dropped.length) this.files = dropped;
@@ -152,7 +153,7 @@ export class ImportView extends LitElement {
     return html`
       <h2>${t(locale, 'importTitle')}</h2>
       <p class="privacy" role="note">${t(locale, 'importPrivacy')}</p>
-      <div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => { e.preventDefault(); this.dragging = true; }}
+      <div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => { e.preventDefault(); e.stopPropagation(); this.dragging = true; }}
         @dragleave=${() => { this.dragging = false; }} @drop=${(e: DragEvent) => this.onDrop(e)}>
         <p>${t(locale, 'importDrop')}</p>
         <div class="row">
