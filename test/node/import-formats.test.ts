@@ -45,7 +45,7 @@ describe('WeChatMsg (留痕) CSV', () => {
     expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'CreateTime' });
     expect(chat.skipped[0].en).toMatch(/too few fields/);
     // the quoted field spans lines 7–8, so the bad time is on line 9
-    expect(chat.skipped[1]).toMatchObject({ line: 9, column: 'CreateTime' });
+    expect(chat.skipped[1]).toMatchObject({ line: 9, column: 'CreateTime', en: 'not a time: (text of 10 characters)' }); // a misaligned name would not be quoted
     expect(chat.ignored['system lines']).toBe(1);
   });
 

@@ -11,7 +11,7 @@
  */
 import Papa from 'papaparse';
 import { classify, type TypeHint } from './classify.ts';
-import { minuteAt, PROGRESS_EVERY, type ReadContext } from './reader.ts';
+import { minuteAt, PROGRESS_EVERY, shownValue, type ReadContext } from './reader.ts';
 import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
 
 type Row = Record<string, string | undefined>;
@@ -76,7 +76,7 @@ export function readCsv(text: string, ctx: ReadContext, required: readonly strin
 }
 
 const badTime = (ctx: ReadContext, line: number, column: string, value: string | undefined) =>
-  ctx.sink.skip(ctx.file, line, column, `not a time: "${(value ?? '').slice(0, 40)}"`, `不是有效时间："${(value ?? '').slice(0, 40)}"`);
+  ctx.sink.skip(ctx.file, line, column, `not a time: ${shownValue(value ?? '')}`, `不是有效时间：${shownValue(value ?? '')}`);
 
 const missing = (ctx: ReadContext, line: number, column: string) =>
   ctx.sink.skip(ctx.file, line, column, 'is empty: who wrote the message is unknown', '为空：无法确定发言人');

@@ -11,7 +11,7 @@
  *   Slack export day file         [{type: "message", subtype, user, text, ts, thread_ts, files, bot_id}]
  */
 import { classify, type MessageClass, type TypeHint } from './classify.ts';
-import { minuteAt, PROGRESS_EVERY, type ReadContext } from './reader.ts';
+import { minuteAt, PROGRESS_EVERY, shownValue, type ReadContext } from './reader.ts';
 import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
 
 type Json = Record<string, unknown>;
@@ -59,7 +59,7 @@ export function readTelegram(text: string, ctx: ReadContext): string {
       usedUnix = true;
       minute = minuteAt(ctx, unix, 0);
     } else minute = parseWallClock(str(m.date));
-    if (minute === null) return badItem(ctx, k, 'date', `not a time: "${str(m.date).slice(0, 40)}"`, `不是有效时间："${str(m.date).slice(0, 40)}"`);
+    if (minute === null) return badItem(ctx, k, 'date', `not a time: ${shownValue(str(m.date))}`, `不是有效时间：${shownValue(str(m.date))}`);
     const body = telegramText(m.text);
     const media = str(m.media_type);
     const hint: TypeHint = media === 'sticker' || media === 'animation' ? 'sticker'
@@ -92,7 +92,7 @@ export function readDiscordJson(text: string, ctx: ReadContext): string {
     if (!author || !str(author.id)) return badItem(ctx, k, 'author.id', 'has no author id: who wrote it is unknown', '缺少 author.id：无法确定发言人');
     if (author.isBot === true) return ctx.sink.ignore('bots');
     const iso = parseIsoInstant(str(m.timestamp));
-    if (!iso) return badItem(ctx, k, 'timestamp', `not a time: "${str(m.timestamp).slice(0, 40)}"`, `不是有效时间："${str(m.timestamp).slice(0, 40)}"`);
+    if (!iso) return badItem(ctx, k, 'timestamp', `not a time: ${shownValue(str(m.timestamp))}`, `不是有效时间：${shownValue(str(m.timestamp))}`);
     const content = str(m.content);
     const hasStickers = Array.isArray(m.stickers) && m.stickers.length > 0;
     const hasAttachments = Array.isArray(m.attachments) && m.attachments.length > 0;
@@ -129,7 +129,7 @@ export function readSlackDay(text: string, ctx: ReadContext, bots: ReadonlySet<s
     if (!user) return badItem(ctx, k, 'user', 'has no user: who wrote it is unknown', '缺少 user：无法确定发言人');
     if (bots.has(user)) return ctx.sink.ignore('bots');
     const ms = parseUnix(str(m.ts));
-    if (ms === null) return badItem(ctx, k, 'ts', `not a time: "${str(m.ts).slice(0, 40)}"`, `不是有效时间："${str(m.ts).slice(0, 40)}"`);
+    if (ms === null) return badItem(ctx, k, 'ts', `not a time: ${shownValue(str(m.ts))}`, `不是有效时间：${shownValue(str(m.ts))}`);
     const body = str(m.text);
     const files = Array.isArray(m.files) && m.files.length > 0;
     const kind = classify(body, files && !body.trim() ? 'media' : 'text') as MessageClass;

@@ -32,3 +32,12 @@ export function* linesOf(text: string): Generator<{ line: string; number: number
     number++;
   }
 }
+
+/**
+ * A bad value as a skip message may quote it: only if it looks like a time or
+ * a number — a misaligned row could put a name in the time column, and names
+ * never leave the import.
+ */
+export function shownValue(value: string): string {
+  return /^[\dT:\-/.+Z年月日 ]{0,40}$/i.test(value) ? `"${value}"` : `(text of ${value.length} characters)`;
+}
