@@ -101,20 +101,57 @@ export function scenarioFor(measured: ChatMeasures, positioning: Positioning, pa
 
 /** Mean of each metric over `runs` simulated runs of the scenario, measured like the export. */
 export function simulatedMeasures(scenario: Scenario, runs: number, like: { firstDay: number; hasRoster: boolean; hasReplyLinks: boolean }): Record<MeasureKey, number | null> {
+  return simulate(scenario, runs, like).values;
+}
+
+/** The runs' mean metrics and mean hourly profile (speaking messages by hour). */
+function simulate(scenario: Scenario, runs: number, like: { firstDay: number; hasRoster: boolean; hasReplyLinks: boolean }): { values: Record<MeasureKey, number | null>; hourly: number[] } {
   const sums = new Map<MeasureKey, { sum: number; n: number }>();
+  const hourly = new Array<number>(24).fill(0);
+  let profiled = 0;
   for (let r = 0; r < runs; r++) {
     const { chat } = replay(scenario, r);
     const table = simulatedChatTable(chat, scenario.group.positioning, like.firstDay, like.hasRoster, like.hasReplyLinks);
-    const values = measureChat(table, scenario.group.positioning).values;
-    for (const [key, value] of Object.entries(values) as [MeasureKey, number | null][]) {
+    const measured = measureChat(table, scenario.group.positioning);
+    for (const [key, value] of Object.entries(measured.values) as [MeasureKey, number | null][]) {
       if (value === null) continue;
       const s = sums.get(key) ?? { sum: 0, n: 0 };
       s.sum += value;
       s.n++;
       sums.set(key, s);
     }
+    if (measured.hourlyProfile.every(Number.isFinite)) {
+      measured.hourlyProfile.forEach((v, h) => { hourly[h] += v; });
+      profiled++;
+    }
   }
-  return Object.fromEntries([...sums].map(([k, s]) => [k, s.sum / s.n])) as Record<MeasureKey, number | null>;
+  return {
+    values: Object.fromEntries([...sums].map(([k, s]) => [k, s.sum / s.n])) as Record<MeasureKey, number | null>,
+    hourly: hourly.map((v) => (profiled ? v / profiled : NaN)),
+  };
+}
+
+/**
+ * The rhythm mix that best reproduces the export's hourly profile: the
+ * group is simulated once with every member of each rhythm (evening, office,
+ * night), and since a group's hourly profile is close to the mix of its
+ * members' rhythms, the shares are the mix of those three profiles nearest
+ * (least squares, on a 1 % grid of the simplex) to the export's.
+ */
+function rhythmMix(real: readonly number[], pure: readonly (readonly number[])[]): { evening: number; office: number } {
+  let best = { evening: 0, office: 0, error: Infinity };
+  for (let e = 0; e <= 100; e++) {
+    for (let o = 0; e + o <= 100; o++) {
+      const [we, wo] = [e / 100, o / 100];
+      let error = 0;
+      for (let h = 0; h < 24; h++) {
+        const d = we * pure[0][h] + wo * pure[1][h] + (1 - we - wo) * pure[2][h] - real[h];
+        error += d * d;
+      }
+      if (error < best.error) best = { evening: we, office: wo, error };
+    }
+  }
+  return best;
 }
 
 function lossOf(measured: ChatMeasures, simulated: Record<MeasureKey, number | null>): number {
@@ -139,29 +176,50 @@ export function fitToChat(measured: ChatMeasures, hasReplyLinks: boolean, option
   const like = { firstDay: measured.firstDay, hasRoster: measured.hasRoster, hasReplyLinks };
   const fitted = FITTED_PARAMETERS.filter((k) => measured.hasRoster || !NEEDS_ROSTER.includes(k));
   const evaluate = (set: Partial<Record<ParameterKey, number>>) => {
-    const simulated = simulatedMeasures(scenarioFor(measured, positioning, set, seed, runs), runs, like);
-    return { simulated, loss: lossOf(measured, simulated) };
+    const { values: simulated, hourly } = simulate(scenarioFor(measured, positioning, set, seed, runs), runs, like);
+    return { simulated, hourly, loss: lossOf(measured, simulated) };
   };
-  const total = steps + 3;
+  const total = steps + 8;
   let done = 0;
   const tick = () => options.onProgress?.(++done / total);
 
   const defaults = evaluate({});
   tick();
-  // first, scale every rate together until the volume is right (twice: the response is not linear)
   let best: Partial<Record<ParameterKey, number>> = {};
   let current = defaults;
-  for (let k = 0; k < 2; k++) {
-    const real = measured.values.dailyMessages ?? 0;
-    const sim = current.simulated.dailyMessages ?? 0;
-    if (real > 0 && sim > 0) {
-      const factor = Math.min(20, Math.max(0.05, real / sim));
-      const scaled = { ...best };
-      for (const key of ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary'] as const) scaled[key] = clampTo(key, (best[key] ?? PARAMETERS[key].default) * factor);
-      const trial = evaluate(scaled);
-      if (trial.loss < current.loss) { best = scaled; current = trial; }
+  /** Scale every rate together until the volume is right (twice: the response is not linear). */
+  const scaleRates = (from: Partial<Record<ParameterKey, number>>, at: ReturnType<typeof evaluate>) => {
+    let set = from;
+    let result = at;
+    for (let k = 0; k < 2; k++) {
+      const real = measured.values.dailyMessages ?? 0;
+      const sim = result.simulated.dailyMessages ?? 0;
+      if (real > 0 && sim > 0) {
+        const factor = Math.min(20, Math.max(0.05, real / sim));
+        const scaled = { ...set };
+        for (const key of ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary'] as const) scaled[key] = clampTo(key, (set[key] ?? PARAMETERS[key].default) * factor);
+        const trial = evaluate(scaled);
+        if (trial.loss < result.loss) { set = scaled; result = trial; }
+      }
+      tick();
     }
-    tick();
+    return { set, result };
+  };
+  ({ set: best, result: current } = scaleRates(best, current));
+  // the rhythm mix from the hourly profile: simulate the group with every member on one rhythm
+  // (evening, office, night); a group's profile is close to the mix of its members' rhythms
+  if (measured.hourlyProfile.every(Number.isFinite)) {
+    const pure = ([[1, 0], [0, 1], [0, 0]] as const).map(([evening, office]) => {
+      const profile = evaluate({ ...best, profileEveningShare: evening, profileOfficeShare: office }).hourly;
+      tick();
+      return profile;
+    });
+    if (pure.every((profile) => profile.every(Number.isFinite))) {
+      const mix = rhythmMix(measured.hourlyProfile, pure);
+      const mixed = { ...best, profileEveningShare: mix.evening, profileOfficeShare: mix.office };
+      const rescaled = scaleRates(mixed, evaluate(mixed));
+      if (rescaled.result.loss < current.loss) ({ set: best, result: current } = rescaled);
+    }
   }
   const random = seedrandom.alea(`import-fit:${seed}`);
   for (let step = 0; step < steps; step++) {
