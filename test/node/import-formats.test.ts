@@ -49,6 +49,18 @@ describe('WeChatMsg (留痕) CSV', () => {
     expect(chat.ignored['system lines']).toBe(1);
   });
 
+  it('reads the sender\u2019s wxid as the id and NickName/Remark as names a roster may use; short one-to-one rows by IsSender', () => {
+    const csv = ['localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender',
+      '1,1,1,0,0,1709294400,2,你好,2024-03-01 20:00:00,老张,张三,wxid_zhang',
+      '2,1,1,0,1,1709294460,2,在,2024-03-01 20:01:00,,我,wxid_me',
+      '3,1,1,0,0,1709294520,2,早,2024-03-01 20:02:00', // a one-to-one row of an older version: nine columns
+      '4,1,1,0,1,1709294580,2,早上好,2024-03-01 20:03:00'].join('\n');
+    const chat = imported([utf8('wx.csv', csv)], { roster: [utf8('r.txt', '老张\n我\n')] });
+    expect(chat.skippedTotal).toBe(0);
+    expect(chat.authors).toHaveLength(4); // wxid_zhang, wxid_me, the other person, self
+    expect(Array.from(chat.rosterAuthor!)).toEqual([0, 1]);
+  });
+
   it('keeps no name: authors are salted hashes, stable for the same input, different for another salt', () => {
     const a = imported([utf8('chat.csv', WECHATMSG)]);
     const b = imported([utf8('chat.csv', WECHATMSG)]);

@@ -23,7 +23,7 @@ export const WECHAT_DEFAULT_OFFSET = 480;
  * Read a CSV with a header row, calling `onRow` with each row and the line it
  * starts on; papaparse's row errors become skips naming the line.
  */
-export function readCsv(text: string, ctx: ReadContext, required: readonly string[], onRow: (row: Row, line: number) => void): boolean {
+export function readCsv(text: string, ctx: ReadContext, required: readonly string[], onRow: (row: Row, line: number) => void, minimumFields = Infinity): boolean {
   const headerEnd = text.indexOf('\n');
   let rowStart = headerEnd < 0 ? text.length : headerEnd + 1;
   let counted = 0;
@@ -58,6 +58,10 @@ export function readCsv(text: string, ctx: ReadContext, required: readonly strin
       const error = result.errors[0];
       if (error) {
         const got = Object.keys(result.data).filter((k) => k !== '__parsed_extra').length;
+        if (error.code === 'TooFewFields' && got >= minimumFields) {
+          onRow(result.data, line); // a shorter row the format writes on purpose
+          return;
+        }
         if (error.code === 'TooFewFields') {
           const column = fields[Math.min(got, fields.length - 1)] ?? null;
           ctx.sink.skip(ctx.file, line, column, `too few fields (${error.message.replace(/^Too few fields: /, '')}): the row is broken from this column on`, `字段过少：该行从此列起已损坏`);
@@ -89,6 +93,9 @@ function timeOf(ctx: ReadContext, value: string | undefined, defaultOffset: numb
   return parseWallClock(value);
 }
 
+/** Columns WeChatMsg writes for every message (localId … StrTime); the sender's three follow in a group. */
+const WECHATMSG_OWN_COLUMNS = 9;
+
 /** WeChatMsg message types (WeChat's own codes): 1 text, 3 picture, 34 voice, 43 video, 47 sticker, 49 app/share, 10000+ system. */
 function wechatHint(type: string, subType: string, content: string): TypeHint {
   const t = Number(type);
@@ -100,6 +107,12 @@ function wechatHint(type: string, subType: string, content: string): TypeHint {
   return 'media';
 }
 
+/**
+ * WeChatMsg writes, in a group chat, the sender's Remark, NickName and wxid
+ * (`Sender`) after the message's own nine columns; older versions write only
+ * the nine for a one-to-one chat, so such rows are read as "self" or "the
+ * other person" by IsSender.
+ */
 export function readWeChatMsg(text: string, ctx: ReadContext): string {
   const hasher = ctx.sink.hasher;
   let usedUnix = false;
@@ -108,8 +121,11 @@ export function readWeChatMsg(text: string, ctx: ReadContext): string {
     const hint = wechatHint(row.Type ?? '', row.SubType ?? '', content);
     const kind = classify(content, hint);
     if (kind === 'system') return ctx.sink.ignore('system lines');
-    const name = (row.Sender ?? '').trim() || (row.IsSender === '1' ? 'self' : (row.NickName ?? row.Remark ?? '').trim());
+    const shortRow = row.Sender === undefined && row.NickName === undefined;
+    const name = (row.Sender ?? '').trim() || (row.NickName ?? '').trim() || (row.Remark ?? '').trim()
+      || (shortRow ? (row.IsSender === '1' ? 'self' : 'other') : '');
     if (!name) return missing(ctx, line, 'Sender');
+    const aliases = [row.NickName, row.Remark].map((n) => (n ?? '').trim()).filter((n) => n && n !== name).map((n) => hasher.hash(n));
     const unix = parseUnix(row.CreateTime ?? '');
     let minute: number | null;
     if (unix !== null) {
@@ -117,8 +133,8 @@ export function readWeChatMsg(text: string, ctx: ReadContext): string {
       minute = minuteAt(ctx, unix, WECHAT_DEFAULT_OFFSET);
     } else minute = parseWallClock(row.StrTime ?? '');
     if (minute === null) return badTime(ctx, line, row.CreateTime !== undefined ? 'CreateTime' : 'StrTime', row.CreateTime ?? row.StrTime);
-    ctx.sink.add({ author: hasher.hash(name), minute, kind });
-  });
+    ctx.sink.add({ author: hasher.hash(name), aliases, minute, kind });
+  }, WECHATMSG_OWN_COLUMNS);
   return usedUnix ? 'CreateTime (Unix seconds) at the offset' : 'StrTime (the exporter\u2019s wall clock)';
 }
 

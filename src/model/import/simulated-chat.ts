@@ -81,7 +81,8 @@ function wallClock(minute: number): string {
 
 /**
  * The run's chat log as a WeChatMsg (留痕) CSV and a roster (one name per
- * line): names are "member-<slot>", times the wall clock from `firstDay`
+ * line): the sender's NickName "member-<slot>" and wxid "wxid_<slot>" (the
+ * roster lists nicknames), times the wall clock from `firstDay`
  * (StrTime only, so no offset applies).
  */
 export function toWeChatMsgCsv(chat: ChatLog, positioning: Positioning, firstDay: number): { csv: string; roster: string } {
@@ -91,7 +92,8 @@ export function toWeChatMsgCsv(chat: ChatLog, positioning: Positioning, firstDay
     const { text, hint } = lineOf(chat, positioning, k);
     const [type, sub] = hint === 'redPacket' ? ['49', '2001'] : ['1', '0'];
     const quoted = `"${text.replace(/"/g, '""')}"`;
-    lines.push(`${i + 1},1,${type},${sub},0,,2,${quoted},${wallClock(firstDay * MINUTES_PER_DAY + chat.messages.time[k])},,group,member-${chat.messages.author[k]}`);
+    const member = chat.messages.author[k];
+    lines.push(`${i + 1},1,${type},${sub},0,,2,${quoted},${wallClock(firstDay * MINUTES_PER_DAY + chat.messages.time[k])},,member-${member},wxid_${member}`);
   });
   const roster = presentAtEnd(chat).flatMap((p, member) => (p ? [`member-${member}`] : [])).join('\n');
   return { csv: `${lines.join('\n')}\n`, roster: `${roster}\n` };
