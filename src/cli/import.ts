@@ -129,7 +129,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
 }
 
 function printImport(chat: ImportedChat, m: ChatMeasures, notices: string[], seconds: number): void {
-  for (const f of chat.files) print(`${plain(f.file)}: ${FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format}, ${f.encoding}${f.bom ? ' with BOM' : ''}, ${f.messages} messages; times: ${f.timeBasis}`);
+  for (const f of chat.files) print(`${plain(f.file)}: ${FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format}, ${f.encoding}${f.bom ? ' with BOM' : ''}, ${f.messages} messages; times: ${f.timeBasis.en}`);
   const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
   print(`span ${dateOf(m.firstDay)} – ${dateOf(m.firstDay + m.days - 1)} (${m.days} days), ${m.messages} messages, ${m.values.members} members${chat.roster ? ` (roster; ${silent} never wrote)` : ' (no roster: only people seen in the log; silent members are not counted)'} — read in ${seconds.toFixed(2)} s`);
   print('names are hashed (salted) on import; no name and no message text is kept; nothing is sent anywhere');

@@ -192,7 +192,7 @@ export class ImportView extends LitElement {
     const status = { pass: t(locale, 'pass'), warn: t(locale, 'warn'), fail: t(locale, 'fail') } as const;
     return html`
       <h3>${t(locale, 'importResult')}</h3>
-      <ul>${r.files.map((f) => html`<li>${t(locale, 'importFileLine', { file: f.file, format: FORMAT_NAMES[f.format as FormatId] ?? f.format, encoding: f.encoding, messages: f.messages, time: f.timeBasis })}</li>`)}</ul>
+      <ul>${r.files.map((f) => html`<li>${t(locale, 'importFileLine', { file: f.file, format: FORMAT_NAMES[f.format as FormatId] ?? f.format, encoding: f.encoding, messages: f.messages, time: pick(locale, f.timeBasis) })}</li>`)}</ul>
       <p>${t(locale, 'importSpan', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 })}
         ${r.roster === null ? t(locale, 'importNoRoster') : t(locale, 'importSilent', { count: r.silent })}</p>
       ${r.notices.length ? html`<ul>${r.notices.map((n) => html`<li>${pick(locale, n)}</li>`)}</ul>` : nothing}

@@ -63,7 +63,7 @@ describe('npm run sim -- import', () => {
     expect(main(['import', slack, '--tz', '+08:00', '--json'])).toBe(0);
     const json = JSON.parse(out.join(''));
     expect(json.roster).toBe(3);
-    expect(json.files[0]).toMatchObject({ file: join('general', '2024-03-01.json'), format: 'slack-json', timeBasis: expect.stringContaining('+08:00') });
+    expect(json.files[0]).toMatchObject({ file: join('general', '2024-03-01.json'), format: 'slack-json', timeBasis: { en: expect.stringContaining('+08:00'), zh: expect.stringContaining('+08:00') } });
     expect(json.hourlyProfile[16]).toBe(0.5); // 08:00 UTC is 16:00 at +08:00
   });
 

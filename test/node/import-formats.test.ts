@@ -228,7 +228,8 @@ describe('Slack export', () => {
     const chat = imported(files);
     expect(chat.files).toHaveLength(1);
     expect(chat.files[0].format).toBe('slack-json');
-    expect(chat.files[0].timeBasis).toMatch(/UTC/);
+    expect(chat.files[0].timeBasis.en).toMatch(/UTC/);
+    expect(chat.files[0].timeBasis.zh).toMatch(/UTC/);
     expect(kinds(chat)).toEqual(['question', 'text']);
     expect(chat.minute[0]).toBe(at(1, 8, 0));
     expect(Array.from(chat.replyTo)).toEqual([-1, 0]);

@@ -41,7 +41,7 @@ export interface FileReport {
   readonly bom: boolean;
   readonly messages: number;
   /** Where the times came from and which offset applied. */
-  readonly timeBasis: string;
+  readonly timeBasis: Bilingual;
 }
 
 export interface ImportedChat {

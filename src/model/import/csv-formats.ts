@@ -179,5 +179,5 @@ export function readDiscordCsv(text: string, ctx: ReadContext): string {
     const author = (row.Author ?? '').trim();
     ctx.sink.add({ author: hasher.hash(id), aliases: author ? [hasher.hash(author), hasher.hash(author.replace(/#\d{1,4}$/, ''))] : [], minute, kind });
   });
-  return 'Date (ISO 8601 with the exporter\u2019s offset)';
+  return ctx.tz === null ? 'Date (ISO 8601 with the exporter\u2019s offset)' : 'Date (ISO 8601) at the offset';
 }

@@ -43,6 +43,23 @@ const DEFAULT_OFFSET: Partial<Record<FormatId, number>> = {
   'wechatmsg-csv': WECHAT_DEFAULT_OFFSET, 'pywxdump-csv': WECHAT_DEFAULT_OFFSET, 'slack-json': SLACK_DEFAULT_OFFSET,
 };
 
+/** Each reader's time basis in Chinese (the readers say it in English). */
+const TIME_BASIS_ZH: Record<string, string> = {
+  'CreateTime (Unix seconds) at the offset': 'CreateTime (Unix 秒)，按时差',
+  'StrTime (the exporter\u2019s wall clock)': 'StrTime (导出设备的本地时间)',
+  'CreateTime (the exporter\u2019s wall clock; Unix seconds at the offset)': 'CreateTime (导出设备的本地时间；Unix 秒按时差)',
+  'Date (ISO 8601 with the exporter\u2019s offset)': 'Date (ISO 8601，带导出时的时差)',
+  'Date (ISO 8601) at the offset': 'Date (ISO 8601)，按时差',
+  'timestamp (ISO 8601) at the offset': 'timestamp (ISO 8601)，按时差',
+  'date_unixtime at the offset': 'date_unixtime，按时差',
+  'date (the exporting computer\u2019s wall clock)': 'date (导出电脑的本地时间)',
+  'timestamp (ISO 8601 with the exporter\u2019s offset)': 'timestamp (ISO 8601，带导出时的时差)',
+  'ts (Unix time) at UTC: pass --tz for the team\u2019s local day': 'ts (Unix 时间) 按 UTC：请用时区选项设为团队的本地时间',
+  'ts (Unix time) at the offset': 'ts (Unix 时间)，按时差',
+  'the exporter\u2019s wall clock': '导出设备的本地时间',
+  'the logger\u2019s wall clock': '记录程序的本地时间',
+};
+
 const KNOWN = FORMATS.map((f) => FORMAT_NAMES[f]).join(', ');
 
 export function importChat(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportOutcome {
@@ -93,7 +110,8 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
     const ctx: ReadContext = { file: c.name, sink, tz, progress: (f) => options.onProgress?.((doneChars + f * c.text.length) / totalChars) };
     const basis = readFile(c.format, c.text, ctx, bots);
     const offset = tz ?? DEFAULT_OFFSET[c.format];
-    files.push({ file: c.name, format: c.format, encoding: c.encoding, bom: c.bom, messages: sink.count - before, timeBasis: basis.includes('offset') && offset !== undefined ? `${basis} ${formatOffset(offset)}` : basis });
+    const suffix = basis.includes('offset') && offset !== undefined ? ` ${formatOffset(offset)}` : '';
+    files.push({ file: c.name, format: c.format, encoding: c.encoding, bom: c.bom, messages: sink.count - before, timeBasis: bilingual(`${basis}${suffix}`, `${TIME_BASIS_ZH[basis] ?? basis}${suffix}`) });
     doneChars += c.text.length;
     options.onProgress?.(doneChars / totalChars);
   }

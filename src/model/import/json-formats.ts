@@ -103,7 +103,7 @@ export function readDiscordJson(text: string, ctx: ReadContext): string {
     ctx.sink.add({ author: ctx.sink.hasher.hash(str(author.id)), aliases: names, minute: minuteAt(ctx, iso.ms, iso.offset), kind, id: `dc:${str(m.id)}`, replyToId: reference ? `dc:${reference}` : undefined });
   });
   ctx.progress(1);
-  return 'timestamp (ISO 8601 with the exporter\u2019s offset)';
+  return ctx.tz === null ? 'timestamp (ISO 8601 with the exporter\u2019s offset)' : 'timestamp (ISO 8601) at the offset';
 }
 
 /** Slack subtypes that are not people talking. */
