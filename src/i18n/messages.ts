@@ -422,6 +422,7 @@ const MESSAGES = {
   importNoRoster: { en: 'No member list: only people seen in the log are counted, so shares of members read high.', zh: '未提供成员名单：只统计聊天记录中出现过的人，成员占比会偏高。' },
   importSilent: { en: '{count} listed member(s) never wrote.', zh: '名单中有 {count} 人从未发言。' },
   importSkipped: { en: '{count} row(s) skipped: why', zh: '跳过 {count} 行：原因' },
+  importIgnored: { en: 'Left out on purpose: {list}.', zh: '按规则略过：{list}。' },
   importSkippedRow: { en: '{file}, line {line}, column {column}', zh: '{file}，第 {line} 行，{column} 列' },
   importMetric: { en: 'Metric', zh: '指标' },
   importValue: { en: 'Your group', zh: '您的群' },

@@ -11,7 +11,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import * as Comlink from 'comlink';
 import { formatByUnit, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { FORMAT_NAMES, type FormatId } from '../model/import/chat-import.ts';
+import { FORMAT_NAMES, IGNORE_REASONS, type FormatId, type IgnoreReason } from '../model/import/chat-import.ts';
 import { MEASURE_INFO } from '../model/import/measure.ts';
 import type { FitResult } from '../model/import/fit.ts';
 import { parseOffset } from '../model/import/time.ts';
@@ -196,6 +196,7 @@ export class ImportView extends LitElement {
       <p>${t(locale, 'importSpan', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 })}
         ${r.roster === null ? t(locale, 'importNoRoster') : t(locale, 'importSilent', { count: r.silent })}</p>
       ${r.notices.length ? html`<ul>${r.notices.map((n) => html`<li>${pick(locale, n)}</li>`)}</ul>` : nothing}
+      ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: (Object.entries(r.ignored) as [IgnoreReason, number][]).map(([why, n]) => `${pick(locale, IGNORE_REASONS[why])} ${n}`).join(', ') })}</p>` : nothing}
       ${r.skippedTotal ? html`<details><summary>${t(locale, 'importSkipped', { count: r.skippedTotal })}</summary><ul class="skipped">
         ${r.skipped.map((s) => html`<li>${t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column ?? '—' })}: ${pick(locale, s)}</li>`)}</ul></details>` : nothing}
       <table>

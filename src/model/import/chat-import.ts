@@ -31,8 +31,18 @@ export interface SkippedRow extends Bilingual {
   readonly column: string | null;
 }
 
-/** Why rows were left out, counted (system lines, bots, rows outside the chat…). */
-export type SkipCounts = Record<string, number>;
+/** Why rows are left out on purpose (not errors), in both languages. */
+export const IGNORE_REASONS = {
+  'system lines': { en: 'system lines', zh: '系统消息' },
+  'service messages (joins, pins)': { en: 'service messages (joins, pins)', zh: '服务消息 (入群、置顶)' },
+  'system messages (joins, pins, calls)': { en: 'system messages (joins, pins, calls)', zh: '系统消息 (入群、置顶、通话)' },
+  bots: { en: 'bots', zh: '机器人' },
+  'not messages': { en: 'entries that are not messages', zh: '非消息条目' },
+} as const satisfies Record<string, Bilingual>;
+export type IgnoreReason = keyof typeof IGNORE_REASONS;
+
+/** Rows left out on purpose, counted by reason. */
+export type SkipCounts = Partial<Record<IgnoreReason, number>>;
 
 export interface FileReport {
   readonly file: string;
@@ -128,7 +138,7 @@ export class ChatSink {
     if (this.skipped.length < MAX_LISTED_SKIPS) this.skipped.push({ file, line, column, en, zh });
   }
 
-  ignore(reason: string): void {
+  ignore(reason: IgnoreReason): void {
     this.ignored[reason] = (this.ignored[reason] ?? 0) + 1;
   }
 
