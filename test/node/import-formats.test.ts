@@ -268,6 +268,36 @@ describe('IRC logs', () => {
   });
 });
 
+describe('reading in pieces', () => {
+  it('gives the same result whatever the piece size: quoted line breaks, multi-byte characters and CRLF cut anywhere', () => {
+    const crlf = WECHATMSG.replace(/\n/g, '\r\n');
+    const irc = ['--- Log opened Fri Mar 01 20:00:00 2024', '20:01 <@alice> 你好吗？', '20:03 <+bob> 很好', '--- Day changed Sat Mar 02 2024', '00:10 <alice> 哈哈'].join('\n');
+    const qq = ['2024-03-01 9:05:00 张三(10001)', '大家好', '第二行', '', '2024-03-01 9:06:10 李四<lisi@example.com>', '[表情]', ''].join('\r\n');
+    const strip = (c: ImportedChat) => ({ ...c, files: c.files.map((f) => ({ ...f })), minute: Array.from(c.minute), author: Array.from(c.author), kind: Array.from(c.kind) });
+    for (const [name, text] of [['chat.csv', WECHATMSG], ['crlf.csv', crlf], ['#lab.log', irc], ['qq.txt', qq]]) {
+      const whole = strip(imported([utf8(name, text)], { salt: 's' }));
+      for (const chunkBytes of [1, 2, 3, 5, 7, 64]) {
+        expect(strip(imported([utf8(name, text)], { salt: 's', chunkBytes })), `${name} in pieces of ${chunkBytes}`).toEqual(whole);
+      }
+    }
+  });
+  it('keeps the rows before bytes that break the encoding further on, and says where', () => {
+    // past the first megabyte, which decides the encoding
+    const rows = Array.from({ length: 14_000 }, (_, i) => `${i},7,1,0,0,1709294400,2,大家好大家好,2024-03-01 20:00:00,,读书群,张三`);
+    const good = new TextEncoder().encode(`${WECHATMSG.split('\n')[0]}\n${rows.join('\n')}\n`);
+    expect(good.length).toBeGreaterThan(1 << 20);
+    const bytes = new Uint8Array(good.length + 3);
+    bytes.set(good);
+    bytes.set([0xff, 0xfe, 0x41], good.length);
+    const r = importChat([{ name: 'late.csv', bytes }], { chunkBytes: 1 << 16 });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.chat.minute.length).toBeGreaterThan(11_000);
+      expect(r.notices.map((n) => n.en).join()).toMatch(/late\.csv: bytes after about \d+ MB are not valid UTF-8; the rows before them are kept/);
+    }
+  });
+});
+
 describe('roster and detection', () => {
   it('matches a roster of names (text, one per line) to authors; silent members count', () => {
     const chat = imported([utf8('chat.csv', WECHATMSG)], { roster: [utf8('members.txt', '张三\n李四\n王五\n赵六\n孙七\n')] });

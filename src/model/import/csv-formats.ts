@@ -12,6 +12,7 @@
 import Papa from 'papaparse';
 import { classify, type TypeHint } from './classify.ts';
 import { minuteAt, PROGRESS_EVERY, shownValue, type ReadContext } from './reader.ts';
+import type { TextSource } from './decode.ts';
 import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
 
 type Row = Record<string, string | undefined>;
@@ -20,61 +21,106 @@ type Row = Record<string, string | undefined>;
 export const WECHAT_DEFAULT_OFFSET = 480;
 
 /**
- * Read a CSV with a header row, calling `onRow` with each row and the line it
- * starts on; papaparse's row errors become skips naming the line.
+ * Read a CSV with a header row, piece by piece: each piece is cut at its last
+ * line break outside quotes (a quoted field may hold line breaks), the rows
+ * before it parsed by papaparse (`step`: one row at a time) and the rest
+ * carried to the next piece. `onRow` gets each row by column name and the
+ * line it starts on. A row with too few or too many fields is skipped with
+ * its line and the column where it breaks (unless the format writes short
+ * rows on purpose: `minimumFields`).
  */
-export function readCsv(text: string, ctx: ReadContext, required: readonly string[], onRow: (row: Row, line: number) => void, minimumFields = Infinity): boolean {
-  const headerEnd = text.indexOf('\n');
-  let rowStart = headerEnd < 0 ? text.length : headerEnd + 1;
-  let counted = 0;
-  let newlines = 0;
-  /** 1-based line of a position: newlines before it, counted once over the whole file. */
-  const lineAt = (position: number) => {
-    for (let next = text.indexOf('\n', counted); next >= 0 && next < position; next = text.indexOf('\n', next + 1)) newlines++;
-    counted = Math.max(counted, position);
-    return newlines + 1;
-  };
+export function readCsv(source: TextSource, ctx: ReadContext, required: readonly string[], onRow: (row: Row, line: number) => void, minimumFields = Infinity): boolean {
+  let header: string[] | null = null;
+  let carry = '';
+  let carryQuoted: boolean = false;
+  let carryLine = 1;
   let rows = 0;
   let ok = true;
-  Papa.parse<Row>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    step: (result, parser) => {
-      const fields = result.meta.fields ?? [];
-      if (rows === 0) {
-        const absent = required.filter((c) => !fields.includes(c));
-        if (absent.length) {
-          ctx.sink.skip(ctx.file, 1, absent[0], `the header has no column ${absent.join(', ')}; the file cannot be read`, `表头缺少列 ${absent.join('、')}，无法读取该文件`);
-          ok = false;
-          parser.abort();
+  let done = 0;
+  const parseBlock = (block: string, firstLine: number) => {
+    let newlines = 0;
+    let counted = 0;
+    let rowStart = 0;
+    Papa.parse<string[]>(block, {
+      skipEmptyLines: 'greedy',
+      step: (result, parser) => {
+        if (!ok) { parser.abort(); return; }
+        while (rowStart < block.length && (block.charCodeAt(rowStart) === 10 || block.charCodeAt(rowStart) === 13)) rowStart++; // skipped empty lines
+        for (let nl = block.indexOf('\n', counted); nl >= 0 && nl < rowStart; nl = block.indexOf('\n', nl + 1)) newlines++;
+        counted = Math.max(counted, rowStart);
+        const line = firstLine + newlines;
+        rowStart = result.meta.cursor;
+        const fields = result.data;
+        if (!header) {
+          header = fields.map((f) => f.trim());
+          const absent = required.filter((c) => !header!.includes(c));
+          if (absent.length) {
+            ctx.sink.skip(ctx.file, line, absent[0], `the header has no column ${absent.join(', ')}; the file cannot be read`, `表头缺少列 ${absent.join('、')}，无法读取该文件`);
+            ok = false;
+            parser.abort();
+          }
           return;
         }
-      }
-      while (rowStart < text.length && (text.charCodeAt(rowStart) === 10 || text.charCodeAt(rowStart) === 13)) rowStart++; // skipped empty lines
-      const line = lineAt(rowStart);
-      rowStart = result.meta.cursor;
-      rows++;
-      if (rows % PROGRESS_EVERY === 0) ctx.progress(rowStart / text.length);
-      const error = result.errors[0];
-      if (error) {
-        const got = Object.keys(result.data).filter((k) => k !== '__parsed_extra').length;
-        if (error.code === 'TooFewFields' && got >= minimumFields) {
-          onRow(result.data, line); // a shorter row the format writes on purpose
-          return;
-        }
-        if (error.code === 'TooFewFields') {
-          const column = fields[Math.min(got, fields.length - 1)] ?? null;
-          ctx.sink.skip(ctx.file, line, column, `too few fields (${error.message.replace(/^Too few fields: /, '')}): the row is broken from this column on`, `字段过少：该行从此列起已损坏`);
-        } else if (error.code === 'TooManyFields') {
-          ctx.sink.skip(ctx.file, line, fields[fields.length - 1] ?? null, `too many fields (${error.message.replace(/^Too many fields: /, '')}): an unquoted comma after this column`, `字段过多：此列之后有未加引号的逗号`);
-        } else {
+        if (++rows % PROGRESS_EVERY === 0) ctx.progress(done);
+        const error = result.errors[0];
+        if (error) {
           ctx.sink.skip(ctx.file, line, null, `${error.message}: a quote is not closed, so the rest of the file may be read as one field`, '引号不配对：其后的内容可能被读成一个字段');
+          return;
         }
-        return;
+        if (fields.length < header.length && fields.length < minimumFields) {
+          ctx.sink.skip(ctx.file, line, header[fields.length], `too few fields (expected ${header.length} fields but parsed ${fields.length}): the row is broken from this column on`, '字段过少：该行从此列起已损坏');
+          return;
+        }
+        if (fields.length > header.length) {
+          ctx.sink.skip(ctx.file, line, header[header.length - 1], `too many fields (expected ${header.length} fields but parsed ${fields.length}): an unquoted comma after this column`, '字段过多：此列之后有未加引号的逗号');
+          return;
+        }
+        const row: Row = {};
+        header.forEach((name, k) => { row[name] = fields[k]; });
+        onRow(row, line);
+      },
+    });
+  };
+  for (const chunk of source.chunks()) {
+    if (!ok) break;
+    done = chunk.done;
+    const text = carry + chunk.text;
+    // the last line break outside quotes in the new text ("" inside a field toggles twice)
+    let quoted: boolean = carryQuoted;
+    let cut = -1;
+    let i = carry.length;
+    let nextQuote = text.indexOf('"', i);
+    while (i < text.length) {
+      if (quoted) {
+        if (nextQuote < 0) break;
+        quoted = false;
+        i = nextQuote + 1;
+        nextQuote = text.indexOf('"', i);
+        continue;
       }
-      onRow(result.data, line);
-    },
-  });
+      const nl = text.indexOf('\n', i);
+      if (nextQuote >= 0 && (nl < 0 || nextQuote < nl)) {
+        quoted = true;
+        i = nextQuote + 1;
+        nextQuote = text.indexOf('"', i);
+        continue;
+      }
+      if (nl < 0) break;
+      cut = nl;
+      i = nl + 1;
+    }
+    if (cut < 0) {
+      carry = text;
+      carryQuoted = quoted;
+      continue;
+    }
+    const block = text.slice(0, cut + 1);
+    parseBlock(block, carryLine);
+    for (let nl = block.indexOf('\n'); nl >= 0; nl = block.indexOf('\n', nl + 1)) carryLine++;
+    carry = text.slice(cut + 1);
+    carryQuoted = quoted;
+  }
+  if (ok && carry.trim() !== '') parseBlock(carry, carryLine);
   ctx.progress(1);
   return ok;
 }
@@ -113,7 +159,7 @@ function wechatHint(type: string, subType: string, content: string): TypeHint {
  * the nine for a one-to-one chat, so such rows are read as "self" or "the
  * other person" by IsSender.
  */
-export function readWeChatMsg(text: string, ctx: ReadContext): string {
+export function readWeChatMsg(text: TextSource, ctx: ReadContext): string {
   const hasher = ctx.sink.hasher;
   let usedUnix = false;
   readCsv(text, ctx, ['Type', 'StrContent'], (row, line) => {
@@ -146,7 +192,7 @@ function pywxdumpHint(typeName: string): TypeHint {
   return 'media';
 }
 
-export function readPyWxDump(text: string, ctx: ReadContext): string {
+export function readPyWxDump(text: TextSource, ctx: ReadContext): string {
   const hasher = ctx.sink.hasher;
   readCsv(text, ctx, ['type_name', 'talker', 'CreateTime'], (row, line) => {
     const content = row.msg ?? row.content ?? '';
@@ -164,7 +210,7 @@ export function readPyWxDump(text: string, ctx: ReadContext): string {
 /** DiscordChatExporter lines that are not messages (system events it writes as text). */
 const DISCORD_SYSTEM = /^(Joined the server\.|Pinned a message\.|Started a call|Added .+ to the group\.|Changed the channel name)/;
 
-export function readDiscordCsv(text: string, ctx: ReadContext): string {
+export function readDiscordCsv(text: TextSource, ctx: ReadContext): string {
   const hasher = ctx.sink.hasher;
   readCsv(text, ctx, ['AuthorID', 'Author', 'Date', 'Content'], (row, line) => {
     const content = row.Content ?? '';

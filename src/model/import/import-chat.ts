@@ -8,7 +8,7 @@
 import { bilingual, type Bilingual } from '../text.ts';
 import { ChatSink, FORMAT_NAMES, FORMATS, type FileReport, type FormatId, type ImportedChat } from './chat-import.ts';
 import { readDiscordCsv, readPyWxDump, readWeChatMsg, WECHAT_DEFAULT_OFFSET } from './csv-formats.ts';
-import { decodeBytes } from './decode.ts';
+import { decodeBytes, EncodingError, openText, type TextSource } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { NameHasher, saltOf } from './hash.ts';
 import { readDiscordJson, readSlackDay, readTelegram, SLACK_DEFAULT_OFFSET } from './json-formats.ts';
@@ -32,6 +32,8 @@ export interface ImportOptions {
   readonly roster?: readonly ImportInput[];
   /** Called as files are read: overall share done (0–1). */
   readonly onProgress?: (fraction: number) => void;
+  /** Bytes decoded at a time (default 4 MB); tests set it small to cross every boundary. */
+  readonly chunkBytes?: number;
 }
 
 export type ImportOutcome =
@@ -70,50 +72,67 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
   const notices: Bilingual[] = [];
   const files: FileReport[] = [];
   const rosterFiles: RosterFile[] = [];
-  const decoded: { name: string; text: string; encoding: FileReport['encoding']; bom: boolean }[] = [];
+  const encodingNotice = (name: string, encoding: FileReport['encoding']) => {
+    if (encoding !== 'utf-8') notices.push(bilingual(`${name}: read as ${encoding.toUpperCase()}${encoding === 'gb18030' ? ' (GBK)' : ''}, not UTF-8`, `${name}：按 ${encoding.toUpperCase()} 解码，而非 UTF-8`));
+  };
+  const refuse = (name: string, d: { en: string; zh: string }) => problems.push(bilingual(`${name}: ${d.en}`, `${name}：${d.zh}`));
 
-  for (const input of [...inputs, ...(options.roster ?? [])]) {
+  for (const input of options.roster ?? []) {
     const d = decodeBytes(input.bytes);
-    if (!d.ok) problems.push(bilingual(`${input.name}: ${d.en}`, `${input.name}：${d.zh}`));
-    else decoded.push({ name: input.name, text: d.text, encoding: d.encoding, bom: d.bom });
-    if (d.ok && d.encoding !== 'utf-8') notices.push(bilingual(`${input.name}: read as ${d.encoding.toUpperCase()}${d.encoding === 'gb18030' ? ' (GBK)' : ''}, not UTF-8`, `${input.name}：按 ${d.encoding.toUpperCase()} 解码，而非 UTF-8`));
+    if (!d.ok) refuse(input.name, d);
+    else {
+      encodingNotice(input.name, d.encoding);
+      rosterFiles.push({ name: input.name, text: d.text });
+    }
   }
-  const rosterNames = new Set((options.roster ?? []).map((r) => r.name));
-  const chats: { name: string; text: string; format: FormatId; encoding: FileReport['encoding']; bom: boolean }[] = [];
+  const chats: { name: string; source: TextSource; bytes: number; format: FormatId; encoding: FileReport['encoding']; bom: boolean }[] = [];
   let bots = new Set<string>();
-  for (const d of decoded) {
-    if (rosterNames.has(d.name)) {
-      rosterFiles.push({ name: d.name, text: d.text });
-      continue;
+  for (const input of inputs) {
+    const opened = openText(input.bytes, options.chunkBytes);
+    if (!opened.ok) { refuse(input.name, opened); continue; }
+    const { source, encoding, bom } = opened;
+    encodingNotice(input.name, encoding);
+    try {
+      if (isSlackRosterFile(input.name, source.head.slice(0, 64))) {
+        if (/users\.json$/i.test(input.name)) bots = slackBots(source.whole());
+        if (/channels\.json$/i.test(input.name)) rosterFiles.push({ name: input.name, text: source.whole() });
+        continue;
+      }
+    } catch (error) {
+      if (error instanceof EncodingError) { refuse(input.name, { en: error.message, zh: `约 ${Math.max(1, Math.round(error.atByte / 1e6))} MB 之后的字节不是有效的 ${error.encoding.toUpperCase()}` }); continue; }
+      throw error;
     }
-    if (isSlackRosterFile(d.name, d.text.slice(0, 64))) {
-      if (/users\.json$/i.test(d.name)) bots = slackBots(d.text);
-      if (/channels\.json$/i.test(d.name)) rosterFiles.push({ name: d.name, text: d.text });
-      continue;
-    }
-    const format = detectFormat(d.name, d.text);
+    const format = detectFormat(input.name, source.head);
     if (!format) {
-      problems.push(bilingual(`${d.name}: not a chat export this lab reads (known: ${KNOWN})`, `${d.name}：不是可识别的聊天导出格式 (支持：${KNOWN})`));
+      problems.push(bilingual(`${input.name}: not a chat export this lab reads (known: ${KNOWN})`, `${input.name}：不是可识别的聊天导出格式 (支持：${KNOWN})`));
       continue;
     }
-    chats.push({ ...d, format });
+    chats.push({ name: input.name, source, bytes: input.bytes.length, format, encoding, bom });
   }
   if (!chats.length) {
     if (!problems.length) problems.push(bilingual('no chat export among the files', '所选文件中没有聊天导出'));
     return { ok: false, problems };
   }
 
-  const totalChars = chats.reduce((sum, c) => sum + c.text.length, 0) || 1;
-  let doneChars = 0;
+  const totalBytes = chats.reduce((sum, c) => sum + c.bytes, 0) || 1;
+  let doneBytes = 0;
   for (const c of chats) {
     const before = sink.count;
-    const ctx: ReadContext = { file: c.name, sink, tz, progress: (f) => options.onProgress?.((doneChars + f * c.text.length) / totalChars) };
-    const basis = readFile(c.format, c.text, ctx, bots);
+    const ctx: ReadContext = { file: c.name, sink, tz, progress: (f) => options.onProgress?.((doneBytes + f * c.bytes) / totalBytes) };
+    let basis: string;
+    try {
+      basis = readFile(c.format, c.source, ctx, bots);
+    } catch (error) {
+      if (!(error instanceof EncodingError)) throw error;
+      // the rows read before the broken bytes are kept
+      refuse(c.name, { en: `${error.message}; the rows before them are kept`, zh: `约 ${Math.max(1, Math.round(error.atByte / 1e6))} MB 之后的字节不是有效的 ${error.encoding.toUpperCase()}；之前的行已保留` });
+      basis = 'the exporter\u2019s wall clock';
+    }
     const offset = tz ?? DEFAULT_OFFSET[c.format];
     const suffix = basis.includes('offset') && offset !== undefined ? ` ${formatOffset(offset)}` : '';
     files.push({ file: c.name, format: c.format, encoding: c.encoding, bom: c.bom, messages: sink.count - before, timeBasis: bilingual(`${basis}${suffix}`, `${TIME_BASIS_ZH[basis] ?? basis}${suffix}`) });
-    doneChars += c.text.length;
-    options.onProgress?.(doneChars / totalChars);
+    doneBytes += c.bytes;
+    options.onProgress?.(doneBytes / totalBytes);
   }
   const slackChannels = new Set(chats.filter((c) => c.format === 'slack-json').map((c) => slackChannelOf(c.name)).filter((n): n is string => n !== null));
   let roster: string[][] | null = null;
@@ -130,16 +149,16 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
   return { ok: true, chat: sink.finish(files, roster), notices: [...notices, ...problems] };
 }
 
-function readFile(format: FormatId, text: string, ctx: ReadContext, bots: ReadonlySet<string>): string {
+function readFile(format: FormatId, text: TextSource, ctx: ReadContext, bots: ReadonlySet<string>): string {
   switch (format) {
     case 'wechatmsg-csv': return readWeChatMsg(text, ctx);
     case 'pywxdump-csv': return readPyWxDump(text, ctx);
     case 'wechatexporter-txt': return readWechatExporterTxt(text, ctx);
     case 'qq-txt': return readQqTxt(text, ctx);
-    case 'telegram-json': return readTelegram(text, ctx);
+    case 'telegram-json': return readTelegram(text.whole(), ctx);
     case 'discord-csv': return readDiscordCsv(text, ctx);
-    case 'discord-json': return readDiscordJson(text, ctx);
-    case 'slack-json': return readSlackDay(text, ctx, bots);
+    case 'discord-json': return readDiscordJson(text.whole(), ctx);
+    case 'slack-json': return readSlackDay(text.whole(), ctx, bots);
     case 'irc-txt': return readIrcLog(text, ctx);
   }
 }

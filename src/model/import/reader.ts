@@ -1,6 +1,7 @@
 /** What every format reader gets: the file, the sink, the hasher, the time-zone option and a progress callback. */
 import type { ChatSink } from './chat-import.ts';
 import { localMinuteOfInstant } from './time.ts';
+import type { TextSource } from './decode.ts';
 
 export interface ReadContext {
   readonly file: string;
@@ -19,18 +20,31 @@ export function minuteAt(ctx: ReadContext, ms: number, formatDefault: number): n
   return localMinuteOfInstant(ms, ctx.tz ?? formatDefault);
 }
 
-/** Lines of a text, one at a time, with their 1-based numbers: no array of a million lines. */
-export function* linesOf(text: string): Generator<{ line: string; number: number; end: number }> {
-  let start = 0;
+/**
+ * Lines of a text read in pieces, one at a time, with their 1-based numbers
+ * and the share of the file read: no array of a million lines, and never the
+ * whole text as one string.
+ */
+export function* linesOf(source: TextSource): Generator<{ line: string; number: number; done: number }> {
+  let carry = '';
   let number = 1;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-    if (!(end === text.length && line === '' && start === text.length)) yield { line, number, end };
-    start = end + 1;
-    number++;
+  let done = 0;
+  for (const chunk of source.chunks()) {
+    done = chunk.done;
+    const text = carry + chunk.text;
+    let start = 0;
+    for (let end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {
+      yield { line: text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end), number: number++, done };
+      start = end + 1;
+    }
+    carry = text.slice(start);
   }
+  if (carry !== '') yield { line: carry.endsWith('\r') ? carry.slice(0, -1) : carry, number, done };
+}
+
+/** A text source over a string already in memory (tests, small files). */
+export function sourceOf(text: string): TextSource {
+  return { head: text.slice(0, 65_536), chunks: () => [{ text, done: 1 }], whole: () => text };
 }
 
 /**

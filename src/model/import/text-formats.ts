@@ -12,6 +12,7 @@
  */
 import { classify, type TypeHint } from './classify.ts';
 import { linesOf, PROGRESS_EVERY, type ReadContext } from './reader.ts';
+import type { TextSource } from './decode.ts';
 import { parseWallClock } from './time.ts';
 
 const WECHATEXPORTER_LINE = /^(.+?) \((\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(?::\d{2})?)\):(.*)$/;
@@ -24,7 +25,7 @@ function wechatExporterHint(text: string): TypeHint {
   return 'text';
 }
 
-export function readWechatExporterTxt(text: string, ctx: ReadContext): string {
+export function readWechatExporterTxt(text: TextSource, ctx: ReadContext): string {
   const { sink } = ctx;
   let pending: { author: string; minute: number; text: string } | null = null;
   const flush = () => {
@@ -35,8 +36,8 @@ export function readWechatExporterTxt(text: string, ctx: ReadContext): string {
     pending = null;
   };
   let rows = 0;
-  for (const { line, number, end } of linesOf(text)) {
-    if (++rows % PROGRESS_EVERY === 0) ctx.progress(end / text.length);
+  for (const { line, number, done } of linesOf(text)) {
+    if (++rows % PROGRESS_EVERY === 0) ctx.progress(done);
     if (number === 1 && /微信聊天记录\s*$/.test(line)) continue;
     const m = WECHATEXPORTER_LINE.exec(line);
     if (!m) {
@@ -68,7 +69,7 @@ function qqHint(text: string): TypeHint {
   return 'text';
 }
 
-export function readQqTxt(text: string, ctx: ReadContext): string {
+export function readQqTxt(text: TextSource, ctx: ReadContext): string {
   const { sink } = ctx;
   let pending: { author: string; aliases: string[]; minute: number; text: string; system: boolean } | null = null;
   const flush = () => {
@@ -80,8 +81,8 @@ export function readQqTxt(text: string, ctx: ReadContext): string {
   };
   let inHeader = true;
   let rows = 0;
-  for (const { line, number, end } of linesOf(text)) {
-    if (++rows % PROGRESS_EVERY === 0) ctx.progress(end / text.length);
+  for (const { line, number, done } of linesOf(text)) {
+    if (++rows % PROGRESS_EVERY === 0) ctx.progress(done);
     const m = QQ_HEAD.exec(line);
     if (!m) {
       if (inHeader) continue; // the header: title, ===== lines, 消息分组, 消息对象
@@ -139,13 +140,13 @@ export function looksLikeIrc(head: string): boolean {
   return hits >= Math.min(3, lines.filter((l) => l.trim()).length) && hits > 0;
 }
 
-export function readIrcLog(text: string, ctx: ReadContext): string {
+export function readIrcLog(text: TextSource, ctx: ReadContext): string {
   const { sink } = ctx;
   let day: number | null = dateInName(ctx.file);
   let lastMinute = -Infinity;
   let rows = 0;
-  for (const { line: raw, number, end } of linesOf(text)) {
-    if (++rows % PROGRESS_EVERY === 0) ctx.progress(end / text.length);
+  for (const { line: raw, number, done } of linesOf(text)) {
+    if (++rows % PROGRESS_EVERY === 0) ctx.progress(done);
     const line = raw.replace(/^\uFEFF/, '');
     if (!line.trim()) continue;
     const dayLine = IRC_DAY.exec(line);
