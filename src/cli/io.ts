@@ -48,7 +48,7 @@ const pauseCell = new Int32Array(new SharedArrayBuffer(4));
 export const pause = (ms: number) => Atomics.wait(pauseCell, 0, 0, ms);
 
 /** Everything left on a descriptor, or a UserError past `kind.maxBytes`. */
-function readAll(fd: number, name: string, kind: FileKind): string {
+function readAllBytes(fd: number, name: string, kind: FileKind): Buffer {
   const chunks: Buffer[] = [];
   let size = 0;
   for (;;) {
@@ -66,7 +66,7 @@ function readAll(fd: number, name: string, kind: FileKind): string {
     if (size > kind.maxBytes) throw new UserError([`${name}: too large (over ${kind.maxBytes} bytes; ${kind.limit})`]);
     chunks.push(chunk.subarray(0, read));
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return Buffer.concat(chunks, size);
 }
 
 /**
@@ -77,10 +77,15 @@ function readAll(fd: number, name: string, kind: FileKind): string {
  * it cannot be swapped in between; reading stops past the limit.
  */
 export function readRegularFile(path: string, kind: FileKind): string {
+  return readRegularBytes(path, kind).toString('utf8');
+}
+
+/** As readRegularFile, the bytes undecoded (a chat export may be UTF-16 or GBK). */
+export function readRegularBytes(path: string, kind: FileKind): Buffer {
   const cannot = (error: unknown) => new UserError([`${inputName(path)}: cannot read ${path === STDIN ? 'it' : 'the file'} (${codeOf(error) === 'ENOENT' ? 'no such file' : codeOf(error)})`]);
   if (path === STDIN) {
     try {
-      return readAll(0, inputName(path), kind);
+      return readAllBytes(0, inputName(path), kind);
     } catch (error) {
       throw error instanceof UserError ? error : cannot(error);
     }
@@ -95,7 +100,7 @@ export function readRegularFile(path: string, kind: FileKind): string {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new UserError([`${inputName(path)}: not a regular file (${kind.is})`]);
     if (stat.size > kind.maxBytes) throw new UserError([`${inputName(path)}: file is too large (${stat.size} bytes; ${kind.limit})`]);
-    return readAll(fd, inputName(path), kind); // and if it grew since, stop past the limit
+    return readAllBytes(fd, inputName(path), kind); // and if it grew since, stop past the limit
   } catch (error) {
     throw error instanceof UserError ? error : cannot(error);
   } finally {

@@ -2,6 +2,7 @@
  * The command line over the same engine the browser runs.
  *
  *   npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
+ *   npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--json] [--scenario-out FILE]
  *
  * Bad input (a missing file, bad JSON, an out-of-range field or flag) prints one
  * line per problem, naming the field and what is allowed, and exits 1.
@@ -20,6 +21,7 @@ import { parseVerb } from './flags.ts';
 import { capped, checkEveryWrite, OutputClosed, print } from './terminal.ts';
 import { table } from './plan-print.ts';
 import { PLAN_COMMANDS, PLAN_USAGE, planMain } from './plan.ts';
+import { IMPORT_USAGE, importCommand } from './import.ts';
 
 export { UserError };
 
@@ -41,7 +43,10 @@ numbers) and reports each KPI's medians and the paired difference against the fi
 scenario with a 90 % interval over runs (p5–p95).
 
 planning (every core; see README "Planning"):
-${PLAN_USAGE}`;
+${PLAN_USAGE}
+
+your own group (docs/import.md): measure a chat export against the playbook, calibrate to it
+${IMPORT_USAGE}`;
 
 function runCommand(argv: string[]): void {
   const { values, positionals } = parseVerb('run', argv);
@@ -165,6 +170,7 @@ export function main(argv: string[]): number {
   try {
     if (command === 'run') runCommand(rest);
     else if (command === 'compare') compareCommand(rest);
+    else if (command === 'import') importCommand(rest);
     else if (command === undefined || command === 'help' || command === '--help') print(USAGE);
     else throw new UserError([`unknown command "${command}"`, USAGE]);
     return 0;

@@ -17,10 +17,10 @@ import { t, type MessageKey } from '../i18n/messages.ts';
 import { PRESETS, type PresetName } from './presets.ts';
 import type { AutosaveState } from './controllers/draft-controller.ts';
 
-export const VIEWS = ['lab', 'plan', 'library', 'compare', 'replay', 'lessons', 'playbook'] as const;
+export const VIEWS = ['lab', 'plan', 'library', 'compare', 'replay', 'lessons', 'playbook', 'import'] as const;
 export type View = (typeof VIEWS)[number];
 
-const VIEW_LABELS: Record<View, MessageKey> = { lab: 'viewLab', plan: 'viewPlan', library: 'viewLibrary', compare: 'viewCompare', replay: 'viewReplay', lessons: 'viewLessons', playbook: 'viewPlaybook' };
+const VIEW_LABELS: Record<View, MessageKey> = { lab: 'viewLab', plan: 'viewPlan', library: 'viewLibrary', compare: 'viewCompare', replay: 'viewReplay', lessons: 'viewLessons', playbook: 'viewPlaybook', import: 'viewImport' };
 const AUTOSAVE_LABELS: Record<AutosaveState, MessageKey | null> = { idle: null, pending: 'autosavePending', saved: 'autosaveSaved', failed: 'autosaveFailed' };
 
 export class AppBar extends LitElement {

@@ -43,6 +43,7 @@ import { presenterSlides } from './presenter-slides.ts';
 import type { PresenterSlide } from './views/presenter-view.ts';
 import './views/presenter-view.ts';
 import './views/playbook-view.ts';
+import './views/import-view.ts';
 
 export { QUICK_RUNS } from './controllers/ensemble-controller.ts';
 
@@ -152,7 +153,8 @@ export class AppShell extends LitElement {
       ${this.view === 'plan' || this.planOpened ? this.renderPlan() : nothing}
       ${this.view === 'plan' ? nothing : this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare()
         : this.view === 'replay' ? html`<main class="single">${this.renderReplay()}</main>`
-        : this.view === 'lessons' ? this.renderLessons() : this.view === 'playbook' ? this.renderPlaybook() : this.renderLab()}
+        : this.view === 'lessons' ? this.renderLessons() : this.view === 'playbook' ? this.renderPlaybook()
+        : this.view === 'import' ? html`<main class="single"><qc-import-view .locale=${this.locale} @import-open=${(e: CustomEvent<{ text: string; name: string }>) => void this.io.openText(e.detail.text, e.detail.name)}></qc-import-view></main>` : this.renderLab()}
     `;
   }
 

@@ -1,0 +1,164 @@
+/**
+ * `npm run sim -- import FILE... [--roster FILE] [--tz +08:00] [--positioning P] [--json]
+ *                  [--scenario-out FILE [--runs N] [--steps N] [--seed S]]`
+ *
+ * Reads chat exports (a folder is read whole: a Slack export), measures the
+ * group against the playbook's thresholds and, with --scenario-out,
+ * calibrates the model to it and writes the scenario (issue 19). Names are
+ * hashed on import; nothing but the scenario file is written.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { importChat, type ImportInput } from '../model/import/import-chat.ts';
+import { FORMAT_NAMES, type ImportedChat } from '../model/import/chat-import.ts';
+import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/measure.ts';
+import { fitToChat, type FitResult } from '../model/import/fit.ts';
+import { parseOffset } from '../model/import/time.ts';
+import { POSITIONINGS, type Positioning } from '../model/playbook.ts';
+import { formatByUnit } from '../model/format.ts';
+import { checkOutputPath, plain, readRegularBytes, UserError, writeAtomically, type FileKind } from './io.ts';
+import { parseVerb } from './flags.ts';
+import { print } from './terminal.ts';
+import { table } from './plan-print.ts';
+
+export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--positioning P] [--json]
+                       [--scenario-out FILE [--runs N] [--steps N] [--seed S]]
+
+  <export>     a chat export: WeChatMsg (留痕) or PyWxDump CSV, WechatExporter or QQ TXT,
+               Telegram result.json, DiscordChatExporter CSV/JSON, Slack day files, IRC logs
+               (a folder is read whole: give a Slack export's folder)
+  --roster     member list (one name or id per line, a CSV with an id or name column,
+               or Slack channels.json): members who never spoke count
+  --tz         offset for absolute timestamps, e.g. +08:00 (default: each format's own;
+               WeChat Unix times +08:00, Slack UTC, Discord the offset it wrote)
+  --positioning  knowledge_sharing | resource_matching | customer_service (the thresholds; default knowledge_sharing)
+  --scenario-out FILE  calibrate the model to the export and write the scenario
+  --runs N     simulated runs per calibration trial (1–100; default 8)
+  --steps N    calibration search steps (0–2000; default 60)
+  --seed S     seed of the calibration (0–4294967295; default 1)`;
+
+/** A chat export may be large; JavaScript strings stop near 512 M characters. */
+export const CHAT_FILE: FileKind = { is: 'a chat export is a file (or a folder of them)', limit: 'a chat export is at most 512 MB', maxBytes: 512 * 1024 * 1024 };
+const READABLE = /\.(csv|txt|json|log)$/i;
+
+function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UserError([`command line: --${flag} must be a whole number from ${min} to ${max} (got "${plain(raw)}")`]);
+  return Number(raw);
+}
+
+/** The files to read: each given file, and every .csv/.txt/.json in a given folder and its subfolders, named relative to it. */
+function inputsOf(paths: readonly string[]): ImportInput[] {
+  const inputs: ImportInput[] = [];
+  for (const path of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      // readRegularBytes says why
+    }
+    if (!isFolder) {
+      inputs.push({ name: path, bytes: readRegularBytes(path, CHAT_FILE) });
+      continue;
+    }
+    const files: string[] = [];
+    const walk = (folder: string, depth: number) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const full = join(folder, entry.name);
+        if (entry.isDirectory() && depth < 2) walk(full, depth + 1);
+        else if (entry.isFile() && READABLE.test(entry.name)) files.push(full);
+      }
+    };
+    walk(path, 0);
+    if (!files.length) throw new UserError([`${plain(path)}: the folder holds no .csv, .txt, .json or .log file`]);
+    for (const file of files) inputs.push({ name: relative(path, file), bytes: readRegularBytes(file, CHAT_FILE) });
+  }
+  return inputs;
+}
+
+const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+export function importCommand(argv: string[]): void {
+  const { values, positionals } = parseVerb('import', argv);
+  if (!positionals.length) throw new UserError(['import needs at least one chat export', `usage:\n${IMPORT_USAGE}`]);
+  const tz = values.tz === undefined ? null : parseOffset(values.tz);
+  if (values.tz !== undefined && tz === null) throw new UserError([`command line: --tz must be an offset from UTC such as +08:00, -05:30 or UTC (got "${plain(values.tz)}")`]);
+  const positioning = (values.positioning ?? 'knowledge_sharing') as Positioning;
+  if (!POSITIONINGS.includes(positioning)) throw new UserError([`command line: --positioning must be one of ${POSITIONINGS.join(', ')} (got "${plain(values.positioning ?? '')}")`]);
+  const fitting = values['scenario-out'] !== undefined;
+  for (const flag of ['runs', 'steps', 'seed'] as const) {
+    if (values[flag] !== undefined && !fitting) throw new UserError([`command line: --${flag} applies to the calibration only; add --scenario-out FILE`]);
+  }
+  const runs = wholeNumber('runs', values.runs, 1, 100, 8);
+  const steps = wholeNumber('steps', values.steps, 0, 2000, 60);
+  const seed = wholeNumber('seed', values.seed, 0, 4294967295, 1);
+  const sources = [...positionals, ...(values.roster ? [values.roster] : [])];
+  if (fitting) checkOutputPath('--scenario-out', values['scenario-out']!, sources);
+
+  const chats = inputsOf(positionals);
+  const roster = values.roster ? [{ name: values.roster, bytes: readRegularBytes(values.roster, CHAT_FILE) }] : undefined;
+  const started = performance.now();
+  const outcome = importChat(chats, { tz, roster });
+  if (!outcome.ok) throw new UserError(outcome.problems.map((p) => plain(p.en)));
+  const seconds = (performance.now() - started) / 1000;
+  const measured = measureChat(outcome.chat, positioning);
+  const fit = fitting ? fitToChat(measured, outcome.chat.hasReplyLinks, { positioning, runs, steps, seed }) : null;
+  if (fit) writeAtomically('--scenario-out', values['scenario-out']!, `${JSON.stringify({ $schema: './scenario.schema.json', ...fit.scenario }, null, 2)}\n`, sources);
+
+  if (values.json) {
+    print(JSON.stringify(importJson(outcome.chat, measured, fit, outcome.notices.map((n) => n.en))));
+    return;
+  }
+  printImport(outcome.chat, measured, outcome.notices.map((n) => n.en), seconds);
+  if (fit) printFit(fit, values['scenario-out']!);
+}
+
+export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult | null, notices: string[]) {
+  return {
+    files: chat.files,
+    span: { from: dateOf(m.firstDay), to: dateOf(m.firstDay + m.days - 1), days: m.days },
+    messages: m.messages,
+    roster: chat.roster ? chat.roster.length : null,
+    skipped: { total: chat.skippedTotal, rows: chat.skipped },
+    ignored: chat.ignored,
+    notices,
+    metrics: Object.fromEntries(m.rows.map((r) => [r.key, { value: r.value, unit: MEASURE_INFO[r.key].unit, threshold: r.threshold, source: r.source, status: r.status, definition: MEASURE_INFO[r.key].definition }])),
+    hourlyProfile: m.hourlyProfile.map((v) => (Number.isFinite(v) ? v : null)),
+    calibration: fit && { parameters: fit.parameters, loss: fit.loss, lossAtDefaults: fit.lossAtDefaults, runs: fit.runs, steps: fit.steps, fit: fit.rows },
+  };
+}
+
+function printImport(chat: ImportedChat, m: ChatMeasures, notices: string[], seconds: number): void {
+  for (const f of chat.files) print(`${plain(f.file)}: ${FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format}, ${f.encoding}${f.bom ? ' with BOM' : ''}, ${f.messages} messages; times: ${f.timeBasis.en}`);
+  const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
+  print(`span ${dateOf(m.firstDay)} – ${dateOf(m.firstDay + m.days - 1)} (${m.days} days), ${m.messages} messages, ${m.values.members} members${chat.roster ? ` (roster; ${silent} never wrote)` : ' (no roster: only people seen in the log; silent members are not counted)'} — read in ${seconds.toFixed(2)} s`);
+  print('names are hashed (salted) on import; no name and no message text is kept; nothing is sent anywhere');
+  for (const n of notices) print(`note: ${plain(n)}`);
+  if (chat.skippedTotal) {
+    print(`\nskipped ${chat.skippedTotal} row(s)${chat.skippedTotal > chat.skipped.length ? ` (the first ${chat.skipped.length} listed)` : ''}:`);
+    for (const s of chat.skipped.slice(0, 20)) print(`  ${plain(s.file)}: line ${s.line}${s.column ? `, column ${plain(s.column)}` : ''}: ${plain(s.en)}`);
+    if (chat.skipped.length > 20) print(`  … ${chat.skippedTotal - 20} more (--json lists ${chat.skipped.length})`);
+  }
+  const ignored = Object.entries(chat.ignored);
+  if (ignored.length) print(`left out on purpose: ${ignored.map(([why, n]) => `${why} ${n}`).join(', ')}`);
+  const rows = [['metric', 'value', 'threshold', 'status']];
+  for (const r of m.rows) {
+    rows.push([MEASURE_INFO[r.key].en, formatByUnit('en', MEASURE_INFO[r.key].unit, r.value), r.threshold ? `${r.threshold} (${r.source})` : '', r.status ?? '']);
+  }
+  print(`\n${table(rows)}`);
+  print('\nhourly profile (share of speaking messages by hour):');
+  print(m.hourlyProfile.map((v, h) => `${String(h).padStart(2, '0')}h ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : '—'}`).join('  '));
+  print('\ndefinitions: docs/import.md');
+}
+
+function printFit(fit: FitResult, out: string): void {
+  print(`\ncalibration: ${fit.steps} search steps, ${fit.runs} simulated runs per trial (same run indices), loss ${fit.lossAtDefaults.toFixed(2)} at the defaults → ${fit.loss.toFixed(2)}`);
+  const rows = [['metric', 'export', 'fitted model', 'model defaults', 'in the fit']];
+  for (const r of fit.rows) {
+    const unit = MEASURE_INFO[r.key].unit;
+    rows.push([MEASURE_INFO[r.key].en, formatByUnit('en', unit, r.measured), formatByUnit('en', unit, r.fitted), formatByUnit('en', unit, r.atDefaults), r.used ? 'yes' : 'no (needs a roster)']);
+  }
+  print(table(rows));
+  print(`fitted parameters: ${Object.entries(fit.parameters).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  print(`scenario written to ${plain(out)}`);
+}

@@ -1,0 +1,173 @@
+/**
+ * What an import produces: the messages of a group's chat export as a table
+ * (struct of arrays: a million messages fit in a few tens of MB), authors as
+ * salted hashes, the roster if one was given, and every row that was skipped
+ * with its file, line, column and reason. No name and no message text is kept.
+ */
+import { MESSAGE_CLASSES, type MessageClass } from './classify.ts';
+import type { Bilingual } from '../text.ts';
+import type { Encoding } from './decode.ts';
+import type { NameHasher } from './hash.ts';
+
+export const FORMATS = ['wechatmsg-csv', 'pywxdump-csv', 'wechatexporter-txt', 'qq-txt', 'telegram-json', 'discord-csv', 'discord-json', 'slack-json', 'irc-txt'] as const;
+export type FormatId = (typeof FORMATS)[number];
+
+export const FORMAT_NAMES: Record<FormatId, string> = {
+  'wechatmsg-csv': 'WeChatMsg (留痕) CSV',
+  'pywxdump-csv': 'PyWxDump CSV',
+  'wechatexporter-txt': 'WechatExporter TXT',
+  'qq-txt': 'QQ TXT',
+  'telegram-json': 'Telegram Desktop result.json',
+  'discord-csv': 'DiscordChatExporter CSV',
+  'discord-json': 'DiscordChatExporter JSON',
+  'slack-json': 'Slack export (day files)',
+  'irc-txt': 'IRC log (irssi, WeeChat, ZNC)',
+};
+
+/** A row left out, and why: where it is (file, line, column) and what was wrong. */
+export interface SkippedRow extends Bilingual {
+  readonly file: string;
+  readonly line: number;
+  readonly column: string | null;
+}
+
+/** Why rows are left out on purpose (not errors), in both languages. */
+export const IGNORE_REASONS = {
+  'system lines': { en: 'system lines', zh: '系统消息' },
+  'service messages (joins, pins)': { en: 'service messages (joins, pins)', zh: '服务消息 (入群、置顶)' },
+  'system messages (joins, pins, calls)': { en: 'system messages (joins, pins, calls)', zh: '系统消息 (入群、置顶、通话)' },
+  bots: { en: 'bots', zh: '机器人' },
+  'not messages': { en: 'entries that are not messages', zh: '非消息条目' },
+} as const satisfies Record<string, Bilingual>;
+export type IgnoreReason = keyof typeof IGNORE_REASONS;
+
+/** Rows left out on purpose, counted by reason. */
+export type SkipCounts = Partial<Record<IgnoreReason, number>>;
+
+export interface FileReport {
+  readonly file: string;
+  readonly format: FormatId | 'roster';
+  readonly encoding: Encoding;
+  readonly bom: boolean;
+  readonly messages: number;
+  /** Where the times came from and which offset applied. */
+  readonly timeBasis: Bilingual;
+}
+
+export interface ImportedChat {
+  /** Local minutes (minutes since 1970-01-01 on the group's wall clock), in time order. */
+  readonly minute: Float64Array;
+  /** Author index into `authors` per message. */
+  readonly author: Int32Array;
+  /** Index into MESSAGE_CLASSES per message. */
+  readonly kind: Uint8Array;
+  /** The message this one explicitly replies to (index), or -1 (formats that record replies). */
+  readonly replyTo: Int32Array;
+  /** Each author's salted hash. */
+  readonly authors: readonly string[];
+  /** Roster members (hashes) when a roster was given, else null; authors not in it are people who left. */
+  readonly roster: readonly string[] | null;
+  /** Roster hashes matched to authors: roster index → author index or -1. */
+  readonly rosterAuthor: Int32Array | null;
+  readonly files: readonly FileReport[];
+  /** Problems with single rows, in input order, capped (see `skippedTotal`). */
+  readonly skipped: readonly SkippedRow[];
+  readonly skippedTotal: number;
+  /** Rows left out on purpose (system lines, bots, service messages), by reason. */
+  readonly ignored: SkipCounts;
+  /** Whether the formats recorded reply links (Telegram, Discord, Slack threads). */
+  readonly hasReplyLinks: boolean;
+}
+
+/** Skipped rows listed one by one, at most; the rest are counted. */
+export const MAX_LISTED_SKIPS = 200;
+
+/** One message as a reader hands it over: names already hashed by the reader through `hasher`. */
+export interface RawMessage {
+  /** Hash of the author's stable id (wxid, user id, QQ number), or of the name when there is none. */
+  readonly author: string;
+  /** Other hashes the same author may appear under in a roster (display name, nickname). */
+  readonly aliases?: readonly string[];
+  readonly minute: number;
+  readonly kind: MessageClass;
+  /** The format's own message id, to resolve replies. */
+  readonly id?: string;
+  readonly replyToId?: string;
+}
+
+/** Where readers put what they read; gathers the table and the skips. */
+export class ChatSink {
+  private readonly minute: number[] = [];
+  private readonly author: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly ids: (string | undefined)[] = [];
+  private readonly replyIds: (string | undefined)[] = [];
+  private readonly authorIndex = new Map<string, number>();
+  readonly aliasOf = new Map<string, number>();
+  readonly authors: string[] = [];
+  readonly skipped: SkippedRow[] = [];
+  skippedTotal = 0;
+  readonly ignored: SkipCounts = {};
+  sawReplyLinks = false;
+
+  constructor(readonly hasher: NameHasher) {}
+
+  get count(): number {
+    return this.minute.length;
+  }
+
+  add(m: RawMessage): void {
+    let a = this.authorIndex.get(m.author);
+    if (a === undefined) {
+      a = this.authors.length;
+      this.authors.push(m.author);
+      this.authorIndex.set(m.author, a);
+      this.aliasOf.set(m.author, a);
+    }
+    for (const alias of m.aliases ?? []) if (!this.aliasOf.has(alias)) this.aliasOf.set(alias, a);
+    this.minute.push(m.minute);
+    this.author.push(a);
+    this.kind.push(MESSAGE_CLASSES.indexOf(m.kind));
+    this.ids.push(m.id);
+    this.replyIds.push(m.replyToId);
+    if (m.replyToId !== undefined) this.sawReplyLinks = true;
+  }
+
+  skip(file: string, line: number, column: string | null, en: string, zh: string): void {
+    this.skippedTotal++;
+    if (this.skipped.length < MAX_LISTED_SKIPS) this.skipped.push({ file, line, column, en, zh });
+  }
+
+  ignore(reason: IgnoreReason): void {
+    this.ignored[reason] = (this.ignored[reason] ?? 0) + 1;
+  }
+
+  /** The table in time order (stable: equal times keep input order), replies resolved. */
+  finish(files: readonly FileReport[], roster: readonly (readonly string[])[] | null): ImportedChat {
+    const n = this.minute.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.minute[a] - this.minute[b] || a - b);
+    const position = new Int32Array(n);
+    order.forEach((from, to) => { position[from] = to; });
+    const byId = new Map<string, number>();
+    order.forEach((from) => {
+      const id = this.ids[from];
+      if (id !== undefined) byId.set(id, position[from]);
+    });
+    const minute = new Float64Array(n);
+    const author = new Int32Array(n);
+    const kind = new Uint8Array(n);
+    const replyTo = new Int32Array(n).fill(-1);
+    order.forEach((from, to) => {
+      minute[to] = this.minute[from];
+      author[to] = this.author[from];
+      kind[to] = this.kind[from];
+      const target = this.replyIds[from];
+      if (target !== undefined) replyTo[to] = byId.get(target) ?? -1;
+    });
+    const rosterAuthor = roster ? Int32Array.from(roster, (hashes) => hashes.map((h) => this.aliasOf.get(h)).find((a) => a !== undefined) ?? -1) : null;
+    return {
+      minute, author, kind, replyTo, authors: this.authors, roster: roster ? roster.map((hashes) => hashes[0]) : null, rosterAuthor, files,
+      skipped: this.skipped, skippedTotal: this.skippedTotal, ignored: this.ignored, hasReplyLinks: this.sawReplyLinks,
+    };
+  }
+}

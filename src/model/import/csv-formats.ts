@@ -1,0 +1,229 @@
+/**
+ * The CSV exports, read with papaparse row by row (`step`: no array of every
+ * row is built): WeChatMsg (留痕), PyWxDump and DiscordChatExporter. A broken
+ * row (a bad quote, too few fields, an unreadable time) is skipped with a
+ * message naming its line and column; the rest is kept.
+ *
+ * Columns relied on (docs/import.md):
+ *   WeChatMsg   Type, SubType, IsSender, CreateTime | StrTime, StrContent, Sender (| NickName, Remark)
+ *   PyWxDump    type_name, is_sender, talker, msg | content, CreateTime
+ *   Discord     AuthorID, Author, Date, Content, Attachments
+ */
+import Papa from 'papaparse';
+import { classify, type TypeHint } from './classify.ts';
+import { minuteAt, PROGRESS_EVERY, shownValue, type ReadContext } from './reader.ts';
+import type { TextSource } from './decode.ts';
+import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
+
+type Row = Record<string, string | undefined>;
+
+/** China Standard Time: the WeChat tools' own clock, for Unix timestamps when no --tz is given. */
+export const WECHAT_DEFAULT_OFFSET = 480;
+
+/**
+ * Read a CSV with a header row, piece by piece: each piece is cut at its last
+ * line break outside quotes (a quoted field may hold line breaks), the rows
+ * before it parsed by papaparse (`step`: one row at a time) and the rest
+ * carried to the next piece. `onRow` gets each row by column name and the
+ * line it starts on. A row with too few or too many fields is skipped with
+ * its line and the column where it breaks (unless the format writes short
+ * rows on purpose: `minimumFields`).
+ */
+export function readCsv(source: TextSource, ctx: ReadContext, required: readonly string[], onRow: (row: Row, line: number) => void, minimumFields = Infinity): boolean {
+  let header: string[] | null = null;
+  let carry = '';
+  let carryQuoted: boolean = false;
+  let carryLine = 1;
+  let rows = 0;
+  let ok = true;
+  let done = 0;
+  const parseBlock = (block: string, firstLine: number) => {
+    let newlines = 0;
+    let counted = 0;
+    let rowStart = 0;
+    Papa.parse<string[]>(block, {
+      skipEmptyLines: 'greedy',
+      step: (result, parser) => {
+        if (!ok) { parser.abort(); return; }
+        while (rowStart < block.length && (block.charCodeAt(rowStart) === 10 || block.charCodeAt(rowStart) === 13)) rowStart++; // skipped empty lines
+        for (let nl = block.indexOf('\n', counted); nl >= 0 && nl < rowStart; nl = block.indexOf('\n', nl + 1)) newlines++;
+        counted = Math.max(counted, rowStart);
+        const line = firstLine + newlines;
+        rowStart = result.meta.cursor;
+        const fields = result.data;
+        if (!header) {
+          header = fields.map((f) => f.trim());
+          const absent = required.filter((c) => !header!.includes(c));
+          if (absent.length) {
+            ctx.sink.skip(ctx.file, line, absent[0], `the header has no column ${absent.join(', ')}; the file cannot be read`, `表头缺少列 ${absent.join('、')}，无法读取该文件`);
+            ok = false;
+            parser.abort();
+          }
+          return;
+        }
+        if (++rows % PROGRESS_EVERY === 0) ctx.progress(done);
+        const error = result.errors[0];
+        if (error) {
+          ctx.sink.skip(ctx.file, line, null, `${error.message}: a quote is not closed, so the rest of the file may be read as one field`, '引号不配对：其后的内容可能被读成一个字段');
+          return;
+        }
+        if (fields.length < header.length && fields.length < minimumFields) {
+          ctx.sink.skip(ctx.file, line, header[fields.length], `too few fields (expected ${header.length} fields but parsed ${fields.length}): the row is broken from this column on`, '字段过少：该行从此列起已损坏');
+          return;
+        }
+        if (fields.length > header.length) {
+          ctx.sink.skip(ctx.file, line, header[header.length - 1], `too many fields (expected ${header.length} fields but parsed ${fields.length}): an unquoted comma after this column`, '字段过多：此列之后有未加引号的逗号');
+          return;
+        }
+        const row: Row = {};
+        header.forEach((name, k) => { row[name] = fields[k]; });
+        onRow(row, line);
+      },
+    });
+  };
+  for (const chunk of source.chunks()) {
+    if (!ok) break;
+    done = chunk.done;
+    const text = carry + chunk.text;
+    // the last line break outside quotes in the new text ("" inside a field toggles twice)
+    let quoted: boolean = carryQuoted;
+    let cut = -1;
+    let i = carry.length;
+    let nextQuote = text.indexOf('"', i);
+    while (i < text.length) {
+      if (quoted) {
+        if (nextQuote < 0) break;
+        quoted = false;
+        i = nextQuote + 1;
+        nextQuote = text.indexOf('"', i);
+        continue;
+      }
+      const nl = text.indexOf('\n', i);
+      if (nextQuote >= 0 && (nl < 0 || nextQuote < nl)) {
+        quoted = true;
+        i = nextQuote + 1;
+        nextQuote = text.indexOf('"', i);
+        continue;
+      }
+      if (nl < 0) break;
+      cut = nl;
+      i = nl + 1;
+    }
+    if (cut < 0) {
+      carry = text;
+      carryQuoted = quoted;
+      continue;
+    }
+    const block = text.slice(0, cut + 1);
+    parseBlock(block, carryLine);
+    for (let nl = block.indexOf('\n'); nl >= 0; nl = block.indexOf('\n', nl + 1)) carryLine++;
+    carry = text.slice(cut + 1);
+    carryQuoted = quoted;
+  }
+  if (ok && carry.trim() !== '') parseBlock(carry, carryLine);
+  ctx.progress(1);
+  return ok;
+}
+
+const badTime = (ctx: ReadContext, line: number, column: string, value: string | undefined) =>
+  ctx.sink.skip(ctx.file, line, column, `not a time: ${shownValue(value ?? '')}`, `不是有效时间：${shownValue(value ?? '')}`);
+
+const missing = (ctx: ReadContext, line: number, column: string) =>
+  ctx.sink.skip(ctx.file, line, column, 'is empty: who wrote the message is unknown', '为空：无法确定发言人');
+
+/** A time column that may be Unix seconds (absolute) or the exporter's wall clock. */
+function timeOf(ctx: ReadContext, value: string | undefined, defaultOffset: number): number | null {
+  if (value === undefined) return null;
+  const unix = parseUnix(value);
+  if (unix !== null) return minuteAt(ctx, unix, defaultOffset);
+  return parseWallClock(value);
+}
+
+/** Columns WeChatMsg writes for every message (localId … StrTime); the sender's three follow in a group. */
+const WECHATMSG_OWN_COLUMNS = 9;
+
+/** WeChatMsg message types (WeChat's own codes): 1 text, 3 picture, 34 voice, 43 video, 47 sticker, 49 app/share, 10000+ system. */
+function wechatHint(type: string, subType: string, content: string): TypeHint {
+  const t = Number(type);
+  if (t >= 10000) return 'system';
+  if (t === 47) return 'sticker';
+  if (t === 436207665 || (t === 49 && (subType === '2001' || /红包/.test(content)))) return 'redPacket';
+  if (t === 1) return 'text';
+  if (t === 49 && subType === '57') return 'text'; // a quoted reply: its text is the message
+  return 'media';
+}
+
+/**
+ * WeChatMsg writes, in a group chat, the sender's Remark, NickName and wxid
+ * (`Sender`) after the message's own nine columns; older versions write only
+ * the nine for a one-to-one chat, so such rows are read as "self" or "the
+ * other person" by IsSender.
+ */
+export function readWeChatMsg(text: TextSource, ctx: ReadContext): string {
+  const hasher = ctx.sink.hasher;
+  let usedUnix = false;
+  readCsv(text, ctx, ['Type', 'StrContent'], (row, line) => {
+    const content = row.StrContent ?? '';
+    const hint = wechatHint(row.Type ?? '', row.SubType ?? '', content);
+    const kind = classify(content, hint);
+    if (kind === 'system') return ctx.sink.ignore('system lines');
+    const shortRow = row.Sender === undefined && row.NickName === undefined;
+    const name = (row.Sender ?? '').trim() || (row.NickName ?? '').trim() || (row.Remark ?? '').trim()
+      || (shortRow ? (row.IsSender === '1' ? 'self' : 'other') : '');
+    if (!name) return missing(ctx, line, 'Sender');
+    const aliases = [row.NickName, row.Remark].map((n) => (n ?? '').trim()).filter((n) => n && n !== name).map((n) => hasher.hash(n));
+    const unix = parseUnix(row.CreateTime ?? '');
+    let minute: number | null;
+    if (unix !== null) {
+      usedUnix = true;
+      minute = minuteAt(ctx, unix, WECHAT_DEFAULT_OFFSET);
+    } else minute = parseWallClock(row.StrTime ?? '');
+    if (minute === null) return badTime(ctx, line, row.CreateTime !== undefined ? 'CreateTime' : 'StrTime', row.CreateTime ?? row.StrTime);
+    ctx.sink.add({ author: hasher.hash(name), aliases, minute, kind });
+  }, WECHATMSG_OWN_COLUMNS);
+  return usedUnix ? 'CreateTime (Unix seconds) at the offset' : 'StrTime (the exporter\u2019s wall clock)';
+}
+
+function pywxdumpHint(typeName: string): TypeHint {
+  if (/系统|撤回|拍一拍|system/i.test(typeName)) return 'system';
+  if (/表情|emoji|sticker/i.test(typeName)) return 'sticker';
+  if (/红包/.test(typeName)) return 'redPacket';
+  if (/文本|引用|text/i.test(typeName)) return 'text';
+  return 'media';
+}
+
+export function readPyWxDump(text: TextSource, ctx: ReadContext): string {
+  const hasher = ctx.sink.hasher;
+  readCsv(text, ctx, ['type_name', 'talker', 'CreateTime'], (row, line) => {
+    const content = row.msg ?? row.content ?? '';
+    const kind = classify(content, pywxdumpHint(row.type_name ?? ''));
+    if (kind === 'system') return ctx.sink.ignore('system lines');
+    const name = (row.talker ?? '').trim() || (row.is_sender === '1' ? 'self' : '');
+    if (!name) return missing(ctx, line, 'talker');
+    const minute = timeOf(ctx, row.CreateTime, WECHAT_DEFAULT_OFFSET);
+    if (minute === null) return badTime(ctx, line, 'CreateTime', row.CreateTime);
+    ctx.sink.add({ author: hasher.hash(name), minute, kind });
+  });
+  return 'CreateTime (the exporter\u2019s wall clock; Unix seconds at the offset)';
+}
+
+/** DiscordChatExporter lines that are not messages (system events it writes as text). */
+const DISCORD_SYSTEM = /^(Joined the server\.|Pinned a message\.|Started a call|Added .+ to the group\.|Changed the channel name)/;
+
+export function readDiscordCsv(text: TextSource, ctx: ReadContext): string {
+  const hasher = ctx.sink.hasher;
+  readCsv(text, ctx, ['AuthorID', 'Author', 'Date', 'Content'], (row, line) => {
+    const content = row.Content ?? '';
+    if (DISCORD_SYSTEM.test(content)) return ctx.sink.ignore('system lines');
+    const kind = classify(content, content.trim() === '' && (row.Attachments ?? '').trim() !== '' ? 'media' : 'text');
+    if (kind === 'system') return;
+    const id = (row.AuthorID ?? '').trim();
+    if (!id) return missing(ctx, line, 'AuthorID');
+    const iso = parseIsoInstant(row.Date ?? '');
+    const minute = iso ? minuteAt(ctx, iso.ms, iso.offset) : parseWallClock(row.Date ?? '');
+    if (minute === null) return badTime(ctx, line, 'Date', row.Date);
+    const author = (row.Author ?? '').trim();
+    ctx.sink.add({ author: hasher.hash(id), aliases: author ? [hasher.hash(author), hasher.hash(author.replace(/#\d{1,4}$/, ''))] : [], minute, kind });
+  });
+  return ctx.tz === null ? 'Date (ISO 8601 with the exporter\u2019s offset)' : 'Date (ISO 8601) at the offset';
+}

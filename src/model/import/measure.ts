@@ -1,0 +1,213 @@
+/**
+ * The model's metrics measured on a chat log (issue 19), each beside the
+ * playbook threshold the lab already uses (playbook.ts). The same function
+ * measures an imported export and a simulated run's chat log, so calibration
+ * compares like with like (fit.ts).
+ *
+ * Definitions (docs/import.md): the span runs from the first message's day to
+ * the last's; *speaking* messages are all but low-value ones (stickers, red
+ * packets, "1", thanks: docs/model.md §3.5); *members* are the roster when
+ * there is one (authors missing from it left before the export), else every
+ * author seen.
+ */
+import { inequality, quantileSorted } from '../stats.ts';
+import { CORE_ACTIVE_DEFAULT, describeThreshold, judge, thresholdsFor, type Positioning, type Status } from '../playbook.ts';
+import type { MetricUnit } from '../metrics.ts';
+import { MESSAGE_CLASSES, isEffective, isSpeaking } from './classify.ts';
+import { MINUTES_PER_DAY } from './time.ts';
+
+/** What measure() reads: an imported chat, or a simulated run's log in the same shape. */
+export interface ChatTable {
+  readonly minute: ArrayLike<number>;
+  readonly author: ArrayLike<number>;
+  readonly kind: ArrayLike<number>;
+  readonly replyTo: ArrayLike<number>;
+  readonly authors: { readonly length: number };
+  readonly rosterAuthor: ArrayLike<number> | null;
+}
+
+/** A question counts as answered by the first later message of someone else within this many hours (parameters.ts: memberAnswerHorizonHours). */
+export const ANSWER_HORIZON_HOURS = 48;
+const QUICK_ANSWER_MINUTES = 15;
+const LOW_VALUE = MESSAGE_CLASSES.indexOf('lowValue');
+const QUESTION = MESSAGE_CLASSES.indexOf('question');
+
+export const MEASURE_KEYS = [
+  'speakingRate30d', 'weeklyParticipation', 'coreActiveUsers', 'dailyMessages', 'effectiveRatio', 'lurkerShare',
+  'top10ShareOfPosters', 'top10MessageShare', 'top30MessageShare', 'firstAnswerMinutesMedian', 'firstAnswerMinutesP90', 'answeredWithin15Share',
+  'lowValueShare', 'questionShare', 'eveningShare', 'officeShare', 'members', 'posters', 'messagesPerPoster', 'leftShare',
+] as const;
+export type MeasureKey = (typeof MEASURE_KEYS)[number];
+
+export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh: string; definition: string }> = {
+  speakingRate30d: { unit: 'share', en: 'Speaking rate (30 d)', zh: '成员发言率 (30 日)', definition: 'members who spoke in the last 30 days of the span' },
+  weeklyParticipation: { unit: 'share', en: 'Weekly participation', zh: '周参与率', definition: 'mean over the span\u2019s whole weeks (counted back from its last day) of the members who spoke that week' },
+  coreActiveUsers: { unit: 'count', en: 'Core active users', zh: '核心活跃用户', definition: `members who spoke on ≥ ${CORE_ACTIVE_DEFAULT.minDays} of the last ${CORE_ACTIVE_DEFAULT.windowDays} days` },
+  dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: 'all messages over the span\u2019s days (low-value ones included)' },
+  effectiveRatio: { unit: 'share', en: 'Effective-content ratio (estimate)', zh: '发言有效率 (估计)', definition: 'messages that are not low value (stickers, red packets, "1", thanks, laughter, emoji only)' },
+  lurkerShare: { unit: 'share', en: 'Lurker share', zh: '潜水成员占比', definition: 'roster members with no speaking message in the last 30 days (needs a roster)' },
+  top10ShareOfPosters: { unit: 'share', en: 'Messages by the top 10 % of posters', zh: '前 10% 发言者的发言占比', definition: 'speaking messages by the top 10 % of authors who spoke' },
+  top10MessageShare: { unit: 'share', en: 'Messages by the top 10 % of members', zh: '前 10% 成员发言占比', definition: 'speaking messages by the top 10 % of roster members (needs a roster)' },
+  top30MessageShare: { unit: 'share', en: 'Messages by the top 30 % of members', zh: '前 30% 成员发言占比', definition: 'speaking messages by the top 30 % of roster members: the playbook\u2019s core and active tiers (§3: 10 % + 20 %; needs a roster)' },
+  firstAnswerMinutesMedian: { unit: 'minutes', en: 'First-answer time (median)', zh: '首次响应时效 (中位数)', definition: `minutes from a message ending in ? or ？ to the first later message of someone else (an explicit reply where the format records them) within ${ANSWER_HORIZON_HOURS} h` },
+  firstAnswerMinutesP90: { unit: 'minutes', en: 'First-answer time (p90)', zh: '首次响应时效 (p90)', definition: 'as the median, 90th percentile' },
+  answeredWithin15Share: { unit: 'share', en: 'Questions answered within 15 min', zh: '15 分钟内响应占比', definition: 'questions with a first answer under 15 minutes' },
+  lowValueShare: { unit: 'share', en: 'Low-value messages', zh: '低价值消息占比', definition: '1 − effective ratio' },
+  questionShare: { unit: 'share', en: 'Questions among speaking messages', zh: '提问占发言比例', definition: 'speaking messages ending in ? or ？' },
+  eveningShare: { unit: 'share', en: 'Speaking messages 19:00–24:00', zh: '19–24 点发言占比', definition: 'share of speaking messages in the evening hours (the evening rhythm\u2019s peak)' },
+  officeShare: { unit: 'share', en: 'Speaking messages 9:00–18:00 on weekdays', zh: '工作日 9–18 点发言占比', definition: 'share of speaking messages in office hours Monday to Friday' },
+  members: { unit: 'count', en: 'Members', zh: '成员数', definition: 'roster entries, or every author seen without a roster' },
+  posters: { unit: 'count', en: 'Members who spoke', zh: '发言成员数', definition: 'members with at least one speaking message in the span' },
+  messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数 (发言者)', definition: 'speaking messages / authors who spoke' },
+  leftShare: { unit: 'share', en: 'Authors no longer in the group', zh: '已离群的发言者占比', definition: 'authors missing from the roster (they left before the export) among all authors (needs a roster)' },
+};
+
+export interface MeasuredRow {
+  readonly key: MeasureKey;
+  readonly value: number | null;
+  readonly threshold: string | null;
+  readonly source: string | null;
+  readonly status: Status | null;
+}
+
+export interface ChatMeasures {
+  readonly firstDay: number;
+  readonly days: number;
+  readonly messages: number;
+  readonly hasRoster: boolean;
+  readonly values: Record<MeasureKey, number | null>;
+  /** Share of speaking messages in each hour of the day (24 values; NaN without any). */
+  readonly hourlyProfile: readonly number[];
+  readonly rows: readonly MeasuredRow[];
+}
+
+const share = (hits: number, of: number) => (of > 0 ? hits / of : null);
+
+export function measureChat(chat: ChatTable, positioning: Positioning = 'knowledge_sharing', weekdayOfDay: (day: number) => number = (d) => (d + 3) % 7): ChatMeasures {
+  const n = chat.minute.length;
+  const authorCount = chat.authors.length;
+  const firstDay = n ? Math.floor(chat.minute[0] / MINUTES_PER_DAY) : 0;
+  const lastDay = n ? Math.floor(chat.minute[n - 1] / MINUTES_PER_DAY) : 0;
+  const days = n ? lastDay - firstDay + 1 : 0;
+
+  // members: roster entries mapped to authors (-1: never wrote), or every author
+  const memberAuthors: number[] = chat.rosterAuthor ? Array.from(chat.rosterAuthor) : Array.from({ length: authorCount }, (_, a) => a);
+  const members = memberAuthors.length;
+
+  const lastSpokeDay = new Float64Array(authorCount).fill(-Infinity);
+  const speakingCount = new Float64Array(authorCount);
+  const daysSpoken: Set<number>[] = Array.from({ length: authorCount }, () => new Set());
+  const weeks = Math.floor(days / 7);
+  const spokeInWeek: Uint8Array[] = Array.from({ length: weeks }, () => new Uint8Array(authorCount));
+  const hours = new Float64Array(24);
+  let speaking = 0, effective = 0, lowValue = 0, questions = 0, evening = 0, office = 0;
+
+  for (let i = 0; i < n; i++) {
+    const kind = MESSAGE_CLASSES[chat.kind[i]];
+    if (isEffective(kind)) effective++;
+    if (chat.kind[i] === LOW_VALUE) lowValue++;
+    if (!isSpeaking(kind)) continue;
+    const a = chat.author[i];
+    const day = Math.floor(chat.minute[i] / MINUTES_PER_DAY);
+    const hour = Math.floor((chat.minute[i] - day * MINUTES_PER_DAY) / 60);
+    speaking++;
+    if (chat.kind[i] === QUESTION) questions++;
+    speakingCount[a]++;
+    lastSpokeDay[a] = day;
+    if (lastDay - day < CORE_ACTIVE_DEFAULT.windowDays) daysSpoken[a].add(day);
+    const week = Math.floor((lastDay - day) / 7);
+    if (week < weeks) spokeInWeek[week][a] = 1;
+    hours[hour]++;
+    if (hour >= 19) evening++;
+    if (hour >= 9 && hour < 18 && weekdayOfDay(day) < 5) office++;
+  }
+
+  let spoke30 = 0, lurkers = 0, coreActive = 0;
+  for (const a of memberAuthors) {
+    const recent = a >= 0 && lastDay - lastSpokeDay[a] < 30;
+    if (recent) spoke30++;
+    else lurkers++;
+    if (a >= 0 && daysSpoken[a].size >= CORE_ACTIVE_DEFAULT.minDays) coreActive++;
+  }
+  let weeklySum = 0;
+  for (const week of spokeInWeek) {
+    let spoke = 0;
+    for (const a of memberAuthors) if (a >= 0 && week[a]) spoke++;
+    weeklySum += members ? spoke / members : 0;
+  }
+
+  const posterCounts = Float64Array.from(Array.from(speakingCount).filter((c) => c > 0));
+  const memberCounts = Float64Array.from(memberAuthors, (a) => (a >= 0 ? speakingCount[a] : 0));
+  const answers = answerMinutes(chat);
+
+  const values: Record<MeasureKey, number | null> = {
+    speakingRate30d: share(spoke30, members),
+    weeklyParticipation: weeks && members ? weeklySum / weeks : null,
+    coreActiveUsers: days >= CORE_ACTIVE_DEFAULT.windowDays ? coreActive : null,
+    dailyMessages: days ? n / days : null,
+    effectiveRatio: share(effective, n),
+    lurkerShare: chat.rosterAuthor ? share(lurkers, members) : null,
+    top10ShareOfPosters: posterCounts.length ? inequality(posterCounts).topShare : null,
+    top10MessageShare: chat.rosterAuthor && speaking ? inequality(memberCounts).topShare : null,
+    top30MessageShare: chat.rosterAuthor && speaking ? topShare(memberCounts, 0.3) : null,
+    firstAnswerMinutesMedian: answers.length ? quantileSorted(answers, 0.5) : null,
+    firstAnswerMinutesP90: answers.length ? quantileSorted(answers, 0.9) : null,
+    answeredWithin15Share: answers.length ? answers.filter((m) => m < QUICK_ANSWER_MINUTES).length / answers.length : null,
+    lowValueShare: share(lowValue, n),
+    questionShare: share(questions, speaking),
+    eveningShare: share(evening, speaking),
+    officeShare: share(office, speaking),
+    members,
+    posters: posterCounts.length,
+    messagesPerPoster: posterCounts.length ? speaking / posterCounts.length : null,
+    leftShare: chat.rosterAuthor && authorCount ? 1 - new Set(Array.from(chat.rosterAuthor).filter((a) => a >= 0)).size / authorCount : null,
+  };
+  const goals = thresholdsFor(positioning);
+  const rows = MEASURE_KEYS.map((key): MeasuredRow => {
+    const goal = goals.find((g) => g.metric === key);
+    const value = values[key];
+    return { key, value, threshold: goal ? describeThreshold(goal) : null, source: goal ? goal.source : null, status: goal && value !== null ? judge(goal, value) : null };
+  });
+  return {
+    firstDay, days, messages: n, hasRoster: chat.rosterAuthor !== null, values,
+    hourlyProfile: Array.from(hours, (h) => (speaking ? h / speaking : NaN)), rows,
+  };
+}
+
+/**
+ * Minutes from each question to its first answer, sorted: an explicit reply
+ * to it, or the next speaking message of someone else, whichever is first,
+ * within the horizon. Unanswered questions are left out (as in the model).
+ */
+export function answerMinutes(chat: ChatTable): Float64Array {
+  const n = chat.minute.length;
+  const explicit = new Float64Array(n).fill(Infinity);
+  for (let i = 0; i < n; i++) {
+    const target = chat.replyTo[i];
+    if (target >= 0 && chat.author[target] !== chat.author[i]) explicit[target] = Math.min(explicit[target], chat.minute[i]);
+  }
+  const horizon = ANSWER_HORIZON_HOURS * 60;
+  const out: number[] = [];
+  for (let q = 0; q < n; q++) {
+    if (chat.kind[q] !== QUESTION) continue;
+    let first = explicit[q];
+    for (let j = q + 1; j < n && chat.minute[j] - chat.minute[q] <= horizon && chat.minute[j] < first; j++) {
+      if (chat.author[j] !== chat.author[q] && chat.kind[j] !== LOW_VALUE) {
+        first = chat.minute[j];
+        break;
+      }
+    }
+    if (first - chat.minute[q] <= horizon) out.push(first - chat.minute[q]);
+  }
+  return Float64Array.from(out).sort();
+}
+
+/** Share of the total held by the top `fraction` of values (at least one). */
+function topShare(values: Float64Array, fraction: number): number {
+  const sorted = Float64Array.from(values).sort();
+  const total = sorted.reduce((a, b) => a + b, 0);
+  const top = Math.max(1, Math.ceil(sorted.length * fraction));
+  let sum = 0;
+  for (let i = sorted.length - top; i < sorted.length; i++) sum += sorted[i];
+  return total ? sum / total : NaN;
+}

@@ -1,0 +1,92 @@
+/**
+ * A roster: who is in the group, so that members who never speak count
+ * (speaking rate, lurker share). Accepted: a text file with one member (id or
+ * name) per line; a CSV with a header naming an id or name column (wxid,
+ * UserName, id, QQ, 微信号 / NickName, name, 昵称, 群昵称, Remark, 备注); a JSON
+ * list of names; Slack's channels.json (members of the imported channels) with
+ * users.json (which ids are bots). Each entry is hashed like the authors.
+ */
+import Papa from 'papaparse';
+import type { NameHasher } from './hash.ts';
+import { slackChannelOf } from './json-formats.ts';
+
+const ID_COLUMNS = ['wxid', 'UserName', 'username', 'id', 'user_id', 'userId', 'ID', 'QQ', 'qq', '微信号', '账号', 'AuthorID'];
+const NAME_COLUMNS = ['NickName', 'nickname', 'name', 'Name', 'display_name', 'real_name', '昵称', '群昵称', '成员', 'Remark', 'remark', '备注', 'Author'];
+
+export interface RosterEntries {
+  /** Each member's hashes (id, names): one of them must match an author. */
+  readonly entries: string[][];
+  readonly problems: { en: string; zh: string }[];
+}
+
+export type RosterFile = { readonly name: string; readonly text: string };
+
+const isSlackChannels = (v: unknown): v is { name?: unknown; members?: unknown }[] =>
+  Array.isArray(v) && v.length > 0 && typeof v[0] === 'object' && v[0] !== null && 'members' in v[0];
+const isSlackUsers = (v: unknown): v is { id?: unknown; is_bot?: unknown }[] =>
+  Array.isArray(v) && v.length > 0 && v.every((u) => typeof u === 'object' && u !== null && 'id' in u && !('members' in u));
+
+/** Slack users.json: the ids of bots (their messages are left out). */
+export function slackBots(text: string): Set<string> {
+  try {
+    const users: unknown = JSON.parse(text);
+    if (!isSlackUsers(users)) return new Set();
+    return new Set(users.filter((u) => u.is_bot === true || u.id === 'USLACKBOT').map((u) => String(u.id)));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Whether a JSON file is a Slack roster file (channels.json / users.json) rather than messages. */
+export function isSlackRosterFile(name: string, head: string): boolean {
+  return /(^|[\\/])(channels|users|groups|mpims|dms|integration_logs)\.json$/i.test(name) && /^\s*\[/.test(head);
+}
+
+export function readRoster(files: readonly RosterFile[], hasher: NameHasher, slackChannels: ReadonlySet<string>): RosterEntries {
+  const entries: string[][] = [];
+  const problems: { en: string; zh: string }[] = [];
+  const seen = new Set<string>();
+  const push = (values: string[]) => {
+    const hashes = values.map((v) => v.trim()).filter(Boolean).map((v) => hasher.hash(v));
+    if (!hashes.length || hashes.some((h) => seen.has(h))) return;
+    hashes.forEach((h) => seen.add(h));
+    entries.push(hashes);
+  };
+  for (const { name, text } of files) {
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        problems.push({ en: `${name}: roster is not valid JSON (${error instanceof Error ? error.message : String(error)})`, zh: `${name}：成员名单不是有效的 JSON` });
+        continue;
+      }
+      if (isSlackChannels(value)) {
+        const wanted = value.filter((c) => slackChannels.size === 0 || slackChannels.has(String(c.name)));
+        for (const c of wanted) if (Array.isArray(c.members)) for (const id of c.members) push([String(id)]);
+      } else if (isSlackUsers(value)) {
+        continue; // users.json names bots; the roster is channels.json
+      } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        for (const v of value as string[]) push([v]);
+      } else {
+        problems.push({ en: `${name}: a JSON roster is a list of names, or Slack's channels.json`, zh: `${name}：JSON 成员名单应为名字列表或 Slack 的 channels.json` });
+      }
+      continue;
+    }
+    const firstLine = trimmed.slice(0, trimmed.indexOf('\n') < 0 ? undefined : trimmed.indexOf('\n'));
+    const header = firstLine.split(/[,\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+    const idColumn = ID_COLUMNS.find((c) => header.includes(c));
+    const nameColumns = NAME_COLUMNS.filter((c) => header.includes(c));
+    if (idColumn || nameColumns.length) {
+      const parsed = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: 'greedy' });
+      for (const row of parsed.data) push([...(idColumn ? [row[idColumn] ?? ''] : []), ...nameColumns.map((c) => row[c] ?? '')]);
+      for (const e of parsed.errors.slice(0, 5)) problems.push({ en: `${name}: line ${(e.row ?? 0) + 2}: ${e.message}`, zh: `${name}：第 ${(e.row ?? 0) + 2} 行：${e.message}` });
+    } else {
+      for (const line of trimmed.split('\n')) push([line.replace(/\r$/, '')]);
+    }
+  }
+  return { entries, problems };
+}
+
+export { slackChannelOf };

@@ -1,0 +1,231 @@
+/**
+ * The Import view (issue 19): pick or drop a group's chat export (and,
+ * optionally, its member list), read it in a worker with progress, see its
+ * metrics against the playbook's thresholds, calibrate the model to it and
+ * save the result as a scenario, or open it in the lab.
+ *
+ * Properties: `locale`. Events: `import-open` (detail: { text, name }: a
+ * calibrated scenario's JSON to open in the lab).
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import * as Comlink from 'comlink';
+import { formatByUnit, pick, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { FORMAT_NAMES, IGNORE_REASONS, type FormatId, type IgnoreReason } from '../../model/import/chat-import.ts';
+import { MEASURE_INFO } from '../../model/import/measure.ts';
+import type { FitResult } from '../../model/import/fit.ts';
+import { parseOffset } from '../../model/import/time.ts';
+import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';
+import type { ImportApi, ImportFileBytes, ImportReport } from '../../worker/import.worker.ts';
+import { downloadBlob } from '../../charts/image-export.ts';
+
+type Stage = 'idle' | 'reading' | 'read' | 'calibrating' | 'calibrated';
+
+async function bytesOf(files: readonly File[]): Promise<ImportFileBytes[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+export class ImportView extends LitElement {
+  static override properties = {
+    locale: { type: String },
+    stage: { state: true },
+    progress: { state: true },
+    report: { state: true },
+    fit: { state: true },
+    files: { state: true },
+    roster: { state: true },
+    tz: { state: true },
+    positioning: { state: true },
+    error: { state: true },
+    dragging: { state: true },
+  };
+
+  declare locale: Locale;
+  declare stage: Stage;
+  declare progress: number;
+  declare report: ImportReport | null;
+  declare fit: FitResult | null;
+  declare files: File[];
+  declare roster: File[];
+  declare tz: string;
+  declare positioning: Positioning;
+  declare error: string;
+  declare dragging: boolean;
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<ImportApi> | null = null;
+
+  constructor() {
+    super();
+    this.locale = 'en';
+    this.stage = 'idle';
+    this.progress = 0;
+    this.report = null;
+    this.fit = null;
+    this.files = [];
+    this.roster = [];
+    this.tz = '';
+    this.positioning = 'knowledge_sharing';
+    this.error = '';
+    this.dragging = false;
+  }
+
+  static override styles = css`
+    :host { display: block; max-width: 70rem; }
+    .privacy { background: var(--qc-ok-bg); border-left: 4px solid var(--qc-brand); padding: 0.6rem 0.9rem; margin: 0 0 1rem; }
+    .drop { border: 2px dashed var(--qc-control-border); border-radius: 6px; padding: 1rem; display: grid; gap: 0.6rem; }
+    .drop.over { background: var(--qc-subtle); border-color: var(--qc-brand); }
+    .row { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: center; }
+    progress { width: 100%; }
+    table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.9rem; }
+    th, td { border-bottom: 1px solid var(--qc-border); padding: 0.25rem 0.6rem; text-align: left; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    .pass { color: var(--qc-ok-text); } .warn { color: var(--qc-warn-text); } .fail { color: var(--qc-danger); }
+    .error { color: var(--qc-danger); }
+    ul.skipped { font-size: 0.85rem; max-height: 12rem; overflow: auto; }
+    button { font: inherit; padding: 0.3rem 0.8rem; cursor: pointer; }
+  `;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+
+  private remote(): Comlink.Remote<ImportApi> {
+    if (!this.api) {
+      this.worker = new Worker(new URL('../../worker/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+      this.api = Comlink.wrap<ImportApi>(this.worker);
+    }
+    return this.api;
+  }
+
+  private async read(): Promise<void> {
+    const tz = this.tz.trim() === '' ? null : parseOffset(this.tz);
+    if (this.tz.trim() !== '' && tz === null) {
+      this.error = t(this.locale, 'importTzInvalid', { value: this.tz });
+      return;
+    }
+    if (!this.files.length) return;
+    this.error = '';
+    this.stage = 'reading';
+    this.progress = 0;
+    this.fit = null;
+    try {
+      const files = await bytesOf(this.files);
+      const roster = await bytesOf(this.roster);
+      const transfer = [...files, ...roster].map((f) => f.bytes.buffer as ArrayBuffer);
+      this.report = await this.remote().read(Comlink.transfer(files, transfer), roster, tz, this.positioning, Comlink.proxy((f: number) => { this.progress = f; }));
+      this.stage = this.report.ok ? 'read' : 'idle';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      this.stage = 'idle';
+    }
+  }
+
+  private async calibrate(): Promise<void> {
+    this.stage = 'calibrating';
+    this.progress = 0;
+    try {
+      this.fit = await this.remote().calibrate(this.positioning, Comlink.proxy((f: number) => { this.progress = f; }));
+      this.stage = 'calibrated';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      this.stage = 'read';
+    }
+  }
+
+  private scenarioText(): string {
+    return `${JSON.stringify(this.fit?.scenario, null, 2)}\n`;
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    event.stopPropagation(); // an export dropped here is not a scenario for the app to open
+    this.dragging = false;
+    const dropped = [...(event.dataTransfer?.files ?? [])];
+    if (dropped.length) this.files = dropped;
+  }
+
+  override render() {
+    const { locale } = this;
+    const busy = this.stage === 'reading' || this.stage === 'calibrating';
+    return html`
+      <h2>${t(locale, 'importTitle')}</h2>
+      <p class="privacy" role="note">${t(locale, 'importPrivacy')}</p>
+      <div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => { e.preventDefault(); e.stopPropagation(); this.dragging = true; }}
+        @dragleave=${() => { this.dragging = false; }} @drop=${(e: DragEvent) => this.onDrop(e)}>
+        <p>${t(locale, 'importDrop')}</p>
+        <div class="row">
+          <label>${t(locale, 'importPickFiles')} <input type="file" multiple accept=".csv,.txt,.json,.log" ?disabled=${busy}
+            @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
+          <label>${t(locale, 'importPickFolder')} <input type="file" webkitdirectory ?disabled=${busy}
+            @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
+          <label>${t(locale, 'importRoster')} <input type="file" accept=".csv,.txt,.json,.log" ?disabled=${busy}
+            @change=${(e: Event) => { this.roster = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
+        </div>
+        <div class="row">
+          <label>${t(locale, 'importTz')} <input type="text" size="8" placeholder="+08:00" .value=${this.tz} @input=${(e: Event) => { this.tz = (e.target as HTMLInputElement).value; }}></label>
+          <span>${t(locale, 'importTzHint')}</span>
+          <label>${t(locale, 'importPositioning')} <select @change=${(e: Event) => { this.positioning = (e.target as HTMLSelectElement).value as Positioning; }}>
+            ${POSITIONINGS.map((p) => html`<option value=${p} ?selected=${p === this.positioning}>${t(locale, `importPositioning_${p}`)}</option>`)}
+          </select></label>
+        </div>
+        <div class="row">
+          <span>${this.files.length ? t(locale, 'importChosen', { count: this.files.length }) : ''}</span>
+          <button ?disabled=${busy || !this.files.length} @click=${() => void this.read()}>${t(locale, 'importRun')}</button>
+        </div>
+      </div>
+      ${busy ? html`<p>${t(locale, this.stage === 'reading' ? 'importReading' : 'importCalibrating')}</p><progress max="1" .value=${this.progress}></progress>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.renderReport()}
+      ${this.renderFit()}`;
+  }
+
+  private renderReport() {
+    const r = this.report;
+    const { locale } = this;
+    if (!r) return nothing;
+    if (!r.ok) return html`<ul class="error" role="alert">${r.problems.map((p) => html`<li>${pick(locale, p)}</li>`)}</ul>`;
+    const m = r.measures;
+    const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    const status = { pass: t(locale, 'pass'), warn: t(locale, 'warn'), fail: t(locale, 'fail') } as const;
+    return html`
+      <h3>${t(locale, 'importResult')}</h3>
+      <ul>${r.files.map((f) => html`<li>${t(locale, 'importFileLine', { file: f.file, format: FORMAT_NAMES[f.format as FormatId] ?? f.format, encoding: f.encoding, messages: f.messages, time: pick(locale, f.timeBasis) })}</li>`)}</ul>
+      <p>${t(locale, 'importSpan', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 })}
+        ${r.roster === null ? t(locale, 'importNoRoster') : t(locale, 'importSilent', { count: r.silent })}</p>
+      ${r.notices.length ? html`<ul>${r.notices.map((n) => html`<li>${pick(locale, n)}</li>`)}</ul>` : nothing}
+      ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: (Object.entries(r.ignored) as [IgnoreReason, number][]).map(([why, n]) => `${pick(locale, IGNORE_REASONS[why])} ${n}`).join(', ') })}</p>` : nothing}
+      ${r.skippedTotal ? html`<details><summary>${t(locale, 'importSkipped', { count: r.skippedTotal })}</summary><ul class="skipped">
+        ${r.skipped.map((s) => html`<li>${t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column ?? '—' })}: ${pick(locale, s)}</li>`)}</ul></details>` : nothing}
+      <table>
+        <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importValue')}</th><th>${t(locale, 'importThreshold')}</th><th>${t(locale, 'importStatus')}</th></tr></thead>
+        <tbody>${m.rows.map((row) => html`<tr title=${MEASURE_INFO[row.key].definition}>
+          <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
+          <td>${row.threshold ? `${row.threshold} (${row.source})` : ''}</td><td class=${row.status ?? ''}>${row.status ? status[row.status] : ''}</td></tr>`)}</tbody>
+      </table>
+      <button ?disabled=${this.stage === 'calibrating'} @click=${() => void this.calibrate()}>${t(locale, 'importCalibrate')}</button>`;
+  }
+
+  private renderFit() {
+    const fit = this.fit;
+    const { locale } = this;
+    if (!fit) return nothing;
+    return html`
+      <h3>${t(locale, 'importFitTitle')}</h3>
+      <p>${t(locale, 'importFitNote', { steps: fit.steps, runs: fit.runs })}</p>
+      <table>
+        <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importExport')}</th><th>${t(locale, 'importFitted')}</th><th>${t(locale, 'importDefaults')}</th></tr></thead>
+        <tbody>${fit.rows.filter((r) => r.used).map((r) => html`<tr><td>${pick(locale, MEASURE_INFO[r.key])}</td>
+          ${[r.measured, r.fitted, r.atDefaults].map((v) => html`<td class="num">${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}</tr>`)}</tbody>
+      </table>
+      <p>${Object.entries(fit.parameters).map(([k, v]) => `${k} = ${v}`).join(' · ')}</p>
+      <div class="row">
+        <button @click=${() => downloadBlob('imported-group.scenario.json', new Blob([this.scenarioText()], { type: 'application/json' }))}>${t(locale, 'importSave')}</button>
+        <button @click=${() => this.dispatchEvent(new CustomEvent('import-open', { detail: { text: this.scenarioText(), name: 'imported-group.scenario.json' }, bubbles: true, composed: true }))}>${t(locale, 'importOpen')}</button>
+      </div>`;
+  }
+}
+
+customElements.define('qc-import-view', ImportView);

@@ -1,0 +1,97 @@
+/**
+ * `npm run sim -- import`: the metrics table and JSON, a Slack folder, flags
+ * refused where they do not apply, a checked scenario output (issue 19).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { parseScenarioText } from '../../src/model/scenario.ts';
+import { scratchDir } from './scratch.ts';
+import { captureConsole } from './console-capture.ts';
+
+const { out, err } = captureConsole();
+const dir = scratchDir('cli-import');
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+};
+
+const row = (id: number, time: string, text: string, sender: string) => `${id},1,1,0,0,,2,${text},${time},,group,${sender}`;
+const lines = ['localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender'];
+for (let d = 1; d <= 21; d++) {
+  const day = `2024-03-${String(d).padStart(2, '0')}`;
+  lines.push(row(lines.length, `${day} 20:00:00`, '今天讨论什么？', 'A'), row(lines.length + 1, `${day} 20:05:00`, '聊聊定价', 'B'));
+  if (d % 3 === 0) lines.push(row(lines.length, `${day} 12:00:00`, '谢谢', 'C'));
+}
+lines.push('99,1,1,0,0'); // broken
+const chat = file('chat.csv', `${lines.join('\n')}\n`);
+const roster = file('roster.txt', 'A\nB\nC\nD\n');
+
+describe('npm run sim -- import', () => {
+  it('prints the files read, the skipped rows and every metric against its threshold', () => {
+    expect(main(['import', chat, '--roster', roster])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/WeChatMsg \(留痕\) CSV, utf-8, 49 messages/);
+    expect(text).toMatch(/4 members \(roster; 1 never wrote\)/);
+    expect(text).toMatch(/names are hashed/);
+    expect(text).toMatch(/skipped 1 row\(s\)[\s\S]*line 51, column CreateTime: too few fields/);
+    expect(text).toMatch(/Speaking rate \(30 d\)\s+50%\s+≥ 80 % \(§1\)\s+fail/);
+    expect(text).toMatch(/Lurker share\s+50%\s+≤ 35 % \(§6\)\s+fail/);
+    expect(text).not.toMatch(/\bA\b.*\bB\b.*\bC\b.*members/);
+  });
+
+  it('prints one JSON object with the metrics, span and skips', () => {
+    expect(main(['import', chat, '--roster', roster, '--json', '--positioning', 'customer_service'])).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json.span).toEqual({ from: '2024-03-01', to: '2024-03-21', days: 21 });
+    expect(json.messages).toBe(49);
+    expect(json.skipped.total).toBe(1);
+    expect(json.metrics.dailyMessages).toMatchObject({ value: 49 / 21, threshold: '5–15', status: 'fail' });
+    expect(json.metrics.firstAnswerMinutesMedian).toMatchObject({ value: 5, threshold: '< 15', status: 'pass' });
+    expect(json.hourlyProfile).toHaveLength(24);
+    expect(json.calibration).toBeNull();
+  });
+
+  it('reads a Slack export folder with channels.json as the roster, at the --tz offset', () => {
+    const slack = join(dir, 'slack');
+    file('slack/general/2024-03-01.json', JSON.stringify([{ type: 'message', user: 'U1', text: 'hi', ts: '1709280000.0001' }, { type: 'message', user: 'U2', text: 'ok?', ts: '1709283600.0002' }]));
+    file('slack/channels.json', JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }]));
+    file('slack/users.json', JSON.stringify([{ id: 'U1', name: 'a' }]));
+    expect(main(['import', slack, '--tz', '+08:00', '--json'])).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json.roster).toBe(3);
+    expect(json.files[0]).toMatchObject({ file: join('general', '2024-03-01.json'), format: 'slack-json', timeBasis: { en: expect.stringContaining('+08:00'), zh: expect.stringContaining('+08:00') } });
+    expect(json.hourlyProfile[16]).toBe(0.5); // 08:00 UTC is 16:00 at +08:00
+  });
+
+  it('refuses bad flags and files in one line each', () => {
+    expect(main(['import', chat, '--tz', 'Beijing'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--tz must be an offset from UTC such as \+08:00/);
+    expect(main(['import', chat, '--runs', '4'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--runs applies to the calibration only; add --scenario-out FILE/);
+    expect(main(['import', chat, '--csv', 'x.csv'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--csv does not apply to import/);
+    expect(main(['import', file('notes.txt', 'hello\n')])).toBe(1);
+    expect(err.join('\n')).toMatch(/notes\.txt: not a chat export/);
+    expect(main(['import', join(dir, 'missing.csv')])).toBe(1);
+    expect(err.join('\n')).toMatch(/missing\.csv: cannot read the file \(no such file\)/);
+    expect(main(['import', chat, '--scenario-out', chat])).toBe(1);
+    expect(err.join('\n')).toMatch(/--scenario-out .*is an input file/);
+  });
+
+  it('calibrates with --scenario-out and writes a valid scenario', () => {
+    const target = join(dir, 'fitted.json');
+    expect(main(['import', chat, '--roster', roster, '--scenario-out', target, '--runs', '2', '--steps', '3'])).toBe(0);
+    expect(out.join('\n')).toMatch(/calibration: 3 search steps, 2 simulated runs per trial[\s\S]*Daily messages\s+2\.3/);
+    const parsed = parseScenarioText(readFileSync(target, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.scenario.horizonDays).toBe(21);
+      expect(parsed.scenario.startWeekday).toBe('fri');
+      expect(Object.keys(parsed.scenario.parameters)).toEqual(expect.arrayContaining(['rateMedianCore', 'rateMedianOrdinary', 'profileEveningShare']));
+    }
+  });
+});

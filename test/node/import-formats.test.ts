@@ -1,0 +1,320 @@
+/**
+ * Issue 19: every supported export, read from a small synthetic file written
+ * the way the real tool writes it, with broken rows, another encoding and
+ * time zones. Times are checked as local minutes (the group's wall clock).
+ */
+import { describe, expect, it } from 'vitest';
+import { importChat, type ImportInput } from '../../src/model/import/import-chat.ts';
+import { MESSAGE_CLASSES } from '../../src/model/import/classify.ts';
+import { detectFormat } from '../../src/model/import/detect.ts';
+import { parseOffset } from '../../src/model/import/time.ts';
+import type { ImportedChat } from '../../src/model/import/chat-import.ts';
+
+const utf8 = (name: string, text: string): ImportInput => ({ name, bytes: new TextEncoder().encode(text) });
+/** 2024-03-01 20:00 on the wall clock, as a local minute. */
+const at = (day: number, hh: number, mm: number) => Date.UTC(2024, 2, day, hh, mm) / 60_000;
+const kinds = (chat: ImportedChat) => Array.from(chat.kind, (k) => MESSAGE_CLASSES[k]);
+
+function imported(inputs: ImportInput[], options: Parameters<typeof importChat>[1] = {}): ImportedChat & { notices: string[] } {
+  const r = importChat(inputs, options);
+  if (!r.ok) throw new Error(r.problems.map((p) => p.en).join('\n'));
+  return { ...r.chat, notices: r.notices.map((n) => n.en) };
+}
+
+const WECHATMSG = [
+  'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender',
+  '1,7,1,0,0,1709294400,2,大家好,2024-03-01 20:00:00,,读书群,张三',
+  '2,7,47,0,0,1709294460,2,,2024-03-01 20:01:00,,读书群,李四',
+  '3,7,1,0,0,1709294520,2,"这本书哪里买？",2024-03-01 20:02:00,,读书群,王五',
+  '4,7,1,0,0', // broken: too few fields
+  '5,7,10000,0,0,1709294580,2,"""张三""邀请""赵六""加入了群聊",2024-03-01 20:03:00,,读书群,',
+  '6,7,1,0,0,1709294640,2,"京东就有,\n第二行",2024-03-01 20:04:00,,读书群,张三',
+  '7,7,1,0,0,not-a-time,2,谢谢,2024-02-30 20:05:00,,读书群,王五',
+  '8,7,49,2001,0,1709294760,2,[红包]恭喜发财，大吉大利,2024-03-01 20:06:00,,读书群,张三',
+  '9,7,1,0,0,1709294820,2,1,2024-03-01 20:07:00,,读书群,李四',
+].join('\n');
+
+describe('WeChatMsg (留痕) CSV', () => {
+  it('reads messages, classifies them and names each broken row by line and column', () => {
+    const chat = imported([utf8('chat.csv', WECHATMSG)]);
+    expect(chat.files[0]).toMatchObject({ format: 'wechatmsg-csv', messages: 6, encoding: 'utf-8' });
+    expect(kinds(chat)).toEqual(['text', 'lowValue', 'question', 'text', 'lowValue', 'lowValue']);
+    expect(Array.from(chat.minute)).toEqual([at(1, 20, 0), at(1, 20, 1), at(1, 20, 2), at(1, 20, 4), at(1, 20, 6), at(1, 20, 7)]);
+    expect(chat.authors).toHaveLength(3);
+    expect(chat.skippedTotal).toBe(2);
+    expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'CreateTime' });
+    expect(chat.skipped[0].en).toMatch(/too few fields/);
+    // the quoted field spans lines 7–8, so the bad time is on line 9
+    expect(chat.skipped[1]).toMatchObject({ line: 9, column: 'CreateTime', en: 'not a time: (text of 10 characters)' }); // a misaligned name would not be quoted
+    expect(chat.ignored['system lines']).toBe(1);
+  });
+
+  it('reads the sender\u2019s wxid as the id and NickName/Remark as names a roster may use; short one-to-one rows by IsSender', () => {
+    const csv = ['localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender',
+      '1,1,1,0,0,1709294400,2,你好,2024-03-01 20:00:00,老张,张三,wxid_zhang',
+      '2,1,1,0,1,1709294460,2,在,2024-03-01 20:01:00,,我,wxid_me',
+      '3,1,1,0,0,1709294520,2,早,2024-03-01 20:02:00', // a one-to-one row of an older version: nine columns
+      '4,1,1,0,1,1709294580,2,早上好,2024-03-01 20:03:00'].join('\n');
+    const chat = imported([utf8('wx.csv', csv)], { roster: [utf8('r.txt', '老张\n我\n')] });
+    expect(chat.skippedTotal).toBe(0);
+    expect(chat.authors).toHaveLength(4); // wxid_zhang, wxid_me, the other person, self
+    expect(Array.from(chat.rosterAuthor!)).toEqual([0, 1]);
+  });
+
+  it('keeps no name: authors are salted hashes, stable for the same input, different for another salt', () => {
+    const a = imported([utf8('chat.csv', WECHATMSG)]);
+    const b = imported([utf8('chat.csv', WECHATMSG)]);
+    const c = imported([utf8('chat.csv', WECHATMSG)], { salt: 'other' });
+    expect(a.authors).toEqual(b.authors);
+    expect(c.authors).not.toEqual(a.authors);
+    const json = JSON.stringify({ ...a, minute: [], author: [], kind: [], replyTo: [] });
+    for (const name of ['张三', '李四', '王五', '读书群']) expect(json).not.toContain(name);
+  });
+
+  it('reads Unix CreateTime at +08:00 by default and at the --tz offset when given', () => {
+    const first = (tz?: number) => imported([utf8('chat.csv', WECHATMSG)], { tz }).minute[0];
+    expect(first()).toBe(at(1, 20, 0));
+    expect(first(0)).toBe(at(1, 12, 0));
+    expect(first(-300)).toBe(at(1, 7, 0));
+  });
+
+  it('decodes a BOM, UTF-16 and GBK, and says which', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(WECHATMSG)]);
+    expect(imported([{ name: 'bom.csv', bytes: bom }]).files[0]).toMatchObject({ bom: true, messages: 6 });
+    const utf16 = new Uint8Array(2 + WECHATMSG.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < WECHATMSG.length; i++) { utf16[2 + 2 * i] = WECHATMSG.charCodeAt(i) & 0xff; utf16[3 + 2 * i] = WECHATMSG.charCodeAt(i) >> 8; }
+    const u = imported([{ name: 'u16.csv', bytes: utf16 }]);
+    expect(u.files[0]).toMatchObject({ encoding: 'utf-16le', messages: 6 });
+    expect(u.notices.join()).toMatch(/UTF-16LE/);
+    // GBK bytes of a QQ export: "2024-03-01 20:00:00 张三(10001)\n你好\n"
+    const gbk = new Uint8Array([...new TextEncoder().encode('2024-03-01 20:00:00 '), 0xd5, 0xc5, 0xc8, 0xfd, ...new TextEncoder().encode('(10001)\n'), 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
+    const g = imported([{ name: 'qq.txt', bytes: gbk }]);
+    expect(g.files[0]).toMatchObject({ encoding: 'gb18030', format: 'qq-txt', messages: 1 });
+    expect(g.notices.join()).toMatch(/GBK/);
+  });
+
+  it('refuses bytes that are no known text encoding, naming the file', () => {
+    const r = importChat([{ name: 'bin.csv', bytes: new Uint8Array([0x80, 0x81, 0xff, 0xfe, 0x00, 0x81, 0x30, 0xff]) }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].en).toMatch(/^bin\.csv: .*(UTF-8|GBK)/);
+  });
+});
+
+describe('PyWxDump CSV', () => {
+  it('reads talker, type_name and wall-clock CreateTime', () => {
+    const csv = [
+      'id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime',
+      '1,900,文本,0,wxid_a,123@chatroom,早上好,,2024-03-01 08:00:00',
+      '2,901,动画表情,0,wxid_b,123@chatroom,,,2024-03-01 08:01:00',
+      '3,902,系统通知,0,,123@chatroom,wxid_c加入了群聊,,2024-03-01 08:02:00',
+      '4,903,图片,1,wxid_a,123@chatroom,,img.jpg,2024-03-01 08:03:00',
+      '5,904,文本,0,,123@chatroom,谁在？,,2024-03-01 08:04:00',
+    ].join('\r\n');
+    const chat = imported([utf8('py.csv', csv)]);
+    expect(chat.files[0].format).toBe('pywxdump-csv');
+    expect(kinds(chat)).toEqual(['text', 'lowValue', 'media']);
+    expect(chat.minute[2]).toBe(at(1, 8, 3));
+    expect(chat.skipped[0]).toMatchObject({ line: 6, column: 'talker' });
+  });
+});
+
+describe('WechatExporter TXT', () => {
+  it('reads NAME (TIME):TEXT lines, with continuation lines', () => {
+    const txt = ['读书群 - 微信聊天记录', '', '张三 (2024-03-01 21:00:00):今晚分享', '第二段', '李四 (2024-03-01 21:05:00):[Emoji]', '王五 (2024-03-01 25:00:00):坏时间', '李四 (2024-03-01 21:10:00):几点开始？'].join('\n');
+    const chat = imported([utf8('wx.txt', txt)]);
+    expect(chat.files[0].format).toBe('wechatexporter-txt');
+    expect(kinds(chat)).toEqual(['text', 'lowValue', 'question']);
+    expect(chat.skipped[0]).toMatchObject({ line: 6, column: 'time' });
+    expect(chat.authors).toHaveLength(2);
+  });
+});
+
+describe('QQ TXT', () => {
+  it('reads blocks with the QQ number as the author, skipping the header and system lines', () => {
+    const txt = [
+      '消息记录（此消息记录为文本格式，不支持重新导入）', '', '================================================================',
+      '消息分组:我的QQ群', '================================================================', '消息对象:读书会', '================================================================', '',
+      '2024-03-01 9:05:00 张三(10001)', '大家好', '',
+      '2024-03-01 9:06:10 李四<lisi@example.com>', '[表情]', '',
+      '2024-03-01 9:07:00 系统消息(10000)', '王五加入本群', '',
+      '2024-03-01 9:08:00 张三(10001)', '有人吗？', '',
+    ].join('\n');
+    const chat = imported([utf8('qq.txt', txt)]);
+    expect(chat.files[0].format).toBe('qq-txt');
+    expect(kinds(chat)).toEqual(['text', 'lowValue', 'question']);
+    expect(chat.minute[0]).toBe(at(1, 9, 5));
+    expect(chat.authors).toHaveLength(2);
+    expect(chat.ignored['system lines']).toBe(1);
+  });
+});
+
+describe('Telegram Desktop result.json', () => {
+  const json = JSON.stringify({
+    name: 'Group', type: 'private_supergroup', id: 1,
+    messages: [
+      { id: 1, type: 'service', date: '2024-03-01T10:00:00', date_unixtime: '1709287200', actor: 'A', actor_id: 'user1', action: 'invite_members' },
+      { id: 2, type: 'message', date: '2024-03-01T10:01:00', date_unixtime: '1709287260', from: 'Ann', from_id: 'user1', text: 'Anyone tried the new API?' },
+      { id: 3, type: 'message', date: '2024-03-01T10:03:00', date_unixtime: '1709287380', from: 'Bob', from_id: 'user2', text: [{ type: 'bold', text: 'Yes' }, ', it works'], reply_to_message_id: 2 },
+      { id: 4, type: 'message', date: '2024-03-01T10:04:00', date_unixtime: '1709287440', from: 'Cid', from_id: 'user3', text: '', media_type: 'sticker', sticker_emoji: '👍' },
+      { id: 5, type: 'message', date: 'yesterday', from: 'Cid', from_id: 'user3', text: 'x' },
+    ],
+  });
+  it('reads messages and reply links at the export\u2019s wall clock, service messages left out', () => {
+    const chat = imported([utf8('result.json', json)]);
+    expect(chat.files[0].format).toBe('telegram-json');
+    expect(kinds(chat)).toEqual(['question', 'text', 'lowValue']);
+    expect(chat.minute[0]).toBe(at(1, 10, 1));
+    expect(Array.from(chat.replyTo)).toEqual([-1, 0, -1]);
+    expect(chat.hasReplyLinks).toBe(true);
+    expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'date' });
+    expect(chat.ignored['service messages (joins, pins)']).toBe(1);
+  });
+  it('uses date_unixtime at the --tz offset when one is given', () => {
+    expect(imported([utf8('result.json', json)], { tz: 60 }).minute[0]).toBe(at(1, 11, 1));
+  });
+});
+
+describe('DiscordChatExporter', () => {
+  it('reads the CSV with the offset each Date carries, and the --tz offset when given', () => {
+    const csv = [
+      'AuthorID,Author,Date,Content,Attachments,Reactions',
+      '111,ann#0001,2024-03-01T20:00:00.000+01:00,"hello, all",,',
+      '222,bob,2024-03-01T20:02:00.000+01:00,,https://cdn/x.png,',
+      '333,cid,garbage,hi,,',
+      '111,ann#0001,01-Mar-24 08:10 PM,how?,,',
+    ].join('\n');
+    const chat = imported([utf8('dc.csv', csv)]);
+    expect(chat.files[0].format).toBe('discord-csv');
+    expect(kinds(chat)).toEqual(['text', 'media', 'question']);
+    expect(chat.minute[0]).toBe(at(1, 20, 0));
+    expect(chat.skipped[0]).toMatchObject({ line: 4, column: 'Date' });
+    expect(Array.from(imported([utf8('dc.csv', csv)], { tz: 480 }).minute)).toEqual([at(1, 20, 10), at(2, 3, 0), at(2, 3, 2)]);
+  });
+  it('reads the JSON, with replies; bots and joins left out', () => {
+    const json = JSON.stringify({
+      guild: { id: '1', name: 'G' }, channel: { id: '2', name: 'general' },
+      messages: [
+        { id: '10', type: 'Default', timestamp: '2024-03-01T12:00:00+00:00', content: 'Where is the doc?', author: { id: '111', name: 'ann', isBot: false }, attachments: [], stickers: [] },
+        { id: '11', type: 'Reply', timestamp: '2024-03-01T12:09:00+00:00', content: 'here', author: { id: '222', name: 'bob', isBot: false }, reference: { messageId: '10' } },
+        { id: '12', type: 'Default', timestamp: '2024-03-01T12:10:00+00:00', content: 'beep', author: { id: '999', name: 'bot', isBot: true } },
+        { id: '13', type: 'GuildMemberJoin', timestamp: '2024-03-01T12:11:00+00:00', content: '', author: { id: '333', name: 'cid' } },
+        { id: '14', type: 'Default', timestamp: '2024-03-01T12:12:00+00:00', content: 'x', author: { name: 'nobody' } },
+      ],
+    });
+    const chat = imported([utf8('dc.json', json)]);
+    expect(chat.files[0].format).toBe('discord-json');
+    expect(kinds(chat)).toEqual(['question', 'text']);
+    expect(Array.from(chat.replyTo)).toEqual([-1, 0]);
+    expect(chat.ignored).toMatchObject({ bots: 1 });
+    expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'author.id' });
+  });
+});
+
+describe('Slack export', () => {
+  const day = (messages: object[]) => JSON.stringify(messages);
+  const files = [
+    utf8('general/2024-03-01.json', day([
+      { type: 'message', user: 'U1', text: 'Morning! Any news?', ts: '1709280000.000100' },
+      { type: 'message', subtype: 'channel_join', user: 'U3', text: '<@U3> has joined the channel', ts: '1709280060.000200' },
+      { type: 'message', user: 'U2', text: 'yes', ts: '1709280300.000300', thread_ts: '1709280000.000100' },
+      { type: 'message', user: 'UB', text: 'I am a bot', ts: '1709280400.000400' },
+      { type: 'message', text: 'no user', ts: '1709280500.000500' },
+    ])),
+    utf8('channels.json', JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3', 'U4'] }, { id: 'C2', name: 'random', members: ['U9'] }])),
+    utf8('users.json', JSON.stringify([{ id: 'U1', name: 'a' }, { id: 'UB', name: 'bot', is_bot: true }])),
+  ];
+  it('reads day files at UTC by default, threads as replies, bots out, and channels.json as the roster', () => {
+    const chat = imported(files);
+    expect(chat.files).toHaveLength(1);
+    expect(chat.files[0].format).toBe('slack-json');
+    expect(chat.files[0].timeBasis.en).toMatch(/UTC/);
+    expect(chat.files[0].timeBasis.zh).toMatch(/UTC/);
+    expect(kinds(chat)).toEqual(['question', 'text']);
+    expect(chat.minute[0]).toBe(at(1, 8, 0));
+    expect(Array.from(chat.replyTo)).toEqual([-1, 0]);
+    expect(chat.roster).toHaveLength(4); // the general channel's members only
+    expect(Array.from(chat.rosterAuthor!)).toEqual([0, 1, -1, -1]);
+    expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'user' });
+  });
+  it('shifts to the --tz offset', () => {
+    expect(imported(files, { tz: parseOffset('+08:00') }).minute[0]).toBe(at(1, 16, 0));
+  });
+});
+
+describe('IRC logs', () => {
+  it('reads irssi logs with day-change lines, actions, and leaves joins out', () => {
+    const log = ['--- Log opened Fri Mar 01 20:00:00 2024', '20:01 <@alice> anyone around?', '20:02 -!- bob [~b@host] has joined #lab', '20:03 <+bob> yes', ' 20:04 * bob waves',
+      '--- Day changed Sat Mar 02 2024', '00:10 <alice> lol', '00:11 <alice', ''].join('\n');
+    const chat = imported([utf8('#lab.log', log)]);
+    expect(chat.files[0].format).toBe('irc-txt');
+    expect(kinds(chat)).toEqual(['question', 'text', 'lowValue']);
+    expect(Array.from(chat.minute)).toEqual([at(1, 20, 1), at(1, 20, 3), at(2, 0, 10)]);
+    expect(chat.ignored['system lines']).toBe(1);
+    expect(chat.skipped.map((x) => x.line)).toEqual([5, 8]); // an indented action line and a cut line
+  });
+  it('reads WeeChat logs and dated lines, and takes the date from the file name otherwise', () => {
+    const wee = ['2024-03-01 09:00:00\t-->\tcarol (~c@h) has joined #lab', '2024-03-01 09:01:00\t@carol\thello', '2024-03-01 09:02:00\tdave\thow?'].join('\n');
+    const w = imported([utf8('irc.lab.weechatlog', wee)]);
+    expect(w.files[0].format).toBe('irc-txt');
+    expect(Array.from(w.minute)).toEqual([at(1, 9, 1), at(1, 9, 2)]);
+    const ubuntu = ['[09:00] <erin> morning', '=== gus [~g@h] has joined #ubuntu', '[09:05] <frank> morning erin', '[23:59] <erin> night', '[00:01] <frank> still here'].join('\n');
+    const u = imported([utf8('2024/03/01/#ubuntu.txt', ubuntu)]);
+    expect(Array.from(u.minute)).toEqual([at(1, 9, 0), at(1, 9, 5), at(1, 23, 59), at(2, 0, 1)]);
+    expect(u.ignored['system lines']).toBe(1);
+    const undated = importChat([utf8('channel.log', ubuntu)]);
+    expect(undated.ok).toBe(false);
+    if (!undated.ok) expect(undated.problems.map((p) => p.en).join()).toMatch(/line 1, column time: the line has a time but no date/);
+  });
+});
+
+describe('reading in pieces', () => {
+  it('gives the same result whatever the piece size: quoted line breaks, multi-byte characters and CRLF cut anywhere', () => {
+    const crlf = WECHATMSG.replace(/\n/g, '\r\n');
+    const irc = ['--- Log opened Fri Mar 01 20:00:00 2024', '20:01 <@alice> 你好吗？', '20:03 <+bob> 很好', '--- Day changed Sat Mar 02 2024', '00:10 <alice> 哈哈'].join('\n');
+    const qq = ['2024-03-01 9:05:00 张三(10001)', '大家好', '第二行', '', '2024-03-01 9:06:10 李四<lisi@example.com>', '[表情]', ''].join('\r\n');
+    const strip = (c: ImportedChat) => ({ ...c, files: c.files.map((f) => ({ ...f })), minute: Array.from(c.minute), author: Array.from(c.author), kind: Array.from(c.kind) });
+    for (const [name, text] of [['chat.csv', WECHATMSG], ['crlf.csv', crlf], ['#lab.log', irc], ['qq.txt', qq]]) {
+      const whole = strip(imported([utf8(name, text)], { salt: 's' }));
+      for (const chunkBytes of [1, 2, 3, 5, 7, 64]) {
+        expect(strip(imported([utf8(name, text)], { salt: 's', chunkBytes })), `${name} in pieces of ${chunkBytes}`).toEqual(whole);
+      }
+    }
+  });
+  it('keeps the rows before bytes that break the encoding further on, and says where', () => {
+    // past the first megabyte, which decides the encoding
+    const rows = Array.from({ length: 14_000 }, (_, i) => `${i},7,1,0,0,1709294400,2,大家好大家好,2024-03-01 20:00:00,,读书群,张三`);
+    const good = new TextEncoder().encode(`${WECHATMSG.split('\n')[0]}\n${rows.join('\n')}\n`);
+    expect(good.length).toBeGreaterThan(1 << 20);
+    const bytes = new Uint8Array(good.length + 3);
+    bytes.set(good);
+    bytes.set([0xff, 0xfe, 0x41], good.length);
+    const r = importChat([{ name: 'late.csv', bytes }], { chunkBytes: 1 << 16 });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.chat.minute.length).toBeGreaterThan(11_000);
+      expect(r.notices.map((n) => n.en).join()).toMatch(/late\.csv: bytes after about \d+ MB are not valid UTF-8; the rows before them are kept/);
+    }
+  });
+});
+
+describe('roster and detection', () => {
+  it('matches a roster of names (text, one per line) to authors; silent members count', () => {
+    const chat = imported([utf8('chat.csv', WECHATMSG)], { roster: [utf8('members.txt', '张三\n李四\n王五\n赵六\n孙七\n')] });
+    expect(chat.roster).toHaveLength(5);
+    expect(Array.from(chat.rosterAuthor!).filter((a) => a < 0)).toHaveLength(2);
+  });
+  it('reads a CSV roster by its id column', () => {
+    const chat = imported([utf8('qq.txt', '2024-03-01 9:05:00 张三(10001)\n你好\n\n')], { roster: [utf8('m.csv', 'QQ,昵称\n10001,张三\n10002,李四\n')] });
+    expect(Array.from(chat.rosterAuthor!)).toEqual([0, -1]);
+  });
+  it('refuses a file it does not know, naming the formats it reads', () => {
+    const r = importChat([utf8('notes.txt', 'just some notes\n')]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].en).toMatch(/notes\.txt: not a chat export .*WeChatMsg.*Slack/);
+    expect(detectFormat('x.json', '{"a":1}')).toBeNull();
+  });
+  it('parses offsets', () => {
+    expect([parseOffset('+08:00'), parseOffset('-05:30'), parseOffset('UTC'), parseOffset('+8'), parseOffset('8 hours')]).toEqual([480, -330, 0, 480, null]);
+  });
+});
