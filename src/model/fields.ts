@@ -70,7 +70,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       { path: 'horizonDays', kind: 'integer', label: tx('Days simulated', '模拟天数'), unit: DAYS, source: 'MODEL §1', step: 1 },
       { path: 'runs', kind: 'integer', label: tx('Runs in a full ensemble', '完整模拟次数'), unit: tx('runs', '次'), source: 'MODEL §1', step: 50 },
       { path: 'seed', kind: 'integer', label: tx('Random seed', '随机种子'), source: 'MODEL §9', help: tx('Same strategy and seed give the same numbers.', '相同策略与种子得到相同结果。') },
-      { path: 'goals.coreActive.target', kind: 'integer', label: tx('Goal: core active users', '目标：核心活跃用户数'), unit: PEOPLE, source: '§1', help: tx('The SMART goal asks for 10.', 'SMART 目标为 10 人。'), step: 1 },
+      { path: 'goals.coreActive.target', kind: 'integer', label: tx('Goal: core active users', '目标：核心活跃用户数'), unit: PEOPLE, source: '§1', help: tx('The SMART goal asks for 10 (not a goal of a customer-service group).', 'SMART 目标为 10 人（客户服务型不考核此项）。'), step: 1 },
       { path: 'goals.coreActive.minDays', kind: 'integer', label: tx('A core active user speaks on at least', '核心活跃用户：至少发言'), unit: DAYS, source: 'MODEL §7', help: tx('The playbook gives no definition; 4 of 14 days is about twice a week, every week.', '手册未给出定义；14 天中 4 天约为每周两次。'), step: 1 },
       { path: 'goals.coreActive.windowDays', kind: 'integer', label: tx('…of the last', '…在最近'), unit: DAYS, source: 'MODEL §7', step: 1 },
     ],

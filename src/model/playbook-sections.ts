@@ -100,7 +100,7 @@ export const PLAYBOOK_SECTIONS: readonly PlaybookSection[] = [
     ],
     gaps: [
       tx('Monthly retention has no threshold in the article; the lab shows it without a goal.', '文章未给出月留存率的阈值；实验室只展示数值，不设目标。'),
-      tx('“5–15 a day” does not say per group or per member, and clashes with “> 200 a day” for resource matching. The lab reads it per group, for knowledge-sharing and customer-service groups, and says so on the chart.', '“日均 5–15 条”没有说明是全群还是人均，也与资源对接型“> 200 条”矛盾。实验室按全群理解，只用于知识分享型和客户服务型，并在图表上注明。'),
+      tx('“5–15 a day” does not say per group or per member, and clashes with “> 200 a day” for resource matching. The lab reads it per group, for knowledge-sharing groups, and says so on the chart. A customer-service group is judged on its first answer (< 15 minutes) and the effective-content ratio only: its customers need not be active.', '“日均 5–15 条”没有说明是全群还是人均，也与资源对接型“> 200 条”矛盾。实验室按全群理解，只用于知识分享型，并在图表上注明。客户服务型只考核响应时效（< 15 分钟）和发言有效率：客户不必活跃。'),
     ],
   },
   {

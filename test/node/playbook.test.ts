@@ -9,7 +9,7 @@ describe('playbook thresholds', () => {
     const find = (metric: string, positioning: 'knowledge_sharing' | 'resource_matching' | 'customer_service') =>
       thresholdsFor(positioning).find((t) => t.metric === metric);
     expect(find('speakingRate30d', 'knowledge_sharing')).toMatchObject({ value: 0.8, direction: 'atLeast', source: '§1' });
-    expect(find('coreActiveUsers', 'customer_service')).toMatchObject({ value: 10, source: '§1' });
+    expect(find('coreActiveUsers', 'knowledge_sharing')).toMatchObject({ value: 10, source: '§1' });
     expect(find('dailyMessages', 'knowledge_sharing')).toMatchObject({ value: 5, upper: 15, source: '§5' });
     expect(find('dailyMessages', 'resource_matching')).toMatchObject({ value: 200, direction: 'above', source: '§1' });
     expect(find('firstAnswerMinutesMedian', 'customer_service')).toMatchObject({ value: 15, direction: 'below' });
@@ -19,6 +19,16 @@ describe('playbook thresholds', () => {
     expect(find('topicResponseInWindow', 'knowledge_sharing')).toMatchObject({ value: 0.47 });
     for (const t of THRESHOLDS) expect(t.source).toMatch(/^§\d/);
     expect(PLAYBOOK_GAPS.map((g) => g.metric)).toContain('retention30d');
+  });
+
+  it('judges a customer-service group on its first answer (§1), not on a community\'s activity goals', () => {
+    // an after-sales group: customers without a question need not speak, chain or join a theme day
+    expect(thresholdsFor('customer_service').map((t) => t.metric)).toEqual(['firstAnswerMinutesMedian', 'effectiveRatio']);
+    expect(thresholdsFor('customer_service')[0]).toMatchObject({ value: 15, direction: 'below', source: '§1' });
+    // the communities keep the §1 SMART example and the §5 activity metrics
+    for (const positioning of ['knowledge_sharing', 'resource_matching'] as const) {
+      expect(thresholdsFor(positioning).map((t) => t.metric)).toEqual(expect.arrayContaining(['speakingRate30d', 'coreActiveUsers', 'weeklyParticipation', 'topicResponseInWindow', 'lurkerShare', 'dailyMessages']));
+    }
   });
 
   it('judges pass, warn (within 10 %) and fail in each direction', () => {
