@@ -11,7 +11,7 @@
 import { getAt } from '../fields.ts';
 import type { Scenario } from '../scenario.ts';
 import { bilingual as tx, fullWidth, type Bilingual } from '../text.ts';
-import { leverAt, positionOf, type Lever, type Setting } from './levers.ts';
+import { isWindowLever, leverAt, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, windowAfter, type Lever, type Setting } from './levers.ts';
 
 type Value = number | boolean | string | readonly number[];
 
@@ -36,6 +36,8 @@ const personalAccount = (s: Scenario) => s.group.platform === 'personal';
 /** §3's admission filters screen the members of a community; an after-sales group admits the customers it serves (this lab's reading). */
 const screensMembers = (s: Scenario) => s.group.positioning !== 'customer_service';
 
+const WINDOW_REASON = tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%');
+
 export const GUARDRAILS: readonly Guardrail[] = [
   { path: 'content.promoPerWeek', min: 0, max: 1, advice: 0, source: '§4, §5',
     reason: tx('the covenant bans ads and over-marketing inflates activity falsely (effective messages > 70 %); at most 1 a week is this lab\'s reading',
@@ -45,9 +47,9 @@ export const GUARDRAILS: readonly Guardrail[] = [
   { path: 'content.redPacketsPerWeek', min: 0, max: 1, advice: 0, source: '§4',
     reason: tx('the playbook\'s incentives are points and titles; red packets are not among them (at most 1 a week is this lab\'s reading)',
       '手册的激励是积分与头衔，不含红包 (每周至多 1 个是本实验室的解读)') },
-  // a window: both its ends within 19:00–21:00
-  { path: 'content.window', min: 19, max: 21, advice: 19, source: '§5',
-    reason: tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%') },
+  // a window: both its ends within 19:00–21:00; the playbook's own window is the whole of it (start 19, 2 hours)
+  { path: WINDOW_PATH, min: 19, max: 21, advice: 19, source: '§5', reason: WINDOW_REASON },
+  { path: WINDOW_HOURS_PATH, min: 1, max: 2, advice: 2, source: '§5', reason: WINDOW_REASON },
   { path: 'content.postsPerWeek', min: 3, max: 14, advice: 3, source: '§1', appliesTo: knowledgeSharing,
     reason: tx('a knowledge-sharing group posts ≥ 3 valuable posts a week', '知识分享型群每周 ≥ 3 篇干货') },
   { path: 'content.announcement', values: [true], advice: true, source: '§2',
@@ -106,12 +108,6 @@ export function keepsTo(rail: Guardrail, value: Value): boolean {
   return typeof value === 'number' && within(value);
 }
 
-/** A window lever's value at a start hour, with the scenario's window length. */
-function windowAt(scenario: Scenario, path: string, start: number): number[] {
-  const [from, to] = getAt(scenario, path) as [number, number];
-  return [start, start + to - from];
-}
-
 export interface Breach {
   readonly path: string;
   readonly source: string;
@@ -123,11 +119,18 @@ export function breachesOf(settings: readonly Setting[], scenario: Scenario): Br
   const found = settings.flatMap(([path, position]): Breach[] => {
     const rail = guardrailOf(path, scenario);
     const lever = leverAt(path);
-    if (!rail || !lever) return [];
-    const value = lever.options ? lever.options[Math.round(position)].value : lever.kind === 'window' ? windowAt(scenario, path, position) : position;
+    if (!rail || !lever || isWindowLever(path)) return [];
+    const value = lever.options ? lever.options[Math.round(position)].value : position;
     return keepsTo(rail, value) ? [] : [{ path, source: rail.source, reason: rail.reason }];
   });
-  return [...found, ...noDmsWithoutAdmins(settings, scenario).filter((b) => !found.some((f) => f.path === b.path))];
+  return [...found, ...windowBreach(settings, scenario), ...noDmsWithoutAdmins(settings, scenario).filter((b) => !found.some((f) => f.path === b.path))];
+}
+
+/** The window is judged whole, after its start and its length are both moved: one breach, on the window. */
+function windowBreach(settings: readonly Setting[], scenario: Scenario): Breach[] {
+  const rail = guardrailOf(WINDOW_PATH, scenario);
+  if (!rail || !settings.some(([path]) => isWindowLever(path))) return [];
+  return keepsTo(rail, windowAfter(settings, scenario)) ? [] : [{ path: WINDOW_PATH, source: rail.source, reason: rail.reason }];
 }
 
 /** DMs come from admins (quota = per admin × admins): with no admins, nobody DMs silent members, whatever the per-admin number (§6). */
@@ -144,7 +147,8 @@ const NO_ADMINS_NO_DMS = tx('with no admins, nobody DMs silent members: lurkers 
 /** The guardrails the scenario as a whole leaves (for a strategy the planner wrote). */
 export function scenarioBreaches(scenario: Scenario): Breach[] {
   return GUARDRAILS.flatMap((rail) => {
-    if (rail.appliesTo && !rail.appliesTo(scenario)) return [];
+    // the window's length is judged with the window
+    if ((rail.appliesTo && !rail.appliesTo(scenario)) || rail.path === WINDOW_HOURS_PATH) return [];
     return keepsTo(rail, getAt(scenario, rail.path) as Value) ? [] : [{ path: rail.path, source: rail.source, reason: rail.reason }];
   });
 }
@@ -175,7 +179,8 @@ export function withinPlaybook(lever: Lever, scenario: Scenario): Lever {
     const advice = advicePosition(lever, scenario) ?? positionOf(lever, scenario);
     return contiguous ? { ...lever, min: allowed[0], max: allowed.at(-1)! } : { ...lever, min: advice, max: advice };
   }
-  // a window's axis is its start hour: the start may go as late as keeps its end within the range
+  // a window's axis is its start hour: the start may go as late as keeps its end within the range (with the
+  // window's length kept; a search that also moves the length drops the combinations that leave it: goal-seek.ts)
   const [from, to] = lever.kind === 'window' ? getAt(scenario, lever.path) as [number, number] : [0, 0];
   const min = Math.max(lever.min, rail.min ?? -Infinity);
   const max = Math.min(lever.max, (rail.max ?? Infinity) - (to - from));
@@ -186,10 +191,11 @@ export function withinPlaybook(lever: Lever, scenario: Scenario): Lever {
 /** The playbook strategy: every guarded lever outside its guardrail moved to the playbook's advice. */
 export function playbookSettings(levers: readonly Lever[], scenario: Scenario): Setting[] {
   return levers.flatMap((lever): Setting[] => {
-    const rail = guardrailOf(lever.path, scenario);
+    // the window's length moves to the playbook's when the window as a whole leaves it
+    const rail = guardrailOf(isWindowLever(lever.path) ? WINDOW_PATH : lever.path, scenario);
     const advice = advicePosition(lever, scenario);
     if (!rail || advice === undefined) return [];
-    const value = getAt(scenario, lever.path) as Value;
+    const value = getAt(scenario, rail.path) as Value;
     return keepsTo(rail, value) ? [] : [[lever.path, advice]];
   });
 }
