@@ -188,6 +188,22 @@ export function shortfall(threshold: Threshold, value: number | null): number {
 }
 
 /** pass if met; warn if missed by at most WARN_MARGIN (relative); fail otherwise. */
+/** A goal met in at least this share of runs is met reliably: the scorecard's "pass", the diagnosis' cut-off. */
+export const RELIABLY_MET = 0.8;
+
+/**
+ * A goal's status over an ensemble (the scorecard's rule, docs: README "Scorecard"):
+ * pass when it is met in at least 80 % of the runs (RELIABLY_MET), whatever the median;
+ * miss when the median misses it by more than 10 % (WARN_MARGIN);
+ * otherwise "at risk": the median meets it or nearly, but fewer than 80 % of runs do.
+ * Without runs that share (a single value), the value is judged alone.
+ */
+export function goalStatus(threshold: Threshold, median: number, metShare: number | null): Status {
+  if (metShare === null) return judge(threshold, median);
+  if (metShare >= RELIABLY_MET) return 'pass';
+  return judge(threshold, median) === 'fail' ? 'fail' : 'warn';
+}
+
 export function judge(threshold: Threshold, value: number): Status {
   if (meets(threshold, value)) return 'pass';
   const margin = WARN_MARGIN * Math.max(Math.abs(threshold.value), 1e-9);

@@ -11,7 +11,7 @@
  * its own numbers.
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
-import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
+import { goalsOf, meetsAll, meetsGoal, RELIABLY_MET as RELIABLE, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { type Bilingual } from '../text.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
@@ -21,8 +21,8 @@ import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
 import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
 import { gridOf, leversFor, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
 
-/** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis. */
-export const RELIABLY_MET = 0.8;
+/** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis (the scorecard's "pass" cut-off). */
+export const RELIABLY_MET = RELIABLE;
 /** A move must raise a goal's chance by at least this much to be suggested for it. */
 export const WORTH_SUGGESTING = 0.05;
 /** A move against the playbook ranks below a playbook-consistent one unless it is better by more than this (a share of runs). */
