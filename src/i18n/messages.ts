@@ -330,7 +330,7 @@ const MESSAGES = {
   rulesTry: { en: 'Try the box’s centre', zh: '试用范围中心' },
   rulesTrajectory: { en: 'Peeling trajectory: each row is a smaller box. Pick another trade-off between coverage and density:', zh: '剥离轨迹：每一行是更小的范围。可选择覆盖率与密度之间的其他取舍：' },
   rulesBox: { en: 'Box', zh: '范围' },
-  rulesLeversCol: { en: 'Levers restricted', zh: '受限的策略项' },
+  rulesLeversCol: { en: 'Levers restricted, and their ranges in the box', zh: '受限的策略项及其范围' },
   coverage: { en: 'Coverage', zh: '覆盖率' },
   density: { en: 'Density', zh: '密度' },
   rulesPointsCol: { en: 'Points', zh: '点数' },

@@ -10,7 +10,7 @@ import {
   binomialAtLeast, contains, designBox, discover, paste, peelingTrajectory, summarise,
   type DiscoveryAxis, type DiscoveryPoint, type RangeLimit,
 } from '../../src/model/planning/discover.ts';
-import { boxCentre, describeLimit, describeRule, designSettings, discoveryInput, goalOf, runDesign } from '../../src/model/planning/discover-model.ts';
+import { boxCentre, describeBox, describeLimit, describeRule, designSettings, discoveryInput, goalOf, runDesign } from '../../src/model/planning/discover-model.ts';
 import { latinHypercubeUnit } from '../../src/model/planning/latin-hypercube.ts';
 
 function knowledgeSharing(): Scenario {
@@ -199,6 +199,20 @@ describe('the rule in words', () => {
     expect(describeRule(d, base, 'zh-CN')).toBe('每周推广 ≤ 1 条 且 发布时段 19:00–21:00 开始 → 全部目标同时达成的比例 ≥ 15%（覆盖率 100%，密度 100%，6 个点；平均达标比例 20%）');
     // "try it": promotions 0 (the lower of 0 and 1), the window from 20:00
     expect(boxCentre(d, points)).toEqual([['content.promoPerWeek', 0], ['content.window', 20]]);
+  });
+
+  it('gives every box of the peeling trajectory its ranges, beside its coverage and density', () => {
+    const d = discover(axes, points, { threshold: 0.15 });
+    expect(d.trajectory.length).toBeGreaterThan(1);
+    expect(describeBox(d, d.trajectory[0], base, 'en')).toBe('every strategy (no restriction)');
+    expect(describeBox(d, d.trajectory[0], base, 'zh')).toBe('全部策略（未限制）');
+    for (const box of d.trajectory.slice(1)) {
+      // each restricted lever named with its range in that box
+      expect(describeBox(d, box, base, 'en')).toBe(box.restricted.map((a) => describeLimit(axes[a].path, box.limits[a], d.design[a], base, 'en')).join(' and '));
+    }
+    const last = d.trajectory.at(-1)!;
+    expect(describeBox(d, last, base, 'en')).toMatch(/Promotions per week ≤ \d posts?|Posting window starts/);
+    expect(describeBox(d, last, base, 'zh')).not.toMatch(/[()]/);
   });
 
   it('words every kind of bound', () => {
