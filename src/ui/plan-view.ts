@@ -11,6 +11,7 @@
  * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-discover`, `plan-apply`; and
  * `plan-cancel`, `undo`, `redo`.
  */
+import { shownName } from './presets.ts';
 import type { SweepAxis } from '../model/planning/sweep.ts';
 import type { Objective } from '../model/planning/optimize.ts';
 import type { Setting } from '../model/planning/levers.ts';
@@ -38,6 +39,7 @@ export class PlanView extends LitElement {
     results: { attribute: false },
     canUndo: { type: Boolean },
     canRedo: { type: Boolean },
+    edited: { type: Boolean },
   };
 
   declare locale: Locale;
@@ -46,6 +48,8 @@ export class PlanView extends LitElement {
   declare results: PlanResults;
   declare canUndo: boolean;
   declare canRedo: boolean;
+  /** The scenario keeps a preset's (or its library entry's) name but differs from it. */
+  declare edited: boolean;
 
   constructor() {
     super();
@@ -55,6 +59,7 @@ export class PlanView extends LitElement {
     this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null, discovery: null };
     this.canUndo = false;
     this.canRedo = false;
+    this.edited = false;
   }
 
   static override styles = css`
@@ -78,7 +83,7 @@ export class PlanView extends LitElement {
     if (!s) return html`<p>${t(locale, 'waiting')}</p>`;
     return html`
       <div class="head panel">
-        <span><strong>${t(locale, 'planFor')}</strong> ${scenarioText(s, langOf(locale)).name}</span>
+        <span><strong>${t(locale, 'planFor')}</strong> ${shownName(scenarioText(s, langOf(locale)).name, this.edited, langOf(locale))}</span>
         <button @click=${() => this.fire('undo')} ?disabled=${!this.canUndo} aria-keyshortcuts="Control+Z">${t(locale, 'undo')}</button>
         <button @click=${() => this.fire('redo')} ?disabled=${!this.canRedo} aria-keyshortcuts="Control+Shift+Z">${t(locale, 'redo')}</button>
         ${this.renderProgress()}
