@@ -77,7 +77,7 @@ export const THRESHOLDS: readonly Threshold[] = [
     metric: 'dailyMessages', direction: 'between', value: 5, upper: 15, unit: 'messages/day',
     positionings: ['knowledge_sharing'], source: '§5',
     en: 'Healthy average daily messages 5–15 (read as per group)',
-    zh: '日均发言量健康区间 5–15 条 (按全群理解)',
+    zh: '日均发言量健康区间 5–15 条（按全群理解）',
   },
   {
     metric: 'dailyMessages', direction: 'above', value: 200, unit: 'messages/day',

@@ -165,10 +165,20 @@ export function describePosition(lever: Lever, position: number, scenario: Scena
     const [from, to] = value as [number, number];
     return `${from}:00–${to}:00`;
   }
-  const number = Number((value as number).toFixed(2));
+  // a whole-number lever is never shown with a fraction ("3.4 人"); a fraction of things counted is an average
+  const number = lever.kind === 'integer' ? Math.round(value as number) : Number((value as number).toFixed(2));
   if (!lever.unit) return String(number);
   const unit = lang === 'en' && number === 1 ? SINGULAR[lever.unit.en] ?? lever.unit.en : lever.unit[lang];
-  return `${number} ${unit}`;
+  return countedAverage(number, lever.unit, lang) ?? `${number} ${unit}`;
+}
+
+/** Things counted one by one (people, posts, red packets): a fraction of them is an average, said so. */
+const COUNTED = new Set(['people', 'posts', 'red packets', 'DMs', 'members']);
+
+/** "平均 3.4 篇", "3.4 posts on average"; undefined for a whole number or a unit that is not counted. */
+export function countedAverage(value: number, unit: Bilingual, lang: 'en' | 'zh'): string | undefined {
+  if (Number.isInteger(value) || !COUNTED.has(unit.en)) return undefined;
+  return lang === 'zh' ? `平均 ${value} ${unit.zh}` : `${value} ${unit.en} on average`;
 }
 
 /** "1 post", not "1 posts". */
