@@ -1,5 +1,5 @@
 /** Planning jobs run in the planner worker: the page's main thread only relays tasks, and the numbers are the same as anywhere. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReactiveControllerHost } from 'lit';
 import { parseScenario, type Scenario } from '../../src/model/scenario.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
@@ -8,6 +8,7 @@ import { runSensitivity } from '../../src/model/planning/sensitivity-model.ts';
 import { goalSeek } from '../../src/model/planning/goal-seek.ts';
 import { PlanningController } from '../../src/ui/controllers/planning-controller.ts';
 import type { NoticesController } from '../../src/ui/controllers/notices-controller.ts';
+import '../../src/ui/plan-view.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
 
 const parsed = parseScenario({ ...knowledgeSharing, horizonDays: 7, content: { ...knowledgeSharing.content, promoPerWeek: 7 } });
@@ -61,5 +62,29 @@ describe('the planner worker', () => {
     await running;
     expect(notified).toContainEqual({ key: 'planCancelled' });
     planning.hostDisconnected();
+  });
+
+  it('a progress tick repaints the plan view\'s head, not its six panels', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    await view.updateComplete;
+    const panels = [...view.shadowRoot!.querySelectorAll('qc-plan-diagnosis, qc-plan-seek, qc-plan-frontier, qc-plan-sweep, qc-plan-screen, qc-plan-rules')];
+    expect(panels).toHaveLength(6);
+    const tick = async (done: number) => {
+      view.progress = { kind: 'sweep', stage: 'run', done, total: 100, elapsedMs: done * 10, remainingMs: 1000 };
+      await view.updateComplete;
+      for (const p of panels) await (p as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    };
+    await tick(1); // a job starts: the panels block their run buttons
+    expect((panels[1] as HTMLElement).shadowRoot!.querySelector('button.run-seek')!.getAttribute('aria-disabled')).toBe('true');
+    const renders = panels.map((p) => vi.spyOn(p as unknown as { render: () => unknown }, 'render'));
+    for (let done = 2; done < 12; done++) await tick(done);
+    expect(view.shadowRoot!.querySelector('.status')!.textContent).toMatch(/11 \/ 100/);
+    expect(renders.map((r) => r.mock.calls.length)).toEqual([0, 0, 0, 0, 0, 0]);
+    view.progress = null;
+    await view.updateComplete;
+    expect(renders.every((r) => r.mock.calls.length === 1)).toBe(true);
+    view.remove();
   });
 });
