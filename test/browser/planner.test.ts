@@ -6,6 +6,10 @@ import { runTasksHere } from '../../src/model/planning/jobs.ts';
 import { leverAt, leversFor } from '../../src/model/planning/levers.ts';
 import { runSensitivity } from '../../src/model/planning/sensitivity-model.ts';
 import { goalSeek } from '../../src/model/planning/goal-seek.ts';
+import { diagnose } from '../../src/model/planning/diagnose.ts';
+import { runSweep } from '../../src/model/planning/sweep.ts';
+import { frontier } from '../../src/model/planning/frontier.ts';
+import { runDesign } from '../../src/model/planning/discover-model.ts';
 import { PlanningController } from '../../src/ui/controllers/planning-controller.ts';
 import type { NoticesController } from '../../src/ui/controllers/notices-controller.ts';
 import '../../src/ui/plan-view.ts';
@@ -61,6 +65,23 @@ describe('the planner worker', () => {
     setTimeout(() => planning.cancel(), 200);
     await running;
     expect(notified).toContainEqual({ key: 'planCancelled' });
+    planning.hostDisconnected();
+  });
+
+  it('gives the diagnosis, sweep, frontier and discovery design of the page itself', async () => {
+    const { planning, notified } = controller();
+    const promos = leverAt('content.promoPerWeek')!;
+    const dms = leverAt('activation.dmPerAdminPerDay')!;
+    await planning.diagnose(base, 4);
+    expect(planning.results.diagnosis!.result).toEqual(await diagnose(runTasksHere, base, 4));
+    const axes = [{ lever: promos, positions: [0, 7] }, { lever: dms, positions: [0, 4] }];
+    await planning.sweep(base, axes, 3);
+    expect(planning.results.sweep!.result).toEqual(await runSweep(runTasksHere, base, axes, 3));
+    await planning.frontier(base, [promos, dms], 3);
+    expect(planning.results.frontier!.result).toEqual(await frontier(runTasksHere, base, { levers: [promos, dms], points: 3, withinPlaybook: true }));
+    await planning.discover(base, [promos, dms], 8, 3);
+    expect(planning.results.discovery!.result).toEqual(await runDesign(runTasksHere, base, [promos, dms], 8, 3));
+    expect(notified).toEqual([]);
     planning.hostDisconnected();
   });
 
