@@ -251,7 +251,7 @@ export class AppShell extends LitElement {
     return presenterSlides({
       locale: this.locale, draft: edit.draft, summary: ensemble.summary, sample: ensemble.sample, shown: ensemble.shown,
       pinned: baseline.pinned, deltas: baseline.deltas, replay: this.replay.log ? this.renderReplay() : null,
-      lesson: lesson.current, outcome: lesson.outcome,
+      lesson: lesson.current, outcome: lesson.outcome, edited: this.edited,
     });
   }
 
