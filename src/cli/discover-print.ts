@@ -7,7 +7,7 @@ import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { Discovery, Limit } from '../model/planning/discover.ts';
-import { describeBound, describeRule, goalOf, type DesignResult, type DiscoveryTarget } from '../model/planning/discover-model.ts';
+import { describeBound, describeBox, describeRule, goalOf, type DesignResult, type DiscoveryTarget } from '../model/planning/discover-model.ts';
 import { plain } from './io.ts';
 import { pct, table } from './plan-print.ts';
 import { print } from './terminal.ts';
@@ -39,8 +39,8 @@ export function printDiscovery(design: DesignResult, d: Discovery, scenario: Sce
   if (box?.dropped.length) print(`dropped (the restriction did not matter, quasi-p > 0.05): ${box.dropped.map((a) => d.axes[a].path).join(', ')}`);
   const chosen = d.picked === null ? '' : `; * box ${d.picked}: the densest with coverage ≥ ${pct(d.minCoverage)} restricting at most ${d.maxLevers} levers${box ? ', then pruned and pasted' : ', but no restriction of it mattered'}`;
   print(`\npeeling trajectory (α = ${d.alpha}${chosen})`);
-  print(table([['box', 'levers', 'coverage', 'density', 'points', 'mean share'], ...d.trajectory.map((b, i) => [
-    `${i === d.picked ? '*' : ' '}${i}`, String(b.restricted.length), pct(b.coverage), pct(b.density), String(b.points), pct(b.meanShare),
+  print(table([['box', 'levers', 'coverage', 'density', 'points', 'mean share', 'ranges'], ...d.trajectory.map((b, i) => [
+    `${i === d.picked ? '*' : ' '}${i}`, String(b.restricted.length), pct(b.coverage), pct(b.density), String(b.points), pct(b.meanShare), describeBox(d, b, scenario, 'en'),
   ])]));
   print('\ncoverage: the share of the good strategies inside the box; density: the share of the strategies inside the box that are good;');
   print('quasi-p: the chance of a box this dense if the restriction did nothing (one-sided binomial; small means it matters)');

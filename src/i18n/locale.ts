@@ -36,6 +36,11 @@ export function pick(locale: Locale, value: Bilingual): string {
 }
 
 /** A text put together from several pieces, typeset for the locale (Chinese: full-width brackets and colons). */
+/** A note in brackets after a text: " (§1)" in English, "（§1）" in Chinese (full-width, no space). */
+export function bracketed(locale: Locale, inner: string): string {
+  return locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`;
+}
+
 export function typeset(locale: Locale, text: string): string {
   return locale === 'zh-CN' ? fullWidth(text) : text;
 }

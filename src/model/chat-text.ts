@@ -22,7 +22,7 @@ const TOPICAL: Record<Positioning, Record<TopicalKind, Phrases>> = {
     answer: [tx('We freeze scope after the kickoff and log changes for the next phase.', '我们启动后冻结需求，变更放到下一期。'), tx('A shared doc plus a 15-minute call works for us.', '一个共享文档加 15 分钟电话会就够了。'), tx('Try the chapter on value-based pricing, very practical.', '看看价值定价那一章，很实用。')],
     reply: [tx('Agreed, same experience here.', '同意，我这边也是这样。'), tx('Thanks, that helps!', '谢谢，很有帮助！'), tx('Could you share an example?', '能举个例子吗？')],
     topicReply: [tx('Good topic — in our team we…', '好话题——我们团队的做法是…'), tx('Saving this, very useful.', '收藏了，很实用。'), tx('My take: start small and measure.', '我的看法：先小范围试，再看数据。')],
-    share: [tx('Sharing my notes from last week’s workshop (long read).', '分享上周工作坊的笔记 (长文)。'), tx('A checklist I use before every launch.', '分享一份我每次上线前用的检查清单。')],
+    share: [tx('Sharing my notes from last week’s workshop (long read).', '分享上周工作坊的笔记（长文）。'), tx('A checklist I use before every launch.', '分享一份我每次上线前用的检查清单。')],
   },
   resource_matching: {
     chat: [tx('Anyone at the trade fair next week?', '下周展会有人去吗？'), tx('Market is slow this month.', '这个月行情一般。'), tx('Good to see new faces here.', '欢迎新朋友。')],
@@ -30,7 +30,7 @@ const TOPICAL: Record<Positioning, Record<TopicalKind, Phrases>> = {
     answer: [tx('We work with one in Dongguan, I’ll DM you.', '我们在东莞合作过一家，私聊你。'), tx('I can quote, sending details.', '我可以报价，发你详情。'), tx('Check with the member who posted last Tuesday.', '可以问问上周二发帖的那位。')],
     reply: [tx('Interested, let’s talk.', '感兴趣，私聊。'), tx('Thanks for the lead!', '感谢推荐！'), tx('Same need here.', '我也有同样需求。')],
     topicReply: [tx('We can supply, capacity 5k a month.', '我们能供货，月产能 5000。'), tx('Following this one.', '关注一下。'), tx('Happy to connect offline.', '可以线下对接。')],
-    share: [tx('Supply and demand list for this week (updated).', '本周供需清单 (已更新)。'), tx('Price trends for raw materials, Q3 summary.', '原材料价格走势，第三季度汇总。')],
+    share: [tx('Supply and demand list for this week (updated).', '本周供需清单（已更新）。'), tx('Price trends for raw materials, Q3 summary.', '原材料价格走势，第三季度汇总。')],
   },
   customer_service: {
     chat: [tx('The new version looks good.', '新版本看起来不错。'), tx('Just received my order, thanks.', '刚收到货，谢谢。'), tx('Is the event still on this weekend?', '周末的活动还照常吗？')],
@@ -56,7 +56,7 @@ const TEAM: Record<TeamPost | 'other', Phrases> = {
   news: [tx('Industry news: this week’s three things worth knowing.', '行业资讯：本周值得关注的三件事。')],
   tips: [tx('Practical tip: a 5-step checklist you can use today.', '实用技巧：今天就能用的 5 步清单。')],
   spotlight: [tx('Member spotlight: meet one of our members and their work.', '成员展示：认识一位群友和他的工作。')],
-  themeDay: [tx('Theme day Q&A is open — bring your questions!', '主题答疑日开始了——欢迎提问！')],
+  themeDay: [tx('Theme day Q&A is open — bring your questions!', '今天是主题讨论日（行业问答）——欢迎提问！')],
   event: [tx('Monthly online party tonight at 20:00, join us!', '今晚 20:00 月度线上活动，欢迎参加！')],
   poll: [tx('Poll: what should we cover next month?', '投票：下个月想听什么主题？')],
   announcement: [tx('Announcement: our covenant, what this group is for, and the mute rules.', '群公告：群公约、本群价值和禁言规则。')],

@@ -15,7 +15,7 @@ import {
 } from './metrics.ts';
 import { EXACT_RUNS, IndexedQuantiles } from './daily-quantiles.ts';
 import { quantileSorted } from './stats.ts';
-import { describeThreshold, goalsOf, judge, meetsAll, meetsGoal, type Status, type Threshold } from './playbook.ts';
+import { describeThreshold, goalsOf, goalStatus, meetsAll, meetsGoal, type Status, type Threshold } from './playbook.ts';
 import type { Scenario } from './scenario.ts';
 
 export const QUANTILES = [0.1, 0.25, 0.5, 0.75, 0.9] as const;
@@ -147,14 +147,15 @@ export class EnsembleAccumulator {
       }
       const q = quantilesOf(values);
       const goal = goalByMetric.get(key);
+      const metShare = goal && runs ? values.filter((v) => meetsGoal(goal, v)).length / runs : null;
       metrics[key] = {
         ...q,
         mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
         n: values.length,
         threshold: goal ? describeThreshold(goal) : null,
         thresholdSource: goal ? goal.source : null,
-        status: goal && q.p50 !== null ? judge(goal, q.p50) : null,
-        goalMetShare: goal && runs ? values.filter((v) => meetsGoal(goal, v)).length / runs : null,
+        status: goal && q.p50 !== null ? goalStatus(goal, q.p50, metShare) : null,
+        goalMetShare: metShare,
       };
     }
 

@@ -2,9 +2,10 @@
  * Every scenario lever the editor shows, grouped as the playbook is: one record
  * per lever with its labels in both languages, its source, where planners
  * actually set it (its practical range) and what the playbook advises (its
- * guardrail). Ranges, defaults, units and sources are not repeated here: they
- * are read from the zod schema's JSON Schema, which states them once, so the
- * editor cannot drift from the validation. The planner's levers (`planning/levers.ts`) and the playbook's
+ * guardrail); the posting window's record holds the record of its length, a
+ * lever with no input of its own. Ranges, defaults, units and sources are not
+ * repeated here: they are read from the zod schema's JSON Schema, which states
+ * them once, so the editor cannot drift from the validation. The planner's levers (`planning/levers.ts`) and the playbook's
  * guardrails (`planning/guardrails.ts`) are derived from these records.
  */
 import { scenarioJsonSchema, type Scenario } from './scenario.ts';
@@ -51,6 +52,13 @@ export interface FieldRecord {
   readonly practical?: readonly [number, number];
   /** What the playbook advises for this lever; absent where it says nothing. */
   readonly playbook?: PlaybookAdvice;
+  /**
+   * A window whose length is a lever of its own (the posting window's,
+   * `content.windowHours`): that lever's record. It has no input of its own
+   * (the editor sets the window's two ends); its source is the window's and
+   * its unit hours, the whole hours the schema gives a window's ends in.
+   */
+  readonly length?: Omit<FieldRecord, 'length'>;
 }
 
 /** A lever's whole record: the written one, with its unit and source as the schema states them. */
@@ -59,6 +67,7 @@ export interface FieldSpec extends FieldRecord {
   readonly unit?: Text;
   /** The playbook or model section the field comes from, from the schema (`sourceOf`). */
   readonly source: string;
+  readonly length?: Omit<FieldSpec, 'length'>;
 }
 
 export interface FieldGroup<F extends FieldRecord = FieldSpec> {
@@ -112,6 +121,9 @@ const WEEKDAY_OPTIONS = [
 
 const DAYS = tx('days', '天');
 const PEOPLE = tx('people', '人');
+const HOURS = tx('hours', '小时');
+
+const WINDOW_REASON = tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%');
 
 /**
  * The editor's word for each unit the schema names. A rate's label already says
@@ -120,7 +132,7 @@ const PEOPLE = tx('people', '人');
  */
 const UNIT_LABELS: Readonly<Record<string, Text | null>> = {
   days: DAYS, day: DAYS, people: PEOPLE, members: PEOPLE, admins: PEOPLE, runs: tx('runs', '次'),
-  hours: tx('hours', '小时'), minutes: tx('minutes', '分钟'),
+  hours: HOURS, minutes: tx('minutes', '分钟'),
   'posts/week': tx('posts', '篇'), 'promotions/week': tx('posts', '条'), 'red packets/week': tx('red packets', '个'),
   strikes: null, DMs: null, points: null,
 };
@@ -150,7 +162,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
       { path: 'horizonDays', kind: 'integer', label: tx('Days simulated', '模拟天数'), step: 1 },
       { path: 'runs', kind: 'integer', label: tx('Runs in a full ensemble', '完整模拟次数'), step: 50 },
       { path: 'seed', kind: 'integer', label: tx('Random seed', '随机种子'), help: tx('Same strategy and seed give the same numbers.', '相同策略与种子得到相同结果。') },
-      { path: 'goals.coreActive.target', kind: 'integer', label: tx('Goal: core active users', '目标：核心活跃用户数'), help: tx('The SMART goal asks for 10.', 'SMART 目标为 10 人。'), step: 1 },
+      { path: 'goals.coreActive.target', kind: 'integer', label: tx('Goal: core active users', '目标：核心活跃用户数'), help: tx('The SMART goal asks for 10 (not a goal of a customer-service group).', 'SMART 目标为 10 人（客户服务型不考核此项）。'), step: 1 },
       { path: 'goals.coreActive.minDays', kind: 'integer', label: tx('A core active user speaks on at least', '核心活跃用户：至少发言'), help: tx('The playbook gives no definition; 4 of 14 days is about twice a week, every week.', '手册未给出定义；14 天中 4 天约为每周两次。'), step: 1 },
       { path: 'goals.coreActive.windowDays', kind: 'integer', label: tx('…of the last', '…在最近'), step: 1 },
     ],
@@ -163,7 +175,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
       { path: 'growth.channel', kind: 'select', label: tx('How members join', '入群方式'),
         options: [
           { value: 'direct', label: tx('Direct invitation', '直接邀请') },
-          { value: 'qr', label: tx('Group QR code (7 days, ≤ 200)', '群二维码 (7 天，200 人内)') },
+          { value: 'qr', label: tx('Group QR code (7 days, ≤ 200)', '群二维码（7 天，200 人内）') },
           { value: 'enterprise', label: tx('WeCom API / live code', '企业微信接口 / 活码') },
         ] },
       { path: 'growth.initialInvites', kind: 'integer', label: tx('First wave', '首批邀请'), help: tx('The playbook advises ≤ 40.', '手册建议不超过 40 人。'), step: 5,
@@ -200,9 +212,9 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
       { path: 'admission.questionnaire', kind: 'boolean', label: tx('Qualification questionnaire', '入群问卷'), help: tx('≈ 15 % eliminated at the default cutoff.', '默认门槛约淘汰 15%。'),
         playbook: { values: [true], advice: true, source: '§3', appliesTo: screensMembers,
           reason: tx('a qualification questionnaire is one of the three admission filters', '入群问卷是三道准入关之一') } },
-      { path: 'admission.relevanceCutoff', kind: 'share', label: tx('Questionnaire cutoff (relevance)', '问卷门槛 (相关度)'), step: 0.05,
+      { path: 'admission.relevanceCutoff', kind: 'share', label: tx('Questionnaire cutoff (relevance)', '问卷门槛（相关度）'), step: 0.05,
         practical: [0.2, 0.8] },
-      { path: 'admission.activityScreen', kind: 'boolean', label: tx('Activity screen (> 3/week elsewhere)', '活跃度筛选 (他群周发言 > 3)'), help: tx('≈ 25 % eliminated.', '约淘汰 25%。') },
+      { path: 'admission.activityScreen', kind: 'boolean', label: tx('Activity screen (> 3/week elsewhere)', '活跃度筛选（他群周发言 > 3）'), help: tx('≈ 25 % eliminated.', '约淘汰 25%。') },
       { path: 'admission.valuesTest', kind: 'boolean', label: tx('Values test', '价值观测试'), help: tx('≈ 10 % eliminated.', '约淘汰 10%。') },
       { path: 'admission.identityCheck', kind: 'boolean', label: tx('Identity check', '身份验证'), help: tx('Blocks most marketers; costs some conversion.', '拦截大部分营销号；略降转化。'),
         playbook: { values: [true], advice: true, source: '§3', appliesTo: screensMembers,
@@ -229,7 +241,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
         ],
         playbook: { values: ['message', 'effective'], advice: 'effective', source: '§4',
           reason: tx('incentives are points exchange and title upgrades, counted by a bot', '激励是积分兑换与头衔升级，由机器人自动统计') } },
-      { path: 'incentives.titleThresholds', kind: 'thresholds', label: tx('Title levels (points)', '头衔门槛 (积分)'), help: tx('Comma-separated, increasing.', '逗号分隔，递增。') },
+      { path: 'incentives.titleThresholds', kind: 'thresholds', label: tx('Title levels (points)', '头衔门槛（积分）'), help: tx('Comma-separated, increasing.', '逗号分隔，递增。') },
       { path: 'incentives.chainRewards', kind: 'boolean', label: tx('Chain (接龙) rewards', '接龙奖励'),
         playbook: { values: [true], advice: true, source: '§5',
           reason: tx('rewards for topic chains (接龙) are the lever for daily messages', '接龙奖励是提升日均发言的手段') } },
@@ -270,12 +282,15 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
         ] },
       { path: 'content.window', kind: 'window', label: tx('Posting window', '发布时段'), help: tx('19:00–21:00 gets ≥ 47 % response.', '19:00–21:00 话题响应率 ≥ 47%。'),
         practical: [8, 22],
-        // a window: both its ends within 19:00–21:00
-        playbook: { min: 19, max: 21, advice: 19, source: '§5',
-          reason: tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%') } },
-      { path: 'content.themeDay', kind: 'select', label: tx('Weekly theme day', '每周主题日'), options: WEEKDAY_OPTIONS,
+        // a window: both its ends within 19:00–21:00; the playbook's own window is the whole of it (start 19, 2 hours)
+        playbook: { min: 19, max: 21, advice: 19, source: '§5', reason: WINDOW_REASON },
+        // its length moves too, so a 1-hour window can become the playbook's 19:00–21:00 (levers.ts)
+        length: { path: 'content.windowHours', kind: 'integer', label: tx('Posting window length', '发布时段时长'), step: 1,
+          practical: [1, 4],
+          playbook: { min: 1, max: 2, advice: 2, source: '§5', reason: WINDOW_REASON } } },
+      { path: 'content.themeDay', kind: 'select', label: tx('Weekly theme day', '每周主题讨论日'), options: WEEKDAY_OPTIONS,
         playbook: { values: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], advice: 'thu', source: '§5',
-          reason: tx('a weekly theme discussion (e.g. Thursday Q&A day)', '每周一次主题讨论 (如周四答疑日)') } },
+          reason: tx('a weekly theme discussion (e.g. Thursday Q&A day)', '每周一次主题讨论日（如周四行业问答日）') } },
       { path: 'content.monthlyEvent', kind: 'boolean', label: tx('Monthly online party', '月度线上活动'),
         playbook: { values: [true], advice: true, source: '§5',
           reason: tx('a monthly online party', '每月一次线上活动') } },
@@ -287,7 +302,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
         practical: [0, 14],
         playbook: { min: 0, max: 1, advice: 0, source: '§4, §5',
           reason: tx('the covenant bans ads and over-marketing inflates activity falsely (effective messages > 70 %); at most 1 a week is this lab\'s reading',
-          '群公约禁止广告，过度营销会虚增活跃度 (有效发言 > 70%)；每周至多 1 条是本实验室的解读') } },
+          '群公约禁止广告，过度营销会虚增活跃度（有效发言 > 70%）；每周至多 1 条是本实验室的解读') } },
       { path: 'content.promoHook', kind: 'select', label: tx('Promotions carry', '推广附带'), help: tx('A red packet or giveaway draws a burst of “1” and thanks: busy, not valuable.', '红包或抽奖会引来一串“1”和感谢：热闹，但不是有效发言。'),
         options: [
           { value: 'none', label: tx('nothing', '无') },
@@ -295,12 +310,12 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           { value: 'giveaway', label: tx('a giveaway (抽奖/福利)', '抽奖/福利') },
         ],
         playbook: { values: ['none'], advice: 'none', source: '§5',
-          reason: tx('a red packet or giveaway on a promotion buys a burst of “1”, not conversation (over-marketing)', '推广附带红包或抽奖换来一串“1”，不是讨论 (过度营销)') } },
-      { path: 'content.redPacketsPerWeek', kind: 'number', label: tx('Plain red packets per week', '每周普通红包'), help: tx('Warms the group for a day; costs money (counted per week in the results).', '暖群一天；需要花钱 (结果中按周计数)。'), step: 1,
+          reason: tx('a red packet or giveaway on a promotion buys a burst of “1”, not conversation (over-marketing)', '推广附带红包或抽奖换来一串“1”，不是讨论（过度营销）') } },
+      { path: 'content.redPacketsPerWeek', kind: 'number', label: tx('Plain red packets per week', '每周普通红包'), help: tx('Warms the group for a day; costs money (counted per week in the results).', '暖群一天；需要花钱（结果中按周计数）。'), step: 1,
         practical: [0, 7],
         playbook: { min: 0, max: 1, advice: 0, source: '§4',
           reason: tx('the playbook\'s incentives are points and titles; red packets are not among them (at most 1 a week is this lab\'s reading)',
-          '手册的激励是积分与头衔，不含红包 (每周至多 1 个是本实验室的解读)') } },
+          '手册的激励是积分与头衔，不含红包（每周至多 1 个是本实验室的解读）') } },
     ],
   },
   {
@@ -309,7 +324,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
     // the team (§3), its tools (§4), win-back (§5) and DMs (§6): the article gives tools no section of their own
     section: '§3–§6',
     fields: [
-      { path: 'team.admins', kind: 'integer', label: tx('Admins besides the owner', '管理员人数 (不含群主)'), step: 1,
+      { path: 'team.admins', kind: 'integer', label: tx('Admins besides the owner', '管理员人数（不含群主）'), step: 1,
         practical: [0, 6],
         playbook: { min: 1, max: 3, advice: 3, source: '§3',
           reason: tx('the core managers are the owner and 3 admins', '核心管理层为群主 + 3 名管理员') } },
@@ -327,10 +342,10 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
       { path: 'activation.winBack', kind: 'boolean', label: tx('Follow up with members who left', '离群回访'),
         playbook: { values: [true], advice: true, source: '§5',
           reason: tx('follow up with members who left', '对离群成员回访') } },
-      { path: 'automation.autoReply', kind: 'boolean', label: tx('Keyword auto-reply (WeCom)', '关键词自动回复 (企业微信)') },
+      { path: 'automation.autoReply', kind: 'boolean', label: tx('Keyword auto-reply (WeCom)', '关键词自动回复（企业微信）') },
       { path: 'automation.autoReplyCoverage', kind: 'share', label: tx('Questions auto-reply answers', '自动回复覆盖的问题'), step: 0.05,
         practical: [0, 0.9] },
-      { path: 'automation.keywordMonitoring', kind: 'boolean', label: tx('Keyword monitoring (WeCom)', '关键词监控 (企业微信)') },
+      { path: 'automation.keywordMonitoring', kind: 'boolean', label: tx('Keyword monitoring (WeCom)', '关键词监控（企业微信）') },
     ],
   },
 ];
@@ -407,10 +422,16 @@ export function sourceOf(path: string): string {
 
 export const FIELD_GROUPS: readonly FieldGroup[] = FIELD_RECORDS.map((group) => ({
   ...group,
-  fields: group.fields.map((field): FieldSpec => {
+  fields: group.fields.map(({ length, ...field }): FieldSpec => {
     const unit = unitOf(field.path);
-    return { ...field, source: sourceOf(field.path), ...(unit ? { unit } : {}) };
+    const source = sourceOf(field.path);
+    // a window's length: in the hours of its ends, from the window's source
+    return { ...field, source, ...(unit ? { unit } : {}), ...(length ? { length: { ...length, source, unit: HOURS } } : {}) };
   }),
 }));
 
+/** The fields the editor shows. */
 export const ALL_FIELDS: readonly FieldSpec[] = FIELD_GROUPS.flatMap((g) => g.fields);
+
+/** Every record a planner may vary: the editor's fields, a window followed by its length where that is a lever. */
+export const LEVER_RECORDS: readonly FieldSpec[] = ALL_FIELDS.flatMap((field) => (field.length ? [field, field.length] : [field]));

@@ -64,7 +64,7 @@ export function formatDifferenceInterval(locale: Locale, key: SummaryKey, d: { r
     const text = formatSignedChange(locale, key, v);
     return unit && text.endsWith(unit) ? text.slice(0, -unit.length) : text;
   };
-  return `${median} (${bare(d.p5)} … ${bare(d.p95)})`;
+  return locale === 'zh-CN' ? `${median}（${bare(d.p5)} … ${bare(d.p95)}）` : `${median} (${bare(d.p5)} … ${bare(d.p95)})`;
 }
 
 /**

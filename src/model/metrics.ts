@@ -159,24 +159,24 @@ const kindSeries = Object.fromEntries(MESSAGE_KINDS.map((k) => [`kind_${k}`, cou
 const LEVELS = ['core', 'active', 'ordinarySpeaking', 'lurker', 'dnd'] as const;
 const stateSeries = {
   ...Object.fromEntries(LEVELS.map((s, k) => [`state_${s}`, daily('count', `Members: ${s}`, `成员: ${s}`, (t) => t.levels[k])])),
-  state_left: daily('count', 'Members: left', '成员: left', (t) => t.left),
-  state_removed: daily('count', 'Members: removed', '成员: removed', (t) => t.removed),
+  state_left: daily('count', 'Members: left', '成员：left', (t) => t.left),
+  state_removed: daily('count', 'Members: removed', '成员：removed', (t) => t.removed),
 } as Record<`state_${MembershipState}`, SeriesSpec>;
 
 export const SERIES = {
-  members: daily('count', 'Members (team included)', '群成员数 (含运营)', (t) => t.members),
+  members: daily('count', 'Members (team included)', '群成员数（含运营）', (t) => t.members),
   joins: counted('count', 'Joins', '入群'),
   leaves: counted('count', 'Leaves', '退群'),
   removals: counted('count', 'Removals', '移出'),
   messages: counted('perDay', 'Messages', '消息数'),
   effectiveMessages: counted('perDay', 'Effective messages', '有效消息数'),
-  memberMessages: counted('perDay', 'Members\u2019 own messages (team and ads excluded)', '成员发言数 (不含运营和广告)'),
+  memberMessages: counted('perDay', 'Members\u2019 own messages (team and ads excluded)', '成员发言数（不含运营和广告）'),
   speakers: daily('count', 'Speakers', '发言人数', (t) => t.spokeToday),
-  speakingRate30d: daily('share', 'Speaking rate (30 d)', '成员发言率 (30 日)', (t) => ofPresent(t, t.spoke30)),
+  speakingRate30d: daily('share', 'Speaking rate (30 d)', '成员发言率（30 日）', (t) => ofPresent(t, t.spoke30)),
   weeklyParticipation: daily('share', 'Weekly participation', '周参与率', (t) => ofPresent(t, t.spokeThisWeek)),
   coreActiveUsers: daily('count', 'Core active users', '核心活跃用户', (t) => t.coreActive),
   lurkerShare: daily('share', 'Lurker share', '潜水成员占比', (t) => ofPresent(t, t.lurkers)),
-  neverPostedShare: daily('share', 'Never posted (tenure ≥ 7 days)', '从未发言 (入群 ≥ 7 天)', (t) => ofPresent(t, t.neverPosted)),
+  neverPostedShare: daily('share', 'Never posted (tenure ≥ 7 days)', '从未发言（入群 ≥ 7 天）', (t) => ofPresent(t, t.neverPosted)),
   dndShare: daily('share', 'Do-not-disturb share', '免打扰占比', (t) => ofPresent(t, t.dnd)),
   effectiveRatio: daily('share', 'Effective-content ratio', '发言有效率',
     (t) => (t.series.messages[t.day] ? t.series.effectiveMessages[t.day] / t.series.messages[t.day] : NaN)),
@@ -196,10 +196,10 @@ export const SERIES = {
   topicsInWindowAnswered: afterRun('count', 'In-window topics answered within 2 h', '时段内 2 小时内有回应的话题', topicsByDay(true, true)),
   topicsOutOfWindow: afterRun('count', 'Topics posted out of window', '时段外话题数', topicsByDay(false, false)),
   topicsOutOfWindowAnswered: afterRun('count', 'Out-of-window topics answered within 2 h', '时段外 2 小时内有回应的话题', topicsByDay(false, true)),
-  topicResponseInWindowToDate: afterRun('share', 'Topic response in window, to date', '时段内话题响应率 (累计)', responseToDate('topicsInWindow', 'topicsInWindowAnswered')),
-  topicResponseOutOfWindowToDate: afterRun('share', 'Topic response out of window, to date', '时段外话题响应率 (累计)', responseToDate('topicsOutOfWindow', 'topicsOutOfWindowAnswered')),
+  topicResponseInWindowToDate: afterRun('share', 'Topic response in window, to date', '时段内话题响应率（累计）', responseToDate('topicsInWindow', 'topicsInWindowAnswered')),
+  topicResponseOutOfWindowToDate: afterRun('share', 'Topic response out of window, to date', '时段外话题响应率（累计）', responseToDate('topicsOutOfWindow', 'topicsOutOfWindowAnswered')),
   questions: counted('count', 'Member questions', '成员提问'),
-  firstAnswerMinutesMedian: afterRun('minutes', 'First-answer time (median of the day)', '首次响应时效 (当日中位数)', (log, out) => {
+  firstAnswerMinutesMedian: afterRun('minutes', 'First-answer time (median of the day)', '首次响应时效（当日中位数）', (log, out) => {
     out.fill(NaN);
     const byDay: number[][] = Array.from({ length: log.horizonDays }, () => []);
     for (let k = 0; k < log.answers.day.length; k++) byDay[log.answers.day[k]].push(log.answers.minutes[k]);
@@ -207,7 +207,7 @@ export const SERIES = {
       if (list.length) out[d] = quantileSorted(Float64Array.from(list).sort(), 0.5);
     });
   }),
-  teamHoursPerWeek: afterRun('hours', 'Team hours per week (last 7 days)', '每周运营工时 (近 7 天)', (log, out) => {
+  teamHoursPerWeek: afterRun('hours', 'Team hours per week (last 7 days)', '每周运营工时（近 7 天）', (log, out) => {
     const minutes = log.series.teamMinutes;
     let week = 0;
     for (let d = 0; d < out.length; d++) {
@@ -252,7 +252,7 @@ const topicResponse = (posted: SeriesKey, answered: SeriesKey) => (log: RunLog) 
 const answerQuantile = (q: number) => (log: RunLog) => finiteOrNull(quantileSorted(log.answerMinutesSorted, q));
 
 export const SUMMARY = {
-  speakingRate30d: summary('share', 'Speaking rate (30 d)', '成员发言率 (30 日)', lastDay('speakingRate30d')),
+  speakingRate30d: summary('share', 'Speaking rate (30 d)', '成员发言率（30 日）', lastDay('speakingRate30d')),
   weeklyParticipation: summary('share', 'Weekly participation', '周参与率', lastDay('weeklyParticipation')),
   dailyMessages: summary('perDay', 'Daily messages', '日均发言量', lastWeekMean('messages')),
   dailySpeakersRatio: summary('share', 'Daily speakers ratio', '日发言人数占比',
@@ -263,10 +263,10 @@ export const SUMMARY = {
     (log) => finiteOrNull(log.series.retentionDay0[Math.min(30, log.horizonDays - 1)])),
   coreActiveUsers: summary('count', 'Core active users', '核心活跃用户', lastDay('coreActiveUsers')),
   lurkerShare: summary('share', 'Lurker share', '潜水成员占比', lastDay('lurkerShare')),
-  topicResponseInWindow: summary('share', 'Topic response (in window)', '话题响应率 (时段内)', topicResponse('topicsInWindow', 'topicsInWindowAnswered')),
-  topicResponseOutOfWindow: summary('share', 'Topic response (out of window)', '话题响应率 (时段外)', topicResponse('topicsOutOfWindow', 'topicsOutOfWindowAnswered')),
-  firstAnswerMinutesMedian: summary('minutes', 'First-answer time (median)', '首次响应时效 (中位数)', answerQuantile(0.5)),
-  firstAnswerMinutesP90: summary('minutes', 'First-answer time (p90)', '首次响应时效 (p90)', answerQuantile(0.9)),
+  topicResponseInWindow: summary('share', 'Topic response (in window)', '话题响应率（时段内）', topicResponse('topicsInWindow', 'topicsInWindowAnswered')),
+  topicResponseOutOfWindow: summary('share', 'Topic response (out of window)', '话题响应率（时段外）', topicResponse('topicsOutOfWindow', 'topicsOutOfWindowAnswered')),
+  firstAnswerMinutesMedian: summary('minutes', 'First-answer time (median)', '首次响应时效（中位数）', answerQuantile(0.5)),
+  firstAnswerMinutesP90: summary('minutes', 'First-answer time (p90)', '首次响应时效（p90）', answerQuantile(0.9)),
   answeredWithin15Share: summary('share', 'Questions answered within 15 min', '15 分钟内响应占比', (log) => {
     let quick = 0;
     for (const v of log.answerMinutesSorted) if (v < QUICK_ANSWER_MINUTES) quick++;
@@ -275,30 +275,30 @@ export const SUMMARY = {
   // posts into an emptied group reach nobody: no data
   valuablePostsPerWeek: summary('perWeek', 'Valuable posts (干货) per week', '每周干货输出',
     (log) => (presentAtEnd(log) > 0 ? sumOfLast(log.series.valuablePosts, 7) * (log.horizonDays < 7 ? 7 / log.horizonDays : 1) : null)),
-  members: summary('count', 'Members (team included)', '群成员数 (含运营)', lastDay('members')),
-  joinsTotal: summary('count', 'Joins (total)', '入群人数 (累计)', total('joins')),
-  leavesTotal: summary('count', 'Leaves (total)', '退群人数 (累计)', total('leaves')),
-  removalsTotal: summary('count', 'Removals (total)', '移出人数 (累计)', total('removals')),
+  members: summary('count', 'Members (team included)', '群成员数（含运营）', lastDay('members')),
+  joinsTotal: summary('count', 'Joins (total)', '入群人数（累计）', total('joins')),
+  leavesTotal: summary('count', 'Leaves (total)', '退群人数（累计）', total('leaves')),
+  removalsTotal: summary('count', 'Removals (total)', '移出人数（累计）', total('removals')),
   dndShare: summary('share', 'Do-not-disturb share', '免打扰占比', lastDay('dndShare')),
   violations: summary('perDay', 'Violations per day', '日违规数', lastWeekMean('violations')),
   ads: summary('perDay', 'Ads per day', '日广告数', lastWeekMean('ads')),
   joinConversion: summary('share', 'Join conversion', '入群转化率', (log) => ratio(log.joined, log.invited)),
   teamHoursPerWeek: summary('hours', 'Team hours per week', '每周运营工时', (log) => log.teamMinutes / 60 / (log.horizonDays / 7)),
   top10MessageShare: summary('share', 'Messages by the top 10 % of members', '前 10% 成员发言占比', (log) => finiteOrNull(inequality(log.memberMessages).topShare)),
-  gini: summary('share', 'Participation inequality (Gini)', '发言不均衡度 (基尼)', (log) => finiteOrNull(inequality(log.memberMessages).gini)),
+  gini: summary('share', 'Participation inequality (Gini)', '发言不均衡度（基尼）', (log) => finiteOrNull(inequality(log.memberMessages).gini)),
   unrepliedStarterShare: summary('share', 'Thread starters with no reply', '无人回应的发言占比', (log) => ratio(log.unrepliedStarters, log.threadStarters)),
   top10ShareOfPosters: summary('share', 'Messages by the top 10 % of posters', '前 10% 发言者的发言占比', (log) => finiteOrNull(inequality(log.posterMessages).topShare)),
-  giniOfPosters: summary('share', 'Inequality among posters (Gini)', '发言者间的不均衡度 (基尼)', (log) => finiteOrNull(inequality(log.posterMessages).gini)),
-  neverPostedShare: summary('share', 'Never posted (tenure ≥ 7 days)', '从未发言 (入群 ≥ 7 天)', lastDay('neverPostedShare')),
+  giniOfPosters: summary('share', 'Inequality among posters (Gini)', '发言者间的不均衡度（基尼）', (log) => finiteOrNull(inequality(log.posterMessages).gini)),
+  neverPostedShare: summary('share', 'Never posted (tenure ≥ 7 days)', '从未发言（入群 ≥ 7 天）', lastDay('neverPostedShare')),
   returnAfterReply: summary('share', 'Posted again after a reply to their first message', '首次发言获回复后再次发言',
     (log) => ratio(log.firstMessages.repliedReturned, log.firstMessages.replied)),
   returnAfterNoReply: summary('share', 'Posted again after no reply to their first message', '首次发言无人回复后再次发言',
     (log) => ratio(log.firstMessages.ignoredReturned, log.firstMessages.ignored)),
   // 1 when day 7 has at most one member message: its ensemble mean is the share of groups silent within a week (Qiu et al. 2016)
-  silentWithinWeek: summary('share', 'Silent within a week (day 7)', '一周内沉寂 (第 7 天)',
+  silentWithinWeek: summary('share', 'Silent within a week (day 7)', '一周内沉寂（第 7 天）',
     (log) => (log.horizonDays > SILENT_DAY ? (log.series.memberMessages[SILENT_DAY] <= 1 ? 1 : 0) : null)),
   // members post in spells and sessions: real logs have median Fano 2–83 (MODEL v3 §3.2); a Poisson member has 1
-  fanoMedian: summary('count', 'Burstiness (median Fano, members with ≥ 20 messages)', '发言爆发性 (Fano 中位数，发言 ≥ 20 条的成员)',
+  fanoMedian: summary('count', 'Burstiness (median Fano, members with ≥ 20 messages)', '发言爆发性（Fano 中位数，发言 ≥ 20 条的成员）',
     (log) => (log.fanoOfPosters.length ? quantileSorted(Float64Array.from(log.fanoOfPosters).sort(), 0.5) : null)),
   redPacketsPerWeek: summary('perWeek', 'Red packets and giveaways per week', '每周红包与福利', (log) => total('redPackets')(log) / (log.horizonDays / 7)),
 } as const satisfies Record<string, SummarySpec>;

@@ -57,7 +57,7 @@ function hourWindow(fallback: [number, number], description: string) {
   const wholeHour = say('must be a whole hour from 0 to 24', '必须是 0 到 24 之间的整点');
   const hour = z.number({ error: wholeHour }).int({ error: wholeHour }).min(0, { error: wholeHour }).max(24, { error: wholeHour });
   return z.tuple([hour, hour], { error: say('must be [from, to] in whole hours, e.g. [19, 21]', '必须是 [开始, 结束] 整点，例如 [19, 21]') })
-    .refine(([from, to]) => from < to, { error: say('from must be earlier than to (hours 0–24, e.g. [19, 21])', '开始必须早于结束 (0–24 点，例如 [19, 21])') })
+    .refine(([from, to]) => from < to, { error: say('from must be earlier than to (hours 0–24, e.g. [19, 21])', '开始必须早于结束（0–24 点，例如 [19, 21]）') })
     .default(fallback)
     .describe(`${description} ([from, to) in hours 0–24; default [${fallback.join(', ')}])`);
 }
@@ -107,7 +107,7 @@ const coreActiveSchema = z.strictObject({
   minDays: int(1, 30, 'days', CORE_ACTIVE_DEFAULT.minDays, 'Days with at least one message, out of windowDays').meta({ source: 'MODEL §7' }),
   target: int(0, 500, 'members', CORE_ACTIVE_DEFAULT.target, 'How many core active users the goal asks for (§1: 10)').meta({ source: '§1' }),
 }, { error: say('must be an object { windowDays, minDays, target }', '必须是 { windowDays, minDays, target } 对象') })
-  .refine((c) => c.minDays <= c.windowDays, { error: say('must not exceed the window (windowDays)', '不能大于统计的最近天数 (windowDays)'), path: ['minDays'] })
+  .refine((c) => c.minDays <= c.windowDays, { error: say('must not exceed the window (windowDays)', '不能大于统计的最近天数（windowDays）'), path: ['minDays'] })
   .prefault({} as never)
   .describe('Core active users: who counts, and how many the goal asks for (MODEL §7; default 4 of 14 days, target 10)');
 
@@ -202,9 +202,9 @@ export const ScenarioSchema = z.strictObject({
     vote: flag(false, 'Agreed by a chain vote (§4)'),
   }, { error: say('must be an object { day, noticeDays, vote }', '必须是 { day, noticeDays, vote } 对象') }), { error: say('must be a list', '必须是列表') }).max(20, { error: say('at most 20 rule changes', '最多 20 次规则变更') }).default([])
     .describe('Scheduled rule changes (§4)').meta({ source: '§4' }),
-  goals: z.strictObject({ ...goalShape, coreActive: coreActiveSchema }, { error: say('must be an object of metric: threshold', '必须是 指标: 阈值 的对象') })
+  goals: z.strictObject({ ...goalShape, coreActive: coreActiveSchema }, { error: say('must be an object of metric: threshold', '必须是 指标：阈值 的对象') })
     .prefault({} as never).describe('Overrides of the playbook thresholds, by metric, and the core-active definition'),
-  parameters: z.strictObject(parameterShape, { error: say('must be an object of parameter: value', '必须是 参数: 数值 的对象') }).default({}).describe('Overrides of calibrated model constants'),
+  parameters: z.strictObject(parameterShape, { error: say('must be an object of parameter: value', '必须是 参数：数值 的对象') }).default({}).describe('Overrides of calibrated model constants'),
 }).superRefine((s, ctx) => {
   const withGoals = new Set(thresholdsFor(s.group.positioning).map((t) => t.metric));
   for (const key of GOAL_KEYS) {
@@ -221,7 +221,7 @@ export const ScenarioSchema = z.strictObject({
   }
   if (s.group.platform !== 'enterprise') {
     for (const key of ['autoReply', 'keywordMonitoring'] as const) {
-      if (s.automation[key]) ctx.addIssue({ code: 'custom', path: ['automation', key], message: say('needs group.platform "enterprise" (personal accounts have no such tool)', '需要 group.platform 为 "enterprise" (个人号没有此工具)') });
+      if (s.automation[key]) ctx.addIssue({ code: 'custom', path: ['automation', key], message: say('needs group.platform "enterprise" (personal accounts have no such tool)', '需要 group.platform 为 "enterprise"（个人号没有此工具）') });
     }
   }
   s.ruleChanges.forEach((change, i) => {
@@ -258,7 +258,7 @@ function problem(path: string, message: string, zh?: string): Problem {
 function issueToProblem(issue: z.core.$ZodIssue): Problem[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => problem(formatPath([...issue.path, key]),
-      say('is not a scenario field (check the spelling; see scenario.schema.json)', '不是场景字段 (请检查拼写，参见 scenario.schema.json)')));
+      say('is not a scenario field (check the spelling; see scenario.schema.json)', '不是场景字段（请检查拼写，参见 scenario.schema.json）')));
   }
   const zh = issue.code === 'custom' ? (issue.params as { zh?: string } | undefined)?.zh : undefined;
   return [problem(formatPath(issue.path), issue.message, zh)];

@@ -11,7 +11,7 @@ import { SCHEMA_VERSION, type Draft, type Scenario } from '../model/scenario.ts'
 import { scenarioText } from '../model/text.ts';
 import { initialLocale, langOf, saveLocale, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { PRESETS, type PresetName } from './presets.ts';
+import { isEdited, originsOf, PRESETS, shownName, type PresetName } from './presets.ts';
 import { exportDailyCsv, exportResultsJson } from './export.ts';
 import type { LibraryEntry } from './storage/scenario-store.ts';
 import { NoticesController } from './controllers/notices-controller.ts';
@@ -163,7 +163,7 @@ export class AppShell extends LitElement {
     return html`<qc-lab-view .locale=${this.locale} .draft=${edit.draft} .problems=${edit.problems}
       .summary=${ensemble.summary} .sample=${ensemble.sample} .running=${ensemble.running} .progress=${ensemble.progress}
       .lastRun=${ensemble.lastRun} .shown=${ensemble.shown} .workers=${ensemble.workers} .runs=${edit.scenario.runs}
-      .pinned=${this.baseline.pinned} .deltas=${this.baseline.deltas} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
+      .pinned=${this.baseline.pinned} .deltas=${this.baseline.deltas} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo} .edited=${this.edited}
       @pin-baseline=${() => void this.baseline.pin()} @unpin-baseline=${() => this.baseline.unpin()}
       @undo=${() => this.undo()} @redo=${() => this.redo()}
       @diagnose=${() => void this.openDiagnosis()}
@@ -193,7 +193,7 @@ export class AppShell extends LitElement {
     // once opened, the plan view stays (hidden when another view shows), so the levers ticked and the ranges typed in its panels are kept
     this.planOpened = true;
     return html`<main class="single" ?hidden=${this.view !== 'plan'}><qc-plan-view .locale=${this.locale} .scenario=${edit.scenario} .progress=${planning.progress}
-      .results=${planning.results} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo}
+      .results=${planning.results} .canUndo=${edit.canUndo} .canRedo=${edit.canRedo} .edited=${this.edited}
       @plan-diagnose=${(e: HTMLElementEventMap['plan-diagnose']) => void planning.diagnose(edit.scenario, e.detail.runs)}
       @plan-sweep=${(e: HTMLElementEventMap['plan-sweep']) => void planning.sweep(edit.scenario, e.detail.axes, e.detail.runs)}
       @plan-sensitivity=${(e: HTMLElementEventMap['plan-sensitivity']) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.method, e.detail.samples, e.detail.outputs)}
@@ -254,7 +254,7 @@ export class AppShell extends LitElement {
     return presenterSlides({
       locale: this.locale, draft: edit.draft, summary: ensemble.summary, sample: ensemble.sample, shown: ensemble.shown,
       pinned: baseline.pinned, deltas: baseline.deltas, replay: this.replay.log ? this.renderReplay() : null,
-      lesson: lesson.current, outcome: lesson.outcome,
+      lesson: lesson.current, outcome: lesson.outcome, edited: this.edited,
     });
   }
 
@@ -296,15 +296,21 @@ export class AppShell extends LitElement {
     view?.showSection(section);
   }
 
+  /** The scenario on screen keeps a preset's (or its library entry's) name but differs from it. */
+  private get edited(): boolean {
+    return isEdited(this.edit.draft, originsOf(this.library.entries, this.edit.entryId));
+  }
+
   private renderCompare() {
     const c = this.comparison;
-    const options = [{ id: CURRENT, name: t(this.locale, 'currentScenario', { name: scenarioText(this.edit.scenario, langOf(this.locale)).name }) },
+    const current = t(this.locale, 'currentScenario', { name: shownName(scenarioText(this.edit.scenario, langOf(this.locale)).name, this.edited, langOf(this.locale)) });
+    const options = [{ id: CURRENT, name: current },
       ...this.library.entries.map((e) => ({ id: e.id, name: e.name }))];
     return html`<main class="single"><qc-compare-view .locale=${this.locale} .busy=${c.busy} .step=${c.step} .progress=${c.progress}
       .options=${options} .selected=${c.selected} .comparison=${c.comparison} .ensembles=${c.ensembles}
       @compare-select=${(e: CustomEvent<string[]>) => c.select(e.detail)}
       @compare-run=${() => void c.runSelected(
-        { ...this.edit.scenario, name: t(this.locale, 'currentScenario', { name: scenarioText(this.edit.scenario, langOf(this.locale)).name }) },
+        { ...this.edit.scenario, name: current },
         this.library.entries, (s) => scenarioText(s, langOf(this.locale)).name)}></qc-compare-view></main>`;
   }
 

@@ -3,7 +3,7 @@ import { describeThreshold, type Threshold } from '../model/playbook.ts';
 import type { MembershipState, MessageKind, SeriesKey, SummaryKey } from '../model/metrics.ts';
 import type { Bilingual } from '../model/text.ts';
 import type { ChartThreshold } from '../charts/marks.ts';
-import { pick, typeset, type Locale } from '../i18n/locale.ts';
+import { bracketed, pick, typeset, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 
 export interface ChartSpec {
@@ -32,7 +32,7 @@ export function chartThreshold(goals: readonly Threshold[], metric: SummaryKey, 
   const goal = goals.find((g) => g.metric === metric);
   if (!goal) return null;
   const reading = goal.metric === 'dailyMessages' && goal.direction === 'between' ? ` · ${t(locale, 'readsAs')}` : '';
-  return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal)} (${goal.source})${reading}`, description: goal.definition ? typeset(locale, `${pick(locale, goal)} (${pick(locale, goal.definition)})`) : pick(locale, goal) };
+  return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal)}${bracketed(locale, goal.source)}${reading}`, description: goal.definition ? typeset(locale, `${pick(locale, goal)} (${pick(locale, goal.definition)})`) : pick(locale, goal) };
 }
 
 type Text = Bilingual;

@@ -8,8 +8,9 @@ import type { Comparison } from '../model/compare.ts';
 import { SUMMARY, SUMMARY_KEYS } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { ALL_FIELDS } from '../model/fields.ts';
-import { formatByUnit, formatChance, formatPercent, formatDifferenceInterval, formatNumber, pick, type Locale } from '../i18n/locale.ts';
+import { formatByUnit, formatChance, formatPercent, formatDifferenceInterval, formatNumber, langOf, pick, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
+import { countedAverage } from '../model/planning/levers.ts';
 
 /** A table cell: pipes and line breaks would break the Markdown table. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -67,7 +68,10 @@ export function leverValue(locale: Locale, path: string, json: string): string {
   if (field?.kind === 'window' && Array.isArray(value) && value.length === 2) return `${value[0]}:00–${value[1]}:00`;
   // shares as percentages, numbers with the editor's unit ("20 minutes", "0.1" → "10%")
   if (field?.kind === 'share' && typeof value === 'number') return formatPercent(locale, value);
-  if (field?.unit && typeof value === 'number') return `${formatNumber(locale, value, Number.isInteger(value) ? 0 : 1)} ${pick(locale, field.unit)}`;
+  if (field?.unit && typeof value === 'number') {
+    const shown = Number(formatNumber('en', value, Number.isInteger(value) ? 0 : 1).replace(/,/g, ''));
+    return countedAverage(shown, field.unit, langOf(locale)) ?? `${formatNumber(locale, value, Number.isInteger(value) ? 0 : 1)} ${pick(locale, field.unit)}`;
+  }
   if (typeof value === 'boolean') return t(locale, value ? 'on' : 'off');
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);

@@ -17,6 +17,7 @@ import type { LessonOutcome } from './controllers/lesson-controller.ts';
 import { answerLabel, lessonAnswer, lessonBefore, lessonChanges } from './views/lessons-view.ts';
 import type { PresenterSlide } from './views/presenter-view.ts';
 import { resultCharts, resultsCaption } from './result-charts.ts';
+import { shownName } from './presets.ts';
 import './scorecard.ts';
 
 export interface SlidesInput {
@@ -31,15 +32,17 @@ export interface SlidesInput {
   readonly replay: TemplateResult | null;
   readonly lesson: Lesson | null;
   readonly outcome: LessonOutcome | null;
+  /** The draft keeps a preset's (or its library entry's) name but differs from it (presets.ts `isEdited`). */
+  readonly edited?: boolean;
 }
 
 export function presenterSlides(input: SlidesInput): PresenterSlide[] {
   const { locale, draft, summary, lesson, outcome } = input;
   const shown = scenarioText(draft, langOf(locale));
   const slides: PresenterSlide[] = [
-    { label: t(locale, 'presenterScorecard'), content: html`<h2>${shown.name}</h2><p>${shown.description}</p>
+    { label: t(locale, 'presenterScorecard'), content: html`<h2>${shownName(shown.name, input.edited ?? false, langOf(locale))}</h2><p>${shown.description}</p>
       <qc-scorecard .locale=${locale} .summary=${summary} .deltas=${input.deltas} .shown=${input.shown}></qc-scorecard>` },
-    ...resultCharts({ summary, sample: input.sample, locale, pinned: input.pinned, caption: resultsCaption(locale, draft, summary, input.shown) }),
+    ...resultCharts({ summary, sample: input.sample, locale, pinned: input.pinned, caption: resultsCaption(locale, draft, summary, input.shown, input.edited ?? false) }),
   ];
   if (input.replay) slides.push({ id: 'replay', label: t(locale, 'viewReplay'), content: input.replay });
   if (lesson) {

@@ -1,4 +1,5 @@
 /** Positioning presets: the reference scenarios shipped in scenarios/. */
+import { parseScenario } from '../model/scenario.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
 import resourceMatching from '../../scenarios/resource-matching.json';
 import customerService from '../../scenarios/customer-service.json';
@@ -17,3 +18,41 @@ export type PresetName = keyof typeof PRESETS;
 
 /** The presets' files: an unedited preset on screen needs no keeping in the library. */
 export const PRESET_FILES: readonly object[] = Object.values(PRESETS).map((p) => p.file);
+
+/** A draft as compared for "edited": parsed (defaults filled in, one key order) when valid. Drafts are immutable: remembered per object. */
+const NORMALISED = new WeakMap<object, string>();
+function normalisedOf(draft: object): string {
+  let text = NORMALISED.get(draft);
+  if (text === undefined) {
+    const parsed = parseScenario(draft);
+    text = JSON.stringify(parsed.ok ? parsed.scenario : draft);
+    NORMALISED.set(draft, text);
+  }
+  return text;
+}
+
+const nameOf = (draft: object) => (draft as { readonly name?: unknown }).name;
+
+/**
+ * Whether the draft still carries the name of where it came from — a preset, or
+ * the library entry it belongs to (`origins`) — but no longer is it: an edited
+ * "the playbook followed" is not the playbook followed. It is shown as
+ * "… (edited)" until saved under a new name (or edited back); a library entry
+ * that kept a preset's name does not make an edited copy of the preset unmarked.
+ */
+export function isEdited(draft: object, origins: readonly object[]): boolean {
+  // a preset's name stays marked on an edited copy even once saved in the library under that name
+  return origins.some((o) => nameOf(o) !== undefined && nameOf(o) === nameOf(draft) && normalisedOf(o) !== normalisedOf(draft));
+}
+
+/** The presets and the draft's library entry, if any: the drafts whose names an edit must not keep unmarked. */
+export function originsOf(entries: readonly { readonly id: string; readonly draft: object }[], entryId: string | null): readonly object[] {
+  const entry = entryId === null ? undefined : entries.find((e) => e.id === entryId);
+  return entry ? [...PRESET_FILES, entry.draft] : PRESET_FILES;
+}
+
+/** A scenario's name as shown: "Knowledge sharing — the playbook followed (edited)", "…（已修改）". */
+export function shownName(name: string, edited: boolean, lang: 'en' | 'zh'): string {
+  if (!edited || !name) return name;
+  return lang === 'zh' ? `${name}（已修改）` : `${name} (edited)`;
+}

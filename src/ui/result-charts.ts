@@ -11,6 +11,7 @@ import { langOf, pick, type Locale } from '../i18n/locale.ts';
 import type { Draft } from '../model/scenario.ts';
 import { scenarioText } from '../model/text.ts';
 import type { ShownResults } from './controllers/ensemble-controller.ts';
+import { shownName } from './presets.ts';
 import { t } from '../i18n/messages.ts';
 import { PALETTE } from '../charts/marks.ts';
 import { CHARTS, KIND_COLORS, KIND_LABELS, STATE_COLORS, STATE_LABELS, chartThreshold } from './chart-specs.ts';
@@ -35,10 +36,10 @@ export interface ResultChart {
 }
 
 /** Under an exported chart's title: the scenario, seed, runs and what the results are (preview, full, partial). */
-export function resultsCaption(locale: Locale, draft: Draft, summary: EnsembleSummary | null, shown: ShownResults | null): string {
+export function resultsCaption(locale: Locale, draft: Draft, summary: EnsembleSummary | null, shown: ShownResults | null, edited = false): string {
   if (!summary) return '';
   const kind = shown?.kind === 'full' ? 'fullRun' : shown?.kind === 'partial' ? 'partialRun' : 'quickRun';
-  return t(locale, 'chartCaption', { name: scenarioText(draft, langOf(locale)).name, seed: summary.seed, runs: summary.runs, kind: t(locale, kind) });
+  return t(locale, 'chartCaption', { name: shownName(scenarioText(draft, langOf(locale)).name, edited, langOf(locale)), seed: summary.seed, runs: summary.runs, kind: t(locale, kind) });
 }
 
 export function resultCharts(input: ResultChartsInput): ResultChart[] {

@@ -1,7 +1,7 @@
 /**
  * The scorecard: every goal of the scenario's positioning at the horizon —
- * median, p10–p90, the playbook threshold and source, pass / close / miss, the
- * share of runs that meet it — and the chance that all goals are met at once,
+ * median, p10–p90, the playbook threshold and source, pass / at risk / miss
+ * (judged on the share of runs that meet it: playbook.ts `goalStatus`), that share — and the chance that all goals are met at once,
  * each chance with its 90 % interval over the runs. A quick preview says it is
  * one. The goals are those the results were judged against (`summary.goals`).
  *
@@ -15,7 +15,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { EnsembleSummary } from '../model/ensemble.ts';
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
-import { describeThreshold } from '../model/playbook.ts';
+import { describeThreshold, RELIABLY_MET } from '../model/playbook.ts';
 import { formatByUnit, formatChance, formatNumber, formatPercent, formatSignedChange, pick, type Locale } from '../i18n/locale.ts';
 import type { BaselineDeltas } from './controllers/baseline-controller.ts';
 import type { ShownResults } from './controllers/ensemble-controller.ts';
@@ -111,7 +111,7 @@ export class Scorecard extends LitElement {
               <th scope="row">${pick(this.locale, SUMMARY[goal.metric])}<span class="goal-text">${pick(this.locale, goal)}</span>${goal.definition ? html`<span class="goal-text definition">${pick(this.locale, goal.definition)}</span>` : nothing}</th>
               <td data-label=${label.median}>${f(m.p50)}</td>
               <td data-label=${label.range}>${m.p10 === null ? '—' : `${f(m.p10)}–${f(m.p90)}`}</td>
-              <td class="goal-cell" data-label=${label.threshold}>${describeThreshold(goal)} (${withSectionLinks(goal.source)})</td>
+              <td class="goal-cell" data-label=${label.threshold}>${describeThreshold(goal)}${this.locale === 'zh-CN' ? '（' : ' ('}${withSectionLinks(goal.source)}${this.locale === 'zh-CN' ? '）' : ')'}</td>
               <td data-label=${label.status}>${status ? html`<span class="status ${status}">${statusText[status]}</span>` : t(this.locale, 'noValue')}</td>
               <td class="met" data-label="${label.met} · ${t(this.locale, 'goalMetInterval', { runs: formatNumber(this.locale, s.runs, 0) })}">${m.goalMetShare === null ? '—' : html`${formatPercent(this.locale, m.goalMetShare)}<span class="goal-text">${formatChance(this.locale, m.goalMetShare, s.runs, 'interval')}</span>`}</td>
               ${this.delta(goal.metric)}
@@ -126,6 +126,7 @@ export class Scorecard extends LitElement {
           </tr>
         </tbody>
       </table></div>
+      <p class="gap status-rule">${t(this.locale, 'statusRule', { share: formatPercent(this.locale, RELIABLY_MET) })}</p>
       <p class="gap">${t(this.locale, 'gapNote')}</p>
       <p class="all">${t(this.locale, 'allGoals', { chance: formatChance(this.locale, s.allGoalsMetShare, s.runs) })}${this.deltas ? t(this.locale, 'pinnedAll', { runs: this.deltas.comparison.runs, pinned: formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[0]), now: formatPercent(this.locale, this.deltas.comparison.allGoalsMetShare[1]) }) : ''}</p>
     `;

@@ -17,7 +17,7 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../model/scenario.ts';
 import { ALL_FIELDS, FIELD_GROUPS, getAt, rangeOf, schemaOf, setAt, type FieldSpec } from '../model/fields.ts';
-import { formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
+import { bracketed, formatNumber, formatPercent, pick, type Locale } from '../i18n/locale.ts';
 import { sectionLinkStyles, withSectionLinks } from '../charts/section-links.ts';
 import { t } from '../i18n/messages.ts';
 import { STACKED } from './layout.ts';
@@ -174,7 +174,7 @@ export class StrategyEditor extends LitElement {
   }
 
   private describeDefault(field: FieldSpec, value: unknown): string {
-    if (field.kind === 'share' && typeof value === 'number') return `${formatNumber(this.locale, value, 2)} (${formatPercent(this.locale, value)})`;
+    if (field.kind === 'share' && typeof value === 'number') return `${formatNumber(this.locale, value, 2)}${bracketed(this.locale, formatPercent(this.locale, value))}`;
     if (field.kind === 'boolean') return t(this.locale, value ? 'on' : 'off');
     if (field.kind === 'select') {
       const option = field.options?.find((o) => o.value === value);

@@ -36,6 +36,9 @@ export interface PoolOptions {
   readonly partialEveryMs?: number;
 }
 
+/** An Executor for scenarios sent as their JSON texts. */
+export type TextExecutor = (scenarios: readonly string[], tasks: readonly Task[], onTask?: (result: TaskResult) => void) => Promise<TaskResult[]>;
+
 export class EnsembleCancelled extends Error {
   constructor() {
     super('ensemble cancelled');
@@ -181,7 +184,12 @@ export class WorkerPool {
    * Like `run`, a new job supersedes the one in progress and `cancel` stops it.
    * A failed task is retried once on a fresh worker.
    */
-  readonly execute: Executor = async (scenarios, tasks, onTask) => {
+  readonly execute: Executor = (scenarios, tasks, onTask) => this.runTasks(scenarios, tasks, onTask);
+
+  /** As `execute`, for validated scenarios as JSON texts (the planner's: passed on untouched, see SimulationApi). */
+  readonly executeText: TextExecutor = (scenarios, tasks, onTask) => this.runTasks(scenarios, tasks, onTask);
+
+  private async runTasks(scenarios: readonly (Scenario | string)[], tasks: readonly Task[], onTask?: (result: TaskResult) => void): Promise<TaskResult[]> {
     this.supersede();
     const generation = ++this.generation;
     const current = () => generation === this.generation;
@@ -195,7 +203,9 @@ export class WorkerPool {
         const slot = this.slots[slotIndex];
         let summaries: Summary[];
         try {
-          summaries = await Promise.race([slot.api.summaries(scenarios[task.point], task.firstRun, task.count), slot.died]);
+          const scenario = scenarios[task.point];
+          const call = typeof scenario === 'string' ? slot.api.summariesOfText(scenario, task.firstRun, task.count) : slot.api.summaries(scenario, task.firstRun, task.count);
+          summaries = await Promise.race([call, slot.died]);
         } catch (error) {
           if (!current()) return;
           this.replace(slotIndex);

@@ -16,6 +16,12 @@ export interface SimulationApi {
   run(scenario: Scenario, firstRun: number, count: number): Promise<PackedRuns>;
   /** Runs [firstRun, firstRun + count) and returns only each run's summary (planning needs no daily series). */
   summaries(scenario: Scenario, firstRun: number, count: number): Promise<Summary[]>;
+  /**
+   * As `summaries`, for a validated scenario sent as its JSON text: the planner's
+   * strategies cross the page as strings, which cost the main thread nothing to
+   * pass on (hundreds of scenario objects took it 50–90 ms to copy).
+   */
+  summariesOfText(scenarioJson: string, firstRun: number, count: number): Promise<Summary[]>;
   /** One run with its chat log (a replay). */
   replay(scenario: Scenario, runIndex: number): Promise<{ result: RunResult; chat: ChatLog }>;
 }

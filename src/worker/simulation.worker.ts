@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import { runChunk, runSummaries } from '../model/ensemble.ts';
 import { replay } from '../model/engine/run.ts';
 import { packRuns, type SimulationApi } from './protocol.ts';
+import type { Scenario } from '../model/scenario.ts';
 
 const api: SimulationApi = {
   async run(scenario, firstRun, count) {
@@ -11,6 +12,9 @@ const api: SimulationApi = {
   },
   async summaries(scenario, firstRun, count) {
     return runSummaries(scenario, firstRun, count);
+  },
+  async summariesOfText(scenarioJson, firstRun, count) {
+    return runSummaries(JSON.parse(scenarioJson) as Scenario, firstRun, count);
   },
   async replay(scenario, runIndex) {
     return replay(scenario, runIndex);

@@ -16,6 +16,11 @@ export function createSummaryWorker(): Worker {
   return new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module', name: 'summary' });
 }
 
+/** The planner (planner.ts): planning jobs off the page's main thread, their simulations on the pool. */
+export function createPlannerWorker(): Worker {
+  return new Worker(new URL('./planner.worker.ts', import.meta.url), { type: 'module', name: 'planner' });
+}
+
 export function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
   return Math.max(1, Math.min(cores, 8));

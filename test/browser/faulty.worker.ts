@@ -9,6 +9,9 @@ const api: SimulationApi = {
   async summaries() {
     throw new Error('boom: simulated worker failure');
   },
+  async summariesOfText() {
+    throw new Error('boom: simulated worker failure');
+  },
   async replay() {
     throw new Error('boom: simulated worker failure');
   },

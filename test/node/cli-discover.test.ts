@@ -55,7 +55,9 @@ describe('npm run sim -- discover', () => {
     expect(text).toMatch(/^scenario discovery on Knowledge sharing — the playbook followed — \d+ strategies \(a Latin hypercube of 16 over 2 levers, seed 20261126/);
     expect(text).toMatch(/a strategy is good when Weekly participation > 60 % is met in ≥ 50 % of its runs: \d+ of \d+ are/);
     expect(text).toMatch(/peeling trajectory \(α = 0\.05/);
-    expect(text).toMatch(/^box\s+levers\s+coverage\s+density\s+points\s+mean share$/m);
+    expect(text).toMatch(/^box\s+levers\s+coverage\s+density\s+points\s+mean share\s+ranges$/m);
+    // each box of the trajectory with its ranges, not only how many levers it restricts
+    expect(text).toMatch(/^[ *]0\s+0\s+100 %.*every strategy \(no restriction\)$/m);
     expect(text).toMatch(/coverage: the share of the good strategies inside the box; density: the share of the strategies inside the box that are good/);
   });
 

@@ -8,7 +8,7 @@ import {
   binomialAtLeast, contains, designBox, discover, paste, peelingTrajectory, summarise,
   type DiscoveryAxis, type DiscoveryPoint, type RangeLimit,
 } from '../../src/model/planning/discover.ts';
-import { boxCentre, describeLimit, describeRule, designSettings, discoveryInput, goalOf, runDesign } from '../../src/model/planning/discover-model.ts';
+import { boxCentre, describeBox, describeLimit, describeRule, designSettings, discoveryInput, goalOf, runDesign } from '../../src/model/planning/discover-model.ts';
 import { latinHypercubeUnit } from '../../src/model/planning/latin-hypercube.ts';
 import { loadScenario } from '../scenarios.ts';
 
@@ -168,7 +168,7 @@ describe('an enumerated lever', () => {
     expect(Math.abs(posts.lo - 5)).toBeLessThanOrEqual(1);
     expect(posts.hi).toBe(10);
     expect(describeLimit('content.themeDay', d.box!.limits[1], d.design[1], base, 'en')).toBe('Weekly theme day: Thursday or Friday');
-    expect(describeLimit('content.themeDay', d.box!.limits[1], d.design[1], base, 'zh')).toBe('每周主题日：周四 或 周五');
+    expect(describeLimit('content.themeDay', d.box!.limits[1], d.design[1], base, 'zh')).toBe('每周主题讨论日：周四 或 周五');
     expect(describeRule(d, base, 'en')).toMatch(new RegExp(`^Content posts per week ≥ ${posts.lo} posts and Weekly theme day: Thursday or Friday → every goal met at once in ≥ 20% of runs \\(coverage \\d+%, density \\d+%, \\d+ points; mean chance \\d+%\\)$`));
     // the centre of the box: the middle of the posts tried, the option most often good
     const centre = boxCentre(d, points);
@@ -196,6 +196,20 @@ describe('the rule in words', () => {
     expect(boxCentre(d, points)).toEqual([['content.promoPerWeek', 0], ['content.window', 20]]);
   });
 
+  it('gives every box of the peeling trajectory its ranges, beside its coverage and density', () => {
+    const d = discover(axes, points, { threshold: 0.15 });
+    expect(d.trajectory.length).toBeGreaterThan(1);
+    expect(describeBox(d, d.trajectory[0], base, 'en')).toBe('every strategy (no restriction)');
+    expect(describeBox(d, d.trajectory[0], base, 'zh')).toBe('全部策略（未限制）');
+    for (const box of d.trajectory.slice(1)) {
+      // each restricted lever named with its range in that box
+      expect(describeBox(d, box, base, 'en')).toBe(box.restricted.map((a) => describeLimit(axes[a].path, box.limits[a], d.design[a], base, 'en')).join(' and '));
+    }
+    const last = d.trajectory.at(-1)!;
+    expect(describeBox(d, last, base, 'en')).toMatch(/Promotions per week ≤ \d posts?|Posting window starts/);
+    expect(describeBox(d, last, base, 'zh')).not.toMatch(/[()]/);
+  });
+
   it('words every kind of bound', () => {
     const whole = { lo: 0, hi: 14 };
     const hours = { lo: 8, hi: 22 };
@@ -204,7 +218,7 @@ describe('the rule in words', () => {
       ['content.promoPerWeek', { lo: 2, hi: 14 }, whole, 'Promotions per week ≥ 2 posts', '每周推广 ≥ 2 条'],
       ['content.promoPerWeek', { lo: 2, hi: 5 }, whole, 'Promotions per week 2–5 posts', '每周推广 2–5 条'],
       ['content.promoPerWeek', { lo: 3, hi: 3 }, whole, 'Promotions per week = 3 posts', '每周推广 = 3 条'],
-      ['admission.relevanceCutoff', { lo: 0.2, hi: 0.45 }, { lo: 0.2, hi: 0.8 }, 'Questionnaire cutoff (relevance) ≤ 0.45', '问卷门槛 (相关度) ≤ 0.45'],
+      ['admission.relevanceCutoff', { lo: 0.2, hi: 0.45 }, { lo: 0.2, hi: 0.8 }, 'Questionnaire cutoff (relevance) ≤ 0.45', '问卷门槛（相关度） ≤ 0.45'],
       ['content.window', { lo: 8, hi: 12 }, hours, 'Posting window starts by 12:00', '发布时段不晚于 12:00 开始'],
       ['content.window', { lo: 18, hi: 22 }, hours, 'Posting window starts at 18:00 or later', '发布时段 18:00 或更晚开始'],
       ['content.window', { lo: 19, hi: 19 }, hours, 'Posting window starts at 19:00', '发布时段 19:00 开始'],

@@ -1,9 +1,9 @@
 /** One record per lever: the field records in fields.ts are the single source of levers, practical ranges and playbook advice. */
 import { describe, expect, it } from 'vitest';
-import { ALL_FIELDS, NOT_LEVERS, isNotLever, rangeOf, schemaOf, sourceOf, unitOf } from '../../src/model/fields.ts';
+import { ALL_FIELDS, LEVER_RECORDS, NOT_LEVERS, isNotLever, schemaOf, sourceOf, unitOf } from '../../src/model/fields.ts';
 import { scenarioJsonSchema } from '../../src/model/scenario.ts';
 import { GUARDRAILS } from '../../src/model/planning/guardrails.ts';
-import { LEVERS, PRACTICAL_RANGES, isNumeric, leverAt } from '../../src/model/planning/levers.ts';
+import { LEVERS, PRACTICAL_RANGES, isNumeric, leverAt, schemaRangeOf } from '../../src/model/planning/levers.ts';
 
 interface Node {
   type?: string | string[];
@@ -44,9 +44,9 @@ describe('levers', () => {
 
   it('a numeric lever is exactly a field with a practical range, inside the schema’s range', () => {
     const numeric = LEVERS.filter(isNumeric).map((l) => l.path);
-    expect(numeric).toEqual(ALL_FIELDS.filter((f) => f.practical).map((f) => f.path));
-    for (const field of ALL_FIELDS.filter((f) => f.practical)) {
-      const schema = rangeOf(field.path);
+    expect(numeric).toEqual(LEVER_RECORDS.filter((f) => f.practical).map((f) => f.path));
+    for (const field of LEVER_RECORDS.filter((f) => f.practical)) {
+      const schema = schemaRangeOf(field.path);
       expect(PRACTICAL_RANGES[field.path]).toBe(field.practical);
       expect(field.practical![0]).toBeGreaterThanOrEqual(schema.min);
       expect(field.practical![1]).toBeLessThanOrEqual(schema.max);
@@ -54,12 +54,22 @@ describe('levers', () => {
   });
 
   it('the guardrails are the field records’ playbook advice, one per lever', () => {
-    expect(GUARDRAILS.map((g) => g.path)).toEqual(ALL_FIELDS.filter((f) => f.playbook).map((f) => f.path));
+    expect(GUARDRAILS.map((g) => g.path)).toEqual(LEVER_RECORDS.filter((f) => f.playbook).map((f) => f.path));
     for (const rail of GUARDRAILS) {
       expect(leverAt(rail.path)).toBeDefined();
       expect(rail.reason.en && rail.reason.zh).toBeTruthy();
     }
-    expect(GUARDRAILS).toHaveLength(24);
+    expect(GUARDRAILS).toHaveLength(25);
+  });
+
+  it('the posting window’s length is a lever with a record of its own, inside the window’s, and no editor field', () => {
+    const window = ALL_FIELDS.find((f) => f.path === 'content.window')!;
+    expect(LEVER_RECORDS.filter((f) => !ALL_FIELDS.includes(f))).toEqual([window.length]);
+    expect(window.length).toMatchObject({ path: 'content.windowHours', practical: [1, 4], source: '§5', unit: { en: 'hours', zh: '小时' } });
+    expect(leverAt('content.windowHours')).toMatchObject({ kind: 'integer', min: 1, max: 4, step: 1, source: '§5' });
+    // the playbook's own window, 19:00–21:00, is 2 hours long; the guardrail on the window judges its two ends
+    expect(GUARDRAILS.find((g) => g.path === 'content.windowHours')).toMatchObject({ min: 1, max: 2, advice: 2, source: '§5' });
+    expect(GUARDRAILS.find((g) => g.path === 'content.windowHours')!.reason).toEqual(window.playbook!.reason);
   });
 
   it('takes each field’s source from the schema, which states it once', () => {

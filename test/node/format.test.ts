@@ -7,13 +7,13 @@ describe('formats', () => {
   it('a difference of shares is in points, with the unit once after the median', () => {
     const d = { median: -0.12, p5: -0.251, p95: 0.044 };
     expect(formatDifferenceInterval('en', 'speakingRate30d', d)).toBe('−12 pp (−25.1 … +4.4)');
-    expect(formatDifferenceInterval('zh-CN', 'speakingRate30d', d)).toBe('−12 个百分点 (−25.1 … +4.4)');
+    expect(formatDifferenceInterval('zh-CN', 'speakingRate30d', d)).toBe('−12 个百分点（−25.1 … +4.4）');
   });
 
   it('other metrics keep their unit, also once', () => {
     const d = { median: 3.5, p5: -1, p95: 8.25 };
     expect(formatDifferenceInterval('en', 'firstAnswerMinutesMedian', d)).toBe(`${formatSignedChange('en', 'firstAnswerMinutesMedian', 3.5)} (−1 … +8.3)`);
-    expect(formatDifferenceInterval('zh-CN', 'coreActiveUsers', { median: 0, p5: -2, p95: 3 })).toBe('±0 (−2 … +3)');
+    expect(formatDifferenceInterval('zh-CN', 'coreActiveUsers', { median: 0, p5: -2, p95: 3 })).toBe('±0（−2 … +3）');
   });
 });
 

@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runEnsemble } from '../../src/model/ensemble.ts';
 import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
-import { rangeOf } from '../../src/model/fields.ts';
 import { assemble, evaluate, runTasksHere, shardOf, tasksFor } from '../../src/model/planning/jobs.ts';
-import { LEVERS, leverAt, leversFor, parseLeverRange, positionOf, withSettings } from '../../src/model/planning/levers.ts';
+import { draftWithSettings, LEVERS, leverAt, leversFor, parseLeverRange, positionOf, schemaRangeOf, withSettings } from '../../src/model/planning/levers.ts';
 import { runSweep, sweepResult } from '../../src/model/planning/sweep.ts';
 import { morrisDesign, morrisIndices } from '../../src/model/planning/morris.ts';
 import { isUnreliable, saltelliDesign, sobolIndices } from '../../src/model/planning/sobol.ts';
@@ -14,8 +13,8 @@ import { defaultOutputs, outputsOf, runSensitivity } from '../../src/model/plann
 import { sobolSequence, SOBOL_DIMENSIONS } from '../../src/model/planning/sobol-sequence.ts';
 import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
-import { goalSeek, HOLDOUT_FIRST_RUN } from '../../src/model/planning/goal-seek.ts';
-import { diagnose, movesOf, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
+import { diagnose, movesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
 import { describeRemedy } from '../../src/model/planning/diagnosis-text.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
 import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
@@ -30,7 +29,7 @@ describe('levers', () => {
     if (!wecom.ok) throw new Error('enterprise default');
     for (const lever of LEVERS) {
       if (!lever.options) {
-        const schema = rangeOf(lever.path);
+        const schema = schemaRangeOf(lever.path);
         expect(lever.min, lever.path).toBeGreaterThanOrEqual(schema.min);
         expect(lever.max, lever.path).toBeLessThanOrEqual(schema.max);
         expect(lever.min, lever.path).toBeLessThan(lever.max);
@@ -47,6 +46,38 @@ describe('levers', () => {
     const moved = withSettings({ ...base, content: { ...base.content, window: [14, 15] } }, [['content.window', 22]]);
     expect(moved.ok && moved.scenario.content.window).toEqual([22, 23]);
     expect(positionOf(leverAt('admission.questionnaire')!, base)).toBe(0);
+  });
+
+  it('a 1-hour window can become the playbook\'s 19:00–21:00: the window\'s length is a lever, and the playbook\'s window one move', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, window: [14, 15] } }));
+    const hours = leverAt('content.windowHours')!;
+    expect(leversFor(base)).toContain(hours);
+    expect(positionOf(hours, base)).toBe(1);
+    // start and length compose, in either order; the end never passes 24:00
+    const both = (settings: readonly (readonly [string, number])[]) => { const r = withSettings(base, settings); return r.ok && r.scenario.content.window; };
+    expect(both([['content.window', 19], ['content.windowHours', 2]])).toEqual([19, 21]);
+    expect(both([['content.windowHours', 2], ['content.window', 19]])).toEqual([19, 21]);
+    expect(both([['content.windowHours', 4], ['content.window', 22]])).toEqual([20, 24]);
+    expect(draftWithSettings(base, base, [['content.window', 19], ['content.windowHours', 2]]).content.window).toEqual([19, 21]);
+    // the playbook strategy (goal seek, frontier) is the whole window; judged whole: 20:00 for 2 hours leaves it
+    expect(both(playbookSettings(leversFor(base), base))).toEqual([19, 21]);
+    expect(breachesOf([['content.window', 19], ['content.windowHours', 2]], base)).toEqual([]);
+    expect(breachesOf([['content.window', 20], ['content.windowHours', 2]], base).map((b) => [b.path, b.source])).toEqual([['content.window', '§5']]);
+    expect(breachesOf([['content.windowHours', 2]], base).map((b) => b.path)).toEqual(['content.window']);
+    expect(scenarioBreaches(scenario('knowledge-sharing'))).toEqual([]);
+    // the diagnosis tries the playbook's window as one move, and says it as one window
+    const [move] = playbookWindowMove(leversFor(base), base);
+    expect(move).toEqual([{ path: 'content.window', from: 14, to: 19 }, { path: 'content.windowHours', from: 1, to: 2 }]);
+    const remedy: Remedy = { moves: move, runs: 10, allGoals: [0, 0.1], allGoalsInterval: [0, 1], goals: [], hours: [5, 5], breaches: [] };
+    expect(describeRemedy(remedy, base, 'en')).toMatch(/^Posting window: 14:00–15:00 → 19:00–21:00: every goal/);
+    expect(playbookWindowMove(leversFor(base), scenario('knowledge-sharing'))).toEqual([]);
+    // a search over both within the playbook never runs a pair that leaves the window
+    const space = searchSpace(runTasksHere, base, [leverAt('content.window')!, hours], true);
+    expect(space.levers.map((l) => [l.min, l.max])).toEqual([[19, 20], [1, 2]]);
+    expect(space.playbook).toEqual([19, 2]);
+    const [left, kept] = await space.evaluator([[20, 2], [19, 2]], 0, 2);
+    expect(left.every((r) => r.cost === Infinity)).toBe(true);
+    expect(kept.every((r) => Number.isFinite(r.cost))).toBe(true);
   });
 
   it('parses ranges and option lists, and names the field and the allowed range when wrong', () => {
@@ -360,7 +391,7 @@ describe('planning on the model', () => {
     expect(breachesOf([['admission.probationDays', 0], ['admission.questionnaire', 0]], service)).toEqual([]);
     expect(breachesOf([['admission.probationDays', 0]], base).map((b) => b.source)).toEqual(['§3']);
     // the playbook strategy moves what leaves the playbook to the playbook's own setting
-    expect(playbookSettings(leversFor(base), base)).toEqual([['content.window', 19], ['content.promoPerWeek', 0]]);
+    expect(playbookSettings(leversFor(base), base)).toEqual([['content.window', 19], ['content.windowHours', 2], ['content.promoPerWeek', 0]]);
     expect(scenarioBreaches(scenario('knowledge-sharing'))).toEqual([]);
     // a window is judged whole: a 2-hour window may start at 19:00 only, a 1-hour one at 19:00 or 20:00
     const twoHours = scenario('knowledge-sharing');

@@ -34,8 +34,8 @@ export interface SkippedRow extends Bilingual {
 /** Why rows are left out on purpose (not errors), in both languages. */
 export const IGNORE_REASONS = {
   'system lines': { en: 'system lines', zh: '系统消息' },
-  'service messages (joins, pins)': { en: 'service messages (joins, pins)', zh: '服务消息 (入群、置顶)' },
-  'system messages (joins, pins, calls)': { en: 'system messages (joins, pins, calls)', zh: '系统消息 (入群、置顶、通话)' },
+  'service messages (joins, pins)': { en: 'service messages (joins, pins)', zh: '服务消息（入群、置顶）' },
+  'system messages (joins, pins, calls)': { en: 'system messages (joins, pins, calls)', zh: '系统消息（入群、置顶、通话）' },
   bots: { en: 'bots', zh: '机器人' },
   'not messages': { en: 'entries that are not messages', zh: '非消息条目' },
 } as const satisfies Record<string, Bilingual>;

@@ -39,7 +39,7 @@ function utf16Without(bytes: Uint8Array): Encoding | null {
 const NOT_TEXT = {
   noGbk: {
     en: 'the file is not UTF-8 or UTF-16 (probably GBK/GB18030) and this runtime cannot decode GBK; save it as UTF-8 and import again',
-    zh: '文件不是 UTF-8 或 UTF-16 编码 (可能是 GBK/GB18030)，当前环境无法解码 GBK；请另存为 UTF-8 后重新导入',
+    zh: '文件不是 UTF-8 或 UTF-16 编码（可能是 GBK/GB18030），当前环境无法解码 GBK；请另存为 UTF-8 后重新导入',
   },
   neither: {
     en: 'the file is neither UTF-8, UTF-16 nor GBK/GB18030 text; save it as UTF-8 and import again',

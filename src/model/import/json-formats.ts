@@ -43,7 +43,7 @@ function telegramText(text: unknown): string {
 export function readTelegram(text: string, ctx: ReadContext): string {
   const root = parseJsonFile(text, ctx);
   if (!isObject(root) || !Array.isArray(root.messages)) {
-    if (root !== undefined) ctx.sink.skip(ctx.file, 1, 'messages', 'has no "messages" list (export a single chat as JSON)', '没有 "messages" 列表 (请以 JSON 导出单个群聊)');
+    if (root !== undefined) ctx.sink.skip(ctx.file, 1, 'messages', 'has no "messages" list (export a single chat as JSON)', '没有 "messages" 列表（请以 JSON 导出单个群聊）');
     return 'date';
   }
   let usedUnix = false;

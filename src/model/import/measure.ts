@@ -40,17 +40,17 @@ export const MEASURE_KEYS = [
 export type MeasureKey = (typeof MEASURE_KEYS)[number];
 
 export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh: string; definition: string }> = {
-  speakingRate30d: { unit: 'share', en: 'Speaking rate (30 d)', zh: '成员发言率 (30 日)', definition: 'members who spoke in the last 30 days of the span' },
+  speakingRate30d: { unit: 'share', en: 'Speaking rate (30 d)', zh: '成员发言率（30 日）', definition: 'members who spoke in the last 30 days of the span' },
   weeklyParticipation: { unit: 'share', en: 'Weekly participation', zh: '周参与率', definition: 'mean over the span\u2019s whole weeks (counted back from its last day) of the members who spoke that week' },
   coreActiveUsers: { unit: 'count', en: 'Core active users', zh: '核心活跃用户', definition: `members who spoke on ≥ ${CORE_ACTIVE_DEFAULT.minDays} of the last ${CORE_ACTIVE_DEFAULT.windowDays} days` },
   dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: 'all messages over the span\u2019s days (low-value ones included)' },
-  effectiveRatio: { unit: 'share', en: 'Effective-content ratio (estimate)', zh: '发言有效率 (估计)', definition: 'messages that are not low value (stickers, red packets, "1", thanks, laughter, emoji only)' },
+  effectiveRatio: { unit: 'share', en: 'Effective-content ratio (estimate)', zh: '发言有效率（估计）', definition: 'messages that are not low value (stickers, red packets, "1", thanks, laughter, emoji only)' },
   lurkerShare: { unit: 'share', en: 'Lurker share', zh: '潜水成员占比', definition: 'roster members with no speaking message in the last 30 days (needs a roster)' },
   top10ShareOfPosters: { unit: 'share', en: 'Messages by the top 10 % of posters', zh: '前 10% 发言者的发言占比', definition: 'speaking messages by the top 10 % of authors who spoke' },
   top10MessageShare: { unit: 'share', en: 'Messages by the top 10 % of members', zh: '前 10% 成员发言占比', definition: 'speaking messages by the top 10 % of roster members (needs a roster)' },
   top30MessageShare: { unit: 'share', en: 'Messages by the top 30 % of members', zh: '前 30% 成员发言占比', definition: 'speaking messages by the top 30 % of roster members: the playbook\u2019s core and active tiers (§3: 10 % + 20 %; needs a roster)' },
-  firstAnswerMinutesMedian: { unit: 'minutes', en: 'First-answer time (median)', zh: '首次响应时效 (中位数)', definition: `minutes from a message ending in ? or ？ to the first later message of someone else (an explicit reply where the format records them) within ${ANSWER_HORIZON_HOURS} h` },
-  firstAnswerMinutesP90: { unit: 'minutes', en: 'First-answer time (p90)', zh: '首次响应时效 (p90)', definition: 'as the median, 90th percentile' },
+  firstAnswerMinutesMedian: { unit: 'minutes', en: 'First-answer time (median)', zh: '首次响应时效（中位数）', definition: `minutes from a message ending in ? or ？ to the first later message of someone else (an explicit reply where the format records them) within ${ANSWER_HORIZON_HOURS} h` },
+  firstAnswerMinutesP90: { unit: 'minutes', en: 'First-answer time (p90)', zh: '首次响应时效（p90）', definition: 'as the median, 90th percentile' },
   answeredWithin15Share: { unit: 'share', en: 'Questions answered within 15 min', zh: '15 分钟内响应占比', definition: 'questions with a first answer under 15 minutes' },
   lowValueShare: { unit: 'share', en: 'Low-value messages', zh: '低价值消息占比', definition: '1 − effective ratio' },
   questionShare: { unit: 'share', en: 'Questions among speaking messages', zh: '提问占发言比例', definition: 'speaking messages ending in ? or ？' },
@@ -58,7 +58,7 @@ export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh
   officeShare: { unit: 'share', en: 'Speaking messages 9:00–18:00 on weekdays', zh: '工作日 9–18 点发言占比', definition: 'share of speaking messages in office hours Monday to Friday' },
   members: { unit: 'count', en: 'Members', zh: '成员数', definition: 'roster entries, or every author seen without a roster' },
   posters: { unit: 'count', en: 'Members who spoke', zh: '发言成员数', definition: 'members with at least one speaking message in the span' },
-  messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数 (发言者)', definition: 'speaking messages / authors who spoke' },
+  messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数（发言者）', definition: 'speaking messages / authors who spoke' },
   leftShare: { unit: 'share', en: 'Authors no longer in the group', zh: '已离群的发言者占比', definition: 'authors missing from the roster (they left before the export) among all authors (needs a roster)' },
 };
 

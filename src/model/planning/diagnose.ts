@@ -11,7 +11,7 @@
  * its own numbers.
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
-import { goalsOf, meetsAll, meetsGoal, shortfall, type Threshold } from '../playbook.ts';
+import { goalsOf, meetsAll, meetsGoal, RELIABLY_MET as RELIABLE, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { type Bilingual } from '../text.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
@@ -19,10 +19,10 @@ import { evaluate, type Executor } from './jobs.ts';
 import { explainOutcome } from './outcome.ts';
 import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
 import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
-import { gridOf, leversFor, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
+import { gridOf, leversFor, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
 
-/** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis. */
-export const RELIABLY_MET = 0.8;
+/** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis (the scorecard's "pass" cut-off). */
+export const RELIABLY_MET = RELIABLE;
 /** A move must raise a goal's chance by at least this much to be suggested for it. */
 export const WORTH_SUGGESTING = 0.05;
 /** A move against the playbook ranks below a playbook-consistent one unless it is better by more than this (a share of runs). */
@@ -180,6 +180,20 @@ export function costsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
 }
 
 const keyOfMoves = (moves: readonly Move[]) => moves.map((m) => `${m.path}=${m.to}`).join('&');
+const pathsOf = (moves: readonly Move[]) => moves.map((m) => m.path).join('&');
+
+/**
+ * The playbook's own window, 19:00–21:00, as one move (its start and its length; §5) when the
+ * window differs in both: moving either alone keeps the other, so neither reaches it.
+ */
+export function playbookWindowMove(usable: readonly Lever[], scenario: Scenario): (readonly Move[])[] {
+  const levers = [WINDOW_PATH, WINDOW_HOURS_PATH].map((path) => usable.find((l) => l.path === path));
+  const moves = levers.flatMap((lever): Move[] => {
+    const advice = lever && advicePosition(lever, scenario);
+    return lever && advice !== undefined ? [{ path: lever.path, from: positionOf(lever, scenario), to: advice }] : [];
+  });
+  return moves.length === 2 && moves.every((m) => m.from !== m.to) ? [moves] : [];
+}
 
 export async function diagnose(
   executor: Executor, base: Scenario, runs: number,
@@ -188,10 +202,11 @@ export async function diagnose(
   const goals = goalsOf(base);
   const screenRuns = Math.min(runs, DIAGNOSIS_PLAN.screenRuns);
   // every move validated once: the invalid ones are left out
-  const singles = leversFor(base).flatMap((lever) => movesOf(lever, base))
-    .flatMap((move) => {
-      const parsed = withSettings(base, [[move.path, move.to]]);
-      return parsed.ok ? [{ moves: [move] as readonly Move[], scenario: parsed.scenario }] : [];
+  const usable = leversFor(base);
+  const singles = [...usable.flatMap((lever) => movesOf(lever, base).map((move): readonly Move[] => [move])), ...playbookWindowMove(usable, base)]
+    .flatMap((moves) => {
+      const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
+      return parsed.ok ? [{ moves, scenario: parsed.scenario }] : [];
     });
   // progress over the whole job: the screening, every run for the shortlist and the pairs (an estimate until the pairs are known)
   const pairCount = (DIAGNOSIS_PLAN.pairedLevers * (DIAGNOSIS_PLAN.pairedLevers - 1)) / 2;
@@ -214,7 +229,7 @@ export async function diagnose(
   const perLever = new Map<string, number>();
   for (const c of [...first].sort((a, b) => byRank(a.remedy, b.remedy))) {
     if (chosen.size >= DIAGNOSIS_PLAN.shortlist) break;
-    const path = c.moves[0].path;
+    const path = pathsOf(c.moves);
     if ((perLever.get(path) ?? 0) >= 2) continue;
     perLever.set(path, (perLever.get(path) ?? 0) + 1);
     chosen.set(keyOfMoves(c.moves), c);
@@ -232,21 +247,23 @@ export async function diagnose(
   const full = shortlist.map((c, k) => remedyOf(base, c.moves, current, [...c.runs, ...rest[k]]));
 
   // pairs of the best moves on different levers
+  // (the playbook's whole window counts as one move, on the window's two levers)
   const leaders: Remedy[] = [];
+  const overlaps = (a: readonly Move[], b: readonly Move[]) => a.some((m) => b.some((o) => o.path === m.path));
   for (const r of [...full].sort(byRank)) {
     if (leaders.length >= DIAGNOSIS_PLAN.pairedLevers) break;
-    if (!leaders.some((l) => l.moves[0].path === r.moves[0].path)) leaders.push(r);
+    if (!leaders.some((l) => overlaps(l.moves, r.moves))) leaders.push(r);
   }
   const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => {
-    const moves = [a.moves[0], b.moves[0]];
+    const moves = [...a.moves, ...b.moves];
     const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
-    return parsed.ok ? [{ moves, scenario: parsed.scenario }] : [];
+    return parsed.ok ? [{ moves, parts: [a, b], scenario: parsed.scenario }] : [];
   }));
   total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairs.length * runs + checkMost;
   const paired = await evaluate(executor, pairs.map((p) => p.scenario), 0, runs, report);
-  const pairRemedies = pairs.map((p, k) => remedyOf(base, p.moves, current, paired[k]))
+  const pairRemedies = pairs.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, paired[k]), parts: p.parts }))
     // a pair is worth listing only when it beats each of its moves alone
-    .filter((p) => p.moves.every((m) => { const alone = full.find((r) => r.moves.length === 1 && r.moves[0].path === m.path && r.moves[0].to === m.to); return !alone || rankValue(p) > rankValue(alone); }));
+    .filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone))).map((p) => p.remedy);
   // the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
   const searched = diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
   const listed = [...searched.remedies, ...searched.goals.flatMap((g) => g.moves)].filter((r, i, all) => all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);

@@ -11,14 +11,21 @@ import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
 import { costsOf, type Remedy } from './diagnose.ts';
 import { describeBreach } from './guardrails.ts';
-import { describePosition, leverAt } from './levers.ts';
+import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
 
 /** "Posting window 14:00–15:00 → 19:00–21:00" (and a second move joined with "+"). */
 export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string {
   const l = langOf(locale);
-  return r.moves.map((m) => {
+  const colon = l === 'zh' ? '：' : ': ';
+  const hours = (w: readonly number[]) => `${w[0]}:00–${w[1]}:00`;
+  // the window's start and length moved together read as one window: "14:00–15:00 → 19:00–21:00"
+  const windowMoves = r.moves.filter((m) => isWindowLever(m.path));
+  const together = windowMoves.length === 2;
+  return r.moves.flatMap((m) => {
+    if (together && m.path === WINDOW_HOURS_PATH) return [];
     const lever = leverAt(m.path)!;
-    return `${lever.label[l]}${l === 'zh' ? '：' : ': '}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`;
+    if (together && isWindowLever(m.path)) return [`${lever.label[l]}${colon}${hours(windowAfter([], base))} → ${hours(windowAfter(windowMoves.map((w): Setting => [w.path, w.to]), base))}`];
+    return [`${lever.label[l]}${colon}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`];
   }).join(l === 'zh' ? ' ＋ ' : ' + ');
 }
 

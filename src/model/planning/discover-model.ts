@@ -14,7 +14,7 @@ import { evaluate, type Executor } from './jobs.ts';
 import { describePosition, fromUnit, leverAt, withSettings, type Lever, type Setting } from './levers.ts';
 import type { SweepResult } from './sweep.ts';
 import { latinHypercubeUnit } from './latin-hypercube.ts';
-import { contains, type Discovery, type DiscoveryAxis, type DiscoveryPoint, type Limit } from './discover.ts';
+import { contains, type BoxSummary, type Discovery, type DiscoveryAxis, type DiscoveryPoint, type Limit } from './discover.ts';
 
 /** One strategy of a sampled design, reduced to what discovery reads. */
 export interface DesignPoint {
@@ -169,6 +169,16 @@ export function describeLimit(path: string, limit: Limit, whole: Limit, base: Sc
 /** The rule's conditions: the restricted levers only, joined by "and" / "且". */
 export function describeConditions(d: Discovery, limits: readonly Limit[], restricted: readonly number[], base: Scenario, lang: 'en' | 'zh'): string {
   return restricted.map((a) => describeLimit(d.axes[a].path, limits[a], d.design[a], base, lang)).join(lang === 'zh' ? ' 且 ' : ' and ');
+}
+
+/**
+ * One box of the peeling trajectory by its ranges: "Promotions per week ≤ 3 posts and Posting window
+ * starts at 19:00 or later"; the first box (nothing restricted) is every strategy tried.
+ */
+export function describeBox(d: Discovery, box: BoxSummary, base: Scenario, lang: 'en' | 'zh'): string {
+  if (!box.restricted.length) return lang === 'zh' ? '全部策略（未限制）' : 'every strategy (no restriction)';
+  const text = describeConditions(d, box.limits, box.restricted, base, lang);
+  return lang === 'zh' ? fullWidth(text) : text;
 }
 
 /** What a good point achieves, as the rule's outcome: every goal at once, or one goal. */

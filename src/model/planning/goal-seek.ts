@@ -16,7 +16,7 @@ import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { breachesOf, playbookSettings, withinPlaybook, type Breach } from './guardrails.ts';
-import { positionOf, withSettings, type Lever, type Setting } from './levers.ts';
+import { isWindowLever, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
 import { search, type Assessment, type CandidateEvaluator, type Objective, type RunRecord, type SearchStage } from './optimize.ts';
 
 /** Held-out runs start here; a search never uses run indices this high. */
@@ -125,14 +125,18 @@ export function searchSpace(executor: Executor, base: Scenario, chosen: readonly
   });
   const settingsOf = (position: readonly number[]) => levers.map((l, i): Setting => [l.path, position[i]]);
   const scenarioAt = (position: readonly number[]) => withSettings(base, settingsOf(position));
+  const start = levers.map((l) => positionOf(l, base));
+  // with both the window's start and its length searched, each is narrowed alone: a pair that leaves 19:00–21:00 (20:00 for 2 hours) is not a candidate
+  const windowAt = levers.flatMap((l, i) => (isWindowLever(l.path) ? [i] : []));
+  const leavesWindow = (position: readonly number[]) => keepToPlaybook && windowAt.length === 2 && windowAt.some((i) => position[i] !== start[i])
+    && breachesOf(windowAt.map((i): Setting => [levers[i].path, position[i]]), base).length > 0;
   const evaluator: CandidateEvaluator = async (candidates, firstRun, count) => {
-    const parsed = candidates.map(scenarioAt);
+    const parsed = candidates.map((p) => (leavesWindow(p) ? { ok: false as const } : scenarioAt(p)));
     const valid = parsed.flatMap((p) => (p.ok ? [p.scenario] : []));
     const summaries = await evaluate(executor, valid, firstRun, count);
     let k = 0;
     return parsed.map((p) => (p.ok ? summaries[k++].map((s) => runRecord(goals, s)) : Array.from({ length: count }, () => INVALID)));
   };
-  const start = levers.map((l) => positionOf(l, base));
   const advised = playbookSettings(chosen, base);
   const playbook = levers.map((l, i) => advised.find(([path]) => path === l.path)?.[1] ?? start[i]);
   return { levers, settingsOf, scenarioAt, evaluator, start, playbook };

@@ -9,10 +9,10 @@
  * Where the playbook gives no number the reading is this lab's and says so
  * (docs/planning.md "Playbook guardrails").
  */
-import { ALL_FIELDS, getAt, type PlaybookAdvice } from '../fields.ts';
+import { getAt, LEVER_RECORDS, type PlaybookAdvice } from '../fields.ts';
 import type { Scenario } from '../scenario.ts';
 import { bilingual as tx, fullWidth, type Bilingual } from '../text.ts';
-import { leverAt, positionOf, type Lever, type Setting } from './levers.ts';
+import { isWindowLever, leverAt, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, windowAfter, type Lever, type Setting } from './levers.ts';
 
 type Value = number | boolean | string | readonly number[];
 
@@ -21,8 +21,8 @@ export interface Guardrail extends PlaybookAdvice {
   readonly path: string;
 }
 
-/** One per lever the playbook advises on, read from the field records. */
-export const GUARDRAILS: readonly Guardrail[] = ALL_FIELDS.flatMap((field) => (field.playbook ? [{ path: field.path, ...field.playbook }] : []));
+/** One per lever the playbook advises on (the posting window's start and its length each), read from the field records. */
+export const GUARDRAILS: readonly Guardrail[] = LEVER_RECORDS.flatMap((field) => (field.playbook ? [{ path: field.path, ...field.playbook }] : []));
 
 const BY_PATH = new Map(GUARDRAILS.map((g) => [g.path, g]));
 
@@ -40,12 +40,6 @@ export function keepsTo(rail: Guardrail, value: Value): boolean {
   return typeof value === 'number' && within(value);
 }
 
-/** A window lever's value at a start hour, with the scenario's window length. */
-function windowAt(scenario: Scenario, path: string, start: number): number[] {
-  const [from, to] = getAt(scenario, path) as [number, number];
-  return [start, start + to - from];
-}
-
 export interface Breach {
   readonly path: string;
   readonly source: string;
@@ -57,11 +51,18 @@ export function breachesOf(settings: readonly Setting[], scenario: Scenario): Br
   const found = settings.flatMap(([path, position]): Breach[] => {
     const rail = guardrailOf(path, scenario);
     const lever = leverAt(path);
-    if (!rail || !lever) return [];
-    const value = lever.options ? lever.options[Math.round(position)].value : lever.kind === 'window' ? windowAt(scenario, path, position) : position;
+    if (!rail || !lever || isWindowLever(path)) return [];
+    const value = lever.options ? lever.options[Math.round(position)].value : position;
     return keepsTo(rail, value) ? [] : [{ path, source: rail.source, reason: rail.reason }];
   });
-  return [...found, ...noDmsWithoutAdmins(settings, scenario).filter((b) => !found.some((f) => f.path === b.path))];
+  return [...found, ...windowBreach(settings, scenario), ...noDmsWithoutAdmins(settings, scenario).filter((b) => !found.some((f) => f.path === b.path))];
+}
+
+/** The window is judged whole, after its start and its length are both moved: one breach, on the window. */
+function windowBreach(settings: readonly Setting[], scenario: Scenario): Breach[] {
+  const rail = guardrailOf(WINDOW_PATH, scenario);
+  if (!rail || !settings.some(([path]) => isWindowLever(path))) return [];
+  return keepsTo(rail, windowAfter(settings, scenario)) ? [] : [{ path: WINDOW_PATH, source: rail.source, reason: rail.reason }];
 }
 
 /** DMs come from admins (quota = per admin × admins): with no admins, nobody DMs silent members, whatever the per-admin number (§6). */
@@ -78,7 +79,8 @@ const NO_ADMINS_NO_DMS = tx('with no admins, nobody DMs silent members: lurkers 
 /** The guardrails the scenario as a whole leaves (for a strategy the planner wrote). */
 export function scenarioBreaches(scenario: Scenario): Breach[] {
   return GUARDRAILS.flatMap((rail) => {
-    if (rail.appliesTo && !rail.appliesTo(scenario)) return [];
+    // the window's length is judged with the window
+    if ((rail.appliesTo && !rail.appliesTo(scenario)) || rail.path === WINDOW_HOURS_PATH) return [];
     return keepsTo(rail, getAt(scenario, rail.path) as Value) ? [] : [{ path: rail.path, source: rail.source, reason: rail.reason }];
   });
 }
@@ -109,7 +111,8 @@ export function withinPlaybook(lever: Lever, scenario: Scenario): Lever {
     const advice = advicePosition(lever, scenario) ?? positionOf(lever, scenario);
     return contiguous ? { ...lever, min: allowed[0], max: allowed.at(-1)! } : { ...lever, min: advice, max: advice };
   }
-  // a window's axis is its start hour: the start may go as late as keeps its end within the range
+  // a window's axis is its start hour: the start may go as late as keeps its end within the range (with the
+  // window's length kept; a search that also moves the length drops the combinations that leave it: goal-seek.ts)
   const [from, to] = lever.kind === 'window' ? getAt(scenario, lever.path) as [number, number] : [0, 0];
   const min = Math.max(lever.min, rail.min ?? -Infinity);
   const max = Math.min(lever.max, (rail.max ?? Infinity) - (to - from));
@@ -120,10 +123,11 @@ export function withinPlaybook(lever: Lever, scenario: Scenario): Lever {
 /** The playbook strategy: every guarded lever outside its guardrail moved to the playbook's advice. */
 export function playbookSettings(levers: readonly Lever[], scenario: Scenario): Setting[] {
   return levers.flatMap((lever): Setting[] => {
-    const rail = guardrailOf(lever.path, scenario);
+    // the window's length moves to the playbook's when the window as a whole leaves it
+    const rail = guardrailOf(isWindowLever(lever.path) ? WINDOW_PATH : lever.path, scenario);
     const advice = advicePosition(lever, scenario);
     if (!rail || advice === undefined) return [];
-    const value = getAt(scenario, lever.path) as Value;
+    const value = getAt(scenario, rail.path) as Value;
     return keepsTo(rail, value) ? [] : [[lever.path, advice]];
   });
 }

@@ -2,13 +2,16 @@
  * The levers a planner can vary (sweeps, sensitivity, diagnosis, goal seek):
  * every numeric, yes/no and enumerated field of the editor, as one numeric axis
  * each. A numeric lever's axis is its value; an enumerated one's is the index of
- * its option; a posting window's is its start hour (its length is kept).
+ * its option; a posting window's is its start hour (its length is kept), and
+ * the window's length is a lever of its own (`content.windowHours`, on the
+ * same field; its record sits inside the window's), so a 1-hour window can
+ * become the playbook's 19:00–21:00.
  * Practical ranges are where planners actually set a lever, not the schema's
  * extremes (a group does not post 70 times a week); they always lie inside the
  * schema's range, and each is kept on its field record (`fields.ts`). Describing the group (positioning), the experiment (runs,
  * seed, days) or the goals is not a lever.
  */
-import { ALL_FIELDS, getAt, isNotLever, rangeOf, setAt, type FieldSpec } from '../fields.ts';
+import { getAt, isNotLever, LEVER_RECORDS, rangeOf, setAt, type FieldSpec } from '../fields.ts';
 import { parseScenario, type ParseResult, type Scenario } from '../scenario.ts';
 import { bilingual as tx, type Bilingual } from '../text.ts';
 
@@ -31,8 +34,17 @@ export interface Lever {
 
 /** Practical ranges (calibrated judgement, not from the playbook): [min, max] on the lever's axis, as the field records give them. */
 export const PRACTICAL_RANGES: Readonly<Record<string, readonly [number, number]>> = Object.fromEntries(
-  ALL_FIELDS.flatMap((field) => (field.practical ? [[field.path, field.practical]] : [])),
+  LEVER_RECORDS.flatMap((field) => (field.practical ? [[field.path, field.practical]] : [])),
 );
+
+/** The posting window's field, and its length as a lever of its own (hours; the start is kept unless the end would pass 24:00). */
+export const WINDOW_PATH = 'content.window';
+export const WINDOW_HOURS_PATH = 'content.windowHours';
+
+/** The schema's range of a lever's axis (the window's length: 1–24 hours, as a window [from, to] within 0–24 allows). */
+export function schemaRangeOf(path: string): { min: number; max: number } {
+  return path === WINDOW_HOURS_PATH ? { min: 1, max: 24 } : rangeOf(path);
+}
 
 const YES_NO = [
   { value: false, label: tx('no', '否') },
@@ -50,7 +62,7 @@ function leverOf(field: FieldSpec): Lever | null {
     case 'integer': case 'number': case 'share': case 'window': {
       const practical = PRACTICAL_RANGES[field.path];
       if (!practical) return null;
-      const schema = rangeOf(field.path);
+      const schema = schemaRangeOf(field.path);
       const min = Math.max(schema.min, practical[0]);
       const max = Math.min(schema.max, practical[1]);
       return { ...base, kind: field.kind, min, max, step: field.kind === 'window' ? 1 : field.step ?? 1 };
@@ -60,7 +72,10 @@ function leverOf(field: FieldSpec): Lever | null {
   }
 }
 
-export const LEVERS: readonly Lever[] = ALL_FIELDS.map(leverOf).filter((l): l is Lever => l !== null);
+/** Whether a lever sets the posting window (its start or its length). */
+export const isWindowLever = (path: string): boolean => path === WINDOW_PATH || path === WINDOW_HOURS_PATH;
+
+export const LEVERS: readonly Lever[] = LEVER_RECORDS.map(leverOf).filter((l): l is Lever => l !== null);
 const BY_PATH = new Map(LEVERS.map((l) => [l.path, l]));
 
 export function leverAt(path: string): Lever | undefined {
@@ -71,6 +86,7 @@ export const isNumeric = (lever: Lever): boolean => !lever.options;
 
 /** A lever's position on its axis in a scenario. */
 export function positionOf(lever: Lever, scenario: Scenario): number {
+  if (lever.path === WINDOW_HOURS_PATH) { const [from, to] = getAt(scenario, WINDOW_PATH) as [number, number]; return to - from; }
   const value = getAt(scenario, lever.path);
   if (lever.options) return Math.max(0, lever.options.findIndex((o) => o.value === value));
   if (lever.kind === 'window') return (value as [number, number])[0];
@@ -92,30 +108,50 @@ export function fromUnit(lever: Lever, u: number): number {
   return snap(lever, lever.min + u * (lever.max - lever.min));
 }
 
-/** The JSON value the lever takes at a position, given the scenario it is set in. */
-function valueAt(lever: Lever, position: number, scenario: Scenario): unknown {
+/** The JSON value the lever takes at a position, given the value its field has now (a window: its start or its length moved). */
+function valueAt(lever: Lever, position: number, now: unknown): unknown {
   if (lever.options) return lever.options[Math.round(position)].value;
-  if (lever.kind === 'window') {
-    const [from, to] = getAt(scenario, lever.path) as [number, number];
-    const length = to - from;
-    const start = Math.min(position, 24 - length);
+  if (isWindowLever(lever.path)) {
+    const [from, to] = now as [number, number];
+    const length = lever.path === WINDOW_HOURS_PATH ? position : to - from;
+    const start = Math.min(lever.path === WINDOW_HOURS_PATH ? from : position, 24 - length);
     return [start, start + length];
   }
   return position;
 }
 
+/** The scenario field a lever sets (the window's length sets the window). */
+const fieldOf = (path: string) => (path === WINDOW_HOURS_PATH ? WINDOW_PATH : path);
+
+/** The posting window after these settings (its start and length in the order given; other levers ignored). */
+export function windowAfter(settings: readonly Setting[], scenario: Scenario): [number, number] {
+  let window = getAt(scenario, WINDOW_PATH) as [number, number];
+  for (const [path, position] of settings) if (isWindowLever(path)) window = valueAt(BY_PATH.get(path)!, position, window) as [number, number];
+  return window;
+}
+
 /** A lever's value at a position, as the editor shows it. */
 export function describePosition(lever: Lever, position: number, scenario: Scenario, lang: 'en' | 'zh'): string {
   if (lever.options) return lever.options[Math.round(position)].label[lang];
-  const value = valueAt(lever, position, scenario);
+  const value = lever.path === WINDOW_HOURS_PATH ? position : valueAt(lever, position, getAt(scenario, fieldOf(lever.path)));
   if (lever.kind === 'window') {
     const [from, to] = value as [number, number];
     return `${from}:00–${to}:00`;
   }
-  const number = Number((value as number).toFixed(2));
+  // a whole-number lever is never shown with a fraction ("3.4 人"); a fraction of things counted is an average
+  const number = lever.kind === 'integer' ? Math.round(value as number) : Number((value as number).toFixed(2));
   if (!lever.unit) return String(number);
   const unit = lang === 'en' && number === 1 ? SINGULAR[lever.unit.en] ?? lever.unit.en : lever.unit[lang];
-  return `${number} ${unit}`;
+  return countedAverage(number, lever.unit, lang) ?? `${number} ${unit}`;
+}
+
+/** Things counted one by one (people, posts, red packets): a fraction of them is an average, said so. */
+const COUNTED = new Set(['people', 'posts', 'red packets', 'DMs', 'members']);
+
+/** "平均 3.4 篇", "3.4 posts on average"; undefined for a whole number or a unit that is not counted. */
+export function countedAverage(value: number, unit: Bilingual, lang: 'en' | 'zh'): string | undefined {
+  if (Number.isInteger(value) || !COUNTED.has(unit.en)) return undefined;
+  return lang === 'zh' ? `平均 ${value} ${unit.zh}` : `${value} ${unit.en} on average`;
 }
 
 /** "1 post", not "1 posts". */
@@ -132,10 +168,10 @@ export function withSettings(scenario: Scenario, settings: readonly Setting[]): 
   for (const [path, position] of settings) {
     const lever = BY_PATH.get(path);
     if (!lever) throw new RangeError(`${path} is not a lever`);
-    const parts = path.split('.');
+    const parts = fieldOf(path).split('.');
     let node = draft;
     for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
-    node[parts.at(-1)!] = valueAt(lever, position, scenario);
+    node[parts.at(-1)!] = valueAt(lever, position, node[parts.at(-1)!]);
   }
   return parseScenario(draft);
 }
@@ -146,7 +182,10 @@ export function draftWithSettings<T>(draft: T, scenario: Scenario, settings: rea
   for (const [path, position] of settings) {
     const lever = BY_PATH.get(path);
     if (!lever) throw new RangeError(`${path} is not a lever`);
-    next = setAt(next, path, valueAt(lever, position, scenario));
+    const now = getAt(next, fieldOf(path));
+    // a window as edited may be half-typed: the scenario's is the one moved then
+    const window = isWindowLever(path) && !(Array.isArray(now) && now.length === 2 && now.every(Number.isInteger)) ? getAt(scenario, WINDOW_PATH) : now;
+    next = setAt(next, fieldOf(path), valueAt(lever, position, window));
   }
   return next;
 }
@@ -187,7 +226,7 @@ export function parseLeverRange(text: string): { lever: Lever; positions: number
   }
   const parts = spec.split(':').map(Number);
   const [from, to, step] = parts;
-  const schema = rangeOf(path);
+  const schema = schemaRangeOf(path);
   const bad = parts.length !== 3 || parts.some((v) => !Number.isFinite(v)) || step <= 0 || from > to
     || from < schema.min || to > schema.max || (to - from) / step > 200;
   if (bad) {

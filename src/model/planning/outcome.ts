@@ -77,10 +77,10 @@ export function explainOutcome(base: Scenario, runs: readonly Summary[]): Biling
     });
   }
   if (base.content.postsPerWeek === 0) {
-    out.push({ en: 'The team posts no content: nothing starts a conversation (§1, §5).', zh: '运营不发布任何内容：没有内容引发讨论 (§1，§5)。' });
+    out.push({ en: 'The team posts no content: nothing starts a conversation (§1, §5).', zh: '运营不发布任何内容：没有内容引发讨论（§1，§5）。' });
   }
   if (base.activation.dmPerAdminPerDay === 0 || base.team.admins === 0) {
-    out.push({ en: 'No one DMs silent members, so lurkers are never re-activated (§6).', zh: '没有人私聊沉默成员，潜水者不会被激活 (§6)。' });
+    out.push({ en: 'No one DMs silent members, so lurkers are never re-activated (§6).', zh: '没有人私聊沉默成员，潜水者不会被激活（§6）。' });
   }
   return out;
 }

@@ -14,7 +14,7 @@ import type { DraftController } from './draft-controller.ts';
 import { renamed, type LibraryAction, type LibraryController } from './library-controller.ts';
 import type { Notice, NoticesController } from './notices-controller.ts';
 import type { Draft } from '../../model/scenario.ts';
-import { PRESET_FILES } from '../presets.ts';
+import { isEdited, originsOf, PRESET_FILES, shownName as markEdited } from '../presets.ts';
 import type { PlanningController } from './planning-controller.ts';
 
 export interface LibraryLinkParts {
@@ -46,8 +46,10 @@ export class LibraryLinkController implements ReactiveController {
   async save(asNew: boolean): Promise<void> {
     const { edit, library, planning, notices } = this.parts;
     const replacements = edit.replacements;
-    // a new entry takes the name the user reads (a reference scenario's Chinese name in Chinese)
-    const shownName = scenarioText(edit.scenario, langOf(this.parts.locale())).name;
+    // a new entry takes the name the user reads (a reference scenario's Chinese name in Chinese), marked
+    // when the scenario is an edited preset or entry: "the playbook followed (edited)" is saved under a new name
+    const lang = langOf(this.parts.locale());
+    const shownName = markEdited(scenarioText(edit.scenario, lang).name, isEdited(edit.draft, originsOf(library.entries, edit.entryId)), lang);
     const saved = await library.save(edit.draft, shownName, planning.resultsFor(edit.scenario), edit.entryId, asNew);
     if (!saved) return;
     notices.notify({ key: 'savedInLibrary', params: { name: saved.name } });

@@ -1,22 +1,26 @@
 /**
  * Planning jobs in the browser: a diagnosis, a sweep, a sensitivity analysis or a
- * goal seek, one at a time, on a worker pool of their own (the lab's quick
+ * goal seek, one at a time, computed in the planner worker (worker/planner.ts:
+ * nothing of the planning runs on the page's main thread, which only relays
+ * tasks) with its simulations on a worker pool of their own (the lab's quick
  * previews keep theirs). Each job reports progress (done, elapsed, left) and
  * can be cancelled; a cancelled sweep keeps the points that finished.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import * as Comlink from 'comlink';
 import type { Scenario } from '../../model/scenario.ts';
-import type { Executor, TaskResult } from '../../model/planning/jobs.ts';
-import { diagnose, type Diagnosis } from '../../model/planning/diagnose.ts';
-import { frontier, type FrontierResult } from '../../model/planning/frontier.ts';
-import { partialSweep, runSweep, type SweepAxis, type SweepResult } from '../../model/planning/sweep.ts';
-import { runSensitivity, InvalidDesignPoint, type SensitivityResult } from '../../model/planning/sensitivity-model.ts';
-import { goalSeek, type GoalSeekResult } from '../../model/planning/goal-seek.ts';
+import type { TaskResult } from '../../model/planning/jobs.ts';
+import type { Diagnosis } from '../../model/planning/diagnose.ts';
+import type { FrontierResult } from '../../model/planning/frontier.ts';
+import { partialSweep, type SweepAxis, type SweepResult } from '../../model/planning/sweep.ts';
+import type { SensitivityResult } from '../../model/planning/sensitivity-model.ts';
+import type { GoalSeekResult } from '../../model/planning/goal-seek.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
 import type { Lever } from '../../model/planning/levers.ts';
-import { runDesign, type DesignResult } from '../../model/planning/discover-model.ts';
-import { EnsembleCancelled, type WorkerPool } from '../../worker/pool.ts';
-import { createPool } from '../../worker/workers.ts';
+import type { DesignResult } from '../../model/planning/discover-model.ts';
+import { EnsembleCancelled, type TextExecutor, type WorkerPool } from '../../worker/pool.ts';
+import { CANCELLED, remoteExecute, type PlannerApi, type RemoteExecute, type RemoteReport } from '../../worker/planner.ts';
+import { createPlannerWorker, createPool } from '../../worker/workers.ts';
 import { messageOf, type NoticesController } from './notices-controller.ts';
 import type { SavedPlans } from '../storage/scenario-store.ts';
 
@@ -67,6 +71,7 @@ export class PlanningController implements ReactiveController {
   /** Jobs finished (tests and tools wait on it). */
   finished = 0;
   private pool: WorkerPool | null = null;
+  private planner: { worker: Worker; api: Comlink.Remote<PlannerApi>; died: Promise<never>; dead: boolean } | null = null;
   private lastPaint = 0;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController) {
@@ -78,6 +83,8 @@ export class PlanningController implements ReactiveController {
   hostDisconnected(): void {
     this.pool?.dispose();
     this.pool = null;
+    this.planner?.worker.terminate();
+    this.planner = null;
   }
 
   get busy(): PlanKind | null {
@@ -108,17 +115,17 @@ export class PlanningController implements ReactiveController {
   }
 
   diagnose(base: Scenario, runs: number): Promise<void> {
-    return this.job('diagnosis', async (execute, report) => {
-      const result = await diagnose(execute, base, runs, (done, total) => report('run', done, total));
+    return this.job('diagnosis', async (planner, execute, report) => {
+      const result = await planner.diagnose(execute, report, base, runs);
       this.results.diagnosis = { result, scenario: base };
     });
   }
 
   sweep(base: Scenario, axes: readonly SweepAxis[], runs: number): Promise<void> {
     const received: TaskResult[] = [];
-    return this.job('sweep', async (execute, report) => {
-      const recording: Executor = (scenarios, tasks, onTask) => execute(scenarios, tasks, (r) => { received.push(r); onTask?.(r); });
-      const result = await runSweep(recording, base, axes, runs, (done, total) => report('run', done, total));
+    // the tasks that finished are kept on the page, for a cancelled sweep's partial result
+    return this.job('sweep', async (planner, _execute, report) => {
+      const result = await planner.sweep(remoteExecute(this.recording(received)), report, base, axes, runs);
       this.results.sweep = { result, scenario: base, partial: false };
     }, () => {
       // cancelled: the points whose runs all finished are kept
@@ -129,64 +136,93 @@ export class PlanningController implements ReactiveController {
 
   /** Morris screening (`samples`: trajectories) or Sobol indices (`samples`: base samples N), of the goals missed now or every goal. */
   sensitivity(base: Scenario, levers: readonly Lever[], runs: number, method: 'morris' | 'sobol', samples: number, outputs: 'missed' | 'all' = 'missed'): Promise<void> {
-    return this.job('sensitivity', async (execute, report) => {
-      const result = await runSensitivity(execute, base, { method, levers, runs, samples, outputs }, (done, total) => report('run', done, total));
-      this.results.sensitivity = { result, scenario: base };
+    return this.job('sensitivity', async (planner, execute, report) => {
+      const result = await planner.sensitivity(execute, report, base, { method, levers, runs, samples, outputs });
+      if ('refused' in result) this.notices.refuse({ key: 'planRefused' }, result.refused);
+      else this.results.sensitivity = { result, scenario: base };
     });
   }
 
   goalSeek(base: Scenario, levers: readonly Lever[], objective: Objective, withinPlaybook = true): Promise<void> {
-    return this.job('goalSeek', async (execute, report) => {
-      const result = await goalSeek(execute, base, { levers, objective, withinPlaybook, onProgress: (stage, done, total) => report(stage, done, total) });
+    return this.job('goalSeek', async (planner, execute, report) => {
+      const result = await planner.goalSeek(execute, report, base, { levers, objective, withinPlaybook });
       this.results.goalSeek = { result, scenario: base };
     });
   }
 
   /** The hours–chance frontier over the levers. */
   frontier(base: Scenario, levers: readonly Lever[], points: number, withinPlaybook = true): Promise<void> {
-    return this.job('frontier', async (execute, report) => {
-      const result = await frontier(execute, base, { levers, points, withinPlaybook, onProgress: (stage, done, total) => report(stage, done, total) });
+    return this.job('frontier', async (planner, execute, report) => {
+      const result = await planner.frontier(execute, report, base, { levers, points, withinPlaybook });
       this.results.frontier = { result, scenario: base };
     });
   }
 
   /** Scenario discovery: a Latin hypercube of `points` strategies over the levers, `runs` runs each. */
   discover(base: Scenario, levers: readonly Lever[], points: number, runs: number): Promise<void> {
-    return this.job('discovery', async (execute, report) => {
-      const result = await runDesign(execute, base, levers, points, runs, (done, total) => report('run', done, total));
+    return this.job('discovery', async (planner, execute, report) => {
+      const result = await planner.discover(execute, report, base, levers, points, runs);
       this.results.discovery = { result, scenario: base };
     });
   }
 
+  /** The pool's executor, keeping each finished task in `received`. */
+  private recording(received: TaskResult[]): TextExecutor {
+    const execute = this.pool!.executeText;
+    return (scenarios, tasks, onTask) => execute(scenarios, tasks, (r) => { received.push(r); onTask?.(r); });
+  }
+
+  /** The planner worker (made once); a call fails rather than waits forever if it dies. */
+  private plannerApi() {
+    if (!this.planner) {
+      const worker = createPlannerWorker();
+      let markDead = () => undefined as void;
+      const died = new Promise<never>((_, reject) => {
+        worker.addEventListener('error', (event) => { event.preventDefault(); markDead(); reject(new Error(event.message || 'the planner stopped')); });
+      });
+      died.catch(() => undefined);
+      const planner = { worker, api: Comlink.wrap<PlannerApi>(worker), died, dead: false };
+      markDead = () => { planner.dead = true; };
+      this.planner = planner;
+    }
+    return this.planner;
+  }
+
   private async job(
     kind: PlanKind,
-    work: (execute: Executor, report: (stage: PlanStage, done: number, total: number) => void) => Promise<void>,
+    work: (planner: Comlink.Remote<PlannerApi>, execute: RemoteExecute, report: RemoteReport) => Promise<void>,
     onCancel?: () => void,
   ): Promise<void> {
     this.pool ??= createPool();
     const pool = this.pool;
+    const planner = this.plannerApi();
     const started = performance.now();
     this.progress = { kind, stage: 'run', done: 0, total: 0, elapsedMs: 0, remainingMs: null };
     this.host.requestUpdate();
-    const report = (stage: PlanStage, done: number, total: number) => {
+    const report = (stage: string, done: number, total: number) => {
       const now = performance.now();
       const elapsedMs = now - started;
       const stageChanged = stage !== this.progress?.stage;
-      this.progress = { kind, stage, done, total, elapsedMs, remainingMs: done && (stage === 'run' || stage === 'check') ? (elapsedMs / done) * (total - done) : null };
+      this.progress = { kind, stage: stage as PlanStage, done, total, elapsedMs, remainingMs: done && (stage === 'run' || stage === 'check') ? (elapsedMs / done) * (total - done) : null };
       if (stageChanged || done === total || now - this.lastPaint >= REPAINT_MS) {
         this.lastPaint = now;
         this.host.requestUpdate();
       }
     };
+    const execute = remoteExecute(pool.executeText);
+    const reportProxy = Comlink.proxy(report);
     try {
-      await work(pool.execute, report);
+      await Promise.race([work(planner.api, execute, reportProxy), planner.died]);
       this.finished++;
     } catch (error) {
-      if (error instanceof EnsembleCancelled) {
+      // a planner that died is made afresh for the next job
+      if (this.planner === planner && planner.dead) {
+        planner.worker.terminate();
+        this.planner = null;
+      }
+      if (error instanceof EnsembleCancelled || (error as Error | undefined)?.name === CANCELLED) {
         onCancel?.();
         this.notices.notify({ key: 'planCancelled' });
-      } else if (error instanceof InvalidDesignPoint) {
-        this.notices.refuse({ key: 'planRefused' }, error.problems);
       } else {
         this.notices.notify({ key: 'runFailed', params: { message: messageOf(error) } });
       }

@@ -16,7 +16,7 @@ import type { Comparison, PairedDifference } from '../../model/compare.ts';
 import type { EnsembleSummary } from '../../model/ensemble.ts';
 import { SERIES, SUMMARY, SUMMARY_KEYS, type SummaryKey } from '../../model/metrics.ts';
 import { describeThreshold } from '../../model/playbook.ts';
-import { formatByUnit, formatChance, formatDifferenceInterval, formatNumber, formatPercent, pick, type Locale } from '../../i18n/locale.ts';
+import { bracketed, formatByUnit, formatChance, formatDifferenceInterval, formatNumber, formatPercent, pick, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { CHARTS, chartThreshold } from '../chart-specs.ts';
 import { comparisonToCsv } from '../../model/report.ts';
@@ -175,7 +175,7 @@ export class CompareView extends LitElement {
         <table class="goals">
           <thead><tr><th>${t(locale, 'goal')}</th>${letters.map((_, k) => html`<th>${head(k)}</th>`)}</tr></thead>
           <tbody>
-            ${c.goals.map((g) => html`<tr><td>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source})${g.threshold.definition ? ` — ${pick(locale, g.threshold.definition)}` : ''}</td>${g.metShare.map((v) => html`<td>${this.chance(v, c.runs)}</td>`)}</tr>`)}
+            ${c.goals.map((g) => html`<tr><td>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)}${g.threshold.definition ? ` — ${pick(locale, g.threshold.definition)}` : ''}</td>${g.metShare.map((v) => html`<td>${this.chance(v, c.runs)}</td>`)}</tr>`)}
             <tr><td><strong>${t(locale, 'allGoalsRow')}</strong></td>${c.allGoalsMetShare.map((v) => html`<td><strong>${this.chance(v, c.runs)}</strong></td>`)}</tr>
           </tbody>
         </table>

@@ -21,6 +21,7 @@ import type { Progress } from '../../worker/pool.ts';
 import { formatNumber, langOf, typeset, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { resultCharts, resultsCaption } from '../result-charts.ts';
+import { shownName } from '../presets.ts';
 import type { FinishedRun, RunKind, ShownResults } from '../controllers/ensemble-controller.ts';
 import type { BaselineDeltas, Pinned } from '../controllers/baseline-controller.ts';
 import { RELIABLY_MET } from '../../model/planning/diagnose.ts';
@@ -47,6 +48,7 @@ export class LabView extends LitElement {
     deltas: { attribute: false },
     canUndo: { type: Boolean },
     canRedo: { type: Boolean },
+    edited: { type: Boolean },
   };
 
   declare locale: Locale;
@@ -64,6 +66,8 @@ export class LabView extends LitElement {
   declare deltas: BaselineDeltas | null;
   declare canUndo: boolean;
   declare canRedo: boolean;
+  /** The draft keeps a preset's (or its library entry's) name but differs from it: the name is shown as edited. */
+  declare edited: boolean;
 
   constructor() {
     super();
@@ -77,6 +81,7 @@ export class LabView extends LitElement {
     this.lastRun = null;
     this.shown = null;
     this.workers = 1;
+    this.edited = false;
     this.runs = 0;
     this.pinned = null;
     this.deltas = null;
@@ -156,7 +161,7 @@ export class LabView extends LitElement {
         </section>
         <section aria-labelledby="results-title">
           <div class="panel">
-            <h2 id="results-title">${t(locale, 'results')}${shown.name ? html` — <span class="scenario-name">${shown.name}</span>` : nothing}</h2>
+            <h2 id="results-title">${t(locale, 'results')}${shown.name ? html` — <span class="scenario-name" data-edited=${this.edited ? 'true' : 'false'}>${shownName(shown.name, this.edited, langOf(locale))}</span>` : nothing}</h2>
             ${shown.description ? html`<p class="description">${shown.description}</p>` : nothing}
             ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'resultsOfLastValid')}</p>` : nothing}
             ${this.renderStatus()}
@@ -206,7 +211,7 @@ export class LabView extends LitElement {
   }
 
   private caption(): string {
-    return resultsCaption(this.locale, this.draft, this.summary, this.shown);
+    return resultsCaption(this.locale, this.draft, this.summary, this.shown, this.edited);
   }
 
   /** The result bar's "Scorecard ↓": the scorecard in view, clear of the bar, with the focus (Tab goes on from there). */

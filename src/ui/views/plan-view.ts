@@ -11,6 +11,7 @@
  * `plan-seek`, `plan-sweep`, `plan-sensitivity`, `plan-discover`, `plan-apply`; and
  * `plan-cancel`, `undo`, `redo`.
  */
+import { shownName } from '../presets.ts';
 import type { SweepAxis } from '../../model/planning/sweep.ts';
 import type { Objective } from '../../model/planning/optimize.ts';
 import type { Setting } from '../../model/planning/levers.ts';
@@ -38,6 +39,7 @@ export class PlanView extends LitElement {
     results: { attribute: false },
     canUndo: { type: Boolean },
     canRedo: { type: Boolean },
+    edited: { type: Boolean },
   };
 
   declare locale: Locale;
@@ -46,6 +48,8 @@ export class PlanView extends LitElement {
   declare results: PlanResults;
   declare canUndo: boolean;
   declare canRedo: boolean;
+  /** The scenario keeps a preset's (or its library entry's) name but differs from it. */
+  declare edited: boolean;
 
   constructor() {
     super();
@@ -55,6 +59,7 @@ export class PlanView extends LitElement {
     this.results = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null, discovery: null };
     this.canUndo = false;
     this.canRedo = false;
+    this.edited = false;
   }
 
   static override styles = css`
@@ -76,23 +81,40 @@ export class PlanView extends LitElement {
     const locale = this.locale;
     const s = this.scenario;
     if (!s) return html`<p>${t(locale, 'waiting')}</p>`;
+    const busy = this.busy();
     return html`
       <div class="head panel">
-        <span><strong>${t(locale, 'planFor')}</strong> ${scenarioText(s, langOf(locale)).name}</span>
+        <span><strong>${t(locale, 'planFor')}</strong> ${shownName(scenarioText(s, langOf(locale)).name, this.edited, langOf(locale))}</span>
         <button @click=${() => this.fire('undo')} ?disabled=${!this.canUndo} aria-keyshortcuts="Control+Z">${t(locale, 'undo')}</button>
         <button @click=${() => this.fire('redo')} ?disabled=${!this.canRedo} aria-keyshortcuts="Control+Shift+Z">${t(locale, 'redo')}</button>
         ${this.renderProgress()}
       </div>
       <div class="grid">
-        <qc-plan-diagnosis tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')} .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.diagnosis}></qc-plan-diagnosis>
-        <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.goalSeek}></qc-plan-seek>
-        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.frontier}></qc-plan-frontier>
-        <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sweep}></qc-plan-sweep>
-        <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.sensitivity}></qc-plan-screen>
-        <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${this.progress} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
+        <qc-plan-diagnosis tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')} .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.diagnosis}></qc-plan-diagnosis>
+        <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.goalSeek}></qc-plan-seek>
+        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.frontier}></qc-plan-frontier>
+        <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.sweep}></qc-plan-sweep>
+        <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.sensitivity}></qc-plan-screen>
+        <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
       </div>
     `;
   }
+
+  /**
+   * What the panels are told of a job: only that one runs (they block their run
+   * buttons), as one object for the whole job. A progress tick (every 250 ms)
+   * then repaints the head alone, not the six panels (each a few hundred
+   * elements: ticks re-rendering them were main-thread tasks of 50–250 ms on a
+   * loaded machine).
+   */
+  private busy(): PlanProgress | null {
+    const p = this.progress;
+    if (!p) this.job = null;
+    else if (!this.job || this.job.kind !== p.kind) this.job = p;
+    return this.job;
+  }
+
+  private job: PlanProgress | null = null;
 
   /** The diagnosis panel in view, with the focus: where "What to change" leads. */
   showDiagnosis(): void {

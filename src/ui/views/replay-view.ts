@@ -32,7 +32,7 @@ const KIND_CHIPS: Record<MessageKind, Bilingual> = {
 };
 const TEAM_CHIPS: Record<TeamPost, Bilingual> = {
   news: tx('topic: news', '话题：行业资讯'), tips: tx('topic: tips', '话题：实用技巧'), spotlight: tx('topic: member spotlight', '话题：成员展示'),
-  themeDay: tx('theme day', '主题日'), event: tx('online party', '线上活动'), poll: tx('needs poll', '需求投票'),
+  themeDay: tx('theme day', '主题讨论日'), event: tx('online party', '线上活动'), poll: tx('needs poll', '需求投票'),
   announcement: tx('announcement', '群公告'), chain: tx('chain (接龙)', '发起接龙'),
 };
 type PromoHook = 'none' | 'redPacket' | 'giveaway';

@@ -17,7 +17,7 @@ import { settingsOfRemedy, type Remedy } from '../../../model/planning/diagnose.
 import { describeMoves, describeRemedy } from '../../../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
 import type { Threshold } from '../../../model/playbook.ts';
-import { formatByUnit, formatChance, langOf, pick } from '../../../i18n/locale.ts';
+import { bracketed, formatByUnit, formatChance, langOf, pick } from '../../../i18n/locale.ts';
 import { t } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
@@ -72,7 +72,7 @@ export class DiagnosisPanel extends PlanPanel {
           : html`<p class="help">${t(locale, 'noRemedy')}</p>`}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
-          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source}) —
+          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)} —
             ${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => this.remedy(m, fresh, g.threshold))}</ul>`
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}

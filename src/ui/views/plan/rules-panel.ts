@@ -18,7 +18,7 @@ import { leverAt, leversFor, type Lever, type Setting } from '../../../model/pla
 import type { SweepResult } from '../../../model/planning/sweep.ts';
 import { discover, DISCOVERY_DEFAULTS, type Discovery, type DiscoveryPoint, type Limit } from '../../../model/planning/discover.ts';
 import {
-  boxCentre, describeBound, describeRule, DESIGN_LIMITS, discoveryInput, discoveryToCsv, goalOf,
+  boxCentre, describeBound, describeBox, describeRule, DESIGN_LIMITS, discoveryInput, discoveryToCsv, goalOf,
   type DesignResult, type DiscoveryTarget,
 } from '../../../model/planning/discover-model.ts';
 import { formatPercent, langOf, pick } from '../../../i18n/locale.ts';
@@ -60,7 +60,7 @@ export class RulesPanel extends PlanPanel {
     .rule { font-size: 0.9rem; font-weight: 600; margin: 0.4rem 0; }
     .trajectory { max-height: 16rem; overflow: auto; }
     tr.picked td, tr.picked th { background: var(--qc-ok-bg); font-weight: 600; }
-    td.levers { text-align: left; max-width: 16rem; }
+    td.levers { text-align: left; max-width: 22rem; }
   `;
 
   declare result: PlanResults['discovery'];
@@ -208,7 +208,7 @@ export class RulesPanel extends PlanPanel {
       ${centre.length && this.isCurrent(scenario) ? html`<div class="row"><button class="try-rule"
         aria-label=${t(locale, 'applyNamed', { what: centre.map(([path, v]) => `${this.label(leverAt(path)!)} ${this.position(leverAt(path)!, v)}`).join(lang === 'zh' ? '；' : '; ') })}
         @click=${() => this.applySettings(centre satisfies Setting[])}>${t(locale, 'rulesTry')}</button></div>` : nothing}` : nothing}
-      ${d.trajectory.length > 1 ? this.renderTrajectory(d, source, label) : nothing}
+      ${d.trajectory.length > 1 ? this.renderTrajectory(d, source, scenario) : nothing}
       <p class="legend">${t(locale, 'rulesLegend', { coverage: pc(d.minCoverage), levers: d.maxLevers })}</p>
       <div class="row">
         ${source.kind === 'design' ? html`<button class="link" @click=${() => downloadBlob(fileNameFor(`${source.scenario}-rules`, 'csv'), new Blob([discoveryToCsv(source, d, this.targetFor(source))], { type: 'text/csv' }))}>CSV</button>` : nothing}
@@ -217,8 +217,9 @@ export class RulesPanel extends PlanPanel {
     `;
   }
 
-  private renderTrajectory(d: Discovery, source: SweepResult | DesignResult, label: (axis: number) => string) {
+  private renderTrajectory(d: Discovery, source: SweepResult | DesignResult, scenario: Scenario) {
     const locale = this.locale;
+    const lang = langOf(locale);
     const pc = (v: number) => formatPercent(locale, v);
     return html`<p class="help">${t(locale, 'rulesTrajectory')}
         ${d.pickedBy === 'planner' ? html`<button class="link default-box" @click=${() => { this.picked = null; }}>${t(locale, 'rulesDefaultBox')}</button>` : nothing}</p>
@@ -226,7 +227,7 @@ export class RulesPanel extends PlanPanel {
         <thead><tr><th scope="col">${t(locale, 'rulesBox')}</th><th scope="col">${t(locale, 'rulesLeversCol')}</th><th scope="col">${t(locale, 'coverage')}</th>
           <th scope="col">${t(locale, 'density')}</th><th scope="col">${t(locale, 'rulesPointsCol')}</th><th scope="col">${t(locale, 'rulesMean')}</th><th scope="col"><span class="visually-hidden">${t(locale, 'rulesUse')}</span></th></tr></thead>
         <tbody>${d.trajectory.map((b, i) => html`<tr class=${i === d.picked ? 'picked' : ''} data-box=${i}>
-          <th scope="row">${i}</th><td class="levers">${b.restricted.map(label).join(locale === 'zh-CN' ? '、' : ', ') || '—'}</td>
+          <th scope="row">${i}</th><td class="levers">${describeBox(d, b, scenario, lang)}</td>
           <td>${pc(b.coverage)}</td><td>${pc(b.density)}</td><td>${b.points}</td><td>${pc(b.meanShare)}</td>
           <td>${i === 0 ? nothing : i === d.picked ? html`<span class="legend">${t(locale, 'rulesInUse')}</span>`
             : html`<button class="link use-box" aria-label=${t(locale, 'rulesUseNamed', { box: i, coverage: pc(b.coverage), density: pc(b.density) })}

@@ -10,12 +10,11 @@ import { html, nothing } from 'lit';
 import { interpolateGreens } from 'd3';
 import type { Scenario } from '../../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../../model/metrics.ts';
-import { gridOf, isNumeric, leverAt, leversFor, type Lever } from '../../../model/planning/levers.ts';
-import { rangeOf as schemaRange } from '../../../model/fields.ts';
+import { gridOf, isNumeric, leverAt, leversFor, schemaRangeOf as schemaRange, type Lever } from '../../../model/planning/levers.ts';
 import { sweepToCsv } from '../../../model/planning/export.ts';
 import type { SweepAxis, SweepResult } from '../../../model/planning/sweep.ts';
 import { wilson } from '../../../model/stats.ts';
-import { formatChance, formatPercent, langOf, pick } from '../../../i18n/locale.ts';
+import { bracketed, formatChance, formatPercent, langOf, pick } from '../../../i18n/locale.ts';
 import { t } from '../../../i18n/messages.ts';
 import { scenarioText } from '../../../model/text.ts';
 import { chartThreshold } from '../../chart-specs.ts';
@@ -109,7 +108,7 @@ export class SweepPanel extends PlanPanel {
         this.sweepRanges = { ...this.sweepRanges, [path]: { ...r, [key]: Number.isFinite(v) ? v : NaN } };
       };
       const name = (part: string) => t(locale, 'rangeOf', { lever: this.label(lever), part });
-      const from = lever.kind === 'window' ? `${t(locale, 'from')} (${t(locale, 'startHour')})` : t(locale, 'from');
+      const from = lever.kind === 'window' ? `${t(locale, 'from')}${bracketed(locale, t(locale, 'startHour'))}` : t(locale, 'from');
       return html`<label>${from} <input type="number" .value=${String(r.from)} step=${lever.step} aria-label=${name(from)} @change=${set('from')}></label>
         <label>${t(locale, 'to')} <input type="number" .value=${String(r.to)} step=${lever.step} aria-label=${name(t(locale, 'to'))} @change=${set('to')}></label>
         <label>${t(locale, 'step')} <input type="number" .value=${String(r.step)} step=${lever.step} min=${lever.step} aria-label=${name(t(locale, 'step'))} @change=${set('step')}></label>`;

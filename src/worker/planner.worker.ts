@@ -1,0 +1,5 @@
+/** The planner worker: planning jobs off the page's main thread (planner.ts). */
+import * as Comlink from 'comlink';
+import { plannerApi } from './planner.ts';
+
+Comlink.expose(plannerApi);

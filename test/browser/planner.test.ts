@@ -1,0 +1,109 @@
+/** Planning jobs run in the planner worker: the page's main thread only relays tasks, and the numbers are the same as anywhere. */
+import { describe, expect, it, vi } from 'vitest';
+import type { ReactiveControllerHost } from 'lit';
+import type { Scenario } from '../../src/model/scenario.ts';
+import { runTasksHere } from '../../src/model/planning/jobs.ts';
+import { leverAt, leversFor } from '../../src/model/planning/levers.ts';
+import { runSensitivity } from '../../src/model/planning/sensitivity-model.ts';
+import { goalSeek } from '../../src/model/planning/goal-seek.ts';
+import { diagnose } from '../../src/model/planning/diagnose.ts';
+import { runSweep } from '../../src/model/planning/sweep.ts';
+import { frontier } from '../../src/model/planning/frontier.ts';
+import { runDesign } from '../../src/model/planning/discover-model.ts';
+import { PlanningController } from '../../src/ui/controllers/planning-controller.ts';
+import type { NoticesController } from '../../src/ui/controllers/notices-controller.ts';
+import '../../src/ui/views/plan-view.ts';
+import { loadScenario } from '../scenarios.ts';
+
+const base: Scenario = loadScenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 7, content: { ...s.content, promoPerWeek: 7 } }));
+
+function controller() {
+  const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) } as unknown as ReactiveControllerHost;
+  const notified: unknown[] = [];
+  const notices = { notify: (n: unknown) => notified.push(n), refuse: (n: unknown) => notified.push(n) } as unknown as NoticesController;
+  return { planning: new PlanningController(host, notices), notified };
+}
+
+/** The main thread's tasks longer than 50 ms while `work` runs. */
+async function longTasksDuring(work: () => Promise<unknown>): Promise<number[]> {
+  const long: number[] = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
+  observer.observe({ type: 'longtask' });
+  await work();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return long;
+}
+
+describe('the planner worker', () => {
+  it('screens 20 levers (210 strategies) without a main-thread task over 50 ms, with the numbers of the page itself', async () => {
+    const { planning, notified } = controller();
+    const levers = leversFor(base, 'numeric').slice(0, 20);
+    // warm up (workers started, modules loaded) on a small job
+    await planning.sensitivity(base, levers.slice(0, 2), 1, 'morris', 2, 'all');
+    // on the page itself this job is one task of a second or more (210 strategies built, validated and reduced);
+    // in the planner the page only relays tasks. A machine shared with other work can stretch a task now and
+    // then (the test runner's own tasks included), so the best of three tries is judged.
+    const tries: number[][] = [];
+    for (let k = 0; k < 3 && !tries.some((t) => t.length === 0); k++) tries.push(await longTasksDuring(() => planning.sensitivity(base, levers, 1, 'morris', 10, 'all')));
+    expect(notified).toEqual([]);
+    expect(tries.some((t) => t.length === 0), `tasks over 50 ms in each try: ${JSON.stringify(tries)}`).toBe(true);
+    const here = await runSensitivity(runTasksHere, base, { method: 'morris', levers, runs: 1, samples: 10, outputs: 'all' });
+    expect(planning.results.sensitivity!.result).toEqual(here);
+    planning.hostDisconnected();
+  });
+
+  it('gives the goal seek of the page itself, and cancels', async () => {
+    const { planning, notified } = controller();
+    const levers = ['content.promoPerWeek', 'content.window', 'content.windowHours'].map((p) => leverAt(p)!);
+    await planning.goalSeek(base, levers, { kind: 'maxGoals', budget: 20 });
+    const here = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 20 }, withinPlaybook: true });
+    expect(planning.results.goalSeek!.result).toEqual(here);
+    const running = planning.goalSeek(base, levers, { kind: 'maxGoals', budget: 20 }, false);
+    setTimeout(() => planning.cancel(), 200);
+    await running;
+    expect(notified).toContainEqual({ key: 'planCancelled' });
+    planning.hostDisconnected();
+  });
+
+  it('gives the diagnosis, sweep, frontier and discovery design of the page itself', async () => {
+    const { planning, notified } = controller();
+    const promos = leverAt('content.promoPerWeek')!;
+    const dms = leverAt('activation.dmPerAdminPerDay')!;
+    await planning.diagnose(base, 4);
+    expect(planning.results.diagnosis!.result).toEqual(await diagnose(runTasksHere, base, 4));
+    const axes = [{ lever: promos, positions: [0, 7] }, { lever: dms, positions: [0, 4] }];
+    await planning.sweep(base, axes, 3);
+    expect(planning.results.sweep!.result).toEqual(await runSweep(runTasksHere, base, axes, 3));
+    await planning.frontier(base, [promos, dms], 3);
+    expect(planning.results.frontier!.result).toEqual(await frontier(runTasksHere, base, { levers: [promos, dms], points: 3, withinPlaybook: true }));
+    await planning.discover(base, [promos, dms], 8, 3);
+    expect(planning.results.discovery!.result).toEqual(await runDesign(runTasksHere, base, [promos, dms], 8, 3));
+    expect(notified).toEqual([]);
+    planning.hostDisconnected();
+  });
+
+  it('a progress tick repaints the plan view\'s head, not its six panels', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    await view.updateComplete;
+    const panels = [...view.shadowRoot!.querySelectorAll('qc-plan-diagnosis, qc-plan-seek, qc-plan-frontier, qc-plan-sweep, qc-plan-screen, qc-plan-rules')];
+    expect(panels).toHaveLength(6);
+    const tick = async (done: number) => {
+      view.progress = { kind: 'sweep', stage: 'run', done, total: 100, elapsedMs: done * 10, remainingMs: 1000 };
+      await view.updateComplete;
+      for (const p of panels) await (p as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    };
+    await tick(1); // a job starts: the panels block their run buttons
+    expect((panels[1] as HTMLElement).shadowRoot!.querySelector('button.run-seek')!.getAttribute('aria-disabled')).toBe('true');
+    const renders = panels.map((p) => vi.spyOn(p as unknown as { render: () => unknown }, 'render'));
+    for (let done = 2; done < 12; done++) await tick(done);
+    expect(view.shadowRoot!.querySelector('.status')!.textContent).toMatch(/11 \/ 100/);
+    expect(renders.map((r) => r.mock.calls.length)).toEqual([0, 0, 0, 0, 0, 0]);
+    view.progress = null;
+    await view.updateComplete;
+    expect(renders.every((r) => r.mock.calls.length === 1)).toBe(true);
+    view.remove();
+  });
+});
