@@ -21,7 +21,7 @@ const CONSTANTS: Record<string, number> = {
   // §3.2 members' own messages
   engagementExponent: 0, livelinessExponent: 0, livelinessMax: 1,
   // §3.2 bursty members (v3): no quiet spells, no over-dispersion
-  activeOffFactor: 1,
+  activeOffFactor: 1, spellFullRate: 0.01,
   // §3.3 topics
   topicReplyBase: 0, replyRateHalf: 0, appealThemeDay: 0, appealEvent: 0, pollAppealBoost: 0,
   // §3.4 cascades
@@ -57,12 +57,13 @@ const CONSTANTS: Record<string, number> = {
 const CODE: { name: string; file: string; from: string; to: string }[] = [
   { name: 'low-value bursts are not speaking (v3)', file: 'src/model/engine/actions.ts', from: 'if (LOW_VALUE.has(kind)) return k;', to: '' },
   { name: 'admins 0 means no DMs (v3)', file: 'src/model/engine/activation.ts', from: 'dmPerAdminPerDay * s.team.admins;', to: 'dmPerAdminPerDay * Math.max(1, s.team.admins);' },
-  { name: 'do-not-disturb mutes reading, not speaking (v3)', file: 'src/model/engine/messages.ts', from: '(a.activeSpell[i] ? spell.on : spell.off) * liveliness;', to: '(a.activeSpell[i] ? spell.on : spell.off) * liveliness * (a.dnd[i] ? 0.3 : 1);' },
+  { name: 'do-not-disturb mutes reading, not speaking (v3)', file: 'src/model/engine/messages.ts', from: '(a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i]) * liveliness;', to: '(a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i]) * liveliness * (a.dnd[i] ? 0.3 : 1);' },
   { name: 'annoyance by count, not by share (v3)', file: 'src/model/engine/engagement.ts', from: 'const today = (g.today.unwanted * read)', to: 'const today = (g.today.unwanted / Math.max(1, g.today.messages) * 10 * read)' },
   { name: 'an unwelcome DM mutes the team (v3)', file: 'src/model/engine/activation.ts', from: 'a.dmBlocked[i] = 1;', to: '' },
   { name: 'a reply to a first message is noticed', file: 'src/model/engine/actions.ts', from: 'a.welcomedToday[target] = 1;', to: '' },
   { name: 'topic replies scale with talkativeness', file: 'src/model/engine/topics.ts', from: 'a.engagement[i] * a.talkativeness[i] *', to: 'a.engagement[i] *' },
-  { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: 'spell.off) * liveliness;', to: 'spell.off);' },
+  { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: 'a.spellOff[i]) * liveliness;', to: 'a.spellOff[i]);' },
+  { name: 'an invitation list picked to the mix (v3)', file: 'src/model/engine/admission.ts', from: "if (g.scenario.growth.channel !== 'direct') return draw;", to: 'return draw;' },
   { name: 'capacity counts the team', file: 'src/model/engine/admission.ts', from: 'if (g.groupSize >= cap || qrClosed) break;', to: 'if (g.groupSize - g.teamSize >= cap || qrClosed) break;' },
 ];
 

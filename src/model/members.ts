@@ -43,6 +43,8 @@ export class MemberArrays {
   readonly dmBlocked: Uint8Array; // muted the team's DMs after an unwelcome one
   readonly annoyance: Float64Array; // ads and violations seen against value got, smoothed (MODEL §4)
   readonly activeSpell: Uint8Array; // 1 in an active spell, 0 in a quiet one (MODEL §3.2 bursty members)
+  readonly spellOn: Float64Array; // posting on an active-spell day, relative to the member's mean (MODEL §3.2)
+  readonly spellOff: Float64Array; // and on a quiet-spell day
   readonly messagesToday: Int32Array; // own substantive messages today
   readonly dailySquares: Float64Array; // Σ over days of messagesToday² (over-dispersion, MODEL §7)
   readonly daysPresent: Int32Array;
@@ -98,6 +100,8 @@ export class MemberArrays {
     this.dmBlocked = new Uint8Array(capacity);
     this.annoyance = new Float64Array(capacity);
     this.activeSpell = new Uint8Array(capacity);
+    this.spellOn = new Float64Array(capacity);
+    this.spellOff = new Float64Array(capacity);
     this.messagesToday = new Int32Array(capacity);
     this.dailySquares = new Float64Array(capacity);
     this.daysPresent = new Int32Array(capacity);

@@ -66,7 +66,7 @@ describe('engagement (MODEL §4)', () => {
   it('being warned or muted costs engagement', () => {
     const strict = variant(marketing, { penalties: { detection: 0.9, strikesToRemove: 10 } });
     const shrugged = withConstants(strict, { penaltyCost: 0 });
-    expect(meanDaily(strict, 'meanEngagement')).toBeLessThan(meanDaily(shrugged, 'meanEngagement') - 0.002);
+    expect(meanDaily(strict, 'meanEngagement', 200)).toBeLessThan(meanDaily(shrugged, 'meanEngagement', 200) - 0.002);
   });
 
   it('engagement drifts back toward a baseline set by relevance and values fit', () => {
@@ -184,10 +184,10 @@ describe('incentives (MODEL §4)', () => {
   });
 
   it('members near their next title speed up (goal gradient)', () => {
-    const perMessage = variant(knowledge, { incentives: { points: 'message' } });
+    // every member responsive to points, so that the effect is not lost among the 80 % who are not
+    const perMessage = withConstants(variant(knowledge, { incentives: { points: 'message' } }), { incentiveResponsiveShare: 1 });
     const noGradient = withConstants(perMessage, { goalGradientBoost: 0 });
-    // a small effect (the ~20 % who respond to points, near a title): more messages, never fewer
-    expect(meanTotal(perMessage, 'messages', 200)).toBeGreaterThan(1.003 * meanTotal(noGradient, 'messages', 200));
+    expect(meanTotal(perMessage, 'messages', 200)).toBeGreaterThan(1.02 * meanTotal(noGradient, 'messages', 200));
   });
 
   it('chain rewards raise daily volume and participation with one-line entries (the knowledge-sharing group runs them, §5)', () => {

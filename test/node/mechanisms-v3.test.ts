@@ -141,6 +141,41 @@ describe('bursty members (model v3 §3.2)', () => {
   });
 });
 
+describe('a member who says a line a week says it in any week (model v3 §3.2)', () => {
+  it('spells are deep for heavy posters, shallow for light ones: with full-depth spells for everyone, fewer take part each week', () => {
+    const everyoneBursty = withConstants(knowledge, { spellFullRate: 0.01 });
+    expect(median(knowledge, 'weeklyParticipation')).toBeGreaterThan(median(everyoneBursty, 'weeklyParticipation') + 0.02);
+    // the heavy posters the burstiness metric reads stay bursty
+    expect(median(knowledge, 'fanoMedian')).toBeGreaterThan(0.85 * median(everyoneBursty, 'fanoMedian'));
+  });
+});
+
+describe('an invitation list picked to the mix (model v3 §5)', () => {
+  const coreShares = (s: typeof knowledge) => Array.from({ length: 60 }, (_, r) => {
+    const g = runGroup(s, r);
+    const a = g.members.a;
+    let core = 0, members = 0;
+    for (let i = 0; i < g.members.count; i++) {
+      if (a.isTeam[i]) continue;
+      members++;
+      if (a.archetype[i] === 0) core++;
+    }
+    return core / members;
+  });
+  const sd = (v: number[]) => {
+    const m = v.reduce((x, y) => x + y, 0) / v.length;
+    return Math.sqrt(v.reduce((x, y) => x + (y - m) ** 2, 0) / v.length);
+  };
+
+  it('invited by name, a group holds the mix it was picked to; a public QR code brings whoever comes', () => {
+    const byName = coreShares(noOps);
+    const byQr = coreShares(variant(noOps, { growth: { channel: 'qr' } }));
+    const mixCore = noOps.population.mix.core;
+    expect(Math.abs(byName.reduce((x, y) => x + y, 0) / byName.length - mixCore)).toBeLessThan(0.02);
+    expect(sd(byName)).toBeLessThan(0.6 * sd(byQr));
+  });
+});
+
 describe('ties sustain a group (model v3 §4)', () => {
   it('ties raise the engagement baseline: a group keeps more of its volume in its third month', () => {
     const long = { ...knowledge, horizonDays: 90 };

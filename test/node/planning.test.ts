@@ -210,15 +210,15 @@ describe('sensitivity estimators', () => {
     expect(indices[0].n).toBe(12);
   });
 
-  it('Morris on the model ranks promotions above the QR refresh for weekly participation', async () => {
+  it('Morris on the model ranks promotions above the QR refresh for do-not-disturb', async () => {
     const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 21 }));
     const levers = ['content.promoPerWeek', 'growth.qrRefreshDays', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!);
-    const result = await runSensitivity(runTasksHere, base, { method: 'morris', levers, runs: 8, samples: 4, outputs: ['weeklyParticipation'] });
-    const m = result.morris!.weeklyParticipation;
+    const result = await runSensitivity(runTasksHere, base, { method: 'morris', levers, runs: 8, samples: 4, outputs: ['dndShare'] });
+    const m = result.morris!.dndShare;
     expect(result.points).toBe(4 * 4);
     expect(result.outputsFrom).toBe('chosen');
-    // promotions lower participation (MODEL §3.8); a QR refresh does nothing to a group invited directly
-    expect(m[0].mu).toBeLessThan(0);
+    // promotions make members mute the group (MODEL §4); a QR refresh does nothing to a group invited directly
+    expect(m[0].mu).toBeGreaterThan(0);
     expect(m[0].muStar).toBeGreaterThan(0.05);
     expect(m[1].muStar).toBe(0);
     // the design export names each step's lever

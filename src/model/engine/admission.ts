@@ -9,6 +9,7 @@ import { kumaraswamy, standardNormal } from '../rng.ts';
 import { EventType } from '../events.ts';
 import { LEFT, PRESENT } from '../members.ts';
 import { capacityOf, clamp01, setPresence, work } from './actions.ts';
+import { spellFactors } from './roll-call.ts';
 import type { GroupState } from './state.ts';
 
 /** The owner and admins are present from day 0; the announcement goes out that morning (§2). */
@@ -122,11 +123,11 @@ function drawCandidate(g: GroupState) {
   const { population, growth, group } = g.scenario;
   const mix = population.mix;
   const channel = growth.channel;
-  const ua = u();
+  const ua = listPosition(g, u());
   const archetype = ua < mix.core ? 0 : ua < mix.core + mix.active ? 1 : 2;
   const median = archetype === 0 ? p.rateMedianCore : archetype === 1 ? p.rateMedianActive : p.rateMedianOrdinary;
   // Traders trade: in a resource-matching group core and active members post far more.
-  const positioningRate = group.positioning === 'resource_matching' ? (archetype < 2 ? p.rateFactorResource : 1)
+  const positioningRate = group.positioning === 'resource_matching' ? (archetype < 2 ? p.rateFactorResource : p.rateFactorResourceOrdinary)
     : group.positioning === 'customer_service' ? p.rateFactorService : 1;
   const rate = median * positioningRate * exp(p.rateSigma * standardNormal(u));
   const [ra, rb] = channel === 'qr' ? [p.relevanceQrA, p.relevanceQrB]
@@ -146,6 +147,26 @@ function drawCandidate(g: GroupState) {
   const identityBlock = u();
   const tieKey = u();
   return { archetype, rate, relevance, valuesFit, responsive, tolerance, profile, marketer, startNoise, accept, elsewhereWeekly, identityBlock, tieKey };
+}
+
+/** The golden-ratio step of a Weyl sequence: any run of consecutive positions covers [0, 1) evenly. */
+const WEYL_STEP = 0.6180339887498949;
+
+/**
+ * Where a candidate falls in the invited mix (MODEL §5). A public QR code or the
+ * enterprise API brings whoever comes: the position is the candidate's own
+ * uniform draw. An operator who invites people by name picks them to the mix
+ * (the playbook's 10/20/70, §2): candidate k sits at start + k · φ⁻¹ (mod 1), a
+ * low-discrepancy sequence, so any 40 invitations hold 4 core members ± 1, not
+ * the binomial's 4 ± 2. The start is the first candidate's draw, and every
+ * candidate still makes the draw: the number of draws never changes (MODEL §9).
+ */
+function listPosition(g: GroupState, draw: number): number {
+  const k = g.candidatesDrawn++;
+  if (g.scenario.growth.channel !== 'direct') return draw;
+  if (k === 0) g.inviteListStart = draw;
+  const x = g.inviteListStart + k * WEYL_STEP;
+  return x - Math.floor(x);
 }
 
 /**
@@ -181,6 +202,9 @@ function admit(g: GroupState, c: Candidate): void {
   a.violationRate[i] = violationRateOf(p, c.valuesFit);
   // the spell a newcomer arrives in, from the activity stream (the population stream keeps its fixed draws)
   a.activeSpell[i] = g.rng.activity() < p.activeOnShare ? 1 : 0;
+  const spell = spellFactors(p, c.rate);
+  a.spellOn[i] = spell.on;
+  a.spellOff[i] = spell.off;
   let e = startEngagement(g, c.archetype) + c.startNoise;
   if (g.scenario.content.announcement) e += p.announcementEngagement;
   if (g.scenario.founder === 'kol') e += p.kolFounderEngagement;

@@ -20,7 +20,6 @@ import { tieStrength } from './activation.ts';
 import { competitionNudge, withPointsBoost } from './incentives.ts';
 import { planMarketerAds } from './promotions.ts';
 import { giveUpOnProbation } from './retention.ts';
-import { spellFactors } from './roll-call.ts';
 import { scheduleAnswer } from './questions.ts';
 import { MINUTES_PER_DAY, type GroupState } from './state.ts';
 
@@ -56,7 +55,6 @@ export function planMemberMessages(g: GroupState): void {
   const { hourCdf, dayFactor } = g.rhythms;
   const damping = offenceDamping(g);
   const liveliness = livelinessToday(g);
-  const spell = spellFactors(p);
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (d < a.probationUntil[i]) {
@@ -67,7 +65,7 @@ export function planMemberMessages(g: GroupState): void {
     const boost = withPointsBoost(g, i, 1) + a.hookBoost[i];
     const row = a.profile[i] * 2 + g.weekend;
     // do-not-disturb mutes notifications, not the member's own speech (MODEL v3 §4)
-    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * (a.activeSpell[i] ? spell.on : spell.off) * liveliness;
+    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * (a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i]) * liveliness;
     // a DM that persuaded lifts the member's own posting, as far as their tie to the team goes (MODEL v3 §4)
     if (d <= a.dmBoostUntil[i]) lambda *= 1 + p.dmPostLift * tieStrength(g, i);
     lambda += competitionNudge(g, i, e);

@@ -14,11 +14,14 @@ import type { GroupState } from './state.ts';
  * persistence ρ: P(active tomorrow | active) = π + ρ(1 − π), P(active | quiet) =
  * π(1 − ρ). A quiet day posts at m_off of the member's mean, an active one at
  * m_on = (1 − (1 − π)·m_off)/π, so the mean rate is unchanged and daily counts
- * are over-dispersed (Fano = 1 + λ·Var m). The spell scales how readily the
+ * are over-dispersed (Fano = 1 + λ·Var m). Heavy posters are the bursty ones:
+ * the spell's depth grows with the member's rate, full at `spellFullRate`, so
+ * m_off = 1 − (1 − activeOffFactor) · min(1, rate / spellFullRate); a member who
+ * says one line a week says it in any week. The spell scales how readily the
  * member replies and answers too: a quiet day is quiet in every way.
  */
-export function spellFactors(p: GroupState['params']): { on: number; off: number } {
-  const off = p.activeOffFactor;
+export function spellFactors(p: GroupState['params'], rate: number): { on: number; off: number } {
+  const off = 1 - (1 - p.activeOffFactor) * Math.min(1, rate / p.spellFullRate);
   return { on: (1 - (1 - p.activeOnShare) * off) / p.activeOnShare, off };
 }
 
@@ -34,7 +37,6 @@ export function rollCall(g: GroupState): void {
   const boostLeft = p.hookBoostDecay;
   const dmMemory = p.dmWearinessDecay;
   const u = g.rng.activity;
-  const spell = spellFactors(p);
   const stayActive = p.activeOnShare + p.activePersistence * (1 - p.activeOnShare);
   const becomeActive = p.activeOnShare * (1 - p.activePersistence);
   for (let i = 0; i < members.count; i++) {
@@ -55,7 +57,7 @@ export function rollCall(g: GroupState): void {
     a.hookBoost[i] *= boostLeft; // a burst's blip fades over a day or two (MODEL §3.8)
     a.activeSpell[i] = u() < (a.activeSpell[i] ? stayActive : becomeActive) ? 1 : 0;
     const attention = a.dnd[i] ? p.dndReadFactor : 1;
-    const attentive = a.engagement[i] * attention * (a.activeSpell[i] ? spell.on : spell.off);
+    const attentive = a.engagement[i] * attention * (a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i]);
     engagementSum += a.engagement[i];
     if (g.day < a.probationUntil[i]) continue;
     g.speakersAllowed[g.day]++;

@@ -161,6 +161,9 @@ export class GroupState {
   /** Invitations the anti-spam block held back, to be sent again (MODEL §5). */
   heldInvites = 0;
 
+  /** Candidates drawn so far, and where the invitation list starts (a direct invitation's archetype, MODEL §5). */
+  candidatesDrawn = 0;
+  inviteListStart = 0;
   invitedTotal = 0;
   joinedTotal = 0;
   teamMinutes = 0;
