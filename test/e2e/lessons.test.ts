@@ -200,7 +200,8 @@ describe('chat replay', () => {
       return { kinds: [...kinds], events: [...events], quotes };
     });
     // model v3: in run 0 of the over-marketed group members barely speak and ask nothing; what it shows is the marketing
-    for (const kind of ['chat', 'ad', 'violation', 'filler', 'team', 'promo', 'burst']) expect(seen.kinds, kind).toContain(kind);
+    // (points-chasing filler shows in some runs only: test/node/replay.test.ts finds it in runs 0–4)
+    for (const kind of ['chat', 'ad', 'violation', 'team', 'promo', 'burst']) expect(seen.kinds, kind).toContain(kind);
     for (const event of ['joined', 'left', 'warned', 'muted', 'removed', 'dnd']) expect(seen.events, event).toContain(event);
     // run 0 of the over-marketed group has no replies in model v3, so no quotes (test/node/replay.test.ts finds them in runs 0–4)
     expect(await page.locator('qc-replay-view .roster li[data-state]').count()).toBe(7);
