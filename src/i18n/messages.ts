@@ -20,7 +20,7 @@ const MESSAGES = {
   quickRun: { en: 'Quick preview', zh: '快速预览' },
   fullRun: { en: 'Full ensemble', zh: '完整模拟' },
   partialRun: { en: 'partial: cancelled', zh: '部分：已取消' },
-  progress: { en: '{done} / {total} runs · {elapsed} s elapsed · about {remaining} s left', zh: '{done} / {total} 次 · 已用 {elapsed} 秒 · 约剩 {remaining} 秒' },
+  progress: { en: '{done} / {total} runs · {elapsed} s elapsed · about {remaining} left', zh: '{done} / {total} 次 · 已用 {elapsed} 秒 · 约剩 {remaining}' },
   progressDone: { en: '{total} runs in {elapsed} s · seed {seed} · {workers} workers', zh: '{total} 次模拟，用时 {elapsed} 秒 · 种子 {seed} · {workers} 个线程' },
   cancelled: { en: 'Cancelled. The last complete results are shown.', zh: '已取消，显示上一次完整结果。' },
   workerError: { en: 'A simulation worker failed and was replaced: {message}', zh: '一个模拟线程出错，已重启：{message}' },

@@ -30,6 +30,13 @@ export function formatNumber(locale: Locale, value: number, digits = 1): string 
   return formatter(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
+/** A time left, as people estimate it: whole seconds, or whole minutes above 90 s ("124 s" → "2 min"). */
+export function formatRemaining(locale: Locale, ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds > 90) return locale === 'zh-CN' ? `${Math.round(seconds / 60)} 分钟` : `${Math.round(seconds / 60)} min`;
+  return locale === 'zh-CN' ? `${seconds} 秒` : `${seconds} s`;
+}
+
 export function formatPercent(locale: Locale, share: number, digits = 0): string {
   return formatter(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
