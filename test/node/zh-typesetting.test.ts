@@ -33,6 +33,12 @@ describe('Chinese typesetting', () => {
     expect(bracketed('en', '§1')).toBe(' (§1)');
   });
 
+  it('the UI addresses the reader as 你, never 您 (the import view too)', () => {
+    for (const path of ['src/i18n/messages.ts', 'src/model/import/measure.ts', 'src/model/import/chat-import.ts', 'src/model/import/fit.ts']) {
+      expect(readFileSync(path, 'utf8'), path).not.toMatch(/您/);
+    }
+  });
+
   it('the theme day is the playbook\'s 主题讨论日 (GLOSSARY), never 答疑日', () => {
     const themeDay = FIELD_GROUPS.flatMap((g) => g.fields).find((f) => f.path === 'content.themeDay')!;
     expect(themeDay.label.zh).toBe('每周主题讨论日');
