@@ -63,3 +63,11 @@ describe('a time left', () => {
     expect(formatRemaining('en', 600_000)).toBe('10 min');
   });
 });
+
+describe('a range of differences in points', () => {
+  it('gives the unit once', async () => {
+    const { formatSignedPointsRange } = await import('../../src/model/format.ts');
+    expect(formatSignedPointsRange('zh-CN', 0.114, 0.286)).toBe('+11.4 至 +28.6 个百分点');
+    expect(formatSignedPointsRange('en', -0.05, 0.1)).toBe('−5 to +10 pp');
+  });
+});
