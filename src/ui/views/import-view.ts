@@ -201,7 +201,7 @@ export class ImportView extends LitElement {
         ${r.skipped.map((s) => html`<li>${t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column ?? '—' })}: ${pick(locale, s)}</li>`)}</ul></details>` : nothing}
       <table>
         <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importValue')}</th><th>${t(locale, 'importThreshold')}</th><th>${t(locale, 'importStatus')}</th></tr></thead>
-        <tbody>${m.rows.map((row) => html`<tr title=${MEASURE_INFO[row.key].definition}>
+        <tbody>${m.rows.map((row) => html`<tr title=${pick(locale, MEASURE_INFO[row.key].definition)}>
           <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
           <td>${row.threshold ? `${row.threshold} (${row.source})` : ''}</td><td class=${row.status ?? ''}>${row.status ? status[row.status] : ''}</td></tr>`)}</tbody>
       </table>
