@@ -429,6 +429,8 @@ const MESSAGES = {
   importSkipped: { en: '{count} row(s) skipped: why', zh: '跳过 {count} 行：原因' },
   importIgnored: { en: 'Left out on purpose: {list}.', zh: '按规则略过：{list}。' },
   importSkippedRow: { en: '{file}, line {line}, column {column}', zh: '{file}，第 {line} 行，{column} 列' },
+  importSkippedRowNoColumn: { en: '{file}, line {line}', zh: '{file}，第 {line} 行' },
+  importIgnoredCount: { en: '{what} {count}', zh: '{what} {count} 条' },
   importMetric: { en: 'Metric', zh: '指标' },
   importValue: { en: 'Your group', zh: '你的群' },
   importThreshold: { en: 'Threshold', zh: '阈值' },

@@ -11,8 +11,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import * as Comlink from 'comlink';
 import { formatByUnit, pick, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
-import { FORMAT_NAMES, IGNORE_REASONS, type FormatId, type IgnoreReason } from '../../model/import/chat-import.ts';
+import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
 import { MEASURE_INFO } from '../../model/import/measure.ts';
+import { ignoredText, skippedRowText, thresholdText } from '../import-text.ts';
 import type { FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';
@@ -196,14 +197,14 @@ export class ImportView extends LitElement {
       <p>${t(locale, 'importSpan', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 })}
         ${r.roster === null ? t(locale, 'importNoRoster') : t(locale, 'importSilent', { count: r.silent })}</p>
       ${r.notices.length ? html`<ul>${r.notices.map((n) => html`<li>${pick(locale, n)}</li>`)}</ul>` : nothing}
-      ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: (Object.entries(r.ignored) as [IgnoreReason, number][]).map(([why, n]) => `${pick(locale, IGNORE_REASONS[why])} ${n}`).join(', ') })}</p>` : nothing}
+      ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: ignoredText(locale, r.ignored) })}</p>` : nothing}
       ${r.skippedTotal ? html`<details><summary>${t(locale, 'importSkipped', { count: r.skippedTotal })}</summary><ul class="skipped">
-        ${r.skipped.map((s) => html`<li>${t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column ?? '—' })}: ${pick(locale, s)}</li>`)}</ul></details>` : nothing}
+        ${r.skipped.map((s) => html`<li>${skippedRowText(locale, s)}</li>`)}</ul></details>` : nothing}
       <table>
         <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importValue')}</th><th>${t(locale, 'importThreshold')}</th><th>${t(locale, 'importStatus')}</th></tr></thead>
         <tbody>${m.rows.map((row) => html`<tr title=${pick(locale, MEASURE_INFO[row.key].definition)}>
           <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
-          <td>${row.threshold ? `${row.threshold} (${row.source})` : ''}</td><td class=${row.status ?? ''}>${row.status ? status[row.status] : ''}</td></tr>`)}</tbody>
+          <td>${thresholdText(locale, row.threshold, row.source)}</td><td class=${row.status ?? ''}>${row.status ? status[row.status] : ''}</td></tr>`)}</tbody>
       </table>
       <button ?disabled=${this.stage === 'calibrating'} @click=${() => void this.calibrate()}>${t(locale, 'importCalibrate')}</button>`;
   }

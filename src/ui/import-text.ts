@@ -1,0 +1,27 @@
+/**
+ * The Import view's composed texts (issue 19 follow-up), each put together
+ * whole and then typeset, so a Chinese sentence never carries half-width
+ * brackets or colons: skipped rows, rows left out on purpose, thresholds.
+ */
+import { bracketed, pick, typeset, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import { IGNORE_REASONS, type IgnoreReason, type SkipCounts } from '../model/import/chat-import.ts';
+
+/** "chat.csv，第 21 行，CreateTime 列：不是有效时间…"; the column left out when unknown. */
+export function skippedRowText(locale: Locale, s: { readonly file: string; readonly line: number; readonly column: string | null; readonly en: string; readonly zh: string }): string {
+  const where = s.column ? t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column }) : t(locale, 'importSkippedRowNoColumn', { file: s.file, line: s.line });
+  return typeset(locale, `${where}: ${pick(locale, s)}`);
+}
+
+/** Rows left out on purpose, counted: "系统消息 1 条，机器人 3 条". */
+export function ignoredText(locale: Locale, ignored: SkipCounts): string {
+  return (Object.entries(ignored) as [IgnoreReason, number][])
+    .map(([why, n]) => t(locale, 'importIgnoredCount', { what: pick(locale, IGNORE_REASONS[why]), count: n }))
+    .join(locale === 'zh-CN' ? '，' : ', ');
+}
+
+/** A threshold with its source: "≥ 80 %（§1）". */
+export function thresholdText(locale: Locale, threshold: string | null, source: string | null): string {
+  if (!threshold) return '';
+  return source ? `${threshold}${bracketed(locale, source)}` : threshold;
+}

@@ -1,0 +1,19 @@
+/** The Import view's texts: Chinese composed whole and typeset. */
+import { describe, expect, it } from 'vitest';
+import { ignoredText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
+
+describe('the import view in Chinese', () => {
+  it('a skipped row: full-width colon, and no column when it is unknown', () => {
+    const row = { file: 'a.csv', line: 21, column: 'CreateTime', en: 'not a time: "x"', zh: '不是有效时间：“x”' };
+    expect(skippedRowText('zh-CN', row)).toBe('a.csv，第 21 行，CreateTime 列：不是有效时间：“x”');
+    expect(skippedRowText('zh-CN', { ...row, column: null })).toBe('a.csv，第 21 行：不是有效时间：“x”');
+    expect(skippedRowText('en', { ...row, column: null })).toBe('a.csv, line 21: not a time: "x"');
+  });
+
+  it('rows left out are counted with their measure word; a threshold is bracketed full-width', () => {
+    expect(ignoredText('zh-CN', { 'system lines': 1, bots: 3 })).toBe('系统消息 1 条，机器人 3 条');
+    expect(ignoredText('en', { 'system lines': 1, bots: 3 })).toBe('system lines 1, bots 3');
+    expect(thresholdText('zh-CN', '≥ 80 %', '§1')).toBe('≥ 80 %（§1）');
+    expect(thresholdText('en', '≥ 80 %', '§1')).toBe('≥ 80 % (§1)');
+  });
+});
