@@ -431,6 +431,7 @@ const MESSAGES = {
   importSkippedRow: { en: '{file}, line {line}, column {column}', zh: '{file}，第 {line} 行，{column} 列' },
   importSkippedRowNoColumn: { en: '{file}, line {line}', zh: '{file}，第 {line} 行' },
   importIgnoredCount: { en: '{what} {count}', zh: '{what} {count} 条' },
+  importNear: { en: 'close to the threshold', zh: '接近阈值' },
   importMetric: { en: 'Metric', zh: '指标' },
   importValue: { en: 'Your group', zh: '你的群' },
   importThreshold: { en: 'Threshold', zh: '阈值' },

@@ -1,11 +1,13 @@
 /**
  * The Import view's composed texts (issue 19 follow-up), each put together
  * whole and then typeset, so a Chinese sentence never carries half-width
- * brackets or colons: skipped rows, rows left out on purpose, thresholds.
+ * brackets or colons: skipped rows, rows left out on purpose, thresholds,
+ * and statuses.
  */
 import { bracketed, pick, typeset, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { IGNORE_REASONS, type IgnoreReason, type SkipCounts } from '../model/import/chat-import.ts';
+import type { Status } from '../model/playbook.ts';
 
 /** "chat.csv，第 21 行，CreateTime 列：不是有效时间…"; the column left out when unknown. */
 export function skippedRowText(locale: Locale, s: { readonly file: string; readonly line: number; readonly column: string | null; readonly en: string; readonly zh: string }): string {
@@ -24,4 +26,10 @@ export function ignoredText(locale: Locale, ignored: SkipCounts): string {
 export function thresholdText(locale: Locale, threshold: string | null, source: string | null): string {
   if (!threshold) return '';
   return source ? `${threshold}${bracketed(locale, source)}` : threshold;
+}
+
+/** One measured value against a threshold: within 10 % of it is "close to the threshold", not the scorecard's "at risk" (met in < 80 % of runs). */
+export function importStatusText(locale: Locale, status: Status | null): string {
+  if (!status) return '';
+  return t(locale, status === 'warn' ? 'importNear' : status);
 }

@@ -1,6 +1,6 @@
 /** The Import view's texts: Chinese composed whole and typeset. */
 import { describe, expect, it } from 'vitest';
-import { ignoredText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
+import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
 
 describe('the import view in Chinese', () => {
   it('a skipped row: full-width colon, and no column when it is unknown', () => {
@@ -15,5 +15,11 @@ describe('the import view in Chinese', () => {
     expect(ignoredText('en', { 'system lines': 1, bots: 3 })).toBe('system lines 1, bots 3');
     expect(thresholdText('zh-CN', '≥ 80 %', '§1')).toBe('≥ 80 %（§1）');
     expect(thresholdText('en', '≥ 80 %', '§1')).toBe('≥ 80 % (§1)');
+  });
+
+  it('a value within 10 % of its threshold is close to it, not "at risk"', () => {
+    expect(importStatusText('zh-CN', 'warn')).toBe('接近阈值');
+    expect(importStatusText('en', 'warn')).toBe('close to the threshold');
+    expect(importStatusText('zh-CN', 'pass')).toBe('达标');
   });
 });

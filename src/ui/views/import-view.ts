@@ -13,7 +13,7 @@ import { formatByUnit, pick, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
 import { MEASURE_INFO } from '../../model/import/measure.ts';
-import { ignoredText, skippedRowText, thresholdText } from '../import-text.ts';
+import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../import-text.ts';
 import type { FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';
@@ -190,7 +190,6 @@ export class ImportView extends LitElement {
     if (!r.ok) return html`<ul class="error" role="alert">${r.problems.map((p) => html`<li>${pick(locale, p)}</li>`)}</ul>`;
     const m = r.measures;
     const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-    const status = { pass: t(locale, 'pass'), warn: t(locale, 'warn'), fail: t(locale, 'fail') } as const;
     return html`
       <h3>${t(locale, 'importResult')}</h3>
       <ul>${r.files.map((f) => html`<li>${t(locale, 'importFileLine', { file: f.file, format: FORMAT_NAMES[f.format as FormatId] ?? f.format, encoding: f.encoding, messages: f.messages, time: pick(locale, f.timeBasis) })}</li>`)}</ul>
@@ -204,7 +203,7 @@ export class ImportView extends LitElement {
         <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importValue')}</th><th>${t(locale, 'importThreshold')}</th><th>${t(locale, 'importStatus')}</th></tr></thead>
         <tbody>${m.rows.map((row) => html`<tr title=${pick(locale, MEASURE_INFO[row.key].definition)}>
           <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
-          <td>${thresholdText(locale, row.threshold, row.source)}</td><td class=${row.status ?? ''}>${row.status ? status[row.status] : ''}</td></tr>`)}</tbody>
+          <td>${thresholdText(locale, row.threshold, row.source)}</td><td class=${row.status ?? ''}>${importStatusText(locale, row.status)}</td></tr>`)}</tbody>
       </table>
       <button ?disabled=${this.stage === 'calibrating'} @click=${() => void this.calibrate()}>${t(locale, 'importCalibrate')}</button>`;
   }
