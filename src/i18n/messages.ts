@@ -432,6 +432,7 @@ const MESSAGES = {
   importSkippedRowNoColumn: { en: '{file}, line {line}', zh: '{file}，第 {line} 行' },
   importIgnoredCount: { en: '{what} {count}', zh: '{what} {count} 条' },
   importNear: { en: 'close to the threshold', zh: '接近阈值' },
+  importStale: { en: 'Judged against the thresholds of the positioning chosen now; read again to measure anew.', zh: '已按当前选择的群定位重新对照阈值；如需重新测量，请再次读取。' },
   importMetric: { en: 'Metric', zh: '指标' },
   importValue: { en: 'Your group', zh: '你的群' },
   importThreshold: { en: 'Threshold', zh: '阈值' },

@@ -1,6 +1,7 @@
 /** The Import view's texts: Chinese composed whole and typeset. */
 import { describe, expect, it } from 'vitest';
 import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
+import { judgeRows, MEASURE_KEYS } from '../../src/model/import/measure.ts';
 
 describe('the import view in Chinese', () => {
   it('a skipped row: full-width colon, and no column when it is unknown', () => {
@@ -21,5 +22,12 @@ describe('the import view in Chinese', () => {
     expect(importStatusText('zh-CN', 'warn')).toBe('接近阈值');
     expect(importStatusText('en', 'warn')).toBe('close to the threshold');
     expect(importStatusText('zh-CN', 'pass')).toBe('达标');
+  });
+
+  it('the same values are judged anew for another positioning', () => {
+    const values = Object.fromEntries(MEASURE_KEYS.map((k) => [k, 0.5])) as Parameters<typeof judgeRows>[0];
+    const a = judgeRows(values, 'knowledge_sharing').map((r) => r.threshold);
+    const b = judgeRows(values, 'customer_service').map((r) => r.threshold);
+    expect(a).not.toEqual(b);
   });
 });

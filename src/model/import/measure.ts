@@ -163,16 +163,21 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
     messagesPerPoster: posterCounts.length ? speaking / posterCounts.length : null,
     leftShare: chat.rosterAuthor && authorCount ? 1 - new Set(Array.from(chat.rosterAuthor).filter((a) => a >= 0)).size / authorCount : null,
   };
-  const goals = thresholdsFor(positioning);
-  const rows = MEASURE_KEYS.map((key): MeasuredRow => {
-    const goal = goals.find((g) => g.metric === key);
-    const value = values[key];
-    return { key, value, threshold: goal ? describeThreshold(goal) : null, source: goal ? goal.source : null, status: goal && value !== null ? judge(goal, value) : null };
-  });
+  const rows = judgeRows(values, positioning);
   return {
     firstDay, days, messages: n, hasRoster: chat.rosterAuthor !== null, values,
     hourlyProfile: Array.from(hours, (h) => (speaking ? h / speaking : NaN)), rows,
   };
+}
+
+/** The measured values against a positioning's thresholds (re-judged when the positioning changes after reading). */
+export function judgeRows(values: Readonly<Record<MeasureKey, number | null>>, positioning: Positioning): MeasuredRow[] {
+  const goals = thresholdsFor(positioning);
+  return MEASURE_KEYS.map((key): MeasuredRow => {
+    const goal = goals.find((g) => g.metric === key);
+    const value = values[key];
+    return { key, value, threshold: goal ? describeThreshold(goal) : null, source: goal ? goal.source : null, status: goal && value !== null ? judge(goal, value) : null };
+  });
 }
 
 /**

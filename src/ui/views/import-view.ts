@@ -12,7 +12,7 @@ import * as Comlink from 'comlink';
 import { formatByUnit, pick, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
-import { MEASURE_INFO } from '../../model/import/measure.ts';
+import { judgeRows, MEASURE_INFO } from '../../model/import/measure.ts';
 import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../import-text.ts';
 import type { FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
@@ -52,6 +52,8 @@ export class ImportView extends LitElement {
   declare positioning: Positioning;
   declare error: string;
   declare dragging: boolean;
+  /** The positioning the export was read with: the table is re-judged against the one chosen now. */
+  private readWith: Positioning = 'knowledge_sharing';
   private worker: Worker | null = null;
   private api: Comlink.Remote<ImportApi> | null = null;
 
@@ -82,6 +84,7 @@ export class ImportView extends LitElement {
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     .pass { color: var(--qc-ok-text); } .warn { color: var(--qc-warn-text); } .fail { color: var(--qc-danger); }
     .error { color: var(--qc-danger); }
+    .stale { color: var(--qc-warn-text); }
     ul.skipped { font-size: 0.85rem; max-height: 12rem; overflow: auto; }
     button { font: inherit; padding: 0.3rem 0.8rem; cursor: pointer; }
   `;
@@ -112,6 +115,7 @@ export class ImportView extends LitElement {
     this.stage = 'reading';
     this.progress = 0;
     this.fit = null;
+    this.readWith = this.positioning;
     try {
       const files = await bytesOf(this.files);
       const roster = await bytesOf(this.roster);
@@ -132,6 +136,15 @@ export class ImportView extends LitElement {
       this.stage = 'calibrated';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
+      this.stage = 'read';
+    }
+  }
+
+  /** A new positioning re-judges the table; a calibration made for the old one is dropped (its scenario has the old positioning). */
+  private choosePositioning(positioning: Positioning): void {
+    this.positioning = positioning;
+    if (this.stage === 'calibrated') {
+      this.fit = null;
       this.stage = 'read';
     }
   }
@@ -168,7 +181,7 @@ export class ImportView extends LitElement {
         <div class="row">
           <label>${t(locale, 'importTz')} <input type="text" size="8" placeholder="+08:00" .value=${this.tz} @input=${(e: Event) => { this.tz = (e.target as HTMLInputElement).value; }}></label>
           <span>${t(locale, 'importTzHint')}</span>
-          <label>${t(locale, 'importPositioning')} <select @change=${(e: Event) => { this.positioning = (e.target as HTMLSelectElement).value as Positioning; }}>
+          <label>${t(locale, 'importPositioning')} <select ?disabled=${busy} @change=${(e: Event) => this.choosePositioning((e.target as HTMLSelectElement).value as Positioning)}>
             ${POSITIONINGS.map((p) => html`<option value=${p} ?selected=${p === this.positioning}>${t(locale, `importPositioning_${p}`)}</option>`)}
           </select></label>
         </div>
@@ -201,10 +214,11 @@ export class ImportView extends LitElement {
         ${r.skipped.map((s) => html`<li>${skippedRowText(locale, s)}</li>`)}</ul></details>` : nothing}
       <table>
         <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importValue')}</th><th>${t(locale, 'importThreshold')}</th><th>${t(locale, 'importStatus')}</th></tr></thead>
-        <tbody>${m.rows.map((row) => html`<tr title=${pick(locale, MEASURE_INFO[row.key].definition)}>
+        <tbody>${judgeRows(m.values, this.positioning).map((row) => html`<tr title=${pick(locale, MEASURE_INFO[row.key].definition)}>
           <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
           <td>${thresholdText(locale, row.threshold, row.source)}</td><td class=${row.status ?? ''}>${importStatusText(locale, row.status)}</td></tr>`)}</tbody>
       </table>
+      ${this.positioning !== this.readWith ? html`<p class="stale" role="note">${t(locale, 'importStale')}</p>` : nothing}
       <button ?disabled=${this.stage === 'calibrating'} @click=${() => void this.calibrate()}>${t(locale, 'importCalibrate')}</button>`;
   }
 
