@@ -2,11 +2,12 @@
  * The Import view's composed texts (issue 19 follow-up), each put together
  * whole and then typeset, so a Chinese sentence never carries half-width
  * brackets or colons: skipped rows, rows left out on purpose, thresholds,
- * and statuses.
+ * statuses and the calibrated parameters.
  */
-import { bracketed, pick, typeset, type Locale } from '../i18n/locale.ts';
+import { bracketed, formatPercent, pick, typeset, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { IGNORE_REASONS, type IgnoreReason, type SkipCounts } from '../model/import/chat-import.ts';
+import { PARAMETERS, type ParameterKey } from '../model/parameters.ts';
 import type { Status } from '../model/playbook.ts';
 
 /** "chat.csv，第 21 行，CreateTime 列：不是有效时间…"; the column left out when unknown. */
@@ -32,4 +33,26 @@ export function thresholdText(locale: Locale, threshold: string | null, source: 
 export function importStatusText(locale: Locale, status: Status | null): string {
   if (!status) return '';
   return t(locale, status === 'warn' ? 'importNear' : status);
+}
+
+const UNITS: Record<string, { en: string; zh: string }> = {
+  'messages/day': { en: 'messages/day', zh: '条/天' },
+  'probability/day': { en: 'per day', zh: '/天' },
+};
+
+/** A parameter's value with its unit: a share as a percentage, a rate with its unit. */
+export function parameterValueText(locale: Locale, key: ParameterKey, value: number): string {
+  const unit = PARAMETERS[key].unit;
+  if (unit === 'share') return formatPercent(locale, value, 1);
+  const number = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 }).format(value); // as the saved scenario keeps it
+  const u = UNITS[unit];
+  if (!u) return `${number} ${unit}`;
+  return locale === 'zh-CN' ? (u.zh.startsWith('/') ? `${number}${u.zh}` : `${number} ${u.zh}`) : `${number} ${u.en}`;
+}
+
+/** The calibrated parameters by their labels: "核心成员满投入时的日发言中位数：3.393 条/天 · …". */
+export function fittedParametersText(locale: Locale, parameters: Partial<Record<ParameterKey, number>>): string[] {
+  return (Object.entries(parameters) as [ParameterKey, number][])
+    .filter(([key]) => key in PARAMETERS)
+    .map(([key, value]) => typeset(locale, `${pick(locale, PARAMETERS[key])}${locale === 'zh-CN' ? '：' : ': '}${parameterValueText(locale, key, value)}`));
 }

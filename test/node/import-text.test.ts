@@ -1,6 +1,6 @@
-/** The Import view's texts: Chinese composed whole and typeset. */
+/** The Import view's texts: Chinese composed whole and typeset, statuses of one measured value, parameters by their labels. */
 import { describe, expect, it } from 'vitest';
-import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
+import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
 import { judgeRows, MEASURE_KEYS } from '../../src/model/import/measure.ts';
 
 describe('the import view in Chinese', () => {
@@ -22,6 +22,12 @@ describe('the import view in Chinese', () => {
     expect(importStatusText('zh-CN', 'warn')).toBe('接近阈值');
     expect(importStatusText('en', 'warn')).toBe('close to the threshold');
     expect(importStatusText('zh-CN', 'pass')).toBe('达标');
+  });
+
+  it('calibrated parameters show their labels and units, not their codes', () => {
+    const lines = fittedParametersText('zh-CN', { rateMedianCore: 3.393, profileEveningShare: 0.7841, leaveHazardBase: 0.002943 });
+    expect(lines).toEqual(['核心成员满投入时的日发言中位数：3.393 条/天', '晚间型作息成员比例：78.4%', '投入度 ½ 时首日退群风险 h₀：0.002943/天']);
+    expect(fittedParametersText('en', { rateMedianCore: 3.393 })[0]).toBe('Median posting rate of a fully engaged core member: 3.393 messages/day');
   });
 
   it('the same values are judged anew for another positioning', () => {

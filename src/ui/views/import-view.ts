@@ -13,7 +13,7 @@ import { formatByUnit, pick, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
 import { judgeRows, MEASURE_INFO } from '../../model/import/measure.ts';
-import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../import-text.ts';
+import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../import-text.ts';
 import type { FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';
@@ -85,6 +85,7 @@ export class ImportView extends LitElement {
     .pass { color: var(--qc-ok-text); } .warn { color: var(--qc-warn-text); } .fail { color: var(--qc-danger); }
     .error { color: var(--qc-danger); }
     .stale { color: var(--qc-warn-text); }
+    ul.parameters { font-size: 0.9rem; }
     ul.skipped { font-size: 0.85rem; max-height: 12rem; overflow: auto; }
     button { font: inherit; padding: 0.3rem 0.8rem; cursor: pointer; }
   `;
@@ -234,7 +235,7 @@ export class ImportView extends LitElement {
         <tbody>${fit.rows.filter((r) => r.used).map((r) => html`<tr><td>${pick(locale, MEASURE_INFO[r.key])}</td>
           ${[r.measured, r.fitted, r.atDefaults].map((v) => html`<td class="num">${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}</tr>`)}</tbody>
       </table>
-      <p>${Object.entries(fit.parameters).map(([k, v]) => `${k} = ${v}`).join(' · ')}</p>
+      <ul class="parameters">${fittedParametersText(locale, fit.parameters).map((line) => html`<li>${line}</li>`)}</ul>
       <div class="row">
         <button @click=${() => downloadBlob('imported-group.scenario.json', new Blob([this.scenarioText()], { type: 'application/json' }))}>${t(locale, 'importSave')}</button>
         <button @click=${() => this.dispatchEvent(new CustomEvent('import-open', { detail: { text: this.scenarioText(), name: 'imported-group.scenario.json' }, bubbles: true, composed: true }))}>${t(locale, 'importOpen')}</button>
