@@ -122,7 +122,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
     skipped: { total: chat.skippedTotal, rows: chat.skipped },
     ignored: chat.ignored,
     notices,
-    metrics: Object.fromEntries(m.rows.map((r) => [r.key, { value: r.value, unit: MEASURE_INFO[r.key].unit, threshold: r.threshold, source: r.source, status: r.status, definition: MEASURE_INFO[r.key].definition }])),
+    metrics: Object.fromEntries(m.rows.map((r) => [r.key, { value: r.value, unit: MEASURE_INFO[r.key].unit, threshold: r.threshold, source: r.source, status: r.status, definition: MEASURE_INFO[r.key].definition.en }])),
     hourlyProfile: m.hourlyProfile.map((v) => (Number.isFinite(v) ? v : null)),
     calibration: fit && { parameters: fit.parameters, loss: fit.loss, lossAtDefaults: fit.lossAtDefaults, runs: fit.runs, steps: fit.steps, fit: fit.rows },
   };

@@ -45,4 +45,4 @@ export function typeset(locale: Locale, text: string): string {
   return locale === 'zh-CN' ? fullWidth(text) : text;
 }
 
-export { formatByUnit, formatChance, formatDifferenceInterval, formatNumber, formatPercent, formatPoints, formatSignedChange, formatSignedPoints, langOf } from '../model/format.ts';
+export { formatByUnit, formatChance, formatDifferenceInterval, formatNumber, formatPercent, formatRemaining, formatPoints, formatSignedChange, formatSignedPoints, formatSignedPointsBare, formatSignedPointsRange, langOf } from '../model/format.ts';

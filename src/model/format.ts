@@ -18,6 +18,16 @@ export function formatSignedPoints(locale: Locale, difference: number): string {
   return `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatPoints(locale, Math.abs(difference))}`;
 }
 
+/** A signed difference in points without its unit ("+11.4"), for a range that gives the unit once. */
+export function formatSignedPointsBare(locale: Locale, difference: number): string {
+  return `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatNumber(locale, Math.abs(difference) * 100, 1)}`;
+}
+
+/** A range of two signed differences in points, the unit once: "+11.4 to +28.6 pp", "+11.4 至 +28.6 个百分点". */
+export function formatSignedPointsRange(locale: Locale, low: number, high: number): string {
+  return locale === 'zh-CN' ? `${formatSignedPointsBare(locale, low)} 至 ${formatSignedPoints(locale, high)}` : `${formatSignedPointsBare(locale, low)} to ${formatSignedPoints(locale, high)}`;
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -28,6 +38,13 @@ function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.Numb
 
 export function formatNumber(locale: Locale, value: number, digits = 1): string {
   return formatter(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+}
+
+/** A time left, as people estimate it: whole seconds, or whole minutes above 90 s ("124 s" → "2 min"). */
+export function formatRemaining(locale: Locale, ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds > 90) return locale === 'zh-CN' ? `${Math.round(seconds / 60)} 分钟` : `${Math.round(seconds / 60)} min`;
+  return locale === 'zh-CN' ? `${seconds} 秒` : `${seconds} s`;
 }
 
 export function formatPercent(locale: Locale, share: number, digits = 0): string {

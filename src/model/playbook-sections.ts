@@ -68,7 +68,7 @@ export const PLAYBOOK_SECTIONS: readonly PlaybookSection[] = [
     points: [
       tx('The target pyramid: 10 % core (the owner, 3 admins, KOLs), 20 % active, 70 % ordinary members.', '目标金字塔：10% 核心（群主、3 名管理员、KOL），20% 活跃，70% 普通成员。'),
       tx('Three filters: a qualification questionnaire, an identity check (work badge on WeCom, real name on a personal account) and a 3-day muted probation for newcomers.', '三道门槛：入群问卷、身份验证（企业微信用工牌，个人号用实名）、新人 3 天静音观察期。'),
-      tx('Screening by relevance (job match > 60 %) eliminates about 15 %, by activity elsewhere (> 3 messages a week) about 25 %, by a values test about 10 %.', '按相关度（岗位匹配 > 60%） 筛选约淘汰 15%，按他群活跃度（每周发言 > 3 次） 约淘汰 25%，按价值观情景测试约淘汰 10%。'),
+      tx('Screening by relevance (job match > 60 %) eliminates about 15 %, by activity elsewhere (> 3 messages a week) about 25 %, by a values test about 10 %.', '按相关度（岗位匹配 > 60%）筛选约淘汰 15%，按他群活跃度（每周发言 > 3 次）约淘汰 25%，按价值观情景测试约淘汰 10%。'),
       tx('Members are grouped by tags on WeCom, or by remark names (industry_role_region) on a personal account.', '企业微信按标签分组；个人号用“行业_职位_地区”格式的备注名分组。'),
       tx('Violations are handled in grades: a warning, then a timed mute, then removal.', '违规分级处理：先警告，再限时禁言，最后永久移出。'),
     ],
@@ -121,7 +121,7 @@ export const PLAYBOOK_SECTIONS: readonly PlaybookSection[] = [
     title: tx('Risk and compliance', '风险控制'),
     points: [
       tx('Content violations are the one kind of risk the text keeps.', '正文只保留了“内容违规”这一类风险。'),
-      tx('A WeCom group falls under the Cybersecurity Law (art. 21, data security); a personal account under WeChat’s rules against induced sharing and malicious marketing.', '企业微信群受《网络安全法》第 21 条（数据安全） 约束；个人号受微信关于诱导分享和恶意营销的规定约束。'),
+      tx('A WeCom group falls under the Cybersecurity Law (art. 21, data security); a personal account under WeChat’s rules against induced sharing and malicious marketing.', '企业微信群受《网络安全法》第 21 条（数据安全）约束；个人号受微信关于诱导分享和恶意营销的规定约束。'),
     ],
     gaps: [
       tx('Three kinds of risk are announced but the table is cut off after the first.', '文章预告了三类风险，但表格在第一类之后被截断。'),

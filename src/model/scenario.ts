@@ -32,7 +32,7 @@ const UNIT_ZH: Record<string, string> = {
 };
 const rangeText = (min: number, max: number, unit: string, integer: boolean) => say(
   `must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${unit ? ` ${unit}` : ''}`,
-  `必须是 ${min} 到 ${max}${unit ? ` ${UNIT_ZH[unit] ?? unit}` : ''} 之间的${integer ? '整数' : '数'}`,
+  `必须是 ${min} 到 ${max}${unit ? ` ${UNIT_ZH[unit] ?? unit}` : ' '}之间的${integer ? '整数' : '数'}`,
 );
 
 function numberIn(min: number, max: number, unit: string, fallback: number, description: string, integer = false) {

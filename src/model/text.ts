@@ -22,12 +22,16 @@ const CJK = /[\u3400-\u9fff]/;
 /**
  * Chinese typesetting for a text with Chinese in it: full-width brackets
  * (no space before them) and a full-width colon after a Chinese word
- * ("每周内容数 (篇): 3" → "每周内容数（篇）：3"). Times ("19:00"), square
+ * ("每周内容数 (篇): 3" → "每周内容数（篇）：3"), and no space around a
+ * full-width bracket before Chinese or a number ("（不含群主） 1 人" →
+ * "（不含群主）1 人"). Times ("19:00"), square
  * brackets and text without Chinese are left alone.
  */
 export function fullWidth(text: string): string {
   if (!CJK.test(text)) return text;
   return text
     .replace(/ ?\(([^()\n]*)\)/g, '（$1）')
-    .replace(/([\u3400-\u9fff）”]) ?: ?/g, '$1：');
+    .replace(/([\u3400-\u9fff）”]) ?: ?/g, '$1：')
+    .replace(/ +（/g, '（')
+    .replace(/）[ ]+(?=[\u3400-\u9fff\d])/g, '）');
 }

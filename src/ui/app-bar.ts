@@ -3,7 +3,7 @@
  * views (lab, plan, library, compare, replay, lessons, playbook), files (open, save), library save, share link,
  * exports, and whether the scenario is saved in this browser.
  *
- * Properties: `locale`, `preset` (PresetName | ''), `view` (View), `canExport`
+ * Properties: `locale`, `preset` (PresetName | ''), `customName` (shown when no preset), `view` (View), `canExport`
  * (results exist), `autosave` (AutosaveState), `saves` (autosaves written).
  * Events (all bubble and cross shadow roots):
  *   `locale-toggle`; `preset-select` (detail: PresetName); `view-select`
@@ -27,6 +27,7 @@ export class AppBar extends LitElement {
   static override properties = {
     locale: { type: String },
     preset: { type: String },
+    customName: { type: String },
     view: { type: String },
     canExport: { type: Boolean },
     autosave: { type: String },
@@ -35,6 +36,8 @@ export class AppBar extends LitElement {
 
   declare locale: Locale;
   declare preset: PresetName | '';
+  /** The name shown for a scenario that is no preset as it stands: "<preset name> (edited)", or its own name. */
+  declare customName: string;
   declare view: View;
   declare canExport: boolean;
   declare autosave: AutosaveState;
@@ -44,6 +47,7 @@ export class AppBar extends LitElement {
     super();
     this.locale = 'en';
     this.preset = '';
+    this.customName = '';
     this.view = 'lab';
     this.canExport = false;
     this.autosave = 'idle';
@@ -86,7 +90,7 @@ export class AppBar extends LitElement {
         <p>${t(locale, 'tagline')}</p>
         <label>${t(locale, 'preset')}
           <select aria-label=${t(locale, 'presetHint')} @change=${this.onPreset}>
-            <option value="" ?selected=${this.preset === ''}>${t(locale, 'custom')}</option>
+            <option value="" ?selected=${this.preset === ''}>${this.customName || t(locale, 'custom')}</option>
             ${Object.entries(PRESETS).map(([name, preset]) => html`<option value=${name} ?selected=${this.preset === name}>${pick(locale, preset.title)}</option>`)}
           </select>
         </label>

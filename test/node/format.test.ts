@@ -53,3 +53,21 @@ describe('Chinese typesetting', () => {
     expect(fullWidth('Speaking rate (30 d): 80 %')).toBe('Speaking rate (30 d): 80 %');
   });
 });
+
+describe('a time left', () => {
+  it('is whole seconds, and whole minutes above 90 s', async () => {
+    const { formatRemaining } = await import('../../src/model/format.ts');
+    expect(formatRemaining('zh-CN', 123_600)).toBe('2 分钟');
+    expect(formatRemaining('zh-CN', 45_400)).toBe('45 秒');
+    expect(formatRemaining('en', 90_000)).toBe('90 s');
+    expect(formatRemaining('en', 600_000)).toBe('10 min');
+  });
+});
+
+describe('a range of differences in points', () => {
+  it('gives the unit once', async () => {
+    const { formatSignedPointsRange } = await import('../../src/model/format.ts');
+    expect(formatSignedPointsRange('zh-CN', 0.114, 0.286)).toBe('+11.4 至 +28.6 个百分点');
+    expect(formatSignedPointsRange('en', -0.05, 0.1)).toBe('−5 to +10 pp');
+  });
+});

@@ -308,6 +308,13 @@ describe('roster and detection', () => {
     const chat = imported([utf8('qq.txt', '2024-03-01 9:05:00 张三(10001)\n你好\n\n')], { roster: [utf8('m.csv', 'QQ,昵称\n10001,张三\n10002,李四\n')] });
     expect(Array.from(chat.rosterAuthor!)).toEqual([0, -1]);
   });
+  it('reads a one-column CSV roster without a delimiter warning', () => {
+    const r = importChat([utf8('chat.csv', WECHATMSG)], { roster: [utf8('members.csv', '昵称\n张三\n李四\n王五\n')] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.chat.roster).toHaveLength(3);
+    expect(r.notices.map((n) => `${n.en} ${n.zh}`).join('\n')).not.toMatch(/delimit|分隔符/);
+  });
   it('refuses a file it does not know, naming the formats it reads', () => {
     const r = importChat([utf8('notes.txt', 'just some notes\n')]);
     expect(r.ok).toBe(false);

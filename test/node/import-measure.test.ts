@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importChat } from '../../src/model/import/import-chat.ts';
-import { measureChat } from '../../src/model/import/measure.ts';
+import { MEASURE_INFO, MEASURE_KEYS, measureChat } from '../../src/model/import/measure.ts';
 
 const row = (id: number, time: string, type: string, sub: string, text: string, sender: string) =>
   `${id},1,${type},${sub},0,,2,${text},${time},,group,${sender}`;
@@ -111,3 +111,13 @@ function importOk() {
   if (!r.ok) throw new Error('import failed');
   return r.chat;
 }
+
+describe('the metrics\u2019 definitions', () => {
+  it('are given in both languages (the import table\u2019s hover text)', () => {
+    for (const key of MEASURE_KEYS) {
+      expect(MEASURE_INFO[key].definition.en, key).toBeTruthy();
+      expect(MEASURE_INFO[key].definition.zh, key).toMatch(/[\u3400-\u9fff]/);
+      expect(MEASURE_INFO[key].definition.zh, key).not.toMatch(/[()]|[\u3400-\u9fff] ?:/);
+    }
+  });
+});

@@ -146,7 +146,7 @@ describe('problems in both languages', () => {
       population: { mix: { core: 0.5, active: 0.5, ordinary: 0.5 } }, contnet: 1,
     }).concat(problemsOf({ schemaVersion: 2, horizonDays: 300, ruleChanges: [{ day: 300 }] }));
     const zh = Object.fromEntries(problems.map((p) => [p.path, p.zh]));
-    expect(zh.horizonDays).toBe('必须是 1 到 365 天 之间的整数');
+    expect(zh.horizonDays).toBe('必须是 1 到 365 天之间的整数');
     expect(zh['population.mix']).toBe('各项占比之和必须为 1 (现为 1.5)');
     expect(zh['ruleChanges[0].day']).toBe('必须在模拟期内：第 1 到第 300 天 (文件中从 0 计，最多 299)');
     expect(zh['content.announcement']).toBe('必须是 true 或 false');

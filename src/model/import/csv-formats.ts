@@ -126,7 +126,7 @@ export function readCsv(source: TextSource, ctx: ReadContext, required: readonly
 }
 
 const badTime = (ctx: ReadContext, line: number, column: string, value: string | undefined) =>
-  ctx.sink.skip(ctx.file, line, column, `not a time: ${shownValue(value ?? '')}`, `不是有效时间：${shownValue(value ?? '')}`);
+  ctx.sink.skip(ctx.file, line, column, `not a time: ${shownValue(value ?? '')}`, `不是有效时间：${shownValue(value ?? '', 'zh')}`);
 
 const missing = (ctx: ReadContext, line: number, column: string) =>
   ctx.sink.skip(ctx.file, line, column, 'is empty: who wrote the message is unknown', '为空：无法确定发言人');

@@ -86,7 +86,7 @@ export function scenarioFor(measured: ChatMeasures, positioning: Positioning, pa
     schemaVersion: SCHEMA_VERSION,
     name: 'Imported group (calibrated)',
     description: `Calibrated to an imported chat export: ${members} members, ${measured.days} days, ${measured.messages} messages. Operations not visible in a log (content plan, incentives, rules) keep the lab's defaults.`,
-    zh: { name: '导入的群 (已校准)', description: `按导入的聊天记录校准：${members} 名成员，${measured.days} 天，${measured.messages} 条消息。聊天记录看不出的运营设置 (内容计划、激励、规则) 采用默认值。` },
+    zh: { name: '导入的群（已校准）', description: `按导入的聊天记录校准：${members} 名成员，${measured.days} 天，${measured.messages} 条消息。聊天记录看不出的运营设置（内容计划、激励、规则）采用默认值。` },
     seed, runs,
     horizonDays: Math.max(1, Math.min(365, measured.days)),
     startWeekday: WEEKDAYS[weekdayOf(measured.firstDay * MINUTES_PER_DAY)],

@@ -59,7 +59,7 @@ export function readTelegram(text: string, ctx: ReadContext): string {
       usedUnix = true;
       minute = minuteAt(ctx, unix, 0);
     } else minute = parseWallClock(str(m.date));
-    if (minute === null) return badItem(ctx, k, 'date', `not a time: ${shownValue(str(m.date))}`, `不是有效时间：${shownValue(str(m.date))}`);
+    if (minute === null) return badItem(ctx, k, 'date', `not a time: ${shownValue(str(m.date))}`, `不是有效时间：${shownValue(str(m.date), 'zh')}`);
     const body = telegramText(m.text);
     const media = str(m.media_type);
     const hint: TypeHint = media === 'sticker' || media === 'animation' ? 'sticker'
@@ -92,7 +92,7 @@ export function readDiscordJson(text: string, ctx: ReadContext): string {
     if (!author || !str(author.id)) return badItem(ctx, k, 'author.id', 'has no author id: who wrote it is unknown', '缺少 author.id：无法确定发言人');
     if (author.isBot === true) return ctx.sink.ignore('bots');
     const iso = parseIsoInstant(str(m.timestamp));
-    if (!iso) return badItem(ctx, k, 'timestamp', `not a time: ${shownValue(str(m.timestamp))}`, `不是有效时间：${shownValue(str(m.timestamp))}`);
+    if (!iso) return badItem(ctx, k, 'timestamp', `not a time: ${shownValue(str(m.timestamp))}`, `不是有效时间：${shownValue(str(m.timestamp), 'zh')}`);
     const content = str(m.content);
     const hasStickers = Array.isArray(m.stickers) && m.stickers.length > 0;
     const hasAttachments = Array.isArray(m.attachments) && m.attachments.length > 0;
@@ -129,7 +129,7 @@ export function readSlackDay(text: string, ctx: ReadContext, bots: ReadonlySet<s
     if (!user) return badItem(ctx, k, 'user', 'has no user: who wrote it is unknown', '缺少 user：无法确定发言人');
     if (bots.has(user)) return ctx.sink.ignore('bots');
     const ms = parseUnix(str(m.ts));
-    if (ms === null) return badItem(ctx, k, 'ts', `not a time: ${shownValue(str(m.ts))}`, `不是有效时间：${shownValue(str(m.ts))}`);
+    if (ms === null) return badItem(ctx, k, 'ts', `not a time: ${shownValue(str(m.ts))}`, `不是有效时间：${shownValue(str(m.ts), 'zh')}`);
     const body = str(m.text);
     const files = Array.isArray(m.files) && m.files.length > 0;
     const kind = classify(body, files && !body.trim() ? 'media' : 'text') as MessageClass;

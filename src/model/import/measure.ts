@@ -13,6 +13,7 @@
 import { inequality, quantileSorted } from '../stats.ts';
 import { CORE_ACTIVE_DEFAULT, describeThreshold, judge, thresholdsFor, type Positioning, type Status } from '../playbook.ts';
 import type { MetricUnit } from '../metrics.ts';
+import type { Bilingual } from '../text.ts';
 import { MESSAGE_CLASSES, isEffective, isSpeaking } from './classify.ts';
 import { MINUTES_PER_DAY } from './time.ts';
 
@@ -39,27 +40,27 @@ export const MEASURE_KEYS = [
 ] as const;
 export type MeasureKey = (typeof MEASURE_KEYS)[number];
 
-export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh: string; definition: string }> = {
-  speakingRate30d: { unit: 'share', en: 'Speaking rate (30 d)', zh: '成员发言率（30 日）', definition: 'members who spoke in the last 30 days of the span' },
-  weeklyParticipation: { unit: 'share', en: 'Weekly participation', zh: '周参与率', definition: 'mean over the span\u2019s whole weeks (counted back from its last day) of the members who spoke that week' },
-  coreActiveUsers: { unit: 'count', en: 'Core active users', zh: '核心活跃用户', definition: `members who spoke on ≥ ${CORE_ACTIVE_DEFAULT.minDays} of the last ${CORE_ACTIVE_DEFAULT.windowDays} days` },
-  dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: 'all messages over the span\u2019s days (low-value ones included)' },
-  effectiveRatio: { unit: 'share', en: 'Effective-content ratio (estimate)', zh: '发言有效率（估计）', definition: 'messages that are not low value (stickers, red packets, "1", thanks, laughter, emoji only)' },
-  lurkerShare: { unit: 'share', en: 'Lurker share', zh: '潜水成员占比', definition: 'roster members with no speaking message in the last 30 days (needs a roster)' },
-  top10ShareOfPosters: { unit: 'share', en: 'Messages by the top 10 % of posters', zh: '前 10% 发言者的发言占比', definition: 'speaking messages by the top 10 % of authors who spoke' },
-  top10MessageShare: { unit: 'share', en: 'Messages by the top 10 % of members', zh: '前 10% 成员发言占比', definition: 'speaking messages by the top 10 % of roster members (needs a roster)' },
-  top30MessageShare: { unit: 'share', en: 'Messages by the top 30 % of members', zh: '前 30% 成员发言占比', definition: 'speaking messages by the top 30 % of roster members: the playbook\u2019s core and active tiers (§3: 10 % + 20 %; needs a roster)' },
-  firstAnswerMinutesMedian: { unit: 'minutes', en: 'First-answer time (median)', zh: '首次响应时效（中位数）', definition: `minutes from a message ending in ? or ？ to the first later message of someone else (an explicit reply where the format records them) within ${ANSWER_HORIZON_HOURS} h` },
-  firstAnswerMinutesP90: { unit: 'minutes', en: 'First-answer time (p90)', zh: '首次响应时效（p90）', definition: 'as the median, 90th percentile' },
-  answeredWithin15Share: { unit: 'share', en: 'Questions answered within 15 min', zh: '15 分钟内响应占比', definition: 'questions with a first answer under 15 minutes' },
-  lowValueShare: { unit: 'share', en: 'Low-value messages', zh: '低价值消息占比', definition: '1 − effective ratio' },
-  questionShare: { unit: 'share', en: 'Questions among speaking messages', zh: '提问占发言比例', definition: 'speaking messages ending in ? or ？' },
-  eveningShare: { unit: 'share', en: 'Speaking messages 19:00–24:00', zh: '19–24 点发言占比', definition: 'share of speaking messages in the evening hours (the evening rhythm\u2019s peak)' },
-  officeShare: { unit: 'share', en: 'Speaking messages 9:00–18:00 on weekdays', zh: '工作日 9–18 点发言占比', definition: 'share of speaking messages in office hours Monday to Friday' },
-  members: { unit: 'count', en: 'Members', zh: '成员数', definition: 'roster entries, or every author seen without a roster' },
-  posters: { unit: 'count', en: 'Members who spoke', zh: '发言成员数', definition: 'members with at least one speaking message in the span' },
-  messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数（发言者）', definition: 'speaking messages / authors who spoke' },
-  leftShare: { unit: 'share', en: 'Authors no longer in the group', zh: '已离群的发言者占比', definition: 'authors missing from the roster (they left before the export) among all authors (needs a roster)' },
+export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh: string; definition: Bilingual }> = {
+  speakingRate30d: { unit: 'share', en: 'Speaking rate (30 d)', zh: '成员发言率（30 日）', definition: { en: 'members who spoke in the last 30 days of the span', zh: '记录期最后 30 天内发过言的成员占比' } },
+  weeklyParticipation: { unit: 'share', en: 'Weekly participation', zh: '周参与率', definition: { en: 'mean over the span\u2019s whole weeks (counted back from its last day) of the members who spoke that week', zh: '记录期内各个整周（从最后一天往前数）发过言的成员占比的平均值' } },
+  coreActiveUsers: { unit: 'count', en: 'Core active users', zh: '核心活跃用户', definition: { en: `members who spoke on ≥ ${CORE_ACTIVE_DEFAULT.minDays} of the last ${CORE_ACTIVE_DEFAULT.windowDays} days`, zh: `最近 ${CORE_ACTIVE_DEFAULT.windowDays} 天中至少 ${CORE_ACTIVE_DEFAULT.minDays} 天发过言的成员` } },
+  dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: { en: 'all messages over the span\u2019s days (low-value ones included)', zh: '全部消息数除以记录天数（含低价值消息）' } },
+  effectiveRatio: { unit: 'share', en: 'Effective-content ratio (estimate)', zh: '发言有效率（估计）', definition: { en: 'messages that are not low value (stickers, red packets, "1", thanks, laughter, emoji only)', zh: '非低价值消息的占比（低价值：表情、红包、“1”、感谢、哈哈、纯表情符号）' } },
+  lurkerShare: { unit: 'share', en: 'Lurker share', zh: '潜水成员占比', definition: { en: 'roster members with no speaking message in the last 30 days (needs a roster)', zh: '名单中最近 30 天没有发言的成员占比（需要成员名单）' } },
+  top10ShareOfPosters: { unit: 'share', en: 'Messages by the top 10 % of posters', zh: '前 10% 发言者的发言占比', definition: { en: 'speaking messages by the top 10 % of authors who spoke', zh: '发过言的人中前 10% 的发言占比' } },
+  top10MessageShare: { unit: 'share', en: 'Messages by the top 10 % of members', zh: '前 10% 成员发言占比', definition: { en: 'speaking messages by the top 10 % of roster members (needs a roster)', zh: '名单成员中前 10% 的发言占比（需要成员名单）' } },
+  top30MessageShare: { unit: 'share', en: 'Messages by the top 30 % of members', zh: '前 30% 成员发言占比', definition: { en: 'speaking messages by the top 30 % of roster members: the playbook\u2019s core and active tiers (§3: 10 % + 20 %; needs a roster)', zh: '名单成员中前 30% 的发言占比：即手册的核心层与活跃层（§3：10% + 20%；需要成员名单）' } },
+  firstAnswerMinutesMedian: { unit: 'minutes', en: 'First-answer time (median)', zh: '首次响应时效（中位数）', definition: { en: `minutes from a message ending in ? or ？ to the first later message of someone else (an explicit reply where the format records them) within ${ANSWER_HORIZON_HOURS} h`, zh: `以 ? 或 ？ 结尾的消息到他人在 ${ANSWER_HORIZON_HOURS} 小时内的第一条消息（格式记录了回复时按明确回复）的分钟数` } },
+  firstAnswerMinutesP90: { unit: 'minutes', en: 'First-answer time (p90)', zh: '首次响应时效（p90）', definition: { en: 'as the median, 90th percentile', zh: '同中位数，取第 90 百分位' } },
+  answeredWithin15Share: { unit: 'share', en: 'Questions answered within 15 min', zh: '15 分钟内响应占比', definition: { en: 'questions with a first answer under 15 minutes', zh: '15 分钟内得到首次响应的提问占比' } },
+  lowValueShare: { unit: 'share', en: 'Low-value messages', zh: '低价值消息占比', definition: { en: '1 − effective ratio', zh: '1 − 发言有效率' } },
+  questionShare: { unit: 'share', en: 'Questions among speaking messages', zh: '提问占发言比例', definition: { en: 'speaking messages ending in ? or ？', zh: '以 ? 或 ？ 结尾的发言占比' } },
+  eveningShare: { unit: 'share', en: 'Speaking messages 19:00–24:00', zh: '19–24 点发言占比', definition: { en: 'share of speaking messages in the evening hours (the evening rhythm\u2019s peak)', zh: '晚间（19–24 点）发言占比（晚间型作息的高峰）' } },
+  officeShare: { unit: 'share', en: 'Speaking messages 9:00–18:00 on weekdays', zh: '工作日 9–18 点发言占比', definition: { en: 'share of speaking messages in office hours Monday to Friday', zh: '周一至周五 9–18 点的发言占比' } },
+  members: { unit: 'count', en: 'Members', zh: '成员数', definition: { en: 'roster entries, or every author seen without a roster', zh: '成员名单人数；没有名单时为出现过的全部发言者' } },
+  posters: { unit: 'count', en: 'Members who spoke', zh: '发言成员数', definition: { en: 'members with at least one speaking message in the span', zh: '记录期内至少发过一条言的成员数' } },
+  messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数（发言者）', definition: { en: 'speaking messages / authors who spoke', zh: '发言数除以发过言的人数' } },
+  leftShare: { unit: 'share', en: 'Authors no longer in the group', zh: '已离群的发言者占比', definition: { en: 'authors missing from the roster (they left before the export) among all authors (needs a roster)', zh: '不在名单中的发言者（导出前已退群）占全部发言者的比例（需要成员名单）' } },
 };
 
 export interface MeasuredRow {
@@ -162,16 +163,21 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
     messagesPerPoster: posterCounts.length ? speaking / posterCounts.length : null,
     leftShare: chat.rosterAuthor && authorCount ? 1 - new Set(Array.from(chat.rosterAuthor).filter((a) => a >= 0)).size / authorCount : null,
   };
-  const goals = thresholdsFor(positioning);
-  const rows = MEASURE_KEYS.map((key): MeasuredRow => {
-    const goal = goals.find((g) => g.metric === key);
-    const value = values[key];
-    return { key, value, threshold: goal ? describeThreshold(goal) : null, source: goal ? goal.source : null, status: goal && value !== null ? judge(goal, value) : null };
-  });
+  const rows = judgeRows(values, positioning);
   return {
     firstDay, days, messages: n, hasRoster: chat.rosterAuthor !== null, values,
     hourlyProfile: Array.from(hours, (h) => (speaking ? h / speaking : NaN)), rows,
   };
+}
+
+/** The measured values against a positioning's thresholds (re-judged when the positioning changes after reading). */
+export function judgeRows(values: Readonly<Record<MeasureKey, number | null>>, positioning: Positioning): MeasuredRow[] {
+  const goals = thresholdsFor(positioning);
+  return MEASURE_KEYS.map((key): MeasuredRow => {
+    const goal = goals.find((g) => g.metric === key);
+    const value = values[key];
+    return { key, value, threshold: goal ? describeThreshold(goal) : null, source: goal ? goal.source : null, status: goal && value !== null ? judge(goal, value) : null };
+  });
 }
 
 /**

@@ -52,6 +52,7 @@ export function sourceOf(text: string): TextSource {
  * a number — a misaligned row could put a name in the time column, and names
  * never leave the import.
  */
-export function shownValue(value: string): string {
-  return /^[\dT:\-/.+Z年月日 ]{0,40}$/i.test(value) ? `"${value}"` : `(text of ${value.length} characters)`;
+export function shownValue(value: string, lang: 'en' | 'zh' = 'en'): string {
+  if (/^[\dT:\-/.+Z年月日 ]{0,40}$/i.test(value)) return lang === 'zh' ? `“${value}”` : `"${value}"`;
+  return lang === 'zh' ? `（${value.length} 个字符的文本）` : `(text of ${value.length} characters)`;
 }

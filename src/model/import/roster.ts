@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse';
 import type { NameHasher } from './hash.ts';
+import type { Bilingual } from '../text.ts';
 import { slackChannelOf } from './json-formats.ts';
 
 const ID_COLUMNS = ['wxid', 'UserName', 'username', 'id', 'user_id', 'userId', 'ID', 'QQ', 'qq', '微信号', '账号', 'AuthorID'];
@@ -81,12 +82,25 @@ export function readRoster(files: readonly RosterFile[], hasher: NameHasher, sla
     if (idColumn || nameColumns.length) {
       const parsed = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: 'greedy' });
       for (const row of parsed.data) push([...(idColumn ? [row[idColumn] ?? ''] : []), ...nameColumns.map((c) => row[c] ?? '')]);
-      for (const e of parsed.errors.slice(0, 5)) problems.push({ en: `${name}: line ${(e.row ?? 0) + 2}: ${e.message}`, zh: `${name}：第 ${(e.row ?? 0) + 2} 行：${e.message}` });
+      // a one-column list has no delimiter to detect: Papa's "defaulted to ','" is right and no problem
+      const errors = parsed.errors.filter((e) => !(e.code === 'UndetectableDelimiter' && header.length === 1));
+      for (const e of errors.slice(0, 5)) problems.push(parserProblem(name, e));
     } else {
       for (const line of trimmed.split('\n')) push([line.replace(/\r$/, '')]);
     }
   }
   return { entries, problems };
+}
+
+/** A CSV parser's complaint about a roster, in both languages (Papa's own message is English only). */
+function parserProblem(name: string, e: Papa.ParseError): Bilingual {
+  const zh: Record<string, string> = {
+    MissingQuotes: '引号不配对', UndetectableDelimiter: '无法识别分隔符，已按逗号读取', TooFewFields: '字段过少', TooManyFields: '字段过多', InvalidQuotes: '引号位置不正确',
+  };
+  const where = e.row === undefined ? null : e.row + 2;
+  return where === null
+    ? { en: `${name}: ${e.message}`, zh: `${name}：${zh[e.code] ?? '无法解析'}` }
+    : { en: `${name}: line ${where}: ${e.message}`, zh: `${name}：第 ${where} 行：${zh[e.code] ?? '无法解析'}` };
 }
 
 export { slackChannelOf };

@@ -5,7 +5,7 @@
  * fresh runs and any breach of the playbook. The CLI and the browser say the same.
  */
 import { SUMMARY } from '../metrics.ts';
-import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../format.ts';
+import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSignedPoints, formatSignedPointsRange, langOf, type Locale } from '../format.ts';
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
@@ -59,8 +59,8 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
   const lowers = r.check !== undefined && r.check.interval[1] < 0;
   const checkText = r.check ? (r.check.confirmed || lowers
-    ? (lowers ? (l === 'zh' ? `；新模拟上全部达标的机会下降 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; on fresh runs every goal at once is met less often (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`) : l === 'zh' ? `；在 ${r.runs} 次新模拟上得到确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])})` : `; confirmed on ${r.runs} fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])})`)
-    : (l === 'zh' ? `。⚠ 新模拟上未能确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPoints(locale, r.check.interval[0])} 至 ${formatSignedPoints(locale, r.check.interval[1])} 含 0)：可能只是噪声` : `. ⚠ Not confirmed on fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPoints(locale, r.check.interval[0])} to ${formatSignedPoints(locale, r.check.interval[1])} includes 0): it may be noise`)) : '';
+    ? (lowers ? (l === 'zh' ? `；新模拟上全部达标的机会下降 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})` : `; on fresh runs every goal at once is met less often (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})`) : l === 'zh' ? `；在 ${r.runs} 次新模拟上得到确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})` : `; confirmed on ${r.runs} fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})`)
+    : (l === 'zh' ? `。⚠ 新模拟上未能确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])} 含 0)：可能只是噪声` : `. ⚠ Not confirmed on fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])} includes 0): it may be noise`)) : '';
   const against = r.breaches.length ? (l === 'zh' ? '。⚠ ' : '. ⚠ ') + r.breaches.map((b) => describeBreach(b, l)).join(l === 'zh' ? '；' : '; ') : '';
   // what it costs the team, when it changes by half an hour a week or more
   const hours = Math.abs(r.hours[1] - r.hours[0]) >= 0.5

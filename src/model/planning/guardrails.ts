@@ -134,5 +134,5 @@ export function playbookSettings(levers: readonly Lever[], scenario: Scenario): 
 
 /** "against the playbook (§5: topics posted 19:00–21:00 get ≥ 47 % response)". */
 export function describeBreach(breach: Breach, lang: 'en' | 'zh'): string {
-  return lang === 'zh' ? `违背手册（${breach.source}：${fullWidth(breach.reason.zh)}）` : `against the playbook (${breach.source}: ${breach.reason.en})`;
+  return lang === 'zh' ? `违背手册（${breach.source.replace(/, */g, '、')}：${fullWidth(breach.reason.zh)}）` : `against the playbook (${breach.source}: ${breach.reason.en})`;
 }

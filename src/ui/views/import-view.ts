@@ -11,8 +11,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import * as Comlink from 'comlink';
 import { formatByUnit, pick, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
-import { FORMAT_NAMES, IGNORE_REASONS, type FormatId, type IgnoreReason } from '../../model/import/chat-import.ts';
-import { MEASURE_INFO } from '../../model/import/measure.ts';
+import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
+import { judgeRows, MEASURE_INFO } from '../../model/import/measure.ts';
+import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../import-text.ts';
 import type { FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';
@@ -51,6 +52,8 @@ export class ImportView extends LitElement {
   declare positioning: Positioning;
   declare error: string;
   declare dragging: boolean;
+  /** The positioning the export was read with: the table is re-judged against the one chosen now. */
+  private readWith: Positioning = 'knowledge_sharing';
   private worker: Worker | null = null;
   private api: Comlink.Remote<ImportApi> | null = null;
 
@@ -81,6 +84,8 @@ export class ImportView extends LitElement {
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     .pass { color: var(--qc-ok-text); } .warn { color: var(--qc-warn-text); } .fail { color: var(--qc-danger); }
     .error { color: var(--qc-danger); }
+    .stale { color: var(--qc-warn-text); }
+    ul.parameters { font-size: 0.9rem; }
     ul.skipped { font-size: 0.85rem; max-height: 12rem; overflow: auto; }
     button { font: inherit; padding: 0.3rem 0.8rem; cursor: pointer; }
   `;
@@ -111,6 +116,7 @@ export class ImportView extends LitElement {
     this.stage = 'reading';
     this.progress = 0;
     this.fit = null;
+    this.readWith = this.positioning;
     try {
       const files = await bytesOf(this.files);
       const roster = await bytesOf(this.roster);
@@ -131,6 +137,15 @@ export class ImportView extends LitElement {
       this.stage = 'calibrated';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
+      this.stage = 'read';
+    }
+  }
+
+  /** A new positioning re-judges the table; a calibration made for the old one is dropped (its scenario has the old positioning). */
+  private choosePositioning(positioning: Positioning): void {
+    this.positioning = positioning;
+    if (this.stage === 'calibrated') {
+      this.fit = null;
       this.stage = 'read';
     }
   }
@@ -167,7 +182,7 @@ export class ImportView extends LitElement {
         <div class="row">
           <label>${t(locale, 'importTz')} <input type="text" size="8" placeholder="+08:00" .value=${this.tz} @input=${(e: Event) => { this.tz = (e.target as HTMLInputElement).value; }}></label>
           <span>${t(locale, 'importTzHint')}</span>
-          <label>${t(locale, 'importPositioning')} <select @change=${(e: Event) => { this.positioning = (e.target as HTMLSelectElement).value as Positioning; }}>
+          <label>${t(locale, 'importPositioning')} <select ?disabled=${busy} @change=${(e: Event) => this.choosePositioning((e.target as HTMLSelectElement).value as Positioning)}>
             ${POSITIONINGS.map((p) => html`<option value=${p} ?selected=${p === this.positioning}>${t(locale, `importPositioning_${p}`)}</option>`)}
           </select></label>
         </div>
@@ -189,22 +204,22 @@ export class ImportView extends LitElement {
     if (!r.ok) return html`<ul class="error" role="alert">${r.problems.map((p) => html`<li>${pick(locale, p)}</li>`)}</ul>`;
     const m = r.measures;
     const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-    const status = { pass: t(locale, 'pass'), warn: t(locale, 'warn'), fail: t(locale, 'fail') } as const;
     return html`
       <h3>${t(locale, 'importResult')}</h3>
       <ul>${r.files.map((f) => html`<li>${t(locale, 'importFileLine', { file: f.file, format: FORMAT_NAMES[f.format as FormatId] ?? f.format, encoding: f.encoding, messages: f.messages, time: pick(locale, f.timeBasis) })}</li>`)}</ul>
       <p>${t(locale, 'importSpan', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 })}
         ${r.roster === null ? t(locale, 'importNoRoster') : t(locale, 'importSilent', { count: r.silent })}</p>
       ${r.notices.length ? html`<ul>${r.notices.map((n) => html`<li>${pick(locale, n)}</li>`)}</ul>` : nothing}
-      ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: (Object.entries(r.ignored) as [IgnoreReason, number][]).map(([why, n]) => `${pick(locale, IGNORE_REASONS[why])} ${n}`).join(', ') })}</p>` : nothing}
+      ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: ignoredText(locale, r.ignored) })}</p>` : nothing}
       ${r.skippedTotal ? html`<details><summary>${t(locale, 'importSkipped', { count: r.skippedTotal })}</summary><ul class="skipped">
-        ${r.skipped.map((s) => html`<li>${t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column ?? '—' })}: ${pick(locale, s)}</li>`)}</ul></details>` : nothing}
+        ${r.skipped.map((s) => html`<li>${skippedRowText(locale, s)}</li>`)}</ul></details>` : nothing}
       <table>
         <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importValue')}</th><th>${t(locale, 'importThreshold')}</th><th>${t(locale, 'importStatus')}</th></tr></thead>
-        <tbody>${m.rows.map((row) => html`<tr title=${MEASURE_INFO[row.key].definition}>
+        <tbody>${judgeRows(m.values, this.positioning).map((row) => html`<tr title=${pick(locale, MEASURE_INFO[row.key].definition)}>
           <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
-          <td>${row.threshold ? `${row.threshold} (${row.source})` : ''}</td><td class=${row.status ?? ''}>${row.status ? status[row.status] : ''}</td></tr>`)}</tbody>
+          <td>${thresholdText(locale, row.threshold, row.source)}</td><td class=${row.status ?? ''}>${importStatusText(locale, row.status)}</td></tr>`)}</tbody>
       </table>
+      ${this.positioning !== this.readWith ? html`<p class="stale" role="note">${t(locale, 'importStale')}</p>` : nothing}
       <button ?disabled=${this.stage === 'calibrating'} @click=${() => void this.calibrate()}>${t(locale, 'importCalibrate')}</button>`;
   }
 
@@ -220,7 +235,7 @@ export class ImportView extends LitElement {
         <tbody>${fit.rows.filter((r) => r.used).map((r) => html`<tr><td>${pick(locale, MEASURE_INFO[r.key])}</td>
           ${[r.measured, r.fitted, r.atDefaults].map((v) => html`<td class="num">${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}</tr>`)}</tbody>
       </table>
-      <p>${Object.entries(fit.parameters).map(([k, v]) => `${k} = ${v}`).join(' · ')}</p>
+      <ul class="parameters">${fittedParametersText(locale, fit.parameters).map((line) => html`<li>${line}</li>`)}</ul>
       <div class="row">
         <button @click=${() => downloadBlob('imported-group.scenario.json', new Blob([this.scenarioText()], { type: 'application/json' }))}>${t(locale, 'importSave')}</button>
         <button @click=${() => this.dispatchEvent(new CustomEvent('import-open', { detail: { text: this.scenarioText(), name: 'imported-group.scenario.json' }, bubbles: true, composed: true }))}>${t(locale, 'importOpen')}</button>

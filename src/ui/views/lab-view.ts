@@ -18,7 +18,7 @@ import type { EnsembleSummary } from '../../model/ensemble.ts';
 import type { Series } from '../../model/metrics.ts';
 import { SCHEMA_VERSION, type Draft, type Problem } from '../../model/scenario.ts';
 import type { Progress } from '../../worker/pool.ts';
-import { formatNumber, langOf, typeset, type Locale } from '../../i18n/locale.ts';
+import { formatNumber, formatRemaining, langOf, typeset, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { resultCharts, resultsCaption } from '../result-charts.ts';
 import { shownName } from '../presets.ts';
@@ -183,7 +183,7 @@ export class LabView extends LitElement {
     const last = this.lastRun;
     const seconds = (ms: number) => formatNumber(locale, ms / 1000, 1);
     const text = this.running && p
-      ? t(locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })
+      ? t(locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : formatRemaining(locale, p.remainingMs) })
       : this.shown?.kind === 'partial' ? t(locale, 'partialShown', { runs: this.shown.runs, total: this.runs })
       : last ? typeset(locale, `${t(locale, last.kind === 'full' ? 'fullRun' : 'quickRun')}: ${t(locale, 'progressDone', { total: last.runs, elapsed: formatNumber(locale, last.seconds, 2), seed: last.seed, workers: this.workers })}`)
         : t(locale, 'waiting');

@@ -18,7 +18,7 @@ import type { Setting } from '../../model/planning/levers.ts';
 import { LitElement, css, html } from 'lit';
 import type { Scenario } from '../../model/scenario.ts';
 import { scenarioText } from '../../model/text.ts';
-import { formatNumber, langOf, type Locale } from '../../i18n/locale.ts';
+import { formatNumber, formatRemaining, langOf, type Locale } from '../../i18n/locale.ts';
 import { t, type MessageKey } from '../../i18n/messages.ts';
 import type { PlanProgress, PlanResults } from '../controllers/planning-controller.ts';
 import './plan/diagnosis-panel.ts';
@@ -133,7 +133,7 @@ export class PlanView extends LitElement {
         : html`<progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>`}
       <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${p.kind === 'goalSeek' || p.kind === 'frontier'
         ? t(this.locale, 'roundProgress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs) })
-        : t(this.locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : seconds(p.remainingMs) })}</span>
+        : t(this.locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : formatRemaining(this.locale, p.remainingMs) })}</span>
       <button class="cancel" @click=${() => this.fire('plan-cancel')}>${t(this.locale, 'cancel')}</button>
     `;
   }

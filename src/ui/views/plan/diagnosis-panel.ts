@@ -17,7 +17,7 @@ import { settingsOfRemedy, type Remedy } from '../../../model/planning/diagnose.
 import { describeMoves, describeRemedy } from '../../../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
 import type { Threshold } from '../../../model/playbook.ts';
-import { bracketed, formatByUnit, formatChance, langOf, pick } from '../../../i18n/locale.ts';
+import { bracketed, formatByUnit, formatChance, langOf, pick, typeset } from '../../../i18n/locale.ts';
 import { t } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
@@ -63,7 +63,7 @@ export class DiagnosisPanel extends PlanPanel {
         <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
           chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
-          <ul class="moves">${done.result.breaches.map((b) => html`<li>${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
+          <ul class="moves">${done.result.breaches.map((b) => html`<li>${typeset(locale, `${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}`)}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
         <h3 class="remedies-title">${t(locale, 'remediesTitle')}</h3>
         ${done.result.remedies.length && !done.result.remediesRaise ? html`<p class="help no-raise">${t(locale, 'noRemedyCloser')}</p>` : nothing}

@@ -11,7 +11,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import type { Scenario } from '../../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../../model/metrics.ts';
 import { describePosition, leversFor, positionOf, type Lever, type Setting } from '../../../model/planning/levers.ts';
-import { langOf, pick, typeset, type Locale } from '../../../i18n/locale.ts';
+import { bracketed, langOf, pick, type Locale } from '../../../i18n/locale.ts';
 import { t } from '../../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../../charts/image-export.ts';
 import { experimentFile } from '../../../model/planning/export.ts';
@@ -182,7 +182,7 @@ export abstract class PlanPanel extends LitElement {
       ${[...levers].sort((a, b) => Number(first.includes(b.path)) - Number(first.includes(a.path))).map((l) => html`<label><input type="checkbox" name=${name} value=${l.path} .checked=${chosen.includes(l.path)}
         ?disabled=${!chosen.includes(l.path) && chosen.length >= max}
         @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked ? [...chosen, l.path] : chosen.filter((p) => p !== l.path))}>
-        ${this.label(l)}<span class="legend">${typeset(this.locale, ` (${this.position(l, positionOf(l, this.scenario!))})`)}</span></label>`)}
+        ${this.label(l)}<span class="legend">${bracketed(this.locale, this.position(l, positionOf(l, this.scenario!)))}</span></label>`)}
     </div>`;
   }
 

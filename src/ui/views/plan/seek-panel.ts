@@ -12,7 +12,7 @@ import type { Scenario } from '../../../model/scenario.ts';
 import { leverAt, leversFor, type Setting } from '../../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../../model/planning/goal-seek.ts';
 import type { Objective } from '../../../model/planning/optimize.ts';
-import { formatByUnit, formatChance, formatSignedPoints, langOf } from '../../../i18n/locale.ts';
+import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
 import { t, type MessageKey } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
@@ -126,7 +126,7 @@ export class SeekPanel extends PlanPanel {
         ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
       ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
         runs: c.runs, from: formatChance(locale, c.start.chance, c.runs, 'short'), to: formatChance(locale, c.best.chance, c.runs, 'short'),
-        diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPoints(locale, c.chanceDifference.interval[0]), dhi: formatSignedPoints(locale, c.chanceDifference.interval[1]),
+        diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPointsBare(locale, c.chanceDifference.interval[0]), dhi: formatSignedPointsBare(locale, c.chanceDifference.interval[1]),
         hours: hours(c.best.medianCost),
       })}</p>
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}

@@ -1,0 +1,58 @@
+/**
+ * The Import view's composed texts (issue 19 follow-up), each put together
+ * whole and then typeset, so a Chinese sentence never carries half-width
+ * brackets or colons: skipped rows, rows left out on purpose, thresholds,
+ * statuses and the calibrated parameters.
+ */
+import { bracketed, formatPercent, pick, typeset, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import { IGNORE_REASONS, type IgnoreReason, type SkipCounts } from '../model/import/chat-import.ts';
+import { PARAMETERS, type ParameterKey } from '../model/parameters.ts';
+import type { Status } from '../model/playbook.ts';
+
+/** "chat.csv，第 21 行，CreateTime 列：不是有效时间…"; the column left out when unknown. */
+export function skippedRowText(locale: Locale, s: { readonly file: string; readonly line: number; readonly column: string | null; readonly en: string; readonly zh: string }): string {
+  const where = s.column ? t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column }) : t(locale, 'importSkippedRowNoColumn', { file: s.file, line: s.line });
+  return typeset(locale, `${where}: ${pick(locale, s)}`);
+}
+
+/** Rows left out on purpose, counted: "系统消息 1 条，机器人 3 条". */
+export function ignoredText(locale: Locale, ignored: SkipCounts): string {
+  return (Object.entries(ignored) as [IgnoreReason, number][])
+    .map(([why, n]) => t(locale, 'importIgnoredCount', { what: pick(locale, IGNORE_REASONS[why]), count: n }))
+    .join(locale === 'zh-CN' ? '，' : ', ');
+}
+
+/** A threshold with its source: "≥ 80 %（§1）". */
+export function thresholdText(locale: Locale, threshold: string | null, source: string | null): string {
+  if (!threshold) return '';
+  return source ? `${threshold}${bracketed(locale, source)}` : threshold;
+}
+
+/** One measured value against a threshold: within 10 % of it is "close to the threshold", not the scorecard's "at risk" (met in < 80 % of runs). */
+export function importStatusText(locale: Locale, status: Status | null): string {
+  if (!status) return '';
+  return t(locale, status === 'warn' ? 'importNear' : status);
+}
+
+const UNITS: Record<string, { en: string; zh: string }> = {
+  'messages/day': { en: 'messages/day', zh: '条/天' },
+  'probability/day': { en: 'per day', zh: '/天' },
+};
+
+/** A parameter's value with its unit: a share as a percentage, a rate with its unit. */
+export function parameterValueText(locale: Locale, key: ParameterKey, value: number): string {
+  const unit = PARAMETERS[key].unit;
+  if (unit === 'share') return formatPercent(locale, value, 1);
+  const number = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 }).format(value); // as the saved scenario keeps it
+  const u = UNITS[unit];
+  if (!u) return `${number} ${unit}`;
+  return locale === 'zh-CN' ? (u.zh.startsWith('/') ? `${number}${u.zh}` : `${number} ${u.zh}`) : `${number} ${u.en}`;
+}
+
+/** The calibrated parameters by their labels: "核心成员满投入时的日发言中位数：3.393 条/天 · …". */
+export function fittedParametersText(locale: Locale, parameters: Partial<Record<ParameterKey, number>>): string[] {
+  return (Object.entries(parameters) as [ParameterKey, number][])
+    .filter(([key]) => key in PARAMETERS)
+    .map(([key, value]) => typeset(locale, `${pick(locale, PARAMETERS[key])}${locale === 'zh-CN' ? '：' : ': '}${parameterValueText(locale, key, value)}`));
+}

@@ -1,0 +1,39 @@
+/** The Import view's texts: Chinese composed whole and typeset, statuses of one measured value, parameters by their labels. */
+import { describe, expect, it } from 'vitest';
+import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
+import { judgeRows, MEASURE_KEYS } from '../../src/model/import/measure.ts';
+
+describe('the import view in Chinese', () => {
+  it('a skipped row: full-width colon, and no column when it is unknown', () => {
+    const row = { file: 'a.csv', line: 21, column: 'CreateTime', en: 'not a time: "x"', zh: '不是有效时间：“x”' };
+    expect(skippedRowText('zh-CN', row)).toBe('a.csv，第 21 行，CreateTime 列：不是有效时间：“x”');
+    expect(skippedRowText('zh-CN', { ...row, column: null })).toBe('a.csv，第 21 行：不是有效时间：“x”');
+    expect(skippedRowText('en', { ...row, column: null })).toBe('a.csv, line 21: not a time: "x"');
+  });
+
+  it('rows left out are counted with their measure word; a threshold is bracketed full-width', () => {
+    expect(ignoredText('zh-CN', { 'system lines': 1, bots: 3 })).toBe('系统消息 1 条，机器人 3 条');
+    expect(ignoredText('en', { 'system lines': 1, bots: 3 })).toBe('system lines 1, bots 3');
+    expect(thresholdText('zh-CN', '≥ 80 %', '§1')).toBe('≥ 80 %（§1）');
+    expect(thresholdText('en', '≥ 80 %', '§1')).toBe('≥ 80 % (§1)');
+  });
+
+  it('a value within 10 % of its threshold is close to it, not "at risk"', () => {
+    expect(importStatusText('zh-CN', 'warn')).toBe('接近阈值');
+    expect(importStatusText('en', 'warn')).toBe('close to the threshold');
+    expect(importStatusText('zh-CN', 'pass')).toBe('达标');
+  });
+
+  it('calibrated parameters show their labels and units, not their codes', () => {
+    const lines = fittedParametersText('zh-CN', { rateMedianCore: 3.393, profileEveningShare: 0.7841, leaveHazardBase: 0.002943 });
+    expect(lines).toEqual(['核心成员满投入时的日发言中位数：3.393 条/天', '晚间型作息成员比例：78.4%', '投入度 ½ 时首日退群风险 h₀：0.002943/天']);
+    expect(fittedParametersText('en', { rateMedianCore: 3.393 })[0]).toBe('Median posting rate of a fully engaged core member: 3.393 messages/day');
+  });
+
+  it('the same values are judged anew for another positioning', () => {
+    const values = Object.fromEntries(MEASURE_KEYS.map((k) => [k, 0.5])) as Parameters<typeof judgeRows>[0];
+    const a = judgeRows(values, 'knowledge_sharing').map((r) => r.threshold);
+    const b = judgeRows(values, 'customer_service').map((r) => r.threshold);
+    expect(a).not.toEqual(b);
+  });
+});
