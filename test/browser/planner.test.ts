@@ -17,8 +17,8 @@ import { loadScenario } from '../scenarios.ts';
 
 const base: Scenario = loadScenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 7, content: { ...s.content, promoPerWeek: 7 } }));
 
-function controller() {
-  const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) } as unknown as ReactiveControllerHost;
+function controller(onUpdate: () => void = () => {}) {
+  const host = { addController() {}, removeController() {}, requestUpdate: () => onUpdate(), updateComplete: Promise.resolve(true) } as unknown as ReactiveControllerHost;
   const notified: unknown[] = [];
   const notices = { notify: (n: unknown) => notified.push(n), refuse: (n: unknown) => notified.push(n) } as unknown as NoticesController;
   return { planning: new PlanningController(host, notices), notified };
@@ -59,11 +59,15 @@ describe('the planner worker', () => {
     await planning.goalSeek(base, levers, { kind: 'maxGoals', budget: 20 });
     const here = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 20 }, withinPlaybook: true });
     expect(planning.results.goalSeek!.result).toEqual(here);
-    const running = planning.goalSeek(base, levers, { kind: 'maxGoals', budget: 20 }, false);
-    setTimeout(() => planning.cancel(), 200);
-    await running;
-    expect(notified).toContainEqual({ key: 'planCancelled' });
     planning.hostDisconnected();
+    // cancel on the job's first progress report, not after a time: the job may be fast or slow
+    let cancelling!: PlanningController;
+    const second = controller(() => { if (cancelling.progress && cancelling.progress.done > 0) cancelling.cancel(); });
+    cancelling = second.planning;
+    await cancelling.goalSeek(base, levers, { kind: 'maxGoals', budget: 20 }, false);
+    expect(second.notified).toContainEqual({ key: 'planCancelled' });
+    expect(cancelling.results.goalSeek).toBeFalsy();
+    cancelling.hostDisconnected();
   });
 
   it('gives the diagnosis, sweep, frontier and discovery design of the page itself', async () => {

@@ -74,7 +74,7 @@ describe('on a phone', () => {
     expect(await onScreen(page, 'qc-plan-view .head button.cancel')).toBe(true);
     await expect.poll(() => plan.locator('.head .status').textContent()).toMatch(/^Why goals are missed · running/);
     await plan.locator('.head button.cancel').click();
-    await expect.poll(() => plan.locator('.head .status').getAttribute('data-finished')).toBe('true');
+    await expect.poll(() => plan.locator('.head .status').getAttribute('data-finished'), { timeout: 30_000 }).toBe('true'); // a cancel stops the planner worker between tasks
     expect(session.errors).toEqual([]);
   });
 
