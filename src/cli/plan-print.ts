@@ -147,8 +147,8 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(`\n${VERDICT[c.verdict]}`);
   }
   if (result.runnersUp.length) {
-    print('\nrunners-up');
-    for (const r of result.runnersUp) print(`  ${pct(r.assessment.chance)}, ${r.assessment.medianCost.toFixed(1)} h: ${r.settings.map(([p, v]) => `${p}=${describePosition(lever(p), v, scenario, 'en')}`).join(', ')}`);
+    print('\nrunners-up (a runner-up on fewer runs than the best can show a higher share by chance: its interval is wider)');
+    for (const r of result.runnersUp) print(`  ${pct(r.assessment.chance)} on ${r.assessment.runs} runs, ${r.assessment.medianCost.toFixed(1)} h: ${r.settings.map(([p, v]) => `${p}=${describePosition(lever(p), v, scenario, 'en')}`).join(', ')}`);
   }
 }
 

@@ -375,6 +375,7 @@ const MESSAGES = {
   applySeekAnyway: { en: 'Apply anyway (not confirmed on fresh runs)', zh: '仍然应用（新模拟未确认）' },
   noRemedyCloser: { en: 'No move or pair tried raises the chance of meeting every goal at once (none does on these runs); those below only bring runs closer to the goals. Several changes together may be needed: try the goal seek.', zh: '所试的调整都不能提高全部目标同时达成的概率；以下调整只是让模拟结果更接近目标。可能需要同时做多项调整：试试目标寻优。' },
   runnersUp: { en: 'Runners-up', zh: '备选策略' },
+  runnersUpNote: { en: 'The search ran the leaders longest, so the best\u2019s share is on the most runs. A runner-up on fewer runs can show a higher share by chance: its interval is wider and overlaps the best\u2019s.', zh: '搜索对领先策略模拟得最多，所以最优策略的比例基于最多次模拟。模拟次数较少的备选策略可能因偶然而显示更高的比例：它的区间更宽，并与最优策略的区间重叠。' },
   firstLever: { en: 'Lever to sweep', zh: '要扫描的策略项' },
   secondLever: { en: 'Second lever (optional)', zh: '第二个策略项（可选）' },
   noSecondLever: { en: '(no second lever)', zh: '（不设第二个策略项）' },

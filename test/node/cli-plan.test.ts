@@ -336,6 +336,14 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(result.best).not.toBeNull();
     expect(result.best!.assessment.medianCost).toBeLessThanOrEqual(10);
     expect(result.check!.runs).toBe(200);
+    // printed, each runner-up says on how many runs its share stands (a share on fewer runs than the best's can be higher by chance)
+    out = [];
+    expect(await mainAsync(['optimize', SCENARIO, '--levers', 'content.postsPerWeek,activation.dmPerAdminPerDay', '--budget-hours', '10', '--runs', '10', '--days', '14', '--threads', '1'])).toBe(0);
+    const lines = out.join('').split('\n');
+    const from = lines.findIndex((l) => l.startsWith('runners-up'));
+    expect(from).toBeGreaterThan(0);
+    expect(lines[from]).toMatch(/fewer runs than the best/);
+    expect(lines[from + 1]).toMatch(/^  \d+ % on \d+ runs, \d+\.\d h: /);
   });
 
   it('stays within the playbook by default: a 3-hour budget is not met by gutting the group', async () => {

@@ -131,7 +131,7 @@ export class SeekPanel extends PlanPanel {
       })}</p>
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
       ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.applySettings(r.best!.settings)}>${t(locale, trusted ? 'applySeek' : 'applySeekAnyway')}</button>` : nothing}
-      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><ul class="moves">${r.runnersUp.map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
+      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><p class="help runners-up-note">${t(locale, 'runnersUpNote')}</p><ul class="moves">${r.runnersUp.map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
       <button class="link" @click=${() => this.download(r, 'goal-seek', scenario)}>${t(locale, 'planJson')}</button>
     `;
   }
