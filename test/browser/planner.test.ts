@@ -54,16 +54,16 @@ describe('the planner worker', () => {
   });
 
   it('gives the goal seek of the page itself, and cancels', async () => {
-    const { planning, notified } = controller();
+    const { planning } = controller();
     const levers = ['content.promoPerWeek', 'content.window', 'content.windowHours'].map((p) => leverAt(p)!);
     await planning.goalSeek(base, levers, { kind: 'maxGoals', budget: 20 });
     const here = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 20 }, withinPlaybook: true });
     expect(planning.results.goalSeek!.result).toEqual(here);
     planning.hostDisconnected();
     // cancel on the job's first progress report, not after a time: the job may be fast or slow
-    let cancelling!: PlanningController;
-    const second = controller(() => { if (cancelling.progress && cancelling.progress.done > 0) cancelling.cancel(); });
-    cancelling = second.planning;
+    const job: { planning?: PlanningController } = {};
+    const second = controller(() => { if (job.planning?.progress && job.planning.progress.done > 0) job.planning.cancel(); });
+    const cancelling = (job.planning = second.planning);
     await cancelling.goalSeek(base, levers, { kind: 'maxGoals', budget: 20 }, false);
     expect(second.notified).toContainEqual({ key: 'planCancelled' });
     expect(cancelling.results.goalSeek).toBeFalsy();

@@ -343,7 +343,7 @@ describe('npm run sim -- optimize / diagnose', () => {
     const from = lines.findIndex((l) => l.startsWith('runners-up'));
     expect(from).toBeGreaterThan(0);
     expect(lines[from]).toMatch(/fewer runs than the best/);
-    expect(lines[from + 1]).toMatch(/^  \d+ % on \d+ runs, \d+\.\d h: /);
+    expect(lines[from + 1]).toMatch(/^ {2}\d+ % on \d+ runs, \d+\.\d h: /);
   });
 
   it('stays within the playbook by default: a 3-hour budget is not met by gutting the group', async () => {
