@@ -15,7 +15,7 @@ import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
 import { diagnose, movesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
-import { describeRemedy } from '../../src/model/planning/diagnosis-text.ts';
+import { describeRemedy, describeRemedyAgain } from '../../src/model/planning/diagnosis-text.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
 import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
@@ -338,6 +338,14 @@ describe('planning on the model', () => {
     expect(bad.problems![0].path).toBe('group.capacity');
   });
 
+  it('never advises a move against the playbook that fresh runs do not confirm (the playbook group: "stop enforcing the covenant" is noise)', async () => {
+    const base = scenario('knowledge-sharing');
+    const d = await diagnose(runTasksHere, base, 40);
+    const listed = [...d.remedies, ...d.goals.flatMap((g) => g.moves)];
+    for (const r of listed) expect(r.breaches.length === 0 || r.check!.confirmed, describeRemedy(r, base, 'en')).toBe(true);
+    expect(listed.some((r) => r.moves.some((m) => m.path === 'penalties.enabled'))).toBe(false);
+  });
+
   it('diagnoses over-marketing at 14:00: stop promoting and post at 19:00, the pair first', async () => {
     // the tester's strategy: the playbook group with 14 promotions a week in a 14:00–15:00 window
     const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, window: [14, 15], promoPerWeek: 14 } }));
@@ -368,6 +376,11 @@ describe('planning on the model', () => {
     expect(en).toMatch(/Promotions per week: 14 posts → 0 posts/);
     expect(en).toMatch(/every goal at once 0% → \d+% \(90% interval \d+–\d+%, 40 runs\)/);
     expect(describeRemedy(best, base, 'zh-CN')).toMatch(/每周推广：14 条 → 0 条/);
+    // under a missed goal, a move that is one of the remedies above is named with its effect on that goal, not described again
+    const again = describeRemedyAgain(best, base, 'en', topics.threshold, 1);
+    expect(again).toMatch(/^.+: Topic response \(in window\) [+−-][\d.]+ pp \(goal met in \d+% → \d+% of runs\) — remedy 1 above$/);
+    expect(again).not.toMatch(/every goal at once|costs on other goals|fresh runs/);
+    expect(describeRemedyAgain(best, base, 'zh-CN', topics.threshold, 1)).toMatch(/（达标比例 \d+% → \d+%）——即上方第 1 条建议$/);
   });
 
   it('the playbook guardrails narrow each lever to its § setting or range', () => {

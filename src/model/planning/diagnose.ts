@@ -292,7 +292,8 @@ export function diagnosisFrom(
 ): Diagnosis {
   const goals = goalsOf(base);
   const hits = current.filter((s) => meetsAll(goals, s)).length;
-  const ranked = [...remedies].sort(byRank);
+  // a move against the playbook that fresh runs do not confirm is noise the playbook warns against: never advised
+  const ranked = [...remedies].filter((r) => !(r.breaches.length && r.check && !r.check.confirmed)).sort(byRank);
   // a remedy must not make every goal at once less likely to be listed overall
   // listed overall: remedies that make every goal at once more likely; when none does, those that bring runs closer to the goals
   const raise = ranked.filter((r) => r.allGoals[1] > r.allGoals[0]);

@@ -29,6 +29,29 @@ export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string
   }).join(l === 'zh' ? ' ＋ ' : ' + ');
 }
 
+/** The move's effect on one goal: "Weekly participation +4.1 pp (goal met in 55 % → 70 % of runs)". */
+function focusEffect(r: Remedy, locale: Locale, focus: Threshold): string {
+  const l = langOf(locale);
+  const p = (v: number) => formatPercent(locale, v);
+  const e = r.goals.find((g) => g.metric === focus.metric)!;
+  const kpi = SUMMARY[focus.metric][l];
+  const change = formatSignedChange(locale, focus.metric, e.kpiChange);
+  return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])})` : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs)`;
+}
+
+/**
+ * A move listed under a missed goal that is also remedy n of the list above:
+ * its effect on that goal and which remedy it is. The full text (every goal,
+ * costs, the check on fresh runs) stands once, with the remedy.
+ */
+export function describeRemedyAgain(r: Remedy, base: Scenario, locale: Locale, focus: Threshold, remedyNumber: number): string {
+  const l = langOf(locale);
+  const text = l === 'zh'
+    ? `${describeMoves(r, base, locale)}：${focusEffect(r, locale, focus)}——即上方第 ${remedyNumber} 条建议`
+    : `${describeMoves(r, base, locale)}: ${focusEffect(r, locale, focus)} — remedy ${remedyNumber} above`;
+  return l === 'zh' ? fullWidth(text) : text;
+}
+
 /**
  * A remedy in words: the moves, every goal at once (with its interval and n),
  * the focus goal's change, the costs on other goals and any breach of the playbook.
@@ -40,12 +63,7 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   const all = l === 'zh'
     ? `全部目标同时达成 ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`
     : `every goal at once ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`;
-  const focusText = focus ? (() => {
-    const e = r.goals.find((g) => g.metric === focus.metric)!;
-    const kpi = SUMMARY[focus.metric][l];
-    const change = formatSignedChange(locale, focus.metric, e.kpiChange);
-    return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])})；` : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs); `;
-  })() : '';
+  const focusText = focus ? `${focusEffect(r, locale, focus)}${l === 'zh' ? '；' : '; '}` : '';
   const goals = new Map(goalsOf(base).map((g) => [g.metric, g]));
   const costs = costsOf(r, focus?.metric).map((c) => {
     const g = goals.get(c.metric)!;
