@@ -32,7 +32,7 @@ import { ISHIGAMI_INDICES, ishigami } from '../model/planning/test-functions.ts'
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
 import { diagnose } from '../model/planning/diagnose.ts';
-import { describeRemedy } from '../model/planning/diagnosis-text.ts';
+import { describeGoalMove, describeRemedy } from '../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
 import { decimal, loadScenario, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
@@ -252,7 +252,7 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   for (const g of result.goals) {
     print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
     if (!g.moves.length) print('  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
-    for (const m of g.moves) print(`  ${describeRemedy(m, scenario, 'en', g.threshold)}`);
+    for (const m of g.moves) print(`  ${describeGoalMove(m, result.remedies, scenario, 'en', g.threshold)}`);
   }
 }
 

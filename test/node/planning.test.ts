@@ -15,7 +15,7 @@ import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
 import { diagnose, movesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
-import { describeRemedy, describeRemedyAgain } from '../../src/model/planning/diagnosis-text.ts';
+import { describeGoalMove, describeRemedy, describeRemedyAgain } from '../../src/model/planning/diagnosis-text.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
 import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
@@ -381,6 +381,9 @@ describe('planning on the model', () => {
     expect(again).toMatch(/^.+: Topic response \(in window\) [+−-][\d.]+ pp \(goal met in \d+% → \d+% of runs\) — remedy 1 above$/);
     expect(again).not.toMatch(/every goal at once|costs on other goals|fresh runs/);
     expect(describeRemedyAgain(best, base, 'zh-CN', topics.threshold, 1)).toMatch(/（达标比例 \d+% → \d+%）——即上方第 1 条建议$/);
+    // the CLI and the panel list a goal's moves alike: a remedy above by its number, any other move in full
+    expect(describeGoalMove(best, d.remedies, base, 'en', topics.threshold)).toMatch(/ — remedy 1 above$/);
+    expect(describeGoalMove(best, [], base, 'en', topics.threshold)).toMatch(/every goal at once/);
   });
 
   it('the playbook guardrails narrow each lever to its § setting or range', () => {

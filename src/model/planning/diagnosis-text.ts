@@ -9,7 +9,7 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
-import { costsOf, type Remedy } from './diagnose.ts';
+import { costsOf, settingsOfRemedy, type Remedy } from './diagnose.ts';
 import { describeBreach } from './guardrails.ts';
 import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
 
@@ -50,6 +50,17 @@ export function describeRemedyAgain(r: Remedy, base: Scenario, locale: Locale, f
     ? `${describeMoves(r, base, locale)}：${focusEffect(r, locale, focus)}——即上方第 ${remedyNumber} 条建议`
     : `${describeMoves(r, base, locale)}: ${focusEffect(r, locale, focus)} — remedy ${remedyNumber} above`;
   return l === 'zh' ? fullWidth(text) : text;
+}
+
+/**
+ * A move listed under a missed goal: named with its effect on that goal when it
+ * is one of the remedies listed above, in full otherwise (the CLI and the
+ * browser list them alike).
+ */
+export function describeGoalMove(r: Remedy, remedies: readonly Remedy[], base: Scenario, locale: Locale, focus: Threshold): string {
+  const key = JSON.stringify(settingsOfRemedy(r));
+  const n = remedies.findIndex((x) => JSON.stringify(settingsOfRemedy(x)) === key);
+  return n >= 0 ? describeRemedyAgain(r, base, locale, focus, n + 1) : describeRemedy(r, base, locale, focus);
 }
 
 /**

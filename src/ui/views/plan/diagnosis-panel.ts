@@ -14,7 +14,7 @@ import { SUMMARY } from '../../../model/metrics.ts';
 import { describeThreshold } from '../../../model/playbook.ts';
 import { leverAt } from '../../../model/planning/levers.ts';
 import { settingsOfRemedy, type Remedy } from '../../../model/planning/diagnose.ts';
-import { describeMoves, describeRemedy, describeRemedyAgain } from '../../../model/planning/diagnosis-text.ts';
+import { describeGoalMove, describeMoves, describeRemedy } from '../../../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
 import type { Threshold } from '../../../model/playbook.ts';
 import { bracketed, formatByUnit, formatChance, langOf, pick, typeset } from '../../../i18n/locale.ts';
@@ -42,10 +42,8 @@ export class DiagnosisPanel extends PlanPanel {
     const done = this.result!;
     const locale = this.locale;
     // a move under a missed goal that is one of the remedies above is named, not described again
-    const key = JSON.stringify(settingsOfRemedy(r));
-    const n = focus ? done.result.remedies.findIndex((x) => JSON.stringify(settingsOfRemedy(x)) === key) : -1;
-    const text = focus && n >= 0 ? describeRemedyAgain(r, done.scenario, locale, focus, n + 1) : describeRemedy(r, done.scenario, locale, focus);
-    return html`<li class="${r.breaches.length ? 'against' : ''} ${r.check && !r.check.confirmed ? 'unconfirmed' : ''} ${n >= 0 ? 'again' : ''}">${text}
+    const text = focus ? describeGoalMove(r, done.result.remedies, done.scenario, locale, focus) : describeRemedy(r, done.scenario, locale);
+    return html`<li class="${r.breaches.length ? 'against' : ''} ${r.check && !r.check.confirmed ? 'unconfirmed' : ''}">${text}
       ${fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
         @click=${() => this.applySettings(settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
   }
