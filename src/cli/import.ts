@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- import FILE... [--roster FILE] [--tz +08:00] [--positioning P] [--json]
- *                  [--scenario-out FILE [--runs N] [--steps N] [--seed S]]`
+ *                  [--scenario-out FILE [--runs N] [--steps N] [--seed S] [--lang L]]`
  *
  * Reads chat exports (a folder is read whole: a Slack export), measures the
  * group against the playbook's thresholds and, with --scenario-out,
@@ -12,7 +12,10 @@ import { join, relative } from 'node:path';
 import { importChat, type ImportInput } from '../model/import/import-chat.ts';
 import { FORMAT_NAMES, type ImportedChat } from '../model/import/chat-import.ts';
 import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/measure.ts';
-import { fitToChat, type FitResult } from '../model/import/fit.ts';
+import { calibratedScenarioText, fitToChat, type FitResult } from '../model/import/fit.ts';
+import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts';
+import { pick, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 import { parseOffset } from '../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../model/playbook.ts';
 import { formatByUnit } from '../model/format.ts';
@@ -22,7 +25,7 @@ import { print } from './terminal.ts';
 import { table } from './plan-print.ts';
 
 export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--positioning P] [--json]
-                       [--scenario-out FILE [--runs N] [--steps N] [--seed S]]
+                       [--scenario-out FILE [--runs N] [--steps N] [--seed S] [--lang en|zh-CN]]
 
   <export>     a chat export: WeChatMsg (留痕) or PyWxDump CSV, WechatExporter or QQ TXT,
                Telegram result.json, DiscordChatExporter CSV/JSON, Slack day files, IRC logs
@@ -35,7 +38,8 @@ export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE]
   --scenario-out FILE  calibrate the model to the export and write the scenario
   --runs N     simulated runs per calibration trial (1–100; default 8)
   --steps N    calibration search steps (0–2000; default 60)
-  --seed S     seed of the calibration (0–4294967295; default 1)`;
+  --seed S     seed of the calibration (0–4294967295; default 1)
+  --lang L     language of the calibration's verdict: en (default) or zh-CN`;
 
 /** A chat export may be large; JavaScript strings stop near 512 M characters. */
 export const CHAT_FILE: FileKind = { is: 'a chat export is a file (or a folder of them)', limit: 'a chat export is at most 512 MB', maxBytes: 512 * 1024 * 1024 };
@@ -86,12 +90,14 @@ export function importCommand(argv: string[]): void {
   const positioning = (values.positioning ?? 'knowledge_sharing') as Positioning;
   if (!POSITIONINGS.includes(positioning)) throw new UserError([`command line: --positioning must be one of ${POSITIONINGS.join(', ')} (got "${plain(values.positioning ?? '')}")`]);
   const fitting = values['scenario-out'] !== undefined;
-  for (const flag of ['runs', 'steps', 'seed'] as const) {
+  for (const flag of ['runs', 'steps', 'seed', 'lang'] as const) {
     if (values[flag] !== undefined && !fitting) throw new UserError([`command line: --${flag} applies to the calibration only; add --scenario-out FILE`]);
   }
   const runs = wholeNumber('runs', values.runs, 1, 100, 8);
   const steps = wholeNumber('steps', values.steps, 0, 2000, 60);
   const seed = wholeNumber('seed', values.seed, 0, 4294967295, 1);
+  const locale = (values.lang ?? 'en') as Locale;
+  if (locale !== 'en' && locale !== 'zh-CN') throw new UserError([`command line: --lang must be en or zh-CN (got "${plain(values.lang ?? '')}")`]);
   const sources = [...positionals, ...(values.roster ? [values.roster] : [])];
   if (fitting) checkOutputPath('--scenario-out', values['scenario-out']!, sources);
 
@@ -102,15 +108,15 @@ export function importCommand(argv: string[]): void {
   if (!outcome.ok) throw new UserError(outcome.problems.map((p) => plain(p.en)));
   const seconds = (performance.now() - started) / 1000;
   const measured = measureChat(outcome.chat, positioning);
-  const fit = fitting ? fitToChat(measured, outcome.chat.hasReplyLinks, { positioning, runs, steps, seed }) : null;
-  if (fit) writeAtomically('--scenario-out', values['scenario-out']!, `${JSON.stringify({ $schema: './scenario.schema.json', ...fit.scenario }, null, 2)}\n`, sources);
+  const fit = fitting ? fitToChat(outcome.chat, { positioning, runs, steps, seed }) : null;
+  if (fit) writeAtomically('--scenario-out', values['scenario-out']!, calibratedScenarioText(fit), sources);
 
   if (values.json) {
     print(JSON.stringify(importJson(outcome.chat, measured, fit, outcome.notices.map((n) => n.en))));
     return;
   }
   printImport(outcome.chat, measured, outcome.notices.map((n) => n.en), seconds);
-  if (fit) printFit(fit, values['scenario-out']!);
+  if (fit) printFit(fit, values['scenario-out']!, locale);
 }
 
 export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult | null, notices: string[]) {
@@ -124,7 +130,10 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
     notices,
     metrics: Object.fromEntries(m.rows.map((r) => [r.key, { value: r.value, unit: MEASURE_INFO[r.key].unit, threshold: r.threshold, source: r.source, status: r.status, definition: MEASURE_INFO[r.key].definition.en }])),
     hourlyProfile: m.hourlyProfile.map((v) => (Number.isFinite(v) ? v : null)),
-    calibration: fit && { parameters: fit.parameters, loss: fit.loss, lossAtDefaults: fit.lossAtDefaults, runs: fit.runs, steps: fit.steps, fit: fit.rows },
+    calibration: fit && {
+      parameters: fit.parameters, replyMinutes: fit.replyMinutes, horizonDays: fit.horizonDays, loss: fit.loss, lossAtDefaults: fit.lossAtDefaults,
+      runs: fit.runs, steps: fit.steps, stepsTaken: fit.stepsTaken, verdictRuns: fit.verdictRuns, overall: fit.overall, fit: fit.rows,
+    },
   };
 }
 
@@ -151,14 +160,16 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: string[], sec
   print('\ndefinitions: docs/import.md');
 }
 
-function printFit(fit: FitResult, out: string): void {
-  print(`\ncalibration: ${fit.steps} search steps, ${fit.runs} simulated runs per trial (same run indices), loss ${fit.lossAtDefaults.toFixed(2)} at the defaults → ${fit.loss.toFixed(2)}`);
-  const rows = [['metric', 'export', 'fitted model', 'model defaults', 'in the fit']];
+function printFit(fit: FitResult, out: string, locale: Locale): void {
+  print(`\n${t(locale, 'importFitNote', { days: fit.horizonDays, taken: fit.stepsTaken, steps: fit.steps, runs: fit.runs, verdictRuns: fit.verdictRuns })}`);
+  print(`loss ${fit.lossAtDefaults.toFixed(2)} at the defaults → ${fit.loss.toFixed(2)}`);
+  const rows = [[t(locale, 'importMetric'), t(locale, 'importExport'), t(locale, 'importFitted'), t(locale, 'importDefaults'), t(locale, 'importTolerance'), t(locale, 'importVerdict')]];
   for (const r of fit.rows) {
     const unit = MEASURE_INFO[r.key].unit;
-    rows.push([MEASURE_INFO[r.key].en, formatByUnit('en', unit, r.measured), formatByUnit('en', unit, r.fitted), formatByUnit('en', unit, r.atDefaults), r.used ? 'yes' : 'no (needs a roster)']);
+    rows.push([pick(locale, MEASURE_INFO[r.key]), formatByUnit(locale, unit, r.measured), formatByUnit(locale, unit, r.fitted), formatByUnit(locale, unit, r.atDefaults), toleranceText(locale, r.tolerance), verdictText(locale, r)]);
   }
   print(table(rows));
-  print(`fitted parameters: ${Object.entries(fit.parameters).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const line of overallText(locale, fit)) print(line);
+  print(`fitted parameters: ${Object.entries(fit.parameters).map(([k, v]) => `${k} ${v}`).join(', ')}, team.replyMinutes ${fit.replyMinutes}`);
   print(`scenario written to ${plain(out)}`);
 }

@@ -3,12 +3,14 @@
  * export off the main thread, so a million-line export never freezes the
  * page. The files' bytes arrive transferred; only the report goes back (no
  * names: they are hashed as they are read). The imported table stays here for
- * the calibration.
+ * the calibration, which runs a slice (about 50 ms) at a time so that a
+ * cancel is heard between two simulated runs and really stops the work.
  */
 import * as Comlink from 'comlink';
 import { importChat } from '../model/import/import-chat.ts';
 import { measureChat, type ChatMeasures } from '../model/import/measure.ts';
-import { fitToChat, type FitResult } from '../model/import/fit.ts';
+import { calibration, type FitResult } from '../model/import/fit.ts';
+import type { ImportedChat } from '../model/import/chat-import.ts';
 import type { FileReport, SkippedRow, SkipCounts } from '../model/import/chat-import.ts';
 import type { Positioning } from '../model/playbook.ts';
 import type { Bilingual } from '../model/text.ts';
@@ -21,10 +23,17 @@ export type ImportReport =
 
 export interface ImportApi {
   read(files: ImportFileBytes[], roster: ImportFileBytes[], tz: number | null, positioning: Positioning, onProgress: (fraction: number) => void): Promise<ImportReport>;
-  calibrate(positioning: Positioning, onProgress: (fraction: number) => void): Promise<FitResult>;
+  /** The fit, or null when cancelled (the imported table is kept: calibrate again at will). */
+  calibrate(positioning: Positioning, onProgress: (fraction: number) => void): Promise<FitResult | null>;
+  /** Stops a running calibration before its next simulated run. */
+  cancelCalibration(): void;
 }
 
-let last: { measures: ChatMeasures; hasReplyLinks: boolean } | null = null;
+/** Give the event loop a turn this often, so a cancel arrives between simulated runs. */
+const SLICE_MS = 50;
+
+let last: ImportedChat | null = null;
+let cancelled = false;
 
 const api: ImportApi = {
   async read(files, roster, tz, positioning, onProgress) {
@@ -38,7 +47,7 @@ const api: ImportApi = {
     if (!outcome.ok) return { ok: false, problems: outcome.problems };
     const { chat } = outcome;
     const measures = measureChat(chat, positioning);
-    last = { measures, hasReplyLinks: chat.hasReplyLinks };
+    last = chat;
     return {
       ok: true, files: chat.files, skipped: chat.skipped, skippedTotal: chat.skippedTotal, ignored: chat.ignored, notices: outcome.notices,
       roster: chat.roster ? chat.roster.length : null, silent: chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0, measures,
@@ -46,7 +55,22 @@ const api: ImportApi = {
   },
   async calibrate(positioning, onProgress) {
     if (!last) throw new Error('nothing imported yet');
-    return fitToChat(last.measures, last.hasReplyLinks, { positioning, onProgress });
+    cancelled = false;
+    const steps = calibration(last, { positioning });
+    let sliceStart = Date.now();
+    for (;;) {
+      if (cancelled) return null;
+      const next = steps.next();
+      if (next.done) return next.value;
+      if (Date.now() - sliceStart >= SLICE_MS) {
+        onProgress(next.value);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = Date.now();
+      }
+    }
+  },
+  cancelCalibration() {
+    cancelled = true;
   },
 };
 

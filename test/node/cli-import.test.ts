@@ -50,7 +50,8 @@ describe('npm run sim -- import', () => {
     expect(json.messages).toBe(49);
     expect(json.skipped.total).toBe(1);
     // a customer-service group is judged on its first answer (§1), not on a community's daily messages
-    expect(json.metrics.dailyMessages).toMatchObject({ value: 49 / 21, threshold: null, status: null });
+    expect(json.metrics.dailyMessages).toMatchObject({ value: 17 / 7, threshold: null, status: null }); // the last 7 days, as the lab reads it
+    expect(json.metrics.dailyMessagesSpan.value).toBe(49 / 21);
     expect(json.metrics.firstAnswerMinutesMedian).toMatchObject({ value: 5, threshold: '< 15', status: 'pass' });
     expect(json.hourlyProfile).toHaveLength(24);
     expect(json.calibration).toBeNull();
@@ -83,10 +84,23 @@ describe('npm run sim -- import', () => {
     expect(err.join('\n')).toMatch(/--scenario-out .*is an input file/);
   });
 
+  it('gives the calibration\u2019s verdict in Chinese with --lang zh-CN, and refuses another language', () => {
+    out.length = 0;
+    expect(main(['import', chat, '--scenario-out', join(dir, 'fitted-zh.json'), '--runs', '1', '--steps', '0', '--lang', 'zh-CN'])).toBe(0);
+    expect(out.join('\n')).toMatch(/按记录的最后 21 天校准/);
+    expect(out.join('\n')).toMatch(/周参与率.*未拟合：需要成员名单/); // no roster given here
+    expect(main(['import', chat, '--scenario-out', join(dir, 'fitted-fr.json'), '--lang', 'fr'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--lang must be en or zh-CN \(got "fr"\)/);
+    expect(main(['import', chat, '--lang', 'zh-CN'])).toBe(1);
+    expect(err.join('\n')).toMatch(/--lang applies to the calibration only/);
+  });
+
   it('calibrates with --scenario-out and writes a valid scenario', () => {
     const target = join(dir, 'fitted.json');
     expect(main(['import', chat, '--roster', roster, '--scenario-out', target, '--runs', '2', '--steps', '3'])).toBe(0);
-    expect(out.join('\n')).toMatch(/calibration: 3 search steps, 2 simulated runs per trial[\s\S]*Daily messages\s+2\.3/);
+    expect(out.join('\n')).toMatch(/Fitted to the export’s last 21 days[\s\S]*of at most 3 steps, 2 simulated runs per step; the verdict from 24 runs[\s\S]*Daily messages\s+2\.4\s/);
+    expect(out.join('\n')).toMatch(/Effective-content ratio \(estimate\).*not fitted: a log cannot tell/);
+    expect(out.join('\n')).toMatch(/^Fit: .*fitted metrics/m);
     const parsed = parseScenarioText(readFileSync(target, 'utf8'));
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {

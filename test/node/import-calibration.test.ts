@@ -14,7 +14,6 @@ import { replay } from '../../src/model/engine/run.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import { PARAMETERS } from '../../src/model/parameters.ts';
 import { importChat } from '../../src/model/import/import-chat.ts';
-import { measureChat } from '../../src/model/import/measure.ts';
 import { toWeChatMsgCsv } from '../../src/model/import/simulated-chat.ts';
 import { fitToChat } from '../../src/model/import/fit.ts';
 
@@ -33,8 +32,7 @@ function generatedLog(seed: number) {
 describe('calibration recovers the parameters of a generated log', () => {
   it('within the stated tolerances, deterministically', () => {
     const chat = generatedLog(1);
-    const measured = measureChat(chat);
-    const fit = fitToChat(measured, chat.hasReplyLinks, { runs: 6, steps: 80, seed: 1 });
+    const fit = fitToChat(chat, { runs: 6, steps: 80, seed: 1 });
     for (const key of ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary'] as const) {
       const factor = RATE_TOLERANCE;
       const ratio = fit.parameters[key]! / TRUTH[key];
@@ -47,7 +45,7 @@ describe('calibration recovers the parameters of a generated log', () => {
 
   it('gives the same fit for the same import and seed', () => {
     const chat = generatedLog(2);
-    const fit = () => fitToChat(measureChat(chat), chat.hasReplyLinks, { runs: 2, steps: 6, seed: 5 });
+    const fit = () => fitToChat(chat, { runs: 2, steps: 6, seed: 5 });
     expect(fit()).toEqual(fit());
   });
 

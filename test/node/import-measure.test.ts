@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importChat } from '../../src/model/import/import-chat.ts';
-import { MEASURE_INFO, MEASURE_KEYS, measureChat } from '../../src/model/import/measure.ts';
+import { lastDays, MEASURE_INFO, MEASURE_KEYS, measureChat } from '../../src/model/import/measure.ts';
 
 const row = (id: number, time: string, type: string, sub: string, text: string, sender: string) =>
   `${id},1,${type},${sub},0,,2,${text},${time},,group,${sender}`;
@@ -36,9 +36,10 @@ describe('measured metrics equal a hand count', () => {
     expect(m.messages).toBe(10);
     expect(m.values).toEqual({
       speakingRate30d: 2 / 5, // A and B
-      weeklyParticipation: 2 / 5, // both weeks: A and B
+      weeklyParticipation: 2 / 5, // the last 7 days (03-08 to 03-14): A and B (B's red packet is not speaking, B's question is)
       coreActiveUsers: 1, // A spoke on 5 of the 14 days, B on 2
-      dailyMessages: 10 / 14,
+      dailyMessages: 5 / 7, // the last 7 days, as the lab reads it: messages 6 to 10
+      dailyMessagesSpan: 10 / 14,
       effectiveRatio: 7 / 10, // "1", the red packet and the sticker are low value
       lurkerShare: 3 / 5,
       top10ShareOfPosters: 5 / 7,
@@ -81,6 +82,13 @@ describe('measured metrics equal a hand count', () => {
     expect(service.firstAnswerMinutesMedian).toMatchObject({ threshold: '< 15', status: 'fail' });
   });
 
+  it('a window of the last days is measured as if the export began there', () => {
+    const window = measureChat(lastDays(importOk(), 7));
+    expect([window.days, window.messages]).toEqual([7, 5]); // 03-08 to 03-14
+    expect(window.values).toMatchObject({ members: 3, posters: 2, dailyMessages: 5 / 7, firstAnswerMinutesMedian: 120 }); // A, B and D wrote; B's question answered by A
+    expect(measureChat(lastDays(importOk(), 30))).toEqual(measureChat(importOk()));
+  });
+
   it('is deterministic: the same input gives identical output', () => {
     expect(JSON.stringify(measured(true))).toBe(JSON.stringify(measured(true)));
   });
@@ -96,9 +104,9 @@ describe('an IRC log, counted by hand', () => {
     const m = measureChat(r.chat);
     expect([m.days, m.messages]).toEqual([3, 6]);
     expect(m.values).toMatchObject({
-      dailyMessages: 2, effectiveRatio: 4 / 6, // "thanks" and ":)" are low value
+      dailyMessages: 2, dailyMessagesSpan: 2, effectiveRatio: 4 / 6, // "thanks" and ":)" are low value; a span under a week is read whole
       posters: 3, messagesPerPoster: 4 / 3, top10ShareOfPosters: 2 / 4, speakingRate30d: 1,
-      weeklyParticipation: null, coreActiveUsers: null, // no whole week, fewer than 14 days
+      weeklyParticipation: null, coreActiveUsers: null, // shorter than a week, fewer than 14 days
       firstAnswerMinutesMedian: 24, answeredWithin15Share: 0.5, // 3 and 45 minutes
       questionShare: 2 / 4, eveningShare: 2 / 4, officeShare: 2 / 4, // 21:00 and 21:45; Monday 10:00 and 10:03
     });

@@ -8,7 +8,10 @@
  * the last's; *speaking* messages are all but low-value ones (stickers, red
  * packets, "1", thanks: docs/model.md §3.5); *members* are the roster when
  * there is one (authors missing from it left before the export), else every
- * author seen.
+ * author seen. The metrics the lab reports at its horizon are read over the
+ * same windows here, ending on the span's last day: daily messages and weekly
+ * participation over the last 7 days (metrics.ts SUMMARY), core actives over
+ * the last 14, the speaking rate over the last 30.
  */
 import { inequality, quantileSorted } from '../stats.ts';
 import { CORE_ACTIVE_DEFAULT, describeThreshold, judge, thresholdsFor, type Positioning, type Status } from '../playbook.ts';
@@ -29,12 +32,14 @@ export interface ChatTable {
 
 /** A question counts as answered by the first later message of someone else within this many hours (parameters.ts: memberAnswerHorizonHours). */
 export const ANSWER_HORIZON_HOURS = 48;
+/** The lab's weekly window (metrics.ts: daily messages and weekly participation at the horizon). */
+export const LAST_WEEK_DAYS = 7;
 const QUICK_ANSWER_MINUTES = 15;
 const LOW_VALUE = MESSAGE_CLASSES.indexOf('lowValue');
 const QUESTION = MESSAGE_CLASSES.indexOf('question');
 
 export const MEASURE_KEYS = [
-  'speakingRate30d', 'weeklyParticipation', 'coreActiveUsers', 'dailyMessages', 'effectiveRatio', 'lurkerShare',
+  'speakingRate30d', 'weeklyParticipation', 'coreActiveUsers', 'dailyMessages', 'dailyMessagesSpan', 'effectiveRatio', 'lurkerShare',
   'top10ShareOfPosters', 'top10MessageShare', 'top30MessageShare', 'firstAnswerMinutesMedian', 'firstAnswerMinutesP90', 'answeredWithin15Share',
   'lowValueShare', 'questionShare', 'eveningShare', 'officeShare', 'members', 'posters', 'messagesPerPoster', 'leftShare',
 ] as const;
@@ -42,9 +47,10 @@ export type MeasureKey = (typeof MEASURE_KEYS)[number];
 
 export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh: string; definition: Bilingual }> = {
   speakingRate30d: { unit: 'share', en: 'Speaking rate (30 d)', zh: '成员发言率（30 日）', definition: { en: 'members who spoke in the last 30 days of the span', zh: '记录期最后 30 天内发过言的成员占比' } },
-  weeklyParticipation: { unit: 'share', en: 'Weekly participation', zh: '周参与率', definition: { en: 'mean over the span\u2019s whole weeks (counted back from its last day) of the members who spoke that week', zh: '记录期内各个整周（从最后一天往前数）发过言的成员占比的平均值' } },
+  weeklyParticipation: { unit: 'share', en: 'Weekly participation', zh: '周参与率', definition: { en: 'members who spoke in the last 7 days of the span (as the lab reads it at its horizon)', zh: '记录期最后 7 天内发过言的成员占比（与实验室在模拟期末的读法相同）' } },
   coreActiveUsers: { unit: 'count', en: 'Core active users', zh: '核心活跃用户', definition: { en: `members who spoke on ≥ ${CORE_ACTIVE_DEFAULT.minDays} of the last ${CORE_ACTIVE_DEFAULT.windowDays} days`, zh: `最近 ${CORE_ACTIVE_DEFAULT.windowDays} 天中至少 ${CORE_ACTIVE_DEFAULT.minDays} 天发过言的成员` } },
-  dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: { en: 'all messages over the span\u2019s days (low-value ones included)', zh: '全部消息数除以记录天数（含低价值消息）' } },
+  dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: { en: 'all messages of the last 7 days of the span, per day (low-value ones included; as the lab reads it at its horizon)', zh: '记录期最后 7 天的日均消息数（含低价值消息；与实验室在模拟期末的读法相同）' } },
+  dailyMessagesSpan: { unit: 'perDay', en: 'Daily messages over the whole span', zh: '整个记录期的日均消息数', definition: { en: 'all messages over the span\u2019s days (low-value ones included)', zh: '全部消息数除以记录天数（含低价值消息）' } },
   effectiveRatio: { unit: 'share', en: 'Effective-content ratio (estimate)', zh: '发言有效率（估计）', definition: { en: 'messages that are not low value (stickers, red packets, "1", thanks, laughter, emoji only)', zh: '非低价值消息的占比（低价值：表情、红包、“1”、感谢、哈哈、纯表情符号）' } },
   lurkerShare: { unit: 'share', en: 'Lurker share', zh: '潜水成员占比', definition: { en: 'roster members with no speaking message in the last 30 days (needs a roster)', zh: '名单中最近 30 天没有发言的成员占比（需要成员名单）' } },
   top10ShareOfPosters: { unit: 'share', en: 'Messages by the top 10 % of posters', zh: '前 10% 发言者的发言占比', definition: { en: 'speaking messages by the top 10 % of authors who spoke', zh: '发过言的人中前 10% 的发言占比' } },
@@ -91,20 +97,24 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
   const lastDay = n ? Math.floor(chat.minute[n - 1] / MINUTES_PER_DAY) : 0;
   const days = n ? lastDay - firstDay + 1 : 0;
 
-  // members: roster entries mapped to authors (-1: never wrote), or every author
-  const memberAuthors: number[] = chat.rosterAuthor ? Array.from(chat.rosterAuthor) : Array.from({ length: authorCount }, (_, a) => a);
+  // authors of at least one message here (a window of a chat may leave some out)
+  const wrote = new Uint8Array(authorCount);
+  for (let i = 0; i < n; i++) wrote[chat.author[i]] = 1;
+  const writers = wrote.reduce((a, b) => a + b, 0);
+  // members: roster entries mapped to authors (-1: never wrote), or every author seen
+  const memberAuthors: number[] = chat.rosterAuthor ? Array.from(chat.rosterAuthor) : Array.from({ length: authorCount }, (_, a) => a).filter((a) => wrote[a]);
   const members = memberAuthors.length;
 
   const lastSpokeDay = new Float64Array(authorCount).fill(-Infinity);
   const speakingCount = new Float64Array(authorCount);
   const daysSpoken: Set<number>[] = Array.from({ length: authorCount }, () => new Set());
-  const weeks = Math.floor(days / 7);
-  const spokeInWeek: Uint8Array[] = Array.from({ length: weeks }, () => new Uint8Array(authorCount));
+  const spokeLastWeek = new Uint8Array(authorCount);
   const hours = new Float64Array(24);
-  let speaking = 0, effective = 0, lowValue = 0, questions = 0, evening = 0, office = 0;
+  let speaking = 0, effective = 0, lowValue = 0, questions = 0, evening = 0, office = 0, lastWeekMessages = 0;
 
   for (let i = 0; i < n; i++) {
     const kind = MESSAGE_CLASSES[chat.kind[i]];
+    if (lastDay - Math.floor(chat.minute[i] / MINUTES_PER_DAY) < LAST_WEEK_DAYS) lastWeekMessages++;
     if (isEffective(kind)) effective++;
     if (chat.kind[i] === LOW_VALUE) lowValue++;
     if (!isSpeaking(kind)) continue;
@@ -116,25 +126,19 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
     speakingCount[a]++;
     lastSpokeDay[a] = day;
     if (lastDay - day < CORE_ACTIVE_DEFAULT.windowDays) daysSpoken[a].add(day);
-    const week = Math.floor((lastDay - day) / 7);
-    if (week < weeks) spokeInWeek[week][a] = 1;
+    if (lastDay - day < LAST_WEEK_DAYS) spokeLastWeek[a] = 1;
     hours[hour]++;
     if (hour >= 19) evening++;
     if (hour >= 9 && hour < 18 && weekdayOfDay(day) < 5) office++;
   }
 
-  let spoke30 = 0, lurkers = 0, coreActive = 0;
+  let spoke30 = 0, lurkers = 0, coreActive = 0, spokeWeek = 0;
   for (const a of memberAuthors) {
     const recent = a >= 0 && lastDay - lastSpokeDay[a] < 30;
     if (recent) spoke30++;
     else lurkers++;
     if (a >= 0 && daysSpoken[a].size >= CORE_ACTIVE_DEFAULT.minDays) coreActive++;
-  }
-  let weeklySum = 0;
-  for (const week of spokeInWeek) {
-    let spoke = 0;
-    for (const a of memberAuthors) if (a >= 0 && week[a]) spoke++;
-    weeklySum += members ? spoke / members : 0;
+    if (a >= 0 && spokeLastWeek[a]) spokeWeek++;
   }
 
   const posterCounts = Float64Array.from(Array.from(speakingCount).filter((c) => c > 0));
@@ -143,9 +147,10 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
 
   const values: Record<MeasureKey, number | null> = {
     speakingRate30d: share(spoke30, members),
-    weeklyParticipation: weeks && members ? weeklySum / weeks : null,
+    weeklyParticipation: days >= LAST_WEEK_DAYS ? share(spokeWeek, members) : null,
     coreActiveUsers: days >= CORE_ACTIVE_DEFAULT.windowDays ? coreActive : null,
-    dailyMessages: days ? n / days : null,
+    dailyMessages: days ? lastWeekMessages / Math.min(days, LAST_WEEK_DAYS) : null,
+    dailyMessagesSpan: days ? n / days : null,
     effectiveRatio: share(effective, n),
     lurkerShare: chat.rosterAuthor ? share(lurkers, members) : null,
     top10ShareOfPosters: posterCounts.length ? inequality(posterCounts).topShare : null,
@@ -161,12 +166,32 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
     members,
     posters: posterCounts.length,
     messagesPerPoster: posterCounts.length ? speaking / posterCounts.length : null,
-    leftShare: chat.rosterAuthor && authorCount ? 1 - new Set(Array.from(chat.rosterAuthor).filter((a) => a >= 0)).size / authorCount : null,
+    leftShare: chat.rosterAuthor && writers ? 1 - new Set(Array.from(chat.rosterAuthor).filter((a) => a >= 0 && wrote[a])).size / writers : null,
   };
   const rows = judgeRows(values, positioning);
   return {
     firstDay, days, messages: n, hasRoster: chat.rosterAuthor !== null, values,
     hourlyProfile: Array.from(hours, (h) => (speaking ? h / speaking : NaN)), rows,
+  };
+}
+
+/**
+ * The chat's last `days` days (ending on its last message's day): what a
+ * simulated group of that horizon is compared with. Messages are in time
+ * order, so the window is a suffix; replies to messages before it are dropped.
+ */
+export function lastDays(chat: ChatTable, days: number): ChatTable {
+  const n = chat.minute.length;
+  if (!n) return chat;
+  const from = (Math.floor(chat.minute[n - 1] / MINUTES_PER_DAY) - days + 1) * MINUTES_PER_DAY;
+  let start = 0;
+  while (start < n && chat.minute[start] < from) start++;
+  if (start === 0) return chat;
+  const slice = <T extends ArrayLike<number>>(a: T) => Float64Array.from({ length: n - start }, (_, i) => a[start + i]);
+  return {
+    minute: slice(chat.minute), author: slice(chat.author), kind: slice(chat.kind),
+    replyTo: Float64Array.from({ length: n - start }, (_, i) => (chat.replyTo[start + i] >= start ? chat.replyTo[start + i] - start : -1)),
+    authors: chat.authors, rosterAuthor: chat.rosterAuthor,
   };
 }
 

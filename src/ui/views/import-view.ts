@@ -2,19 +2,22 @@
  * The Import view (issue 19): pick or drop a group's chat export (and,
  * optionally, its member list), read it in a worker with progress, see its
  * metrics against the playbook's thresholds, calibrate the model to it and
- * save the result as a scenario, or open it in the lab.
+ * save the result as a scenario, or open it in the lab. The calibration shows
+ * its progress with an estimate of the time left and can be cancelled (the
+ * worker stops before its next simulated run; the measurement is kept).
  *
  * Properties: `locale`. Events: `import-open` (detail: { text, name }: a
  * calibrated scenario's JSON to open in the lab).
  */
 import { LitElement, css, html, nothing } from 'lit';
 import * as Comlink from 'comlink';
-import { formatByUnit, pick, type Locale } from '../../i18n/locale.ts';
+import { formatByUnit, formatNumber, formatPercent, formatRemaining, pick, type Locale } from '../../i18n/locale.ts';
+import { overallText, toleranceText, verdictText } from '../../i18n/fit-verdict.ts';
 import { t } from '../../i18n/messages.ts';
 import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
 import { judgeRows, MEASURE_INFO } from '../../model/import/measure.ts';
 import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../import-text.ts';
-import type { FitResult } from '../../model/import/fit.ts';
+import { calibratedScenarioText, type FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';
 import type { ImportApi, ImportFileBytes, ImportReport } from '../../worker/import.worker.ts';
@@ -39,6 +42,8 @@ export class ImportView extends LitElement {
     positioning: { state: true },
     error: { state: true },
     dragging: { state: true },
+    notice: { state: true },
+    elapsedMs: { state: true },
   };
 
   declare locale: Locale;
@@ -52,6 +57,9 @@ export class ImportView extends LitElement {
   declare positioning: Positioning;
   declare error: string;
   declare dragging: boolean;
+  declare notice: string;
+  /** Time spent calibrating so far (the estimate of the time left). */
+  declare elapsedMs: number;
   /** The positioning the export was read with: the table is re-judged against the one chosen now. */
   private readWith: Positioning = 'knowledge_sharing';
   private worker: Worker | null = null;
@@ -70,6 +78,8 @@ export class ImportView extends LitElement {
     this.positioning = 'knowledge_sharing';
     this.error = '';
     this.dragging = false;
+    this.notice = '';
+    this.elapsedMs = 0;
   }
 
   static override styles = css`
@@ -82,7 +92,7 @@ export class ImportView extends LitElement {
     table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.9rem; }
     th, td { border-bottom: 1px solid var(--qc-border); padding: 0.25rem 0.6rem; text-align: left; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
-    .pass { color: var(--qc-ok-text); } .warn { color: var(--qc-warn-text); } .fail { color: var(--qc-danger); }
+    .pass, .within { color: var(--qc-ok-text); } .warn, .partial, .notFitted { color: var(--qc-warn-text); } .fail, .off, .poor { color: var(--qc-danger); }
     .error { color: var(--qc-danger); }
     .stale { color: var(--qc-warn-text); }
     ul.parameters { font-size: 0.9rem; }
@@ -132,13 +142,37 @@ export class ImportView extends LitElement {
   private async calibrate(): Promise<void> {
     this.stage = 'calibrating';
     this.progress = 0;
+    this.elapsedMs = 0;
+    this.notice = '';
+    const started = performance.now();
     try {
-      this.fit = await this.remote().calibrate(this.positioning, Comlink.proxy((f: number) => { this.progress = f; }));
-      this.stage = 'calibrated';
+      const fit = await this.remote().calibrate(this.positioning, Comlink.proxy((f: number) => {
+        this.progress = f;
+        this.elapsedMs = performance.now() - started;
+      }));
+      if (fit) {
+        this.fit = fit;
+        this.stage = 'calibrated';
+      } else {
+        this.notice = t(this.locale, 'importCalibrationCancelled');
+        this.stage = 'read';
+      }
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       this.stage = 'read';
     }
+  }
+
+  /** Stop the calibration: the worker stops before its next simulated run and answers null. */
+  private cancelCalibration(): void {
+    void this.api?.cancelCalibration();
+  }
+
+  /** "40 % done · 12.5 s elapsed · about 18 s left". */
+  private calibrationProgress() {
+    const { locale, progress } = this;
+    const remaining = progress > 0.02 ? formatRemaining(locale, (this.elapsedMs * (1 - progress)) / progress) : '—';
+    return t(locale, 'importCalibrationProgress', { percent: formatPercent(locale, progress), elapsed: formatNumber(locale, this.elapsedMs / 1000, 1), remaining });
   }
 
   /** A new positioning re-judges the table; a calibration made for the old one is dropped (its scenario has the old positioning). */
@@ -151,7 +185,7 @@ export class ImportView extends LitElement {
   }
 
   private scenarioText(): string {
-    return `${JSON.stringify(this.fit?.scenario, null, 2)}\n`;
+    return this.fit ? calibratedScenarioText(this.fit) : '';
   }
 
   private onDrop(event: DragEvent): void {
@@ -192,6 +226,9 @@ export class ImportView extends LitElement {
         </div>
       </div>
       ${busy ? html`<p>${t(locale, this.stage === 'reading' ? 'importReading' : 'importCalibrating')}</p><progress max="1" .value=${this.progress}></progress>` : nothing}
+      ${this.stage === 'calibrating' ? html`<div class="row"><span class="eta" role="status">${this.calibrationProgress()}</span>
+        <button class="cancel" @click=${() => this.cancelCalibration()}>${t(locale, 'importCancelCalibration')}</button></div>` : nothing}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.renderReport()}
       ${this.renderFit()}`;
@@ -229,13 +266,17 @@ export class ImportView extends LitElement {
     if (!fit) return nothing;
     return html`
       <h3>${t(locale, 'importFitTitle')}</h3>
-      <p>${t(locale, 'importFitNote', { steps: fit.steps, runs: fit.runs })}</p>
-      <table>
-        <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importExport')}</th><th>${t(locale, 'importFitted')}</th><th>${t(locale, 'importDefaults')}</th></tr></thead>
-        <tbody>${fit.rows.filter((r) => r.used).map((r) => html`<tr><td>${pick(locale, MEASURE_INFO[r.key])}</td>
-          ${[r.measured, r.fitted, r.atDefaults].map((v) => html`<td class="num">${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}</tr>`)}</tbody>
+      <p>${t(locale, 'importFitNote', { days: fit.horizonDays, taken: fit.stepsTaken, steps: fit.steps, runs: fit.runs, verdictRuns: fit.verdictRuns })}</p>
+      ${overallText(locale, fit).map((line, k) => html`<p class=${k ? 'not-fitted' : `overall ${fit.overall.status}`}>${line}</p>`)}
+      <table class="fit">
+        <thead><tr><th>${t(locale, 'importMetric')}</th><th>${t(locale, 'importExport')}</th><th>${t(locale, 'importFitted')}</th><th>${t(locale, 'importDefaults')}</th>
+          <th>${t(locale, 'importTolerance')}</th><th>${t(locale, 'importVerdict')}</th></tr></thead>
+        <tbody>${fit.rows.map((r) => html`<tr data-metric=${r.key} title=${pick(locale, MEASURE_INFO[r.key].definition)}><td>${pick(locale, MEASURE_INFO[r.key])}</td>
+          ${[r.measured, r.fitted, r.atDefaults].map((v) => html`<td class="num">${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}
+          <td>${toleranceText(locale, r.tolerance)}</td><td class="verdict ${r.verdict.status}">${verdictText(locale, r)}</td></tr>`)}</tbody>
       </table>
-      <ul class="parameters">${fittedParametersText(locale, fit.parameters).map((line) => html`<li>${line}</li>`)}</ul>
+      <ul class="parameters">${fittedParametersText(locale, fit.parameters).map((line) => html`<li>${line}</li>`)}
+        <li>${t(locale, 'importReplyMinutes', { minutes: formatNumber(locale, fit.replyMinutes, 1) })}</li></ul>
       <div class="row">
         <button @click=${() => downloadBlob('imported-group.scenario.json', new Blob([this.scenarioText()], { type: 'application/json' }))}>${t(locale, 'importSave')}</button>
         <button @click=${() => this.dispatchEvent(new CustomEvent('import-open', { detail: { text: this.scenarioText(), name: 'imported-group.scenario.json' }, bubbles: true, composed: true }))}>${t(locale, 'importOpen')}</button>

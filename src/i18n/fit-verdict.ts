@@ -1,0 +1,38 @@
+/**
+ * The calibration's verdict in words (issue 19): per metric (within
+ * tolerance, off by ×k or by points, not fitted and why) and overall, for
+ * the Import view and the CLI alike.
+ */
+import { formatNumber, pick, type Locale } from './locale.ts';
+import { t } from './messages.ts';
+import { MEASURE_INFO } from '../model/import/measure.ts';
+import type { FitResult, FitRow, Tolerance } from '../model/import/fit.ts';
+
+const list = (locale: Locale, items: string[]) => items.join(locale === 'zh-CN' ? '、' : '; ');
+
+/** "off by ×1.6", "off by 12 points", "within tolerance", "not fitted: needs a member list (…)". */
+export function verdictText(locale: Locale, row: FitRow): string {
+  const v = row.verdict;
+  if (v.status === 'notFitted') return t(locale, `importNotFitted_${v.reason}`);
+  if (v.status === 'within') return t(locale, 'importVerdictWithin');
+  if (v.points !== null) return t(locale, 'importVerdictOffPoints', { points: `${v.points > 0 ? '+' : '−'}${formatNumber(locale, Math.abs(v.points) * 100, 0)}` });
+  return t(locale, 'importVerdictOffRatio', { factor: v.ratio === null || !Number.isFinite(v.ratio) ? '∞' : formatNumber(locale, v.ratio, 2) });
+}
+
+/** "±8 points", "within ×1.3 or ±2". */
+export function toleranceText(locale: Locale, tolerance: Tolerance | null): string {
+  if (!tolerance) return '';
+  if (tolerance.points !== undefined) return t(locale, 'importTolerancePoints', { points: formatNumber(locale, tolerance.points * 100, 0) });
+  const ratio = formatNumber(locale, tolerance.ratio ?? 1, 2);
+  return tolerance.count === undefined ? t(locale, 'importToleranceRatio', { ratio }) : t(locale, 'importToleranceRatioOrCount', { ratio, count: tolerance.count });
+}
+
+/** The overall line, naming the metrics that are off; then the metrics not fitted, each with why. */
+export function overallText(locale: Locale, fit: FitResult): string[] {
+  const name = (row: FitRow) => pick(locale, MEASURE_INFO[row.key]);
+  const off = fit.rows.filter((r) => r.verdict.status === 'off').map((r) => `${name(r)} (${verdictText(locale, r)})`);
+  const notFitted = fit.rows.filter((r) => r.verdict.status === 'notFitted').map((r) => `${name(r)}: ${verdictText(locale, r)}`);
+  const lines = [t(locale, `importOverall_${fit.overall.status}`, { within: fit.overall.within, fitted: fit.overall.fitted, list: list(locale, off) })];
+  if (notFitted.length) lines.push(t(locale, 'importNotFittedList', { list: list(locale, notFitted) }));
+  return lines;
+}
