@@ -40,7 +40,7 @@ const button = (view: ImportView, label: RegExp) => [...view.shadowRoot!.querySe
 
 describe('the Import view', () => {
   it('reads a dropped export, calibrates, is cancelled from the keyboard keeping the measurement, then calibrates to the end', async () => {
-    const view = document.createElement('qc-import-view');
+    const view = document.createElement('qc-import-view') as ImportView;
     view.locale = 'en';
     document.body.append(view);
     await view.updateComplete;

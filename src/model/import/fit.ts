@@ -385,12 +385,13 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   current = yield* evaluate(best, runs); // from here on, every trial at the full runs
   yield* search(steps - quickSteps, runs);
 
-  // the team's answer time, from the first-answer time (the lab's answers against the export's next message by someone else)
+  // the team's answer time, from the first-answer time when it is off (the lab's answers against the export's next message by someone else)
   if (answers) {
-    for (let k = 0; k < 3; k++) {
+    const answerOff = () => rowsOf(current).find((row) => row.key === 'firstAnswerMinutesMedian')?.verdict.status === 'off';
+    for (let k = 0; k < 3 && answerOff(); k++) {
       const real = exported.firstAnswerMinutesMedian!;
       const sim = current.values.firstAnswerMinutesMedian;
-      if (sim === null || sim === undefined || Math.abs(Math.log((sim + 0.5) / (real + 0.5))) < Math.log(1.1)) break;
+      if (sim === null || sim === undefined) break;
       const replyMinutes = Math.min(REPLY_MINUTES.max, Math.max(REPLY_MINUTES.min, best.replyMinutes * (real + 0.5) / (sim + 0.5)));
       if (replyMinutes === best.replyMinutes) break;
       const trial = yield* evaluate({ ...best, replyMinutes }, runs);
