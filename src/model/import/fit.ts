@@ -55,6 +55,8 @@ export const COMPARED_DAYS = 30;
 const QUICK_RUNS = 2;
 /** The verdict's runs, at least: a median over 8 runs of a group near critical mass can sit 10 points from the lab's over 200. */
 const VERDICT_RUNS = 24;
+/** Trials of the volume bisection again at the verdict's runs, when daily messages are off there. */
+const RECHECK_STEPS = 4;
 /** Trials of the volume bisection. */
 const VOLUME_STEPS = 6;
 /** A search stage stops after this many steps without a better fit. */
@@ -141,6 +143,8 @@ export interface FitOptions {
   readonly positioning?: Positioning;
   /** Simulated runs per trial in the final stages (same run indices every trial). */
   readonly runs?: number;
+  /** Runs behind the verdict, at least `runs` (default 24). */
+  readonly verdictRuns?: number;
   /** Search steps at most, after the volume and rhythm stages. */
   readonly steps?: number;
   /** Seed of the search's own moves and of the simulated runs. */
@@ -284,6 +288,7 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   const steps = options.steps ?? 60;
   const seed = options.seed ?? 1;
   const quickRuns = Math.min(QUICK_RUNS, runs);
+  const verdictRuns = Math.max(runs, options.verdictRuns ?? VERDICT_RUNS);
   const quickSteps = Math.floor(steps / 2);
   const window = measureChat(lastDays(chat, FIT_HORIZON_MAX_DAYS), positioning);
   const compared = measureChat(lastDays(chat, COMPARED_DAYS), positioning);
@@ -296,7 +301,7 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   const defaultReply = defaultScenario().team.replyMinutes;
 
   // the plan in simulated runs, for the progress bar: defaults; volume (1 + VOLUME_STEPS); rhythm (3 + 1 + VOLUME_STEPS − 2); the quick search; the full search; the answer time (3)
-  const planned = runs + (2 + 2 * VOLUME_STEPS + 2) * quickRuns + quickSteps * quickRuns + runs + (steps - quickSteps) * runs + (answers ? 3 * runs : 0) + Math.max(0, VERDICT_RUNS - runs);
+  const planned = runs + (2 + 2 * VOLUME_STEPS + 2) * quickRuns + quickSteps * quickRuns + runs + (steps - quickSteps) * runs + (answers ? 3 * runs : 0) + (verdictRuns - runs);
   let done = 0;
   let stepsTaken = 0;
   function* evaluate(trial: Trial, n: number): Generator<number, Evaluation> {
@@ -320,7 +325,7 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
    * (MODEL §3.2) can jump from quiet to busy between two factors. Kept: the
    * trial nearest in volume.
    */
-  function* scaleRates(from: Trial, at: Evaluation, times: number): Generator<number, { trial: Trial; result: Evaluation }> {
+  function* scaleRates(from: Trial, at: Evaluation, times: number, n = quickRuns): Generator<number, { trial: Trial; result: Evaluation }> {
     const real = exported.dailyMessages ?? 0;
     const missOfVolume = (e: Evaluation) => Math.abs(Math.log(((e.values.dailyMessages ?? 0) + 0.5) / (real + 0.5)));
     let best = { trial: from, result: at };
@@ -332,7 +337,7 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
     if ((at.values.dailyMessages ?? 0) > real) [low, high] = [next, 0];
     for (let k = 0; k < times && missOfVolume(best.result) > Math.log(1.05); k++) {
       const trial = scaled(Math.exp(next));
-      const result = yield* evaluate(trial, quickRuns);
+      const result = yield* evaluate(trial, n);
       if (missOfVolume(result) < missOfVolume(best.result)) best = { trial, result };
       if ((result.values.dailyMessages ?? 0) > real) high = next;
       else low = next;
@@ -403,8 +408,11 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   }
 
   // the verdict from more runs than the search used, nearer the lab's median over its ensemble
-  const verdictRuns = Math.max(runs, VERDICT_RUNS);
   if (verdictRuns > runs) current = yield* evaluate(best, verdictRuns);
+  // a group near critical mass can look alive in the search's runs and quiet over more: then the volume again, at these runs
+  if (rowsOf(current).find((row) => row.key === 'dailyMessages')?.verdict.status === 'off') {
+    ({ trial: best, result: current } = yield* scaleRates(best, current, RECHECK_STEPS, verdictRuns));
+  }
 
   function rowsOf(e: Evaluation): FitRow[] {
     const rows = TARGETS.map((t): FitRow => {
