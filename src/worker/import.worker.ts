@@ -33,7 +33,9 @@ export interface ImportApi {
 const SLICE_MS = 50;
 
 let last: ImportedChat | null = null;
-let cancelled = false;
+/** Calibrations are numbered; a cancel stops every one started up to then, never a later one. */
+let calibrations = 0;
+let cancelledUpTo = 0;
 
 const api: ImportApi = {
   async read(files, roster, tz, positioning, onProgress) {
@@ -55,11 +57,11 @@ const api: ImportApi = {
   },
   async calibrate(positioning, onProgress) {
     if (!last) throw new Error('nothing imported yet');
-    cancelled = false;
+    const id = ++calibrations;
     const steps = calibration(last, { positioning });
     let sliceStart = Date.now();
     for (;;) {
-      if (cancelled) return null;
+      if (id <= cancelledUpTo) return null;
       const next = steps.next();
       if (next.done) return next.value;
       if (Date.now() - sliceStart >= SLICE_MS) {
@@ -70,7 +72,7 @@ const api: ImportApi = {
     }
   },
   cancelCalibration() {
-    cancelled = true;
+    cancelledUpTo = calibrations;
   },
 };
 
