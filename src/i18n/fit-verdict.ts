@@ -3,14 +3,14 @@
  * tolerance, off by ×k or by points, not fitted and why) and overall, for
  * the Import view and the CLI alike.
  */
-import { formatNumber, pick, type Locale } from './locale.ts';
+import { bracketed, formatNumber, pick, type Locale } from './locale.ts';
 import { t } from './messages.ts';
 import { MEASURE_INFO } from '../model/import/measure.ts';
-import type { FitResult, FitRow, Tolerance } from '../model/import/fit.ts';
+import type { FitResult, FitRow, NotFittedReason, Tolerance } from '../model/import/fit.ts';
 
-const list = (locale: Locale, items: string[]) => items.join(locale === 'zh-CN' ? '、' : '; ');
+const list = (locale: Locale, items: string[]) => items.join(locale === 'zh-CN' ? '、' : ', ');
 
-/** "off by ×1.6", "off by 12 points", "within tolerance", "not fitted: needs a member list (…)". */
+/** "off by ×1.6", "off by +12 points", "within tolerance", "not fitted: needs a member list". */
 export function verdictText(locale: Locale, row: FitRow): string {
   const v = row.verdict;
   if (v.status === 'notFitted') return t(locale, `importNotFitted_${v.reason}`);
@@ -27,12 +27,13 @@ export function toleranceText(locale: Locale, tolerance: Tolerance | null): stri
   return tolerance.count === undefined ? t(locale, 'importToleranceRatio', { ratio }) : t(locale, 'importToleranceRatioOrCount', { ratio, count: tolerance.count });
 }
 
-/** The overall line, naming the metrics that are off; then the metrics not fitted, each with why. */
+/** The overall line, naming the metrics that are off; then, by reason, the metrics not fitted and why. */
 export function overallText(locale: Locale, fit: FitResult): string[] {
   const name = (row: FitRow) => pick(locale, MEASURE_INFO[row.key]);
-  const off = fit.rows.filter((r) => r.verdict.status === 'off').map((r) => `${name(r)} (${verdictText(locale, r)})`);
-  const notFitted = fit.rows.filter((r) => r.verdict.status === 'notFitted').map((r) => `${name(r)}: ${verdictText(locale, r)}`);
+  const off = fit.rows.filter((r) => r.verdict.status === 'off').map((r) => `${name(r)}${bracketed(locale, verdictText(locale, r))}`);
   const lines = [t(locale, `importOverall_${fit.overall.status}`, { within: fit.overall.within, fitted: fit.overall.fitted, list: list(locale, off) })];
-  if (notFitted.length) lines.push(t(locale, 'importNotFittedList', { list: list(locale, notFitted) }));
+  const byReason = new Map<NotFittedReason, string[]>();
+  for (const row of fit.rows) if (row.verdict.status === 'notFitted') byReason.set(row.verdict.reason, [...(byReason.get(row.verdict.reason) ?? []), name(row)]);
+  for (const [reason, names] of byReason) lines.push(t(locale, `importWhyNotFitted_${reason}`, { list: list(locale, names) }));
   return lines;
 }

@@ -93,13 +93,15 @@ describe('the Import view', () => {
     const verdicts = Object.fromEntries([...view.shadowRoot!.querySelectorAll<HTMLElement>('table.fit tr[data-metric]')]
       .map((tr) => [tr.dataset.metric!, tr.querySelector<HTMLElement>('td.verdict')!.innerText]));
     expect(verdicts.dailyMessages).toMatch(/^(within tolerance|off by ×[\d.]+)$/);
-    expect(verdicts.effectiveRatio).toMatch(/^not fitted: a log cannot tell/);
+    expect(verdicts.effectiveRatio).toBe('not compared: an estimate');
+    expect(text(view, '.not-fitted')).toMatch(/^Not compared: Effective-content ratio \(estimate\)\. A log cannot tell a useful message from small talk/);
     expect(text(view, 'table.fit tr[data-metric="dailyMessages"]')).toMatch(/within ×1\.25/);
 
     view.locale = 'zh-CN';
     await view.updateComplete;
     expect(text(view, '.overall')).toMatch(/^拟合结果：/);
-    expect(text(view, 'table.fit tr[data-metric="effectiveRatio"] td.verdict')).toMatch(/^未拟合：聊天记录无法区分/);
+    expect(text(view, 'table.fit tr[data-metric="effectiveRatio"] td.verdict')).toBe('不比较：只是估计');
+    expect(text(view, '.not-fitted')).toMatch(/^不比较：发言有效率（估计）。聊天记录无法区分有用消息与闲聊/);
 
     button(view, /^在实验室中打开$/).click();
     expect(opened).toHaveLength(1);

@@ -89,6 +89,7 @@ describe('npm run sim -- import', () => {
     expect(main(['import', chat, '--scenario-out', join(dir, 'fitted-zh.json'), '--runs', '1', '--steps', '0', '--lang', 'zh-CN'])).toBe(0);
     expect(out.join('\n')).toMatch(/按记录的最后 21 天校准/);
     expect(out.join('\n')).toMatch(/周参与率.*未拟合：需要成员名单/); // no roster given here
+    expect(out.join('\n')).toMatch(/^因缺少成员名单未拟合：周参与率、成员发言率（30 日）、.*没有名单时/m);
     expect(main(['import', chat, '--scenario-out', join(dir, 'fitted-fr.json'), '--lang', 'fr'])).toBe(1);
     expect(err.join('\n')).toMatch(/--lang must be en or zh-CN \(got "fr"\)/);
     expect(main(['import', chat, '--lang', 'zh-CN'])).toBe(1);
@@ -99,7 +100,8 @@ describe('npm run sim -- import', () => {
     const target = join(dir, 'fitted.json');
     expect(main(['import', chat, '--roster', roster, '--scenario-out', target, '--runs', '2', '--steps', '3'])).toBe(0);
     expect(out.join('\n')).toMatch(/Fitted to the export’s last 21 days[\s\S]*of at most 3 steps, 2 simulated runs per step; the verdict from 24 runs[\s\S]*Daily messages\s+2\.4\s/);
-    expect(out.join('\n')).toMatch(/Effective-content ratio \(estimate\).*not fitted: a log cannot tell/);
+    expect(out.join('\n')).toMatch(/Effective-content ratio \(estimate\).*not compared: an estimate/);
+    expect(out.join('\n')).toMatch(/^Not compared: Effective-content ratio \(estimate\)\. A log cannot tell/m);
     expect(out.join('\n')).toMatch(/^Fit: .*fitted metrics/m);
     const parsed = parseScenarioText(readFileSync(target, 'utf8'));
     expect(parsed.ok).toBe(true);
