@@ -433,6 +433,7 @@ const MESSAGES = {
   importSkippedRowNoColumn: { en: '{file}, line {line}', zh: '{file}，第 {line} 行' },
   importIgnoredCount: { en: '{what} {count}', zh: '{what} {count} 条' },
   importNear: { en: 'close to the threshold', zh: '接近阈值' },
+  importWindows: { en: 'Read as the lab reads a simulated group at its horizon: daily messages and weekly participation over the last 7 days of the export, core actives over the last 14, the speaking rate and lurkers over the last 30; the rest over the whole span.', zh: '按实验室在模拟期末的读法读取：日均消息数和周参与率取记录最后 7 天，核心活跃用户取最后 14 天，发言率和潜水成员取最后 30 天；其余取整个记录期。' },
   importStale: { en: 'Judged against the thresholds of the positioning chosen now; read again to measure anew.', zh: '已按当前选择的群定位重新对照阈值；如需重新测量，请再次读取。' },
   importMetric: { en: 'Metric', zh: '指标' },
   importValue: { en: 'Your group', zh: '你的群' },

@@ -65,6 +65,7 @@ describe('the Import view', () => {
     expect(rows.find((r) => r.startsWith('Daily messages '))).toMatch(/^Daily messages \d/);
     expect(rows.find((r) => r.startsWith('Weekly participation'))).toMatch(/\d+%/);
     expect(rows.find((r) => r.startsWith('Lurker share'))).toMatch(/\d+%/); // a member list was given
+    expect(text(view, '.windows')).toMatch(/^Read as the lab reads a simulated group at its horizon: daily messages and weekly participation over the last 7 days/);
 
     // start a calibration: progress with the time left and a Cancel button
     button(view, /^Calibrate the model to this group$/).click();

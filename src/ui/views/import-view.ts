@@ -256,6 +256,7 @@ export class ImportView extends LitElement {
           <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
           <td>${thresholdText(locale, row.threshold, row.source)}</td><td class=${row.status ?? ''}>${importStatusText(locale, row.status)}</td></tr>`)}</tbody>
       </table>
+      <p class="windows">${t(locale, 'importWindows')}</p>
       ${this.positioning !== this.readWith ? html`<p class="stale" role="note">${t(locale, 'importStale')}</p>` : nothing}
       <button ?disabled=${this.stage === 'calibrating'} @click=${() => void this.calibrate()}>${t(locale, 'importCalibrate')}</button>`;
   }
