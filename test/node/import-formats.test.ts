@@ -325,3 +325,82 @@ describe('roster and detection', () => {
     expect([parseOffset('+08:00'), parseOffset('-05:30'), parseOffset('UTC'), parseOffset('+8'), parseOffset('8 hours')]).toEqual([480, -330, 0, 480, null]);
   });
 });
+
+describe('JSON exports read in pieces (streamed)', () => {
+  /** A Telegram export of `n` messages: replies, entity lists, stickers, service lines, multi-byte text, and a few broken items. */
+  function telegramOf(n: number): string {
+    const messages = Array.from({ length: n }, (_, i) => {
+      const unix = 1709287200 + i * 97;
+      const date = new Date(unix * 1000).toISOString().slice(0, 19);
+      const user = `user${(i * 31) % 17}`;
+      if (i % 41 === 0) return { id: i, type: 'service', date, date_unixtime: String(unix), actor_id: user, action: 'pin_message' };
+      if (i % 97 === 5) return { id: i, type: 'message', date, from: 'X' }; // no from_id
+      if (i % 89 === 7) return { id: i, type: 'message', date: 'soon', from_id: user, text: 'x' }; // a bad date
+      return {
+        id: i, type: 'message', date, date_unixtime: String(unix), from: `名字 ${user} 🙂`, from_id: user,
+        ...(i % 5 === 0 ? { reply_to_message_id: i - 1 } : {}),
+        ...(i % 13 === 0 ? { media_type: 'sticker', text: '' } : { text: i % 3 ? `消息 ${i}，有 “引号” 和 \\ 反斜杠？` : [{ type: 'bold', text: '粗体' }, ' text'] }),
+      };
+    });
+    return JSON.stringify({ name: '群', type: 'private_supergroup', id: 1, messages }, null, 1);
+  }
+  const strip = (c: ImportedChat) => ({ ...c, minute: Array.from(c.minute), author: Array.from(c.author), kind: Array.from(c.kind), replyTo: Array.from(c.replyTo) });
+
+  it('gives exactly the same result in small pieces as whole: Telegram, Discord and Slack', () => {
+    const discord = JSON.stringify({
+      guild: { id: '1', name: 'G' }, channel: { id: '2', name: 'general' },
+      messages: Array.from({ length: 300 }, (_, i) => ({ id: String(i), type: i % 10 ? 'Default' : 'Reply', timestamp: new Date(Date.UTC(2024, 2, 1, 8) + i * 60_000).toISOString(), content: i % 7 ? `讨论 ${i}?` : '', author: { id: String(i % 9), name: `n${i % 9}`, isBot: i % 50 === 3 }, attachments: i % 7 ? [] : [{ url: 'x' }], reference: i % 10 ? undefined : { messageId: String(i - 1) } })),
+    });
+    const slack = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ type: 'message', user: `U${i % 11}`, text: `第 ${i} 条 ✅`, ts: `${1709280000 + i * 30}.000${i}`, ...(i % 4 ? { thread_ts: '1709280000.0000' } : {}) })));
+    const big = telegramOf(2000);
+    expect(big.length).toBeGreaterThan(250_000);
+    const cases: [string, string, number[]][] = [['result.json', big, [7, 64, 1000, 65_536]], ['dc.json', discord, [1, 3, 64]], ['general/2024-03-01.json', slack, [1, 5, 64]]];
+    for (const [name, text, sizes] of cases) {
+      const whole = strip(imported([utf8(name, text)], { salt: 's' }));
+      expect(whole.minute.length, name).toBeGreaterThan(200);
+      for (const chunkBytes of sizes) {
+        expect(strip(imported([utf8(name, text)], { salt: 's', chunkBytes })), `${name} in pieces of ${chunkBytes}`).toEqual(whole);
+      }
+    }
+  });
+
+  it('reports each broken message with its number, field and reason, as for CSV rows', () => {
+    const chat = imported([utf8('result.json', telegramOf(2000))], { chunkBytes: 4096 });
+    const noAuthor = chat.skipped.filter((s) => s.column === 'from_id');
+    const badDate = chat.skipped.filter((s) => s.column === 'date');
+    expect(noAuthor.length).toBe(Array.from({ length: 2000 }, (_, i) => i).filter((i) => i % 97 === 5 && i % 41 !== 0).length);
+    expect(noAuthor[0]).toMatchObject({ line: 6, en: 'message 6: has no from_id: who wrote it is unknown' });
+    expect(badDate[0]).toMatchObject({ line: 8, en: 'message 8: not a time: (text of 4 characters)' });
+    expect(chat.skippedTotal).toBe(noAuthor.length + badDate.length);
+  });
+
+  it('stops at malformed JSON naming its line and column, keeping the messages before it, whatever the pieces', () => {
+    const lines = telegramOf(50).split('\n');
+    const at = lines.findIndex((l) => l.includes('"id": 30,'));
+    lines[at] = lines[at].replace('"id": 30,', '"id": 30'); // a comma missing: the next key is unexpected
+    const broken = lines.join('\n');
+    for (const chunkBytes of [undefined, 1, 13, 256]) {
+      const r = importChat([utf8('result.json', broken)], { chunkBytes });
+      expect(r.ok, `pieces of ${chunkBytes}`).toBe(true);
+      if (!r.ok) continue;
+      const kept = r.chat.minute.length;
+      expect(kept).toBeGreaterThan(20);
+      expect(kept).toBeLessThan(30);
+      expect(r.chat.skipped.at(-1), `pieces of ${chunkBytes}`).toMatchObject({ line: at + 2, column: '4' });
+      expect(r.chat.skipped.at(-1)!.en).toMatch(new RegExp(`^not valid JSON at line ${at + 2}, column 4 \\(Unexpected STRING \\("type"\\) in state COMMA\\); the 30 entries before it were read$`));
+    }
+    // a bad character, and a file cut short: the position is the character, or the end of the text
+    const bad = importChat([utf8('result.json', '{"messages": [\n  {"id": 1, "type": "message", "from_id": "u", "date": "2024-03-01T10:00:00", "text": tru}\n]}')], { chunkBytes: 5 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.en).join('\n')).toMatch(/line 2, column 90: not valid JSON at line 2, column 90 \(Unexpected "}" in state TRUE3\); the file cannot be read/);
+    const cut = importChat([utf8('result.json', telegramOf(10).slice(0, -40))]);
+    expect(cut.ok).toBe(true);
+    if (cut.ok) expect(cut.chat.skipped.at(-1)!.en).toMatch(/^not valid JSON at line \d+, column \d+ \((Tokenizer|Parser) ended in/);
+  });
+
+  it('says when a JSON export has no messages list', () => {
+    const r = importChat([utf8('result.json', '{"name": "x", "type": "private_group", "id": 1, "messages": {}}')]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.en).join()).toMatch(/has no "messages" list \(export a single chat as JSON\)/);
+  });
+});

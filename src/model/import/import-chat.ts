@@ -155,10 +155,10 @@ function readFile(format: FormatId, text: TextSource, ctx: ReadContext, bots: Re
     case 'pywxdump-csv': return readPyWxDump(text, ctx);
     case 'wechatexporter-txt': return readWechatExporterTxt(text, ctx);
     case 'qq-txt': return readQqTxt(text, ctx);
-    case 'telegram-json': return readTelegram(text.whole(), ctx);
+    case 'telegram-json': return readTelegram(text, ctx);
     case 'discord-csv': return readDiscordCsv(text, ctx);
-    case 'discord-json': return readDiscordJson(text.whole(), ctx);
-    case 'slack-json': return readSlackDay(text.whole(), ctx, bots);
+    case 'discord-json': return readDiscordJson(text, ctx);
+    case 'slack-json': return readSlackDay(text, ctx, bots);
     case 'irc-txt': return readIrcLog(text, ctx);
   }
 }
