@@ -4,6 +4,7 @@
  * time zones. Times are checked as local minutes (the group's wall clock).
  */
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { importChat, type ImportInput } from '../../src/model/import/import-chat.ts';
 import { MESSAGE_CLASSES } from '../../src/model/import/classify.ts';
 import { detectFormat } from '../../src/model/import/detect.ts';
@@ -402,5 +403,58 @@ describe('JSON exports read in pieces (streamed)', () => {
     const r = importChat([utf8('result.json', '{"name": "x", "type": "private_group", "id": 1, "messages": {}}')]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.en).join()).toMatch(/has no "messages" list \(export a single chat as JSON\)/);
+  });
+});
+
+describe('a zipped Slack export', () => {
+  const day = (user: string, hh: number, text = 'hi') => ({ type: 'message', user, text, ts: String(Date.UTC(2024, 2, 1, hh) / 1000) + '.000100' });
+  const slackZip = () => zipSync({
+    'channels.json': strToU8(JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }, { id: 'C2', name: 'random', members: ['U1', 'U4', 'U5', 'U6'] }])),
+    'users.json': strToU8(JSON.stringify([{ id: 'U1', name: 'a' }, { id: 'UB', name: 'bot', is_bot: true }])),
+    'integration_logs.json': strToU8('[]'),
+    general: {
+      '2024-03-01.json': strToU8(JSON.stringify([day('U1', 8, 'Any news?'), day('UB', 9), day('U2', 10, '有的')])),
+      '2024-03-02.json': strToU8(JSON.stringify([day('U2', 11)])),
+    },
+    random: { '2024-03-01.json': strToU8(JSON.stringify([day('U4', 12), day('U5', 13), day('U6', 14)])) },
+    'README.png': new Uint8Array([1, 2, 3]),
+  });
+
+  it('reads one chosen channel, with channels.json as its roster and users.json for bots', () => {
+    const chat = imported([{ name: 'export.zip', bytes: slackZip() }], { channels: ['general'] });
+    expect(chat.files.map((f) => f.file)).toEqual(['export.zip/general/2024-03-01.json', 'export.zip/general/2024-03-02.json']);
+    expect(chat.files.every((f) => f.format === 'slack-json')).toBe(true);
+    expect(chat.minute.length).toBe(3); // the bot left out
+    expect(chat.ignored.bots).toBe(1);
+    expect(chat.roster).toHaveLength(3); // general's members only
+    expect(chat.notices).toEqual([]);
+  });
+
+  it('reads every channel together when none is chosen, and says so; an unknown channel is named with the ones there are', () => {
+    const all = imported([{ name: 'export.zip', bytes: slackZip() }]);
+    expect(all.minute.length).toBe(6);
+    expect(all.roster).toHaveLength(6);
+    expect(all.notices.join()).toMatch(/2 Slack channels read together as one group \(general, random\); to measure one, choose it \(command line: --channel NAME\)/);
+    const wrong = importChat([{ name: 'export.zip', bytes: slackZip() }], { channels: ['genral'] });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.problems.map((p) => p.en).join()).toMatch(/no Slack channel "genral" in the export \(its channels: general, random\)/);
+  });
+
+  it('gives the same result as the unzipped folder, and refuses a broken zip naming the file', () => {
+    const folder = [
+      utf8('slack/channels.json', JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }, { id: 'C2', name: 'random', members: ['U1', 'U4', 'U5', 'U6'] }])),
+      utf8('slack/users.json', JSON.stringify([{ id: 'U1', name: 'a' }, { id: 'UB', name: 'bot', is_bot: true }])),
+      utf8('slack/general/2024-03-01.json', JSON.stringify([day('U1', 8, 'Any news?'), day('UB', 9), day('U2', 10, '有的')])),
+      utf8('slack/general/2024-03-02.json', JSON.stringify([day('U2', 11)])),
+    ];
+    const fromFolder = imported(folder, { salt: 's' });
+    const fromZip = imported([{ name: 'export.zip', bytes: slackZip() }], { salt: 's', channels: ['general'] });
+    expect(Array.from(fromZip.minute)).toEqual(Array.from(fromFolder.minute));
+    expect(fromZip.authors).toEqual(fromFolder.authors);
+    expect(Array.from(fromZip.rosterAuthor!)).toEqual(Array.from(fromFolder.rosterAuthor!));
+    const broken = slackZip().slice(0, 200);
+    const r = importChat([{ name: 'cut.zip', bytes: broken }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].en).toMatch(/^cut\.zip: not a readable zip archive/);
   });
 });
