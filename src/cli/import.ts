@@ -41,7 +41,7 @@ export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE]
 
 /** A chat export may be large; JavaScript strings stop near 512 M characters. */
 export const CHAT_FILE: FileKind = { is: 'a chat export is a file (or a folder of them)', limit: 'a chat export is at most 512 MB', maxBytes: 512 * 1024 * 1024 };
-const READABLE = /\.(csv|txt|json|log|zip)$/i;
+const READABLE = /\.(csv|txt|json|log|html?|zip)$/i;
 
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -72,7 +72,7 @@ function inputsOf(paths: readonly string[]): ImportInput[] {
       }
     };
     walk(path, 0);
-    if (!files.length) throw new UserError([`${plain(path)}: the folder holds no .csv, .txt, .json, .log or .zip file`]);
+    if (!files.length) throw new UserError([`${plain(path)}: the folder holds no .csv, .txt, .json, .log, .html or .zip file`]);
     for (const file of files) inputs.push({ name: relative(path, file), bytes: readRegularBytes(file, CHAT_FILE) });
   }
   return inputs;

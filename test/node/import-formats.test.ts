@@ -269,6 +269,32 @@ describe('IRC logs', () => {
   });
 });
 
+describe('IRC LogBot day pages (jibble.org Java IRC LogBot, HTML)', () => {
+  const span = (time: string, colour: string, html: string) => `<span class="irc-date">[${time}]</span> <span class="irc-${colour}">${html}</span><br />`;
+  const page = [
+    '<html>', '<head>', '<title>IRC Log for #lab on irc.example.net, collected by LabBot</title>', '</head>', '<body>',
+    '<h2>IRC Log for 2024-03-01', '</h2>', '<p>', ' Timestamps are in GMT/BST.', '</p>', '',
+    `<p>${span('9:05', 'green', '* ann (n=ann@host) has joined #lab')}`,
+    span('9:06', 'black', '&lt;ann&gt; is the &quot;docs&quot; page &amp; its &lt;link&gt; up?'),
+    span('9:07', 'black', '&lt;bob&gt; <a href="http://example.org/docs">http://example.org/docs</a>'),
+    span('9:08', 'brick', '* bob waves'),
+    span('9:09', 'navy', '* cid (n=cid@host) Quit (Read error)'),
+    span('9:10', 'brown', '-server- [Global Notice] maintenance'),
+    span('9:11', 'black', '&lt;cid&gt; +1'),
+    '<span class="irc-date">[9:12]</span> broken',
+    '</p>', '<p>', ' These logs were automatically created by <b>LabBot</b>', '</p>', '</body>', '</html>',
+  ].join('\n');
+  it('reads messages (black) and actions (brick), leaves joins, quits and notices out, and takes the date from the page', () => {
+    const chat = imported([utf8('index-page.html', page)]);
+    expect(chat.files[0].format).toBe('irc-txt');
+    expect(kinds(chat)).toEqual(['question', 'text', 'text', 'lowValue']); // the entities decoded before classifying
+    expect(Array.from(chat.minute)).toEqual([at(1, 9, 6), at(1, 9, 7), at(1, 9, 8), at(1, 9, 11)]);
+    expect(chat.authors).toHaveLength(3);
+    expect(chat.ignored['system lines']).toBe(3);
+    expect(chat.skipped).toEqual([expect.objectContaining({ line: 19, column: null })]);
+  });
+});
+
 describe('reading in pieces', () => {
   it('gives the same result whatever the piece size: quoted line breaks, multi-byte characters and CRLF cut anywhere', () => {
     const crlf = WECHATMSG.replace(/\n/g, '\r\n');

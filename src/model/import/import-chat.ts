@@ -97,7 +97,7 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
     const unzipped = unzipExport(input.name, input.bytes, wanted);
     if (!unzipped.ok) { refuse(input.name, unzipped); continue; }
     unzipped.slackChannels.forEach((c) => presentChannels.add(c));
-    if (!unzipped.files.length && !unzipped.slackChannels.length) refuse(input.name, { en: 'the zip holds no .csv, .txt, .json or .log file', zh: 'zip 压缩包中没有 .csv、.txt、.json 或 .log 文件' });
+    if (!unzipped.files.length && !unzipped.slackChannels.length) refuse(input.name, { en: 'the zip holds no .csv, .txt, .json, .log or .html file', zh: 'zip 压缩包中没有 .csv、.txt、.json、.log 或 .html 文件' });
     unpacked.push(...unzipped.files);
   }
   const chats: { name: string; source: TextSource; bytes: number; format: FormatId; encoding: FileReport['encoding']; bom: boolean }[] = [];

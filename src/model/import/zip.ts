@@ -8,7 +8,7 @@
 import { unzipSync } from 'fflate';
 
 /** Entries read from a zip: chat exports and Slack's roster files; the rest (images, folders) are left. */
-const READABLE = /\.(csv|txt|json|log)$/i;
+const READABLE = /\.(csv|txt|json|log|html?)$/i;
 /** A Slack day file inside a zip: CHANNEL/YYYY-MM-DD.json. */
 const SLACK_DAY = /(?:^|\/)([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/i;
 
