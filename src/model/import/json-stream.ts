@@ -25,6 +25,13 @@ export interface StreamedJson {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Line breaks in a text. */
+function breaksIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** A piece of the text as fed to the tokenizer, and where it starts. */
 interface Piece {
   readonly bytes: Uint8Array;
@@ -37,7 +44,7 @@ interface Piece {
 
 /** The piece after `p`, whose text was `text`. */
 function next(p: Piece, text: string, bytes: Uint8Array): Piece {
-  const breaks = text.split('\n').length - 1;
+  const breaks = breaksIn(text);
   return {
     bytes, start: p.start + p.bytes.length, linesBefore: p.linesBefore + breaks,
     columnBefore: breaks ? text.length - text.lastIndexOf('\n') - 1 : p.columnBefore + text.length,
@@ -47,7 +54,7 @@ function next(p: Piece, text: string, bytes: Uint8Array): Piece {
 /** 1-based line and column of an absolute byte offset inside a piece. */
 function where(p: Piece, atByte: number): { line: number; column: number } {
   const prefix = decoder.decode(p.bytes.subarray(0, Math.max(0, atByte - p.start)));
-  const breaks = prefix.split('\n').length - 1;
+  const breaks = breaksIn(prefix);
   return { line: p.linesBefore + breaks + 1, column: breaks ? prefix.length - prefix.lastIndexOf('\n') : p.columnBefore + prefix.length + 1 };
 }
 
@@ -64,12 +71,21 @@ export function streamJsonItems(source: TextSource, path: string, onItem: (item:
     lastTokenAt = token.offset;
     parser.write(token);
   };
-  parser.onValue = ({ value }) => onItem(value, items++);
+  let readerError: { error: unknown } | null = null; // a reader's own failure is not a syntax error
+  parser.onValue = ({ value }) => {
+    try {
+      onItem(value, items++);
+    } catch (error) {
+      readerError = { error };
+      throw error;
+    }
+  };
   parser.onEnd = () => {}; // the document is complete; whitespace may follow
   // the pieces since the last token began (a long token may span many)
   let pieces: Piece[] = [{ bytes: new Uint8Array(0), start: 0, linesBefore: 0, columnBefore: 0 }];
   let lastText = '';
   const fail = (error: unknown, atByte: number): StreamedJson => {
+    if (readerError) throw readerError.error;
     const reason = (error instanceof Error ? error.message : String(error)).replace(/ at chunk position "\d+" \(absolute position "\d+"\)/, '');
     const piece = [...pieces].reverse().find((p) => p.start <= atByte) ?? pieces[0];
     return { items, error: { ...where(piece, atByte), reason } };
