@@ -438,6 +438,7 @@ describe('a zipped Slack export', () => {
     'channels.json': strToU8(JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }, { id: 'C2', name: 'random', members: ['U1', 'U4', 'U5', 'U6'] }])),
     'users.json': strToU8(JSON.stringify([{ id: 'U1', name: 'a' }, { id: 'UB', name: 'bot', is_bot: true }])),
     'integration_logs.json': strToU8('[]'),
+    'canvases.json': strToU8('[{"id": "F1"}]'), // not a day file nor a roster file: not read
     general: {
       '2024-03-01.json': strToU8(JSON.stringify([day('U1', 8, 'Any news?'), day('UB', 9), day('U2', 10, '有的')])),
       '2024-03-02.json': strToU8(JSON.stringify([day('U2', 11)])),
@@ -464,6 +465,12 @@ describe('a zipped Slack export', () => {
     const wrong = importChat([{ name: 'export.zip', bytes: slackZip() }], { channels: ['genral'] });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.problems.map((p) => p.en).join()).toMatch(/no Slack channel "genral" in the export \(its channels: general, random\)/);
+  });
+
+  it('reads any other zipped export as the files in it', () => {
+    const chat = imported([{ name: 'wechat.zip', bytes: zipSync({ 'export/群聊.csv': strToU8(WECHATMSG), 'export/photo.jpg': new Uint8Array([255, 216]) }) }]);
+    expect(chat.files.map((f) => [f.file, f.format])).toEqual([['wechat.zip/export/群聊.csv', 'wechatmsg-csv']]);
+    expect(chat.minute.length).toBe(6);
   });
 
   it('gives the same result as the unzipped folder, and refuses a broken zip naming the file', () => {

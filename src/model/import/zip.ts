@@ -9,6 +9,8 @@ import { unzipSync } from 'fflate';
 
 /** Entries read from a zip: chat exports and Slack's roster files; the rest (images, folders) are left. */
 const READABLE = /\.(csv|txt|json|log|html?)$/i;
+/** Slack's roster files: the members of each channel, and which users are bots. */
+const SLACK_ROSTER = /(?:^|\/)(?:channels|users)\.json$/i;
 /** A Slack day file inside a zip: CHANNEL/YYYY-MM-DD.json. */
 const SLACK_DAY = /(?:^|\/)([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/i;
 
@@ -27,21 +29,23 @@ export type Unzipped =
  * channels the zip holds, to name them when none was chosen or a choice is wrong.
  */
 export function unzipExport(zipName: string, bytes: Uint8Array, channels: ReadonlySet<string> | null): Unzipped {
-  const slackChannels = new Set<string>();
-  let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        if (!READABLE.test(file.name) || /(^|\/)__MACOSX\//.test(file.name)) return false;
-        const day = SLACK_DAY.exec(file.name);
-        if (day) slackChannels.add(day[1]);
-        return !day || channels === null || channels.has(day[1]);
-      },
-    });
+    // first the names (the central directory only), then only the wanted files are inflated
+    const names: string[] = [];
+    unzipSync(bytes, { filter: (file) => { names.push(file.name); return false; } });
+    const readable = names.filter((name) => READABLE.test(name) && !/(^|\/)__MACOSX\//.test(name));
+    const slackChannels = [...new Set(readable.map((name) => SLACK_DAY.exec(name)?.[1]).filter((c): c is string => c !== undefined))].sort();
+    // a Slack export: its day files and the roster files, not the rest (canvases, integration logs…)
+    const wanted = new Set(readable.filter((name) => {
+      if (!slackChannels.length) return true;
+      const day = SLACK_DAY.exec(name);
+      return day ? channels === null || channels.has(day[1]) : SLACK_ROSTER.test(name);
+    }));
+    const entries = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
+    const files = Object.keys(entries).sort().map((path) => ({ name: `${zipName}/${path}`, bytes: entries[path] }));
+    return { ok: true, files, slackChannels };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, en: `not a readable zip archive (${reason})`, zh: `不是可读取的 zip 压缩包（${reason}）` };
   }
-  const files = Object.keys(entries).sort().map((path) => ({ name: `${zipName}/${path}`, bytes: entries[path] }));
-  return { ok: true, files, slackChannels: [...slackChannels].sort() };
 }
