@@ -1,6 +1,6 @@
 /**
  * Issue 19, held-out check: a real public IRC log — #duraspace on freenode,
- * 2009-12-21 to 2010-01-05, the day pages written by DuraLogBot (the Java IRC
+ * 2009-12-21 to 2010-01-06, the day pages written by DuraLogBot (the Java IRC
  * LogBot), CC BY 4.0 (test/data/duraspace-irc/README.md) — imported with the
  * lab's importer, and its metrics compared with a count made here by a plain,
  * separate method: one regular expression over the pages' lines, written from
@@ -17,8 +17,11 @@ const FILES = readdirSync(DIR).filter((f) => f.endsWith('.html')).sort();
 
 /** Messages (black lines) and actions (brick lines): "<span class="irc-date">[H:MM]</span> <span class="irc-black">&lt;nick&gt; text</span><br />". */
 const SAID = /<span class="irc-date">\[(\d+):(\d+)\]<\/span> <span class="irc-(black|brick)">(.*)<\/span><br \/>$/;
-/** Whole-message fillers in this log, picked out by reading it against the rules in docs/import.md ("+1", laughter, "lol"). */
-const FILLERS = ['+1', 'heh', 'ha', 'LOL'];
+/**
+ * Whole-message fillers in this log, picked out by reading its short messages against the rules in
+ * docs/import.md ("+1", thanks, laughter, "lol", "ok"); "hm", "k", "???" and "+15" are not among them.
+ */
+const FILLERS = ['+1', 'heh', 'ha', 'LOL', 'ok', 'Thanks!'];
 
 interface Said { day: number; hour: number; nick: string; speaking: boolean }
 
@@ -45,7 +48,7 @@ function countByHand(): Said[] {
   return said;
 }
 
-describe('a real IRC log (#duraspace, LogBot pages, 16 days): measured metrics equal a hand count', () => {
+describe('a real IRC log (#duraspace, LogBot pages, 17 days): measured metrics equal a hand count', () => {
   const said = countByHand();
   const inputs = FILES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(DIR, name))) }));
   const outcome = importChat(inputs);
@@ -53,7 +56,7 @@ describe('a real IRC log (#duraspace, LogBot pages, 16 days): measured metrics e
   const m = measureChat(outcome.chat);
 
   it('reads every page as a LogBot IRC log, nothing skipped', () => {
-    expect(outcome.chat.files).toHaveLength(16);
+    expect(outcome.chat.files).toHaveLength(17);
     expect(outcome.chat.files.every((f) => f.format === 'irc-txt')).toBe(true);
     expect(outcome.chat.skippedTotal).toBe(0);
   });
@@ -62,10 +65,11 @@ describe('a real IRC log (#duraspace, LogBot pages, 16 days): measured metrics e
     const days = Math.max(...said.map((s) => s.day)) - Math.min(...said.map((s) => s.day)) + 1;
     const speakers = new Set(said.map((s) => s.nick));
     const posters = new Set(said.filter((s) => s.speaking).map((s) => s.nick));
-    expect(said.length).toBe(98); // as counted: 43 + 41 + 1 + 13 on 12-23, 12-30, 01-04, 01-05
+    expect(said.length).toBe(401); // 43 + 41 + 1 + 13 + 303 on 12-23, 12-30, 01-04, 01-05 and 01-06 (a developers' meeting)
+    expect(said.filter((s) => !s.speaking)).toHaveLength(17); // twelve "+1", "heh", "ha", "LOL", "ok", "Thanks!"
     expect(m.messages).toBe(said.length);
     expect(m.days).toBe(days);
-    expect(days).toBe(14); // 2009-12-23 to 2010-01-05
+    expect(days).toBe(15); // 2009-12-23 to 2010-01-06
     expect(m.values.members).toBe(speakers.size);
     expect(m.values.posters).toBe(posters.size);
     expect(m.values.dailyMessages).toBeCloseTo(said.length / days, 12);
