@@ -61,6 +61,14 @@ describe('a real IRC log (#duraspace, LogBot pages, 17 days): measured metrics e
     expect(outcome.chat.skippedTotal).toBe(0);
   });
 
+  it('gives the same table when read in small pieces', () => {
+    const pieces = importChat(inputs, { chunkBytes: 7 });
+    if (!pieces.ok) throw new Error('not read');
+    expect(Array.from(pieces.chat.minute)).toEqual(Array.from(outcome.chat.minute));
+    expect(Array.from(pieces.chat.kind)).toEqual(Array.from(outcome.chat.kind));
+    expect(Array.from(pieces.chat.author)).toEqual(Array.from(outcome.chat.author));
+  });
+
   it('messages, speakers, span and messages per day', () => {
     const days = Math.max(...said.map((s) => s.day)) - Math.min(...said.map((s) => s.day)) + 1;
     const speakers = new Set(said.map((s) => s.nick));
