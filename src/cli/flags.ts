@@ -16,6 +16,7 @@ const OPTIONS = {
   outputs: { type: 'string' }, 'design-csv': { type: 'string' },
   threshold: { type: 'string' }, alpha: { type: 'string' }, 'min-coverage': { type: 'string' }, 'max-levers': { type: 'string' }, goal: { type: 'string' },
   roster: { type: 'string' }, tz: { type: 'string' }, 'scenario-out': { type: 'string' }, positioning: { type: 'string' }, steps: { type: 'string' }, lang: { type: 'string' },
+  channel: { type: 'string' },
 } as const;
 
 export type Flag = keyof typeof OPTIONS;
@@ -37,7 +38,7 @@ export const VERB_FLAGS = {
   diagnose: ['runs', 'seed', 'days', 'threads', 'json'],
   discover: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'threshold', 'goal', 'min-coverage', 'max-levers', 'alpha'],
   merge: ['json', 'csv', 'design-csv'],
-  import: ['roster', 'tz', 'json', 'positioning', 'scenario-out', 'runs', 'steps', 'seed', 'lang'],
+  import: ['roster', 'tz', 'channel', 'json', 'positioning', 'scenario-out', 'runs', 'steps', 'seed', 'lang'],
 } as const satisfies Record<string, readonly Flag[]>;
 
 export type Verb = keyof typeof VERB_FLAGS;

@@ -1,8 +1,8 @@
 /**
- * `npm run sim -- import FILE... [--roster FILE] [--tz +08:00] [--positioning P] [--json]
+ * `npm run sim -- import FILE... [--roster FILE] [--tz +08:00] [--channel NAME] [--positioning P] [--json]
  *                  [--scenario-out FILE [--runs N] [--steps N] [--seed S] [--lang L]]`
  *
- * Reads chat exports (a folder is read whole: a Slack export), measures the
+ * Reads chat exports (a folder or a zip is read whole: a Slack export), measures the
  * group against the playbook's thresholds and, with --scenario-out,
  * calibrates the model to it and writes the scenario (issue 19). Names are
  * hashed on import; nothing but the scenario file is written.
@@ -24,16 +24,18 @@ import { parseVerb } from './flags.ts';
 import { print } from './terminal.ts';
 import { table } from './plan-print.ts';
 
-export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--positioning P] [--json]
+export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--channel NAME] [--positioning P] [--json]
                        [--scenario-out FILE [--runs N] [--steps N] [--seed S] [--lang en|zh-CN]]
 
   <export>     a chat export: WeChatMsg (留痕) or PyWxDump CSV, WechatExporter or QQ TXT,
                Telegram result.json, DiscordChatExporter CSV/JSON, Slack day files, IRC logs
-               (a folder is read whole: give a Slack export's folder)
+               (a folder or a .zip is read whole: give a Slack export's folder or its zip)
   --roster     member list (one name or id per line, a CSV with an id or name column,
                or Slack channels.json): members who never spoke count
   --tz         offset for absolute timestamps, e.g. +08:00 (default: each format's own;
                WeChat Unix times +08:00, Slack UTC, Discord the offset it wrote)
+  --channel    the Slack channel(s) to read, e.g. general or general,random (default: all,
+               read together as one group)
   --positioning  knowledge_sharing | resource_matching | customer_service (the thresholds; default knowledge_sharing)
   --scenario-out FILE  calibrate the model to the export and write the scenario
   --runs N     simulated runs per calibration trial (1–100; default 8)
@@ -43,7 +45,7 @@ export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE]
 
 /** A chat export may be large; JavaScript strings stop near 512 M characters. */
 export const CHAT_FILE: FileKind = { is: 'a chat export is a file (or a folder of them)', limit: 'a chat export is at most 512 MB', maxBytes: 512 * 1024 * 1024 };
-const READABLE = /\.(csv|txt|json|log)$/i;
+const READABLE = /\.(csv|txt|json|log|html?|zip)$/i;
 
 function wholeNumber(flag: string, raw: string | undefined, min: number, max: number, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -74,7 +76,7 @@ function inputsOf(paths: readonly string[]): ImportInput[] {
       }
     };
     walk(path, 0);
-    if (!files.length) throw new UserError([`${plain(path)}: the folder holds no .csv, .txt, .json or .log file`]);
+    if (!files.length) throw new UserError([`${plain(path)}: the folder holds no .csv, .txt, .json, .log, .html or .zip file`]);
     for (const file of files) inputs.push({ name: relative(path, file), bytes: readRegularBytes(file, CHAT_FILE) });
   }
   return inputs;
@@ -104,7 +106,8 @@ export function importCommand(argv: string[]): void {
   const chats = inputsOf(positionals);
   const roster = values.roster ? [{ name: values.roster, bytes: readRegularBytes(values.roster, CHAT_FILE) }] : undefined;
   const started = performance.now();
-  const outcome = importChat(chats, { tz, roster });
+  const channels = values.channel?.split(',').map((c) => c.trim().replace(/^#/, '')).filter(Boolean);
+  const outcome = importChat(chats, { tz, roster, channels });
   if (!outcome.ok) throw new UserError(outcome.problems.map((p) => plain(p.en)));
   const seconds = (performance.now() - started) / 1000;
   const measured = measureChat(outcome.chat, positioning);

@@ -2,7 +2,7 @@
  * The command line over the same engine the browser runs.
  *
  *   npm run sim -- run <scenario.json> [--runs N] [--seed S] [--days D] [--json] [--csv FILE]
- *   npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--json] [--scenario-out FILE]
+ *   npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--channel NAME] [--json] [--scenario-out FILE]
  *
  * Bad input (a missing file, bad JSON, an out-of-range field or flag) prints one
  * line per problem, naming the field and what is allowed, and exits 1.

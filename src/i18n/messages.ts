@@ -407,7 +407,7 @@ const MESSAGES = {
   viewImport: { en: 'Your group', zh: '我的群' },
   importTitle: { en: 'Your group: import a chat export', zh: '我的群：导入聊天记录' },
   importPrivacy: { en: 'Privacy: nothing leaves your browser. The files are read here, in a background worker; names are hashed (salted) as they are read, and no name or message text is kept. Only what you save is written.', zh: '隐私：所有内容都不会离开你的浏览器。文件在本机后台线程中读取；成员名在读取时即被加盐哈希，不保留任何名字或消息内容。只有你主动保存的内容才会写出。' },
-  importDrop: { en: 'Drop a chat export here, or choose files: WeChatMsg (留痕) or PyWxDump CSV, WechatExporter or QQ TXT, Telegram result.json, DiscordChatExporter CSV/JSON, a Slack export folder, or an IRC log.', zh: '将聊天记录拖到这里，或选择文件：留痕（WeChatMsg）或 PyWxDump 的 CSV、WechatExporter 或 QQ 的 TXT、Telegram 的 result.json、DiscordChatExporter 的 CSV/JSON、Slack 导出文件夹或 IRC 日志。' },
+  importDrop: { en: 'Drop a chat export here, or choose files: WeChatMsg (留痕) or PyWxDump CSV, WechatExporter or QQ TXT, Telegram result.json, DiscordChatExporter CSV/JSON, a Slack export (folder or .zip), or an IRC log.', zh: '将聊天记录拖到这里，或选择文件：留痕（WeChatMsg）或 PyWxDump 的 CSV、WechatExporter 或 QQ 的 TXT、Telegram 的 result.json、DiscordChatExporter 的 CSV/JSON、Slack 导出（文件夹或 .zip）或 IRC 日志。' },
   importPickFiles: { en: 'Export files', zh: '导出文件' },
   importPickFolder: { en: 'or a folder (Slack)', zh: '或文件夹（Slack）' },
   importRoster: { en: 'Member list (optional: silent members count)', zh: '成员名单（可选：让从不发言的成员也计入）' },

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { main } from '../../src/cli/main.ts';
 import { parseScenarioText } from '../../src/model/scenario.ts';
 import { scratchDir } from './scratch.ts';
@@ -67,6 +68,24 @@ describe('npm run sim -- import', () => {
     expect(json.roster).toBe(3);
     expect(json.files[0]).toMatchObject({ file: join('general', '2024-03-01.json'), format: 'slack-json', timeBasis: { en: expect.stringContaining('+08:00'), zh: expect.stringContaining('+08:00') } });
     expect(json.hourlyProfile[16]).toBe(0.5); // 08:00 UTC is 16:00 at +08:00
+  });
+
+  it('reads a zipped Slack export, the channel chosen with --channel', () => {
+    const message = (user: string, ts: number) => ({ type: 'message', user, text: 'hi', ts: `${ts}.0001` });
+    const zip = join(dir, 'slack-export.zip');
+    writeFileSync(zip, zipSync({
+      'channels.json': strToU8(JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }, { id: 'C2', name: 'random', members: ['U4'] }])),
+      'users.json': strToU8(JSON.stringify([{ id: 'U1', name: 'a' }])),
+      general: { '2024-03-01.json': strToU8(JSON.stringify([message('U1', 1709280000), message('U2', 1709283600)])) },
+      random: { '2024-03-01.json': strToU8(JSON.stringify([message('U4', 1709280000)])) },
+    }));
+    expect(main(['import', zip, '--channel', '#general', '--json'])).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json.roster).toBe(3);
+    expect(json.messages).toBe(2);
+    expect(json.files.map((f: { file: string }) => f.file)).toEqual([`${zip}/general/2024-03-01.json`]);
+    expect(main(['import', zip, '--channel', 'nope'])).toBe(1);
+    expect(err.join('\n')).toMatch(/no Slack channel "nope" in the export \(its channels: general, random\)/);
   });
 
   it('refuses bad flags and files in one line each', () => {

@@ -4,6 +4,7 @@
  * time zones. Times are checked as local minutes (the group's wall clock).
  */
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { importChat, type ImportInput } from '../../src/model/import/import-chat.ts';
 import { MESSAGE_CLASSES } from '../../src/model/import/classify.ts';
 import { detectFormat } from '../../src/model/import/detect.ts';
@@ -268,6 +269,32 @@ describe('IRC logs', () => {
   });
 });
 
+describe('IRC LogBot day pages (jibble.org Java IRC LogBot, HTML)', () => {
+  const span = (time: string, colour: string, html: string) => `<span class="irc-date">[${time}]</span> <span class="irc-${colour}">${html}</span><br />`;
+  const page = [
+    '<html>', '<head>', '<title>IRC Log for #lab on irc.example.net, collected by LabBot</title>', '</head>', '<body>',
+    '<h2>IRC Log for 2024-03-01', '</h2>', '<p>', ' Timestamps are in GMT/BST.', '</p>', '',
+    `<p>${span('9:05', 'green', '* ann (n=ann@host) has joined #lab')}`,
+    span('9:06', 'black', '&lt;ann&gt; is the &quot;docs&quot; page &amp; its &lt;link&gt; up?'),
+    span('9:07', 'black', '&lt;bob&gt; <a href="http://example.org/docs">http://example.org/docs</a>'),
+    span('9:08', 'brick', '* bob waves'),
+    span('9:09', 'navy', '* cid (n=cid@host) Quit (Read error)'),
+    span('9:10', 'brown', '-server- [Global Notice] maintenance'),
+    span('9:11', 'black', '&lt;cid&gt; +1'),
+    '<span class="irc-date">[9:12]</span> broken',
+    '</p>', '<p>', ' These logs were automatically created by <b>LabBot</b>', '</p>', '</body>', '</html>',
+  ].join('\n');
+  it('reads messages (black) and actions (brick), leaves joins, quits and notices out, and takes the date from the page', () => {
+    const chat = imported([utf8('index-page.html', page)]);
+    expect(chat.files[0].format).toBe('irc-txt');
+    expect(kinds(chat)).toEqual(['question', 'text', 'text', 'lowValue']); // the entities decoded before classifying
+    expect(Array.from(chat.minute)).toEqual([at(1, 9, 6), at(1, 9, 7), at(1, 9, 8), at(1, 9, 11)]);
+    expect(chat.authors).toHaveLength(3);
+    expect(chat.ignored['system lines']).toBe(3);
+    expect(chat.skipped).toEqual([expect.objectContaining({ line: 19, column: null })]);
+  });
+});
+
 describe('reading in pieces', () => {
   it('gives the same result whatever the piece size: quoted line breaks, multi-byte characters and CRLF cut anywhere', () => {
     const crlf = WECHATMSG.replace(/\n/g, '\r\n');
@@ -323,5 +350,144 @@ describe('roster and detection', () => {
   });
   it('parses offsets', () => {
     expect([parseOffset('+08:00'), parseOffset('-05:30'), parseOffset('UTC'), parseOffset('+8'), parseOffset('8 hours')]).toEqual([480, -330, 0, 480, null]);
+  });
+});
+
+describe('JSON exports read in pieces (streamed)', () => {
+  /** A Telegram export of `n` messages: replies, entity lists, stickers, service lines, multi-byte text, and a few broken items. */
+  function telegramOf(n: number): string {
+    const messages = Array.from({ length: n }, (_, i) => {
+      const unix = 1709287200 + i * 97;
+      const date = new Date(unix * 1000).toISOString().slice(0, 19);
+      const user = `user${(i * 31) % 17}`;
+      if (i % 41 === 0) return { id: i, type: 'service', date, date_unixtime: String(unix), actor_id: user, action: 'pin_message' };
+      if (i % 97 === 5) return { id: i, type: 'message', date, from: 'X' }; // no from_id
+      if (i % 89 === 7) return { id: i, type: 'message', date: 'soon', from_id: user, text: 'x' }; // a bad date
+      return {
+        id: i, type: 'message', date, date_unixtime: String(unix), from: `名字 ${user} 🙂`, from_id: user,
+        ...(i % 5 === 0 ? { reply_to_message_id: i - 1 } : {}),
+        ...(i % 13 === 0 ? { media_type: 'sticker', text: '' } : { text: i % 3 ? `消息 ${i}，有 “引号” 和 \\ 反斜杠？` : [{ type: 'bold', text: '粗体' }, ' text'] }),
+      };
+    });
+    return JSON.stringify({ name: '群', type: 'private_supergroup', id: 1, messages }, null, 1);
+  }
+  const strip = (c: ImportedChat) => ({ ...c, minute: Array.from(c.minute), author: Array.from(c.author), kind: Array.from(c.kind), replyTo: Array.from(c.replyTo) });
+
+  it('gives exactly the same result in small pieces as whole: Telegram, Discord and Slack', () => {
+    const discord = JSON.stringify({
+      guild: { id: '1', name: 'G' }, channel: { id: '2', name: 'general' },
+      messages: Array.from({ length: 300 }, (_, i) => ({ id: String(i), type: i % 10 ? 'Default' : 'Reply', timestamp: new Date(Date.UTC(2024, 2, 1, 8) + i * 60_000).toISOString(), content: i % 7 ? `讨论 ${i}?` : '', author: { id: String(i % 9), name: `n${i % 9}`, isBot: i % 50 === 3 }, attachments: i % 7 ? [] : [{ url: 'x' }], reference: i % 10 ? undefined : { messageId: String(i - 1) } })),
+    });
+    const slack = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ type: 'message', user: `U${i % 11}`, text: `第 ${i} 条 ✅`, ts: `${1709280000 + i * 30}.000${i}`, ...(i % 4 ? { thread_ts: '1709280000.0000' } : {}) })));
+    const big = telegramOf(2000);
+    expect(big.length).toBeGreaterThan(250_000);
+    const cases: [string, string, number[]][] = [['result.json', big, [7, 64, 1000, 65_536]], ['dc.json', discord, [1, 3, 64]], ['general/2024-03-01.json', slack, [1, 5, 64]]];
+    for (const [name, text, sizes] of cases) {
+      const whole = strip(imported([utf8(name, text)], { salt: 's' }));
+      expect(whole.minute.length, name).toBeGreaterThan(200);
+      for (const chunkBytes of sizes) {
+        expect(strip(imported([utf8(name, text)], { salt: 's', chunkBytes })), `${name} in pieces of ${chunkBytes}`).toEqual(whole);
+      }
+    }
+  });
+
+  it('reports each broken message with its number, field and reason, as for CSV rows', () => {
+    const chat = imported([utf8('result.json', telegramOf(2000))], { chunkBytes: 4096 });
+    const noAuthor = chat.skipped.filter((s) => s.column === 'from_id');
+    const badDate = chat.skipped.filter((s) => s.column === 'date');
+    expect(noAuthor.length).toBe(Array.from({ length: 2000 }, (_, i) => i).filter((i) => i % 97 === 5 && i % 41 !== 0).length);
+    expect(noAuthor[0]).toMatchObject({ line: 6, en: 'message 6: has no from_id: who wrote it is unknown' });
+    expect(badDate[0]).toMatchObject({ line: 8, en: 'message 8: not a time: (text of 4 characters)' });
+    expect(chat.skippedTotal).toBe(noAuthor.length + badDate.length);
+  });
+
+  it('stops at malformed JSON naming its line and column, keeping the messages before it, whatever the pieces', () => {
+    const lines = telegramOf(50).split('\n');
+    const at = lines.findIndex((l) => l.includes('"id": 30,'));
+    lines[at] = lines[at].replace('"id": 30,', '"id": 30'); // a comma missing: the next key is unexpected
+    const broken = lines.join('\n');
+    for (const chunkBytes of [undefined, 1, 13, 256]) {
+      const r = importChat([utf8('result.json', broken)], { chunkBytes });
+      expect(r.ok, `pieces of ${chunkBytes}`).toBe(true);
+      if (!r.ok) continue;
+      const kept = r.chat.minute.length;
+      expect(kept).toBeGreaterThan(20);
+      expect(kept).toBeLessThan(30);
+      expect(r.chat.skipped.at(-1), `pieces of ${chunkBytes}`).toMatchObject({ line: at + 2, column: '4' });
+      expect(r.chat.skipped.at(-1)!.en).toMatch(new RegExp(`^not valid JSON at line ${at + 2}, column 4 \\(Unexpected STRING \\("type"\\) in state COMMA\\); the 30 entries before it were read$`));
+    }
+    // a bad character, and a file cut short: the position is the character, or the end of the text
+    const bad = importChat([utf8('result.json', '{"messages": [\n  {"id": 1, "type": "message", "from_id": "u", "date": "2024-03-01T10:00:00", "text": tru}\n]}')], { chunkBytes: 5 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((p) => p.en).join('\n')).toMatch(/line 2, column 90: not valid JSON at line 2, column 90 \(Unexpected "}" in state TRUE3\); the file cannot be read/);
+    const cut = importChat([utf8('result.json', telegramOf(10).slice(0, -40))]);
+    expect(cut.ok).toBe(true);
+    if (cut.ok) expect(cut.chat.skipped.at(-1)!.en).toMatch(/^not valid JSON at line \d+, column \d+ \((Tokenizer|Parser) ended in/);
+  });
+
+  it('says when a JSON export has no messages list', () => {
+    const r = importChat([utf8('result.json', '{"name": "x", "type": "private_group", "id": 1, "messages": {}}')]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.en).join()).toMatch(/has no "messages" list \(export a single chat as JSON\)/);
+  });
+});
+
+describe('a zipped Slack export', () => {
+  const day = (user: string, hh: number, text = 'hi') => ({ type: 'message', user, text, ts: String(Date.UTC(2024, 2, 1, hh) / 1000) + '.000100' });
+  const slackZip = () => zipSync({
+    'channels.json': strToU8(JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }, { id: 'C2', name: 'random', members: ['U1', 'U4', 'U5', 'U6'] }])),
+    'users.json': strToU8(JSON.stringify([{ id: 'U1', name: 'a' }, { id: 'UB', name: 'bot', is_bot: true }])),
+    'integration_logs.json': strToU8('[]'),
+    'canvases.json': strToU8('[{"id": "F1"}]'), // not a day file nor a roster file: not read
+    general: {
+      '2024-03-01.json': strToU8(JSON.stringify([day('U1', 8, 'Any news?'), day('UB', 9), day('U2', 10, '有的')])),
+      '2024-03-02.json': strToU8(JSON.stringify([day('U2', 11)])),
+    },
+    random: { '2024-03-01.json': strToU8(JSON.stringify([day('U4', 12), day('U5', 13), day('U6', 14)])) },
+    'README.png': new Uint8Array([1, 2, 3]),
+  });
+
+  it('reads one chosen channel, with channels.json as its roster and users.json for bots', () => {
+    const chat = imported([{ name: 'export.zip', bytes: slackZip() }], { channels: ['general'] });
+    expect(chat.files.map((f) => f.file)).toEqual(['export.zip/general/2024-03-01.json', 'export.zip/general/2024-03-02.json']);
+    expect(chat.files.every((f) => f.format === 'slack-json')).toBe(true);
+    expect(chat.minute.length).toBe(3); // the bot left out
+    expect(chat.ignored.bots).toBe(1);
+    expect(chat.roster).toHaveLength(3); // general's members only
+    expect(chat.notices).toEqual([]);
+  });
+
+  it('reads every channel together when none is chosen, and says so; an unknown channel is named with the ones there are', () => {
+    const all = imported([{ name: 'export.zip', bytes: slackZip() }]);
+    expect(all.minute.length).toBe(6);
+    expect(all.roster).toHaveLength(6);
+    expect(all.notices.join()).toMatch(/2 Slack channels read together as one group \(general, random\); to measure one, choose it \(command line: --channel NAME\)/);
+    const wrong = importChat([{ name: 'export.zip', bytes: slackZip() }], { channels: ['genral'] });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.problems.map((p) => p.en).join()).toMatch(/no Slack channel "genral" in the export \(its channels: general, random\)/);
+  });
+
+  it('reads any other zipped export as the files in it', () => {
+    const chat = imported([{ name: 'wechat.zip', bytes: zipSync({ 'export/群聊.csv': strToU8(WECHATMSG), 'export/photo.jpg': new Uint8Array([255, 216]) }) }]);
+    expect(chat.files.map((f) => [f.file, f.format])).toEqual([['wechat.zip/export/群聊.csv', 'wechatmsg-csv']]);
+    expect(chat.minute.length).toBe(6);
+  });
+
+  it('gives the same result as the unzipped folder, and refuses a broken zip naming the file', () => {
+    const folder = [
+      utf8('slack/channels.json', JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }, { id: 'C2', name: 'random', members: ['U1', 'U4', 'U5', 'U6'] }])),
+      utf8('slack/users.json', JSON.stringify([{ id: 'U1', name: 'a' }, { id: 'UB', name: 'bot', is_bot: true }])),
+      utf8('slack/general/2024-03-01.json', JSON.stringify([day('U1', 8, 'Any news?'), day('UB', 9), day('U2', 10, '有的')])),
+      utf8('slack/general/2024-03-02.json', JSON.stringify([day('U2', 11)])),
+    ];
+    const fromFolder = imported(folder, { salt: 's' });
+    const fromZip = imported([{ name: 'export.zip', bytes: slackZip() }], { salt: 's', channels: ['general'] });
+    expect(Array.from(fromZip.minute)).toEqual(Array.from(fromFolder.minute));
+    expect(fromZip.authors).toEqual(fromFolder.authors);
+    expect(Array.from(fromZip.rosterAuthor!)).toEqual(Array.from(fromFolder.rosterAuthor!));
+    const broken = slackZip().slice(0, 200);
+    const r = importChat([{ name: 'cut.zip', bytes: broken }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].en).toMatch(/^cut\.zip: not a readable zip archive/);
   });
 });

@@ -21,7 +21,7 @@ export const FORMAT_NAMES: Record<FormatId, string> = {
   'discord-csv': 'DiscordChatExporter CSV',
   'discord-json': 'DiscordChatExporter JSON',
   'slack-json': 'Slack export (day files)',
-  'irc-txt': 'IRC log (irssi, WeeChat, ZNC)',
+  'irc-txt': 'IRC log (irssi, WeeChat, ZNC, LogBot)',
 };
 
 /** A row left out, and why: where it is (file, line, column) and what was wrong. */

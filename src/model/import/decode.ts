@@ -94,7 +94,7 @@ export interface TextSource {
   readonly head: string;
   /** The text in pieces of about CHUNK_BYTES bytes, each with the share of the file read once it is used. */
   chunks(): Iterable<{ readonly text: string; readonly done: number }>;
-  /** The whole text at once (JSON cannot be read in pieces here). */
+  /** The whole text at once (small files: Slack's users.json and channels.json). */
   whole(): string;
 }
 

@@ -4,7 +4,7 @@
  * first lines. Null when nothing fits (the import names the formats it knows).
  */
 import type { FormatId } from './chat-import.ts';
-import { looksLikeIrc } from './text-formats.ts';
+import { looksLikeIrc, looksLikeLogBot } from './text-formats.ts';
 
 const HEAD_CHARS = 8192;
 
@@ -30,6 +30,6 @@ export function detectFormat(name: string, text: string): FormatId | null {
   if (has('AuthorID', 'Author', 'Date', 'Content')) return 'discord-csv';
   if (/消息记录（此消息记录为文本格式/.test(head) || /^\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2} .*(\(\d{4,12}\)|<[^<>]+>)\s*$/m.test(head)) return 'qq-txt';
   if (/微信聊天记录\s*$/.test(firstLine) || /^.+ \(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}(:\d{2})?\):/m.test(head)) return 'wechatexporter-txt';
-  if (/^--- Log opened /m.test(head) || looksLikeIrc(head)) return 'irc-txt';
+  if (/^--- Log opened /m.test(head) || looksLikeIrc(head) || looksLikeLogBot(head)) return 'irc-txt';
   return null;
 }

@@ -1,6 +1,7 @@
 /**
  * Import a group's chat export (issue 19): decode each file (BOM, UTF-8,
- * UTF-16, GBK), detect its format, read it row by row into one message table,
+ * UTF-16, GBK; a zip is read as the files in it), detect its format, read it
+ * row by row into one message table,
  * hash every name on the way in, read the optional roster, and report every
  * row skipped and why. Pure: runs in Node (the CLI) and in a Web Worker (the
  * browser's Import view); nothing leaves the caller.
@@ -16,6 +17,7 @@ import type { ReadContext } from './reader.ts';
 import { isSlackRosterFile, readRoster, slackBots, slackChannelOf, type RosterFile } from './roster.ts';
 import { readIrcLog, readQqTxt, readWechatExporterTxt } from './text-formats.ts';
 import { formatOffset } from './time.ts';
+import { isZip, unzipExport } from './zip.ts';
 
 export interface ImportInput {
   /** The file's name or path (a Slack day file's folder names its channel). */
@@ -34,6 +36,8 @@ export interface ImportOptions {
   readonly onProgress?: (fraction: number) => void;
   /** Bytes decoded at a time (default 4 MB); tests set it small to cross every boundary. */
   readonly chunkBytes?: number;
+  /** Slack channels to read (folder names); default: every channel given. */
+  readonly channels?: readonly string[];
 }
 
 export type ImportOutcome =
@@ -85,9 +89,20 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
       rosterFiles.push({ name: input.name, text: d.text });
     }
   }
+  const wanted = options.channels?.length ? new Set(options.channels) : null;
+  const presentChannels = new Set<string>(); // every Slack channel in the inputs, chosen or not
+  const unpacked: ImportInput[] = [];
+  for (const input of inputs) {
+    if (!isZip(input.bytes)) { unpacked.push(input); continue; }
+    const unzipped = unzipExport(input.name, input.bytes, wanted);
+    if (!unzipped.ok) { refuse(input.name, unzipped); continue; }
+    unzipped.slackChannels.forEach((c) => presentChannels.add(c));
+    if (!unzipped.files.length && !unzipped.slackChannels.length) refuse(input.name, { en: 'the zip holds no .csv, .txt, .json, .log or .html file', zh: 'zip 压缩包中没有 .csv、.txt、.json、.log 或 .html 文件' });
+    unpacked.push(...unzipped.files);
+  }
   const chats: { name: string; source: TextSource; bytes: number; format: FormatId; encoding: FileReport['encoding']; bom: boolean }[] = [];
   let bots = new Set<string>();
-  for (const input of inputs) {
+  for (const input of unpacked) {
     const opened = openText(input.bytes, options.chunkBytes);
     if (!opened.ok) { refuse(input.name, opened); continue; }
     const { source, encoding, bom } = opened;
@@ -107,7 +122,16 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
       problems.push(bilingual(`${input.name}: not a chat export this lab reads (known: ${KNOWN})`, `${input.name}：不是可识别的聊天导出格式 (支持：${KNOWN})`));
       continue;
     }
+    const channel = format === 'slack-json' ? slackChannelOf(input.name) : null;
+    if (channel !== null) {
+      presentChannels.add(channel);
+      if (wanted && !wanted.has(channel)) continue; // another channel of the export
+    }
     chats.push({ name: input.name, source, bytes: input.bytes.length, format, encoding, bom });
+  }
+  const channelList = [...presentChannels].sort().join(', ') || 'none';
+  for (const c of wanted ?? []) {
+    if (!presentChannels.has(c)) problems.push(bilingual(`no Slack channel "${c}" in the export (its channels: ${channelList})`, `导出中没有 Slack 频道 "${c}"（其频道：${channelList}）`));
   }
   if (!chats.length) {
     if (!problems.length) problems.push(bilingual('no chat export among the files', '所选文件中没有聊天导出'));
@@ -135,6 +159,10 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
     options.onProgress?.(doneBytes / totalBytes);
   }
   const slackChannels = new Set(chats.filter((c) => c.format === 'slack-json').map((c) => slackChannelOf(c.name)).filter((n): n is string => n !== null));
+  if (slackChannels.size > 1) {
+    const read = [...slackChannels].sort().join(', ');
+    notices.push(bilingual(`${slackChannels.size} Slack channels read together as one group (${read}); to measure one, choose it (command line: --channel NAME)`, `${slackChannels.size} 个 Slack 频道被合并为一个群读取（${read}）；如只测一个频道，请选择它 (命令行：--channel 名称)`));
+  }
   let roster: string[][] | null = null;
   if (rosterFiles.length) {
     const read = readRoster(rosterFiles, hasher, slackChannels);
@@ -155,10 +183,10 @@ function readFile(format: FormatId, text: TextSource, ctx: ReadContext, bots: Re
     case 'pywxdump-csv': return readPyWxDump(text, ctx);
     case 'wechatexporter-txt': return readWechatExporterTxt(text, ctx);
     case 'qq-txt': return readQqTxt(text, ctx);
-    case 'telegram-json': return readTelegram(text.whole(), ctx);
+    case 'telegram-json': return readTelegram(text, ctx);
     case 'discord-csv': return readDiscordCsv(text, ctx);
-    case 'discord-json': return readDiscordJson(text.whole(), ctx);
-    case 'slack-json': return readSlackDay(text.whole(), ctx, bots);
+    case 'discord-json': return readDiscordJson(text, ctx);
+    case 'slack-json': return readSlackDay(text, ctx, bots);
     case 'irc-txt': return readIrcLog(text, ctx);
   }
 }

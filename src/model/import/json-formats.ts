@@ -1,6 +1,7 @@
 /**
- * The JSON exports. JSON is parsed whole (a streaming JSON parser is left
- * undone: docs/import.md), then messages are read one by one.
+ * The JSON exports, read in pieces by a streaming parser (json-stream.ts):
+ * each message is read as soon as it is complete, so a million-message
+ * result.json never has to be held as one string or one tree.
  *
  * Fields relied on (docs/import.md):
  *   Telegram Desktop result.json  messages[].{id, type ("message" | "service"), date, date_unixtime,
@@ -11,25 +12,34 @@
  *   Slack export day file         [{type: "message", subtype, user, text, ts, thread_ts, files, bot_id}]
  */
 import { classify, type MessageClass, type TypeHint } from './classify.ts';
-import { minuteAt, PROGRESS_EVERY, shownValue, type ReadContext } from './reader.ts';
+import type { TextSource } from './decode.ts';
+import { streamJsonItems } from './json-stream.ts';
+import { minuteAt, shownValue, type ReadContext } from './reader.ts';
 import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
-/** Parse JSON, or skip the whole file with the parser's reason and where. */
-export function parseJsonFile(text: string, ctx: ReadContext): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(reason);
-    const line = at ? text.slice(0, Number(at[1])).split('\n').length : 1;
-    ctx.sink.skip(ctx.file, line, null, `not valid JSON (${reason}); the file cannot be read`, `不是有效的 JSON，无法读取该文件`);
-    return undefined;
+/**
+ * Read the items at `path` one by one; a syntax error skips the rest of the
+ * file with its line and column (the messages before it are kept). Returns
+ * how many items there were.
+ */
+function readItems(source: TextSource, ctx: ReadContext, path: string, onItem: (item: unknown, k: number) => void): number {
+  const read = streamJsonItems(source, path, onItem, ctx.progress);
+  if (read.error) {
+    const { line, column, reason } = read.error;
+    const kept = read.items ? `; the ${read.items} entries before it were read` : '; the file cannot be read';
+    const keptZh = read.items ? `；之前的 ${read.items} 条已读取` : '；无法读取该文件';
+    ctx.sink.skip(ctx.file, line, String(column), `not valid JSON at line ${line}, column ${column} (${reason})${kept}`, `第 ${line} 行第 ${column} 列不是有效的 JSON${keptZh}`);
   }
+  ctx.progress(1);
+  return read.items;
 }
+
+/** Whether a JSON object's head names a "messages" list (an export with no message has an empty one). */
+const hasMessagesList = (source: TextSource) => /"messages"\s*:\s*\[/.test(source.head);
 
 const badItem = (ctx: ReadContext, k: number, field: string, en: string, zh: string) =>
   ctx.sink.skip(ctx.file, k + 1, field, `message ${k + 1}: ${en}`, `第 ${k + 1} 条消息：${zh}`);
@@ -40,15 +50,9 @@ function telegramText(text: unknown): string {
   return '';
 }
 
-export function readTelegram(text: string, ctx: ReadContext): string {
-  const root = parseJsonFile(text, ctx);
-  if (!isObject(root) || !Array.isArray(root.messages)) {
-    if (root !== undefined) ctx.sink.skip(ctx.file, 1, 'messages', 'has no "messages" list (export a single chat as JSON)', '没有 "messages" 列表（请以 JSON 导出单个群聊）');
-    return 'date';
-  }
+export function readTelegram(source: TextSource, ctx: ReadContext): string {
   let usedUnix = false;
-  root.messages.forEach((m: unknown, k: number) => {
-    if (k % PROGRESS_EVERY === 0) ctx.progress(k / (root.messages as unknown[]).length);
+  const items = readItems(source, ctx, '$.messages.*', (m, k) => {
     if (!isObject(m)) return badItem(ctx, k, '(message)', 'is not an object', '不是对象');
     if (m.type === 'service') return ctx.sink.ignore('service messages (joins, pins)');
     const fromId = str(m.from_id);
@@ -70,22 +74,20 @@ export function readTelegram(text: string, ctx: ReadContext): string {
     const replyTo = m.reply_to_message_id === undefined ? undefined : str(m.reply_to_message_id);
     ctx.sink.add({ author: ctx.sink.hasher.hash(fromId), aliases: name ? [ctx.sink.hasher.hash(name)] : [], minute, kind, id: `tg:${str(m.id)}`, replyToId: replyTo === undefined ? undefined : `tg:${replyTo}` });
   });
-  ctx.progress(1);
+  if (!items && !hasMessagesList(source)) noMessagesList(ctx, ' (export a single chat as JSON)', '（请以 JSON 导出单个群聊）');
   return usedUnix ? 'date_unixtime at the offset' : 'date (the exporting computer\u2019s wall clock)';
+}
+
+function noMessagesList(ctx: ReadContext, en: string, zh: string): void {
+  if (ctx.sink.skipped.some((s) => s.file === ctx.file)) return; // a syntax error said why already
+  ctx.sink.skip(ctx.file, 1, 'messages', `has no "messages" list${en}`, `没有 "messages" 列表${zh}`);
 }
 
 /** DiscordChatExporter message types that are messages (the rest: joins, pins, calls…). */
 const DISCORD_MESSAGE_TYPES = new Set(['Default', 'Reply', 'ThreadStarterMessage', 'ChatInputCommand', '0', '19']);
 
-export function readDiscordJson(text: string, ctx: ReadContext): string {
-  const root = parseJsonFile(text, ctx);
-  if (!isObject(root) || !Array.isArray(root.messages)) {
-    if (root !== undefined) ctx.sink.skip(ctx.file, 1, 'messages', 'has no "messages" list', '没有 "messages" 列表');
-    return 'timestamp';
-  }
-  const list = root.messages as unknown[];
-  list.forEach((m, k) => {
-    if (k % PROGRESS_EVERY === 0) ctx.progress(k / list.length);
+export function readDiscordJson(source: TextSource, ctx: ReadContext): string {
+  const items = readItems(source, ctx, '$.messages.*', (m, k) => {
     if (!isObject(m)) return badItem(ctx, k, '(message)', 'is not an object', '不是对象');
     if (m.type !== undefined && !DISCORD_MESSAGE_TYPES.has(str(m.type))) return ctx.sink.ignore('system messages (joins, pins, calls)');
     const author = isObject(m.author) ? m.author : null;
@@ -102,7 +104,7 @@ export function readDiscordJson(text: string, ctx: ReadContext): string {
     const reference = isObject(m.reference) ? str(m.reference.messageId) : '';
     ctx.sink.add({ author: ctx.sink.hasher.hash(str(author.id)), aliases: names, minute: minuteAt(ctx, iso.ms, iso.offset), kind, id: `dc:${str(m.id)}`, replyToId: reference ? `dc:${reference}` : undefined });
   });
-  ctx.progress(1);
+  if (!items && !hasMessagesList(source)) noMessagesList(ctx, '', '');
   return ctx.tz === null ? 'timestamp (ISO 8601 with the exporter\u2019s offset)' : 'timestamp (ISO 8601) at the offset';
 }
 
@@ -112,14 +114,13 @@ const SLACK_NOT_MESSAGES = /^(channel_|group_|bot_|pinned_item|unpinned_item|tom
 /** Slack's own clock is Unix time; with no --tz the day boundaries are UTC and the import says so. */
 export const SLACK_DEFAULT_OFFSET = 0;
 
-export function readSlackDay(text: string, ctx: ReadContext, bots: ReadonlySet<string>): string {
-  const root = parseJsonFile(text, ctx);
-  if (!Array.isArray(root)) {
-    if (root !== undefined) ctx.sink.skip(ctx.file, 1, null, 'a Slack day file is a list of messages', 'Slack 日文件应为消息列表');
+export function readSlackDay(source: TextSource, ctx: ReadContext, bots: ReadonlySet<string>): string {
+  if (!source.head.trimStart().startsWith('[')) {
+    ctx.sink.skip(ctx.file, 1, null, 'a Slack day file is a list of messages', 'Slack 日文件应为消息列表');
     return 'ts';
   }
   const channel = slackChannelOf(ctx.file) ?? '';
-  root.forEach((m: unknown, k: number) => {
+  readItems(source, ctx, '$.*', (m, k) => {
     if (!isObject(m)) return badItem(ctx, k, '(message)', 'is not an object', '不是对象');
     if (m.type !== 'message') return ctx.sink.ignore('not messages');
     const subtype = str(m.subtype);
@@ -137,7 +138,6 @@ export function readSlackDay(text: string, ctx: ReadContext, bots: ReadonlySet<s
     const ts = str(m.ts);
     ctx.sink.add({ author: ctx.sink.hasher.hash(user), minute: minuteAt(ctx, ms, SLACK_DEFAULT_OFFSET), kind, id: `sl:${channel}:${ts}`, replyToId: thread && thread !== ts ? `sl:${channel}:${thread}` : undefined });
   });
-  ctx.progress(1);
   return ctx.tz === null ? 'ts (Unix time) at UTC: pass --tz for the team\u2019s local day' : 'ts (Unix time) at the offset';
 }
 

@@ -115,7 +115,12 @@ export function readQqTxt(text: TextSource, ctx: ReadContext): string {
 /**
  * IRC logs, the common plain-text layouts (irssi, WeeChat, ZNC, irclogs.ubuntu.com):
  *   "[12:34] <nick> text", "12:34:56 <@nick> text", "[2024-03-01 12:34:56] <nick> text",
- *   "2024-03-01 12:34:56\tnick\ttext" (WeeChat), "* nick does something" (an action).
+ *   "2024-03-01 12:34:56\tnick\ttext" (WeeChat), "* nick does something" (an action);
+ * and the day pages of the Java IRC LogBot (jibble.org, PircBot), one HTML line per event:
+ *   <span class="irc-date">[9:05]</span> <span class="irc-black">&lt;nick&gt; text</span><br />
+ *   where the colour class says what it is: black a message, brick an action, the rest
+ *   (green joins, parts, nick changes and topics; navy quits; brown server notices; red kicks)
+ *   not messages. The rest of the page is left; its "<h2>IRC Log for YYYY-MM-DD" gives the date.
  * The date comes from the line, else from irssi's "--- Day changed …" / "--- Log opened …" lines,
  * else from the file name (2024-03-01, 20240301 or 2024/03/01). Joins, parts, quits and
  * nick changes (-!-, ***, ===, -->, <--) are left out. Times are the logger's wall clock.
@@ -126,6 +131,14 @@ const IRC_ACTION = new RegExp(String.raw`^${IRC_TIME}\s+\*\s+([^\s*]+)\s+(.*)$`)
 const WEECHAT = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})\t([^\t]*)\t(.*)$/;
 const IRC_SYSTEM = new RegExp(String.raw`^(?:${IRC_TIME}\s+)?(?:-!-|\*\*\*|===|-->|<--|--\s|Day changed|Nick change)`);
 const IRC_DAY = /^--- (?:Day changed|Log opened) \w{3} (\w{3}) (\d{1,2})(?: \d{2}:\d{2}:\d{2})? (\d{4})/;
+const LOGBOT_LINE = /^(?:<p>)?<span class="irc-date">\[(\d{1,2}:\d{2}(?::\d{2})?)\]<\/span> <span class="irc-(\w+)">(.*)<\/span><br \/>\s*$/;
+const LOGBOT_DAY = /^<h2>IRC Log for (\d{4}-\d{2}-\d{2})/;
+const HTML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+/** A LogBot line's text as shown: tags dropped (a link keeps its text), entities decoded. */
+const htmlText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|apos|nbsp|#\d+);/g, (_, e: string) => (e[0] === '#' ? String.fromCharCode(Number(e.slice(1))) : HTML_ENTITIES[e]));
+/** Whether a text is a LogBot day page. */
+export const looksLikeLogBot = (head: string) => /<span class="irc-date">\[\d{1,2}:\d{2}/.test(head);
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A date in a file name: 2024-03-01, 2024.03.01, 20240301 or …/2024/03/01/…; as a local day's first minute. */
@@ -145,10 +158,22 @@ export function readIrcLog(text: TextSource, ctx: ReadContext): string {
   let day: number | null = dateInName(ctx.file);
   let lastMinute = -Infinity;
   let rows = 0;
+  const logBot = looksLikeLogBot(text.head);
   for (const { line: raw, number, done } of linesOf(text)) {
     if (++rows % PROGRESS_EVERY === 0) ctx.progress(done);
-    const line = raw.replace(/^\uFEFF/, '');
+    let line = raw.replace(/^\uFEFF/, '');
     if (!line.trim()) continue;
+    if (logBot) {
+      const pageDay = LOGBOT_DAY.exec(line);
+      if (pageDay) day = parseWallClock(`${pageDay[1]} 00:00`);
+      const event = LOGBOT_LINE.exec(line);
+      if (!event) {
+        if (line.includes('class="irc-date"')) sink.skip(ctx.file, number, null, 'not a LogBot line (<span class="irc-date">[H:MM]</span> <span class="irc-…">…</span><br />)', '不是 LogBot 日志行');
+        continue; // the rest of the page
+      }
+      if (event[2] !== 'black' && event[2] !== 'brick') { sink.ignore('system lines'); continue; }
+      line = `[${event[1]}] ${htmlText(event[3])}`;
+    }
     const dayLine = IRC_DAY.exec(line);
     if (dayLine) {
       const month = MONTHS.indexOf(dayLine[1]) + 1;

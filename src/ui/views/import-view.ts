@@ -206,7 +206,7 @@ export class ImportView extends LitElement {
         @dragleave=${() => { this.dragging = false; }} @drop=${(e: DragEvent) => this.onDrop(e)}>
         <p>${t(locale, 'importDrop')}</p>
         <div class="row">
-          <label>${t(locale, 'importPickFiles')} <input type="file" multiple accept=".csv,.txt,.json,.log" ?disabled=${busy}
+          <label>${t(locale, 'importPickFiles')} <input type="file" multiple accept=".csv,.txt,.json,.log,.html,.zip" ?disabled=${busy}
             @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
           <label>${t(locale, 'importPickFolder')} <input type="file" webkitdirectory ?disabled=${busy}
             @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
