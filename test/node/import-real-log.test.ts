@@ -80,7 +80,10 @@ describe('a real IRC log (#duraspace, LogBot pages, 17 days): measured metrics e
     expect(days).toBe(15); // 2009-12-23 to 2010-01-06
     expect(m.values.members).toBe(speakers.size);
     expect(m.values.posters).toBe(posters.size);
-    expect(m.values.dailyMessages).toBeCloseTo(said.length / days, 12);
+    expect(m.values.dailyMessagesSpan).toBeCloseTo(said.length / days, 12);
+    // as the lab reads it at its horizon: the last 7 days of the span
+    const last = Math.max(...said.map((s) => s.day));
+    expect(m.values.dailyMessages).toBeCloseTo(said.filter((s) => last - s.day < 7).length / 7, 12);
     expect(m.values.lowValueShare).toBeCloseTo(said.filter((s) => !s.speaking).length / said.length, 12);
     expect(m.values.speakingRate30d).toBeCloseTo(posters.size / speakers.size, 12); // the whole span is within 30 days
   });
@@ -94,18 +97,12 @@ describe('a real IRC log (#duraspace, LogBot pages, 17 days): measured metrics e
     expect(m.values.top10ShareOfPosters).toBeCloseTo(share, 12);
   });
 
-  it('weekly participation: whole weeks counted back from the last day', () => {
+  it('weekly participation: members who spoke in the last 7 days (as the lab reads it at its horizon)', () => {
     const last = Math.max(...said.map((s) => s.day));
-    const days = last - Math.min(...said.map((s) => s.day)) + 1;
     const members = new Set(said.map((s) => s.nick)).size;
-    const weeks = Math.floor(days / 7);
-    let sum = 0;
-    for (let w = 0; w < weeks; w++) {
-      const spoke = new Set(said.filter((s) => s.speaking && last - s.day >= 7 * w && last - s.day < 7 * (w + 1)).map((s) => s.nick));
-      sum += spoke.size / members;
-    }
-    expect(weeks).toBe(2);
-    expect(m.values.weeklyParticipation).toBeCloseTo(sum / weeks, 12);
+    const spoke = new Set(said.filter((s) => s.speaking && last - s.day < 7).map((s) => s.nick));
+    expect(spoke.size).toBeGreaterThan(0);
+    expect(m.values.weeklyParticipation).toBeCloseTo(spoke.size / members, 12);
   });
 
   it('hourly profile: the peak hour and every hour\u2019s share', () => {
