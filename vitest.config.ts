@@ -37,6 +37,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // the import worker's parsers are found late (inside a worker): bundled up front, no mid-run reload
+        optimizeDeps: { include: ['papaparse', '@streamparser/json', 'fflate'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -18,11 +18,17 @@ import type { Bilingual } from '../model/text.ts';
 export interface ImportFileBytes { readonly name: string; readonly bytes: Uint8Array }
 
 export type ImportReport =
-  | { ok: true; files: readonly FileReport[]; skipped: readonly SkippedRow[]; skippedTotal: number; ignored: SkipCounts; notices: Bilingual[]; roster: number | null; silent: number; measures: ChatMeasures }
+  | {
+    ok: true; files: readonly FileReport[]; skipped: readonly SkippedRow[]; skippedTotal: number; ignored: SkipCounts; notices: Bilingual[];
+    roster: number | null; silent: number; measures: ChatMeasures;
+    /** Every Slack channel in the export, and those read (all of them when none was chosen). */
+    slackChannels: string[]; channelsRead: string[];
+  }
   | { ok: false; problems: Bilingual[] };
 
 export interface ImportApi {
-  read(files: ImportFileBytes[], roster: ImportFileBytes[], tz: number | null, positioning: Positioning, onProgress: (fraction: number) => void): Promise<ImportReport>;
+  /** `channels`: the Slack channels to read (empty: every channel). */
+  read(files: ImportFileBytes[], roster: ImportFileBytes[], tz: number | null, positioning: Positioning, onProgress: (fraction: number) => void, channels?: readonly string[]): Promise<ImportReport>;
   /** The fit, or null when cancelled (the imported table is kept: calibrate again at will). */
   calibrate(positioning: Positioning, onProgress: (fraction: number) => void): Promise<FitResult | null>;
   /** Stops a running calibration before its next simulated run. */
@@ -38,10 +44,10 @@ let calibrations = 0;
 let cancelledUpTo = 0;
 
 const api: ImportApi = {
-  async read(files, roster, tz, positioning, onProgress) {
+  async read(files, roster, tz, positioning, onProgress, channels = []) {
     let lastReported = -1;
     const outcome = importChat(files, {
-      tz, roster: roster.length ? roster : undefined,
+      tz, roster: roster.length ? roster : undefined, channels,
       onProgress: (f) => {
         if (f - lastReported >= 0.01) { lastReported = f; onProgress(f); }
       },
@@ -53,6 +59,7 @@ const api: ImportApi = {
     return {
       ok: true, files: chat.files, skipped: chat.skipped, skippedTotal: chat.skippedTotal, ignored: chat.ignored, notices: outcome.notices,
       roster: chat.roster ? chat.roster.length : null, silent: chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0, measures,
+      slackChannels: outcome.slackChannels, channelsRead: channels.length ? [...channels] : outcome.slackChannels,
     };
   },
   async calibrate(positioning, onProgress) {

@@ -15,6 +15,7 @@ import { replay } from '../../src/model/engine/run.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import { openScenarioText } from '../../src/model/files.ts';
 import { toWeChatMsgCsv } from '../../src/model/import/simulated-chat.ts';
+import { strToU8, zipSync } from 'fflate';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -108,5 +109,45 @@ describe('the Import view', () => {
     expect(opened).toHaveLength(1);
     const scenario = openScenarioText(opened[0]);
     expect(scenario.ok && scenario.scenario.horizonDays).toBe(40);
+  });
+
+  it('a zipped Slack export with two channels: untick one, read again, and only the other is measured', async () => {
+    const view = document.createElement('qc-import-view') as ImportView;
+    view.locale = 'en';
+    document.body.append(view);
+    await view.updateComplete;
+    const message = (user: string, day: number, hour: number) => ({ type: 'message', user, text: 'hello', ts: `${Date.UTC(2024, 2, day, hour) / 1000}.000100` });
+    const days = (users: string[]) => Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`2024-03-${String(k + 1).padStart(2, '0')}.json`,
+      strToU8(JSON.stringify(users.map((u, j) => message(u, k + 1, 9 + j))))]));
+    const zip = zipSync({
+      'channels.json': strToU8(JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2'] }, { id: 'C2', name: 'random', members: ['U3', 'U4', 'U5'] }])),
+      general: days(['U1', 'U2']),
+      random: days(['U3', 'U4', 'U5']),
+    });
+    const drop = new DataTransfer();
+    drop.items.add(new File([zip], 'slack-export.zip', { type: 'application/zip' }));
+    view.shadowRoot!.querySelector('.drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: drop, bubbles: true, cancelable: true }));
+    await view.updateComplete;
+    button(view, /^Read and measure$/).click();
+    await until(() => !!view.shadowRoot!.querySelector('fieldset.channels'), 'the channel choice');
+    expect(text(view, 'fieldset.channels')).toMatch(/Measured now: #general, #random/);
+    const boxes = [...view.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset.channels input[type=checkbox]')];
+    expect(boxes.map((b) => b.checked)).toEqual([true, true]);
+    const readChosen = button(view, /^Read the chosen channels$/);
+    expect(readChosen.disabled).toBe(true); // nothing changed yet
+
+    boxes[1].focus();
+    await userEvent.keyboard(' '); // untick #random from the keyboard
+    await view.updateComplete;
+    expect(readChosen.disabled).toBe(false);
+    readChosen.click();
+    await until(() => /Measured now: #general$/.test(text(view, 'fieldset.channels span')), 'the second read');
+    expect(text(view, 'ul')).toMatch(/general\/2024-03-01\.json/);
+    expect(view.report?.ok && view.report.measures.messages).toBe(20);
+    expect(view.report?.ok && view.report.measures.values.members).toBe(2);
+
+    view.locale = 'zh-CN';
+    await view.updateComplete;
+    expect(text(view, 'fieldset.channels')).toMatch(/^Slack 频道：勾选的频道合并为一个群测量.*当前测量：#general$/);
   });
 });

@@ -461,7 +461,9 @@ describe('a zipped Slack export', () => {
     const all = imported([{ name: 'export.zip', bytes: slackZip() }]);
     expect(all.minute.length).toBe(6);
     expect(all.roster).toHaveLength(6);
-    expect(all.notices.join()).toMatch(/2 Slack channels read together as one group \(general, random\); to measure one, choose it \(command line: --channel NAME\)/);
+    expect(all.notices.join()).toMatch(/2 Slack channels read together as one group \(general, random\); to measure one, choose it \(on the Import page, or --channel NAME on the command line\)/);
+    const outcome = importChat([{ name: 'export.zip', bytes: slackZip() }], { channels: ['random'] });
+    expect(outcome.ok && outcome.slackChannels).toEqual(['general', 'random']); // every channel there is, to choose from
     const wrong = importChat([{ name: 'export.zip', bytes: slackZip() }], { channels: ['genral'] });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.problems.map((p) => p.en).join()).toMatch(/no Slack channel "genral" in the export \(its channels: general, random\)/);

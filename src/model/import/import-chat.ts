@@ -41,7 +41,7 @@ export interface ImportOptions {
 }
 
 export type ImportOutcome =
-  | { ok: true; chat: ImportedChat; notices: Bilingual[] }
+  | { ok: true; chat: ImportedChat; notices: Bilingual[]; slackChannels: string[] }
   | { ok: false; problems: Bilingual[] };
 
 /** The format's default offset for absolute times, for the report. */
@@ -161,7 +161,7 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
   const slackChannels = new Set(chats.filter((c) => c.format === 'slack-json').map((c) => slackChannelOf(c.name)).filter((n): n is string => n !== null));
   if (slackChannels.size > 1) {
     const read = [...slackChannels].sort().join(', ');
-    notices.push(bilingual(`${slackChannels.size} Slack channels read together as one group (${read}); to measure one, choose it (command line: --channel NAME)`, `${slackChannels.size} 个 Slack 频道被合并为一个群读取（${read}）；如只测一个频道，请选择它 (命令行：--channel 名称)`));
+    notices.push(bilingual(`${slackChannels.size} Slack channels read together as one group (${read}); to measure one, choose it (on the Import page, or --channel NAME on the command line)`, `${slackChannels.size} 个 Slack 频道被合并为一个群读取（${read}）；如只测一个频道，请选择它（在“我的群”页面选择，或在命令行使用 --channel 名称）`));
   }
   let roster: string[][] | null = null;
   if (rosterFiles.length) {
@@ -174,7 +174,7 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
     problems.push(bilingual('no message could be read from the files', '文件中没有可读取的消息'));
     return { ok: false, problems: [...problems, ...sink.skipped.slice(0, 20).map((s) => bilingual(`${s.file}: line ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.en}`, `${s.file}：第 ${s.line} 行${s.column ? `，${s.column} 列` : ''}：${s.zh}`))] };
   }
-  return { ok: true, chat: sink.finish(files, roster), notices: [...notices, ...problems] };
+  return { ok: true, chat: sink.finish(files, roster), notices: [...notices, ...problems], slackChannels: [...presentChannels].sort() };
 }
 
 function readFile(format: FormatId, text: TextSource, ctx: ReadContext, bots: ReadonlySet<string>): string {

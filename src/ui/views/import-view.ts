@@ -44,6 +44,7 @@ export class ImportView extends LitElement {
     dragging: { state: true },
     notice: { state: true },
     elapsedMs: { state: true },
+    channels: { state: true },
   };
 
   declare locale: Locale;
@@ -60,6 +61,8 @@ export class ImportView extends LitElement {
   declare notice: string;
   /** Time spent calibrating so far (the estimate of the time left). */
   declare elapsedMs: number;
+  /** The Slack channels chosen to read (empty: every channel of the export). */
+  declare channels: string[];
   /** The positioning the export was read with: the table is re-judged against the one chosen now. */
   private readWith: Positioning = 'knowledge_sharing';
   private worker: Worker | null = null;
@@ -80,6 +83,7 @@ export class ImportView extends LitElement {
     this.dragging = false;
     this.notice = '';
     this.elapsedMs = 0;
+    this.channels = [];
   }
 
   static override styles = css`
@@ -98,6 +102,7 @@ export class ImportView extends LitElement {
     ul.parameters { font-size: 0.9rem; }
     ul.skipped { font-size: 0.85rem; max-height: 12rem; overflow: auto; }
     button { font: inherit; padding: 0.3rem 0.8rem; cursor: pointer; }
+    fieldset.channels { border: 1px solid var(--qc-border); border-radius: 6px; margin: 0.6rem 0; }
   `;
 
   override disconnectedCallback(): void {
@@ -131,7 +136,7 @@ export class ImportView extends LitElement {
       const files = await bytesOf(this.files);
       const roster = await bytesOf(this.roster);
       const transfer = [...files, ...roster].map((f) => f.bytes.buffer as ArrayBuffer);
-      this.report = await this.remote().read(Comlink.transfer(files, transfer), roster, tz, this.positioning, Comlink.proxy((f: number) => { this.progress = f; }));
+      this.report = await this.remote().read(Comlink.transfer(files, transfer), roster, tz, this.positioning, Comlink.proxy((f: number) => { this.progress = f; }), this.channels);
       this.stage = this.report.ok ? 'read' : 'idle';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -188,12 +193,41 @@ export class ImportView extends LitElement {
     return this.fit ? calibratedScenarioText(this.fit) : '';
   }
 
+  /** New files: a channel chosen in another export means nothing here. */
+  private chooseFiles(files: File[]): void {
+    this.files = files;
+    this.channels = [];
+  }
+
+  /** Tick or untick a Slack channel; the choice is read with "Read the chosen channels". */
+  private toggleChannel(channel: string, on: boolean, current: readonly string[]): void {
+    const chosen = new Set(current);
+    if (on) chosen.add(channel);
+    else chosen.delete(channel);
+    this.channels = [...chosen].sort();
+  }
+
+  /** A Slack export with several channels: choose which to measure as one group. */
+  private renderChannels(all: readonly string[], read: readonly string[]) {
+    const { locale } = this;
+    if (all.length < 2) return nothing;
+    const chosen = this.channels.length ? this.channels : read;
+    const busy = this.stage === 'reading' || this.stage === 'calibrating';
+    const changed = chosen.join('\n') !== read.join('\n');
+    return html`<fieldset class="channels"><legend>${t(locale, 'importChannels')}</legend>
+      <div class="row">${all.map((c) => html`<label><input type="checkbox" .checked=${chosen.includes(c)} ?disabled=${busy}
+        @change=${(e: Event) => this.toggleChannel(c, (e.target as HTMLInputElement).checked, chosen)}> #${c}</label>`)}</div>
+      <div class="row"><button ?disabled=${busy || !chosen.length || !changed} @click=${() => void this.read()}>${t(locale, 'importReadChannels')}</button>
+        <span>${t(locale, 'importChannelsRead', { list: read.map((c) => `#${c}`).join(locale === 'zh-CN' ? '、' : ', ') })}</span></div>
+    </fieldset>`;
+  }
+
   private onDrop(event: DragEvent): void {
     event.preventDefault();
     event.stopPropagation(); // an export dropped here is not a scenario for the app to open
     this.dragging = false;
     const dropped = [...(event.dataTransfer?.files ?? [])];
-    if (dropped.length) this.files = dropped;
+    if (dropped.length) this.chooseFiles(dropped);
   }
 
   override render() {
@@ -207,9 +241,9 @@ export class ImportView extends LitElement {
         <p>${t(locale, 'importDrop')}</p>
         <div class="row">
           <label>${t(locale, 'importPickFiles')} <input type="file" multiple accept=".csv,.txt,.json,.log,.html,.zip" ?disabled=${busy}
-            @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
+            @change=${(e: Event) => this.chooseFiles([...((e.target as HTMLInputElement).files ?? [])])}></label>
           <label>${t(locale, 'importPickFolder')} <input type="file" webkitdirectory ?disabled=${busy}
-            @change=${(e: Event) => { this.files = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
+            @change=${(e: Event) => this.chooseFiles([...((e.target as HTMLInputElement).files ?? [])])}></label>
           <label>${t(locale, 'importRoster')} <input type="file" accept=".csv,.txt,.json,.log" ?disabled=${busy}
             @change=${(e: Event) => { this.roster = [...((e.target as HTMLInputElement).files ?? [])]; }}></label>
         </div>
@@ -247,6 +281,7 @@ export class ImportView extends LitElement {
       <p>${t(locale, 'importSpan', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 })}
         ${r.roster === null ? t(locale, 'importNoRoster') : t(locale, 'importSilent', { count: r.silent })}</p>
       ${r.notices.length ? html`<ul>${r.notices.map((n) => html`<li>${pick(locale, n)}</li>`)}</ul>` : nothing}
+      ${this.renderChannels(r.slackChannels, r.channelsRead)}
       ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: ignoredText(locale, r.ignored) })}</p>` : nothing}
       ${r.skippedTotal ? html`<details><summary>${t(locale, 'importSkipped', { count: r.skippedTotal })}</summary><ul class="skipped">
         ${r.skipped.map((s) => html`<li>${skippedRowText(locale, s)}</li>`)}</ul></details>` : nothing}
