@@ -21,7 +21,7 @@ import { POSITIONINGS, type Positioning } from '../model/playbook.ts';
 import { formatByUnit } from '../model/format.ts';
 import { checkOutputPath, plain, readRegularBytes, UserError, writeAtomically, type FileKind } from './io.ts';
 import { parseVerb } from './flags.ts';
-import { print } from './terminal.ts';
+import { print, progressPrinter } from './terminal.ts';
 import { table } from './plan-print.ts';
 
 export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--channel NAME] [--positioning P] [--json]
@@ -111,7 +111,9 @@ export function importCommand(argv: string[]): void {
   if (!outcome.ok) throw new UserError(outcome.problems.map((p) => plain(p.en)));
   const seconds = (performance.now() - started) / 1000;
   const measured = measureChat(outcome.chat, positioning);
-  const fit = fitting ? fitToChat(outcome.chat, { positioning, runs, steps, seed }) : null;
+  const progress = progressPrinter(locale === 'zh-CN' ? '校准中' : 'calibrating', null);
+  const fit = fitting ? fitToChat(outcome.chat, { positioning, runs, steps, seed, onProgress: (f) => progress(Math.round(f * 1000), 1000) }) : null;
+  if (fit) progress(1000, 1000);
   if (fit) writeAtomically('--scenario-out', values['scenario-out']!, calibratedScenarioText(fit), sources);
 
   if (values.json) {

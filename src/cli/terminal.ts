@@ -71,9 +71,11 @@ export function endProgressLine(): void {
 /**
  * Progress on stderr: on a terminal one line rewritten at most twice a second
  * (done, elapsed, left); in a log (a file, a pipe, CI) a line at each tenth of
- * the job, so a long job shows it is alive without filling the log.
+ * the job, so a long job shows it is alive without filling the log. `unit`
+ * names what is counted ("runs"); null shows a percentage only (a job that
+ * reports a fraction done, such as a calibration).
  */
-export function progressPrinter(label: string): (done: number, total: number) => void {
+export function progressPrinter(label: string, unit: string | null = 'runs'): (done: number, total: number) => void {
   const started = performance.now();
   let last = 0;
   let tenthsShown = 0;
@@ -84,13 +86,14 @@ export function progressPrinter(label: string): (done: number, total: number) =>
       const tenths = Math.floor((done / total) * 10);
       if (tenths <= tenthsShown) return;
       tenthsShown = tenths;
-      process.stderr.write(`${label}: ${tenths * 10} % (${done}/${total} runs, ${elapsed.toFixed(1)} s)\n`);
+      process.stderr.write(`${label}: ${tenths * 10} % (${unit ? `${done}/${total} ${unit}, ` : ''}${elapsed.toFixed(1)} s)\n`);
       return;
     }
     if (now - last < 500 && done < total) return;
     last = now;
     const left = done ? (elapsed / done) * (total - done) : 0;
-    process.stderr.write(`\r${label}: ${done}/${total} runs · ${elapsed.toFixed(1)} s elapsed · ~${left.toFixed(1)} s left   ${done === total ? '\n' : ''}`);
+    const count = unit ? `${done}/${total} ${unit}` : `${Math.floor((done / total) * 100)} %`;
+    process.stderr.write(`\r${label}: ${count} · ${elapsed.toFixed(1)} s elapsed · ~${left.toFixed(1)} s left   ${done === total ? '\n' : ''}`);
     progressLineOpen = done < total;
   };
 }

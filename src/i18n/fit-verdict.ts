@@ -16,7 +16,9 @@ export function verdictText(locale: Locale, row: FitRow): string {
   if (v.status === 'notFitted') return t(locale, `importNotFitted_${v.reason}`);
   if (v.status === 'within') return t(locale, 'importVerdictWithin');
   if (v.points !== null) return t(locale, 'importVerdictOffPoints', { points: `${v.points > 0 ? '+' : '−'}${formatNumber(locale, Math.abs(v.points) * 100, 0)}` });
-  return t(locale, 'importVerdictOffRatio', { factor: v.ratio === null || !Number.isFinite(v.ratio) ? '∞' : formatNumber(locale, v.ratio, 2) });
+  // none in the group and some in the model: no factor says it
+  if (v.ratio === Infinity) return t(locale, 'importVerdictOffFromNone', { value: formatNumber(locale, row.fitted ?? 0, 1) });
+  return t(locale, 'importVerdictOffRatio', { factor: formatNumber(locale, v.ratio ?? 1, 2) });
 }
 
 /** "±8 points", "within ×1.3 or ±2". */

@@ -452,6 +452,7 @@ const MESSAGES = {
   importTolerance: { en: 'Tolerance', zh: '容差' },
   importVerdictWithin: { en: 'within tolerance', zh: '在容差内' },
   importVerdictOffRatio: { en: 'off by ×{factor}', zh: '偏差 ×{factor}' },
+  importVerdictOffFromNone: { en: 'off: none in your group, {value} in the model', zh: '偏差：你的群为 0，模型为 {value}' },
   importVerdictOffPoints: { en: 'off by {points} points', zh: '偏差 {points} 个百分点' },
   importToleranceRatio: { en: 'within ×{ratio}', zh: '×{ratio} 以内' },
   importToleranceRatioOrCount: { en: 'within ×{ratio} or ±{count}', zh: '×{ratio} 以内或相差不超过 {count}' },
