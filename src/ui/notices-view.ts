@@ -47,6 +47,8 @@ export class NoticesView extends LitElement {
   declare refusal: Refusal | null;
   declare shareUrl: string;
   declare draftOffer: DraftOffer | null;
+  /** The offer shown has been answered: a second click (a fast double click) must not restore twice. */
+  private answered = false;
 
   constructor() {
     super();
@@ -82,8 +84,8 @@ export class NoticesView extends LitElement {
     const offer = this.draftOffer;
     return html`
       ${offer ? html`<div class="offer" role="alert"><span>${t(locale, 'draftFound', { name: offer.name, when: offer.heldAt ? new Date(offer.heldAt).toLocaleString(locale) : '—' })}</span>
-        <button class="restore" @click=${() => this.choose('restore')}>${t(locale, 'restoreDraft')}</button>
-        <button class="discard" @click=${() => this.choose('discard')}>${t(locale, 'discardDraft')}</button></div>` : nothing}
+        <button class="restore" ?disabled=${this.answered} @click=${() => this.choose('restore')}>${t(locale, 'restoreDraft')}</button>
+        <button class="discard" ?disabled=${this.answered} @click=${() => this.choose('discard')}>${t(locale, 'discardDraft')}</button></div>` : nothing}
       ${this.notice ? html`<div class="notice" role="alert"><span>${noticeText(locale, this.notice)}</span>
         <button aria-label=${t(locale, 'dismiss')} @click=${() => this.dismiss('notice')}>×</button></div>` : nothing}
       ${this.shareUrl ? html`<div class="share-box" role="status">${t(locale, 'shareCopied')}
@@ -96,7 +98,14 @@ export class NoticesView extends LitElement {
     `;
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('draftOffer')) this.answered = false;
+  }
+
   private choose(choice: DraftOfferChoice): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.requestUpdate();
     this.dispatchEvent(new CustomEvent<DraftOfferChoice>('draft-offer', { detail: choice, bubbles: true, composed: true }));
   }
 

@@ -80,7 +80,16 @@ describe('a draft left by a tab closed mid-write', () => {
     expect([...offer().querySelectorAll('button')].map((b) => b.textContent)).toEqual(['恢复草稿', '丢弃']);
     const choices: string[] = [];
     view.addEventListener('draft-offer', (e) => choices.push((e as CustomEvent<string>).detail));
+    // a fast double click answers once: the draft is not restored twice
     offer().querySelector<HTMLButtonElement>('button.restore')!.click();
+    offer().querySelector<HTMLButtonElement>('button.restore')!.click();
+    offer().querySelector<HTMLButtonElement>('button.discard')!.click();
+    expect(choices).toEqual(['restore']);
+    await view.updateComplete;
+    expect(offer().querySelector<HTMLButtonElement>('button.restore')!.disabled).toBe(true);
+    // another offer is answered afresh
+    view.draftOffer = { name: 'Another', heldAt: 0 };
+    await view.updateComplete;
     offer().querySelector<HTMLButtonElement>('button.discard')!.click();
     expect(choices).toEqual(['restore', 'discard']);
   });
