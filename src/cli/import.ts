@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- import FILE... [--roster FILE] [--tz +08:00] [--channel NAME] [--positioning P] [--json]
- *                  [--scenario-out FILE [--runs N] [--steps N] [--seed S] [--lang L]]`
+ *                  [--lang L] [--scenario-out FILE [--runs N] [--steps N] [--seed S]]`
  *
  * Reads chat exports (a folder or a zip is read whole: a Slack export), measures the
  * group against the playbook's thresholds and, with --scenario-out,
@@ -14,7 +14,9 @@ import { FORMAT_NAMES, type ImportedChat } from '../model/import/chat-import.ts'
 import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/measure.ts';
 import { calibratedScenarioText, fitToChat, type FitResult } from '../model/import/fit.ts';
 import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts';
-import { pick, type Locale } from '../i18n/locale.ts';
+import { formatNumber, pick, typeset, type Locale } from '../i18n/locale.ts';
+import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
+import type { Bilingual } from '../model/text.ts';
 import { t } from '../i18n/messages.ts';
 import { parseOffset } from '../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../model/playbook.ts';
@@ -25,7 +27,7 @@ import { print, progressPrinter } from './terminal.ts';
 import { table } from './plan-print.ts';
 
 export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE] [--tz +08:00] [--channel NAME] [--positioning P] [--json]
-                       [--scenario-out FILE [--runs N] [--steps N] [--seed S] [--lang en|zh-CN]]
+                       [--lang en|zh-CN] [--scenario-out FILE [--runs N] [--steps N] [--seed S]]
 
   <export>     a chat export: WeChatMsg (留痕) or PyWxDump CSV, WechatExporter or QQ TXT,
                Telegram result.json, DiscordChatExporter CSV/JSON, Slack day files, IRC logs
@@ -41,7 +43,7 @@ export const IMPORT_USAGE = `  npm run sim -- import <export>... [--roster FILE]
   --runs N     simulated runs per calibration trial (1–100; default 8)
   --steps N    calibration search steps (0–2000; default 60)
   --seed S     seed of the calibration (0–4294967295; default 1)
-  --lang L     language of the calibration's verdict: en (default) or zh-CN`;
+  --lang L     language of the report and the calibration's verdict: en (default) or zh-CN`;
 
 /** A chat export may be large; JavaScript strings stop near 512 M characters. */
 export const CHAT_FILE: FileKind = { is: 'a chat export is a file (or a folder of them)', limit: 'a chat export is at most 512 MB', maxBytes: 512 * 1024 * 1024 };
@@ -92,7 +94,7 @@ export function importCommand(argv: string[]): void {
   const positioning = (values.positioning ?? 'knowledge_sharing') as Positioning;
   if (!POSITIONINGS.includes(positioning)) throw new UserError([`command line: --positioning must be one of ${POSITIONINGS.join(', ')} (got "${plain(values.positioning ?? '')}")`]);
   const fitting = values['scenario-out'] !== undefined;
-  for (const flag of ['runs', 'steps', 'seed', 'lang'] as const) {
+  for (const flag of ['runs', 'steps', 'seed'] as const) {
     if (values[flag] !== undefined && !fitting) throw new UserError([`command line: --${flag} applies to the calibration only; add --scenario-out FILE`]);
   }
   const runs = wholeNumber('runs', values.runs, 1, 100, 8);
@@ -120,7 +122,7 @@ export function importCommand(argv: string[]): void {
     print(JSON.stringify(importJson(outcome.chat, measured, fit, outcome.notices.map((n) => n.en))));
     return;
   }
-  printImport(outcome.chat, measured, outcome.notices.map((n) => n.en), seconds);
+  printImport(outcome.chat, measured, outcome.notices, seconds, locale);
   if (fit) printFit(fit, values['scenario-out']!, locale);
 }
 
@@ -142,27 +144,33 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
   };
 }
 
-function printImport(chat: ImportedChat, m: ChatMeasures, notices: string[], seconds: number): void {
-  for (const f of chat.files) print(`${plain(f.file)}: ${FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format}, ${f.encoding}${f.bom ? ' with BOM' : ''}, ${f.messages} messages; times: ${f.timeBasis.en}`);
-  const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
-  print(`span ${dateOf(m.firstDay)} – ${dateOf(m.firstDay + m.days - 1)} (${m.days} days), ${m.messages} messages, ${m.values.members} members${chat.roster ? ` (roster; ${silent} never wrote)` : ' (no roster: only people seen in the log; silent members are not counted)'} — read in ${seconds.toFixed(2)} s`);
-  print('names are hashed (salted) on import; no name and no message text is kept; nothing is sent anywhere');
-  for (const n of notices) print(`note: ${plain(n)}`);
-  if (chat.skippedTotal) {
-    print(`\nskipped ${chat.skippedTotal} row(s)${chat.skippedTotal > chat.skipped.length ? ` (the first ${chat.skipped.length} listed)` : ''}:`);
-    for (const s of chat.skipped.slice(0, 20)) print(`  ${plain(s.file)}: line ${s.line}${s.column ? `, column ${plain(s.column)}` : ''}: ${plain(s.en)}`);
-    if (chat.skipped.length > 20) print(`  … ${chat.skippedTotal - 20} more (--json lists ${chat.skipped.length})`);
+function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bilingual[], seconds: number, locale: Locale): void {
+  for (const f of chat.files) {
+    const format = FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format;
+    print(typeset(locale, t(locale, 'importFileLine', { file: plain(f.file), format, encoding: `${f.encoding}${f.bom ? ' + BOM' : ''}`, messages: f.messages, time: pick(locale, f.timeBasis) })));
   }
-  const ignored = Object.entries(chat.ignored);
-  if (ignored.length) print(`left out on purpose: ${ignored.map(([why, n]) => `${why} ${n}`).join(', ')}`);
-  const rows = [['metric', 'value', 'threshold', 'status']];
+  const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
+  print([
+    t(locale, 'importSpan', { from: dateOf(m.firstDay), to: dateOf(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 }),
+    chat.roster ? t(locale, 'importSilent', { count: silent }) : t(locale, 'importNoRoster'),
+    t(locale, 'importReadIn', { seconds: formatNumber(locale, seconds, 2) }),
+  ].join(locale === 'zh-CN' ? '' : ' '));
+  print(t(locale, 'importPrivacyCli'));
+  for (const n of notices) print(typeset(locale, `${t(locale, 'importNote')}: ${plain(pick(locale, n))}`));
+  if (chat.skippedTotal) {
+    print(`\n${t(locale, 'importSkippedCli', { count: chat.skippedTotal, listed: chat.skipped.length })}`);
+    for (const s of chat.skipped.slice(0, 20)) print(`  ${plain(skippedRowText(locale, s))}`);
+    if (chat.skipped.length > 20) print(`  ${t(locale, 'importSkippedMore', { count: chat.skippedTotal - 20, listed: chat.skipped.length })}`);
+  }
+  if (Object.keys(chat.ignored).length) print(t(locale, 'importIgnored', { list: ignoredText(locale, chat.ignored) }));
+  const rows = [[t(locale, 'importMetric'), t(locale, 'importValue'), t(locale, 'importThreshold'), t(locale, 'importStatus')]];
   for (const r of m.rows) {
-    rows.push([MEASURE_INFO[r.key].en, formatByUnit('en', MEASURE_INFO[r.key].unit, r.value), r.threshold ? `${r.threshold} (${r.source})` : '', r.status ?? '']);
+    rows.push([pick(locale, MEASURE_INFO[r.key]), formatByUnit(locale, MEASURE_INFO[r.key].unit, r.value), thresholdText(locale, r.threshold, r.source), importStatusText(locale, r.status)]);
   }
   print(`\n${table(rows)}`);
-  print('\nhourly profile (share of speaking messages by hour):');
+  print(`\n${t(locale, 'importHourlyCli')}`);
   print(m.hourlyProfile.map((v, h) => `${String(h).padStart(2, '0')}h ${Number.isFinite(v) ? `${Math.round(v * 100)}%` : '—'}`).join('  '));
-  print('\ndefinitions: docs/import.md');
+  print(`\n${t(locale, 'importDefinitionsCli')}`);
 }
 
 function printFit(fit: FitResult, out: string, locale: Locale): void {

@@ -19,9 +19,24 @@ import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.t
 import { plain } from './io.ts';
 import { print } from './terminal.ts';
 
+/** Columns a string takes in a terminal: Chinese characters and full-width punctuation take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const wide = (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
+      || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
+      || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000;
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Columns aligned by display width (first column to the left, the rest to the right). */
 export function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const pad = (cell: string, c: number) => ' '.repeat(widths[c] - displayWidth(cell));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell + pad(cell, c) : pad(cell, c) + cell)).join('  ')).join('\n');
 }
 
 export const pct = (v: number) => `${Math.round(v * 100)} %`;

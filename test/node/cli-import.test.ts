@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayWidth } from '../../src/cli/plan-print.ts';
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { main } from '../../src/cli/main.ts';
@@ -36,11 +37,11 @@ describe('npm run sim -- import', () => {
     expect(main(['import', chat, '--roster', roster])).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/WeChatMsg \(留痕\) CSV, utf-8, 49 messages/);
-    expect(text).toMatch(/4 members \(roster; 1 never wrote\)/);
-    expect(text).toMatch(/names are hashed/);
-    expect(text).toMatch(/skipped 1 row\(s\)[\s\S]*line 51, column CreateTime: too few fields/);
-    expect(text).toMatch(/Speaking rate \(30 d\)\s+50%\s+≥ 80 % \(§1\)\s+fail/);
-    expect(text).toMatch(/Lurker share\s+50%\s+≤ 35 % \(§6\)\s+fail/);
+    expect(text).toMatch(/4 members\. 1 listed member\(s\) never wrote\./);
+    expect(text).toMatch(/Names are hashed/);
+    expect(text).toMatch(/Skipped 1 row\(s\)[\s\S]*line 51, column CreateTime: too few fields/);
+    expect(text).toMatch(/Speaking rate \(30 d\)\s+50%\s+≥ 80 % \(§1\)\s+miss/);
+    expect(text).toMatch(/Lurker share\s+50%\s+≤ 35 % \(§6\)\s+miss/);
     expect(text).not.toMatch(/\bA\b.*\bB\b.*\bC\b.*members/);
   });
 
@@ -111,8 +112,16 @@ describe('npm run sim -- import', () => {
     expect(out.join('\n')).toMatch(/^因缺少成员名单未拟合：周参与率、成员发言率（30 日）、.*没有名单时/m);
     expect(main(['import', chat, '--scenario-out', join(dir, 'fitted-fr.json'), '--lang', 'fr'])).toBe(1);
     expect(err.join('\n')).toMatch(/--lang must be en or zh-CN \(got "fr"\)/);
-    expect(main(['import', chat, '--lang', 'zh-CN'])).toBe(1);
-    expect(err.join('\n')).toMatch(/--lang applies to the calibration only/);
+    // the report itself speaks Chinese too, its table aligned by display width
+    out.length = 0;
+    expect(main(['import', chat, '--lang', 'zh-CN'])).toBe(0);
+    const report = out.join('\n');
+    expect(report).toMatch(/导入时对名字做加盐哈希/);
+    const lines = report.split('\n');
+    const header = lines.find((l) => l.startsWith('指标'))!;
+    const speaking = lines.find((l) => l.startsWith('成员发言率（30 日）'))!;
+    expect(speaking).toMatch(/成员发言率（30 日）\s+[\d.]+%\s+≥ 80 %（§1）\s+(达标|未达标|接近阈值)$/);
+    expect(displayWidth(speaking)).toBe(displayWidth(header)); // the columns line up
   });
 
   it('calibrates with --scenario-out and writes a valid scenario', () => {

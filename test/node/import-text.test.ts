@@ -1,6 +1,6 @@
 /** The Import view's texts: Chinese composed whole and typeset, statuses of one measured value, parameters by their labels. */
 import { describe, expect, it } from 'vitest';
-import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/ui/import-text.ts';
+import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/i18n/import-text.ts';
 import { judgeRows, MEASURE_KEYS } from '../../src/model/import/measure.ts';
 
 describe('the import view in Chinese', () => {

@@ -16,7 +16,7 @@ import { overallText, toleranceText, verdictText } from '../../i18n/fit-verdict.
 import { t } from '../../i18n/messages.ts';
 import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
 import { judgeRows, MEASURE_INFO } from '../../model/import/measure.ts';
-import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../import-text.ts';
+import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../../i18n/import-text.ts';
 import { calibratedScenarioText, type FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';

@@ -4,8 +4,8 @@
  * brackets or colons: skipped rows, rows left out on purpose, thresholds,
  * statuses and the calibrated parameters.
  */
-import { bracketed, formatPercent, pick, typeset, type Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
+import { bracketed, formatPercent, pick, typeset, type Locale } from './locale.ts';
+import { t } from './messages.ts';
 import { IGNORE_REASONS, type IgnoreReason, type SkipCounts } from '../model/import/chat-import.ts';
 import { PARAMETERS, type ParameterKey } from '../model/parameters.ts';
 import type { Status } from '../model/playbook.ts';
