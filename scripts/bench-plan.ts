@@ -90,8 +90,8 @@ try {
   await page.locator('qc-strategy-editor select[aria-label="Posting window from"]').selectOption('14');
   await page.locator('qc-strategy-editor select[aria-label="Posting window to"]').selectOption('15');
   await page.locator('qc-app-bar button.view-plan').click();
-  if (wanted('diagnosis')) await timed(page, 'diagnosis, 14 promotions at 14:00, 60 runs', () => plan.locator('button.run-diagnosis').click(), 'qc-plan-view ol.remedies li, qc-plan-view .remedies-title');
-  if (wanted('diagnosis')) for (const line of (await plan.locator('ol.remedies li').allTextContents()).slice(0, 3)) console.log(`  ${line.replace(/\s+/g, ' ').trim()}`);
+  if (wanted('diagnosis')) await timed(page, 'diagnosis, 14 promotions at 14:00, 60 runs', () => plan.locator('button.run-diagnosis').click(), 'qc-plan-view ol.remedies li, qc-plan-view table.remedies tbody tr, qc-plan-view .remedies-title');
+  if (wanted('diagnosis')) for (const line of (await plan.locator('ol.remedies li, table.remedies tbody tr').allTextContents()).slice(0, 3)) console.log(`  ${line.replace(/\s+/g, ' ').trim()}`);
 } finally {
   await browser.close();
   server.httpServer.close();

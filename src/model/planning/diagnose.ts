@@ -179,10 +179,28 @@ export function rankValue(r: Remedy): number {
 /** Best first: a remedy confirmed on fresh runs before one that is not, then by rankValue. */
 const byRank = (a: Remedy, b: Remedy) => Number(b.check?.confirmed ?? false) - Number(a.check?.confirmed ?? false) || rankValue(b) - rankValue(a);
 
-/** Other goals a remedy costs: met less often by WORTH_SUGGESTING, or missed by more (mean shortfall up by as much), missed already or not. */
-export function costsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
-  return r.goals.filter((g) => g.metric !== except
-    && (g.metShare[0] - g.metShare[1] >= WORTH_SUGGESTING || g.shortfall[1] - g.shortfall[0] >= WORTH_SUGGESTING));
+/**
+ * A band goal left on its upper side (more than 15 messages a day in a
+ * knowledge group): it still counts against every goal at once, but an
+ * operator reads a busier group as lively, not harmed — a note, not a cost.
+ */
+const busier = (g: GoalEffect, goals: readonly Threshold[]) => g.kpiChange > 0 && goals.find((t) => t.metric === g.metric)?.direction === 'between';
+
+const worse = (g: GoalEffect) => g.metShare[0] - g.metShare[1] >= WORTH_SUGGESTING || g.shortfall[1] - g.shortfall[0] >= WORTH_SUGGESTING;
+
+/** Other goals a remedy costs: met less often by WORTH_SUGGESTING, or missed by more (mean shortfall up by as much), missed already or not; a busier band is a note (`notesOf`), not a cost. */
+export function costsOf(r: Remedy, goals: readonly Threshold[], except?: SummaryKey): GoalEffect[] {
+  return r.goals.filter((g) => g.metric !== except && worse(g) && !busier(g, goals));
+}
+
+/** Band goals a remedy leaves on their upper side more often (busier than the playbook's 5–15 messages a day). */
+export function notesOf(r: Remedy, goals: readonly Threshold[], except?: SummaryKey): GoalEffect[] {
+  return r.goals.filter((g) => g.metric !== except && worse(g) && busier(g, goals));
+}
+
+/** Goals a remedy makes met more often, by WORTH_SUGGESTING or more. */
+export function gainsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
+  return r.goals.filter((g) => g.metric !== except && g.metShare[1] - g.metShare[0] >= WORTH_SUGGESTING);
 }
 
 const keyOfMoves = (moves: readonly Move[]) => moves.map((m) => `${m.path}=${m.to}`).join('&');

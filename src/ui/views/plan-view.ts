@@ -67,6 +67,8 @@ export class PlanView extends LitElement {
     @media print { button, progress { display: none; } .grid { display: block; } }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
     @media (max-width: 40rem) { .grid { grid-template-columns: 1fr; } }
+    /* the diagnosis' table of remedies has the whole width */
+    .grid > qc-plan-diagnosis { grid-column: 1 / -1; }
     /* the job's progress and Cancel stay in view while the planner reads a panel further down (a phone, a long diagnosis) */
     .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 1rem; background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; position: sticky; top: 0; z-index: 2; }
     button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid var(--qc-accent); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
