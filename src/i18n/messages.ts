@@ -296,7 +296,7 @@ const MESSAGES = {
   sweepCapped: { en: 'At most 51 settings per lever: only the first 51 are run.', zh: '每个策略项最多 51 个取值：只运行前 51 个。' },
   heatLegend: { en: 'Each cell: the share of {runs} runs meeting the goal shown, its 90% interval under it (seed {seed}, same run indices in every cell); darker is higher.', zh: '每格：{runs} 次模拟中达成所示目标的比例，下方为其 90% 区间（种子 {seed}，各格模拟编号相同）；颜色越深比例越高。' },
   screenFlat: { en: 'No lever changed this output in the strategies tried (it is the same at all of them, e.g. no run meets every goal): pick a KPI, or give more runs and paths.', zh: '所试策略中没有任何策略项改变这一结果（各策略结果相同，例如没有任何一次模拟同时达成全部目标）：请选择具体指标，或增加模拟次数与路径数。' },
-  roundProgress: { en: '{done} / {total} runs of this round · {elapsed} s elapsed', zh: '本轮 {done} / {total} 次 · 已用 {elapsed} 秒' },
+  progressEstimated: { en: '{done} / about {total} runs · {elapsed} s elapsed · about {remaining} left', zh: '{done} / 约 {total} 次 · 已用 {elapsed} 秒 · 约剩 {remaining}' },
   withPlans: { en: 'with planning results: {kinds}', zh: '含规划结果：{kinds}' },
   method: { en: 'Method', zh: '方法' },
   methodMorris: { en: 'Morris screening (many levers)', zh: 'Morris 筛选（多个策略项）' },

@@ -17,6 +17,7 @@ import { goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planni
 import { costsOf, diagnose, movesOf, notesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
 import { describeGoalMove, describeRemedy, describeRemedyAgain, remedyCells } from '../../src/model/planning/diagnosis-text.ts';
 import { goalsOf } from '../../src/model/playbook.ts';
+import { TimeLeft } from '../../src/model/planning/time-left.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
 import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
@@ -507,5 +508,34 @@ describe('planning on the model', () => {
     const result = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 1000 }, candidates: 4, firstRuns: 5, finalRuns: 10, checkRuns: 20 });
     expect(result.best!.settings[0][1]).toBe(result.levers[0].current);
     expect(result.check).toBeNull();
+  });
+});
+
+describe('time left', () => {
+  it('comes from the speed measured after the first runs finished, over the last seconds', () => {
+    const left = new TimeLeft();
+    // the first batch took 5 s (workers starting): not a speed
+    expect(left.update(5_000, 100, 1_000)).toBeNull();
+    // 100 runs a second since: 800 runs left are 8 s
+    expect(left.update(6_000, 200, 1_000)).toBe(8_000);
+    // the speed halves: the estimate follows within the window
+    for (let t = 7_000, done = 250; t <= 14_000; t += 1_000, done += 50) left.update(t, done, 1_000);
+    expect(left.update(15_000, 650, 1_000)).toBeCloseTo(7_000, -2);
+  });
+
+  it('a goal seek reports its runs over the whole job, and expects about as many as it runs', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, promoPerWeek: 7 } }));
+    const reports: [string, number, number][] = [];
+    const result = await goalSeek(runTasksHere, base, {
+      levers: ['content.promoPerWeek', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!), objective: { kind: 'maxGoals', budget: 20 },
+      withinPlaybook: true, finalRuns: 20, checkRuns: 20, onProgress: (stage, done, total) => reports.push([stage, done, total]),
+    });
+    const done = reports.map((r) => r[1]);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(reports.at(-1)![1]).toBe(result.evaluations);
+    expect(reports.at(-1)![2]).toBe(result.evaluations);
+    // the first estimate is within a factor of two of the runs done (it was 6× before: stage totals, time from the job's start)
+    expect(reports[0][2] / result.evaluations).toBeGreaterThan(0.5);
+    expect(reports[0][2] / result.evaluations).toBeLessThan(2);
   });
 });

@@ -163,12 +163,13 @@ export class PlanView extends LitElement {
     if (!p) return html`<span class="status" role="status" data-finished="true">${t(this.locale, 'planIdle')}</span>`;
     const seconds = (ms: number) => formatNumber(this.locale, ms / 1000, 1);
     const stage = t(this.locale, STAGE_TEXT[p.stage]);
+    // a goal seek's or a frontier's runs in all are an estimate until its last stage
+    const estimated = p.kind === 'goalSeek' || p.kind === 'frontier';
+    const remaining = p.remainingMs === null ? '—' : formatRemaining(this.locale, p.remainingMs);
     return html`
-      ${p.kind === 'goalSeek' || p.kind === 'frontier' ? html`<progress aria-label=${t(this.locale, 'plan_goalSeek')}></progress>`
-        : html`<progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>`}
-      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${p.kind === 'goalSeek' || p.kind === 'frontier'
-        ? t(this.locale, 'roundProgress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs) })
-        : t(this.locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : formatRemaining(this.locale, p.remainingMs) })}</span>
+      <progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>
+      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${
+        t(this.locale, estimated ? 'progressEstimated' : 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining })}</span>
       <button class="cancel" @click=${() => this.fire('plan-cancel')}>${t(this.locale, 'cancel')}</button>
     `;
   }
