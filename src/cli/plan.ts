@@ -240,7 +240,7 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
-  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.screenRuns} runs, the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
+  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.firstLookRuns ?? result.screenRuns} runs (the most promising on ${result.screenRuns}), the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
   print(`every goal met in ${formatChance('en', result.allGoals, result.runs)}`);
   for (const b of result.breaches) print(`  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
   for (const line of result.outcome) print(`\n${line.en}`);

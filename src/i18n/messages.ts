@@ -254,7 +254,7 @@ const MESSAGES = {
   runsPerPoint: { en: 'Runs per point', zh: '每个点的模拟次数' },
   runDiagnosis: { en: 'Diagnose', zh: '开始诊断' },
   remedyAbove: { en: '— remedy {n} in the table above (its effects, costs and check there)', zh: '——即上表第 {n} 条建议（效果、代价和验证见上表）' },
-  diagnosisSummary: { en: '{moves} one-lever moves screened on {screen} runs, the best on all {runs} runs, and {pairs} pairs, paired with your strategy; your strategy meets every goal at once in {chance}.', zh: '初筛 {moves} 种单项调整（每种 {screen} 次模拟），最佳者跑满 {runs} 次，并试了 {pairs} 组两两组合，均与当前策略配对比较；当前策略同时达成全部目标的比例为 {chance}。' },
+  diagnosisSummary: { en: '{moves} one-lever moves screened on {first} runs (the most promising on {screen}), the best on all {runs} runs, and {pairs} pairs, paired with your strategy; your strategy meets every goal at once in {chance}.', zh: '初筛 {moves} 种单项调整（每种 {first} 次模拟，较有希望的 {screen} 次），最佳者跑满 {runs} 次，并试了 {pairs} 组两两组合，均与当前策略配对比较；当前策略同时达成全部目标的比例为 {chance}。' },
   allReliable: { en: 'Every goal is met in at least 80 % of runs.', zh: '每个目标的达标比例都不低于 80%。' },
   metIn: { en: 'runs meeting it: {chance}', zh: '达标比例 {chance}' },
   medianIs: { en: 'median {value}', zh: '中位数 {value}' },

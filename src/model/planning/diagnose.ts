@@ -106,6 +106,8 @@ export interface Diagnosis {
   readonly seed: number;
   readonly runs: number;
   readonly screenRuns: number;
+  /** Runs of the first look at every move (successive halving; absent in results saved before it). */
+  readonly firstLookRuns?: number;
   /** Single moves screened, and pairs tried on every run. */
   readonly movesTried: number;
   readonly pairsTried: number;
@@ -335,7 +337,7 @@ export async function diagnose(
   const checked = listed.map((r, k) => withCheck(remedyOf(base, r.moves, freshCurrent, fresh[k]), freshCurrent, fresh[k], goals));
   const result = diagnosisFrom(base, freshCurrent, checked, singles.length, pairs.length, screenRuns);
   // which goals are missed, and the group's outcome, are read on the runs the diagnosis started from
-  return { ...result, outcome: searched.outcome };
+  return { ...result, firstLookRuns: firstLook, outcome: searched.outcome };
 }
 
 /** What the progress counts on before a stage's size is known (judgement, from the knowledge-sharing diagnoses). */

@@ -129,7 +129,7 @@ export class DiagnosisPanel extends PlanPanel {
       </div>
       ${done ? html`
         ${this.stale(done.scenario)}
-        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
+        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, first: done.result.firstLookRuns ?? done.result.screenRuns, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
           chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${typeset(locale, `${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}`)}</li>`)}</ul>` : nothing}
