@@ -40,6 +40,8 @@ async function timed(page: Page, label: string, start: () => Promise<void>, done
 
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // a step that cannot act (an element covered or missing) fails after a while instead of waiting for ever
+  page.setDefaultTimeout(120_000);
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
