@@ -5,7 +5,7 @@
  * with its check on fresh runs and the verdict.
  */
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
-import { describeThreshold } from '../model/playbook.ts';
+import { describeThreshold, type Threshold } from '../model/playbook.ts';
 import { formatSignedChange, formatSignedPoints } from '../model/format.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -13,7 +13,8 @@ import { describePosition, leverAt } from '../model/planning/levers.ts';
 import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
-import { RELIABLY_MET } from '../model/planning/diagnose.ts';
+import { RELIABLY_MET, type Remedy } from '../model/planning/diagnose.ts';
+import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { plain } from './io.ts';
@@ -40,6 +41,48 @@ export function table(rows: string[][]): string {
 }
 
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+/** A text cut into lines of at most `width` characters at spaces (a longer word stands alone). */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...out, line] : out;
+}
+
+/** A table whose cells hold several lines (each a list of lines), columns left-aligned, a rule under the header and between rows. */
+export function multiLineTable(header: readonly string[], rows: readonly (readonly (readonly string[])[])[]): string {
+  const all = [header.map((h) => [h]), ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => Math.max(0, ...(r[c] ?? []).map((line) => line.length)))));
+  const render = (r: readonly (readonly string[])[]) => {
+    const height = Math.max(1, ...r.map((cell) => cell.length));
+    return Array.from({ length: height }, (_, k) => r.map((cell, c) => (cell[k] ?? '').padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+  };
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [render(all[0]), rule, ...rows.map(render).flatMap((text, i) => (i ? [rule.replace(/─/g, '·'), text] : [text]))].join('\n');
+}
+
+/** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), cells wrapped to `width`. */
+export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = 30): string {
+  const head = (c: RemedyColumn) => REMEDY_COLUMNS[c].en.replace(' (90% interval)', '');
+  const cut = (items: readonly string[]) => (items.length ? items.flatMap((x) => wrap(x, width)) : ['—']);
+  const above = list.map((r) => (focus ? indexAmong(r, remedies) : -1));
+  // under a missed goal whose moves are all remedies of the table above: each named by its number
+  if (focus && above.every((n) => n >= 0)) {
+    return multiLineTable([head('move'), head('focus'), head('above')], list.map((r, i) => [cut(remedyCells(r, scenario, 'en', focus).move), cut([remedyCells(r, scenario, 'en', focus).focus!]), [remedyAboveText(above[i] + 1, 'en')]]));
+  }
+  const header = [...(focus ? [] : [head('rank')]), head('move'), ...(focus ? [head('focus')] : []), head('chance'), head('effects'), head('costs'), head('notes'), head('playbook'), head('check')];
+  const rows = list.map((r, i) => {
+    const cells = remedyCells(r, scenario, 'en', focus);
+    const lead = [...(focus ? [] : [[String(i + 1)]]), cut(cells.move), ...(focus ? [cut([cells.focus!])] : [])];
+    if (above[i] >= 0) return [...lead, [`${remedyAboveText(above[i] + 1, 'en')} above`]];
+    return [...lead, [`${cells.chance[0]}${cells.lowersChance ? ' ⚠' : ''}`, ...wrap(`(${cells.chance[1]})`, 18)], cut(cells.effects), cut(cells.costs), cut(cells.notes),
+      cut([cells.playbook.text]), cut([cells.check.text])];
+  });
+  return multiLineTable(header, rows);
+}
 
 export function printSweep(result: SweepResult): void {
   const [first, second] = result.axes;

@@ -32,12 +32,11 @@ import { ISHIGAMI_INDICES, ishigami } from '../model/planning/test-functions.ts'
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
 import { diagnose } from '../model/planning/diagnose.ts';
-import { describeGoalMove, describeRemedy } from '../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
 import { decimal, loadScenario, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
-import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, sobolTable, table, unreliableHint } from './plan-print.ts';
+import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, unreliableHint } from './plan-print.ts';
 import { defaultThreads } from './threads.ts';
 import { print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
@@ -241,18 +240,18 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
-  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.screenRuns} runs, the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
+  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.firstLookRuns ?? result.screenRuns} runs (the most promising on ${result.screenRuns}), the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
   print(`every goal met in ${formatChance('en', result.allGoals, result.runs)}`);
   for (const b of result.breaches) print(`  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
   for (const line of result.outcome) print(`\n${line.en}`);
   print('\nwhat to change, best first (the chance of meeting every goal; moves against the playbook rank lower):');
   if (!result.remedies.length) print('  no move or pair tried raises the chance of meeting every goal: try optimize');
-  result.remedies.forEach((r, i) => print(`  ${i + 1}. ${describeRemedy(r, scenario, 'en')}`));
+  if (result.remedies.length) print(remedyTable(result.remedies, scenario, result.remedies));
   if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
   for (const g of result.goals) {
     print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
     if (!g.moves.length) print('  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
-    for (const m of g.moves) print(`  ${describeGoalMove(m, result.remedies, scenario, 'en', g.threshold)}`);
+    if (g.moves.length) print(remedyTable(g.moves, scenario, result.remedies, g.threshold));
   }
 }
 

@@ -9,6 +9,7 @@
  * A list of problems is cut to its first 20 lines and a count of the rest.
  * Progress is a line rewritten in place on a terminal, a line per tenth in a log.
  */
+import { TimeLeft } from '../model/planning/time-left.ts';
 import { writeSync } from 'node:fs';
 import { MAX_PROBLEMS_SHOWN } from '../model/files.ts';
 import { pause, UserError } from './io.ts';
@@ -79,21 +80,24 @@ export function progressPrinter(label: string, unit: string | null = 'runs'): (d
   const started = performance.now();
   let last = 0;
   let tenthsShown = 0;
+  // time left from the speed measured since the first runs finished (the threads' start-up not counted)
+  const timeLeft = new TimeLeft();
   return (done, total) => {
     const now = performance.now();
     const elapsed = (now - started) / 1000;
+    const leftMs = timeLeft.update(now, done, total);
+    const leftText = leftMs === null ? '' : `, ~${(leftMs / 1000).toFixed(0)} s left`;
     if (!process.stderr.isTTY) {
       const tenths = Math.floor((done / total) * 10);
       if (tenths <= tenthsShown) return;
       tenthsShown = tenths;
-      process.stderr.write(`${label}: ${tenths * 10} % (${unit ? `${done}/${total} ${unit}, ` : ''}${elapsed.toFixed(1)} s)\n`);
+      process.stderr.write(`${label}: ${tenths * 10} % (${unit ? `${done}/${total} ${unit}, ` : ''}${elapsed.toFixed(1)} s${done < total ? leftText : ''})\n`);
       return;
     }
     if (now - last < 500 && done < total) return;
     last = now;
-    const left = done ? (elapsed / done) * (total - done) : 0;
     const count = unit ? `${done}/${total} ${unit}` : `${Math.floor((done / total) * 100)} %`;
-    process.stderr.write(`\r${label}: ${count} · ${elapsed.toFixed(1)} s elapsed · ~${left.toFixed(1)} s left   ${done === total ? '\n' : ''}`);
+    process.stderr.write(`\r${label}: ${count} · ${elapsed.toFixed(1)} s elapsed · ${leftMs === null ? 'measuring speed' : `~${(leftMs / 1000).toFixed(1)} s left`}   ${done === total ? '\n' : ''}`);
     progressLineOpen = done < total;
   };
 }

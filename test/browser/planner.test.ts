@@ -94,20 +94,36 @@ describe('the planner worker', () => {
     await view.updateComplete;
     const panels = [...view.shadowRoot!.querySelectorAll('qc-plan-diagnosis, qc-plan-seek, qc-plan-frontier, qc-plan-sweep, qc-plan-screen, qc-plan-rules')];
     expect(panels).toHaveLength(6);
+    // the other panels hear of a job's start or end one per task, after the job's own
+    const settle = async () => {
+      for (let k = 0; k < 8; k++) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        await view.updateComplete;
+        for (const p of panels) await (p as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      }
+    };
     const tick = async (done: number) => {
       view.progress = { kind: 'sweep', stage: 'run', done, total: 100, elapsedMs: done * 10, remainingMs: 1000 };
       await view.updateComplete;
       for (const p of panels) await (p as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     };
-    await tick(1); // a job starts: the panels block their run buttons
-    expect((panels[1] as HTMLElement).shadowRoot!.querySelector('button.run-seek')!.getAttribute('aria-disabled')).toBe('true');
+    await tick(1); // a job starts: its own panel blocks its run button at once, the others a task or more later
+    const blocked = (i: number, button: string) => (panels[i] as HTMLElement).shadowRoot!.querySelector(`button.${button}`)!.getAttribute('aria-disabled');
+    expect(blocked(3, 'run-sweep')).toBe('true');
+    expect(blocked(1, 'run-seek')).toBe('false');
+    await settle();
+    expect(blocked(1, 'run-seek')).toBe('true');
     const renders = panels.map((p) => vi.spyOn(p as unknown as { render: () => unknown }, 'render'));
     for (let done = 2; done < 12; done++) await tick(done);
     expect(view.shadowRoot!.querySelector('.status')!.textContent).toMatch(/11 \/ 100/);
     expect(renders.map((r) => r.mock.calls.length)).toEqual([0, 0, 0, 0, 0, 0]);
     view.progress = null;
     await view.updateComplete;
+    // the job's own panel first; no other panel in the same task
+    expect(renders.map((r) => r.mock.calls.length)).toEqual([0, 0, 0, 1, 0, 0]);
+    await settle();
     expect(renders.every((r) => r.mock.calls.length === 1)).toBe(true);
+    expect(blocked(1, 'run-seek')).toBe('false');
     view.remove();
   });
 });

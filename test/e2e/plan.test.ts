@@ -191,7 +191,9 @@ describe('planning', () => {
     expect(text).toMatch(/怎么改：按效果排序/);
     // its chances with their 90 % interval
     expect(text).toMatch(/同时达成全部目标的比例为 \d+%（90% 区间 \d+–\d+%，\d+ 次模拟）/);
-    expect(text).toMatch(/全部目标同时达成 [\d.]+% → [\d.]+%（90% 区间/);
+    // the remedies as a table: every goal at once before → after, its interval under it
+    expect(text).toMatch(/全部目标同时达成（90% 区间）/);
+    expect(await plan.locator('table.remedies td.col-chance').first().textContent()).toMatch(/[\d.]+% → [\d.]+%\s*\d+–\d+%，\d+ 次模拟/);
     expect(text).not.toMatch(/goal met in|Apply\b/);
     await page.screenshot({ path: `${SHOTS}/plan-zh.png`, fullPage: true });
     expect(session.errors).toEqual([]);

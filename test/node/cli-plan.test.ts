@@ -409,7 +409,12 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(text).toMatch(/The group fell silent/);
     // a lever move with its chance of meeting the goal (model v3: DMs no longer revive a silent group on their own)
     expect(text).toMatch(/what to change, best first/);
-    expect(text).toMatch(/: \S+ → \S+: .*goal met in/);
-    expect(text).toMatch(/every goal at once \d+% → \d+% \(90% interval \d+–\d+%, 20 runs\)/);
+    // the remedies as the browser's table: a header, and each remedy's chance before → after with its interval and runs
+    expect(text).toMatch(/#\s+Move \(from → to\)\s+Every goal at once\s+Goals met more often\s+Costs\s+Notes\s+Playbook\s+Fresh runs/);
+    expect(text).toMatch(/^1\s+\S.*: \S.* → .*\d+% → \d+%/m);
+    expect(text).toMatch(/\(\d+–\d+%, 20 runs\)/);
+    // under a missed goal, the move's effect on it
+    expect(text).toMatch(/Move \(from → to\)\s+This goal/);
+    expect(text).toMatch(/goal met in/);
   });
 });

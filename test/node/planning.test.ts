@@ -14,8 +14,10 @@ import { sobolSequence, SOBOL_DIMENSIONS } from '../../src/model/planning/sobol-
 import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
-import { diagnose, movesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
-import { describeGoalMove, describeRemedy, describeRemedyAgain } from '../../src/model/planning/diagnosis-text.ts';
+import { costsOf, diagnose, movesOf, notesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { describeGoalMove, describeRemedy, describeRemedyAgain, remedyCells } from '../../src/model/planning/diagnosis-text.ts';
+import { goalsOf } from '../../src/model/playbook.ts';
+import { TimeLeft } from '../../src/model/planning/time-left.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
 import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
@@ -384,6 +386,24 @@ describe('planning on the model', () => {
     // the CLI and the panel list a goal's moves alike: a remedy above by its number, any other move in full
     expect(describeGoalMove(best, d.remedies, base, 'en', topics.threshold)).toMatch(/ — remedy 1 above$/);
     expect(describeGoalMove(best, [], base, 'en', topics.threshold)).toMatch(/every goal at once/);
+    // more than 15 messages a day is a livelier group, not harm: a note, not a cost (it still counts against every goal at once)
+    const goals = goalsOf(base);
+    expect(costsOf(best, goals).map((c) => c.metric)).not.toContain('dailyMessages');
+    expect(notesOf(best, goals).map((c) => c.metric)).toEqual(['dailyMessages']);
+    const cells = remedyCells(best, base, 'en');
+    expect(cells.notes).toEqual([expect.stringMatching(/^Daily messages: busier than the playbook's 5–15 a day \(within it in \d+% → \d+% of runs\)$/)]);
+    expect(cells.costs.join()).not.toMatch(/Daily messages/);
+    expect(remedyCells(best, base, 'zh-CN').notes[0]).toMatch(/^日均发言量比手册的每天 5–15 条更热闹（在此范围内 \d+% → \d+%）$/);
+    expect(en).toMatch(/; note: Daily messages: busier than/);
+    expect(en).not.toMatch(/costs on other goals.*Daily messages/);
+    // the table's cells: the moves one a line, the chance before → after with its interval and runs, the playbook, the check
+    expect(cells.move).toEqual(['Posting window: 14:00–15:00 → 19:00–21:00', 'Promotions per week: 14 posts → 0 posts']);
+    expect(cells.chance[0]).toMatch(/^0% → \d+%$/);
+    expect(cells.chance[1]).toMatch(/^\d+–\d+%, 40 runs$/);
+    expect(cells.effects.join('\n')).toMatch(/Topic response \(in window\) \d+% → \d+%/);
+    expect(cells.playbook).toEqual({ within: true, text: '✓ within the playbook', short: '✓ within' });
+    expect(cells.check.state).toBe('confirmed');
+    expect(cells.check.text).toMatch(/^✓ confirmed: \+[\d.]+ pp \(90% interval \+[\d.]+ to \+[\d.]+ pp\)$/);
   });
 
   it('the playbook guardrails narrow each lever to its § setting or range', () => {
@@ -488,5 +508,34 @@ describe('planning on the model', () => {
     const result = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 1000 }, candidates: 4, firstRuns: 5, finalRuns: 10, checkRuns: 20 });
     expect(result.best!.settings[0][1]).toBe(result.levers[0].current);
     expect(result.check).toBeNull();
+  });
+});
+
+describe('time left', () => {
+  it('comes from the speed measured after the first runs finished, over the last seconds', () => {
+    const left = new TimeLeft();
+    // the first batch took 5 s (workers starting): not a speed
+    expect(left.update(5_000, 100, 1_000)).toBeNull();
+    // 100 runs a second since: 800 runs left are 8 s
+    expect(left.update(6_000, 200, 1_000)).toBe(8_000);
+    // the speed halves: the estimate follows within the window
+    for (let t = 7_000, done = 250; t <= 14_000; t += 1_000, done += 50) left.update(t, done, 1_000);
+    expect(left.update(15_000, 650, 1_000)).toBeCloseTo(7_000, -2);
+  });
+
+  it('a goal seek reports its runs over the whole job, and expects about as many as it runs', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, promoPerWeek: 7 } }));
+    const reports: [string, number, number][] = [];
+    const result = await goalSeek(runTasksHere, base, {
+      levers: ['content.promoPerWeek', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!), objective: { kind: 'maxGoals', budget: 20 },
+      withinPlaybook: true, finalRuns: 20, checkRuns: 20, onProgress: (stage, done, total) => reports.push([stage, done, total]),
+    });
+    const done = reports.map((r) => r[1]);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(reports.at(-1)![1]).toBe(result.evaluations);
+    expect(reports.at(-1)![2]).toBe(result.evaluations);
+    // the first estimate is within a factor of two of the runs done (it was 6× before: stage totals, time from the job's start)
+    expect(reports[0][2] / result.evaluations).toBeGreaterThan(0.5);
+    expect(reports[0][2] / result.evaluations).toBeLessThan(2);
   });
 });

@@ -15,7 +15,7 @@ import { goalsOf, meetsAll, meetsGoal, RELIABLY_MET as RELIABLE, shortfall, type
 import type { Scenario } from '../scenario.ts';
 import { type Bilingual } from '../text.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
-import { evaluate, type Executor } from './jobs.ts';
+import { evaluateRanges, type Executor, type RunRange } from './jobs.ts';
 import { explainOutcome } from './outcome.ts';
 import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
 import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
@@ -32,7 +32,13 @@ const SHORTFALL_WEIGHT = 0.05;
 
 /** How the work is cut (judgement: a first look on a third of the runs, then every run for the best). */
 export const DIAGNOSIS_PLAN = {
-  /** Runs per move in the screening (at most the diagnosis' runs). */
+  /** Runs per move in the first look at every move (successive halving: Jamieson & Talwalkar 2016). */
+  firstLookRuns: 10,
+  /** The share of the moves, best first, that get a second look … */
+  secondLookShare: 1 / 3,
+  /** … and, per missed goal, the moves that raise it most. */
+  secondLookPerGoal: 3,
+  /** Runs per move after the second look (at most the diagnosis' runs); a pair's first look, too. */
   screenRuns: 20,
   /** Points of a numeric lever's coarse grid, ends included. */
   gridPoints: 5,
@@ -100,6 +106,8 @@ export interface Diagnosis {
   readonly seed: number;
   readonly runs: number;
   readonly screenRuns: number;
+  /** Runs of the first look at every move (successive halving; absent in results saved before it). */
+  readonly firstLookRuns?: number;
   /** Single moves screened, and pairs tried on every run. */
   readonly movesTried: number;
   readonly pairsTried: number;
@@ -173,10 +181,28 @@ export function rankValue(r: Remedy): number {
 /** Best first: a remedy confirmed on fresh runs before one that is not, then by rankValue. */
 const byRank = (a: Remedy, b: Remedy) => Number(b.check?.confirmed ?? false) - Number(a.check?.confirmed ?? false) || rankValue(b) - rankValue(a);
 
-/** Other goals a remedy costs: met less often by WORTH_SUGGESTING, or missed by more (mean shortfall up by as much), missed already or not. */
-export function costsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
-  return r.goals.filter((g) => g.metric !== except
-    && (g.metShare[0] - g.metShare[1] >= WORTH_SUGGESTING || g.shortfall[1] - g.shortfall[0] >= WORTH_SUGGESTING));
+/**
+ * A band goal left on its upper side (more than 15 messages a day in a
+ * knowledge group): it still counts against every goal at once, but an
+ * operator reads a busier group as lively, not harmed — a note, not a cost.
+ */
+const busier = (g: GoalEffect, goals: readonly Threshold[]) => g.kpiChange > 0 && goals.find((t) => t.metric === g.metric)?.direction === 'between';
+
+const worse = (g: GoalEffect) => g.metShare[0] - g.metShare[1] >= WORTH_SUGGESTING || g.shortfall[1] - g.shortfall[0] >= WORTH_SUGGESTING;
+
+/** Other goals a remedy costs: met less often by WORTH_SUGGESTING, or missed by more (mean shortfall up by as much), missed already or not; a busier band is a note (`notesOf`), not a cost. */
+export function costsOf(r: Remedy, goals: readonly Threshold[], except?: SummaryKey): GoalEffect[] {
+  return r.goals.filter((g) => g.metric !== except && worse(g) && !busier(g, goals));
+}
+
+/** Band goals a remedy leaves on their upper side more often (busier than the playbook's 5–15 messages a day). */
+export function notesOf(r: Remedy, goals: readonly Threshold[], except?: SummaryKey): GoalEffect[] {
+  return r.goals.filter((g) => g.metric !== except && worse(g) && busier(g, goals));
+}
+
+/** Goals a remedy makes met more often, by WORTH_SUGGESTING or more. */
+export function gainsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
+  return r.goals.filter((g) => g.metric !== except && g.metShare[1] - g.metShare[0] >= WORTH_SUGGESTING);
 }
 
 const keyOfMoves = (moves: readonly Move[]) => moves.map((m) => `${m.path}=${m.to}`).join('&');
@@ -201,6 +227,7 @@ export async function diagnose(
 ): Promise<Diagnosis> {
   const goals = goalsOf(base);
   const screenRuns = Math.min(runs, DIAGNOSIS_PLAN.screenRuns);
+  const firstLook = Math.min(screenRuns, DIAGNOSIS_PLAN.firstLookRuns);
   // every move validated once: the invalid ones are left out
   const usable = leversFor(base);
   const singles = [...usable.flatMap((lever) => movesOf(lever, base).map((move): readonly Move[] => [move])), ...playbookWindowMove(usable, base)]
@@ -208,23 +235,51 @@ export async function diagnose(
       const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
       return parsed.ok ? [{ moves, scenario: parsed.scenario }] : [];
     });
-  // progress over the whole job: the screening, every run for the shortlist and the pairs (an estimate until the pairs are known)
+  // Progress in runs over the whole job. The later stages' sizes depend on what the earlier ones
+  // find: until then they count as expected (EXPECTED_WORK), and the total is corrected as each is known.
   const pairCount = (DIAGNOSIS_PLAN.pairedLevers * (DIAGNOSIS_PLAN.pairedLevers - 1)) / 2;
-  const shortlistMost = DIAGNOSIS_PLAN.shortlist + DIAGNOSIS_PLAN.perGoal * goals.length;
-  // and the check on fresh runs of what is listed (at most the remedies listed overall and per goal, and the current strategy)
-  const checkMost = (DIAGNOSIS_PLAN.listed + DIAGNOSIS_PLAN.perGoalListed * goals.length + 1) * runs;
-  let total = runs + singles.length * screenRuns + shortlistMost * (runs - screenRuns) + pairCount * runs + checkMost;
+  const work = {
+    first: 2 * runs + singles.length * firstLook,
+    second: Math.ceil(singles.length * DIAGNOSIS_PLAN.secondLookShare) * (screenRuns - firstLook),
+    shortlist: (DIAGNOSIS_PLAN.shortlist + DIAGNOSIS_PLAN.perGoal) * (runs - screenRuns),
+    pairs: pairCount * screenRuns + Math.round(pairCount * EXPECTED_WORK.pairsRaced) * (runs - screenRuns),
+    check: EXPECTED_WORK.checked * runs,
+  };
+  const total = () => work.first + work.second + work.shortlist + work.pairs + work.check;
   let done = 0;
-  const report = (d: number) => onProgress?.(Math.min(total, done + d), total);
+  const report = (d: number) => onProgress?.(Math.min(total(), done + d), total());
+  const stage = async (ranges: readonly RunRange[]) => {
+    const out = await evaluateRanges(executor, ranges, report);
+    done += ranges.reduce((sum, r) => sum + r.runs, 0);
+    return out;
+  };
 
-  const [current] = await evaluate(executor, [base], 0, runs, report);
-  done += runs;
-  const screened = await evaluate(executor, singles.map((c) => c.scenario), 0, screenRuns, report);
-  done += singles.length * screenRuns;
+  // 1. the current strategy on the runs of the search and on fresh ones (for the check), and a first look at every move
+  const [current, freshCurrent, ...looked] = await stage([
+    { scenario: base, firstRun: 0, runs },
+    { scenario: base, firstRun: CHECK_FIRST_RUN, runs },
+    ...singles.map((c) => ({ scenario: c.scenario, firstRun: 0, runs: firstLook })),
+  ]);
   const missed = goals.filter((g) => share(current, (s) => meetsGoal(g, s[g.metric])) < RELIABLY_MET);
+  const gainFor = (g: Threshold) => (r: Remedy) => {
+    const e = r.goals.find((x) => x.metric === g.metric)!;
+    return e.metShare[1] - e.metShare[0] - (r.breaches.length ? PLAYBOOK_MARGIN : 0);
+  };
+
+  // 2. successive halving: the moves most promising for every goal at once, or for a missed goal, get a second look
+  const firstRanked = singles.map((c, k) => ({ ...c, remedy: remedyOf(base, c.moves, current, looked[k]), runs: looked[k] }));
+  const keep = Math.ceil(singles.length * DIAGNOSIS_PLAN.secondLookShare);
+  const second = new Set([...firstRanked].sort((a, b) => byRank(a.remedy, b.remedy)).slice(0, keep));
+  for (const g of missed) {
+    const gain = gainFor(g);
+    [...firstRanked].sort((a, b) => gain(b.remedy) - gain(a.remedy) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.secondLookPerGoal).forEach((c) => second.add(c));
+  }
+  const survivors = [...second].sort((a, b) => firstRanked.indexOf(a) - firstRanked.indexOf(b));
+  work.second = survivors.length * (screenRuns - firstLook);
+  const more = await stage(survivors.map((c) => ({ scenario: c.scenario, firstRun: firstLook, runs: screenRuns - firstLook })));
 
   // the shortlist: the best for every goal at once (at most two settings per lever), and the best for each missed goal
-  const first = singles.map((c, k) => ({ ...c, remedy: remedyOf(base, c.moves, current, screened[k]), runs: screened[k] }));
+  const first = survivors.map((c, k) => { const list = [...c.runs, ...more[k]]; return { ...c, remedy: remedyOf(base, c.moves, current, list), runs: list }; });
   const chosen = new Map<string, (typeof first)[number]>();
   const perLever = new Map<string, number>();
   for (const c of [...first].sort((a, b) => byRank(a.remedy, b.remedy))) {
@@ -235,18 +290,16 @@ export async function diagnose(
     chosen.set(keyOfMoves(c.moves), c);
   }
   for (const g of missed) {
-    const gain = (c: (typeof first)[number]) => { const e = c.remedy.goals.find((x) => x.metric === g.metric)!; return e.metShare[1] - e.metShare[0] - (c.remedy.breaches.length ? PLAYBOOK_MARGIN : 0); };
-    [...first].sort((a, b) => gain(b) - gain(a) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.perGoal).forEach((c) => chosen.set(keyOfMoves(c.moves), c));
+    const gain = gainFor(g);
+    [...first].sort((a, b) => gain(b.remedy) - gain(a.remedy) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.perGoal).forEach((c) => chosen.set(keyOfMoves(c.moves), c));
   }
   const shortlist = [...chosen.values()];
-  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairCount * runs + checkMost;
-  const rest = runs > screenRuns
-    ? await evaluate(executor, shortlist.map((c) => c.scenario), screenRuns, runs - screenRuns, report)
-    : shortlist.map(() => []);
-  done += shortlist.length * (runs - screenRuns);
+  work.shortlist = shortlist.length * (runs - screenRuns);
+  // 3. every run for the shortlist
+  const rest = await stage(shortlist.map((c) => ({ scenario: c.scenario, firstRun: screenRuns, runs: runs - screenRuns })));
   const full = shortlist.map((c, k) => remedyOf(base, c.moves, current, [...c.runs, ...rest[k]]));
 
-  // pairs of the best moves on different levers
+  // 4. pairs of the best moves on different levers
   // (the playbook's whole window counts as one move, on the window's two levers)
   const leaders: Remedy[] = [];
   const overlaps = (a: readonly Move[], b: readonly Move[]) => a.some((m) => b.some((o) => o.path === m.path));
@@ -254,28 +307,46 @@ export async function diagnose(
     if (leaders.length >= DIAGNOSIS_PLAN.pairedLevers) break;
     if (!leaders.some((l) => overlaps(l.moves, r.moves))) leaders.push(r);
   }
+  const fullRuns = new Map(shortlist.map((c, k) => [keyOfMoves(c.moves), [...c.runs, ...rest[k]]]));
   const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => {
     const moves = [...a.moves, ...b.moves];
     const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
     return parsed.ok ? [{ moves, parts: [a, b], scenario: parsed.scenario }] : [];
   }));
-  total = runs + singles.length * screenRuns + shortlist.length * (runs - screenRuns) + pairs.length * runs + checkMost;
-  const paired = await evaluate(executor, pairs.map((p) => p.scenario), 0, runs, report);
-  const pairRemedies = pairs.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, paired[k]), parts: p.parts }))
+  // raced: each pair first on the screening's runs; only one that beats each of its moves alone on those runs gets every run
+  work.pairs = pairs.length * screenRuns + Math.round(pairs.length * EXPECTED_WORK.pairsRaced) * (runs - screenRuns);
+  const pairLook = await stage(pairs.map((p) => ({ scenario: p.scenario, firstRun: 0, runs: screenRuns })));
+  const partOn = (part: Remedy, n: number) => remedyOf(base, part.moves, current, fullRuns.get(keyOfMoves(part.moves))!.slice(0, n));
+  const racing = pairs.flatMap((p, k) => {
+    const looks = remedyOf(base, p.moves, current, pairLook[k]);
+    return p.parts.every((alone) => rankValue(looks) > rankValue(partOn(alone, screenRuns))) ? [{ ...p, runs: pairLook[k] }] : [];
+  });
+  work.pairs = pairs.length * screenRuns + racing.length * (runs - screenRuns);
+  const pairRest = await stage(racing.map((p) => ({ scenario: p.scenario, firstRun: screenRuns, runs: runs - screenRuns })));
+  const pairRemedies = racing.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, [...p.runs, ...pairRest[k]]), parts: p.parts }))
     // a pair is worth listing only when it beats each of its moves alone
     .filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone))).map((p) => p.remedy);
-  // the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
+
+  // 5. the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
   const searched = diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
   const listed = [...searched.remedies, ...searched.goals.flatMap((g) => g.moves)].filter((r, i, all) => all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);
   const checkScenarios = listed.flatMap((r) => { const parsed = withSettings(base, settingsOfRemedy(r)); return parsed.ok ? [parsed.scenario] : []; });
-  total = done + (checkScenarios.length + 1) * runs;
-  const [freshCurrent, ...fresh] = await evaluate(executor, [base, ...checkScenarios], CHECK_FIRST_RUN, runs, report);
-  onProgress?.(total, total);
+  work.check = checkScenarios.length * runs;
+  const fresh = await stage(checkScenarios.map((scenario) => ({ scenario, firstRun: CHECK_FIRST_RUN, runs })));
+  onProgress?.(total(), total());
   const checked = listed.map((r, k) => withCheck(remedyOf(base, r.moves, freshCurrent, fresh[k]), freshCurrent, fresh[k], goals));
   const result = diagnosisFrom(base, freshCurrent, checked, singles.length, pairs.length, screenRuns);
   // which goals are missed, and the group's outcome, are read on the runs the diagnosis started from
-  return { ...result, outcome: searched.outcome };
+  return { ...result, firstLookRuns: firstLook, outcome: searched.outcome };
 }
+
+/** What the progress counts on before a stage's size is known (judgement, from the knowledge-sharing diagnoses). */
+const EXPECTED_WORK = {
+  /** Share of the pairs that beat their moves on the screening's runs and get every run. */
+  pairsRaced: 0.2,
+  /** Remedies re-run on fresh runs (those listed overall and per goal, most of them the same). */
+  checked: 6,
+} as const;
 
 /** Fresh runs for the check start here (the goal seek's held-out runs: never used by a search). */
 export const CHECK_FIRST_RUN = HOLDOUT_FIRST_RUN;

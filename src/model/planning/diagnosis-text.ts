@@ -9,12 +9,17 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
-import { costsOf, settingsOfRemedy, type Remedy } from './diagnose.ts';
+import { costsOf, gainsOf, notesOf, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
 import { describeBreach } from './guardrails.ts';
 import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
 
 /** "Posting window 14:00–15:00 → 19:00–21:00" (and a second move joined with "+"). */
 export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string {
+  return moveList(r, base, locale).join(langOf(locale) === 'zh' ? ' ＋ ' : ' + ');
+}
+
+/** Each move of a remedy in words (the window's start and length as one). */
+function moveList(r: Remedy, base: Scenario, locale: Locale): string[] {
   const l = langOf(locale);
   const colon = l === 'zh' ? '：' : ': ';
   const hours = (w: readonly number[]) => `${w[0]}:00–${w[1]}:00`;
@@ -26,7 +31,7 @@ export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string
     const lever = leverAt(m.path)!;
     if (together && isWindowLever(m.path)) return [`${lever.label[l]}${colon}${hours(windowAfter([], base))} → ${hours(windowAfter(windowMoves.map((w): Setting => [w.path, w.to]), base))}`];
     return [`${lever.label[l]}${colon}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`];
-  }).join(l === 'zh' ? ' ＋ ' : ' + ');
+  });
 }
 
 /** The move's effect on one goal: "Weekly participation +4.1 pp (goal met in 55 % → 70 % of runs)". */
@@ -75,15 +80,17 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
     ? `全部目标同时达成 ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`
     : `every goal at once ${p(r.allGoals[0])} → ${formatChance(locale, r.allGoals[1], r.runs)}`;
   const focusText = focus ? `${focusEffect(r, locale, focus)}${l === 'zh' ? '；' : '; '}` : '';
-  const goals = new Map(goalsOf(base).map((g) => [g.metric, g]));
-  const costs = costsOf(r, focus?.metric).map((c) => {
+  const goalList = goalsOf(base);
+  const goals = new Map(goalList.map((g) => [g.metric, g]));
+  const costs = costsOf(r, goalList, focus?.metric).map((c) => {
     const g = goals.get(c.metric)!;
     const unit = SUMMARY[c.metric].unit === 'perDay' ? (l === 'zh' ? ' 条/天' : ' a day') : '';
-    // a band (5–15 messages a day) can be left on either side: say which
-    const side = g.direction !== 'between' || c.kpiChange === 0 ? ''
-      : c.kpiChange > 0 ? (l === 'zh' ? `，更常高于 ${g.upper}` : `: above ${g.upper} more often`) : (l === 'zh' ? `，更常低于 ${g.value}` : `: below ${g.value} more often`);
+    // a band (5–15 messages a day) left below: say which side
+    const side = g.direction !== 'between' || c.kpiChange === 0 ? '' : (l === 'zh' ? `，更常低于 ${g.value}` : `: below ${g.value} more often`);
     return `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])} (${formatSignedChange(locale, c.metric, c.kpiChange)}${unit}${side})`;
   });
+  const notes = notesOf(r, goalList, focus?.metric).map((n) => busierText(n, goals.get(n.metric)!, locale));
+  const noteText = notes.length ? (l === 'zh' ? `；注意：${notes.join('，')}` : `; note: ${notes.join(', ')}`) : '';
   const costText = costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '';
   const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
   const lowers = r.check !== undefined && r.check.interval[1] < 0;
@@ -94,7 +101,104 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   // what it costs the team, when it changes by half an hour a week or more
   const hours = Math.abs(r.hours[1] - r.hours[0]) >= 0.5
     ? (l === 'zh' ? `；每周运营工时 ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])}` : `; team hours ${formatByUnit(locale, 'hours', r.hours[0])} → ${formatByUnit(locale, 'hours', r.hours[1])} a week`) : '';
-  const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${hours}${costText}${checkText}${worse}${against}`;
+  const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${hours}${costText}${noteText}${checkText}${worse}${against}`;
   // Chinese is typeset with full-width brackets and colons
   return l === 'zh' ? fullWidth(text) : text;
+}
+
+/**
+ * A band goal left on its upper side, as a note: "Daily messages: busier than
+ * the playbook's 5–15 a day (within it in 90% → 73% of runs)". More than 15
+ * messages a day reads as a lively group, not harm; the band still counts
+ * against every goal at once.
+ */
+function busierText(n: GoalEffect, g: Threshold, locale: Locale): string {
+  const l = langOf(locale);
+  const p = (v: number) => formatPercent(locale, v);
+  const perDay = SUMMARY[n.metric].unit === 'perDay';
+  return l === 'zh'
+    ? `${SUMMARY[n.metric].zh}比手册的${perDay ? '每天 ' : ''}${g.value}–${g.upper}${perDay ? ' 条' : ''}更热闹（在此范围内 ${p(n.metShare[0])} → ${p(n.metShare[1])}）`
+    : `${SUMMARY[n.metric].en}: busier than the playbook's ${g.value}–${g.upper}${perDay ? ' a day' : ''} (within it in ${p(n.metShare[0])} → ${p(n.metShare[1])} of runs)`;
+}
+
+/** The remedies table's columns, in order (the browser's headers and the CLI's). */
+export const REMEDY_COLUMNS = {
+  rank: { en: '#', zh: '#' },
+  move: { en: 'Move (from → to)', zh: '调整（原 → 新）' },
+  focus: { en: 'This goal', zh: '本目标' },
+  chance: { en: 'Every goal at once (90% interval)', zh: '全部目标同时达成（90% 区间）' },
+  effects: { en: 'Goals met more often', zh: '更常达成的目标' },
+  costs: { en: 'Costs', zh: '代价' },
+  notes: { en: 'Notes', zh: '备注' },
+  playbook: { en: 'Playbook', zh: '手册' },
+  check: { en: 'Fresh runs', zh: '新模拟验证' },
+  above: { en: 'In the table above', zh: '见上表' },
+} as const;
+
+/** Under a missed goal: a move that is remedy n of the table above is named by its number (its figures stand there). */
+export const remedyAboveText = (n: number, locale: Locale): string => (langOf(locale) === 'zh' ? `第 ${n} 条建议` : `remedy ${n}`);
+
+/** The index of a remedy among those listed (the same moves), or −1. */
+export function indexAmong(r: Remedy, remedies: readonly Remedy[]): number {
+  const key = JSON.stringify(settingsOfRemedy(r));
+  return remedies.findIndex((x) => JSON.stringify(settingsOfRemedy(x)) === key);
+}
+
+export type RemedyColumn = keyof typeof REMEDY_COLUMNS;
+
+/** One remedy as the table's cells, in one language: lists are one item a line. */
+export interface RemedyCells {
+  readonly move: readonly string[];
+  /** The effect on the goal a section is about (under a missed goal only). */
+  readonly focus?: string;
+  /** "0% → 28%" and "20–39%, 60 runs". */
+  readonly chance: readonly [change: string, interval: string];
+  readonly lowersChance: boolean;
+  readonly effects: readonly string[];
+  readonly costs: readonly string[];
+  readonly notes: readonly string[];
+  readonly playbook: { readonly within: boolean; readonly text: string; readonly short: string };
+  readonly check: { readonly state: 'confirmed' | 'unconfirmed' | 'lowers' | 'unchecked'; readonly text: string; readonly short: string };
+}
+
+/** A remedy's cells for the table (the browser's and the CLI's). */
+export function remedyCells(r: Remedy, base: Scenario, locale: Locale, focus?: Threshold): RemedyCells {
+  const l = langOf(locale);
+  const zh = l === 'zh';
+  const p = (v: number) => formatPercent(locale, v);
+  const typeset = (text: string) => (zh ? fullWidth(text) : text);
+  const goalList = goalsOf(base);
+  const goals = new Map(goalList.map((g) => [g.metric, g]));
+  const share = (e: GoalEffect) => `${SUMMARY[e.metric][l]} ${p(e.metShare[0])} → ${p(e.metShare[1])}`;
+  const hours = (v: number) => formatByUnit(locale, 'hours', v);
+  const hoursText = typeset(zh ? `每周运营工时 ${hours(r.hours[0])} → ${hours(r.hours[1])}` : `Team hours ${hours(r.hours[0])} → ${hours(r.hours[1])} a week`);
+  const hoursMove = r.hours[1] - r.hours[0];
+  const costs = costsOf(r, goalList, focus?.metric).map((c) => {
+    const g = goals.get(c.metric)!;
+    const below = g.direction === 'between' && c.kpiChange < 0 ? (zh ? `（更常低于 ${g.value}）` : ` (below ${g.value} more often)`) : '';
+    return `${share(c)}${below}`;
+  });
+  const check = r.check;
+  const interval = check ? formatSignedPointsRange(locale, check.interval[0], check.interval[1]) : '';
+  const difference = check ? formatSignedPoints(locale, check.difference) : '';
+  const checkCell: RemedyCells['check'] = !check
+    ? { state: 'unchecked', text: zh ? '未验证' : 'not checked', short: '—' }
+    : check.confirmed
+      ? { state: 'confirmed', text: typeset(zh ? `✓ 已确认：${difference}（90% 区间 ${interval}）` : `✓ confirmed: ${difference} (90% interval ${interval})`), short: `✓ ${difference}` }
+      : check.interval[1] < 0
+        ? { state: 'lowers', text: typeset(zh ? `⚠ 反而下降：${difference}（90% 区间 ${interval}）` : `⚠ lower: ${difference} (90% interval ${interval})`), short: `⚠ ${difference}` }
+        : { state: 'unconfirmed', text: typeset(zh ? `⚠ 未能确认：${difference}（90% 区间 ${interval} 含 0），可能只是噪声` : `⚠ not confirmed: ${difference} (90% interval ${interval} includes 0), may be noise`), short: zh ? '⚠ 未确认' : '⚠ not confirmed' };
+  return {
+    move: moveList(r, base, locale),
+    ...(focus ? { focus: typeset(focusEffect(r, locale, focus)) } : {}),
+    chance: [`${p(r.allGoals[0])} → ${p(r.allGoals[1])}`, zh ? `${formatChance(locale, r.allGoals[1], r.runs, 'interval')}，${r.runs} 次模拟` : `${formatChance(locale, r.allGoals[1], r.runs, 'interval')}, ${r.runs} runs`],
+    lowersChance: r.allGoals[1] < r.allGoals[0],
+    effects: [...gainsOf(r, focus?.metric).map(share), ...(hoursMove <= -0.5 ? [hoursText] : [])],
+    costs: [...costs, ...(hoursMove >= 0.5 ? [hoursText] : [])],
+    notes: notesOf(r, goalList, focus?.metric).map((n) => busierText(n, goals.get(n.metric)!, locale)),
+    playbook: r.breaches.length
+      ? { within: false, text: typeset(`⚠ ${r.breaches.map((b) => describeBreach(b, l)).join(zh ? '；' : '; ')}`), short: `⚠ ${[...new Set(r.breaches.map((b) => b.source))].join(zh ? '、' : ', ')}` }
+      : { within: true, text: zh ? '✓ 符合手册' : '✓ within the playbook', short: zh ? '✓ 符合' : '✓ within' },
+    check: checkCell,
+  };
 }

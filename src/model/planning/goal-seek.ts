@@ -17,7 +17,8 @@ import type { Scenario } from '../scenario.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { breachesOf, playbookSettings, withinPlaybook, type Breach } from './guardrails.ts';
 import { isWindowLever, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
-import { search, type Assessment, type CandidateEvaluator, type Objective, type RunRecord, type SearchStage } from './optimize.ts';
+import { countingRuns } from './time-left.ts';
+import { expectedSearchRuns, search, type Assessment, type CandidateEvaluator, type Objective, type RunRecord, type SearchStage } from './optimize.ts';
 
 /** Held-out runs start here; a search never uses run indices this high. */
 export const HOLDOUT_FIRST_RUN = 1_000_000;
@@ -37,6 +38,7 @@ export interface GoalSeekOptions {
   /** Generations of the global stage and the racing cap (defaults in optimize.ts). */
   readonly generations?: number;
   readonly maxRuns?: number;
+  /** Progress over the whole job: the stage running, runs done and the runs expected in all (an estimate until the end). */
   readonly onProgress?: (stage: SearchStage | 'check', done: number, total: number) => void;
 }
 
@@ -145,25 +147,42 @@ export function searchSpace(executor: Executor, base: Scenario, chosen: readonly
 export async function goalSeek(executor: Executor, base: Scenario, options: GoalSeekOptions): Promise<GoalSeekResult> {
   const goals = goalsOf(base);
   const keepToPlaybook = options.withinPlaybook ?? true;
-  const { levers, settingsOf, scenarioAt, evaluator, start, playbook } = searchSpace(executor, base, options.levers, keepToPlaybook);
+  const checkRuns = options.checkRuns ?? 200;
+  // progress over the whole job, task by task: the runs done of the runs expected
+  let stage: SearchStage | 'check' = 'screen';
+  const stages = expectedSearchRuns(options.levers.length, { ...options, starts: (keepToPlaybook ? 2 : 1) + (options.starts?.length ?? 0) });
+  const order = ['screen', 'evolve', 'refine', 'race'] as const;
+  // at each stage: the runs done, and the runs expected of this stage and the ones after it
+  const expectedFrom = (from: SearchStage) => order.slice(order.indexOf(from)).reduce((sum, s) => sum + stages[s], 0) + 2 * checkRuns;
+  let expected = expectedFrom('screen');
+  let runsDone = 0;
+  const counted = countingRuns(executor, (done) => { runsDone = done; options.onProgress?.(stage, done, Math.max(expected, done)); });
+  const { levers, settingsOf, scenarioAt, evaluator, start, playbook } = searchSpace(counted, base, options.levers, keepToPlaybook);
   const brought = (options.starts ?? []).map((settings) => levers.map((l, i) => settings.find(([path]) => path === l.path)?.[1] ?? start[i]));
   const found = await search(evaluator, {
     dimensions: levers, start, objective: options.objective, seed: base.seed,
     starts: keepToPlaybook ? [playbook, ...brought] : brought,
     candidates: options.candidates, firstRuns: options.firstRuns, finalRuns: options.finalRuns,
     generations: options.generations, maxRuns: options.maxRuns,
-    onProgress: options.onProgress,
+    onProgress: (s) => {
+      if (s === stage) return;
+      stage = s;
+      expected = runsDone + expectedFrom(s);
+      options.onProgress?.(stage, runsDone, expected);
+    },
   });
   const candidate = (a: Assessment): Candidate => ({ settings: settingsOf(a.position), assessment: a, breaches: breachesOf(settingsOf(a.position), base) });
   const best = found.best ? candidate(found.best) : null;
-  const checkRuns = options.checkRuns ?? 200;
   let check: HeldOutCheck | null = null;
   const changed = best !== null && best.assessment.position.some((v, i) => v !== start[i]);
   if (best && changed && checkRuns > 0) {
     const bestScenario = scenarioAt(best.assessment.position);
     if (!bestScenario.ok) throw new Error('the best candidate is not a valid scenario');
     const pair = [base, bestScenario.scenario];
-    const runs = await evaluate(executor, pair, HOLDOUT_FIRST_RUN, checkRuns, (done, total) => options.onProgress?.('check', done, total));
+    // the search is over: what is left is the check
+    stage = 'check';
+    expected = runsDone + 2 * checkRuns;
+    const runs = await evaluate(counted, pair, HOLDOUT_FIRST_RUN, checkRuns);
     check = heldOutCheck(pair, runs, goals, options.objective);
   }
   return {

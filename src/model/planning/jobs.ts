@@ -98,3 +98,29 @@ export async function evaluate(
   });
   return assemble(scenarios.length, results);
 }
+
+/** One strategy's share of a batch: run indices [firstRun, firstRun + runs). */
+export interface RunRange {
+  readonly scenario: Scenario;
+  readonly firstRun: number;
+  readonly runs: number;
+}
+
+/**
+ * Evaluate strategies over run ranges of their own, in one batch: work that
+ * does not depend on each other's results goes to the workers together, so
+ * none waits at the end of a stage while another still has tasks.
+ */
+export async function evaluateRanges(
+  executor: Executor, ranges: readonly RunRange[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Summary[][]> {
+  const tasks = ranges.flatMap((r, point) => (r.runs > 0 ? tasksFor(1, r.firstRun, r.runs).map((t) => ({ ...t, point })) : []));
+  const total = ranges.reduce((sum, r) => sum + Math.max(0, r.runs), 0);
+  let done = 0;
+  const results = await executor(ranges.map((r) => r.scenario), tasks, (r) => {
+    done += r.count;
+    onProgress?.(done, total);
+  });
+  return assemble(ranges.length, results);
+}

@@ -156,6 +156,7 @@ export class RunBook {
     }
     const total = [...byHave].reduce((s, [have, list]) => s + (runs - have) * list.length, 0);
     let done = 0;
+    if (total) onProgress?.(0, total);
     for (const [have, list] of byHave) {
       const fresh = await this.evaluate(list, have, runs - have);
       list.forEach((p, i) => {
@@ -167,6 +168,45 @@ export class RunBook {
       onProgress?.(done, total);
     }
   }
+}
+
+/**
+ * The runs each stage of a search is expected to take, for its progress and
+ * time left: the starts and the screening as planned; the refinement as one
+ * round of neighbours (many coincide, or are known already, within the
+ * playbook's narrowed ranges) and the racing to its cap (leaders are rarely
+ * told apart sooner). Measured on the knowledge-sharing preset, 6 levers:
+ * 4,360 expected, 4,280 run.
+ */
+export function expectedSearchRuns(levers: number, options: { readonly starts: number; readonly candidates?: number; readonly firstRuns?: number; readonly finalRuns?: number; readonly generations?: number; readonly maxRuns?: number }): Record<'screen' | 'evolve' | 'refine' | 'race', number> {
+  const firstRuns = options.firstRuns ?? 10;
+  const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
+  const halving = (n: number) => {
+    let total = 0;
+    let pool = n;
+    let runs = firstRuns;
+    let had = 0;
+    for (;;) {
+      total += pool * (runs - had);
+      had = runs;
+      if (pool <= 3 || runs >= finalRuns) break;
+      pool = Math.max(3, Math.ceil(pool / 2));
+      runs = Math.min(finalRuns, runs * 2);
+    }
+    return total + pool * (finalRuns - had);
+  };
+  const count = options.candidates ?? Math.min(40, 8 + 4 * levers);
+  const children = Math.min(16, 4 + 2 * levers);
+  const screenRuns = Math.max(firstRuns, Math.ceil(finalRuns / 4));
+  const neighbours = 2 * levers + (levers * (levers - 1)) / 2;
+  const maxRuns = Math.max(finalRuns, options.maxRuns ?? 4 * finalRuns);
+  return {
+    screen: options.starts * finalRuns + halving(count),
+    evolve: (options.generations ?? 3) * halving(children),
+    refine: neighbours * screenRuns + 3 * (finalRuns - screenRuns),
+    // three leaders and the current strategy, to the cap
+    race: 4 * (maxRuns - finalRuns),
+  };
 }
 
 export async function search(evaluate: CandidateEvaluator, options: SearchOptions): Promise<SearchResult> {

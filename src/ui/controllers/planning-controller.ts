@@ -10,6 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import * as Comlink from 'comlink';
 import type { Scenario } from '../../model/scenario.ts';
 import type { TaskResult } from '../../model/planning/jobs.ts';
+import { TimeLeft } from '../../model/planning/time-left.ts';
 import type { Diagnosis } from '../../model/planning/diagnose.ts';
 import type { FrontierResult } from '../../model/planning/frontier.ts';
 import { partialSweep, type SweepAxis, type SweepResult } from '../../model/planning/sweep.ts';
@@ -62,8 +63,13 @@ function currentShape(kind: PlanKind, result: unknown): boolean {
   return true;
 }
 
-/** Progress repaints at most this often: a repaint takes main-thread time the workers could use on two cores. */
-const REPAINT_MS = 250;
+/**
+ * Progress repaints at most this often (and at each new stage and the end): a repaint takes
+ * main-thread time the workers could use on two cores. Once a second is enough for a count and
+ * a time left; at 4 a second, a frontier reporting task by task had ten main-thread tasks over
+ * 50 ms on a loaded machine (bench:plan), against two when it reported once a round.
+ */
+const REPAINT_MS = 1_000;
 
 export class PlanningController implements ReactiveController {
   progress: PlanProgress | null = null;
@@ -197,13 +203,15 @@ export class PlanningController implements ReactiveController {
     const pool = this.pool;
     const planner = this.plannerApi();
     const started = performance.now();
+    // time left from the speed measured on this job (time-left.ts), not from its start (the workers' start-up)
+    const timeLeft = new TimeLeft();
     this.progress = { kind, stage: 'run', done: 0, total: 0, elapsedMs: 0, remainingMs: null };
     this.host.requestUpdate();
     const report = (stage: string, done: number, total: number) => {
       const now = performance.now();
       const elapsedMs = now - started;
       const stageChanged = stage !== this.progress?.stage;
-      this.progress = { kind, stage: stage as PlanStage, done, total, elapsedMs, remainingMs: done && (stage === 'run' || stage === 'check') ? (elapsedMs / done) * (total - done) : null };
+      this.progress = { kind, stage: stage as PlanStage, done, total, elapsedMs, remainingMs: timeLeft.update(now, done, total) };
       if (stageChanged || done === total || now - this.lastPaint >= REPAINT_MS) {
         this.lastPaint = now;
         this.host.requestUpdate();

@@ -28,6 +28,9 @@ import './plan/sweep-panel.ts';
 import './plan/screen-panel.ts';
 import './plan/rules-panel.ts';
 
+/** The panels, by the kind of job each runs, in the order they are shown. */
+const PANEL_KINDS = ['diagnosis', 'goalSeek', 'frontier', 'sweep', 'sensitivity', 'discovery'] as const;
+
 /** Each stage of a planning job, in words. */
 const STAGE_TEXT = { run: 'stageRun', screen: 'stageScreen', evolve: 'stageEvolve', refine: 'stageRefine', race: 'stageRace', check: 'stageCheck', final: 'stageFinal' } as const;
 
@@ -67,6 +70,8 @@ export class PlanView extends LitElement {
     @media print { button, progress { display: none; } .grid { display: block; } }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
     @media (max-width: 40rem) { .grid { grid-template-columns: 1fr; } }
+    /* the diagnosis' table of remedies has the whole width */
+    .grid > qc-plan-diagnosis { grid-column: 1 / -1; }
     /* the job's progress and Cancel stay in view while the planner reads a panel further down (a phone, a long diagnosis) */
     .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 1rem; background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; position: sticky; top: 0; z-index: 2; }
     button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid var(--qc-accent); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
@@ -81,7 +86,7 @@ export class PlanView extends LitElement {
     const locale = this.locale;
     const s = this.scenario;
     if (!s) return html`<p>${t(locale, 'waiting')}</p>`;
-    const busy = this.busy();
+    this.busy();
     return html`
       <div class="head panel">
         <span><strong>${t(locale, 'planFor')}</strong> ${shownName(scenarioText(s, langOf(locale)).name, this.edited, langOf(locale))}</span>
@@ -90,12 +95,12 @@ export class PlanView extends LitElement {
         ${this.renderProgress()}
       </div>
       <div class="grid">
-        <qc-plan-diagnosis tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')} .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.diagnosis}></qc-plan-diagnosis>
-        <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.goalSeek}></qc-plan-seek>
-        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.frontier}></qc-plan-frontier>
-        <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.sweep}></qc-plan-sweep>
-        <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.sensitivity}></qc-plan-screen>
-        <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${busy} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
+        <qc-plan-diagnosis tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')} .locale=${locale} .scenario=${s} .progress=${this.busyFor('diagnosis')} .result=${this.results.diagnosis}></qc-plan-diagnosis>
+        <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${this.busyFor('goalSeek')} .result=${this.results.goalSeek}></qc-plan-seek>
+        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.busyFor('frontier')} .result=${this.results.frontier}></qc-plan-frontier>
+        <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.busyFor('sweep')} .result=${this.results.sweep}></qc-plan-sweep>
+        <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.busyFor('sensitivity')} .result=${this.results.sensitivity}></qc-plan-screen>
+        <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${this.busyFor('discovery')} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
       </div>
     `;
   }
@@ -105,16 +110,46 @@ export class PlanView extends LitElement {
    * buttons), as one object for the whole job. A progress tick (every 250 ms)
    * then repaints the head alone, not the six panels (each a few hundred
    * elements: ticks re-rendering them were main-thread tasks of 50–250 ms on a
-   * loaded machine).
+   * loaded machine). When a job starts or ends, the job's own panel hears of it
+   * at once (with its result), the five others a task later and one at a time:
+   * re-rendering all six and the result in one task made one main-thread task of
+   * over 50 ms at the end of a frontier.
    */
   private busy(): PlanProgress | null {
     const p = this.progress;
     if (!p) this.job = null;
     else if (!this.job || this.job.kind !== p.kind) this.job = p;
+    if (this.job) this.ownKind = this.job.kind;
+    if (this.told.some((told) => told !== this.job)) this.tellOthers();
     return this.job;
   }
 
   private job: PlanProgress | null = null;
+  /** The kind of the job running or last run: its panel is told first. */
+  private ownKind: PlanProgress['kind'] | null = null;
+  /** What each panel has been told, in PANEL_KINDS order. */
+  private told: (PlanProgress | null)[] = PANEL_KINDS.map(() => null);
+  private telling = false;
+
+  /** The panels other than the job's own are told one per task, until each has been. */
+  private tellOthers(): void {
+    if (this.telling) return;
+    this.telling = true;
+    setTimeout(() => {
+      this.telling = false;
+      const next = this.told.findIndex((told, i) => told !== this.job && PANEL_KINDS[i] !== this.ownKind);
+      if (next < 0) return;
+      this.told[next] = this.job;
+      this.requestUpdate();
+    }, 0);
+  }
+
+  /** What the panel of this kind of job is told now. */
+  private busyFor(kind: PlanProgress['kind']): PlanProgress | null {
+    const i = PANEL_KINDS.indexOf(kind);
+    if (kind === this.ownKind) this.told[i] = this.job;
+    return this.told[i];
+  }
 
   /** The diagnosis panel in view, with the focus: where "What to change" leads. */
   showDiagnosis(): void {
@@ -128,12 +163,13 @@ export class PlanView extends LitElement {
     if (!p) return html`<span class="status" role="status" data-finished="true">${t(this.locale, 'planIdle')}</span>`;
     const seconds = (ms: number) => formatNumber(this.locale, ms / 1000, 1);
     const stage = t(this.locale, STAGE_TEXT[p.stage]);
+    // a goal seek's or a frontier's runs in all are an estimate until its last stage
+    const estimated = p.kind === 'goalSeek' || p.kind === 'frontier';
+    const remaining = p.remainingMs === null ? '—' : formatRemaining(this.locale, p.remainingMs);
     return html`
-      ${p.kind === 'goalSeek' || p.kind === 'frontier' ? html`<progress aria-label=${t(this.locale, 'plan_goalSeek')}></progress>`
-        : html`<progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>`}
-      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${p.kind === 'goalSeek' || p.kind === 'frontier'
-        ? t(this.locale, 'roundProgress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs) })
-        : t(this.locale, 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '—' : formatRemaining(this.locale, p.remainingMs) })}</span>
+      <progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>
+      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${
+        t(this.locale, estimated ? 'progressEstimated' : 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining })}</span>
       <button class="cancel" @click=${() => this.fire('plan-cancel')}>${t(this.locale, 'cancel')}</button>
     `;
   }

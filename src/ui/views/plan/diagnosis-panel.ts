@@ -9,12 +9,12 @@
  * Properties: those of PlanPanel, `result` (PlanResults['diagnosis']).
  * Events: `plan-diagnose` (detail: { runs }); `plan-apply` (detail: Setting[]).
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { SUMMARY } from '../../../model/metrics.ts';
 import { describeThreshold } from '../../../model/playbook.ts';
 import { leverAt } from '../../../model/planning/levers.ts';
 import { settingsOfRemedy, type Remedy } from '../../../model/planning/diagnose.ts';
-import { describeGoalMove, describeMoves, describeRemedy } from '../../../model/planning/diagnosis-text.ts';
+import { describeMoves, indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, type RemedyColumn } from '../../../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
 import type { Threshold } from '../../../model/playbook.ts';
 import { bracketed, formatByUnit, formatChance, langOf, pick, typeset } from '../../../i18n/locale.ts';
@@ -23,6 +23,36 @@ import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { PlanPanel } from './plan-panel.ts';
 
 export class DiagnosisPanel extends PlanPanel {
+  static override styles = [PlanPanel.styles, css`
+    :host { container-type: inline-size; }
+    table.remedy-table { width: 100%; font-size: 0.8rem; }
+    .remedy-table th, .remedy-table td { text-align: left; vertical-align: top; }
+    .remedy-table th.col-move { font-weight: 600; }
+    .remedy-table td.col-chance { white-space: nowrap; }
+    .remedy-table td.col-notes { color: var(--qc-muted); }
+    .remedy-table td.against, .remedy-table td.lowers, .remedy-table td.unconfirmed { color: var(--qc-warn-text); }
+    .remedy-table td.col-above { color: var(--qc-muted); }
+    .remedy-table tr.unconfirmed th, .remedy-table tr.unconfirmed td.col-chance { color: var(--qc-muted); }
+    tr.against th.col-move { border-left: 3px solid #bf8700; }
+    .remedy-table .item + .item { margin-top: 0.15rem; }
+    .remedy-table .rank-inline { display: none; }
+    /* a phone: each remedy is a card, each cell under its column's name */
+    @container (max-width: 44rem) {
+      .remedy-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      .remedy-table, .remedy-table tbody, .remedy-table tr { display: block; width: 100%; box-sizing: border-box; }
+      .remedy-table tr { border: 1px solid var(--qc-border); border-radius: 6px; margin: 0 0 0.5rem; padding: 0.3rem 0.5rem; }
+      .remedy-table th, .remedy-table td { display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); gap: 0.5rem; border: none; padding: 0.15rem 0; overflow-wrap: anywhere; }
+      .remedy-table td.col-rank { display: none; }
+      .remedy-table .rank-inline { display: inline; }
+      .remedy-table th.col-move { display: flex; gap: 0.3rem; font-size: 0.85rem; }
+      .remedy-table th.col-move::before { display: none; }
+      .remedy-table [data-label]::before { content: attr(data-label); color: var(--qc-muted); font-weight: normal; }
+      .remedy-table td.col-above[colspan], .remedy-table td.col-apply { display: block; }
+      .remedy-table td.col-apply button { font-size: 0.9rem; padding: 0.3rem 0; }
+      .remedy-table td.col-chance { white-space: normal; }
+    }
+  `];
+
   static override properties = {
     ...PlanPanel.properties,
     result: { attribute: false },
@@ -38,14 +68,51 @@ export class DiagnosisPanel extends PlanPanel {
     this.diagnosisRuns = 60;
   }
 
-  private remedy(r: Remedy, fresh: boolean, focus?: Threshold) {
+  /**
+   * Remedies as a table a planner can scan: the moves, every goal at once
+   * before → after with its interval, the goals it helps, its costs, notes
+   * (a busier group is not harm), the playbook and the check on fresh runs,
+   * and Apply. Under a missed goal (`focus`), a column for that goal's change;
+   * a remedy already in the table above is named by its number instead.
+   * On a phone each row reads as a card, each cell under its column's name.
+   */
+  private remedyTable(list: readonly Remedy[], fresh: boolean, focus?: Threshold) {
     const done = this.result!;
     const locale = this.locale;
-    // a move under a missed goal that is one of the remedies above is named, not described again
-    const text = focus ? describeGoalMove(r, done.result.remedies, done.scenario, locale, focus) : describeRemedy(r, done.scenario, locale);
-    return html`<li class="${r.breaches.length ? 'against' : ''} ${r.check && !r.check.confirmed ? 'unconfirmed' : ''}">${text}
-      ${fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
-        @click=${() => this.applySettings(settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing}</li>`;
+    const l = langOf(locale);
+    const head = (c: RemedyColumn) => REMEDY_COLUMNS[c][l];
+    // each cell's content is one block (on a phone the cell is a grid: its column's name, then this)
+    const lines = (items: readonly string[]) => html`<div class="v">${items.length ? items.map((x) => html`<div class="item">${x}</div>`) : '—'}</div>`;
+    const one = (content: unknown) => html`<div class="v">${content}</div>`;
+    const above = (r: Remedy) => (focus ? indexAmong(r, done.result.remedies) : -1);
+    // under a missed goal whose moves are all remedies of the table above, each is named by its number
+    const allAbove = focus !== undefined && list.every((r) => above(r) >= 0);
+    const columns: RemedyColumn[] = allAbove ? ['move', 'focus', 'above']
+      : [...(focus ? [] : ['rank' as const]), 'move', ...(focus ? ['focus' as const] : []), 'chance', 'effects', 'costs', 'notes', 'playbook', 'check'];
+    const rest = columns.length - 2;
+    return html`<div class="table-wrap"><table class="remedy-table ${focus ? 'goal-moves' : 'remedies'}">
+      <thead><tr>${columns.map((c) => html`<th scope="col" class=${`col-${c}`}>${head(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
+      <tbody>${list.map((r, i) => {
+        const cells = remedyCells(r, done.scenario, locale, focus);
+        const n = above(r);
+        const apply = fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
+          @click=${() => this.applySettings(settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing;
+        return html`<tr class="${r.breaches.length ? 'against' : ''} ${cells.check.state === 'confirmed' ? '' : 'unconfirmed'}">
+          ${focus ? nothing : html`<td class="col-rank" data-label=${head('rank')}>${i + 1}</td>`}
+          <th scope="row" class="col-move" data-label=${head('move')}>${focus ? nothing : html`<span class="rank-inline">${i + 1}. </span>`}${lines(cells.move)}</th>
+          ${focus ? html`<td class="col-focus" data-label=${head('focus')}>${one(cells.focus)}</td>` : nothing}
+          ${allAbove ? html`<td class="col-above" data-label=${head('above')}>${one(remedyAboveText(n + 1, locale))}</td>`
+            : n >= 0 ? html`<td class="col-above" colspan=${rest}>${t(locale, 'remedyAbove', { n: n + 1 })}</td>` : html`
+          <td class="col-chance" data-label=${head('chance')}>${one(html`<strong>${cells.chance[0]}</strong>${cells.lowersChance ? ' ⚠' : ''}<div class="legend">${cells.chance[1]}</div>`)}</td>
+          <td class="col-effects" data-label=${head('effects')}>${lines(cells.effects)}</td>
+          <td class="col-costs" data-label=${head('costs')}>${lines(cells.costs)}</td>
+          <td class="col-notes" data-label=${head('notes')}>${lines(cells.notes)}</td>
+          <td class="col-playbook ${cells.playbook.within ? 'within' : 'against'}" data-label=${head('playbook')}>${one(cells.playbook.text)}</td>
+          <td class="col-check ${cells.check.state}" data-label=${head('check')}>${one(cells.check.text)}</td>`}
+          <td class="col-apply">${apply}</td>
+        </tr>`;
+      })}</tbody>
+    </table></div>`;
   }
 
   override render() {
@@ -62,7 +129,7 @@ export class DiagnosisPanel extends PlanPanel {
       </div>
       ${done ? html`
         ${this.stale(done.scenario)}
-        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
+        <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, first: done.result.firstLookRuns ?? done.result.screenRuns, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
           chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${typeset(locale, `${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}`)}</li>`)}</ul>` : nothing}
@@ -70,13 +137,13 @@ export class DiagnosisPanel extends PlanPanel {
         <h3 class="remedies-title">${t(locale, 'remediesTitle')}</h3>
         ${done.result.remedies.length && !done.result.remediesRaise ? html`<p class="help no-raise">${t(locale, 'noRemedyCloser')}</p>` : nothing}
         ${done.result.remedies.length
-          ? html`<ol class="moves remedies">${done.result.remedies.map((r) => this.remedy(r, fresh))}</ol>`
+          ? this.remedyTable(done.result.remedies, fresh)
           : html`<p class="help">${t(locale, 'noRemedy')}</p>`}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)} —
             ${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
-          ${g.moves.length ? html`<ul class="moves">${g.moves.map((m) => this.remedy(m, fresh, g.threshold))}</ul>`
+          ${g.moves.length ? this.remedyTable(g.moves, fresh, g.threshold)
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}
         <button class="link" @click=${() => this.download(done.result, 'diagnosis', done.scenario)}>${t(locale, 'planJson')}</button>

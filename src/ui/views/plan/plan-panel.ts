@@ -7,7 +7,7 @@
  * Properties: `locale`, `scenario` (the valid strategy), `progress`
  * (PlanProgress | null). Events are each panel's (they bubble and cross shadow roots).
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../../model/metrics.ts';
 import { describePosition, leversFor, positionOf, type Lever, type Setting } from '../../../model/planning/levers.ts';
@@ -43,7 +43,7 @@ export abstract class PlanPanel extends LitElement {
     this.justApplied = false;
   }
 
-  static override styles = css`
+  static override styles: CSSResultGroup = css`
     :host { display: block; }
     :host { display: block; min-width: 0; }
     @media print { button, .checklist, .row:has(input), fieldset { display: none; } .panel { break-inside: avoid; } }

@@ -1,0 +1,41 @@
+/**
+ * How long a planning job has left, from the speed measured on it: runs done
+ * per second over the last few seconds, from the first batch of runs that
+ * finished on (the first batch's time includes starting the workers and
+ * compiling the engine, so it is not counted). A job whose later stages are
+ * only estimated (a goal seek, a frontier) counts on its expected runs
+ * (`expectedSearchRuns`, `expectedFrontierRuns`), corrected as it goes.
+ * Pure: the caller gives the time.
+ */
+import type { Executor } from './jobs.ts';
+
+/** Speed is measured over about this much of the most recent work. */
+export const SPEED_WINDOW_MS = 5_000;
+
+export class TimeLeft {
+  private readonly marks: { readonly t: number; readonly done: number }[] = [];
+
+  /** A progress report at time `t` (ms): the estimated ms left, or null until the speed is known. */
+  update(t: number, done: number, total: number): number | null {
+    if (done <= 0) return null;
+    const last = this.marks.at(-1);
+    if (!last || done > last.done) this.marks.push({ t, done });
+    // keep the marks of the last few seconds (and always two, for a speed)
+    while (this.marks.length > 2 && t - this.marks[1].t >= SPEED_WINDOW_MS) this.marks.shift();
+    const first = this.marks[0];
+    const runs = done - first.done;
+    const ms = t - first.t;
+    if (runs <= 0 || ms <= 0) return null;
+    return Math.max(0, total - done) * (ms / runs);
+  }
+}
+
+/** An executor that counts the runs finished, task by task (for a job's progress over all its stages). */
+export function countingRuns(executor: Executor, onRuns: (done: number) => void): Executor {
+  let done = 0;
+  return (scenarios, tasks, onTask) => executor(scenarios, tasks, (result) => {
+    done += result.count;
+    onRuns(done);
+    onTask?.(result);
+  });
+}

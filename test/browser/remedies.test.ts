@@ -1,0 +1,72 @@
+/** The diagnosis' remedies as a table: columns a planner scans on a desktop, a card per remedy on a 390-px phone, Apply from the keyboard. */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import type { Scenario } from '../../src/model/scenario.ts';
+import { runTasksHere } from '../../src/model/planning/jobs.ts';
+import { diagnose, type Diagnosis } from '../../src/model/planning/diagnose.ts';
+import '../../src/ui/views/plan/diagnosis-panel.ts';
+import type { DiagnosisPanel } from '../../src/ui/views/plan/diagnosis-panel.ts';
+import { loadScenario } from '../scenarios.ts';
+
+// the tester's strategy: 14 promotions a week in a 14:00–15:00 window (a short horizon and few runs: the table, not the numbers, is tested)
+const base: Scenario = loadScenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 30, content: { ...s.content, window: [14, 15], promoPerWeek: 14 } }));
+let result: Diagnosis;
+
+beforeAll(async () => {
+  result = await diagnose(runTasksHere, base, 10);
+}, 120_000);
+
+async function panel(locale: 'en' | 'zh-CN'): Promise<DiagnosisPanel> {
+  const el = document.createElement('qc-plan-diagnosis');
+  el.locale = locale;
+  el.scenario = base;
+  el.result = { result, scenario: base };
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+afterEach(() => { document.body.replaceChildren(); });
+
+describe('the remedies table', () => {
+  it('has a column for each thing a planner weighs, and a row per remedy', async () => {
+    await page.viewport(1280, 900);
+    const el = await panel('en');
+    const table = el.shadowRoot!.querySelector('table.remedies')!;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).toEqual(
+      ['#', 'Move (from → to)', 'Every goal at once (90% interval)', 'Goals met more often', 'Costs', 'Notes', 'Playbook', 'Fresh runs', 'Apply']);
+    const rows = table.querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(result.remedies.length);
+    expect(rows[0].querySelector('th[scope="row"]')!.textContent).toMatch(/→/);
+    expect(rows[0].querySelector('td.col-chance')!.textContent).toMatch(/\d+% → \d+%\s*\d+–\d+%, 10 runs/);
+    expect(rows[0].querySelector('td.col-playbook')!.textContent).toMatch(/within the playbook|against the playbook \(§/);
+    expect(rows[0].querySelector('td.col-check')!.textContent).toMatch(/confirmed|noise|lower/);
+    // on a desktop a row is a table row, not a card
+    expect(getComputedStyle(rows[0]).display).toBe('table-row');
+  });
+
+  it('reads as one card per remedy on a 390-px phone, each cell under its column\'s name, nothing wider than the screen', async () => {
+    await page.viewport(390, 844);
+    const el = await panel('zh-CN');
+    const row = el.shadowRoot!.querySelector('table.remedies tbody tr')!;
+    expect(getComputedStyle(row).display).toBe('block');
+    const chance = row.querySelector('td.col-chance')!;
+    expect(getComputedStyle(chance, '::before').content).toBe('"全部目标同时达成（90% 区间）"');
+    expect(chance.textContent).toMatch(/\d+–\d+%，10 次模拟/);
+    expect(el.shadowRoot!.querySelector('table.remedies')!.getBoundingClientRect().width).toBeLessThanOrEqual(390);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(390);
+    await page.viewport(1280, 900);
+  });
+
+  it('applies a remedy from the keyboard', async () => {
+    await page.viewport(1280, 900);
+    const el = await panel('en');
+    const applied: unknown[] = [];
+    el.addEventListener('plan-apply', (e) => applied.push((e as CustomEvent).detail));
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('table.remedies tbody tr button.apply-move')!;
+    expect(button.getAttribute('aria-label')).toMatch(/→/);
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(applied).toEqual([result.remedies[0].moves.map((m) => [m.path, m.to])]);
+  });
+});
