@@ -55,10 +55,11 @@ export function wrap(text: string, width: number): string[] {
 /** A table whose cells hold several lines (each a list of lines), columns left-aligned, a rule under the header and between rows. */
 export function multiLineTable(header: readonly string[], rows: readonly (readonly (readonly string[])[])[]): string {
   const all = [header.map((h) => [h]), ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => Math.max(0, ...(r[c] ?? []).map((line) => line.length)))));
+  const widths = header.map((_, c) => Math.max(...all.map((r) => Math.max(0, ...(r[c] ?? []).map((line) => displayWidth(line))))));
   const render = (r: readonly (readonly string[])[]) => {
     const height = Math.max(1, ...r.map((cell) => cell.length));
-    return Array.from({ length: height }, (_, k) => r.map((cell, c) => (cell[k] ?? '').padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+    const padded = (line: string, c: number) => line + ' '.repeat(widths[c] - displayWidth(line));
+    return Array.from({ length: height }, (_, k) => r.map((cell, c) => padded(cell[k] ?? '', c)).join('  ').trimEnd()).join('\n');
   };
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [render(all[0]), rule, ...rows.map(render).flatMap((text, i) => (i ? [rule.replace(/─/g, '·'), text] : [text]))].join('\n');
