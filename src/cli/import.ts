@@ -10,7 +10,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { importChat, type ImportInput } from '../model/import/import-chat.ts';
-import { FORMAT_NAMES, type ImportedChat } from '../model/import/chat-import.ts';
+import { FORMAT_NAMES, FORMAT_NAMES_ZH, type ImportedChat } from '../model/import/chat-import.ts';
 import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/measure.ts';
 import { calibratedScenarioText, fitToChat, type FitResult } from '../model/import/fit.ts';
 import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts';
@@ -110,7 +110,7 @@ export function importCommand(argv: string[]): void {
   const started = performance.now();
   const channels = values.channel?.split(',').map((c) => c.trim().replace(/^#/, '')).filter(Boolean);
   const outcome = importChat(chats, { tz, roster, channels });
-  if (!outcome.ok) throw new UserError(outcome.problems.map((p) => plain(p.en)));
+  if (!outcome.ok) throw new UserError(outcome.problems.map((p) => typeset(locale, plain(pick(locale, p)))));
   const seconds = (performance.now() - started) / 1000;
   const measured = measureChat(outcome.chat, positioning);
   const progress = progressPrinter(locale === 'zh-CN' ? '校准中' : 'calibrating', null);
@@ -146,7 +146,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
 
 function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bilingual[], seconds: number, locale: Locale): void {
   for (const f of chat.files) {
-    const format = FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format;
+    const format = (locale === 'zh-CN' ? FORMAT_NAMES_ZH : FORMAT_NAMES)[f.format as keyof typeof FORMAT_NAMES] ?? f.format;
     print(typeset(locale, t(locale, 'importFileLine', { file: plain(f.file), format, encoding: `${f.encoding}${f.bom ? ' + BOM' : ''}`, messages: f.messages, time: pick(locale, f.timeBasis) })));
   }
   const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;

@@ -178,7 +178,11 @@ export function readWeChatMsg(text: TextSource, ctx: ReadContext): string {
       usedUnix = true;
       minute = minuteAt(ctx, unix, WECHAT_DEFAULT_OFFSET);
     } else minute = parseWallClock(row.StrTime ?? '');
-    if (minute === null) return badTime(ctx, line, row.CreateTime !== undefined ? 'CreateTime' : 'StrTime', row.CreateTime ?? row.StrTime);
+    if (minute === null) {
+      // name the column that was read: CreateTime when it holds something, else StrTime
+      const created = (row.CreateTime ?? '').trim();
+      return created !== '' || row.StrTime === undefined ? badTime(ctx, line, 'CreateTime', row.CreateTime) : badTime(ctx, line, 'StrTime', row.StrTime);
+    }
     ctx.sink.add({ author: hasher.hash(name), aliases, minute, kind });
   }, WECHATMSG_OWN_COLUMNS);
   return usedUnix ? 'CreateTime (Unix seconds) at the offset' : 'StrTime (the exporter\u2019s wall clock)';
