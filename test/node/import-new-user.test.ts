@@ -96,6 +96,27 @@ describe('error messages that name the right place and show the bad value', () =
   });
 });
 
+describe('an unclosed quote in a CSV', () => {
+  const row = (k: number, text: string) => `${k},1,1,0,0,,2,${text},2024-03-01 10:0${k}:00,,名${k},wxid_${k}`;
+  it('says which lines the open quote swallowed when a later quote closes it', () => {
+    const csv = [HEADER, row(1, '"ok"'), row(2, '"unterminated'), row(3, '"[图片]"'), row(4, '"fine"')].join('\n');
+    const r = importChat([utf8('chat.csv', csv)]);
+    if (!r.ok) throw new Error('refused');
+    expect(r.chat.skipped).toHaveLength(1);
+    expect(r.chat.skipped[0]).toMatchObject({ line: 3 });
+    expect(r.chat.skipped[0].en).toMatch(/^a quote opened on line 3 closes only on line 4: lines 3–4 \(2 lines\) were read as one row and skipped/);
+    expect(r.chat.skipped[0].zh).toBe('第 3 行的引号直到第 4 行才闭合：第 3–4 行（共 2 行）被读成一行并已跳过');
+    expect(r.chat.minute).toHaveLength(2);
+  });
+  it('says how many lines were lost when the quote never closes', () => {
+    const csv = [HEADER, row(1, '"ok"'), row(2, '"unterminated'), row(3, 'plain'), row(4, 'plain'), ''].join('\n');
+    const r = importChat([utf8('chat.csv', csv)]);
+    if (!r.ok) throw new Error('refused');
+    expect(r.chat.skipped[0].en).toBe('a quote opened on line 3 is never closed: the rest of the file (lines 3–5, 3 lines) was read as one field and skipped');
+    expect(r.chat.skipped[0].zh).toBe('第 3 行的引号一直没有闭合：文件其余部分（第 3–5 行，共 3 行）被读成一个字段并已跳过');
+  });
+});
+
 describe('Chinese typesetting of the import\u2019s own messages', () => {
   it('names the known formats in Chinese, with full-width punctuation', () => {
     const r = importChat([utf8('notes.txt', 'just some notes\n')]);
