@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { importChat, type ImportInput } from '../../src/model/import/import-chat.ts';
+import { MEASURE_INFO, measureChat } from '../../src/model/import/measure.ts';
 
 const utf8 = (name: string, text: string): ImportInput => ({ name, bytes: new TextEncoder().encode(text) });
 const HEADER = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender';
@@ -131,5 +132,20 @@ describe('Chinese typesetting of the import\u2019s own messages', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0].zh).toBe('x.zip：不是可读取的 zip 压缩包：数据已损坏或不完整（可能在下载或复制时被截断）');
+  });
+});
+
+describe('members and members who spoke', () => {
+  it('count the same people: with a roster, authors who left are in neither', () => {
+    // 6 authors; the list names 4 of them and 2 who never wrote
+    const roster = utf8('members.txt', ['wxid_0', 'wxid_1', 'wxid_2', 'wxid_3', '静默甲', '静默乙'].join('\n'));
+    const r = importChat([utf8('chat.csv', wechat(6))], { roster: [roster] });
+    if (!r.ok) throw new Error('refused');
+    const m = measureChat(r.chat, 'knowledge_sharing');
+    expect(m.values.members).toBe(6);
+    expect(m.values.posters).toBe(4);
+    expect(m.values.leftShare).toBeCloseTo(2 / 6);
+    expect(MEASURE_INFO.posters.definition.en).toMatch(/not counted here but in Authors no longer in the group/);
+    expect(MEASURE_INFO.posters.definition.zh).toMatch(/不计入此项/);
   });
 });
