@@ -15,7 +15,7 @@ import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/me
 import { calibratedScenarioText, fitToChat, type FitResult } from '../model/import/fit.ts';
 import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts';
 import { formatNumber, pick, typeset, type Locale } from '../i18n/locale.ts';
-import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
+import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
 import type { Bilingual } from '../model/text.ts';
 import { t } from '../i18n/messages.ts';
 import { parseOffset } from '../model/import/time.ts';
@@ -175,7 +175,7 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bili
 
 function printFit(fit: FitResult, out: string, locale: Locale): void {
   print(`\n${t(locale, 'importFitNote', { days: fit.horizonDays, taken: fit.stepsTaken, steps: fit.steps, runs: fit.runs, verdictRuns: fit.verdictRuns })}`);
-  print(`loss ${fit.lossAtDefaults.toFixed(2)} at the defaults → ${fit.loss.toFixed(2)}`);
+  print(t(locale, 'importLoss', { before: fit.lossAtDefaults.toFixed(2), after: fit.loss.toFixed(2) }));
   const rows = [[t(locale, 'importMetric'), t(locale, 'importExport'), t(locale, 'importFitted'), t(locale, 'importDefaults'), t(locale, 'importTolerance'), t(locale, 'importVerdict')]];
   for (const r of fit.rows) {
     const unit = MEASURE_INFO[r.key].unit;
@@ -183,6 +183,7 @@ function printFit(fit: FitResult, out: string, locale: Locale): void {
   }
   print(table(rows));
   for (const line of overallText(locale, fit)) print(line);
-  print(`fitted parameters: ${Object.entries(fit.parameters).map(([k, v]) => `${k} ${v}`).join(', ')}, team.replyMinutes ${fit.replyMinutes}`);
-  print(`scenario written to ${plain(out)}`);
+  print(t(locale, 'importFittedParameters'));
+  for (const line of [...fittedParametersText(locale, fit.parameters), replyMinutesText(locale, fit.replyMinutes)]) print(`  ${line}`);
+  print(t(locale, 'importScenarioWritten', { file: plain(out) }));
 }

@@ -50,9 +50,36 @@ export function parameterValueText(locale: Locale, key: ParameterKey, value: num
   return locale === 'zh-CN' ? (u.zh.startsWith('/') ? `${number}${u.zh}` : `${number} ${u.zh}`) : `${number} ${u.en}`;
 }
 
-/** The calibrated parameters by their labels: "核心成员满投入时的日发言中位数：3.393 条/天 · …". */
+/** The parameters a calibration fits, each said as an operator reads it ("核心成员发言：约 9.6 条/天"). */
+const OPERATOR_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase'] as const satisfies readonly ParameterKey[];
+type OperatorParameter = (typeof OPERATOR_PARAMETERS)[number];
+const isOperatorParameter = (key: string): key is OperatorParameter => (OPERATOR_PARAMETERS as readonly string[]).includes(key);
+
+/** A value rounded for reading: two significant digits ("9.6", "340", "0.67"). */
+export function approximately(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 2, useGrouping: false }).format(value);
+}
+
+/** One fitted value in an operator's words: rates in messages a day, shares and the leaving risk in per cent. */
+function operatorValue(locale: Locale, key: OperatorParameter, value: number): string {
+  if (key === 'profileEveningShare' || key === 'profileOfficeShare') return formatPercent(locale, value, 0);
+  if (key === 'leaveHazardBase') return `${approximately(locale, value * 100)}%`;
+  return approximately(locale, value);
+}
+
+/**
+ * The calibrated parameters as a community operator reads them: "核心成员发言：约 9.6 条/天",
+ * "管理员回复用时" (see `replyMinutesText`); a parameter without such words keeps its label and unit.
+ */
 export function fittedParametersText(locale: Locale, parameters: Partial<Record<ParameterKey, number>>): string[] {
   return (Object.entries(parameters) as [ParameterKey, number][])
     .filter(([key]) => key in PARAMETERS)
-    .map(([key, value]) => typeset(locale, `${pick(locale, PARAMETERS[key])}${locale === 'zh-CN' ? '：' : ': '}${parameterValueText(locale, key, value)}`));
+    .map(([key, value]) => isOperatorParameter(key)
+      ? t(locale, `importParam_${key}`, { value: operatorValue(locale, key, value) })
+      : typeset(locale, `${pick(locale, PARAMETERS[key])}${locale === 'zh-CN' ? '：' : ': '}${parameterValueText(locale, key, value)}`));
+}
+
+/** The team's fitted answer time: "管理员回复用时：约 340 分钟". */
+export function replyMinutesText(locale: Locale, minutes: number): string {
+  return t(locale, 'importReplyMinutes', { minutes: approximately(locale, minutes) });
 }
