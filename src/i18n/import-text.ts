@@ -12,7 +12,9 @@ import type { Status } from '../model/playbook.ts';
 
 /** "chat.csv，第 21 行，CreateTime 列：不是有效时间…"; the column left out when unknown. */
 export function skippedRowText(locale: Locale, s: { readonly file: string; readonly line: number; readonly column: string | null; readonly en: string; readonly zh: string }): string {
-  const where = s.column ? t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column }) : t(locale, 'importSkippedRowNoColumn', { file: s.file, line: s.line });
+  // a number is a position in the line (a JSON syntax error), not a column's name
+  const key = !s.column ? 'importSkippedRowNoColumn' : /^\d+$/.test(s.column) ? 'importSkippedRowAt' : 'importSkippedRow';
+  const where = t(locale, key, { file: s.file, line: s.line, column: s.column ?? '' });
   return typeset(locale, `${where}: ${pick(locale, s)}`);
 }
 

@@ -441,6 +441,7 @@ const MESSAGES = {
   importHourlyCli: { en: 'Hourly profile (share of speaking messages by hour):', zh: '每小时分布 (各小时发言消息占比)：' },
   importDefinitionsCli: { en: 'Definitions: docs/import.md', zh: '指标定义：docs/import.md' },
   importSkippedRow: { en: '{file}, line {line}, column {column}', zh: '{file}，第 {line} 行，{column} 列' },
+  importSkippedRowAt: { en: '{file}, line {line}, character {column}', zh: '{file}，第 {line} 行第 {column} 个字符' },
   importSkippedRowNoColumn: { en: '{file}, line {line}', zh: '{file}，第 {line} 行' },
   importIgnoredCount: { en: '{what} {count}', zh: '{what} {count} 条' },
   importNear: { en: 'close to the threshold', zh: '接近阈值' },

@@ -423,7 +423,8 @@ describe('JSON exports read in pieces (streamed)', () => {
     // a bad character, and a file cut short: the position is the character, or the end of the text
     const bad = importChat([utf8('result.json', '{"messages": [\n  {"id": 1, "type": "message", "from_id": "u", "date": "2024-03-01T10:00:00", "text": tru}\n]}')], { chunkBytes: 5 });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => p.en).join('\n')).toMatch(/line 2, column 90: not valid JSON here \(Unexpected "}" in state TRUE3\); the file cannot be read/);
+    if (!bad.ok) expect(bad.problems.map((p) => p.zh).join('\n')).toMatch(/第 2 行第 90 个字符：此处不是有效的 JSON；无法读取该文件/);
+    if (!bad.ok) expect(bad.problems.map((p) => p.en).join('\n')).toMatch(/line 2, character 90: not valid JSON here \(Unexpected "}" in state TRUE3\); the file cannot be read/);
     const cut = importChat([utf8('result.json', telegramOf(10).slice(0, -40))]);
     expect(cut.ok).toBe(true);
     if (cut.ok) expect(cut.notices[0].en).toMatch(/^result\.json ends early: only the first \d+ messages \(to 2024-03-01\) were read/); // not a skipped row

@@ -59,6 +59,13 @@ describe('exports of different groups', () => {
     expect(zh.some((n) => /^这些文件是 2 种不同格式的导出（留痕（WeChatMsg）CSV：wx\.csv；Telegram 桌面版 result\.json：/.test(n))).toBe(true);
     expect(zh.some((n) => /文件来自 2 个不同的群聊（a\/result\.json；b\/result\.json）/.test(n))).toBe(true);
   });
+  it('tells Discord channels apart', () => {
+    const dc = (channel: string) => JSON.stringify({ guild: { id: '1', name: 'G' }, channel: { id: channel, type: 'GuildTextChat', name: 'general' }, messages: [{ id: '1', type: 'Default', timestamp: '2024-03-01T10:00:00+00:00', content: 'hi', author: { id: '7', name: 'a' } }] });
+    const r = importChat([utf8('a.json', dc('100')), utf8('b.json', dc('200'))]);
+    expect(r.ok && r.notices.map((n) => n.en).some((n) => /DiscordChatExporter JSON files come from 2 different chats/.test(n))).toBe(true);
+    const same = importChat([utf8('a.json', dc('100')), utf8('b.json', dc('100'))]);
+    expect(same.ok && same.notices).toEqual([]);
+  });
   it('says nothing for one chat split in several files, and tells WeChatMsg talkers apart', () => {
     const same = importChat([utf8('a/result.json', tg('读书会', 1)), utf8('b/result.json', tg('读书会', 1, 5))]);
     expect(same.ok && same.notices).toEqual([]);

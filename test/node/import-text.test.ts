@@ -34,6 +34,13 @@ describe('the import view in Chinese', () => {
     expect(replyMinutesText('en', 338.2)).toBe('Team\u2019s answer time: about 340 minutes');
   });
 
+  it('a JSON syntax error is placed by its character in the line, not as a column name', () => {
+    const s = { file: 'result.json', line: 2, column: '90', en: 'not valid JSON here (Unexpected "}" in state TRUE3); the file cannot be read', zh: '此处不是有效的 JSON；无法读取该文件' };
+    expect(skippedRowText('zh-CN', s)).toBe('result.json，第 2 行第 90 个字符：此处不是有效的 JSON；无法读取该文件');
+    expect(skippedRowText('en', s)).toMatch(/^result\.json, line 2, character 90: not valid JSON here/);
+    expect(skippedRowText('zh-CN', { ...s, column: 'date' })).toMatch(/^result\.json，第 2 行，date 列：/);
+  });
+
   it('an aside after a name in brackets goes inside them, not in a second pair', () => {
     expect(withAside('zh-CN', '首次响应时效（中位数）', '偏差 ×0.49')).toBe('首次响应时效（中位数；偏差 ×0.49）');
     expect(withAside('en', 'First-answer time (median)', 'off by ×0.49')).toBe('First-answer time (median; off by ×0.49)');

@@ -179,7 +179,12 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
   }
   if (sink.count === 0) {
     problems.push(bilingual('no message could be read from the files', '文件中没有可读取的消息'));
-    return { ok: false, problems: [...sink.notices, ...problems, ...sink.skipped.slice(0, 20).map((s) => bilingual(`${s.file}: line ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.en}`, `${s.file}：第 ${s.line} 行${s.column ? `，${s.column} 列` : ''}：${s.zh}`))] };
+    return { ok: false, problems: [...sink.notices, ...problems, ...sink.skipped.slice(0, 20).map((s) => {
+      const at = s.column !== null && /^\d+$/.test(s.column); // a position in the line (JSON), not a column's name
+      const en = s.column ? (at ? `, character ${s.column}` : `, column ${s.column}`) : '';
+      const zh = s.column ? (at ? `第 ${s.column} 个字符` : `，${s.column} 列`) : '';
+      return bilingual(`${s.file}: line ${s.line}${en}: ${s.en}`, `${s.file}：第 ${s.line} 行${zh}：${s.zh}`);
+    })] };
   }
   return { ok: true, chat: sink.finish(files, roster), notices: [...sink.notices, ...notices, ...problems], slackChannels: [...presentChannels].sort() };
 }
