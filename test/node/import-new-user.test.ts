@@ -133,6 +133,10 @@ describe('Chinese typesetting of the import\u2019s own messages', () => {
     expect(r.problems[0].zh).toMatch(/^notes\.txt：不是可识别的聊天导出格式（支持：留痕（WeChatMsg）CSV、PyWxDump CSV、/);
     expect(r.problems[0].zh).not.toMatch(/[(),]/);
   });
+  it('says where times came from with full-width brackets', () => {
+    const r = importChat([utf8('chat.csv', wechat(2))]);
+    expect(r.ok && r.chat.files[0].timeBasis.zh).toBe('StrTime（导出设备的本地时间）');
+  });
   it('says a damaged zip is damaged without the unzipper\u2019s English', () => {
     const zip = zipSync({ 'a.csv': strToU8(wechat(3)) });
     const r = importChat([{ name: 'x.zip', bytes: zip.slice(0, zip.length - 30) }]);

@@ -51,17 +51,17 @@ const DEFAULT_OFFSET: Partial<Record<FormatId, number>> = {
 
 /** Each reader's time basis in Chinese (the readers say it in English). */
 const TIME_BASIS_ZH: Record<string, string> = {
-  'CreateTime (Unix seconds) at the offset': 'CreateTime (Unix 秒)，按时差',
-  'StrTime (the exporter\u2019s wall clock)': 'StrTime (导出设备的本地时间)',
-  'CreateTime (the exporter\u2019s wall clock; Unix seconds at the offset)': 'CreateTime (导出设备的本地时间；Unix 秒按时差)',
-  'Date (ISO 8601 with the exporter\u2019s offset)': 'Date (ISO 8601，带导出时的时差)',
-  'Date (ISO 8601) at the offset': 'Date (ISO 8601)，按时差',
-  'timestamp (ISO 8601) at the offset': 'timestamp (ISO 8601)，按时差',
+  'CreateTime (Unix seconds) at the offset': 'CreateTime（Unix 秒），按时差',
+  'StrTime (the exporter\u2019s wall clock)': 'StrTime（导出设备的本地时间）',
+  'CreateTime (the exporter\u2019s wall clock; Unix seconds at the offset)': 'CreateTime（导出设备的本地时间；Unix 秒按时差）',
+  'Date (ISO 8601 with the exporter\u2019s offset)': 'Date（ISO 8601，带导出时的时差）',
+  'Date (ISO 8601) at the offset': 'Date（ISO 8601），按时差',
+  'timestamp (ISO 8601) at the offset': 'timestamp（ISO 8601），按时差',
   'date_unixtime at the offset': 'date_unixtime，按时差',
-  'date (the exporting computer\u2019s wall clock)': 'date (导出电脑的本地时间)',
-  'timestamp (ISO 8601 with the exporter\u2019s offset)': 'timestamp (ISO 8601，带导出时的时差)',
-  'ts (Unix time) at UTC: pass --tz for the team\u2019s local day': 'ts (Unix 时间) 按 UTC：请用时区选项设为团队的本地时间',
-  'ts (Unix time) at the offset': 'ts (Unix 时间)，按时差',
+  'date (the exporting computer\u2019s wall clock)': 'date（导出电脑的本地时间）',
+  'timestamp (ISO 8601 with the exporter\u2019s offset)': 'timestamp（ISO 8601，带导出时的时差）',
+  'ts (Unix time) at UTC: pass --tz for the team\u2019s local day': 'ts（Unix 时间）按 UTC：请用时区选项设为团队的本地时间',
+  'ts (Unix time) at the offset': 'ts（Unix 时间），按时差',
   'the exporter\u2019s wall clock': '导出设备的本地时间',
   'the logger\u2019s wall clock': '记录程序的本地时间',
 };
