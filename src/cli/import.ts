@@ -10,12 +10,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { importChat, type ImportInput } from '../model/import/import-chat.ts';
-import { FORMAT_NAMES, type ImportedChat } from '../model/import/chat-import.ts';
+import { FORMAT_NAMES, FORMAT_NAMES_ZH, type ImportedChat } from '../model/import/chat-import.ts';
 import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/measure.ts';
 import { calibratedScenarioText, fitToChat, type FitResult } from '../model/import/fit.ts';
 import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts';
 import { formatNumber, pick, typeset, type Locale } from '../i18n/locale.ts';
-import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
+import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
 import type { Bilingual } from '../model/text.ts';
 import { t } from '../i18n/messages.ts';
 import { parseOffset } from '../model/import/time.ts';
@@ -110,7 +110,7 @@ export function importCommand(argv: string[]): void {
   const started = performance.now();
   const channels = values.channel?.split(',').map((c) => c.trim().replace(/^#/, '')).filter(Boolean);
   const outcome = importChat(chats, { tz, roster, channels });
-  if (!outcome.ok) throw new UserError(outcome.problems.map((p) => plain(p.en)));
+  if (!outcome.ok) throw new UserError(outcome.problems.map((p) => typeset(locale, plain(pick(locale, p)))));
   const seconds = (performance.now() - started) / 1000;
   const measured = measureChat(outcome.chat, positioning);
   const progress = progressPrinter(locale === 'zh-CN' ? '校准中' : 'calibrating', null);
@@ -146,7 +146,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
 
 function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bilingual[], seconds: number, locale: Locale): void {
   for (const f of chat.files) {
-    const format = FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format;
+    const format = (locale === 'zh-CN' ? FORMAT_NAMES_ZH : FORMAT_NAMES)[f.format as keyof typeof FORMAT_NAMES] ?? f.format;
     print(typeset(locale, t(locale, 'importFileLine', { file: plain(f.file), format, encoding: `${f.encoding}${f.bom ? ' + BOM' : ''}`, messages: f.messages, time: pick(locale, f.timeBasis) })));
   }
   const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
@@ -175,7 +175,7 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bili
 
 function printFit(fit: FitResult, out: string, locale: Locale): void {
   print(`\n${t(locale, 'importFitNote', { days: fit.horizonDays, taken: fit.stepsTaken, steps: fit.steps, runs: fit.runs, verdictRuns: fit.verdictRuns })}`);
-  print(`loss ${fit.lossAtDefaults.toFixed(2)} at the defaults → ${fit.loss.toFixed(2)}`);
+  print(t(locale, 'importLoss', { before: fit.lossAtDefaults.toFixed(2), after: fit.loss.toFixed(2) }));
   const rows = [[t(locale, 'importMetric'), t(locale, 'importExport'), t(locale, 'importFitted'), t(locale, 'importDefaults'), t(locale, 'importTolerance'), t(locale, 'importVerdict')]];
   for (const r of fit.rows) {
     const unit = MEASURE_INFO[r.key].unit;
@@ -183,6 +183,7 @@ function printFit(fit: FitResult, out: string, locale: Locale): void {
   }
   print(table(rows));
   for (const line of overallText(locale, fit)) print(line);
-  print(`fitted parameters: ${Object.entries(fit.parameters).map(([k, v]) => `${k} ${v}`).join(', ')}, team.replyMinutes ${fit.replyMinutes}`);
-  print(`scenario written to ${plain(out)}`);
+  print(t(locale, 'importFittedParameters'));
+  for (const line of [...fittedParametersText(locale, fit.parameters), replyMinutesText(locale, fit.replyMinutes)]) print(`  ${line}`);
+  print(t(locale, 'importScenarioWritten', { file: plain(out) }));
 }

@@ -10,6 +10,16 @@ import type { FitResult, FitRow, NotFittedReason, Tolerance } from '../model/imp
 
 const list = (locale: Locale, items: string[]) => items.join(locale === 'zh-CN' ? '、' : ', ');
 
+/**
+ * A name with an aside in brackets; a name that ends in brackets already takes
+ * the aside inside them: "首次响应时效（中位数；偏差 ×0.49）", not "（中位数）（偏差 ×0.49）".
+ */
+export function withAside(locale: Locale, name: string, aside: string): string {
+  const close = /[)）]$/.exec(name);
+  if (!close) return `${name}${bracketed(locale, aside)}`;
+  return `${name.slice(0, -1)}${locale === 'zh-CN' ? '；' : '; '}${aside}${close[0]}`;
+}
+
 /** "off by ×1.6", "off by +12 points", "within tolerance", "not fitted: needs a member list". */
 export function verdictText(locale: Locale, row: FitRow): string {
   const v = row.verdict;
@@ -32,7 +42,7 @@ export function toleranceText(locale: Locale, tolerance: Tolerance | null): stri
 /** The overall line, naming the metrics that are off; then, by reason, the metrics not fitted and why. */
 export function overallText(locale: Locale, fit: FitResult): string[] {
   const name = (row: FitRow) => pick(locale, MEASURE_INFO[row.key]);
-  const off = fit.rows.filter((r) => r.verdict.status === 'off').map((r) => `${name(r)}${bracketed(locale, verdictText(locale, r))}`);
+  const off = fit.rows.filter((r) => r.verdict.status === 'off').map((r) => withAside(locale, name(r), verdictText(locale, r)));
   const lines = [t(locale, `importOverall_${fit.overall.status}`, { within: fit.overall.within, fitted: fit.overall.fitted, list: list(locale, off) })];
   const byReason = new Map<NotFittedReason, string[]>();
   for (const row of fit.rows) if (row.verdict.status === 'notFitted') byReason.set(row.verdict.reason, [...(byReason.get(row.verdict.reason) ?? []), name(row)]);

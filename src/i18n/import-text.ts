@@ -12,7 +12,9 @@ import type { Status } from '../model/playbook.ts';
 
 /** "chat.csv，第 21 行，CreateTime 列：不是有效时间…"; the column left out when unknown. */
 export function skippedRowText(locale: Locale, s: { readonly file: string; readonly line: number; readonly column: string | null; readonly en: string; readonly zh: string }): string {
-  const where = s.column ? t(locale, 'importSkippedRow', { file: s.file, line: s.line, column: s.column }) : t(locale, 'importSkippedRowNoColumn', { file: s.file, line: s.line });
+  // a number is a position in the line (a JSON syntax error), not a column's name
+  const key = !s.column ? 'importSkippedRowNoColumn' : /^\d+$/.test(s.column) ? 'importSkippedRowAt' : 'importSkippedRow';
+  const where = t(locale, key, { file: s.file, line: s.line, column: s.column ?? '' });
   return typeset(locale, `${where}: ${pick(locale, s)}`);
 }
 
@@ -50,9 +52,36 @@ export function parameterValueText(locale: Locale, key: ParameterKey, value: num
   return locale === 'zh-CN' ? (u.zh.startsWith('/') ? `${number}${u.zh}` : `${number} ${u.zh}`) : `${number} ${u.en}`;
 }
 
-/** The calibrated parameters by their labels: "核心成员满投入时的日发言中位数：3.393 条/天 · …". */
+/** The parameters a calibration fits, each said as an operator reads it ("核心成员发言：约 9.6 条/天"). */
+const OPERATOR_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase'] as const satisfies readonly ParameterKey[];
+type OperatorParameter = (typeof OPERATOR_PARAMETERS)[number];
+const isOperatorParameter = (key: string): key is OperatorParameter => (OPERATOR_PARAMETERS as readonly string[]).includes(key);
+
+/** A value rounded for reading: two significant digits ("9.6", "340", "0.67"). */
+export function approximately(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 2, useGrouping: false }).format(value);
+}
+
+/** One fitted value in an operator's words: rates in messages a day, shares and the leaving risk in per cent. */
+function operatorValue(locale: Locale, key: OperatorParameter, value: number): string {
+  if (key === 'profileEveningShare' || key === 'profileOfficeShare') return formatPercent(locale, value, 0);
+  if (key === 'leaveHazardBase') return `${approximately(locale, value * 100)}%`;
+  return approximately(locale, value);
+}
+
+/**
+ * The calibrated parameters as a community operator reads them: "核心成员发言：约 9.6 条/天",
+ * "管理员回复用时" (see `replyMinutesText`); a parameter without such words keeps its label and unit.
+ */
 export function fittedParametersText(locale: Locale, parameters: Partial<Record<ParameterKey, number>>): string[] {
   return (Object.entries(parameters) as [ParameterKey, number][])
     .filter(([key]) => key in PARAMETERS)
-    .map(([key, value]) => typeset(locale, `${pick(locale, PARAMETERS[key])}${locale === 'zh-CN' ? '：' : ': '}${parameterValueText(locale, key, value)}`));
+    .map(([key, value]) => isOperatorParameter(key)
+      ? t(locale, `importParam_${key}`, { value: operatorValue(locale, key, value) })
+      : typeset(locale, `${pick(locale, PARAMETERS[key])}${locale === 'zh-CN' ? '：' : ': '}${parameterValueText(locale, key, value)}`));
+}
+
+/** The team's fitted answer time: "管理员回复用时：约 340 分钟". */
+export function replyMinutesText(locale: Locale, minutes: number): string {
+  return t(locale, 'importReplyMinutes', { minutes: approximately(locale, minutes) });
 }

@@ -110,6 +110,13 @@ describe('npm run sim -- import', () => {
     expect(out.join('\n')).toMatch(/按记录的最后 21 天校准/);
     expect(out.join('\n')).toMatch(/周参与率.*未拟合：需要成员名单/); // no roster given here
     expect(out.join('\n')).toMatch(/^因缺少成员名单未拟合：周参与率、成员发言率（30 日）、.*没有名单时/m);
+    // the fitted group in an operator's words, no parameter codes, no English
+    expect(out.join('\n')).toMatch(/^拟合出的群：$/m);
+    expect(out.join('\n')).toMatch(/^ {2}管理员回复用时：约 \d+ 分钟$/m);
+    expect(out.join('\n')).toMatch(/^拟合误差：默认参数 [\d.]+ → 拟合后 [\d.]+$/m);
+    expect(out.join('\n')).not.toMatch(/replyMinutes|rateMedian|loss|scenario written/);
+    expect(main(['import', file('notes-zh.txt', 'hello\n'), '--lang', 'zh-CN'])).toBe(1);
+    expect(err.join('\n')).toMatch(/notes-zh\.txt：不是可识别的聊天导出格式（支持：留痕（WeChatMsg）CSV、PyWxDump CSV、/);
     expect(main(['import', chat, '--scenario-out', join(dir, 'fitted-fr.json'), '--lang', 'fr'])).toBe(1);
     expect(err.join('\n')).toMatch(/--lang must be en or zh-CN \(got "fr"\)/);
     // the report itself speaks Chinese too, its table aligned by display width

@@ -46,7 +46,7 @@ describe('WeChatMsg (留痕) CSV', () => {
     expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'CreateTime' });
     expect(chat.skipped[0].en).toMatch(/too few fields/);
     // the quoted field spans lines 7–8, so the bad time is on line 9
-    expect(chat.skipped[1]).toMatchObject({ line: 9, column: 'CreateTime', en: 'not a time: (text of 10 characters)' }); // a misaligned name would not be quoted
+    expect(chat.skipped[1]).toMatchObject({ line: 9, column: 'CreateTime', en: 'not a time: "not-a-time"' }); // a placeholder, not a name: shown
     expect(chat.ignored['system lines']).toBe(1);
   });
 
@@ -168,7 +168,7 @@ describe('Telegram Desktop result.json', () => {
     expect(chat.minute[0]).toBe(at(1, 10, 1));
     expect(Array.from(chat.replyTo)).toEqual([-1, 0, -1]);
     expect(chat.hasReplyLinks).toBe(true);
-    expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'date' });
+    expect(chat.skipped[0]).toMatchObject({ line: 1, column: 'date', en: 'message 5: not a time: "yesterday"' }); // the file's line (one line here)
     expect(chat.ignored['service messages (joins, pins)']).toBe(1);
   });
   it('uses date_unixtime at the --tz offset when one is given', () => {
@@ -208,7 +208,7 @@ describe('DiscordChatExporter', () => {
     expect(kinds(chat)).toEqual(['question', 'text']);
     expect(Array.from(chat.replyTo)).toEqual([-1, 0]);
     expect(chat.ignored).toMatchObject({ bots: 1 });
-    expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'author.id' });
+    expect(chat.skipped[0]).toMatchObject({ line: 1, column: 'author.id' }); // the file's line (one line here)
   });
 });
 
@@ -236,7 +236,7 @@ describe('Slack export', () => {
     expect(Array.from(chat.replyTo)).toEqual([-1, 0]);
     expect(chat.roster).toHaveLength(4); // the general channel's members only
     expect(Array.from(chat.rosterAuthor!)).toEqual([0, 1, -1, -1]);
-    expect(chat.skipped[0]).toMatchObject({ line: 5, column: 'user' });
+    expect(chat.skipped[0]).toMatchObject({ line: 1, column: 'user' }); // the file's line (one line here)
   });
   it('shifts to the --tz offset', () => {
     expect(imported(files, { tz: parseOffset('+08:00') }).minute[0]).toBe(at(1, 16, 0));
@@ -396,8 +396,11 @@ describe('JSON exports read in pieces (streamed)', () => {
     const noAuthor = chat.skipped.filter((s) => s.column === 'from_id');
     const badDate = chat.skipped.filter((s) => s.column === 'date');
     expect(noAuthor.length).toBe(Array.from({ length: 2000 }, (_, i) => i).filter((i) => i % 97 === 5 && i % 41 !== 0).length);
-    expect(noAuthor[0]).toMatchObject({ line: 6, en: 'message 6: has no from_id: who wrote it is unknown' });
-    expect(badDate[0]).toMatchObject({ line: 8, en: 'message 8: not a time: (text of 4 characters)' });
+    // the line in the file: of the message's start (no from_id), of the bad date's value
+    const lines = telegramOf(2000).split('\n');
+    const sixth = lines.findIndex((l) => l.includes('"id": 5,')); // "{" is the line before "id"
+    expect(noAuthor[0]).toMatchObject({ line: sixth, en: 'message 6: has no from_id: who wrote it is unknown' });
+    expect(badDate[0]).toMatchObject({ line: lines.findIndex((l) => l.includes('"soon"')) + 1, en: 'message 8: not a time: "soon"', zh: '第 8 条消息：不是有效时间：“soon”' });
     expect(chat.skippedTotal).toBe(noAuthor.length + badDate.length);
   });
 
@@ -414,15 +417,17 @@ describe('JSON exports read in pieces (streamed)', () => {
       expect(kept).toBeGreaterThan(20);
       expect(kept).toBeLessThan(30);
       expect(r.chat.skipped.at(-1), `pieces of ${chunkBytes}`).toMatchObject({ line: at + 2, column: '4' });
-      expect(r.chat.skipped.at(-1)!.en).toMatch(new RegExp(`^not valid JSON at line ${at + 2}, column 4 \\(Unexpected STRING \\("type"\\) in state COMMA\\); the 30 entries before it were read$`));
+      expect(r.chat.skipped.at(-1)!.en).toMatch(/^not valid JSON here \(Unexpected STRING \("type"\) in state COMMA\); the 30 entries before it were read$/);
+      expect(r.chat.skipped.at(-1)!.zh).toBe('此处不是有效的 JSON；之前的 30 条已读取'); // the line and column are the row's own
     }
     // a bad character, and a file cut short: the position is the character, or the end of the text
     const bad = importChat([utf8('result.json', '{"messages": [\n  {"id": 1, "type": "message", "from_id": "u", "date": "2024-03-01T10:00:00", "text": tru}\n]}')], { chunkBytes: 5 });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems.map((p) => p.en).join('\n')).toMatch(/line 2, column 90: not valid JSON at line 2, column 90 \(Unexpected "}" in state TRUE3\); the file cannot be read/);
+    if (!bad.ok) expect(bad.problems.map((p) => p.zh).join('\n')).toMatch(/第 2 行第 90 个字符：此处不是有效的 JSON；无法读取该文件/);
+    if (!bad.ok) expect(bad.problems.map((p) => p.en).join('\n')).toMatch(/line 2, character 90: not valid JSON here \(Unexpected "}" in state TRUE3\); the file cannot be read/);
     const cut = importChat([utf8('result.json', telegramOf(10).slice(0, -40))]);
     expect(cut.ok).toBe(true);
-    if (cut.ok) expect(cut.chat.skipped.at(-1)!.en).toMatch(/^not valid JSON at line \d+, column \d+ \((Tokenizer|Parser) ended in/);
+    if (cut.ok) expect(cut.notices[0].en).toMatch(/^result\.json ends early: only the first \d+ messages \(to 2024-03-01\) were read/); // not a skipped row
   });
 
   it('says when a JSON export has no messages list', () => {

@@ -1,7 +1,8 @@
 /** The Import view's texts: Chinese composed whole and typeset, statuses of one measured value, parameters by their labels. */
 import { describe, expect, it } from 'vitest';
-import { fittedParametersText, ignoredText, importStatusText, skippedRowText, thresholdText } from '../../src/i18n/import-text.ts';
-import { judgeRows, MEASURE_KEYS } from '../../src/model/import/measure.ts';
+import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText } from '../../src/i18n/import-text.ts';
+import { withAside } from '../../src/i18n/fit-verdict.ts';
+import { judgeRows, MEASURE_INFO, MEASURE_KEYS } from '../../src/model/import/measure.ts';
 
 describe('the import view in Chinese', () => {
   it('a skipped row: full-width colon, and no column when it is unknown', () => {
@@ -25,9 +26,30 @@ describe('the import view in Chinese', () => {
   });
 
   it('calibrated parameters show their labels and units, not their codes', () => {
-    const lines = fittedParametersText('zh-CN', { rateMedianCore: 3.393, profileEveningShare: 0.7841, leaveHazardBase: 0.002943 });
-    expect(lines).toEqual(['核心成员满投入时的日发言中位数：3.393 条/天', '晚间型作息成员比例：78.4%', '投入度 ½ 时首日退群风险 h₀：0.002943/天']);
-    expect(fittedParametersText('en', { rateMedianCore: 3.393 })[0]).toBe('Median posting rate of a fully engaged core member: 3.393 messages/day');
+    // in an operator's words, rounded to two significant digits: no codes, no h₀, no four-digit rates
+    const lines = fittedParametersText('zh-CN', { rateMedianCore: 9.635, profileEveningShare: 0.7841, leaveHazardBase: 0.0067 });
+    expect(lines).toEqual(['核心成员发言：约 9.6 条/天', '晚间活跃的成员：约 78%', '新成员退群：每天约 0.67%']);
+    expect(fittedParametersText('en', { rateMedianCore: 9.635, rateMedianOrdinary: 0.1234 })).toEqual(['Core members post: about 9.6 messages a day', 'Ordinary members post: about 0.12 messages a day']);
+    expect(replyMinutesText('zh-CN', 338.2)).toBe('管理员回复用时：约 340 分钟');
+    expect(replyMinutesText('en', 338.2)).toBe('Team\u2019s answer time: about 340 minutes');
+  });
+
+  it('a JSON syntax error is placed by its character in the line, not as a column name', () => {
+    const s = { file: 'result.json', line: 2, column: '90', en: 'not valid JSON here (Unexpected "}" in state TRUE3); the file cannot be read', zh: '此处不是有效的 JSON；无法读取该文件' };
+    expect(skippedRowText('zh-CN', s)).toBe('result.json，第 2 行第 90 个字符：此处不是有效的 JSON；无法读取该文件');
+    expect(skippedRowText('en', s)).toMatch(/^result\.json, line 2, character 90: not valid JSON here/);
+    expect(skippedRowText('zh-CN', { ...s, column: 'date' })).toMatch(/^result\.json，第 2 行，date 列：/);
+  });
+
+  it('an aside after a name in brackets goes inside them, not in a second pair', () => {
+    expect(withAside('zh-CN', '首次响应时效（中位数）', '偏差 ×0.49')).toBe('首次响应时效（中位数；偏差 ×0.49）');
+    expect(withAside('en', 'First-answer time (median)', 'off by ×0.49')).toBe('First-answer time (median; off by ×0.49)');
+    expect(withAside('zh-CN', '日均发言量', '偏差 ×2')).toBe('日均发言量（偏差 ×2）');
+  });
+
+  it('daily messages over the whole span are named as a variant of daily messages', () => {
+    expect(MEASURE_INFO.dailyMessagesSpan.zh).toBe(`${MEASURE_INFO.dailyMessages.zh}（整个记录期）`);
+    expect(MEASURE_INFO.dailyMessagesSpan.en).toMatch(new RegExp(`^${MEASURE_INFO.dailyMessages.en}`));
   });
 
   it('the same values are judged anew for another positioning', () => {

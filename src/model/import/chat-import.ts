@@ -24,6 +24,19 @@ export const FORMAT_NAMES: Record<FormatId, string> = {
   'irc-txt': 'IRC log (irssi, WeeChat, ZNC, LogBot)',
 };
 
+/** The formats as a Chinese reader names them (full-width punctuation, no stray English). */
+export const FORMAT_NAMES_ZH: Record<FormatId, string> = {
+  'wechatmsg-csv': '留痕（WeChatMsg）CSV',
+  'pywxdump-csv': 'PyWxDump CSV',
+  'wechatexporter-txt': 'WechatExporter TXT',
+  'qq-txt': 'QQ 消息管理器 TXT',
+  'telegram-json': 'Telegram 桌面版 result.json',
+  'discord-csv': 'DiscordChatExporter CSV',
+  'discord-json': 'DiscordChatExporter JSON',
+  'slack-json': 'Slack 导出（按日文件）',
+  'irc-txt': 'IRC 日志（irssi、WeeChat、ZNC、LogBot）',
+};
+
 /** A row left out, and why: where it is (file, line, column) and what was wrong. */
 export interface SkippedRow extends Bilingual {
   readonly file: string;
@@ -109,6 +122,8 @@ export class ChatSink {
   skippedTotal = 0;
   readonly ignored: SkipCounts = {};
   sawReplyLinks = false;
+  /** What a reader found wrong with a whole file (cut short), for the import's notices. */
+  readonly notices: Bilingual[] = [];
 
   constructor(readonly hasher: NameHasher) {}
 
@@ -131,6 +146,13 @@ export class ChatSink {
     this.ids.push(m.id);
     this.replyIds.push(m.replyToId);
     if (m.replyToId !== undefined) this.sawReplyLinks = true;
+  }
+
+  /** The latest local minute among the messages added from index `from` on, or null. */
+  latestSince(from: number): number | null {
+    let latest: number | null = null;
+    for (let i = from; i < this.minute.length; i++) if (latest === null || this.minute[i] > latest) latest = this.minute[i];
+    return latest;
   }
 
   skip(file: string, line: number, column: string | null, en: string, zh: string): void {

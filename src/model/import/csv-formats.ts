@@ -49,6 +49,7 @@ export function readCsv(source: TextSource, ctx: ReadContext, required: readonly
         for (let nl = block.indexOf('\n', counted); nl >= 0 && nl < rowStart; nl = block.indexOf('\n', nl + 1)) newlines++;
         counted = Math.max(counted, rowStart);
         const line = firstLine + newlines;
+        const start = rowStart;
         rowStart = result.meta.cursor;
         const fields = result.data;
         if (!header) {
@@ -64,7 +65,16 @@ export function readCsv(source: TextSource, ctx: ReadContext, required: readonly
         if (++rows % PROGRESS_EVERY === 0) ctx.progress(done);
         const error = result.errors[0];
         if (error) {
-          ctx.sink.skip(ctx.file, line, null, `${error.message}: a quote is not closed, so the rest of the file may be read as one field`, '引号不配对：其后的内容可能被读成一个字段');
+          // how far the open quote reached: the lines this row swallowed
+          const extra = breaksIn(block.slice(start, result.meta.cursor).replace(/\r?\n$/, ''));
+          const last = line + extra;
+          if (error.code === 'MissingQuotes') {
+            ctx.sink.skip(ctx.file, line, null, `a quote opened on line ${line} is never closed: the rest of the file (lines ${line}–${last}, ${extra + 1} lines) was read as one field and skipped`, `第 ${line} 行的引号一直没有闭合：文件其余部分（第 ${line}–${last} 行，共 ${extra + 1} 行）被读成一个字段并已跳过`);
+          } else if (extra > 0) {
+            ctx.sink.skip(ctx.file, line, null, `a quote opened on line ${line} closes only on line ${last}: lines ${line}–${last} (${extra + 1} lines) were read as one row and skipped (${error.message})`, `第 ${line} 行的引号直到第 ${last} 行才闭合：第 ${line}–${last} 行（共 ${extra + 1} 行）被读成一行并已跳过`);
+          } else {
+            ctx.sink.skip(ctx.file, line, null, `a quote is misplaced in this row (${error.message})`, '该行引号位置不正确');
+          }
           return;
         }
         if (fields.length < header.length && fields.length < minimumFields) {
@@ -125,6 +135,13 @@ export function readCsv(source: TextSource, ctx: ReadContext, required: readonly
   return ok;
 }
 
+/** Line breaks in a text. */
+function breaksIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 const badTime = (ctx: ReadContext, line: number, column: string, value: string | undefined) =>
   ctx.sink.skip(ctx.file, line, column, `not a time: ${shownValue(value ?? '')}`, `不是有效时间：${shownValue(value ?? '', 'zh')}`);
 
@@ -178,7 +195,11 @@ export function readWeChatMsg(text: TextSource, ctx: ReadContext): string {
       usedUnix = true;
       minute = minuteAt(ctx, unix, WECHAT_DEFAULT_OFFSET);
     } else minute = parseWallClock(row.StrTime ?? '');
-    if (minute === null) return badTime(ctx, line, row.CreateTime !== undefined ? 'CreateTime' : 'StrTime', row.CreateTime ?? row.StrTime);
+    if (minute === null) {
+      // name the column that was read: CreateTime when it holds something, else StrTime
+      const created = (row.CreateTime ?? '').trim();
+      return created !== '' || row.StrTime === undefined ? badTime(ctx, line, 'CreateTime', row.CreateTime) : badTime(ctx, line, 'StrTime', row.StrTime);
+    }
     ctx.sink.add({ author: hasher.hash(name), aliases, minute, kind });
   }, WECHATMSG_OWN_COLUMNS);
   return usedUnix ? 'CreateTime (Unix seconds) at the offset' : 'StrTime (the exporter\u2019s wall clock)';

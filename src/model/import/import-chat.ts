@@ -7,7 +7,7 @@
  * browser's Import view); nothing leaves the caller.
  */
 import { bilingual, type Bilingual } from '../text.ts';
-import { ChatSink, FORMAT_NAMES, FORMATS, type FileReport, type FormatId, type ImportedChat } from './chat-import.ts';
+import { ChatSink, FORMAT_NAMES, FORMAT_NAMES_ZH, FORMATS, type FileReport, type FormatId, type ImportedChat } from './chat-import.ts';
 import { readDiscordCsv, readPyWxDump, readWeChatMsg, WECHAT_DEFAULT_OFFSET } from './csv-formats.ts';
 import { decodeBytes, EncodingError, openText, type TextSource } from './decode.ts';
 import { detectFormat } from './detect.ts';
@@ -51,22 +51,23 @@ const DEFAULT_OFFSET: Partial<Record<FormatId, number>> = {
 
 /** Each reader's time basis in Chinese (the readers say it in English). */
 const TIME_BASIS_ZH: Record<string, string> = {
-  'CreateTime (Unix seconds) at the offset': 'CreateTime (Unix 秒)，按时差',
-  'StrTime (the exporter\u2019s wall clock)': 'StrTime (导出设备的本地时间)',
-  'CreateTime (the exporter\u2019s wall clock; Unix seconds at the offset)': 'CreateTime (导出设备的本地时间；Unix 秒按时差)',
-  'Date (ISO 8601 with the exporter\u2019s offset)': 'Date (ISO 8601，带导出时的时差)',
-  'Date (ISO 8601) at the offset': 'Date (ISO 8601)，按时差',
-  'timestamp (ISO 8601) at the offset': 'timestamp (ISO 8601)，按时差',
+  'CreateTime (Unix seconds) at the offset': 'CreateTime（Unix 秒），按时差',
+  'StrTime (the exporter\u2019s wall clock)': 'StrTime（导出设备的本地时间）',
+  'CreateTime (the exporter\u2019s wall clock; Unix seconds at the offset)': 'CreateTime（导出设备的本地时间；Unix 秒按时差）',
+  'Date (ISO 8601 with the exporter\u2019s offset)': 'Date（ISO 8601，带导出时的时差）',
+  'Date (ISO 8601) at the offset': 'Date（ISO 8601），按时差',
+  'timestamp (ISO 8601) at the offset': 'timestamp（ISO 8601），按时差',
   'date_unixtime at the offset': 'date_unixtime，按时差',
-  'date (the exporting computer\u2019s wall clock)': 'date (导出电脑的本地时间)',
-  'timestamp (ISO 8601 with the exporter\u2019s offset)': 'timestamp (ISO 8601，带导出时的时差)',
-  'ts (Unix time) at UTC: pass --tz for the team\u2019s local day': 'ts (Unix 时间) 按 UTC：请用时区选项设为团队的本地时间',
-  'ts (Unix time) at the offset': 'ts (Unix 时间)，按时差',
+  'date (the exporting computer\u2019s wall clock)': 'date（导出电脑的本地时间）',
+  'timestamp (ISO 8601 with the exporter\u2019s offset)': 'timestamp（ISO 8601，带导出时的时差）',
+  'ts (Unix time) at UTC: pass --tz for the team\u2019s local day': 'ts（Unix 时间）按 UTC：请用时区选项设为团队的本地时间',
+  'ts (Unix time) at the offset': 'ts（Unix 时间），按时差',
   'the exporter\u2019s wall clock': '导出设备的本地时间',
   'the logger\u2019s wall clock': '记录程序的本地时间',
 };
 
 const KNOWN = FORMATS.map((f) => FORMAT_NAMES[f]).join(', ');
+const KNOWN_ZH = FORMATS.map((f) => FORMAT_NAMES_ZH[f]).join('、');
 
 export function importChat(inputs: readonly ImportInput[], options: ImportOptions = {}): ImportOutcome {
   const tz = options.tz ?? null;
@@ -119,7 +120,7 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
     }
     const format = detectFormat(input.name, source.head);
     if (!format) {
-      problems.push(bilingual(`${input.name}: not a chat export this lab reads (known: ${KNOWN})`, `${input.name}：不是可识别的聊天导出格式 (支持：${KNOWN})`));
+      problems.push(bilingual(`${input.name}: not a chat export this lab reads (known: ${KNOWN})`, `${input.name}：不是可识别的聊天导出格式（支持：${KNOWN_ZH}）`));
       continue;
     }
     const channel = format === 'slack-json' ? slackChannelOf(input.name) : null;
@@ -163,18 +164,131 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
     const read = [...slackChannels].sort().join(', ');
     notices.push(bilingual(`${slackChannels.size} Slack channels read together as one group (${read}); to measure one, choose it (on the Import page, or --channel NAME on the command line)`, `${slackChannels.size} 个 Slack 频道被合并为一个群读取（${read}）；如只测一个频道，请选择它（在“我的群”页面选择，或在命令行使用 --channel 名称）`));
   }
+  notices.push(...mixedExportsNotices(chats));
   let roster: string[][] | null = null;
   if (rosterFiles.length) {
     const read = readRoster(rosterFiles, hasher, slackChannels);
     problems.push(...read.problems.map((p) => bilingual(p.en, p.zh)));
     roster = read.entries.length ? read.entries : null;
     if (!roster) notices.push(bilingual('the roster lists nobody: members who never spoke cannot be counted', '成员名单为空：无法统计从未发言的成员'));
+    else if (sink.count > 0) {
+      const check = rosterMatch(roster, sink, rosterFiles.map((f) => f.name).join(', '), chats.map((c) => c.format));
+      if (check.refuse) roster = null;
+      if (check.message) (check.refuse ? problems : notices).push(check.message);
+    }
   }
   if (sink.count === 0) {
     problems.push(bilingual('no message could be read from the files', '文件中没有可读取的消息'));
-    return { ok: false, problems: [...problems, ...sink.skipped.slice(0, 20).map((s) => bilingual(`${s.file}: line ${s.line}${s.column ? `, column ${s.column}` : ''}: ${s.en}`, `${s.file}：第 ${s.line} 行${s.column ? `，${s.column} 列` : ''}：${s.zh}`))] };
+    return { ok: false, problems: [...sink.notices, ...problems, ...sink.skipped.slice(0, 20).map((s) => {
+      const at = s.column !== null && /^\d+$/.test(s.column); // a position in the line (JSON), not a column's name
+      const en = s.column ? (at ? `, character ${s.column}` : `, column ${s.column}`) : '';
+      const zh = s.column ? (at ? `第 ${s.column} 个字符` : `，${s.column} 列`) : '';
+      return bilingual(`${s.file}: line ${s.line}${en}: ${s.en}`, `${s.file}：第 ${s.line} 行${zh}：${s.zh}`);
+    })] };
   }
-  return { ok: true, chat: sink.finish(files, roster), notices: [...notices, ...problems], slackChannels: [...presentChannels].sort() };
+  return { ok: true, chat: sink.finish(files, roster), notices: [...sink.notices, ...notices, ...problems], slackChannels: [...presentChannels].sort() };
+}
+
+/**
+ * Below this share of the log's authors found in a member list, the list is
+ * refused. A real member list misses only the people who left before the
+ * export, and in a group worth measuring most of those who wrote are still in
+ * it; when fewer than half are, the list is far more likely of another
+ * group, or of names where the export has ids (wxid vs display names) or the
+ * reverse — and using it would make every member metric wrong (speaking rate
+ * near 0 %, lurker share near 100 %).
+ */
+export const ROSTER_MIN_MATCH = 0.5;
+
+/** Whether a member list fits the log's authors: refused below ROSTER_MIN_MATCH, a notice when some are missing. */
+function rosterMatch(roster: readonly (readonly string[])[], sink: ChatSink, files: string, formats: readonly FormatId[]): { refuse: boolean; message: Bilingual | null } {
+  const authors = sink.authors.length;
+  const matched = new Set<number>();
+  for (const hashes of roster) {
+    for (const h of hashes) {
+      const a = sink.aliasOf.get(h);
+      if (a !== undefined) { matched.add(a); break; }
+    }
+  }
+  const m = matched.size;
+  if (m / authors < ROSTER_MIN_MATCH) {
+    const wechat = formats.some((f) => f === 'wechatmsg-csv' || f === 'pywxdump-csv');
+    const hint = wechat
+      ? { en: 'is it a list of display names, not WeChat IDs (wxid), or of another group?', zh: '它是否是群昵称列表而非微信号（wxid），或是另一个群的名单？' }
+      : { en: 'is it a list of display names where the export has user IDs (or the reverse), or of another group?', zh: '它是否是显示名列表而导出中是用户 ID（或相反），或是另一个群的名单？' };
+    const who = m === 0 ? { en: `none of the ${authors} people who wrote`, zh: `发过言的 ${authors} 人中没有一人` } : { en: `only ${m} of the ${authors} people who wrote`, zh: `发过言的 ${authors} 人中只有 ${m} 人` };
+    return {
+      refuse: true,
+      message: bilingual(
+        `${who.en} ${m === 1 ? 'is' : 'are'} in ${files} (${roster.length} listed) — ${hint.en} The member list is not used: members are the people who wrote`,
+        `${who.zh}在 ${files}（${roster.length} 人）中——${hint.zh}未使用该成员名单：成员按发过言的人计算`,
+      ),
+    };
+  }
+  if (m < authors) {
+    return {
+      refuse: false,
+      message: bilingual(
+        `${m} of the ${authors} people who wrote are in ${files}; the other ${authors - m} are counted as having left the group`,
+        `发过言的 ${authors} 人中有 ${m} 人在 ${files} 中；其余 ${authors - m} 人按已退群计算`,
+      ),
+    };
+  }
+  return { refuse: false, message: null };
+}
+
+/** The chat an export names (Telegram's "name", Discord's channel id, WeChatMsg's TalkerId), or null. */
+export function chatNameOf(format: FormatId, head: string): string | null {
+  if (format === 'telegram-json') {
+    const before = head.split(/"messages"\s*:/)[0];
+    const name = /"name"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(before)?.[1];
+    const id = /"id"\s*:\s*(-?\d+)/.exec(before)?.[1];
+    return name !== undefined || id !== undefined ? `${name ?? ''}#${id ?? ''}` : null;
+  }
+  if (format === 'discord-json') {
+    const channel = /"channel"\s*:\s*\{[^}]*?"id"\s*:\s*"([^"]*)"/.exec(head)?.[1];
+    return channel ?? null;
+  }
+  if (format === 'wechatmsg-csv') {
+    const lines = head.split('\n', 3);
+    if (lines.length < 2) return null;
+    const header = lines[0].replace(/^\uFEFF/, '').split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    const k = header.indexOf('TalkerId');
+    const value = k >= 0 ? lines[1].split(',')[k]?.trim() : undefined;
+    return value ? value : null;
+  }
+  return null;
+}
+
+/** Several exports read as one group: said when they are of different formats or name different chats. */
+function mixedExportsNotices(chats: readonly { name: string; format: FormatId; source: TextSource }[]): Bilingual[] {
+  if (chats.length < 2) return [];
+  const out: Bilingual[] = [];
+  const formats = [...new Set(chats.map((c) => c.format))];
+  if (formats.length > 1) {
+    const list = formats.map((f) => `${FORMAT_NAMES[f]}: ${chats.filter((c) => c.format === f).map((c) => c.name).join(', ')}`).join('; ');
+    const listZh = formats.map((f) => `${FORMAT_NAMES_ZH[f]}：${chats.filter((c) => c.format === f).map((c) => c.name).join('、')}`).join('；');
+    out.push(bilingual(
+      `the files are exports in ${formats.length} different formats (${list}), measured together as one group; if they are different groups, import each on its own`,
+      `这些文件是 ${formats.length} 种不同格式的导出（${listZh}），已合并为一个群测量；如果它们属于不同的群，请分别导入`,
+    ));
+  }
+  const byChat = new Map<string, string[]>();
+  for (const c of chats) {
+    const name = chatNameOf(c.format, c.source.head);
+    if (name === null) continue;
+    const key = `${c.format}:${name}`;
+    byChat.set(key, [...(byChat.get(key) ?? []), c.name]);
+  }
+  for (const f of formats) {
+    const groups = [...byChat].filter(([key]) => key.startsWith(`${f}:`)).map(([, files]) => files);
+    if (groups.length < 2) continue;
+    out.push(bilingual(
+      `the ${FORMAT_NAMES[f]} files come from ${groups.length} different chats (${groups.map((g) => g.join(', ')).join(' | ')}), measured together as one group; an export split in several files is fine, different groups are not`,
+      `这些 ${FORMAT_NAMES_ZH[f]} 文件来自 ${groups.length} 个不同的群聊（${groups.map((g) => g.join('、')).join('；')}），已合并为一个群测量；同一导出分成多个文件没有问题，不同的群则不应合并`,
+    ));
+  }
+  return out;
 }
 
 function readFile(format: FormatId, text: TextSource, ctx: ReadContext, bots: ReadonlySet<string>): string {

@@ -13,8 +13,9 @@
  */
 import { classify, type MessageClass, type TypeHint } from './classify.ts';
 import type { TextSource } from './decode.ts';
-import { streamJsonItems } from './json-stream.ts';
-import { minuteAt, shownValue, type ReadContext } from './reader.ts';
+import { streamJsonItems, type ItemPlace } from './json-stream.ts';
+import { bilingual } from '../text.ts';
+import { minuteAt, shownTime, type ReadContext } from './reader.ts';
 import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
 
 type Json = Record<string, unknown>;
@@ -26,13 +27,24 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
  * file with its line and column (the messages before it are kept). Returns
  * how many items there were.
  */
-function readItems(source: TextSource, ctx: ReadContext, path: string, onItem: (item: unknown, k: number) => void): number {
+function readItems(source: TextSource, ctx: ReadContext, path: string, onItem: (item: unknown, k: number, place: ItemPlace) => void): number {
+  const first = ctx.sink.count;
   const read = streamJsonItems(source, path, onItem, ctx.progress);
-  if (read.error) {
-    const { line, column, reason } = read.error;
+  if (read.error?.atEnd && read.items) {
+    // a file cut short (an interrupted download or copy): a notice nobody can miss, not a skipped row
+    const latest = ctx.sink.latestSince(first);
+    const day = latest === null ? null : new Date(latest * 60_000).toISOString().slice(0, 10);
+    const name = ctx.file.split(/[\\/]/).pop() ?? ctx.file;
+    ctx.sink.notices.push(bilingual(
+      `${name} ends early: only the first ${read.items} messages${day ? ` (to ${day})` : ''} were read — the file was probably cut short while downloading or copying; export it again for the whole chat`,
+      `${name} 提前结束：只读取了前 ${read.items} 条消息${day ? `（截至 ${day}）` : ''}——文件可能在下载或复制时被截断；请重新导出以获得完整记录`,
+    ));
+  } else if (read.error) {
+    const { line, column, reason, atEnd } = read.error;
     const kept = read.items ? `; the ${read.items} entries before it were read` : '; the file cannot be read';
     const keptZh = read.items ? `；之前的 ${read.items} 条已读取` : '；无法读取该文件';
-    ctx.sink.skip(ctx.file, line, String(column), `not valid JSON at line ${line}, column ${column} (${reason})${kept}`, `第 ${line} 行第 ${column} 列不是有效的 JSON${keptZh}`);
+    if (atEnd) ctx.sink.skip(ctx.file, line, null, `the file ends before its JSON does (cut short?)${kept}`, `文件在 JSON 结束之前就结束了（可能被截断）${keptZh}`);
+    else ctx.sink.skip(ctx.file, line, String(column), `not valid JSON here (${reason})${kept}`, `此处不是有效的 JSON${keptZh}`);
   }
   ctx.progress(1);
   return read.items;
@@ -41,8 +53,9 @@ function readItems(source: TextSource, ctx: ReadContext, path: string, onItem: (
 /** Whether a JSON object's head names a "messages" list (an export with no message has an empty one). */
 const hasMessagesList = (source: TextSource) => /"messages"\s*:\s*\[/.test(source.head);
 
-const badItem = (ctx: ReadContext, k: number, field: string, en: string, zh: string) =>
-  ctx.sink.skip(ctx.file, k + 1, field, `message ${k + 1}: ${en}`, `第 ${k + 1} 条消息：${zh}`);
+/** A message that cannot be read: its line in the file (the field's value, else the message's start). */
+const badItem = (ctx: ReadContext, k: number, place: ItemPlace, field: string, en: string, zh: string) =>
+  ctx.sink.skip(ctx.file, place.fields.get(field) ?? place.line, field, `message ${k + 1}: ${en}`, `第 ${k + 1} 条消息：${zh}`);
 
 function telegramText(text: unknown): string {
   if (typeof text === 'string') return text;
@@ -52,18 +65,18 @@ function telegramText(text: unknown): string {
 
 export function readTelegram(source: TextSource, ctx: ReadContext): string {
   let usedUnix = false;
-  const items = readItems(source, ctx, '$.messages.*', (m, k) => {
-    if (!isObject(m)) return badItem(ctx, k, '(message)', 'is not an object', '不是对象');
+  const items = readItems(source, ctx, '$.messages.*', (m, k, place) => {
+    if (!isObject(m)) return badItem(ctx, k, place, '(message)', 'is not an object', '不是对象');
     if (m.type === 'service') return ctx.sink.ignore('service messages (joins, pins)');
     const fromId = str(m.from_id);
-    if (!fromId) return badItem(ctx, k, 'from_id', 'has no from_id: who wrote it is unknown', '缺少 from_id：无法确定发言人');
+    if (!fromId) return badItem(ctx, k, place, 'from_id', 'has no from_id: who wrote it is unknown', '缺少 from_id：无法确定发言人');
     let minute: number | null;
     const unix = ctx.tz !== null ? parseUnix(str(m.date_unixtime)) : null;
     if (unix !== null) {
       usedUnix = true;
       minute = minuteAt(ctx, unix, 0);
     } else minute = parseWallClock(str(m.date));
-    if (minute === null) return badItem(ctx, k, 'date', `not a time: ${shownValue(str(m.date))}`, `不是有效时间：${shownValue(str(m.date), 'zh')}`);
+    if (minute === null) return badItem(ctx, k, place, 'date', `not a time: ${shownTime(str(m.date))}`, `不是有效时间：${shownTime(str(m.date), 'zh')}`);
     const body = telegramText(m.text);
     const media = str(m.media_type);
     const hint: TypeHint = media === 'sticker' || media === 'animation' ? 'sticker'
@@ -87,14 +100,14 @@ function noMessagesList(ctx: ReadContext, en: string, zh: string): void {
 const DISCORD_MESSAGE_TYPES = new Set(['Default', 'Reply', 'ThreadStarterMessage', 'ChatInputCommand', '0', '19']);
 
 export function readDiscordJson(source: TextSource, ctx: ReadContext): string {
-  const items = readItems(source, ctx, '$.messages.*', (m, k) => {
-    if (!isObject(m)) return badItem(ctx, k, '(message)', 'is not an object', '不是对象');
+  const items = readItems(source, ctx, '$.messages.*', (m, k, place) => {
+    if (!isObject(m)) return badItem(ctx, k, place, '(message)', 'is not an object', '不是对象');
     if (m.type !== undefined && !DISCORD_MESSAGE_TYPES.has(str(m.type))) return ctx.sink.ignore('system messages (joins, pins, calls)');
     const author = isObject(m.author) ? m.author : null;
-    if (!author || !str(author.id)) return badItem(ctx, k, 'author.id', 'has no author id: who wrote it is unknown', '缺少 author.id：无法确定发言人');
+    if (!author || !str(author.id)) return badItem(ctx, k, place, 'author.id', 'has no author id: who wrote it is unknown', '缺少 author.id：无法确定发言人');
     if (author.isBot === true) return ctx.sink.ignore('bots');
     const iso = parseIsoInstant(str(m.timestamp));
-    if (!iso) return badItem(ctx, k, 'timestamp', `not a time: ${shownValue(str(m.timestamp))}`, `不是有效时间：${shownValue(str(m.timestamp), 'zh')}`);
+    if (!iso) return badItem(ctx, k, place, 'timestamp', `not a time: ${shownTime(str(m.timestamp))}`, `不是有效时间：${shownTime(str(m.timestamp), 'zh')}`);
     const content = str(m.content);
     const hasStickers = Array.isArray(m.stickers) && m.stickers.length > 0;
     const hasAttachments = Array.isArray(m.attachments) && m.attachments.length > 0;
@@ -120,17 +133,17 @@ export function readSlackDay(source: TextSource, ctx: ReadContext, bots: Readonl
     return 'ts';
   }
   const channel = slackChannelOf(ctx.file) ?? '';
-  readItems(source, ctx, '$.*', (m, k) => {
-    if (!isObject(m)) return badItem(ctx, k, '(message)', 'is not an object', '不是对象');
+  readItems(source, ctx, '$.*', (m, k, place) => {
+    if (!isObject(m)) return badItem(ctx, k, place, '(message)', 'is not an object', '不是对象');
     if (m.type !== 'message') return ctx.sink.ignore('not messages');
     const subtype = str(m.subtype);
     if (subtype && SLACK_NOT_MESSAGES.test(subtype)) return ctx.sink.ignore(subtype.startsWith('bot') ? 'bots' : 'system lines');
     if (m.bot_id !== undefined) return ctx.sink.ignore('bots');
     const user = str(m.user);
-    if (!user) return badItem(ctx, k, 'user', 'has no user: who wrote it is unknown', '缺少 user：无法确定发言人');
+    if (!user) return badItem(ctx, k, place, 'user', 'has no user: who wrote it is unknown', '缺少 user：无法确定发言人');
     if (bots.has(user)) return ctx.sink.ignore('bots');
     const ms = parseUnix(str(m.ts));
-    if (ms === null) return badItem(ctx, k, 'ts', `not a time: ${shownValue(str(m.ts))}`, `不是有效时间：${shownValue(str(m.ts), 'zh')}`);
+    if (ms === null) return badItem(ctx, k, place, 'ts', `not a time: ${shownTime(str(m.ts))}`, `不是有效时间：${shownTime(str(m.ts), 'zh')}`);
     const body = str(m.text);
     const files = Array.isArray(m.files) && m.files.length > 0;
     const kind = classify(body, files && !body.trim() ? 'media' : 'text') as MessageClass;

@@ -49,8 +49,8 @@ export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh
   speakingRate30d: { unit: 'share', en: 'Speaking rate (30 d)', zh: '成员发言率（30 日）', definition: { en: 'members who spoke in the last 30 days of the span', zh: '记录期最后 30 天内发过言的成员占比' } },
   weeklyParticipation: { unit: 'share', en: 'Weekly participation', zh: '周参与率', definition: { en: 'members who spoke in the last 7 days of the span (as the lab reads it at its horizon)', zh: '记录期最后 7 天内发过言的成员占比（与实验室在模拟期末的读法相同）' } },
   coreActiveUsers: { unit: 'count', en: 'Core active users', zh: '核心活跃用户', definition: { en: `members who spoke on ≥ ${CORE_ACTIVE_DEFAULT.minDays} of the last ${CORE_ACTIVE_DEFAULT.windowDays} days`, zh: `最近 ${CORE_ACTIVE_DEFAULT.windowDays} 天中至少 ${CORE_ACTIVE_DEFAULT.minDays} 天发过言的成员` } },
-  dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: { en: 'all messages of the last 7 days of the span, per day (low-value ones included; as the lab reads it at its horizon)', zh: '记录期最后 7 天的日均消息数（含低价值消息；与实验室在模拟期末的读法相同）' } },
-  dailyMessagesSpan: { unit: 'perDay', en: 'Daily messages over the whole span', zh: '整个记录期的日均消息数', definition: { en: 'all messages over the span\u2019s days (low-value ones included)', zh: '全部消息数除以记录天数（含低价值消息）' } },
+  dailyMessages: { unit: 'perDay', en: 'Daily messages', zh: '日均发言量', definition: { en: 'all messages of the last 7 days of the span, per day (low-value ones included; as the lab reads it at its horizon)', zh: '记录期最后 7 天平均每天的消息数（含低价值消息；与实验室在模拟期末的读法相同）' } },
+  dailyMessagesSpan: { unit: 'perDay', en: 'Daily messages over the whole span', zh: '日均发言量（整个记录期）', definition: { en: 'daily messages read over the whole span instead of its last 7 days: all messages / the span\u2019s days (low-value ones included)', zh: '按整个记录期而非最后 7 天计算的日均发言量：全部消息数除以记录天数（含低价值消息）' } },
   effectiveRatio: { unit: 'share', en: 'Effective-content ratio (estimate)', zh: '发言有效率（估计）', definition: { en: 'messages that are not low value (stickers, red packets, "1", thanks, laughter, emoji only)', zh: '非低价值消息的占比（低价值：表情、红包、“1”、感谢、哈哈、纯表情符号）' } },
   lurkerShare: { unit: 'share', en: 'Lurker share', zh: '潜水成员占比', definition: { en: 'roster members with no speaking message in the last 30 days (needs a roster)', zh: '名单中最近 30 天没有发言的成员占比（需要成员名单）' } },
   top10ShareOfPosters: { unit: 'share', en: 'Messages by the top 10 % of posters', zh: '前 10% 发言者的发言占比', definition: { en: 'speaking messages by the top 10 % of authors who spoke', zh: '发过言的人中前 10% 的发言占比' } },
@@ -63,9 +63,9 @@ export const MEASURE_INFO: Record<MeasureKey, { unit: MetricUnit; en: string; zh
   questionShare: { unit: 'share', en: 'Questions among speaking messages', zh: '提问占发言比例', definition: { en: 'speaking messages ending in ? or ？', zh: '以 ? 或 ？ 结尾的发言占比' } },
   eveningShare: { unit: 'share', en: 'Speaking messages 19:00–24:00', zh: '19–24 点发言占比', definition: { en: 'share of speaking messages in the evening hours (the evening rhythm\u2019s peak)', zh: '晚间（19–24 点）发言占比（晚间型作息的高峰）' } },
   officeShare: { unit: 'share', en: 'Speaking messages 9:00–18:00 on weekdays', zh: '工作日 9–18 点发言占比', definition: { en: 'share of speaking messages in office hours Monday to Friday', zh: '周一至周五 9–18 点的发言占比' } },
-  members: { unit: 'count', en: 'Members', zh: '成员数', definition: { en: 'roster entries, or every author seen without a roster', zh: '成员名单人数；没有名单时为出现过的全部发言者' } },
-  posters: { unit: 'count', en: 'Members who spoke', zh: '发言成员数', definition: { en: 'members with at least one speaking message in the span', zh: '记录期内至少发过一条言的成员数' } },
-  messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数（发言者）', definition: { en: 'speaking messages / authors who spoke', zh: '发言数除以发过言的人数' } },
+  members: { unit: 'count', en: 'Members', zh: '成员数', definition: { en: 'roster entries (authors missing from it left and are not members), or every author seen without a roster', zh: '成员名单人数（不在名单中的发言者已退群，不算成员）；没有名单时为出现过的全部发言者' } },
+  posters: { unit: 'count', en: 'Members who spoke', zh: '发言成员数', definition: { en: 'members (as counted in Members) with at least one speaking message in the span; with a roster, authors missing from it (they left) are not counted here but in Authors no longer in the group', zh: '成员（与“成员数”的口径相同）中记录期内至少发过一条言的人数；有成员名单时，不在名单中的发言者（已退群）不计入此项，而计入“已离群的发言者占比”' } },
+  messagesPerPoster: { unit: 'count', en: 'Speaking messages per poster', zh: '人均发言数（发言者）', definition: { en: 'speaking messages / authors who spoke (those who left included)', zh: '发言数除以发过言的人数（含已退群者）' } },
   leftShare: { unit: 'share', en: 'Authors no longer in the group', zh: '已离群的发言者占比', definition: { en: 'authors missing from the roster (they left before the export) among all authors (needs a roster)', zh: '不在名单中的发言者（导出前已退群）占全部发言者的比例（需要成员名单）' } },
 };
 
@@ -164,7 +164,8 @@ export function measureChat(chat: ChatTable, positioning: Positioning = 'knowled
     eveningShare: share(evening, speaking),
     officeShare: share(office, speaking),
     members,
-    posters: posterCounts.length,
+    // members who spoke: with a roster, its entries who spoke (authors who left are not members, as in `members`)
+    posters: chat.rosterAuthor ? new Set(memberAuthors.filter((a) => a >= 0 && speakingCount[a] > 0)).size : posterCounts.length,
     messagesPerPoster: posterCounts.length ? speaking / posterCounts.length : null,
     leftShare: chat.rosterAuthor && writers ? 1 - new Set(Array.from(chat.rosterAuthor).filter((a) => a >= 0 && wrote[a])).size / writers : null,
   };

@@ -53,6 +53,18 @@ export function sourceOf(text: string): TextSource {
  * never leave the import.
  */
 export function shownValue(value: string, lang: 'en' | 'zh' = 'en'): string {
-  if (/^[\dT:\-/.+Z年月日 ]{0,40}$/i.test(value)) return lang === 'zh' ? `“${value}”` : `"${value}"`;
+  // a time, or a word-built placeholder a tool writes for one ("not-a-date"): not a name (one hyphen at most there)
+  if (/^[\dT:\-/.+Z年月日 ]{0,40}$/i.test(value) || /^[a-z]+(-[a-z]+){2,}$/i.test(value)) return lang === 'zh' ? `“${value}”` : `"${value}"`;
   return lang === 'zh' ? `（${value.length} 个字符的文本）` : `(text of ${value.length} characters)`;
+}
+
+/**
+ * A bad value from a field that only ever holds a time (a JSON export's date,
+ * a time column that was read): shown, up to 40 characters, so the user can
+ * find it. Unlike `shownValue`, nothing but a time is expected there.
+ */
+export function shownTime(value: string, lang: 'en' | 'zh' = 'en'): string {
+  const v = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  if (/[\r\n]/.test(v)) return shownValue(value, lang);
+  return lang === 'zh' ? `“${v}”` : `"${v}"`;
 }

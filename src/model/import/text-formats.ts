@@ -42,7 +42,7 @@ export function readWechatExporterTxt(text: TextSource, ctx: ReadContext): strin
     const m = WECHATEXPORTER_LINE.exec(line);
     if (!m) {
       if (pending) pending.text += `\n${line}`;
-      else if (line.trim()) sink.skip(ctx.file, number, null, 'not a message line ("NAME (YYYY-MM-DD HH:MM:SS):TEXT") and no message before it', '不是消息行 ("名字 (YYYY-MM-DD HH:MM:SS):内容")，前面也没有消息');
+      else if (line.trim()) sink.skip(ctx.file, number, null, 'not a message line ("NAME (YYYY-MM-DD HH:MM:SS):TEXT") and no message before it', '不是消息行（应为“名字 (YYYY-MM-DD HH:MM:SS):内容”），前面也没有消息');
       continue;
     }
     flush();
@@ -189,7 +189,7 @@ export function readIrcLog(text: TextSource, ctx: ReadContext): string {
     } else {
       const m = IRC_MESSAGE.exec(line) ?? IRC_ACTION.exec(line);
       if (!m) {
-        sink.skip(ctx.file, number, null, 'not an IRC message line ("[HH:MM] <nick> text")', '不是 IRC 消息行 ("[HH:MM] <昵称> 内容")');
+        sink.skip(ctx.file, number, null, 'not an IRC message line ("[HH:MM] <nick> text")', '不是 IRC 消息行（“[HH:MM] <昵称> 内容”）');
         continue;
       }
       [date, hh, mm, nick, body] = [m[1], m[2], m[3], m[5], m[6]];
@@ -200,7 +200,7 @@ export function readIrcLog(text: TextSource, ctx: ReadContext): string {
       continue;
     }
     if (Number(hh) > 23 || Number(mm) > 59) {
-      sink.skip(ctx.file, number, 'time', `not a time: "${hh}:${mm}"`, `不是有效时间："${hh}:${mm}"`);
+      sink.skip(ctx.file, number, 'time', `not a time: "${hh}:${mm}"`, `不是有效时间：“${hh}:${mm}”`);
       continue;
     }
     let minute = base + Number(hh) * 60 + Number(mm);

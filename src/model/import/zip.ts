@@ -46,6 +46,6 @@ export function unzipExport(zipName: string, bytes: Uint8Array, channels: Readon
     return { ok: true, files, slackChannels };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, en: `not a readable zip archive (${reason})`, zh: `不是可读取的 zip 压缩包（${reason}）` };
+    return { ok: false, en: `not a readable zip archive (${reason})`, zh: '不是可读取的 zip 压缩包：数据已损坏或不完整（可能在下载或复制时被截断）' };
   }
 }
