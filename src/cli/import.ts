@@ -17,7 +17,7 @@ import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts'
 import { formatNumber, pick, typeset, type Locale } from '../i18n/locale.ts';
 import { ignoredText, importStatusText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
 import type { Bilingual } from '../model/text.ts';
-import { t } from '../i18n/messages.ts';
+import { t, tn } from '../i18n/messages.ts';
 import { parseOffset } from '../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../model/playbook.ts';
 import { formatByUnit } from '../model/format.ts';
@@ -152,7 +152,7 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bili
   const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
   print([
     t(locale, 'importSpan', { from: dateOf(m.firstDay), to: dateOf(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 }),
-    chat.roster ? t(locale, 'importSilent', { count: silent }) : t(locale, 'importNoRoster'),
+    chat.roster ? tn(locale, 'importSilent', silent) : t(locale, 'importNoRoster'),
     t(locale, 'importReadIn', { seconds: formatNumber(locale, seconds, 2) }),
   ].join(locale === 'zh-CN' ? '' : ' '));
   print(t(locale, 'importPrivacyCli'));
