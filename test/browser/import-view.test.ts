@@ -122,15 +122,21 @@ describe('the Import view', () => {
     expect(text(view, '.not-fitted')).toMatch(/^不比较：发言有效率（估计）。聊天记录无法区分有用消息与闲聊/);
     expect(text(view, 'table.fit th.export')).toBe('你的群（最近 7–30 天）');
 
-    // a phone: both tables fit the screen (scrolling sideways in their own box), statuses on one line
+    // a phone: each row a card within the screen: the metric's name on a line of its own, every figure and the verdict visible
     await page.viewport(390, 844);
     await view.updateComplete;
-    for (const wrap of view.shadowRoot!.querySelectorAll<HTMLElement>('.table-wrap')) expect(wrap.getBoundingClientRect().right).toBeLessThanOrEqual(390);
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(390);
-    const oneLine = view.shadowRoot!.querySelector<HTMLElement>('table.metrics td.num')!.getBoundingClientRect().height;
-    for (const td of view.shadowRoot!.querySelectorAll<HTMLElement>('table.metrics td.status, table.metrics td.num')) expect(td.getBoundingClientRect().height).toBeLessThan(1.5 * oneLine);
-    const name = view.shadowRoot!.querySelector<HTMLElement>('table.fit td')!;
-    expect(name.getBoundingClientRect().width).toBeGreaterThan(100); // metric names not squeezed to a character or two
+    for (const td of view.shadowRoot!.querySelectorAll<HTMLElement>('table.metrics td, table.fit td')) {
+      const box = td.getBoundingClientRect();
+      if (box.width) expect(box.right).toBeLessThanOrEqual(390);
+    }
+    // a column's label stays in its cell (the long "你的群（最近 7–30 天）" wraps rather than running into the next)
+    const measured = view.shadowRoot!.querySelector<HTMLElement>('table.fit td.num')!;
+    expect(measured.scrollWidth).toBeLessThanOrEqual(measured.clientWidth);
+    for (const name of view.shadowRoot!.querySelectorAll<HTMLElement>('table.fit td:first-child, table.metrics td:first-child')) expect(name.getBoundingClientRect().width).toBeGreaterThan(250);
+    const fail = [...view.shadowRoot!.querySelectorAll<HTMLElement>('table.metrics td.status')].find((td) => td.innerText.endsWith('未达标'))!;
+    expect(getComputedStyle(fail, '::before').content).toBe('"状态"'); // labelled with its column, and not broken a character a line
+    expect(fail.getBoundingClientRect().width).toBeGreaterThan(60);
     await page.viewport(1280, 900);
 
     button(view, /^在实验室中打开$/).click();

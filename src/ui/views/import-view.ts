@@ -167,7 +167,19 @@ export class ImportView extends LitElement {
     button { font: inherit; padding: 0.3rem 0.8rem; cursor: pointer; }
     fieldset.channels { border: 1px solid var(--qc-border); border-radius: 6px; margin: 0.6rem 0; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    @media (max-width: 30rem) { table { font-size: 0.82rem; } th, td { padding: 0.25rem 0.35rem; } th:first-child, td:first-child { min-width: 7.5rem; } }
+    /* a phone: each row a small card, the metric on top and every figure under its column's name */
+    @media (max-width: 36rem) {
+      table, tbody, tr, td { display: block; }
+      thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      tbody tr { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.15rem 0.6rem; align-items: end; padding: 0.45rem 0; border-bottom: 1px solid var(--qc-border); }
+      td { border: 0; padding: 0; min-width: 0; }
+      td:first-child { grid-column: 1 / -1; font-weight: 600; min-width: 0; }
+      td.num { text-align: left; white-space: normal; }
+      td.status, td.verdict { white-space: normal; min-width: 0; }
+      table.fit td.verdict { grid-column: span 2; }
+      td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem; color: var(--qc-muted); }
+      td[data-label=""]::before { content: none; }
+    }
   `;
 
   override connectedCallback(): void {
@@ -281,8 +293,10 @@ export class ImportView extends LitElement {
    * cleared, and the page says so). A member list picked first, for files not
    * chosen yet, is kept. Results on screen are marked as the previous files'.
    */
-  private chooseFiles(files: File[]): void {
+  private chooseFiles(files: File[], from?: HTMLInputElement): void {
     if (!files.length) return;
+    // the other picker no longer shows a choice that is not the one read
+    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input.files, input.folder') ?? []) if (input !== from) input.value = '';
     const replacing = session.files.length > 0 || session.report !== null;
     session.notice = null;
     if (replacing && session.roster.length) {
@@ -389,9 +403,9 @@ export class ImportView extends LitElement {
         <p>${t(locale, 'importDrop')}</p>
         <div class="row">
           <label>${t(locale, 'importPickFiles')} <input class="files" type="file" multiple accept=".csv,.txt,.json,.log,.html,.zip" ?disabled=${busy}
-            @change=${(e: Event) => this.chooseFiles([...((e.target as HTMLInputElement).files ?? [])])}></label>
+            @change=${(e: Event) => this.chooseFiles([...((e.target as HTMLInputElement).files ?? [])], e.target as HTMLInputElement)}></label>
           <label>${t(locale, 'importPickFolder')} <input class="folder" type="file" webkitdirectory ?disabled=${busy}
-            @change=${(e: Event) => this.chooseFiles([...((e.target as HTMLInputElement).files ?? [])])}></label>
+            @change=${(e: Event) => this.chooseFiles([...((e.target as HTMLInputElement).files ?? [])], e.target as HTMLInputElement)}></label>
           <label>${t(locale, 'importRoster')} <input class="roster" type="file" accept=".csv,.txt,.json,.log" ?disabled=${busy}
             @change=${(e: Event) => this.chooseRoster([...((e.target as HTMLInputElement).files ?? [])])}></label>
         </div>
@@ -456,14 +470,14 @@ export class ImportView extends LitElement {
       ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: ignoredText(locale, r.ignored) })}</p>` : nothing}
       ${r.skippedTotal ? html`<details><summary>${tn(locale, 'importSkipped', r.skippedTotal)}</summary><ul class="skipped">
         ${r.skipped.map((s) => html`<li>${skippedRowText(locale, s)}</li>`)}</ul></details>` : nothing}
-      <div class="table-wrap" role="region" tabindex="0" aria-label=${t(locale, 'importTableScroll', { name: t(locale, 'importResult') })}><table class="metrics">
-        <thead><tr><th scope="col">${t(locale, 'importMetric')}</th><th scope="col">${t(locale, 'importValue')}</th><th scope="col">${t(locale, 'importThreshold')}</th><th scope="col">${t(locale, 'importStatus')}</th></tr></thead>
-        <tbody>${judgeRows(m.values, session.positioning).map((row) => {
+      <div class="table-wrap" role="region" tabindex="0" aria-label=${t(locale, 'importTableScroll', { name: t(locale, 'importResult') })}><table class="metrics" role="table">
+        <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">${t(locale, 'importMetric')}</th><th role="columnheader" scope="col">${t(locale, 'importValue')}</th><th role="columnheader" scope="col">${t(locale, 'importThreshold')}</th><th role="columnheader" scope="col">${t(locale, 'importStatus')}</th></tr></thead>
+        <tbody role="rowgroup">${judgeRows(m.values, session.positioning).map((row) => {
           const needsRoster = noRoster && NEEDS_ROSTER.has(row.key);
-          return html`<tr data-metric=${row.key} title=${pick(locale, MEASURE_INFO[row.key].definition)}>
-          <td>${pick(locale, MEASURE_INFO[row.key])}</td><td class="num">${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
-          <td>${thresholdText(locale, row.threshold, row.source)}</td>
-          <td class="status ${needsRoster ? 'needs-roster' : row.status ?? ''}">${needsRoster ? t(locale, 'importNeedsRoster') : importStatusText(locale, row.status)}</td></tr>`;
+          return html`<tr role="row" data-metric=${row.key} title=${pick(locale, MEASURE_INFO[row.key].definition)}>
+          <td role="cell">${pick(locale, MEASURE_INFO[row.key])}</td><td role="cell" class="num" data-label=${t(locale, 'importValue')}>${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
+          <td role="cell" data-label=${row.threshold ? t(locale, 'importThreshold') : ''}>${thresholdText(locale, row.threshold, row.source)}</td>
+          <td role="cell" class="status ${needsRoster ? 'needs-roster' : row.status ?? ''}" data-label=${needsRoster || row.status ? t(locale, 'importStatus') : ''}>${needsRoster ? t(locale, 'importNeedsRoster') : importStatusText(locale, row.status)}</td></tr>`;
         })}</tbody>
       </table></div>
       <p class="windows">${t(locale, 'importWindows')}</p>
@@ -483,13 +497,13 @@ export class ImportView extends LitElement {
       ${off ? html`<p class="stale-files" role="note">${t(locale, 'importStaleFiles', { list: namesText(locale, session.readFrom) })}</p>` : nothing}
       <p>${t(locale, 'importFitNote', { days: fit.horizonDays, taken: fit.stepsTaken, steps: fit.steps, runs: fit.runs, verdictRuns: fit.verdictRuns })}</p>
       ${overallText(locale, fit).map((line, k) => html`<p class=${k ? 'not-fitted' : `overall ${fit.overall.status}`} tabindex=${k ? nothing : '-1'}>${line}</p>`)}
-      <div class="table-wrap" role="region" tabindex="0" aria-label=${t(locale, 'importTableScroll', { name: t(locale, 'importFitTitle') })}><table class="fit">
-        <thead><tr><th scope="col">${t(locale, 'importMetric')}</th><th scope="col" class="export" title=${t(locale, 'importExportWindowHint')}>${t(locale, 'importExportWindow')}</th>
-          <th scope="col">${t(locale, 'importFitted')}</th><th scope="col">${t(locale, 'importDefaults')}</th>
-          <th scope="col">${t(locale, 'importTolerance')}</th><th scope="col">${t(locale, 'importVerdict')}</th></tr></thead>
-        <tbody>${fit.rows.map((r) => html`<tr data-metric=${r.key} title=${pick(locale, MEASURE_INFO[r.key].definition)}><td>${pick(locale, MEASURE_INFO[r.key])}</td>
-          ${[r.measured, r.fitted, r.atDefaults].map((v) => html`<td class="num">${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}
-          <td>${toleranceText(locale, r.tolerance)}</td><td class="verdict ${r.verdict.status}">${verdictText(locale, r)}</td></tr>`)}</tbody>
+      <div class="table-wrap" role="region" tabindex="0" aria-label=${t(locale, 'importTableScroll', { name: t(locale, 'importFitTitle') })}><table class="fit" role="table">
+        <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">${t(locale, 'importMetric')}</th><th role="columnheader" scope="col" class="export" title=${t(locale, 'importExportWindowHint')}>${t(locale, 'importExportWindow')}</th>
+          <th role="columnheader" scope="col">${t(locale, 'importFitted')}</th><th role="columnheader" scope="col">${t(locale, 'importDefaults')}</th>
+          <th role="columnheader" scope="col">${t(locale, 'importTolerance')}</th><th role="columnheader" scope="col">${t(locale, 'importVerdict')}</th></tr></thead>
+        <tbody role="rowgroup">${fit.rows.map((r) => html`<tr role="row" data-metric=${r.key} title=${pick(locale, MEASURE_INFO[r.key].definition)}><td role="cell">${pick(locale, MEASURE_INFO[r.key])}</td>
+          ${[r.measured, r.fitted, r.atDefaults].map((v, k) => html`<td role="cell" class="num" data-label=${t(locale, (['importExportWindow', 'importFitted', 'importDefaults'] as const)[k])}>${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}
+          <td role="cell" data-label=${r.tolerance ? t(locale, 'importTolerance') : ''}>${toleranceText(locale, r.tolerance)}</td><td role="cell" class="verdict ${r.verdict.status}" data-label=${t(locale, 'importVerdict')}>${verdictText(locale, r)}</td></tr>`)}</tbody>
       </table></div>
       <ul class="parameters">${fittedParametersText(locale, fit.parameters).map((line) => html`<li>${line}</li>`)}
         <li>${t(locale, 'importReplyMinutes', { minutes: formatNumber(locale, fit.replyMinutes, 1) })}</li></ul>
