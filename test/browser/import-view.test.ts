@@ -213,6 +213,7 @@ describe('the Import view', () => {
     await userEvent.keyboard('{Enter}');
     await view.updateComplete;
     expect(text(view, '.roster-chosen')).toBe('Member list: none (a Slack export’s own channels.json serves as one)');
+    expect(view.shadowRoot!.activeElement).toBe(view.shadowRoot!.querySelector('input.roster')); // not dropped to <body>
     pick('input.roster', [roster]);
     await view.updateComplete;
     button(view, /^Read and measure$/).click();

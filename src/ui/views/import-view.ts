@@ -33,7 +33,7 @@ import { downloadBlob } from '../../charts/image-export.ts';
 type Stage = 'idle' | 'reading' | 'read' | 'calibrating' | 'calibrated';
 
 /** Where the keyboard focus goes at the next render (after an action or its end). */
-type FocusTarget = 'progress' | 'results' | 'cancel' | 'calibrate' | 'fit' | 'read' | 'files';
+type FocusTarget = 'progress' | 'results' | 'cancel' | 'calibrate' | 'fit' | 'read' | 'roster';
 
 /** Metrics that count members, so read high (or not at all) without a member list (measure.ts, fit.ts `roster`). */
 const NEEDS_ROSTER: ReadonlySet<MeasureKey> = new Set<MeasureKey>(['speakingRate30d', 'weeklyParticipation', 'lurkerShare', 'top10MessageShare', 'top30MessageShare', 'leftShare']);
@@ -205,7 +205,7 @@ export class ImportView extends LitElement {
       calibrate: () => root.querySelector<HTMLElement>('button.calibrate'),
       fit: () => root.querySelector<HTMLElement>('p.overall'),
       read: () => root.querySelector<HTMLElement>('button.read'),
-      files: () => root.querySelector<HTMLElement>('input.files'),
+      roster: () => root.querySelector<HTMLElement>('input.roster'),
     }[target]();
     if (!el) return;
     session.focus = null;
@@ -323,7 +323,7 @@ export class ImportView extends LitElement {
     session.notice = { key: 'importRosterRemoved' };
     if (session.report) session.stale = true;
     this.clearRosterInput();
-    session.focus = 'files';
+    session.focus = 'roster'; // the ✕ is gone: on to where another list is chosen
     changed();
   }
 
