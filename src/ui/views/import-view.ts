@@ -53,6 +53,8 @@ interface ImportSession {
   /** The Slack channels chosen to read (empty: every channel of the export). */
   channels: string[];
   error: string;
+  /** Where the error is shown: by the button that failed. */
+  errorAt: 'read' | 'calibrate';
   /** A notice, kept as its message so it follows the language. */
   notice: { key: MessageKey; params?: MessageParams } | null;
   /** Announced to screen readers (aria-live). */
@@ -69,7 +71,7 @@ interface ImportSession {
 function freshSession(): ImportSession {
   return {
     stage: 'idle', progress: 0, elapsedMs: 0, report: null, fit: null, files: [], roster: [], tz: '', positioning: 'knowledge_sharing', channels: [],
-    error: '', notice: null, status: '', readWith: 'knowledge_sharing', readFrom: [], stale: false, focus: null,
+    error: '', errorAt: 'read', notice: null, status: '', readWith: 'knowledge_sharing', readFrom: [], stale: false, focus: null,
   };
 }
 
@@ -217,6 +219,7 @@ export class ImportView extends LitElement {
     const tz = session.tz.trim() === '' ? null : parseOffset(session.tz);
     if (session.tz.trim() !== '' && tz === null) {
       session.error = t(this.locale, 'importTzInvalid', { value: session.tz });
+      session.errorAt = 'read';
       changed();
       return;
     }
@@ -236,14 +239,14 @@ export class ImportView extends LitElement {
         stage: report.ok ? 'read' : 'idle', focus: 'results', status: report.ok ? t(locale, 'importReadDone') : '',
       });
     } catch (error) {
-      Object.assign(session, { error: error instanceof Error ? error.message : String(error), stage: 'idle', focus: 'read' });
+      Object.assign(session, { error: error instanceof Error ? error.message : String(error), errorAt: 'read', stage: 'idle', focus: 'read' });
     }
     changed();
   }
 
   private async calibrate(): Promise<void> {
     const locale = this.locale;
-    Object.assign(session, { stage: 'calibrating', progress: 0, elapsedMs: 0, notice: null, focus: 'cancel', status: t(locale, 'importCalibrating') });
+    Object.assign(session, { stage: 'calibrating', error: '', progress: 0, elapsedMs: 0, notice: null, focus: 'cancel', status: t(locale, 'importCalibrating') });
     changed();
     const started = performance.now();
     try {
@@ -255,7 +258,7 @@ export class ImportView extends LitElement {
       if (fit) Object.assign(session, { fit, stage: 'calibrated', focus: 'fit', status: overallText(locale, fit)[0] });
       else Object.assign(session, { notice: { key: 'importCalibrationCancelled' }, stage: 'read', focus: 'calibrate', status: '' });
     } catch (error) {
-      Object.assign(session, { error: error instanceof Error ? error.message : String(error), stage: 'read', focus: 'calibrate' });
+      Object.assign(session, { error: error instanceof Error ? error.message : String(error), errorAt: 'calibrate', stage: 'read', focus: 'calibrate' });
     }
     changed();
   }
@@ -306,6 +309,7 @@ export class ImportView extends LitElement {
     }
     session.files = files;
     session.channels = [];
+    session.error = ''; // about the previous files
     if (session.report) session.stale = true;
     changed();
   }
@@ -422,7 +426,7 @@ export class ImportView extends LitElement {
           <button class="read" ?disabled=${busy || !session.files.length} @click=${() => void this.read()}>${t(locale, 'importRun')}</button>
         </div>
         ${this.renderRunning('reading')}
-        ${session.error ? html`<p class="error" role="alert">${session.error}</p>` : nothing}
+        ${session.error && session.errorAt === 'read' ? html`<p class="error" role="alert">${session.error}</p>` : nothing}
       </div>
       ${this.renderReport(cancelNotice)}
       ${this.renderFit()}`;
@@ -484,6 +488,7 @@ export class ImportView extends LitElement {
       ${session.positioning !== session.readWith ? html`<p class="stale" role="note">${t(locale, 'importStale')}</p>` : nothing}
       <button class="calibrate" ?disabled=${busy || session.stale} @click=${() => void this.calibrate()}>${t(locale, 'importCalibrate')}</button>
       ${this.renderRunning('calibrating')}
+      ${session.error && session.errorAt === 'calibrate' ? html`<p class="error" role="alert">${session.error}</p>` : nothing}
       ${cancelNotice ? html`<p class="notice" role="status">${t(locale, 'importCalibrationCancelled')}</p>` : nothing}`;
   }
 
