@@ -147,7 +147,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
 function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bilingual[], seconds: number, locale: Locale): void {
   for (const f of chat.files) {
     const format = FORMAT_NAMES[f.format as keyof typeof FORMAT_NAMES] ?? f.format;
-    print(typeset(locale, t(locale, 'importFileLine', { file: plain(f.file), format, encoding: `${f.encoding}${f.bom ? ' + BOM' : ''}`, messages: f.messages, time: pick(locale, f.timeBasis) })));
+    print(typeset(locale, tn(locale, 'importFileLine', f.messages, { file: plain(f.file), format, encoding: `${f.encoding}${f.bom ? ' + BOM' : ''}`, messages: f.messages, time: pick(locale, f.timeBasis) })));
   }
   const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
   print([
