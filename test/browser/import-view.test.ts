@@ -284,4 +284,31 @@ describe('the Import view', () => {
       + '#random: 3 files, 3 messages; times: ts (Unix time) at UTC: set the Time zone field for the team’s local day');
     expect(text(view, 'h3.results + ul.files + details + p')).toMatch(/, 9 messages, 5 members\. 2 listed members never wrote\.$/);
   });
+
+  it('a Slack folder dropped on the drop zone is walked, its files keeping their paths', async () => {
+    const view = document.createElement('qc-import-view') as ImportView;
+    view.locale = 'en';
+    document.body.append(view);
+    await view.updateComplete;
+    const message = (user: string, day: number) => ({ type: 'message', user, text: 'hello', ts: `${Date.UTC(2024, 2, day, 10) / 1000}.000100` });
+    // the entries a browser gives for a dropped folder: a directory reader answering in a batch, then with none
+    const fileEntry = (name: string, value: unknown) => ({ isFile: true, isDirectory: false, name, file: (ok: (f: File) => void) => ok(new File([JSON.stringify(value)], name)) });
+    const dirEntry = (name: string, children: unknown[]) => ({
+      isFile: false, isDirectory: true, name,
+      createReader: () => { let done = false; return { readEntries: (ok: (e: unknown[]) => void) => { ok(done ? [] : children); done = true; } }; },
+    });
+    const folder = dirEntry('export', [
+      fileEntry('channels.json', [{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3', 'U4'] }]),
+      dirEntry('general', [1, 2, 3].map((d) => fileEntry(`2024-03-0${d}.json`, [message('U1', d), message('U2', d)]))),
+    ]);
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { items: [{ webkitGetAsEntry: () => folder }], files: [] } });
+    view.shadowRoot!.querySelector('.drop')!.dispatchEvent(drop);
+    await until(() => !!view.shadowRoot!.querySelector('.files-chosen'), 'the walk');
+    expect(text(view, '.files-chosen')).toBe('4 files chosen: export/');
+    button(view, /^Read and measure$/).click();
+    await until(() => view.stage === 'read', 'the read');
+    expect(text(view, 'ul.files')).toMatch(/^#general: 3 files, 6 messages; /);
+    expect(view.report?.ok && view.report.roster).toBe(4); // channels.json is the member list
+  });
 });

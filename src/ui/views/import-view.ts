@@ -102,8 +102,28 @@ export function resetImportSession(): void {
   changed();
 }
 
-/** A file's name as read: a folder pick keeps its folder ("export/general/2024-03-01.json"), so Slack's channels and channels.json are recognised. */
-const nameOf = (f: File) => f.webkitRelativePath || f.name;
+/** The paths of files found in a dropped folder (a dropped file has no webkitRelativePath). */
+const droppedPaths = new WeakMap<File, string>();
+
+/** A file's name as read: a folder picked or dropped keeps its folder ("export/general/2024-03-01.json"), so Slack's channels and channels.json are recognised. */
+const nameOf = (f: File) => droppedPaths.get(f) ?? (f.webkitRelativePath || f.name);
+
+/** Every file under a dropped entry, each named by its path from the dropped folder. */
+async function filesOf(entry: FileSystemEntry, folder: string): Promise<File[]> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    droppedPaths.set(file, `${folder}${entry.name}`);
+    return [file];
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const entries: FileSystemEntry[] = [];
+  for (;;) { // a reader answers in batches, then with none
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (!batch.length) break;
+    entries.push(...batch);
+  }
+  return (await Promise.all(entries.map((e) => filesOf(e, `${folder}${entry.name}/`)))).flat();
+}
 
 async function bytesOf(files: readonly File[]): Promise<ImportFileBytes[]> {
   return Promise.all(files.map(async (f) => ({ name: nameOf(f), bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -364,6 +384,13 @@ export class ImportView extends LitElement {
     event.preventDefault();
     event.stopPropagation(); // an export dropped here is not a scenario for the app to open
     this.dragging = false;
+    // a dropped folder (a Slack export) is walked, its files keeping their paths; the entries are only there during the event
+    const entries = [...(event.dataTransfer?.items ?? [])].map((item) => item.webkitGetAsEntry?.() ?? null);
+    if (entries.some((e) => e?.isDirectory)) {
+      void Promise.all(entries.map((e) => (e ? filesOf(e, '') : Promise.resolve([])))).then((found) => this.chooseFiles(found.flat()))
+        .catch((error: unknown) => { Object.assign(session, { error: error instanceof Error ? error.message : String(error), errorAt: 'read' }); changed(); });
+      return;
+    }
     const dropped = [...(event.dataTransfer?.files ?? [])];
     if (dropped.length) this.chooseFiles(dropped);
   }
