@@ -17,7 +17,7 @@ import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts'
 import { formatNumber, pick, typeset, type Locale } from '../i18n/locale.ts';
 import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
 import type { Bilingual } from '../model/text.ts';
-import { t } from '../i18n/messages.ts';
+import { t, tn } from '../i18n/messages.ts';
 import { parseOffset } from '../model/import/time.ts';
 import { POSITIONINGS, type Positioning } from '../model/playbook.ts';
 import { formatByUnit } from '../model/format.ts';
@@ -147,12 +147,12 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
 function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bilingual[], seconds: number, locale: Locale): void {
   for (const f of chat.files) {
     const format = (locale === 'zh-CN' ? FORMAT_NAMES_ZH : FORMAT_NAMES)[f.format as keyof typeof FORMAT_NAMES] ?? f.format;
-    print(typeset(locale, t(locale, 'importFileLine', { file: plain(f.file), format, encoding: `${f.encoding}${f.bom ? ' + BOM' : ''}`, messages: f.messages, time: pick(locale, f.timeBasis) })));
+    print(typeset(locale, tn(locale, 'importFileLine', f.messages, { file: plain(f.file), format, encoding: `${f.encoding}${f.bom ? ' + BOM' : ''}`, messages: f.messages, time: pick(locale, f.timeBasis) })));
   }
   const silent = chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0;
   print([
     t(locale, 'importSpan', { from: dateOf(m.firstDay), to: dateOf(m.firstDay + m.days - 1), days: m.days, messages: m.messages, members: m.values.members ?? 0 }),
-    chat.roster ? t(locale, 'importSilent', { count: silent }) : t(locale, 'importNoRoster'),
+    chat.roster ? tn(locale, 'importSilent', silent) : t(locale, 'importNoRoster'),
     t(locale, 'importReadIn', { seconds: formatNumber(locale, seconds, 2) }),
   ].join(locale === 'zh-CN' ? '' : ' '));
   print(t(locale, 'importPrivacyCli'));

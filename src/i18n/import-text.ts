@@ -85,3 +85,14 @@ export function fittedParametersText(locale: Locale, parameters: Partial<Record<
 export function replyMinutesText(locale: Locale, minutes: number): string {
   return t(locale, 'importReplyMinutes', { minutes: approximately(locale, minutes) });
 }
+
+/**
+ * A file's time basis for the page: the model words it for the command line
+ * ("pass --tz …"), while the page has a Time zone field to name instead.
+ */
+export function timeBasisText(locale: Locale, basis: { readonly en: string; readonly zh: string }): string {
+  const text = pick(locale, basis)
+    .replace(/pass --tz for the team(’|')s local day/, 'set the Time zone field for the team’s local day')
+    .replace('请用时区选项设为团队的本地时间', '请在“时区”栏填写团队的时差，按团队的本地日期计');
+  return typeset(locale, text);
+}

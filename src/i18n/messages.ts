@@ -419,7 +419,7 @@ const MESSAGES = {
   importPositioning_knowledge_sharing: { en: 'knowledge sharing', zh: '知识分享型' },
   importPositioning_resource_matching: { en: 'resource matching', zh: '资源对接型' },
   importPositioning_customer_service: { en: 'customer service', zh: '客户服务型' },
-  importChosen: { en: '{count} file(s) chosen', zh: '已选 {count} 个文件' },
+  importChosen: { en: '{count} files chosen', zh: '已选 {count} 个文件' },
   importRun: { en: 'Read and measure', zh: '读取并测量' },
   importChannels: { en: 'Slack channels: the ones ticked are measured as one group', zh: 'Slack 频道：勾选的频道合并为一个群测量' },
   importReadChannels: { en: 'Read the chosen channels', zh: '读取所选频道' },
@@ -430,8 +430,8 @@ const MESSAGES = {
   importFileLine: { en: '{file}: {format}, {encoding}, {messages} messages; times: {time}', zh: '{file}：{format}，{encoding}，{messages} 条消息；时间：{time}' },
   importSpan: { en: '{from} – {to} ({days} days), {messages} messages, {members} members.', zh: '{from} 至 {to}（{days} 天），{messages} 条消息，{members} 名成员。' },
   importNoRoster: { en: 'No member list: only people seen in the log are counted, so shares of members read high.', zh: '未提供成员名单：只统计聊天记录中出现过的人，成员占比会偏高。' },
-  importSilent: { en: '{count} listed member(s) never wrote.', zh: '名单中有 {count} 人从未发言。' },
-  importSkipped: { en: '{count} row(s) skipped: why', zh: '跳过 {count} 行：原因' },
+  importSilent: { en: '{count} listed members never wrote.', zh: '名单中有 {count} 人从未发言。' },
+  importSkipped: { en: '{count} rows skipped: why', zh: '跳过 {count} 行：原因' },
   importIgnored: { en: 'Left out on purpose: {list}.', zh: '按规则略过：{list}。' },
   importReadIn: { en: 'Read in {seconds} s.', zh: '读取用时 {seconds} 秒。' },
   importPrivacyCli: { en: 'Names are hashed (salted) on import; no name and no message text is kept; nothing is sent anywhere.', zh: '导入时对名字做加盐哈希；不保留任何名字和消息内容；不向任何地方发送数据。' },
@@ -496,6 +496,35 @@ const MESSAGES = {
   importDefaults: { en: 'Model defaults', zh: '默认模型' },
   importSave: { en: 'Save as scenario', zh: '保存为场景' },
   importOpen: { en: 'Open in the lab', zh: '在实验室中打开' },
+  importChosen_one: { en: '{count} file chosen', zh: '已选 {count} 个文件' },
+  importSilent_one: { en: '{count} listed member never wrote.', zh: '名单中有 {count} 人从未发言。' },
+  importSkipped_one: { en: '{count} row skipped: why', zh: '跳过 {count} 行：原因' },
+  importFileLine_one: { en: '{file}: {format}, {encoding}, {messages} message; times: {time}', zh: '{file}：{format}，{encoding}，{messages} 条消息；时间：{time}' },
+  importFiles: { en: '{count} files', zh: '{count} 个文件' },
+  importFiles_one: { en: '{count} file', zh: '{count} 个文件' },
+  importMessages: { en: '{count} messages', zh: '{count} 条消息' },
+  importMessages_one: { en: '{count} message', zh: '{count} 条消息' },
+  importMembers: { en: '{count} members', zh: '{count} 名成员' },
+  importMembers_one: { en: '{count} member', zh: '{count} 名成员' },
+  importDays: { en: '{count} days', zh: '{count} 天' },
+  importDays_one: { en: '{count} day', zh: '{count} 天' },
+  importSpanCounted: { en: '{from} – {to} ({days}), {messages}, {members}.', zh: '{from} 至 {to}（{days}），{messages}，{members}。' },
+  importChosenFiles: { en: 'Export: {list}', zh: '导出文件：{list}' },
+  importListMore: { en: '{list} and {count} more', zh: '{list} 等，另有 {count} 个' },
+  importRosterChosen: { en: 'Member list: {name}', zh: '成员名单：{name}' },
+  importRosterNone: { en: 'Member list: none (a Slack export’s own channels.json serves as one)', zh: '成员名单：无（Slack 导出自带的 channels.json 会用作名单）' },
+  importRosterRemove: { en: 'Remove the member list {name}', zh: '移除成员名单 {name}' },
+  importRosterCleared: { en: 'New export files chosen: the member list {name} was cleared, as it belongs to the previous group. Choose this group’s member list if you have one.', zh: '已选择新的导出文件：成员名单 {name} 属于之前的群，已清除。如有本群的成员名单，请重新选择。' },
+  importRosterRemoved: { en: 'Member list removed.', zh: '已移除成员名单。' },
+  importStaleFiles: { en: 'These results are for {list}: read again to measure the files chosen now. Calibrating, saving and opening are off until then.', zh: '以下结果属于 {list}：请再次读取以测量当前选择的文件。在此之前无法校准、保存或打开。' },
+  importChannelLine: { en: '#{channel}: {files}, {messages}; times: {time}', zh: '#{channel}：{files}，{messages}；时间：{time}' },
+  importFileList: { en: 'Every file ({count})', zh: '全部文件（{count} 个）' },
+  importNeedsRoster: { en: 'needs a member list', zh: '需要成员名单' },
+  importExportWindow: { en: 'Your group, last 7–30 days', zh: '你的群（最近 7–30 天）' },
+  importExportWindowHint: { en: 'Read over the lab’s windows ending on the export’s last day: daily messages and weekly participation over 7 days, core actives over 14, the rest over 30 (the metrics table above reads some over the whole span)', zh: '按实验室的窗口读取，截至记录的最后一天：日均消息数和周参与率取 7 天，核心活跃用户取 14 天，其余取 30 天（上方指标表中部分指标取整个记录期）' },
+  importReadDone: { en: 'Read: the results are below.', zh: '读取完成：结果见下方。' },
+  importProgressLabel: { en: 'Progress', zh: '进度' },
+  importTableScroll: { en: '{name} (scrolls sideways on a narrow screen)', zh: '{name}（窄屏可左右滚动）' },
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -506,6 +535,17 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   // Chinese is typeset once the values are in: "默认 0.7 (70%)" → "默认 0.7（70%）"
   return typeset(locale, fill(pick(locale, MESSAGES[key]), params));
+}
+
+/**
+ * A message with a count in it, singular or plural as the language has it:
+ * `KEY_one` ("1 file") when there is one and the language says so, else
+ * `KEY` ("3 files"; Chinese has one form).
+ */
+export function tn(locale: Locale, key: MessageKey, count: number, params: MessageParams = {}): string {
+  const one = `${key}_one`;
+  const singular = locale === 'en' && new Intl.PluralRules('en').select(count) === 'one' && one in MESSAGES;
+  return t(locale, (singular ? one : key) as MessageKey, { count, ...params });
 }
 
 /** Fill {placeholders} in a text. */

@@ -154,7 +154,7 @@ export class AppShell extends LitElement {
       ${this.view === 'plan' ? nothing : this.view === 'library' ? this.renderLibrary() : this.view === 'compare' ? this.renderCompare()
         : this.view === 'replay' ? html`<main class="single">${this.renderReplay()}</main>`
         : this.view === 'lessons' ? this.renderLessons() : this.view === 'playbook' ? this.renderPlaybook()
-        : this.view === 'import' ? html`<main class="single"><qc-import-view .locale=${this.locale} @import-open=${(e: CustomEvent<{ text: string; name: string }>) => void this.io.openText(e.detail.text, e.detail.name)}></qc-import-view></main>` : this.renderLab()}
+        : this.view === 'import' ? html`<main class="single"><qc-import-view .locale=${this.locale} @import-open=${(e: CustomEvent<{ text: string; name: string }>) => void this.openImported(e.detail.text, e.detail.name)}></qc-import-view></main>` : this.renderLab()}
     `;
   }
 
@@ -313,6 +313,15 @@ export class AppShell extends LitElement {
         { ...this.edit.scenario, name: current },
         this.library.entries, (s) => scenarioText(s, langOf(this.locale)).name)}></qc-compare-view></main>`;
   }
+
+  /** A calibrated group from the Your group view: opened in the lab, with the focus on its results (not dropped to <body>). */
+  private openImported = async (text: string, name: string) => {
+    if (!(await this.io.openText(text, name))) return;
+    await this.updateComplete;
+    const lab = this.renderRoot.querySelector('qc-lab-view');
+    await lab?.updateComplete;
+    lab?.focusResults();
+  };
 
   /** The skip link: past the header and the ~90 editor fields, to the run button of the results. */
   private skipToResults = async () => {

@@ -8,16 +8,19 @@
  * languages, and opens the scenario in the lab.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import '../../src/ui/views/import-view.ts';
-import type { ImportView } from '../../src/ui/views/import-view.ts';
+import { resetImportSession, type ImportView } from '../../src/ui/views/import-view.ts';
 import { replay } from '../../src/model/engine/run.ts';
 import { parseScenario } from '../../src/model/scenario.ts';
 import { openScenarioText } from '../../src/model/files.ts';
 import { toWeChatMsgCsv } from '../../src/model/import/simulated-chat.ts';
 import { strToU8, zipSync } from 'fflate';
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  resetImportSession(); // the view keeps its state for the session
+});
 
 /** A 40-day group of 30 invited, as a WeChatMsg CSV and a member list. */
 function smallExport(): { csv: File; roster: File } {
@@ -57,7 +60,8 @@ describe('the Import view', () => {
     rosterInput.files = picked.files;
     rosterInput.dispatchEvent(new Event('change'));
     await view.updateComplete;
-    expect(text(view, '.drop')).toMatch(/1 file\(s\) chosen/);
+    expect(text(view, '.files-chosen')).toBe('1 file chosen: group.csv');
+    expect(text(view, '.roster-chosen .roster')).toBe('Member list: members.txt');
 
     button(view, /^Read and measure$/).click();
     await until(() => !!view.shadowRoot!.querySelector('tbody tr'), 'the metrics');
@@ -69,10 +73,17 @@ describe('the Import view', () => {
     expect(text(view, '.windows')).toMatch(/^Read as the lab reads a simulated group at its horizon: daily messages and weekly participation over the last 7 days/);
 
     // start a calibration: progress with the time left and a Cancel button
-    button(view, /^Calibrate the model to this group$/).click();
+    const calibrateButton = view.shadowRoot!.querySelector<HTMLButtonElement>('button.calibrate')!;
+    expect(view.shadowRoot!.activeElement).toBe(view.shadowRoot!.querySelector('h3.results')); // focus on the results after Read
+    calibrateButton.click();
     await until(() => /done · .* s elapsed · about .+ left/.test(text(view, '.eta')) && !/about — left/.test(text(view, '.eta')), 'the progress with an estimate');
     const cancel = view.shadowRoot!.querySelector<HTMLButtonElement>('button.cancel')!;
     expect(cancel.textContent).toBe('Cancel calibration');
+    // progress and Cancel right below the Calibrate button, focus on Cancel, the screen reader told
+    expect(calibrateButton.compareDocumentPosition(view.shadowRoot!.querySelector('.running')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(view.shadowRoot!.querySelector('table.metrics')!.compareDocumentPosition(view.shadowRoot!.querySelector('.running')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(view.shadowRoot!.activeElement).toBe(cancel);
+    expect(text(view, '.live')).toMatch(/^Calibrating/);
     cancel.focus();
     await userEvent.keyboard('{Enter}');
     await until(() => !!view.shadowRoot!.querySelector('.notice'), 'the cancel');
@@ -80,6 +91,7 @@ describe('the Import view', () => {
     expect(view.shadowRoot!.querySelector('button.cancel')).toBeNull();
     expect(view.shadowRoot!.querySelector('table.fit')).toBeNull();
     expect(view.shadowRoot!.querySelectorAll('tbody tr').length).toBe(rows.length); // the measurement stays
+    expect(view.shadowRoot!.activeElement).toBe(calibrateButton); // focus back where the user was, not on <body>
     // the worker stopped: no progress arrives any more
     const progressAfterCancel = view.progress;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -92,6 +104,10 @@ describe('the Import view', () => {
     await until(() => !!view.shadowRoot!.querySelector('table.fit'), 'the calibration', 120_000);
     expect(text(view, '.notice')).toBe('');
     expect(text(view, '.overall')).toMatch(/^Fit: .*\d+ (of \d+ )?fitted metrics/);
+    expect(view.shadowRoot!.activeElement).toBe(view.shadowRoot!.querySelector('p.overall')); // the verdict
+    expect(text(view, '.live')).toBe(text(view, '.overall'));
+    // the calibration reads the lab's windows (7 to 30 days), not the whole span as the metrics table does for some rows
+    expect(text(view, 'table.fit th.export')).toBe('Your group, last 7–30 days');
     const verdicts = Object.fromEntries([...view.shadowRoot!.querySelectorAll<HTMLElement>('table.fit tr[data-metric]')]
       .map((tr) => [tr.dataset.metric!, tr.querySelector<HTMLElement>('td.verdict')!.innerText]));
     expect(verdicts.dailyMessages).toMatch(/^(within tolerance|off by ×[\d.]+)$/);
@@ -104,6 +120,24 @@ describe('the Import view', () => {
     expect(text(view, '.overall')).toMatch(/^拟合结果：/);
     expect(text(view, 'table.fit tr[data-metric="effectiveRatio"] td.verdict')).toBe('不比较：只是估计');
     expect(text(view, '.not-fitted')).toMatch(/^不比较：发言有效率（估计）。聊天记录无法区分有用消息与闲聊/);
+    expect(text(view, 'table.fit th.export')).toBe('你的群（最近 7–30 天）');
+
+    // a phone: each row a card within the screen: the metric's name on a line of its own, every figure and the verdict visible
+    await page.viewport(390, 844);
+    await view.updateComplete;
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(390);
+    for (const td of view.shadowRoot!.querySelectorAll<HTMLElement>('table.metrics td, table.fit td')) {
+      const box = td.getBoundingClientRect();
+      if (box.width) expect(box.right).toBeLessThanOrEqual(390);
+    }
+    // a column's label stays in its cell (the long "你的群（最近 7–30 天）" wraps rather than running into the next)
+    const measured = view.shadowRoot!.querySelector<HTMLElement>('table.fit td.num')!;
+    expect(measured.scrollWidth).toBeLessThanOrEqual(measured.clientWidth);
+    for (const name of view.shadowRoot!.querySelectorAll<HTMLElement>('table.fit td:first-child, table.metrics td:first-child')) expect(name.getBoundingClientRect().width).toBeGreaterThan(250);
+    const fail = [...view.shadowRoot!.querySelectorAll<HTMLElement>('table.metrics td.status')].find((td) => td.innerText.endsWith('未达标'))!;
+    expect(getComputedStyle(fail, '::before').content).toBe('"状态"'); // labelled with its column, and not broken a character a line
+    expect(fail.getBoundingClientRect().width).toBeGreaterThan(60);
+    await page.viewport(1280, 900);
 
     button(view, /^在实验室中打开$/).click();
     expect(opened).toHaveLength(1);
@@ -142,12 +176,139 @@ describe('the Import view', () => {
     expect(readChosen.disabled).toBe(false);
     readChosen.click();
     await until(() => /Measured now: #general$/.test(text(view, 'fieldset.channels span')), 'the second read');
-    expect(text(view, 'ul')).toMatch(/general\/2024-03-01\.json/);
+    expect(text(view, 'ul.files')).toBe('#general: 10 files, 20 messages; times: ts (Unix time) at UTC: set the Time zone field for the team’s local day');
+    expect(view.shadowRoot!.querySelector<HTMLDetailsElement>('details.all-files')!.open).toBe(false);
+    expect(text(view, 'details.all-files summary')).toBe('Every file (10)');
+    expect(view.shadowRoot!.querySelector('ul.all-files li')!.textContent).toMatch(/^slack-export\.zip\/general\/2024-03-01\.json: Slack/);
     expect(view.report?.ok && view.report.measures.messages).toBe(20);
     expect(view.report?.ok && view.report.measures.values.members).toBe(2);
 
     view.locale = 'zh-CN';
     await view.updateComplete;
     expect(text(view, 'fieldset.channels')).toMatch(/^Slack 频道：勾选的频道合并为一个群测量.*当前测量：#general$/);
+    expect(text(view, 'ul.files')).toBe('#general：10 个文件，20 条消息；时间：ts（Unix 时间）按 UTC：请在“时区”栏填写团队的时差，按团队的本地日期计');
+    expect(view.shadowRoot!.textContent).not.toMatch(/--tz/);
+  });
+
+  it('shows and clears the member list, keeps the results across a re-created view, marks them stale for new files, and grades member metrics only with a list', async () => {
+    let view = document.createElement('qc-import-view') as ImportView;
+    view.locale = 'en';
+    document.body.append(view);
+    await view.updateComplete;
+    const { csv, roster } = smallExport();
+    const pick = (selector: string, files: File[]) => {
+      const input = view.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+      Object.defineProperty(input, 'files', { value: files, configurable: true });
+      input.dispatchEvent(new Event('change'));
+    };
+    // a member list picked first is kept for the files chosen next
+    pick('input.roster', [roster]);
+    pick('input.files', [csv]);
+    await view.updateComplete;
+    expect(text(view, '.roster-chosen .roster')).toBe('Member list: members.txt');
+    // ✕ from the keyboard removes it
+    const remove = view.shadowRoot!.querySelector<HTMLButtonElement>('.roster-chosen button.remove')!;
+    expect(remove.getAttribute('aria-label')).toBe('Remove the member list members.txt');
+    remove.focus();
+    await userEvent.keyboard('{Enter}');
+    await view.updateComplete;
+    expect(text(view, '.roster-chosen')).toBe('Member list: none (a Slack export’s own channels.json serves as one)');
+    expect(view.shadowRoot!.activeElement).toBe(view.shadowRoot!.querySelector('input.roster')); // not dropped to <body>
+    pick('input.roster', [roster]);
+    await view.updateComplete;
+    button(view, /^Read and measure$/).click();
+    await until(() => !!view.shadowRoot!.querySelector('table.metrics'), 'the metrics');
+    expect(view.shadowRoot!.activeElement).toBe(view.shadowRoot!.querySelector('h3.results'));
+    expect(text(view, '.live')).toBe('Read: the results are below.');
+    expect(view.shadowRoot!.textContent).not.toMatch(/\(s\)/); // "1 file chosen", "1 listed member never wrote", "40 days"…
+    expect(text(view, 'table.metrics tr[data-metric="weeklyParticipation"] td.status')).not.toBe('needs a member list');
+    const metrics = text(view, 'table.metrics');
+
+    // leave the tab and come back: the app shell makes a new view; nothing is lost
+    view.remove();
+    view = document.createElement('qc-import-view') as ImportView;
+    view.locale = 'en';
+    document.body.append(view);
+    await view.updateComplete;
+    expect(text(view, 'table.metrics')).toBe(metrics);
+    expect(text(view, '.files-chosen')).toBe('1 file chosen: group.csv');
+    expect(text(view, '.roster-chosen .roster')).toBe('Member list: members.txt');
+    expect(view.shadowRoot!.querySelector<HTMLButtonElement>('button.calibrate')!.disabled).toBe(false);
+
+    // other files: the member list goes (and the page says so), the results are marked as the previous files'
+    pick('input.files', [new File([await csv.text()], 'other.csv', { type: 'text/csv' })]);
+    await view.updateComplete;
+    expect(text(view, '.roster-chosen')).toBe('Member list: none (a Slack export’s own channels.json serves as one)');
+    expect(text(view, '.notice')).toMatch(/^New export files chosen: the member list members\.txt was cleared/);
+    expect(text(view, '.stale-files')).toMatch(/^These results are for group\.csv: read again to measure the files chosen now/);
+    expect(view.shadowRoot!.querySelector<HTMLButtonElement>('button.calibrate')!.disabled).toBe(true);
+    view.locale = 'zh-CN';
+    await view.updateComplete;
+    expect(text(view, '.stale-files')).toMatch(/^以下结果属于 group\.csv：请再次读取/);
+    expect(text(view, '.notice')).toMatch(/^已选择新的导出文件：成员名单 members\.txt 属于之前的群，已清除。/);
+
+    // read without a member list: member metrics are not graded
+    button(view, /^读取并测量$/).click();
+    await until(() => !view.shadowRoot!.querySelector('.stale-files') && view.stage === 'read', 'the second read');
+    expect(text(view, 'table.metrics tr[data-metric="weeklyParticipation"] td.status')).toBe('需要成员名单');
+    expect(text(view, 'table.metrics tr[data-metric="speakingRate30d"] td.status')).toBe('需要成员名单');
+    view.locale = 'en';
+    await view.updateComplete;
+    expect(text(view, 'table.metrics tr[data-metric="speakingRate30d"] td.status')).toBe('needs a member list');
+    expect(text(view, 'table.metrics tr[data-metric="dailyMessages"] td.status')).not.toBe('needs a member list');
+  });
+
+  it('a Slack folder pick keeps the folder in the names: its channels.json is the member list', async () => {
+    const view = document.createElement('qc-import-view') as ImportView;
+    view.locale = 'en';
+    document.body.append(view);
+    await view.updateComplete;
+    const inFolder = (path: string, value: unknown) => {
+      const file = new File([JSON.stringify(value)], path.split('/').pop()!, { type: 'application/json' });
+      Object.defineProperty(file, 'webkitRelativePath', { value: path });
+      return file;
+    };
+    const message = (user: string, day: number) => ({ type: 'message', user, text: 'hello', ts: `${Date.UTC(2024, 2, day, 10) / 1000}.000100` });
+    const files = [inFolder('export/channels.json', [{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }, { id: 'C2', name: 'random', members: ['U4', 'U5'] }])];
+    for (let d = 1; d <= 3; d++) files.push(inFolder(`export/random/2024-03-0${d}.json`, [message('U4', d)]), inFolder(`export/general/2024-03-0${d}.json`, [message('U1', d), message('U2', d)]));
+    const input = view.shadowRoot!.querySelector<HTMLInputElement>('input.folder')!;
+    Object.defineProperty(input, 'files', { value: files });
+    input.dispatchEvent(new Event('change'));
+    await view.updateComplete;
+    expect(text(view, '.files-chosen')).toBe('7 files chosen: export/');
+    button(view, /^Read and measure$/).click();
+    await until(() => view.stage === 'read', 'the read');
+    expect(view.report?.ok && view.report.roster).toBe(5);
+    expect(view.report?.ok && view.report.silent).toBe(2);
+    expect(text(view, 'ul.files')).toBe('#general: 3 files, 6 messages; times: ts (Unix time) at UTC: set the Time zone field for the team’s local day '
+      + '#random: 3 files, 3 messages; times: ts (Unix time) at UTC: set the Time zone field for the team’s local day');
+    expect(text(view, 'h3.results + ul.files + details + p')).toMatch(/, 9 messages, 5 members\. 2 listed members never wrote\.$/);
+  });
+
+  it('a Slack folder dropped on the drop zone is walked, its files keeping their paths', async () => {
+    const view = document.createElement('qc-import-view') as ImportView;
+    view.locale = 'en';
+    document.body.append(view);
+    await view.updateComplete;
+    const message = (user: string, day: number) => ({ type: 'message', user, text: 'hello', ts: `${Date.UTC(2024, 2, day, 10) / 1000}.000100` });
+    // the entries a browser gives for a dropped folder: a directory reader answering in a batch, then with none
+    const fileEntry = (name: string, value: unknown) => ({ isFile: true, isDirectory: false, name, file: (ok: (f: File) => void) => ok(new File([JSON.stringify(value)], name)) });
+    const dirEntry = (name: string, children: unknown[]) => ({
+      isFile: false, isDirectory: true, name,
+      createReader: () => { let done = false; return { readEntries: (ok: (e: unknown[]) => void) => { ok(done ? [] : children); done = true; } }; },
+    });
+    const folder = dirEntry('export', [
+      fileEntry('channels.json', [{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3', 'U4'] }]),
+      dirEntry('general', [1, 2, 3].map((d) => fileEntry(`2024-03-0${d}.json`, [message('U1', d), message('U2', d)]))),
+    ]);
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { items: [{ webkitGetAsEntry: () => folder }], files: [] } });
+    view.shadowRoot!.querySelector('.drop')!.dispatchEvent(drop);
+    await until(() => !!view.shadowRoot!.querySelector('.files-chosen'), 'the walk');
+    expect(text(view, '.files-chosen')).toBe('4 files chosen: export/');
+    button(view, /^Read and measure$/).click();
+    await until(() => view.stage === 'read', 'the read');
+    expect(text(view, 'ul.files')).toMatch(/^#general: 3 files, 6 messages; /);
+    expect(view.report?.ok && view.report.roster).toBe(4); // channels.json is the member list
   });
 });

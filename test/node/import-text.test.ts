@@ -1,7 +1,8 @@
 /** The Import view's texts: Chinese composed whole and typeset, statuses of one measured value, parameters by their labels. */
 import { describe, expect, it } from 'vitest';
-import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText } from '../../src/i18n/import-text.ts';
+import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText, timeBasisText } from '../../src/i18n/import-text.ts';
 import { withAside } from '../../src/i18n/fit-verdict.ts';
+import { tn } from '../../src/i18n/messages.ts';
 import { judgeRows, MEASURE_INFO, MEASURE_KEYS } from '../../src/model/import/measure.ts';
 
 describe('the import view in Chinese', () => {
@@ -57,5 +58,26 @@ describe('the import view in Chinese', () => {
     const a = judgeRows(values, 'knowledge_sharing').map((r) => r.threshold);
     const b = judgeRows(values, 'customer_service').map((r) => r.threshold);
     expect(a).not.toEqual(b);
+  });
+});
+
+describe('counts and the time basis in the page', () => {
+  it('English says 1 file, 2 files, 0 members; Chinese has one form', () => {
+    expect(tn('en', 'importFiles', 1)).toBe('1 file');
+    expect(tn('en', 'importFiles', 2)).toBe('2 files');
+    expect(tn('en', 'importMembers', 0)).toBe('0 members');
+    expect(tn('en', 'importSilent', 1)).toBe('1 listed member never wrote.');
+    expect(tn('en', 'importSkipped', 4)).toBe('4 rows skipped: why');
+    expect(tn('en', 'importChosen', 1)).toBe('1 file chosen');
+    expect(tn('en', 'importMessages', 1)).toBe('1 message');
+    expect(tn('zh-CN', 'importFiles', 1)).toBe('1 个文件');
+    expect(tn('en', 'importRun', 1)).toBe('Read and measure'); // no singular form: the text as it is
+  });
+
+  it('Slack at UTC: the page names its Time zone field, not the command line’s --tz', () => {
+    const basis = { en: 'ts (Unix time) at UTC: pass --tz for the team\u2019s local day', zh: 'ts (Unix 时间) 按 UTC：请用时区选项设为团队的本地时间' };
+    expect(timeBasisText('en', basis)).toBe('ts (Unix time) at UTC: set the Time zone field for the team\u2019s local day');
+    expect(timeBasisText('zh-CN', basis)).toBe('ts（Unix 时间）按 UTC：请在“时区”栏填写团队的时差，按团队的本地日期计');
+    expect(timeBasisText('en', { en: 'ts (Unix time) at the offset', zh: '' })).toBe('ts (Unix time) at the offset');
   });
 });
