@@ -34,6 +34,7 @@ export const THEME = {
   'error-bg': '#ffebe9',
   'warn-text': '#7d4e00',
   'warn-bg': '#fff8c5',
+  'warn-border': '#bf8700',
   'ok-text': '#116329',
   'ok-bg': '#dafbe1',
 } as const;

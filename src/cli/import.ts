@@ -158,7 +158,7 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bili
   print(t(locale, 'importPrivacyCli'));
   for (const n of notices) print(typeset(locale, `${t(locale, 'importNote')}: ${plain(pick(locale, n))}`));
   if (chat.skippedTotal) {
-    print(`\n${t(locale, 'importSkippedCli', { count: chat.skippedTotal, listed: chat.skipped.length })}`);
+    print(`\n${tn(locale, 'importSkippedCli', chat.skippedTotal, { count: chat.skippedTotal, listed: chat.skipped.length })}`);
     for (const s of chat.skipped.slice(0, 20)) print(`  ${plain(skippedRowText(locale, s))}`);
     if (chat.skipped.length > 20) print(`  ${t(locale, 'importSkippedMore', { count: chat.skippedTotal - 20, listed: chat.skipped.length })}`);
   }

@@ -39,7 +39,7 @@ describe('npm run sim -- import', () => {
     expect(text).toMatch(/WeChatMsg \(留痕\) CSV, utf-8, 49 messages/);
     expect(text).toMatch(/4 members\. 1 listed member never wrote\./);
     expect(text).toMatch(/Names are hashed/);
-    expect(text).toMatch(/Skipped 1 row\(s\)[\s\S]*line 51, column CreateTime: too few fields/);
+    expect(text).toMatch(/Skipped 1 row [\s\S]*line 51, column CreateTime: too few fields/);
     expect(text).toMatch(/Speaking rate \(30 d\)\s+50%\s+≥ 80 % \(§1\)\s+miss/);
     expect(text).toMatch(/Lurker share\s+50%\s+≤ 35 % \(§6\)\s+miss/);
     expect(text).not.toMatch(/\bA\b.*\bB\b.*\bC\b.*members/);

@@ -44,7 +44,7 @@ export class PlaybookView extends LitElement {
     ul { margin: 0.2rem 0; padding-left: 1.2rem; }
     .toc { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; list-style: none; padding: 0; }
     .toc button, .lesson-link { font: inherit; font-size: 0.85rem; background: none; border: none; padding: 0; color: var(--qc-link); text-decoration: underline; text-underline-offset: 2px; cursor: pointer; }
-    .gap { background: var(--qc-warn-bg); border-left: 3px solid #bf8700; padding: 0.3rem 0.6rem; margin: 0.3rem 0; font-size: 0.85rem; list-style: none; }
+    .gap { background: var(--qc-warn-bg); border-left: 3px solid var(--qc-warn-border); padding: 0.3rem 0.6rem; margin: 0.3rem 0; font-size: 0.85rem; list-style: none; }
     .gaps { padding-left: 0; }
     table { border-collapse: collapse; font-size: 0.85rem; }
     th, td { text-align: left; padding: 0.2rem 0.5rem; border-bottom: 1px solid var(--qc-rule); vertical-align: top; }

@@ -33,7 +33,7 @@ export class DiagnosisPanel extends PlanPanel {
     .remedy-table td.against, .remedy-table td.lowers, .remedy-table td.unconfirmed { color: var(--qc-warn-text); }
     .remedy-table td.col-above { color: var(--qc-muted); }
     .remedy-table tr.unconfirmed th, .remedy-table tr.unconfirmed td.col-chance { color: var(--qc-muted); }
-    tr.against th.col-move { border-left: 3px solid #bf8700; }
+    tr.against th.col-move { border-left: 3px solid var(--qc-warn-border); }
     .remedy-table .item + .item { margin-top: 0.15rem; }
     .remedy-table .rank-inline { display: none; }
     /* a phone: each remedy is a card, each cell under its column's name */

@@ -69,7 +69,7 @@ export abstract class PlanPanel extends LitElement {
     ul.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.1rem; font-size: 0.85rem; }
     ul.moves li, ol.moves li { margin: 0.2rem 0; }
     ol.moves { margin: 0.2rem 0 0.5rem; padding-left: 1.3rem; font-size: 0.85rem; }
-    li.against { border-left: 3px solid #bf8700; padding-left: 0.4rem; }
+    li.against { border-left: 3px solid var(--qc-warn-border); padding-left: 0.4rem; }
     tr.against td { background: #fff8e6; }
     li.unconfirmed { color: var(--qc-muted); }
     .frontier-chart { width: 100%; max-width: 32rem; height: auto; display: block; }
