@@ -340,6 +340,30 @@ describe('planning on the model', () => {
     expect(bad.problems![0].path).toBe('group.capacity');
   });
 
+  it('never moves what a customer-service or resource-matching group does not control (founder, how members join, inflow)', async () => {
+    const inflow = ['founder', 'growth.channel', 'growth.invitesPerDay', 'growth.inviteDays'];
+    for (const name of ['customer-service', 'resource-matching']) {
+      const base = scenario(name);
+      expect(leversFor(base).map((l) => l.path).filter((p) => inflow.includes(p)), name).toEqual([]);
+    }
+    expect(leversFor(scenario('knowledge-sharing')).map((l) => l.path)).toEqual(expect.arrayContaining(['founder', 'growth.invitesPerDay']));
+    const base = scenario('customer-service');
+    const d = await diagnose(runTasksHere, base, 10);
+    const moved = [...d.remedies, ...(d.unconfirmed ?? []), ...d.goals.flatMap((g) => g.moves)].flatMap((r) => r.moves.map((m) => m.path));
+    expect(moved.filter((p) => inflow.includes(p))).toEqual([]);
+  });
+
+  it('judges community-building tactics against the playbook only in community groups', () => {
+    const community = ['incentives.chainRewards', 'incentives.teamCompetition', 'content.themeDay', 'content.monthlyEvent', 'activation.dmPerAdminPerDay', 'activation.winBack', 'growth.initialInvites', 'incentives.points'];
+    const cs = scenario('customer-service');
+    expect(scenarioBreaches(cs).map((b) => b.path).filter((p) => community.includes(p))).toEqual([]);
+    // the same strategy in a knowledge-sharing group leaves them
+    const ks = parseScenario({ ...JSON.parse(JSON.stringify(cs)), group: { ...cs.group, positioning: 'knowledge_sharing' }, goals: undefined });
+    if (!ks.ok) throw new Error(JSON.stringify(ks));
+    expect(scenarioBreaches(ks.scenario).map((b) => b.path)).toEqual(expect.arrayContaining(['incentives.chainRewards', 'content.monthlyEvent', 'activation.winBack']));
+    expect(breachesOf([['incentives.chainRewards', 0]], cs)).toEqual([]);
+  });
+
   it('never advises a move against the playbook that fresh runs do not confirm (the playbook group: "stop enforcing the covenant" is noise)', async () => {
     const base = scenario('knowledge-sharing');
     const d = await diagnose(runTasksHere, base, 40);
