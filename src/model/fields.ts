@@ -113,7 +113,13 @@ export function isNotLever(path: string): boolean {
   return Object.keys(NOT_LEVERS).some((key) => path === key || path.startsWith(`${key}.`));
 }
 
-/** Groups built as communities (§2–§6's tactics); a customer-service group serves customers instead. */
+/**
+ * Groups built as communities (§2–§6's tactics: chain rewards, team
+ * competitions, theme days, monthly parties, points, DMs to lurkers, win-back,
+ * a first wave of ≤ 40): a customer-service group serves customers instead. The
+ * playbook's rules on those are judged in community groups only, and the
+ * community events are not a customer-service group's levers.
+ */
 const COMMUNITY: readonly Positioning[] = ['knowledge_sharing', 'resource_matching'];
 /** Groups whose operator chooses the founder, how members join and how many are invited. */
 const OWN_INFLOW: readonly Positioning[] = ['knowledge_sharing'];
@@ -258,10 +264,10 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
         playbook: { positionings: COMMUNITY, values: ['message', 'effective'], advice: 'effective', source: '§4',
           reason: tx('incentives are points exchange and title upgrades, counted by a bot', '激励是积分兑换与头衔升级，由机器人自动统计') } },
       { path: 'incentives.titleThresholds', kind: 'thresholds', label: tx('Title levels (points)', '头衔门槛（积分）'), help: tx('Comma-separated, increasing.', '逗号分隔，递增。') },
-      { path: 'incentives.chainRewards', kind: 'boolean', label: tx('Chain (接龙) rewards', '接龙奖励'),
+      { path: 'incentives.chainRewards', kind: 'boolean', positionings: COMMUNITY, label: tx('Chain (接龙) rewards', '接龙奖励'),
         playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('rewards for topic chains (接龙) are the lever for daily messages', '接龙奖励是提升日均发言的手段') } },
-      { path: 'incentives.teamCompetition', kind: 'boolean', label: tx('Team points competition', '小组积分竞赛'),
+      { path: 'incentives.teamCompetition', kind: 'boolean', positionings: COMMUNITY, label: tx('Team points competition', '小组积分竞赛'),
         playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('team points competitions are the lever for weekly participation', '小组积分竞赛是提升周参与率的手段') } },
       { path: 'penalties.enabled', kind: 'boolean', label: tx('Enforce the covenant', '执行群公约'),
@@ -304,10 +310,10 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
         length: { path: 'content.windowHours', kind: 'integer', label: tx('Posting window length', '发布时段时长'), step: 1,
           practical: [1, 4],
           playbook: { min: 1, max: 2, advice: 2, source: '§5', reason: WINDOW_REASON } } },
-      { path: 'content.themeDay', kind: 'select', label: tx('Weekly theme day', '每周主题讨论日'), options: WEEKDAY_OPTIONS,
+      { path: 'content.themeDay', kind: 'select', positionings: COMMUNITY, label: tx('Weekly theme day', '每周主题讨论日'), options: WEEKDAY_OPTIONS,
         playbook: { positionings: COMMUNITY, values: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], advice: 'thu', source: '§5',
           reason: tx('a weekly theme discussion (e.g. Thursday Q&A day)', '每周一次主题讨论日（如周四行业问答日）') } },
-      { path: 'content.monthlyEvent', kind: 'boolean', label: tx('Monthly online party', '月度线上活动'),
+      { path: 'content.monthlyEvent', kind: 'boolean', positionings: COMMUNITY, label: tx('Monthly online party', '月度线上活动'),
         playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('a monthly online party', '每月一次线上活动') } },
       { path: 'content.needsPollEveryDays', kind: 'integer', label: tx('Needs poll every', '需求投票间隔'), help: tx('0 = never.', '0 表示不做。'), step: 1,
