@@ -503,7 +503,7 @@ describe('planning on the model', () => {
     expect(cells.effects.join('\n')).toMatch(/Topic response \(in window\) \d+% → \d+%/);
     expect(cells.playbook).toEqual({ within: true, text: '✓ within the playbook', short: '✓ within' });
     expect(cells.check.state).toBe('confirmed');
-    expect(cells.check.text).toMatch(/^✓ confirmed: \+[\d.]+ pp \(90% interval \+[\d.]+ to \+[\d.]+ pp\)$/);
+    expect(cells.check.text).toMatch(/^✓ confirmed \(every goal at once\): \+[\d.]+ pp \(90% interval \+[\d.]+ to \+[\d.]+ pp\)$/);
   });
 
   it('the playbook guardrails narrow each lever to its § setting or range', () => {
