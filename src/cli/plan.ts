@@ -248,6 +248,7 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   print(`\n${DIAGNOSIS_TEXT.remedies.en.toLowerCase()}:`);
   const unconfirmed = result.unconfirmed ?? [];
   if (!result.remedies.length) print(unconfirmed.length || result.remediesRaise ? `  ${DIAGNOSIS_TEXT.nothingReliable.en}` : '  no move or pair tried raises the chance of meeting every goal: try optimize');
+  if (result.remedies.length && !result.remediesRaise) print('  no move or pair tried raises the chance of meeting every goal at once; those below only bring runs closer to the goals (several changes may be needed: try optimize)');
   if (result.remedies.length) print(remedyTable(result.remedies, scenario, result.remedies));
   if (unconfirmed.length) print(`\n${DIAGNOSIS_TEXT.unconfirmed.en.toLowerCase()}:\n${remedyTable(unconfirmed, scenario, result.remedies)}`);
   if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);

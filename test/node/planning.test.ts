@@ -392,6 +392,10 @@ describe('planning on the model', () => {
       const none = diagnosisFrom(base, now, [fake([['content.postsPerWeek', 3, 5]], 0.5, { confirmed: false })], 10, 0, 10);
       expect(none.remedies).toEqual([]);
       expect(paths(none.unconfirmed!)).toEqual(['content.postsPerWeek=5']);
+      // when no move raises the chance of every goal at once, the check cannot confirm one that brings runs closer: listed as it is
+      const closer = diagnosisFrom(base, now, [{ ...fake([['content.promoPerWeek', 0, 0]], 0, { confirmed: false, difference: 0, interval: [0, 0] }), allGoals: [0, 0] }], 10, 0, 10);
+      expect(closer.remediesRaise).toBe(false);
+      expect(closer.remedies).toHaveLength(1);
       expect(DIAGNOSIS_TEXT.nothingReliable.en).toMatch(/^Nothing reliable to change found/);
       expect(DIAGNOSIS_TEXT.nothingReliable.zh).toMatch(/^未找到可靠的调整/);
       expect(DIAGNOSIS_TEXT.unconfirmed.en).toMatch(/not confirmed on fresh runs — may be noise/i);

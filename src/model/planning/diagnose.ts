@@ -414,7 +414,8 @@ export function diagnosisFrom(
   const isChecked = remedies.some((r) => r.check);
   const reliable = (r: Remedy) => !isChecked || (r.check?.confirmed ?? false);
   const candidates = (raise.length ? raise : closer).filter(serviceJustified);
-  const overall = distinctLevers(candidates.filter(reliable), DIAGNOSIS_PLAN.listed, base);
+  // (when none raises it, the check on every goal at once cannot confirm a move that only brings runs closer: those are listed as they are, marked)
+  const overall = distinctLevers(raise.length ? candidates.filter(reliable) : candidates, DIAGNOSIS_PLAN.listed, base);
   const unconfirmed = isChecked ? distinctLevers(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r)), DIAGNOSIS_PLAN.listed, base) : [];
   const diagnosed = goals.flatMap((threshold): GoalDiagnosis[] => {
     const metShare = share(current, (s) => meetsGoal(threshold, s[threshold.metric]));
