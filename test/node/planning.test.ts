@@ -431,6 +431,13 @@ describe('planning on the model', () => {
         fake([['content.window', 14, 19]], 0.4),
       ], 10, 0, 10);
       expect(paths(d.remedies)).toEqual(['content.postsPerWeek=7', 'content.window=19&content.windowHours=2']);
+      // nothing said twice: a pair whose lever is already listed is left out, a move alone is kept
+      const pairs = diagnosisFrom(base, now, [
+        fake([['content.promoPerWeek', 4, 0], ['admission.activityScreen', 0, 1]], 0.6),
+        fake([['content.promoPerWeek', 4, 0], ['content.postsPerWeek', 3, 4]], 0.55),
+        fake([['content.promoPerWeek', 4, 0]], 0.5),
+      ], 10, 0, 10);
+      expect(paths(pairs.remedies)).toEqual(['content.promoPerWeek=0&admission.activityScreen=1', 'content.promoPerWeek=0']);
     });
 
     it('labels the fresh-run check as every goal at once and never prints "±0 to ±0"', () => {

@@ -334,6 +334,12 @@ export async function diagnose(
     [...first].sort((a, b) => gain(b.remedy) - gain(a.remedy) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.perGoal).forEach((c) => chosen.set(keyOfMoves(c.moves), c));
   }
   for (const c of first) if (isPlaybookMove(c.moves, base)) chosen.set(keyOfMoves(c.moves), c);
+  // of each lever chosen, the setting nearest the current one or the playbook's among those the screening cannot tell from the best gets every run too
+  for (const c of [...chosen.values()]) {
+    const alike = first.filter((o) => leverKey(o.remedy) === leverKey(c.remedy) && o.remedy.allGoals[1] >= c.remedy.allGoalsInterval[0]);
+    const nearest = alike.reduce((best, o) => (reach(o.remedy, base) < reach(best.remedy, base) ? o : best), c);
+    chosen.set(keyOfMoves(nearest.moves), nearest);
+  }
   const shortlist = [...chosen.values()];
   work.shortlist = shortlist.length * (runs - screenRuns);
   // 3. every run for the shortlist
@@ -467,7 +473,9 @@ function reach(r: Remedy, base: Scenario): number {
 }
 
 /**
- * The best remedies, one per set of levers (a pair only once). Of a lever's
+ * The best remedies, one per set of levers (a pair only once, and not when a
+ * lever of it is already mentioned: "screen + points", "screen + posts",
+ * "screen + competition" is one piece of advice said thrice). Of a lever's
  * settings whose chance of meeting every goal lies within the best one's
  * interval, the one nearest the current setting or the playbook's is kept: not
  * a jump to the far end of the range for a gain the runs cannot tell apart.
@@ -475,10 +483,15 @@ function reach(r: Remedy, base: Scenario): number {
 function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario): Remedy[] {
   const seen = new Set<string>();
   const out: Remedy[] = [];
+  const mentioned = new Set<string>();
   for (const r of ranked) {
     const key = leverKey(r);
     if (seen.has(key)) continue;
+    // a pair is not listed when a lever of it is already mentioned (a move alone is: "one change at a time")
+    const levers = key.split('&');
+    if (levers.length > 1 && levers.some((l) => mentioned.has(l))) continue;
     seen.add(key);
+    levers.forEach((l) => mentioned.add(l));
     const tier = (x: Remedy) => `${x.check?.confirmed ?? false}/${x.breaches.length > 0}`;
     const alike = base ? ranked.filter((x) => leverKey(x) === key && tier(x) === tier(r) && x.allGoals[1] >= r.allGoalsInterval[0]) : [r];
     out.push(alike.reduce((best, x) => (reach(x, base!) < reach(best, base!) - 1e-9 ? x : best), r));
