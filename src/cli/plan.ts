@@ -32,6 +32,7 @@ import { ISHIGAMI_INDICES, ishigami } from '../model/planning/test-functions.ts'
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
 import { diagnose } from '../model/planning/diagnose.ts';
+import { DIAGNOSIS_TEXT } from '../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
 import { decimal, loadScenario, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
@@ -244,9 +245,12 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   print(`every goal met in ${formatChance('en', result.allGoals, result.runs)}`);
   for (const b of result.breaches) print(`  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
   for (const line of result.outcome) print(`\n${line.en}`);
-  print('\nwhat to change, best first (the chance of meeting every goal; moves against the playbook rank lower):');
-  if (!result.remedies.length) print('  no move or pair tried raises the chance of meeting every goal: try optimize');
+  print(`\n${DIAGNOSIS_TEXT.remedies.en.toLowerCase()}:`);
+  const unconfirmed = result.unconfirmed ?? [];
+  if (!result.remedies.length) print(unconfirmed.length || result.remediesRaise ? `  ${DIAGNOSIS_TEXT.nothingReliable.en}` : '  no move or pair tried raises the chance of meeting every goal: try optimize');
+  if (result.remedies.length && !result.remediesRaise) print('  no move or pair tried raises the chance of meeting every goal at once; those below only bring runs closer to the goals (several changes may be needed: try optimize)');
   if (result.remedies.length) print(remedyTable(result.remedies, scenario, result.remedies));
+  if (unconfirmed.length) print(`\n${DIAGNOSIS_TEXT.unconfirmed.en.toLowerCase()}:\n${remedyTable(unconfirmed, scenario, result.remedies)}`);
   if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
   for (const g of result.goals) {
     print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);

@@ -8,6 +8,7 @@
  * them once, so the editor cannot drift from the validation. The planner's levers (`planning/levers.ts`) and the playbook's
  * guardrails (`planning/guardrails.ts`) are derived from these records.
  */
+import type { Positioning } from './playbook.ts';
 import { scenarioJsonSchema, type Scenario } from './scenario.ts';
 import { bilingual as tx, type Bilingual as Text } from './text.ts';
 
@@ -28,7 +29,9 @@ export interface PlaybookAdvice {
   readonly advice: number | string | boolean;
   readonly source: string;
   readonly reason: Text;
-  /** The advice holds only for some groups (e.g. the §1 KPI of one positioning). */
+  /** The positionings the advice is for (absent: every group); e.g. §4–§6's community-building tactics are not a customer-service group's. */
+  readonly positionings?: readonly Positioning[];
+  /** The advice holds only for some groups in another respect (e.g. personal accounts). */
   readonly appliesTo?: (scenario: Scenario) => boolean;
 }
 
@@ -52,6 +55,14 @@ export interface FieldRecord {
   readonly practical?: readonly [number, number];
   /** What the playbook advises for this lever; absent where it says nothing. */
   readonly playbook?: PlaybookAdvice;
+  /**
+   * The positionings whose operator can set this lever (absent: every group).
+   * A brand's customer-service group cannot change who founded it, its
+   * customers arrive through a live code (活码) and the brand does not control
+   * the inflow; a resource-matching group's members come as the matching
+   * brings them. The planner never moves such a lever for other groups.
+   */
+  readonly positionings?: readonly Positioning[];
   /**
    * A window whose length is a lever of its own (the posting window's,
    * `content.windowHours`): that lever's record. It has no input of its own
@@ -101,6 +112,17 @@ export const NOT_LEVERS: Readonly<Record<string, string>> = {
 export function isNotLever(path: string): boolean {
   return Object.keys(NOT_LEVERS).some((key) => path === key || path.startsWith(`${key}.`));
 }
+
+/**
+ * Groups built as communities (§2–§6's tactics: chain rewards, team
+ * competitions, theme days, monthly parties, points, DMs to lurkers, win-back,
+ * a first wave of ≤ 40): a customer-service group serves customers instead. The
+ * playbook's rules on those are judged in community groups only, and the
+ * community events are not a customer-service group's levers.
+ */
+const COMMUNITY: readonly Positioning[] = ['knowledge_sharing', 'resource_matching'];
+/** Groups whose operator chooses the founder, how members join and how many are invited. */
+const OWN_INFLOW: readonly Positioning[] = ['knowledge_sharing'];
 
 const knowledgeSharing = (s: Scenario) => s.group.positioning === 'knowledge_sharing';
 const customerService = (s: Scenario) => s.group.positioning === 'customer_service';
@@ -154,7 +176,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           { value: 'personal', label: tx('Personal WeChat', '个人微信') },
           { value: 'enterprise', label: tx('WeCom (enterprise WeChat)', '企业微信') },
         ] },
-      { path: 'founder', kind: 'select', label: tx('Founder', '创建者'),
+      { path: 'founder', kind: 'select', positionings: OWN_INFLOW, label: tx('Founder', '创建者'),
         options: [
           { value: 'admin', label: tx('An admin', '管理员') },
           { value: 'kol', label: tx('A domain KOL', '领域 KOL') },
@@ -172,7 +194,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
     title: tx('Creation and invitations', '创建与邀请'),
     section: '§2',
     fields: [
-      { path: 'growth.channel', kind: 'select', label: tx('How members join', '入群方式'),
+      { path: 'growth.channel', kind: 'select', positionings: OWN_INFLOW, label: tx('How members join', '入群方式'),
         options: [
           { value: 'direct', label: tx('Direct invitation', '直接邀请') },
           { value: 'qr', label: tx('Group QR code (7 days, ≤ 200)', '群二维码（7 天，200 人内）') },
@@ -180,15 +202,15 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
         ] },
       { path: 'growth.initialInvites', kind: 'integer', label: tx('First wave', '首批邀请'), help: tx('The playbook advises ≤ 40.', '手册建议不超过 40 人。'), step: 5,
         practical: [10, 200],
-        playbook: { min: 10, max: 40, advice: 40, source: '§2',
+        playbook: { positionings: COMMUNITY, min: 10, max: 40, advice: 40, source: '§2',
           reason: tx('the first wave of invitations is at most 40 people', '首批邀请不超过 40 人') } },
       { path: 'growth.batchSize', kind: 'integer', label: tx('Batch size', '每批人数'), help: tx('Personal accounts: batches above 20 risk the anti-spam block.', '个人号单批超过 20 人可能触发反垃圾机制。'), step: 5,
         practical: [5, 40],
         playbook: { min: 1, max: 20, advice: 20, source: '§2', appliesTo: personalAccount,
           reason: tx('personal accounts invite in batches of at most 20 to avoid the anti-spam system', '个人号每批邀请不超过 20 人，以免触发反垃圾机制') } },
-      { path: 'growth.invitesPerDay', kind: 'integer', label: tx('Later invitations per day', '之后每日邀请'), step: 5,
+      { path: 'growth.invitesPerDay', kind: 'integer', positionings: OWN_INFLOW, label: tx('Later invitations per day', '之后每日邀请'), step: 5,
         practical: [0, 40] },
-      { path: 'growth.inviteDays', kind: 'integer', label: tx('Days with invitations', '邀请持续天数'), step: 1,
+      { path: 'growth.inviteDays', kind: 'integer', positionings: OWN_INFLOW, label: tx('Days with invitations', '邀请持续天数'), step: 1,
         practical: [0, 30] },
       { path: 'growth.inviteWording', kind: 'share', label: tx('Invitation wording quality', '邀请话术质量'), step: 0.05,
         practical: [0.2, 1] },
@@ -239,14 +261,14 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           { value: 'message', label: tx('per message', '按条计分') },
           { value: 'effective', label: tx('per effective message', '按有效发言计分') },
         ],
-        playbook: { values: ['message', 'effective'], advice: 'effective', source: '§4',
+        playbook: { positionings: COMMUNITY, values: ['message', 'effective'], advice: 'effective', source: '§4',
           reason: tx('incentives are points exchange and title upgrades, counted by a bot', '激励是积分兑换与头衔升级，由机器人自动统计') } },
       { path: 'incentives.titleThresholds', kind: 'thresholds', label: tx('Title levels (points)', '头衔门槛（积分）'), help: tx('Comma-separated, increasing.', '逗号分隔，递增。') },
-      { path: 'incentives.chainRewards', kind: 'boolean', label: tx('Chain (接龙) rewards', '接龙奖励'),
-        playbook: { values: [true], advice: true, source: '§5',
+      { path: 'incentives.chainRewards', kind: 'boolean', positionings: COMMUNITY, label: tx('Chain (接龙) rewards', '接龙奖励'),
+        playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('rewards for topic chains (接龙) are the lever for daily messages', '接龙奖励是提升日均发言的手段') } },
-      { path: 'incentives.teamCompetition', kind: 'boolean', label: tx('Team points competition', '小组积分竞赛'),
-        playbook: { values: [true], advice: true, source: '§5',
+      { path: 'incentives.teamCompetition', kind: 'boolean', positionings: COMMUNITY, label: tx('Team points competition', '小组积分竞赛'),
+        playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('team points competitions are the lever for weekly participation', '小组积分竞赛是提升周参与率的手段') } },
       { path: 'penalties.enabled', kind: 'boolean', label: tx('Enforce the covenant', '执行群公约'),
         playbook: { values: [true], advice: true, source: '§3, §4',
@@ -288,11 +310,11 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
         length: { path: 'content.windowHours', kind: 'integer', label: tx('Posting window length', '发布时段时长'), step: 1,
           practical: [1, 4],
           playbook: { min: 1, max: 2, advice: 2, source: '§5', reason: WINDOW_REASON } } },
-      { path: 'content.themeDay', kind: 'select', label: tx('Weekly theme day', '每周主题讨论日'), options: WEEKDAY_OPTIONS,
-        playbook: { values: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], advice: 'thu', source: '§5',
+      { path: 'content.themeDay', kind: 'select', positionings: COMMUNITY, label: tx('Weekly theme day', '每周主题讨论日'), options: WEEKDAY_OPTIONS,
+        playbook: { positionings: COMMUNITY, values: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], advice: 'thu', source: '§5',
           reason: tx('a weekly theme discussion (e.g. Thursday Q&A day)', '每周一次主题讨论日（如周四行业问答日）') } },
-      { path: 'content.monthlyEvent', kind: 'boolean', label: tx('Monthly online party', '月度线上活动'),
-        playbook: { values: [true], advice: true, source: '§5',
+      { path: 'content.monthlyEvent', kind: 'boolean', positionings: COMMUNITY, label: tx('Monthly online party', '月度线上活动'),
+        playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('a monthly online party', '每月一次线上活动') } },
       { path: 'content.needsPollEveryDays', kind: 'integer', label: tx('Needs poll every', '需求投票间隔'), help: tx('0 = never.', '0 表示不做。'), step: 1,
         practical: [0, 30],
@@ -335,12 +357,12 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           reason: tx('a customer-service group answers in under 15 minutes', '客户服务型群响应时间 < 15 分钟') } },
       { path: 'activation.dmPerAdminPerDay', kind: 'integer', label: tx('DMs per admin per day', '每位管理员每日私聊'), help: tx('One-to-one messages re-activate lurkers.', '一对一私聊激活潜水成员。'), step: 1,
         practical: [0, 10],
-        playbook: { min: 1, max: 10, advice: 2, source: '§6',
+        playbook: { positionings: COMMUNITY, min: 1, max: 10, advice: 2, source: '§6',
           reason: tx('lurkers need one-to-one private messages to re-activate', '潜水成员需要一对一私聊激活') } },
       { path: 'activation.silentDays', kind: 'integer', label: tx('DM after days of silence', '沉默多少天后私聊'), step: 1,
         practical: [3, 21] },
       { path: 'activation.winBack', kind: 'boolean', label: tx('Follow up with members who left', '离群回访'),
-        playbook: { values: [true], advice: true, source: '§5',
+        playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('follow up with members who left', '对离群成员回访') } },
       { path: 'automation.autoReply', kind: 'boolean', label: tx('Keyword auto-reply (WeCom)', '关键词自动回复（企业微信）') },
       { path: 'automation.autoReplyCoverage', kind: 'share', label: tx('Questions auto-reply answers', '自动回复覆盖的问题'), step: 0.05,

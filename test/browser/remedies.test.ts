@@ -34,7 +34,7 @@ describe('the remedies table', () => {
     const el = await panel('en');
     const table = el.shadowRoot!.querySelector('table.remedies')!;
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).toEqual(
-      ['#', 'Move (from → to)', 'Every goal at once (90% interval)', 'Goals met more often', 'Costs', 'Notes', 'Playbook', 'Fresh runs', 'Apply']);
+      ['#', 'Move (from → to)', 'Every goal at once (90% interval)', 'Goals met more often', 'Costs', 'Notes', 'Playbook', 'Fresh runs (every goal at once)', 'Apply']);
     const rows = table.querySelectorAll('tbody tr');
     expect(rows).toHaveLength(result.remedies.length);
     expect(rows[0].querySelector('th[scope="row"]')!.textContent).toMatch(/→/);

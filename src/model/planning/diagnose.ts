@@ -19,7 +19,7 @@ import { evaluateRanges, type Executor, type RunRange } from './jobs.ts';
 import { explainOutcome } from './outcome.ts';
 import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
 import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
-import { gridOf, leversFor, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
+import { gridOf, isWindowLever, leverAt, leversFor, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
 
 /** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis (the scorecard's "pass" cut-off). */
 export const RELIABLY_MET = RELIABLE;
@@ -115,8 +115,10 @@ export interface Diagnosis {
   readonly allGoalsInterval: readonly [number, number];
   /** Where the current strategy already leaves the playbook. */
   readonly breaches: readonly Breach[];
-  /** The best remedies for every goal at once (one move or a pair), best first. */
+  /** The best remedies for every goal at once (one move or a pair), best first: once checked, only those fresh runs confirm. */
   readonly remedies: readonly Remedy[];
+  /** Remedies that raised the chance in the search but that fresh runs do not confirm (may be noise), playbook-consistent only; listed apart. */
+  readonly unconfirmed?: readonly Remedy[];
   /** True when the remedies listed raise the chance of every goal at once; false when none does (they only bring runs closer). */
   readonly remediesRaise: boolean;
   readonly goals: readonly GoalDiagnosis[];
@@ -178,8 +180,39 @@ export function rankValue(r: Remedy): number {
   return r.allGoals[1] - (r.breaches.length ? PLAYBOOK_MARGIN : 0) - SHORTFALL_WEIGHT * shortfallAfter;
 }
 
-/** Best first: a remedy confirmed on fresh runs before one that is not, then by rankValue. */
-const byRank = (a: Remedy, b: Remedy) => Number(b.check?.confirmed ?? false) - Number(a.check?.confirmed ?? false) || rankValue(b) - rankValue(a);
+/** Best first: a remedy confirmed on fresh runs before one that is not, a playbook-consistent one before one against it, then by rankValue. */
+const byRank = (a: Remedy, b: Remedy) => Number(b.check?.confirmed ?? false) - Number(a.check?.confirmed ?? false)
+  || Number(a.breaches.length > 0) - Number(b.breaches.length > 0) || rankValue(b) - rankValue(a);
+
+/**
+ * Moves that lower the team's service: slower answers, less enforcement, fewer
+ * admins than the playbook's 3 (§3). An operator does not do the job worse on
+ * a hunch: such a move is listed only when fresh runs confirm it with a clear
+ * gain (SERVICE_GAIN) in the chance of meeting every goal.
+ */
+export const LOWERS_SERVICE: readonly { readonly path: string; readonly worse: 'up' | 'down'; readonly below?: number }[] = [
+  { path: 'team.replyMinutes', worse: 'up' },
+  { path: 'penalties.detection', worse: 'down' },
+  { path: 'penalties.enabled', worse: 'down' },
+  { path: 'team.admins', worse: 'down', below: 3 },
+];
+/** The confirmed gain (a share of runs, the fresh runs' paired difference) a move that lowers the team's service must show. */
+export const SERVICE_GAIN = 0.1;
+
+/** Whether a remedy lowers the team's service (LOWERS_SERVICE). */
+export function lowersService(r: Remedy): boolean {
+  return r.moves.some((m) => LOWERS_SERVICE.some((l) => l.path === m.path
+    && (l.worse === 'up' ? m.to > m.from : m.to < m.from) && (l.below === undefined || m.to < l.below)));
+}
+
+/** A move that lowers the team's service without a confirmed clear gain is not shown. */
+const serviceJustified = (r: Remedy) => !lowersService(r) || (r.check !== undefined && r.check.confirmed && r.check.difference >= SERVICE_GAIN);
+
+/** Whether a remedy moves a goal's own KPI the right way (a band: closer to it), not only its share met. */
+export function improvesGoal(e: GoalEffect, g: Threshold): boolean {
+  if (g.direction === 'between') return e.shortfall[1] < e.shortfall[0];
+  return g.direction === 'atLeast' || g.direction === 'above' ? e.kpiChange > 0 : e.kpiChange < 0;
+}
 
 /**
  * A band goal left on its upper side (more than 15 messages a day in a
@@ -219,6 +252,11 @@ export function playbookWindowMove(usable: readonly Lever[], scenario: Scenario)
     return lever && advice !== undefined ? [{ path: lever.path, from: positionOf(lever, scenario), to: advice }] : [];
   });
   return moves.length === 2 && moves.every((m) => m.from !== m.to) ? [moves] : [];
+}
+
+/** Whether every move sets its lever to the playbook's own setting (admins 3, the window 19:00–21:00, promotions 0). */
+export function isPlaybookMove(moves: readonly Move[], scenario: Scenario): boolean {
+  return moves.every((m) => { const lever = leverAt(m.path); return lever !== undefined && advicePosition(lever, scenario) === m.to; });
 }
 
 export async function diagnose(
@@ -274,6 +312,8 @@ export async function diagnose(
     const gain = gainFor(g);
     [...firstRanked].sort((a, b) => gain(b.remedy) - gain(a.remedy) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.secondLookPerGoal).forEach((c) => second.add(c));
   }
+  // the playbook's own setting of each lever (and its whole window) is always a candidate: screened out on a first look of 10 runs, "admins 1 → 3" was never shown
+  firstRanked.filter((c) => isPlaybookMove(c.moves, base)).forEach((c) => second.add(c));
   const survivors = [...second].sort((a, b) => firstRanked.indexOf(a) - firstRanked.indexOf(b));
   work.second = survivors.length * (screenRuns - firstLook);
   const more = await stage(survivors.map((c) => ({ scenario: c.scenario, firstRun: firstLook, runs: screenRuns - firstLook })));
@@ -292,6 +332,13 @@ export async function diagnose(
   for (const g of missed) {
     const gain = gainFor(g);
     [...first].sort((a, b) => gain(b.remedy) - gain(a.remedy) || byRank(a.remedy, b.remedy)).slice(0, DIAGNOSIS_PLAN.perGoal).forEach((c) => chosen.set(keyOfMoves(c.moves), c));
+  }
+  for (const c of first) if (isPlaybookMove(c.moves, base)) chosen.set(keyOfMoves(c.moves), c);
+  // of each lever chosen, the setting nearest the current one or the playbook's among those the screening cannot tell from the best gets every run too
+  for (const c of [...chosen.values()]) {
+    const alike = first.filter((o) => leverKey(o.remedy) === leverKey(c.remedy) && o.remedy.allGoals[1] >= c.remedy.allGoalsInterval[0]);
+    const nearest = alike.reduce((best, o) => (reach(o.remedy, base) < reach(best.remedy, base) ? o : best), c);
+    chosen.set(keyOfMoves(nearest.moves), nearest);
   }
   const shortlist = [...chosen.values()];
   work.shortlist = shortlist.length * (runs - screenRuns);
@@ -369,13 +416,23 @@ export function diagnosisFrom(
   // listed overall: remedies that make every goal at once more likely; when none does, those that bring runs closer to the goals
   const raise = ranked.filter((r) => r.allGoals[1] > r.allGoals[0]);
   const closer = ranked.filter((r) => r.allGoals[1] >= r.allGoals[0] && rankValue(r) > rankValue(noChange(r)));
-  const overall = distinctLevers(raise.length ? raise : closer, DIAGNOSIS_PLAN.listed);
+  // once checked on fresh runs, only confirmed remedies are advised; the others, playbook-consistent, are listed apart as possible noise
+  const isChecked = remedies.some((r) => r.check);
+  const reliable = (r: Remedy) => !isChecked || (r.check?.confirmed ?? false);
+  const candidates = (raise.length ? raise : closer).filter(serviceJustified);
+  // (when none raises it, the check on every goal at once cannot confirm a move that only brings runs closer: those are listed as they are, marked)
+  const overall = distinctLevers(raise.length ? candidates.filter(reliable) : candidates, DIAGNOSIS_PLAN.listed, base);
+  const unconfirmed = isChecked ? distinctLevers(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r)), DIAGNOSIS_PLAN.listed, base) : [];
   const diagnosed = goals.flatMap((threshold): GoalDiagnosis[] => {
     const metShare = share(current, (s) => meetsGoal(threshold, s[threshold.metric]));
     if (metShare >= RELIABLY_MET) return [];
-    const helps = ranked.filter((r) => { const e = r.goals.find((g) => g.metric === threshold.metric)!; return e.metShare[1] - e.metShare[0] >= WORTH_SUGGESTING; });
+    // a move listed under a goal raises that goal's chance and moves its own KPI the right way; one that lowers the team's service needs a confirmed clear gain
+    const helps = ranked.filter((r) => {
+      const e = r.goals.find((g) => g.metric === threshold.metric)!;
+      return e.metShare[1] - e.metShare[0] >= WORTH_SUGGESTING && improvesGoal(e, threshold) && serviceJustified(r);
+    });
     const values = current.map((s) => s[threshold.metric]).filter((v): v is number => v !== null).sort((a, b) => a - b);
-    return [{ threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves: distinctLevers(helps, DIAGNOSIS_PLAN.perGoalListed) }];
+    return [{ threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves: distinctLevers(helps, DIAGNOSIS_PLAN.perGoalListed, base) }];
   });
   return {
     kind: 'diagnosis',
@@ -389,6 +446,7 @@ export function diagnosisFrom(
     allGoalsInterval: wilson(hits, current.length),
     breaches: scenarioBreaches(base),
     remedies: overall,
+    unconfirmed,
     remediesRaise: raise.length > 0,
     goals: diagnosed,
     outcome: explainOutcome(base, current),
@@ -400,15 +458,43 @@ function noChange(r: Remedy): Remedy {
   return { ...r, allGoals: [r.allGoals[0], r.allGoals[0]], goals: r.goals.map((g) => ({ ...g, metShare: [g.metShare[0], g.metShare[0]], shortfall: [g.shortfall[0], g.shortfall[0]] })), breaches: [] };
 }
 
-/** The best remedies, one per set of levers (a lever's best setting; a pair only once). */
-function distinctLevers(ranked: readonly Remedy[], count: number): Remedy[] {
+/** The levers a remedy moves, the window's start and length as one (19:00–21:00 and 19:00–20:00 are one remedy's two versions). */
+const leverKey = (r: Remedy) => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
+
+/** How far a remedy moves its levers from where they are or from the playbook's setting, whichever is nearer (shares of each lever's range, summed). */
+function reach(r: Remedy, base: Scenario): number {
+  return r.moves.reduce((sum, m) => {
+    const lever = leverAt(m.path);
+    if (!lever) return sum;
+    const advice = advicePosition(lever, base);
+    const span = Math.max(1e-9, lever.max - lever.min);
+    return sum + Math.min(Math.abs(m.to - m.from), advice === undefined ? Infinity : Math.abs(m.to - advice)) / span;
+  }, 0);
+}
+
+/**
+ * The best remedies, one per set of levers (a pair only once, and not when a
+ * lever of it is already mentioned: "screen + points", "screen + posts",
+ * "screen + competition" is one piece of advice said thrice). Of a lever's
+ * settings whose chance of meeting every goal lies within the best one's
+ * interval, the one nearest the current setting or the playbook's is kept: not
+ * a jump to the far end of the range for a gain the runs cannot tell apart.
+ */
+function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario): Remedy[] {
   const seen = new Set<string>();
   const out: Remedy[] = [];
+  const mentioned = new Set<string>();
   for (const r of ranked) {
-    const key = r.moves.map((m) => m.path).sort().join('&');
+    const key = leverKey(r);
     if (seen.has(key)) continue;
+    // a pair is not listed when a lever of it is already mentioned (a move alone is: "one change at a time")
+    const levers = key.split('&');
+    if (levers.length > 1 && levers.some((l) => mentioned.has(l))) continue;
     seen.add(key);
-    out.push(r);
+    levers.forEach((l) => mentioned.add(l));
+    const tier = (x: Remedy) => `${x.check?.confirmed ?? false}/${x.breaches.length > 0}`;
+    const alike = base ? ranked.filter((x) => leverKey(x) === key && tier(x) === tier(r) && x.allGoals[1] >= r.allGoalsInterval[0]) : [r];
+    out.push(alike.reduce((best, x) => (reach(x, base!) < reach(best, base!) - 1e-9 ? x : best), r));
     if (out.length >= count) break;
   }
   return out;

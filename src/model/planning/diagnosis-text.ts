@@ -121,6 +121,13 @@ function busierText(n: GoalEffect, g: Threshold, locale: Locale): string {
     : `${SUMMARY[n.metric].en}: busier than the playbook's ${g.value}–${g.upper}${perDay ? ' a day' : ''} (within it in ${p(n.metShare[0])} → ${p(n.metShare[1])} of runs)`;
 }
 
+/** The diagnosis' lists' headings and what is said when nothing is confirmed (the CLI and the browser say the same). */
+export const DIAGNOSIS_TEXT = {
+  remedies: { en: 'What to change, best first (confirmed on fresh runs; moves against the playbook rank lower)', zh: '建议调整，按效果排序（已在新模拟上确认；违背手册的调整排在后面）' },
+  nothingReliable: { en: 'Nothing reliable to change found: no move or pair tried is confirmed on fresh runs.', zh: '未找到可靠的调整：所试的调整在新模拟上都没有得到确认。' },
+  unconfirmed: { en: 'Not confirmed on fresh runs — may be noise (not advised; only moves within the playbook)', zh: '新模拟上未能确认——可能只是噪声（不建议采用；仅列符合手册的调整）' },
+} as const;
+
 /** The remedies table's columns, in order (the browser's headers and the CLI's). */
 export const REMEDY_COLUMNS = {
   rank: { en: '#', zh: '#' },
@@ -131,7 +138,7 @@ export const REMEDY_COLUMNS = {
   costs: { en: 'Costs', zh: '代价' },
   notes: { en: 'Notes', zh: '备注' },
   playbook: { en: 'Playbook', zh: '手册' },
-  check: { en: 'Fresh runs', zh: '新模拟验证' },
+  check: { en: 'Fresh runs (every goal at once)', zh: '新模拟验证（全部目标同时达成）' },
   above: { en: 'In the table above', zh: '见上表' },
 } as const;
 
@@ -179,15 +186,20 @@ export function remedyCells(r: Remedy, base: Scenario, locale: Locale, focus?: T
     return `${share(c)}${below}`;
   });
   const check = r.check;
+  // the check is on every goal at once (not the goal a section is about): said so; no run changed is said in words, not "±0 to ±0"
+  const unchanged = check !== undefined && check.interval[0] === 0 && check.interval[1] === 0;
   const interval = check ? formatSignedPointsRange(locale, check.interval[0], check.interval[1]) : '';
   const difference = check ? formatSignedPoints(locale, check.difference) : '';
+  const what = zh ? '全部目标同时达成' : 'every goal at once';
   const checkCell: RemedyCells['check'] = !check
     ? { state: 'unchecked', text: zh ? '未验证' : 'not checked', short: '—' }
-    : check.confirmed
-      ? { state: 'confirmed', text: typeset(zh ? `✓ 已确认：${difference}（90% 区间 ${interval}）` : `✓ confirmed: ${difference} (90% interval ${interval})`), short: `✓ ${difference}` }
-      : check.interval[1] < 0
-        ? { state: 'lowers', text: typeset(zh ? `⚠ 反而下降：${difference}（90% 区间 ${interval}）` : `⚠ lower: ${difference} (90% interval ${interval})`), short: `⚠ ${difference}` }
-        : { state: 'unconfirmed', text: typeset(zh ? `⚠ 未能确认：${difference}（90% 区间 ${interval} 含 0），可能只是噪声` : `⚠ not confirmed: ${difference} (90% interval ${interval} includes 0), may be noise`), short: zh ? '⚠ 未确认' : '⚠ not confirmed' };
+    : unchanged
+      ? { state: 'unconfirmed', text: typeset(zh ? `⚠ 未能确认：新模拟上${what}的结果一次也没有改变` : `⚠ not confirmed: on fresh runs, ${what} changed in no run`), short: zh ? '⚠ 未确认' : '⚠ not confirmed' }
+      : check.confirmed
+        ? { state: 'confirmed', text: typeset(zh ? `✓ 已确认（${what}）：${difference}（90% 区间 ${interval}）` : `✓ confirmed (${what}): ${difference} (90% interval ${interval})`), short: `✓ ${difference}` }
+        : check.interval[1] < 0
+          ? { state: 'lowers', text: typeset(zh ? `⚠ 反而下降（${what}）：${difference}（90% 区间 ${interval}）` : `⚠ lower (${what}): ${difference} (90% interval ${interval})`), short: `⚠ ${difference}` }
+          : { state: 'unconfirmed', text: typeset(zh ? `⚠ 未能确认（${what}）：${difference}（90% 区间 ${interval} 含 0），可能只是噪声` : `⚠ not confirmed (${what}): ${difference} (90% interval ${interval} includes 0), may be noise`), short: zh ? '⚠ 未确认' : '⚠ not confirmed' };
   return {
     move: moveList(r, base, locale),
     ...(focus ? { focus: typeset(focusEffect(r, locale, focus)) } : {}),

@@ -29,8 +29,12 @@ const BY_PATH = new Map(GUARDRAILS.map((g) => [g.path, g]));
 /** The guardrail on a lever in this scenario, if the playbook sets one for this group. */
 export function guardrailOf(path: string, scenario: Scenario): Guardrail | undefined {
   const rail = BY_PATH.get(path);
-  return rail && (!rail.appliesTo || rail.appliesTo(scenario)) ? rail : undefined;
+  return rail && appliesTo(rail, scenario) ? rail : undefined;
 }
+
+/** Whether a guardrail is for this group: its positionings (absent: every group) and any other condition. */
+const appliesTo = (rail: Guardrail, scenario: Scenario): boolean =>
+  (!rail.positionings || rail.positionings.includes(scenario.group.positioning)) && (!rail.appliesTo || rail.appliesTo(scenario));
 
 /** Whether a lever's value keeps to its guardrail (a window: both its ends within the range). */
 export function keepsTo(rail: Guardrail, value: Value): boolean {
@@ -80,7 +84,7 @@ const NO_ADMINS_NO_DMS = tx('with no admins, nobody DMs silent members: lurkers 
 export function scenarioBreaches(scenario: Scenario): Breach[] {
   return GUARDRAILS.flatMap((rail) => {
     // the window's length is judged with the window
-    if ((rail.appliesTo && !rail.appliesTo(scenario)) || rail.path === WINDOW_HOURS_PATH) return [];
+    if (!appliesTo(rail, scenario) || rail.path === WINDOW_HOURS_PATH) return [];
     return keepsTo(rail, getAt(scenario, rail.path) as Value) ? [] : [{ path: rail.path, source: rail.source, reason: rail.reason }];
   });
 }

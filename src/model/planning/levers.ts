@@ -12,6 +12,7 @@
  * seed, days) or the goals is not a lever.
  */
 import { getAt, isNotLever, LEVER_RECORDS, rangeOf, setAt, type FieldSpec } from '../fields.ts';
+import type { Positioning } from '../playbook.ts';
 import { parseScenario, type ParseResult, type Scenario } from '../scenario.ts';
 import { bilingual as tx, type Bilingual } from '../text.ts';
 
@@ -30,6 +31,8 @@ export interface Lever {
   readonly step: number;
   /** Enumerated levers: the values, in axis order, and their labels. */
   readonly options?: readonly { readonly value: string | boolean; readonly label: Bilingual }[];
+  /** The positionings whose operator can set it (absent: every group; the field record's `positionings`). */
+  readonly positionings?: readonly Positioning[];
 }
 
 /** Practical ranges (calibrated judgement, not from the playbook): [min, max] on the lever's axis, as the field records give them. */
@@ -53,7 +56,7 @@ const YES_NO = [
 
 function leverOf(field: FieldSpec): Lever | null {
   if (isNotLever(field.path)) return null;
-  const base = { path: field.path, label: field.label, unit: field.unit, source: field.source };
+  const base = { path: field.path, label: field.label, unit: field.unit, source: field.source, ...(field.positionings ? { positionings: field.positionings } : {}) };
   switch (field.kind) {
     case 'boolean':
       return { ...base, kind: 'boolean', min: 0, max: 1, step: 1, options: YES_NO };
@@ -190,14 +193,18 @@ export function draftWithSettings<T>(draft: T, scenario: Scenario, settings: rea
   return next;
 }
 
+/** Whether this group's operator can set the lever at all (a customer-service group does not choose its founder or its inflow). */
+export const appliesToGroup = (lever: Lever, scenario: Scenario): boolean => !lever.positionings || lever.positionings.includes(scenario.group.positioning);
+
 /**
  * The levers that can be varied in this scenario over their whole practical
- * range without making it invalid (e.g. auto-reply needs a WeCom group).
+ * range without making it invalid (e.g. auto-reply needs a WeCom group), and
+ * that this group's operator sets (`appliesToGroup`).
  */
 export function leversFor(scenario: Scenario, kinds: 'numeric' | 'all' = 'all'): Lever[] {
   let usable = USABLE.get(scenario);
   if (!usable) {
-    usable = LEVERS.filter((lever) => withSettings(scenario, [[lever.path, lever.min]]).ok && withSettings(scenario, [[lever.path, lever.max]]).ok);
+    usable = LEVERS.filter((lever) => appliesToGroup(lever, scenario) && withSettings(scenario, [[lever.path, lever.min]]).ok && withSettings(scenario, [[lever.path, lever.max]]).ok);
     USABLE.set(scenario, usable);
   }
   return kinds === 'all' ? [...usable] : usable.filter(isNumeric);

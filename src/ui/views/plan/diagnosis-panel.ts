@@ -14,7 +14,7 @@ import { SUMMARY } from '../../../model/metrics.ts';
 import { describeThreshold } from '../../../model/playbook.ts';
 import { leverAt } from '../../../model/planning/levers.ts';
 import { settingsOfRemedy, type Remedy } from '../../../model/planning/diagnose.ts';
-import { describeMoves, indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, type RemedyColumn } from '../../../model/planning/diagnosis-text.ts';
+import { describeMoves, DIAGNOSIS_TEXT, indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, type RemedyColumn } from '../../../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
 import type { Threshold } from '../../../model/playbook.ts';
 import { bracketed, formatByUnit, formatChance, langOf, pick, typeset } from '../../../i18n/locale.ts';
@@ -138,7 +138,9 @@ export class DiagnosisPanel extends PlanPanel {
         ${done.result.remedies.length && !done.result.remediesRaise ? html`<p class="help no-raise">${t(locale, 'noRemedyCloser')}</p>` : nothing}
         ${done.result.remedies.length
           ? this.remedyTable(done.result.remedies, fresh)
-          : html`<p class="help">${t(locale, 'noRemedy')}</p>`}
+          : html`<p class="help nothing-reliable">${done.result.unconfirmed?.length || done.result.remediesRaise ? pick(locale, DIAGNOSIS_TEXT.nothingReliable) : t(locale, 'noRemedy')}</p>`}
+        ${done.result.unconfirmed?.length ? html`<h4 class="unconfirmed-title">${pick(locale, DIAGNOSIS_TEXT.unconfirmed)}</h4>
+          ${this.remedyTable(done.result.unconfirmed, false)}` : nothing}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)} —
