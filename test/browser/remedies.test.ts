@@ -45,6 +45,33 @@ describe('the remedies table', () => {
     expect(getComputedStyle(rows[0]).display).toBe('table-row');
   });
 
+  it('in Chinese on a 1280-px screen, breaks no short token one character a line (headers, Apply, "✓ 符合手册", "65% → 100%")', async () => {
+    await page.viewport(1280, 800);
+    const el = await panel('zh-CN');
+    const table = el.shadowRoot!.querySelector('table.remedies')!;
+    // the lines a text takes: the distinct tops of its boxes
+    const lines = (node: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    for (const c of ['costs', 'notes', 'playbook', 'check']) expect(lines(table.querySelector(`thead th.col-${c}`)!), c).toBe(1);
+    expect(lines(table.querySelector('thead th.col-chance .nowrap')!)).toBe(1);
+    for (const button of table.querySelectorAll('button.apply-move')) expect(lines(button)).toBe(1);
+    for (const cell of table.querySelectorAll('td.col-playbook .v')) expect(lines(cell)).toBe(1);
+    // each goal's "65% → 100%" stays on one line
+    for (const item of table.querySelectorAll('td.col-effects .item')) {
+      const [, figures] = /(\d+% → \d+%)/.exec(item.textContent!.replace(/\u00a0/g, ' ')) ?? [];
+      if (!figures) continue;
+      const text = [...item.childNodes].find((n) => n.nodeType === Node.TEXT_NODE)!;
+      const at = text.textContent!.replace(/\u00a0/g, ' ').indexOf(figures);
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + figures.length);
+      expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, item.textContent!).toBe(1);
+    }
+  });
+
   it('reads as one card per remedy on a 390-px phone, each cell under its column\'s name, nothing wider than the screen', async () => {
     await page.viewport(390, 844);
     const el = await panel('zh-CN');

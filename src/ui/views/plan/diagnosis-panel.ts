@@ -36,6 +36,14 @@ export class DiagnosisPanel extends PlanPanel {
     tr.against th.col-move { border-left: 3px solid #bf8700; }
     .remedy-table .item + .item { margin-top: 0.15rem; }
     .remedy-table .rank-inline { display: none; }
+    /* a desktop: short tokens never break (a Chinese header or button would stack one character a line); long text columns wrap */
+    .remedy-table thead th, .remedy-table td.col-rank, .remedy-table td.col-apply, .remedy-table .nowrap { white-space: nowrap; }
+    .remedy-table thead th.col-chance, .remedy-table thead th.col-move, .remedy-table thead th.col-effects, .remedy-table thead th.col-focus { white-space: normal; }
+    .remedy-table .col-move { min-width: 10em; }
+    .remedy-table .col-chance { min-width: 8em; }
+    .remedy-table .col-effects, .remedy-table .col-focus { min-width: 11em; }
+    .remedy-table .col-costs, .remedy-table .col-playbook { min-width: 5.5em; }
+    .remedy-table .col-notes, .remedy-table .col-check { min-width: 8em; }
     /* a phone: each remedy is a card, each cell under its column's name */
     @container (max-width: 44rem) {
       .remedy-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -50,6 +58,8 @@ export class DiagnosisPanel extends PlanPanel {
       .remedy-table td.col-above[colspan], .remedy-table td.col-apply { display: block; }
       .remedy-table td.col-apply button { font-size: 0.9rem; padding: 0.3rem 0; }
       .remedy-table td.col-chance { white-space: normal; }
+      .remedy-table .col-move, .remedy-table .col-chance, .remedy-table .col-effects, .remedy-table .col-focus, .remedy-table .col-costs,
+      .remedy-table .col-playbook, .remedy-table .col-notes, .remedy-table .col-check { min-width: 0; }
     }
   `];
 
@@ -81,8 +91,14 @@ export class DiagnosisPanel extends PlanPanel {
     const locale = this.locale;
     const l = langOf(locale);
     const head = (c: RemedyColumn) => REMEDY_COLUMNS[c][l];
+    // a header's bracketed part ("（90% 区间）") and a "65% → 100%" stay whole
+    const headCell = (c: RemedyColumn) => {
+      const [, name, bracket] = /^(.*?)([（(][^（(]*[）)])?$/.exec(head(c))!;
+      return bracket ? html`${name}<span class="nowrap">${bracket}</span>` : name;
+    };
+    const keep = (text: string) => text.replace(/(\d%?) → /g, '$1\u00a0→\u00a0');
     // each cell's content is one block (on a phone the cell is a grid: its column's name, then this)
-    const lines = (items: readonly string[]) => html`<div class="v">${items.length ? items.map((x) => html`<div class="item">${x}</div>`) : '—'}</div>`;
+    const lines = (items: readonly string[]) => html`<div class="v">${items.length ? items.map((x) => html`<div class="item">${keep(x)}</div>`) : '—'}</div>`;
     const one = (content: unknown) => html`<div class="v">${content}</div>`;
     const above = (r: Remedy) => (focus ? indexAmong(r, done.result.remedies) : -1);
     // under a missed goal whose moves are all remedies of the table above, each is named by its number
@@ -91,7 +107,7 @@ export class DiagnosisPanel extends PlanPanel {
       : [...(focus ? [] : ['rank' as const]), 'move', ...(focus ? ['focus' as const] : []), 'chance', 'effects', 'costs', 'notes', 'playbook', 'check'];
     const rest = columns.length - 2;
     return html`<div class="table-wrap"><table class="remedy-table ${focus ? 'goal-moves' : 'remedies'}">
-      <thead><tr>${columns.map((c) => html`<th scope="col" class=${`col-${c}`}>${head(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
+      <thead><tr>${columns.map((c) => html`<th scope="col" class=${`col-${c}`}>${headCell(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
       <tbody>${list.map((r, i) => {
         const cells = remedyCells(r, done.scenario, locale, focus);
         const n = above(r);
