@@ -100,6 +100,22 @@ describe('the planner worker', () => {
     view.remove();
   });
 
+  it('after an undo, puts a focus lost (Apply gone, Undo disabled) on Undo, else Redo, else the diagnosis panel', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    view.canUndo = true;
+    await view.updateComplete;
+    (document.activeElement as HTMLElement | null)?.blur();
+    await view.keepFocus();
+    expect(view.shadowRoot!.activeElement!.textContent).toMatch(/Undo/);
+    view.canUndo = false;
+    view.canRedo = false;
+    await view.keepFocus();
+    expect(view.shadowRoot!.activeElement!.tagName).toBe('QC-PLAN-DIAGNOSIS');
+    view.remove();
+  });
+
   it('a progress tick repaints the plan view\'s head, not its six panels', async () => {
     const view = document.createElement('qc-plan-view');
     document.body.append(view);

@@ -151,6 +151,23 @@ export class PlanView extends LitElement {
     return this.told[i];
   }
 
+  /**
+   * After an undo or redo: the focus, if it was lost (the Apply button pressed
+   * is gone with the stale results, or the Undo button got disabled), goes to
+   * Undo, else Redo, else the diagnosis panel (not dropped to <body>).
+   */
+  async keepFocus(): Promise<void> {
+    await this.updateComplete;
+    const panels = [...this.renderRoot.querySelectorAll('qc-plan-diagnosis')] as (HTMLElement & { updateComplete: Promise<unknown> })[];
+    for (const p of panels) await p.updateComplete;
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (active && active !== document.body && !(active as HTMLButtonElement).disabled) return;
+    const [undo, redo] = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.head button')];
+    const target = [undo, redo].find((b) => b && !b.disabled) ?? this.renderRoot.querySelector<HTMLElement>('qc-plan-diagnosis');
+    target?.focus();
+  }
+
   /** The diagnosis panel in view, with the focus: where "What to change" leads. */
   showDiagnosis(): void {
     const panel = this.renderRoot.querySelector<HTMLElement>('qc-plan-diagnosis');
