@@ -72,6 +72,22 @@ describe('the remedies table', () => {
     }
   });
 
+  it('says its chances come from its own runs (seed, runs), not the Lab\'s ensemble', async () => {
+    const el = await panel('en');
+    expect(el.shadowRoot!.querySelector('.own-runs')!.textContent).toMatch(new RegExp(`own runs \\(seed ${base.seed}, 10 runs per strategy.*Lab’s come from its own ensemble`));
+  });
+
+  it('names a Chinese goal section with "——", and keeps a card\'s rank "1." whole on a phone', async () => {
+    await page.viewport(390, 844);
+    const el = await panel('zh-CN');
+    for (const h of el.shadowRoot!.querySelectorAll('h3[data-goal]')) expect(h.textContent!.replace(/\s+/g, ' ')).toMatch(/）——达标比例|\S——达标比例/);
+    const rank = el.shadowRoot!.querySelector<HTMLElement>('table.remedies .rank-inline')!;
+    const range = document.createRange();
+    range.selectNodeContents(rank);
+    expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size).toBe(1);
+    await page.viewport(1280, 900);
+  });
+
   it('reads as one card per remedy on a 390-px phone, each cell under its column\'s name, nothing wider than the screen', async () => {
     await page.viewport(390, 844);
     const el = await panel('zh-CN');

@@ -51,7 +51,7 @@ export class DiagnosisPanel extends PlanPanel {
       .remedy-table tr { border: 1px solid var(--qc-border); border-radius: 6px; margin: 0 0 0.5rem; padding: 0.3rem 0.5rem; }
       .remedy-table th, .remedy-table td { display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); gap: 0.5rem; border: none; padding: 0.15rem 0; overflow-wrap: anywhere; }
       .remedy-table td.col-rank { display: none; }
-      .remedy-table .rank-inline { display: inline; }
+      .remedy-table .rank-inline { display: inline; white-space: nowrap; flex: none; }
       .remedy-table th.col-move { display: flex; gap: 0.3rem; font-size: 0.85rem; }
       .remedy-table th.col-move::before { display: none; }
       .remedy-table [data-label]::before { content: attr(data-label); color: var(--qc-muted); font-weight: normal; }
@@ -147,6 +147,7 @@ export class DiagnosisPanel extends PlanPanel {
         ${this.stale(done.scenario)}
         <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, first: done.result.firstLookRuns ?? done.result.screenRuns, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
           chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
+        <p class="help own-runs">${t(locale, 'diagnosisOwnRuns', { seed: done.result.seed, runs: done.result.runs })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${typeset(locale, `${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}`)}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
@@ -157,8 +158,7 @@ export class DiagnosisPanel extends PlanPanel {
           : html`<p class="help">${t(locale, 'noRemedy')}</p>`}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
-          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)} —
-            ${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? this.remedyTable(g.moves, fresh, g.threshold)
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}
