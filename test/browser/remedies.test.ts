@@ -88,6 +88,19 @@ describe('the remedies table', () => {
     await page.viewport(1280, 900);
   });
 
+  it('names a remedy of the table above by its number under a missed goal, one line each, not its card again', async () => {
+    await page.viewport(390, 844);
+    const el = await panel('zh-CN');
+    const root = el.shadowRoot!;
+    expect(result.goals.some((g) => g.moves.length)).toBe(true);
+    const lines = [...root.querySelectorAll('ul.goal-above li')];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const li of lines) expect(li.textContent).toMatch(/^第 \d+ 条建议：\S/);
+    // no card under a goal repeats a remedy of the table above
+    expect(root.querySelectorAll('table.goal-moves td.col-above')).toHaveLength(0);
+    await page.viewport(1280, 900);
+  });
+
   it('reads as one card per remedy on a 390-px phone, each cell under its column\'s name, nothing wider than the screen', async () => {
     await page.viewport(390, 844);
     const el = await panel('zh-CN');

@@ -36,6 +36,7 @@ export class DiagnosisPanel extends PlanPanel {
     tr.against th.col-move { border-left: 3px solid #bf8700; }
     .remedy-table .item + .item { margin-top: 0.15rem; }
     .remedy-table .rank-inline { display: none; }
+    ul.goal-above { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; font-size: 0.85rem; }
     /* a desktop: short tokens never break (a Chinese header or button would stack one character a line); long text columns wrap */
     .remedy-table thead th, .remedy-table td.col-rank, .remedy-table td.col-apply, .remedy-table .nowrap { white-space: nowrap; }
     .remedy-table thead th.col-chance, .remedy-table thead th.col-move, .remedy-table thead th.col-effects, .remedy-table thead th.col-focus { white-space: normal; }
@@ -131,6 +132,22 @@ export class DiagnosisPanel extends PlanPanel {
     </table></div>`;
   }
 
+  /**
+   * Under a missed goal: a remedy of the table above is one line, named by its
+   * number with its effect on this goal (not its card again: on a phone the
+   * same three cards under every goal made the panel 4,000–7,000 px tall);
+   * the others, a table of their own.
+   */
+  private goalMoves(moves: readonly Remedy[], fresh: boolean, focus: Threshold) {
+    const done = this.result!;
+    const locale = this.locale;
+    const above = moves.filter((r) => indexAmong(r, done.result.remedies) >= 0);
+    const others = moves.filter((r) => indexAmong(r, done.result.remedies) < 0);
+    return html`${above.length ? html`<ul class="goal-above">${above.map((r) => html`<li>${remedyAboveText(indexAmong(r, done.result.remedies) + 1, locale)}${
+      this.locale === 'zh-CN' ? '：' : ': '}${remedyCells(r, done.scenario, locale, focus).focus}</li>`)}</ul>` : nothing}
+      ${others.length ? this.remedyTable(others, fresh, focus) : nothing}`;
+  }
+
   override render() {
     const locale = this.locale;
     const done = this.result;
@@ -159,7 +176,7 @@ export class DiagnosisPanel extends PlanPanel {
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
-          ${g.moves.length ? this.remedyTable(g.moves, fresh, g.threshold)
+          ${g.moves.length ? this.goalMoves(g.moves, fresh, g.threshold)
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}
         <button class="link" @click=${() => this.download(done.result, 'diagnosis', done.scenario)}>${t(locale, 'planJson')}</button>
