@@ -400,6 +400,7 @@ const MESSAGES = {
   trajectories: { en: 'Paths', zh: '路径数' },
   runScreen: { en: 'Screen the levers', zh: '开始筛选' },
   screenLegend: { en: '{points} strategies × {runs} runs. μ*: mean absolute change when the lever moves across its whole range; σ: how much that depends on the other levers.', zh: '{points} 个策略 × {runs} 次模拟。μ*：策略项从一端调到另一端时指标变化的平均绝对值；σ：这一变化受其他策略项影响的程度。' },
+  appliedChance: { en: 'The strategy with the change: every goal at once {chance} ({interval}) on the diagnosis’ runs. Run the diagnosis again for what to change next.', zh: '应用后的策略：全部目标同时达成 {chance}（{interval}，诊断自己的模拟）。再次诊断可查看下一步怎么改。' },
   appliedHere: { en: 'Applied to the strategy (undo with ↶ or Ctrl+Z). The results below are for the strategy before the change: run again to see the new one.', zh: '已应用到策略（可用 ↶ 或 Ctrl+Z 撤销）。下方结果对应修改之前的策略：重新运行即可查看新策略。' },
   applied: { en: 'Applied to the strategy. Undo with ↶ or Ctrl+Z.', zh: '已应用到策略。可用 ↶ 或 Ctrl+Z 撤销。' },
   pinBaseline: { en: 'Pin as baseline', zh: '固定为基准' },

@@ -114,6 +114,17 @@ describe('the remedies table', () => {
     await page.viewport(1280, 900);
   });
 
+  it('shows the applied strategy\'s chance after Apply, with the diagnosis to run again', async () => {
+    await page.viewport(390, 844);
+    const el = await panel('en');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('table.remedies button.apply-move')!.click();
+    el.scenario = { ...base, seed: base.seed + 1 }; // the edited strategy comes back changed
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.applied-chance')!.textContent).toMatch(/The strategy with the change: every goal at once \d+% → \d+%/);
+    expect(el.shadowRoot!.querySelector('.applied-chance button.run-again')).not.toBeNull();
+    await page.viewport(1280, 900);
+  });
+
   it('applies a remedy from the keyboard', async () => {
     await page.viewport(1280, 900);
     const el = await panel('en');

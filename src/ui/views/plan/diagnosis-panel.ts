@@ -68,15 +68,19 @@ export class DiagnosisPanel extends PlanPanel {
     ...PlanPanel.properties,
     result: { attribute: false },
     diagnosisRuns: { state: true },
+    applied: { state: true },
   };
 
   declare result: PlanResults['diagnosis'];
   declare diagnosisRuns: number;
+  /** The remedy last applied from this panel (its chance is shown while the results are stale). */
+  declare applied: Remedy | null;
 
   constructor() {
     super();
     this.result = null;
     this.diagnosisRuns = 60;
+    this.applied = null;
   }
 
   /**
@@ -113,7 +117,7 @@ export class DiagnosisPanel extends PlanPanel {
         const cells = remedyCells(r, done.scenario, locale, focus);
         const n = above(r);
         const apply = fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
-          @click=${() => this.applySettings(settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing;
+          @click=${() => { this.applied = r; this.applySettings(settingsOfRemedy(r)); }}>${t(locale, 'applyThis')}</button>` : nothing;
         return html`<tr class="${r.breaches.length ? 'against' : ''} ${cells.check.state === 'confirmed' ? '' : 'unconfirmed'}">
           ${focus ? nothing : html`<td class="col-rank" data-label=${head('rank')}>${i + 1}</td>`}
           <th scope="row" class="col-move" data-label=${head('move')}>${focus ? nothing : html`<span class="rank-inline">${i + 1}. </span>`}${lines(cells.move)}</th>
@@ -148,6 +152,14 @@ export class DiagnosisPanel extends PlanPanel {
       ${others.length ? this.remedyTable(others, fresh, focus) : nothing}`;
   }
 
+  /** After Apply: the applied strategy's chance (the remedy's figures), and the diagnosis to run again on it. */
+  private appliedChance(r: Remedy) {
+    const done = this.result!;
+    const cells = remedyCells(r, done.scenario, this.locale);
+    return html`<p class="outcome applied-chance">${t(this.locale, 'appliedChance', { chance: cells.chance[0], interval: cells.chance[1] })}
+      ${this.runButton('run-again', t(this.locale, 'runDiagnosis'), true, () => this.fire('plan-diagnose', { runs: this.diagnosisRuns }))}</p>`;
+  }
+
   override render() {
     const locale = this.locale;
     const done = this.result;
@@ -162,6 +174,7 @@ export class DiagnosisPanel extends PlanPanel {
       </div>
       ${done ? html`
         ${this.stale(done.scenario)}
+        ${!fresh && this.justApplied && this.applied ? this.appliedChance(this.applied) : nothing}
         <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, first: done.result.firstLookRuns ?? done.result.screenRuns, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
           chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
         <p class="help own-runs">${t(locale, 'diagnosisOwnRuns', { seed: done.result.seed, runs: done.result.runs })}</p>
