@@ -42,47 +42,98 @@ export function table(rows: string[][]): string {
 
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
 
-/** A text cut into lines of at most `width` characters at spaces (a longer word stands alone). */
+const isWide = (ch: string) => displayWidth(ch) === 2;
+/** Punctuation that does not start a line: it stays with what it follows. */
+const CLOSING = new Set([...'，。、；：？！）」』》〉】,.;:?!)]%']);
+
+/**
+ * A text cut into lines of at most `width` columns (displayWidth: a Chinese
+ * character takes two): at spaces, and between Chinese characters (not before
+ * closing punctuation); a word wider than the line is cut by characters.
+ */
 export function wrap(text: string, width: number): string[] {
+  // tokens: words, Chinese characters one by one, with the punctuation that closes them; a space is a break
+  const tokens: { text: string; space: boolean }[] = [];
+  let space = false;
+  for (const ch of text) {
+    const last = tokens.at(-1);
+    if (ch === ' ') { space = true; continue; }
+    const before = last && [...last.text].at(-1)!;
+    // a break is allowed between Chinese characters and after a hyphen ("Effective-" / "content")
+    if (last && !space && (CLOSING.has(ch) || (!isWide(ch) && !isWide(before!) && before !== '-'))) last.text += ch;
+    else tokens.push({ text: ch, space });
+    space = false;
+  }
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  for (const token of tokens) {
+    const joined = line ? `${line}${token.space ? ' ' : ''}${token.text}` : token.text;
+    if (displayWidth(joined) <= width || !line) line = joined;
+    else { out.push(line); line = token.text; }
+    // a word wider than the line: cut by characters
+    while (displayWidth(line) > width && [...line].length > 1) {
+      let head = '';
+      for (const ch of line) { if (displayWidth(head + ch) > width) break; head += ch; }
+      head ||= [...line][0];
+      out.push(head);
+      line = line.slice(head.length);
+    }
   }
   return line ? [...out, line] : out;
 }
 
-/** A table whose cells hold several lines (each a list of lines), columns left-aligned, a rule under the header and between rows. */
-export function multiLineTable(header: readonly string[], rows: readonly (readonly (readonly string[])[])[]): string {
+/** The columns a table may take: the terminal's width, 100 when the output is not a terminal. */
+export const terminalColumns = (): number => (process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100);
+
+/**
+ * A table whose cells hold several items (each item one line or more), columns
+ * left-aligned, a rule under the header and between rows. The widest columns
+ * are narrowed (their items wrapped, `wrap`) until the table fits `maxWidth`
+ * columns, none below 8 (or its width, if narrower), nor below `minWidths`.
+ */
+export function multiLineTable(header: readonly string[], rows: readonly (readonly (readonly string[])[])[], maxWidth = Infinity, minWidths: readonly number[] = []): string {
   const all = [header.map((h) => [h]), ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => Math.max(0, ...(r[c] ?? []).map((line) => displayWidth(line))))));
+  const natural = header.map((_, c) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[c] ?? []).map((item) => displayWidth(item))))));
+  const floor = natural.map((w, c) => Math.min(w, Math.max(8, minWidths[c] ?? 0)));
+  const widths = [...natural];
+  const room = maxWidth - 2 * (header.length - 1);
+  for (let sum = widths.reduce((a, b) => a + b, 0); sum > room; sum--) {
+    let widest = -1;
+    widths.forEach((w, c) => { if (w > floor[c] && (widest < 0 || w > widths[widest])) widest = c; });
+    if (widest < 0) break;
+    widths[widest]--;
+  }
+  const wrapped = all.map((r) => r.map((cell, c) => cell.flatMap((item) => wrap(item, widths[c]))));
+  const fitted = header.map((_, c) => Math.max(...wrapped.map((r) => Math.max(0, ...(r[c] ?? []).map((line) => displayWidth(line))))));
   const render = (r: readonly (readonly string[])[]) => {
     const height = Math.max(1, ...r.map((cell) => cell.length));
-    const padded = (line: string, c: number) => line + ' '.repeat(widths[c] - displayWidth(line));
+    const padded = (line: string, c: number) => line + ' '.repeat(Math.max(0, fitted[c] - displayWidth(line)));
     return Array.from({ length: height }, (_, k) => r.map((cell, c) => padded(cell[k] ?? '', c)).join('  ').trimEnd()).join('\n');
   };
-  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-  return [render(all[0]), rule, ...rows.map(render).flatMap((text, i) => (i ? [rule.replace(/─/g, '·'), text] : [text]))].join('\n');
+  const rule = fitted.map((w) => '─'.repeat(w)).join('  ');
+  return [render(wrapped[0]), rule, ...wrapped.slice(1).map(render).flatMap((text, i) => (i ? [rule.replace(/─/g, '·'), text] : [text]))].join('\n');
 }
 
-/** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), cells wrapped to `width`. */
-export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = 30): string {
+/** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), fitted to `width` columns (the terminal's). */
+export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = terminalColumns()): string {
   const head = (c: RemedyColumn) => REMEDY_COLUMNS[c].en.replace(' (90% interval)', '');
-  const cut = (items: readonly string[]) => (items.length ? items.flatMap((x) => wrap(x, width)) : ['—']);
+  const cut = (items: readonly string[]) => (items.length ? items : ['—']);
   const above = list.map((r) => (focus ? indexAmong(r, remedies) : -1));
   // under a missed goal whose moves are all remedies of the table above: each named by its number
   if (focus && above.every((n) => n >= 0)) {
-    return multiLineTable([head('move'), head('focus'), head('above')], list.map((r, i) => [cut(remedyCells(r, scenario, 'en', focus).move), cut([remedyCells(r, scenario, 'en', focus).focus!]), [remedyAboveText(above[i] + 1, 'en')]]));
+    return multiLineTable([head('move'), head('focus'), head('above')], list.map((r, i) => [cut(remedyCells(r, scenario, 'en', focus).move), cut([remedyCells(r, scenario, 'en', focus).focus!]), [remedyAboveText(above[i] + 1, 'en')]]), width);
   }
   const header = [...(focus ? [] : [head('rank')]), head('move'), ...(focus ? [head('focus')] : []), head('chance'), head('effects'), head('costs'), head('notes'), head('playbook'), head('check')];
   const rows = list.map((r, i) => {
     const cells = remedyCells(r, scenario, 'en', focus);
     const lead = [...(focus ? [] : [[String(i + 1)]]), cut(cells.move), ...(focus ? [cut([cells.focus!])] : [])];
     if (above[i] >= 0) return [...lead, [`${remedyAboveText(above[i] + 1, 'en')} above`]];
-    return [...lead, [`${cells.chance[0]}${cells.lowersChance ? ' ⚠' : ''}`, ...wrap(`(${cells.chance[1]})`, 18)], cut(cells.effects), cut(cells.costs), cut(cells.notes),
+    return [...lead, [`${cells.chance[0]}${cells.lowersChance ? ' ⚠' : ''}`, `(${cells.chance[1]})`], cut(cells.effects), cut(cells.costs), cut(cells.notes),
       cut([cells.playbook.text]), cut([cells.check.text])];
   });
-  return multiLineTable(header, rows);
+  // the chance ("12% → 40%" and its interval) is kept whole
+  const chance = header.indexOf(head('chance'));
+  return multiLineTable(header, rows, width, header.map((_, c) => (c === chance ? Math.max(...rows.map((r) => Math.max(0, ...(r[c] ?? []).map(displayWidth)))) : 0)));
 }
 
 export function printSweep(result: SweepResult): void {

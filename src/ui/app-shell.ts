@@ -208,14 +208,19 @@ export class AppShell extends LitElement {
   /** Undo / redo an edit; a notice about the edit undone (e.g. "Applied…") no longer holds. */
   private undo(): boolean {
     const done = this.edit.undo();
-    if (done) this.notices.notify(null);
+    if (done) { this.notices.notify(null); this.keepPlanFocus(); }
     return done;
   }
 
   private redo(): boolean {
     const done = this.edit.redo();
-    if (done) this.notices.notify(null);
+    if (done) { this.notices.notify(null); this.keepPlanFocus(); }
     return done;
+  }
+
+  /** On the Plan view, a focus lost by an undo or redo is put back on a sensible element (plan-view.ts `keepFocus`). */
+  private keepPlanFocus(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector('qc-plan-view')?.keepFocus());
   }
 
   /** A recommendation applied to the strategy being edited (undoable like any edit). */

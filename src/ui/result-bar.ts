@@ -88,7 +88,7 @@ export class ResultBar extends LitElement {
       </p>
       ${this.problems ? html`<p class="invalid">${t(locale, 'resultBarInvalid', { count: this.problems })}</p>` : nothing}
       <p class="missed ${locale === 'zh-CN' ? 'zh' : ''}">${missed.length
-          ? html`${t(locale, 'resultBarMissed', { share: formatPercent(locale, RELIABLY_MET) })}${locale === 'zh-CN' ? '' : ' '}${missed.slice(0, NAMED_GOALS).map((g, i) => html`${i ? (locale === 'zh-CN' ? '、' : ' · ') : ''}<span class="name">${pick(locale, SUMMARY[g.metric])}</span> ${formatPercent(locale, s.metrics[g.metric].goalMetShare ?? 0)}`)}${missed.length > NAMED_GOALS ? ` ${t(locale, 'resultBarMore', { count: missed.length - NAMED_GOALS })}` : ''}`
+          ? html`${t(locale, 'resultBarMissed', { share: formatPercent(locale, RELIABLY_MET) })}${locale === 'zh-CN' ? '' : ' '}${missed.slice(0, NAMED_GOALS).map((g, i) => html`${i ? (locale === 'zh-CN' ? '、' : ' · ') : ''}<span class="name">${pick(locale, SUMMARY[g.metric])}</span> ${formatPercent(locale, s.metrics[g.metric].goalMetShare ?? 0)}`)}${missed.length > NAMED_GOALS ? `${locale === 'zh-CN' ? '，' : ' '}${t(locale, 'resultBarMore', { count: missed.length - NAMED_GOALS })}` : ''}`
           : t(locale, 'resultBarNoneMissed', { share: formatPercent(locale, RELIABLY_MET) })}<span class="actions">
           ${missed.length ? html`<button class="what" aria-label=${t(locale, 'whatToChangeLabel')} @click=${() => this.fire('diagnose')}>${t(locale, 'whatToChange')}</button>` : nothing}
           <button class="to-scorecard" @click=${() => this.fire('show-scorecard')}>${t(locale, 'resultBarScorecard')}</button>

@@ -87,6 +87,35 @@ describe('the planner worker', () => {
     planning.hostDisconnected();
   });
 
+  it('says "estimating…" before a job knows its runs or its speed, not "0 / 0 runs · about — left"', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    const status = async (progress: typeof view.progress) => { view.progress = progress; await view.updateComplete; return view.shadowRoot!.querySelector('.status')!.textContent!.replace(/\s+/g, ' '); };
+    expect(await status({ kind: 'diagnosis', stage: 'run', done: 0, total: 0, elapsedMs: 0, remainingMs: null })).toMatch(/estimating…/);
+    expect(await status({ kind: 'diagnosis', stage: 'run', done: 0, total: 0, elapsedMs: 0, remainingMs: null })).not.toMatch(/0 \/ 0|—/);
+    expect(await status({ kind: 'diagnosis', stage: 'run', done: 40, total: 3000, elapsedMs: 2500, remainingMs: null })).toMatch(/40 \/ 3000 runs · 2\.5 s elapsed · estimating the time left…/);
+    expect(await status({ kind: 'diagnosis', stage: 'run', done: 900, total: 3000, elapsedMs: 6000, remainingMs: 4000 })).toMatch(/about 4 s left/);
+    view.progress = null;
+    view.remove();
+  });
+
+  it('after an undo, puts a focus lost (Apply gone, Undo disabled) on Undo, else Redo, else the diagnosis panel', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    view.canUndo = true;
+    await view.updateComplete;
+    (document.activeElement as HTMLElement | null)?.blur();
+    await view.keepFocus();
+    expect(view.shadowRoot!.activeElement!.textContent).toMatch(/Undo/);
+    view.canUndo = false;
+    view.canRedo = false;
+    await view.keepFocus();
+    expect(view.shadowRoot!.activeElement!.tagName).toBe('QC-PLAN-DIAGNOSIS');
+    view.remove();
+  });
+
   it('a progress tick repaints the plan view\'s head, not its six panels', async () => {
     const view = document.createElement('qc-plan-view');
     document.body.append(view);

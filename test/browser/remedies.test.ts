@@ -45,6 +45,62 @@ describe('the remedies table', () => {
     expect(getComputedStyle(rows[0]).display).toBe('table-row');
   });
 
+  it('in Chinese on a 1280-px screen, breaks no short token one character a line (headers, Apply, "✓ 符合手册", "65% → 100%")', async () => {
+    await page.viewport(1280, 800);
+    const el = await panel('zh-CN');
+    const table = el.shadowRoot!.querySelector('table.remedies')!;
+    // the lines a text takes: the distinct tops of its boxes
+    const lines = (node: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    for (const c of ['costs', 'notes', 'playbook', 'check']) expect(lines(table.querySelector(`thead th.col-${c}`)!), c).toBe(1);
+    expect(lines(table.querySelector('thead th.col-chance .nowrap')!)).toBe(1);
+    for (const button of table.querySelectorAll('button.apply-move')) expect(lines(button)).toBe(1);
+    for (const cell of table.querySelectorAll('td.col-playbook .v')) expect(lines(cell)).toBe(1);
+    // each goal's "65% → 100%" stays on one line
+    for (const item of table.querySelectorAll('td.col-effects .item')) {
+      const [, figures] = /(\d+% → \d+%)/.exec(item.textContent!.replace(/\u00a0/g, ' ')) ?? [];
+      if (!figures) continue;
+      const text = [...item.childNodes].find((n) => n.nodeType === Node.TEXT_NODE)!;
+      const at = text.textContent!.replace(/\u00a0/g, ' ').indexOf(figures);
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + figures.length);
+      expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, item.textContent!).toBe(1);
+    }
+  });
+
+  it('says its chances come from its own runs (seed, runs), not the Lab\'s ensemble', async () => {
+    const el = await panel('en');
+    expect(el.shadowRoot!.querySelector('.own-runs')!.textContent).toMatch(new RegExp(`own runs \\(seed ${base.seed}, 10 runs per strategy.*Lab’s come from its own ensemble`));
+  });
+
+  it('names a Chinese goal section with "——", and keeps a card\'s rank "1." whole on a phone', async () => {
+    await page.viewport(390, 844);
+    const el = await panel('zh-CN');
+    for (const h of el.shadowRoot!.querySelectorAll('h3[data-goal]')) expect(h.textContent!.replace(/\s+/g, ' ')).toMatch(/）——达标比例|\S——达标比例/);
+    const rank = el.shadowRoot!.querySelector<HTMLElement>('table.remedies .rank-inline')!;
+    const range = document.createRange();
+    range.selectNodeContents(rank);
+    expect(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size).toBe(1);
+    await page.viewport(1280, 900);
+  });
+
+  it('names a remedy of the table above by its number under a missed goal, one line each, not its card again', async () => {
+    await page.viewport(390, 844);
+    const el = await panel('zh-CN');
+    const root = el.shadowRoot!;
+    expect(result.goals.some((g) => g.moves.length)).toBe(true);
+    const lines = [...root.querySelectorAll('ul.goal-above li')];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const li of lines) expect(li.textContent).toMatch(/^第 \d+ 条建议：\S/);
+    // no card under a goal repeats a remedy of the table above
+    expect(root.querySelectorAll('table.goal-moves td.col-above')).toHaveLength(0);
+    await page.viewport(1280, 900);
+  });
+
   it('reads as one card per remedy on a 390-px phone, each cell under its column\'s name, nothing wider than the screen', async () => {
     await page.viewport(390, 844);
     const el = await panel('zh-CN');
@@ -55,6 +111,17 @@ describe('the remedies table', () => {
     expect(chance.textContent).toMatch(/\d+–\d+%，10 次模拟/);
     expect(el.shadowRoot!.querySelector('table.remedies')!.getBoundingClientRect().width).toBeLessThanOrEqual(390);
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(390);
+    await page.viewport(1280, 900);
+  });
+
+  it('shows the applied strategy\'s chance after Apply, with the diagnosis to run again', async () => {
+    await page.viewport(390, 844);
+    const el = await panel('en');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('table.remedies button.apply-move')!.click();
+    el.scenario = { ...base, seed: base.seed + 1 }; // the edited strategy comes back changed
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.applied-chance')!.textContent).toMatch(/The strategy with the change: every goal at once \d+% → \d+%/);
+    expect(el.shadowRoot!.querySelector('.applied-chance button.run-again')).not.toBeNull();
     await page.viewport(1280, 900);
   });
 

@@ -73,7 +73,7 @@ describe('the result bar', () => {
     await bar.updateComplete;
     expect(text(bar, '.headline')).toBe('预览 全部目标：32%（90% 区间 23–42%，60 次模拟）');
     expect(text(bar, '.missed')).toMatch(/^达标比例不足 80%：核心活跃用户 30%、周参与率 50%/);
-    expect(text(bar, 'button.what')).toBe('该改什么 →');
+    expect(text(bar, 'button.what')).toBe('怎么改 →');
     expect(bar.shadowRoot!.querySelector('[role="region"]')!.getAttribute('aria-label')).toBe('当前策略的模拟结果');
   });
 
@@ -86,5 +86,8 @@ describe('the result bar', () => {
     await bar.updateComplete;
     expect(text(bar, '.missed')).toMatch(/\+\d+ more/);
     expect(bar.shadowRoot!.querySelectorAll('.missed .name')).toHaveLength(3);
+    bar.locale = 'zh-CN';
+    await bar.updateComplete;
+    expect(text(bar, '.missed')).toMatch(/\d+%，另有 \d+ 个/);
   });
 });

@@ -116,7 +116,7 @@ describe('on a phone', () => {
     await page.screenshot({ path: `${SHOTS}/phone-zh.png` });
 
     // "What to change" in Chinese opens the diagnosis
-    await bar.locator('button.what', { hasText: '该改什么' }).click();
+    await bar.locator('button.what', { hasText: '怎么改' }).click();
     await expect.poll(() => page.locator('qc-plan-view #diagnosis-title').textContent()).toBe('为什么没达标');
 
     // at a desktop width the scorecard is beside the editor: no bar, every section open

@@ -410,11 +410,35 @@ describe('npm run sim -- optimize / diagnose', () => {
     // a lever move with its chance of meeting the goal (model v3: DMs no longer revive a silent group on their own)
     expect(text).toMatch(/what to change, best first/);
     // the remedies as the browser's table: a header, and each remedy's chance before → after with its interval and runs
-    expect(text).toMatch(/#\s+Move \(from → to\)\s+Every goal at once\s+Goals met more often\s+Costs\s+Notes\s+Playbook\s+Fresh runs/);
-    expect(text).toMatch(/^1\s+\S.*: \S.* → .*\d+% → \d+%/m);
+    // (the long columns wrapped to the terminal's width, 100 when not a terminal)
+    expect(text).toMatch(/^#\s+Move \(from →.*Costs\s+Notes\s+Playbook\s+Fresh runs$/m);
+    expect(text).toMatch(/^1\s+\S.*\d+% → \d+%/m);
     expect(text).toMatch(/\(\d+–\d+%, 20 runs\)/);
     // under a missed goal, the move's effect on it
-    expect(text).toMatch(/Move \(from → to\)\s+This goal/);
+    expect(text).toMatch(/Move \(from( →)?\s+This goal/);
     expect(text).toMatch(/goal met in/);
   });
+});
+
+describe('the CLI tables fit the terminal', () => {
+  it('wraps Chinese by characters (two columns each), English at spaces, never past the width', async () => {
+    const { wrap, displayWidth, multiLineTable } = await import('../../src/cli/plan-print.ts');
+    expect(wrap('话题响应率（时段内）2% → 75%，另有 1 个目标更常达成', 12)).toEqual(['话题响应率（', '时段内）2% →', '75%，另有 1', '个目标更常达', '成']);
+    for (const line of wrap('话题响应率（时段内）2% → 75%，另有 1 个目标更常达成', 12)) expect(displayWidth(line)).toBeLessThanOrEqual(12);
+    expect(wrap('goal met in 55 % → 70 % of runs', 12)).toEqual(['goal met in', '55 % → 70 %', 'of runs']);
+    expect(wrap('supercalifragilistic', 8)).toEqual(['supercal', 'ifragili', 'stic']);
+    expect(wrap('Effective-content ratio', 12)).toEqual(['Effective-', 'content', 'ratio']);
+    const table = multiLineTable(['#', 'Move', 'Notes'], [[['1'], ['Posting window 14:00–15:00 → 19:00–21:00'], ['a long note '.repeat(12).trim()]]], 60);
+    for (const line of table.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
+  });
+
+  it('fits the diagnosis\' tables to 100 columns when stdout is not a terminal', async () => {
+    out = [];
+    const { displayWidth } = await import('../../src/cli/plan-print.ts');
+    expect(await mainAsync(['diagnose', 'scenarios/knowledge-sharing.json', '--runs', '10', '--days', '30', '--threads', '2'])).toBe(0);
+    const lines = out.join('\n').split('\n');
+    const tableLines = lines.filter((l) => /^[─·]+/.test(l));
+    expect(tableLines.length).toBeGreaterThan(0);
+    for (const line of tableLines) expect(displayWidth(line)).toBeLessThanOrEqual(100);
+  }, 120_000);
 });

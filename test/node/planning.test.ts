@@ -627,11 +627,27 @@ describe('time left', () => {
     const left = new TimeLeft();
     // the first batch took 5 s (workers starting): not a speed
     expect(left.update(5_000, 100, 1_000)).toBeNull();
-    // 100 runs a second since: 800 runs left are 8 s
-    expect(left.update(6_000, 200, 1_000)).toBe(8_000);
+    // not before a few seconds of measured speed
+    expect(left.update(6_000, 200, 1_000)).toBeNull();
+    // 100 runs a second since: 600 runs left are 6 s
+    expect(left.update(8_000, 400, 1_000)).toBe(6_000);
     // the speed halves: the estimate follows within the window
-    for (let t = 7_000, done = 250; t <= 14_000; t += 1_000, done += 50) left.update(t, done, 1_000);
-    expect(left.update(15_000, 650, 1_000)).toBeCloseTo(7_000, -2);
+    for (let t = 9_000, done = 450; t <= 14_000; t += 1_000, done += 50) left.update(t, done, 1_000);
+    expect(left.update(15_000, 750, 1_000)).toBeCloseTo(5_000, -2);
+  });
+
+  it('is not far too high while the workers warm up (a diagnosis measured on the CLI)', () => {
+    // seconds since the job started, runs done, runs in all: the speed rose from 165 to 600 runs/s
+    const marks: [number, number, number][] = [[3.16, 20, 3010], [3.86, 40, 3010], [4.15, 80, 3010], [4.44, 120, 3010], [4.72, 190, 3010],
+      [4.99, 230, 3010], [5.24, 270, 3010], [5.51, 380, 3010], [5.78, 580, 3010], [6.05, 740, 3010], [6.30, 850, 3010], [6.55, 1020, 3010],
+      [6.81, 1190, 3010], [7.07, 1310, 3010], [7.32, 1540, 3030], [7.63, 1740, 3030], [7.91, 1850, 3030], [8.16, 2050, 3030], [8.44, 2210, 3030],
+      [8.72, 2330, 3030], [8.98, 2530, 3030], [9.25, 2610, 2790], [9.45, 2790, 2790]];
+    const end = 9.75;
+    const left = new TimeLeft();
+    const shown = marks.flatMap(([t, done, total]) => { const ms = left.update(t * 1000, done, total); return ms === null ? [] : [[t, ms / 1000]]; });
+    // before: "~104 s left" with 5.9 s left, "~21 s" with 4.2 s
+    expect(shown[0][0]).toBeGreaterThanOrEqual(6);
+    for (const [t, s] of shown) expect(s, `at ${t} s`).toBeLessThan(2 * (end - t) + 0.5);
   });
 
   it('a goal seek reports its runs over the whole job, and expects about as many as it runs', async () => {

@@ -151,6 +151,23 @@ export class PlanView extends LitElement {
     return this.told[i];
   }
 
+  /**
+   * After an undo or redo: the focus, if it was lost (the Apply button pressed
+   * is gone with the stale results, or the Undo button got disabled), goes to
+   * Undo, else Redo, else the diagnosis panel (not dropped to <body>).
+   */
+  async keepFocus(): Promise<void> {
+    await this.updateComplete;
+    const panels = [...this.renderRoot.querySelectorAll('qc-plan-diagnosis')] as (HTMLElement & { updateComplete: Promise<unknown> })[];
+    for (const p of panels) await p.updateComplete;
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (active && active !== document.body && !(active as HTMLButtonElement).disabled) return;
+    const [undo, redo] = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.head button')];
+    const target = [undo, redo].find((b) => b && !b.disabled) ?? this.renderRoot.querySelector<HTMLElement>('qc-plan-diagnosis');
+    target?.focus();
+  }
+
   /** The diagnosis panel in view, with the focus: where "What to change" leads. */
   showDiagnosis(): void {
     const panel = this.renderRoot.querySelector<HTMLElement>('qc-plan-diagnosis');
@@ -165,11 +182,13 @@ export class PlanView extends LitElement {
     const stage = t(this.locale, STAGE_TEXT[p.stage]);
     // a goal seek's or a frontier's runs in all are an estimate until its last stage
     const estimated = p.kind === 'goalSeek' || p.kind === 'frontier';
-    const remaining = p.remainingMs === null ? '—' : formatRemaining(this.locale, p.remainingMs);
+    // before the job knows its runs, or its speed, no figure: "estimating…" (not "0 / 0 runs · about — left")
+    const key = p.remainingMs === null ? (estimated ? 'progressEstimatedMeasuring' : 'progressMeasuring') : (estimated ? 'progressEstimated' : 'progress');
+    const figures = p.total === 0 ? t(this.locale, 'planStarting')
+      : t(this.locale, key, { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining: p.remainingMs === null ? '' : formatRemaining(this.locale, p.remainingMs) });
     return html`
       <progress max=${p.total || 1} .value=${p.done} aria-label=${t(this.locale, `plan_${p.kind}` as MessageKey)}></progress>
-      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${
-        t(this.locale, estimated ? 'progressEstimated' : 'progress', { done: p.done, total: p.total, elapsed: seconds(p.elapsedMs), remaining })}</span>
+      <span class="status" role="status">${t(this.locale, `plan_${p.kind}` as MessageKey)} · ${stage}${this.locale === 'zh-CN' ? '：' : ': '}${figures}</span>
       <button class="cancel" @click=${() => this.fire('plan-cancel')}>${t(this.locale, 'cancel')}</button>
     `;
   }

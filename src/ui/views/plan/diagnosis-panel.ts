@@ -36,6 +36,15 @@ export class DiagnosisPanel extends PlanPanel {
     tr.against th.col-move { border-left: 3px solid var(--qc-warn-border); }
     .remedy-table .item + .item { margin-top: 0.15rem; }
     .remedy-table .rank-inline { display: none; }
+    ul.goal-above { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; font-size: 0.85rem; }
+    /* a desktop: short tokens never break (a Chinese header or button would stack one character a line); long text columns wrap */
+    .remedy-table thead th, .remedy-table td.col-rank, .remedy-table td.col-apply, .remedy-table .nowrap { white-space: nowrap; }
+    .remedy-table thead th.col-chance, .remedy-table thead th.col-move, .remedy-table thead th.col-effects, .remedy-table thead th.col-focus { white-space: normal; }
+    .remedy-table .col-move { min-width: 10em; }
+    .remedy-table .col-chance { min-width: 8em; }
+    .remedy-table .col-effects, .remedy-table .col-focus { min-width: 11em; }
+    .remedy-table .col-costs, .remedy-table .col-playbook { min-width: 5.5em; }
+    .remedy-table .col-notes, .remedy-table .col-check { min-width: 8em; }
     /* a phone: each remedy is a card, each cell under its column's name */
     @container (max-width: 44rem) {
       .remedy-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -43,13 +52,15 @@ export class DiagnosisPanel extends PlanPanel {
       .remedy-table tr { border: 1px solid var(--qc-border); border-radius: 6px; margin: 0 0 0.5rem; padding: 0.3rem 0.5rem; }
       .remedy-table th, .remedy-table td { display: grid; grid-template-columns: 6.5rem minmax(0, 1fr); gap: 0.5rem; border: none; padding: 0.15rem 0; overflow-wrap: anywhere; }
       .remedy-table td.col-rank { display: none; }
-      .remedy-table .rank-inline { display: inline; }
+      .remedy-table .rank-inline { display: inline; white-space: nowrap; flex: none; }
       .remedy-table th.col-move { display: flex; gap: 0.3rem; font-size: 0.85rem; }
       .remedy-table th.col-move::before { display: none; }
       .remedy-table [data-label]::before { content: attr(data-label); color: var(--qc-muted); font-weight: normal; }
       .remedy-table td.col-above[colspan], .remedy-table td.col-apply { display: block; }
       .remedy-table td.col-apply button { font-size: 0.9rem; padding: 0.3rem 0; }
       .remedy-table td.col-chance { white-space: normal; }
+      .remedy-table .col-move, .remedy-table .col-chance, .remedy-table .col-effects, .remedy-table .col-focus, .remedy-table .col-costs,
+      .remedy-table .col-playbook, .remedy-table .col-notes, .remedy-table .col-check { min-width: 0; }
     }
   `];
 
@@ -57,15 +68,19 @@ export class DiagnosisPanel extends PlanPanel {
     ...PlanPanel.properties,
     result: { attribute: false },
     diagnosisRuns: { state: true },
+    applied: { state: true },
   };
 
   declare result: PlanResults['diagnosis'];
   declare diagnosisRuns: number;
+  /** The remedy last applied from this panel (its chance is shown while the results are stale). */
+  declare applied: Remedy | null;
 
   constructor() {
     super();
     this.result = null;
     this.diagnosisRuns = 60;
+    this.applied = null;
   }
 
   /**
@@ -81,8 +96,14 @@ export class DiagnosisPanel extends PlanPanel {
     const locale = this.locale;
     const l = langOf(locale);
     const head = (c: RemedyColumn) => REMEDY_COLUMNS[c][l];
+    // a header's bracketed part ("（90% 区间）") and a "65% → 100%" stay whole
+    const headCell = (c: RemedyColumn) => {
+      const [, name, bracket] = /^(.*?)([（(][^（(]*[）)])?$/.exec(head(c))!;
+      return bracket ? html`${name}<span class="nowrap">${bracket}</span>` : name;
+    };
+    const keep = (text: string) => text.replace(/(\d%?) → /g, '$1\u00a0→\u00a0');
     // each cell's content is one block (on a phone the cell is a grid: its column's name, then this)
-    const lines = (items: readonly string[]) => html`<div class="v">${items.length ? items.map((x) => html`<div class="item">${x}</div>`) : '—'}</div>`;
+    const lines = (items: readonly string[]) => html`<div class="v">${items.length ? items.map((x) => html`<div class="item">${keep(x)}</div>`) : '—'}</div>`;
     const one = (content: unknown) => html`<div class="v">${content}</div>`;
     const above = (r: Remedy) => (focus ? indexAmong(r, done.result.remedies) : -1);
     // under a missed goal whose moves are all remedies of the table above, each is named by its number
@@ -91,12 +112,12 @@ export class DiagnosisPanel extends PlanPanel {
       : [...(focus ? [] : ['rank' as const]), 'move', ...(focus ? ['focus' as const] : []), 'chance', 'effects', 'costs', 'notes', 'playbook', 'check'];
     const rest = columns.length - 2;
     return html`<div class="table-wrap"><table class="remedy-table ${focus ? 'goal-moves' : 'remedies'}">
-      <thead><tr>${columns.map((c) => html`<th scope="col" class=${`col-${c}`}>${head(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
+      <thead><tr>${columns.map((c) => html`<th scope="col" class=${`col-${c}`}>${headCell(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
       <tbody>${list.map((r, i) => {
         const cells = remedyCells(r, done.scenario, locale, focus);
         const n = above(r);
         const apply = fresh ? html`<button class="link apply-move" aria-label=${t(locale, 'applyNamed', { what: describeMoves(r, done.scenario, locale) })}
-          @click=${() => this.applySettings(settingsOfRemedy(r))}>${t(locale, 'applyThis')}</button>` : nothing;
+          @click=${() => { this.applied = r; this.applySettings(settingsOfRemedy(r)); }}>${t(locale, 'applyThis')}</button>` : nothing;
         return html`<tr class="${r.breaches.length ? 'against' : ''} ${cells.check.state === 'confirmed' ? '' : 'unconfirmed'}">
           ${focus ? nothing : html`<td class="col-rank" data-label=${head('rank')}>${i + 1}</td>`}
           <th scope="row" class="col-move" data-label=${head('move')}>${focus ? nothing : html`<span class="rank-inline">${i + 1}. </span>`}${lines(cells.move)}</th>
@@ -115,6 +136,30 @@ export class DiagnosisPanel extends PlanPanel {
     </table></div>`;
   }
 
+  /**
+   * Under a missed goal: a remedy of the table above is one line, named by its
+   * number with its effect on this goal (not its card again: on a phone the
+   * same three cards under every goal made the panel 4,000–7,000 px tall);
+   * the others, a table of their own.
+   */
+  private goalMoves(moves: readonly Remedy[], fresh: boolean, focus: Threshold) {
+    const done = this.result!;
+    const locale = this.locale;
+    const above = moves.filter((r) => indexAmong(r, done.result.remedies) >= 0);
+    const others = moves.filter((r) => indexAmong(r, done.result.remedies) < 0);
+    return html`${above.length ? html`<ul class="goal-above">${above.map((r) => html`<li>${remedyAboveText(indexAmong(r, done.result.remedies) + 1, locale)}${
+      this.locale === 'zh-CN' ? '：' : ': '}${remedyCells(r, done.scenario, locale, focus).focus}</li>`)}</ul>` : nothing}
+      ${others.length ? this.remedyTable(others, fresh, focus) : nothing}`;
+  }
+
+  /** After Apply: the applied strategy's chance (the remedy's figures), and the diagnosis to run again on it. */
+  private appliedChance(r: Remedy) {
+    const done = this.result!;
+    const cells = remedyCells(r, done.scenario, this.locale);
+    return html`<p class="outcome applied-chance">${t(this.locale, 'appliedChance', { chance: cells.chance[0], interval: cells.chance[1] })}
+      ${this.runButton('run-again', t(this.locale, 'runDiagnosis'), true, () => this.fire('plan-diagnose', { runs: this.diagnosisRuns }))}</p>`;
+  }
+
   override render() {
     const locale = this.locale;
     const done = this.result;
@@ -129,8 +174,10 @@ export class DiagnosisPanel extends PlanPanel {
       </div>
       ${done ? html`
         ${this.stale(done.scenario)}
+        ${!fresh && this.justApplied && this.applied ? this.appliedChance(this.applied) : nothing}
         <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, first: done.result.firstLookRuns ?? done.result.screenRuns, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
           chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
+        <p class="help own-runs">${t(locale, 'diagnosisOwnRuns', { seed: done.result.seed, runs: done.result.runs })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${typeset(locale, `${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}`)}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
@@ -143,9 +190,8 @@ export class DiagnosisPanel extends PlanPanel {
           ${this.remedyTable(done.result.unconfirmed, false)}` : nothing}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
-          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)} —
-            ${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
-          ${g.moves.length ? this.remedyTable(g.moves, fresh, g.threshold)
+          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+          ${g.moves.length ? this.goalMoves(g.moves, fresh, g.threshold)
             : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
         `)}
         <button class="link" @click=${() => this.download(done.result, 'diagnosis', done.scenario)}>${t(locale, 'planJson')}</button>
