@@ -502,7 +502,10 @@ describe('planning on the model', () => {
     expect(costsOf(best, goals).map((c) => c.metric)).not.toContain('dailyMessages');
     expect(notesOf(best, goals).map((c) => c.metric)).toEqual(['dailyMessages']);
     const cells = remedyCells(best, base, 'en');
-    expect(cells.notes).toEqual([expect.stringMatching(/^Daily messages: busier than the playbook's 5–15 a day \(within it in \d+% → \d+% of runs\)$/)]);
+    expect(cells.notes[0]).toMatch(/^Daily messages: busier than the playbook's 5–15 a day \(within it in \d+% → \d+% of runs\)$/);
+    // fewer team hours is a note too, never a goal met more often
+    expect(cells.effects.join()).not.toMatch(/Team hours/);
+    expect(cells.notes.slice(1)).toEqual(best.hours[1] <= best.hours[0] - 0.5 ? [expect.stringMatching(/^Team hours .* a week$/)] : []);
     expect(cells.costs.join()).not.toMatch(/Daily messages/);
     expect(remedyCells(best, base, 'zh-CN').notes[0]).toMatch(/^日均发言量比手册的每天 5–15 条更热闹（在此范围内 \d+% → \d+%）$/);
     expect(en).toMatch(/; note: Daily messages: busier than/);

@@ -96,7 +96,7 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   const lowers = r.check !== undefined && r.check.interval[1] < 0;
   const checkText = r.check ? (r.check.confirmed || lowers
     ? (lowers ? (l === 'zh' ? `；新模拟上全部达标的机会下降 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})` : `; on fresh runs every goal at once is met less often (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})`) : l === 'zh' ? `；在 ${r.runs} 次新模拟上得到确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})` : `; confirmed on ${r.runs} fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])})`)
-    : (l === 'zh' ? `。⚠ 新模拟上未能确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])} 含 0)：可能只是噪声` : `. ⚠ Not confirmed on fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])} includes 0): it may be noise`)) : '';
+    : (l === 'zh' ? `。⚠ 新模拟上未能确认 (配对差异 ${formatSignedPoints(locale, r.check.difference)}，90% 区间 ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])}，含 0)：可能只是噪声` : `. ⚠ Not confirmed on fresh runs (paired difference ${formatSignedPoints(locale, r.check.difference)}, 90 % interval ${formatSignedPointsRange(locale, r.check.interval[0], r.check.interval[1])} includes 0): it may be noise`)) : '';
   const against = r.breaches.length ? (l === 'zh' ? '。⚠ ' : '. ⚠ ') + r.breaches.map((b) => describeBreach(b, l)).join(l === 'zh' ? '；' : '; ') : '';
   // what it costs the team, when it changes by half an hour a week or more
   const hours = Math.abs(r.hours[1] - r.hours[0]) >= 0.5
@@ -199,15 +199,16 @@ export function remedyCells(r: Remedy, base: Scenario, locale: Locale, focus?: T
         ? { state: 'confirmed', text: typeset(zh ? `✓ 已确认（${what}）：${difference}（90% 区间 ${interval}）` : `✓ confirmed (${what}): ${difference} (90% interval ${interval})`), short: `✓ ${difference}` }
         : check.interval[1] < 0
           ? { state: 'lowers', text: typeset(zh ? `⚠ 反而下降（${what}）：${difference}（90% 区间 ${interval}）` : `⚠ lower (${what}): ${difference} (90% interval ${interval})`), short: `⚠ ${difference}` }
-          : { state: 'unconfirmed', text: typeset(zh ? `⚠ 未能确认（${what}）：${difference}（90% 区间 ${interval} 含 0），可能只是噪声` : `⚠ not confirmed (${what}): ${difference} (90% interval ${interval} includes 0), may be noise`), short: zh ? '⚠ 未确认' : '⚠ not confirmed' };
+          : { state: 'unconfirmed', text: typeset(zh ? `⚠ 未能确认（${what}）：${difference}（90% 区间 ${interval}，含 0），可能只是噪声` : `⚠ not confirmed (${what}): ${difference} (90% interval ${interval} includes 0), may be noise`), short: zh ? '⚠ 未确认' : '⚠ not confirmed' };
   return {
     move: moveList(r, base, locale),
     ...(focus ? { focus: typeset(focusEffect(r, locale, focus)) } : {}),
     chance: [`${p(r.allGoals[0])} → ${p(r.allGoals[1])}`, zh ? `${formatChance(locale, r.allGoals[1], r.runs, 'interval')}，${r.runs} 次模拟` : `${formatChance(locale, r.allGoals[1], r.runs, 'interval')}, ${r.runs} runs`],
     lowersChance: r.allGoals[1] < r.allGoals[0],
-    effects: [...gainsOf(r, focus?.metric).map(share), ...(hoursMove <= -0.5 ? [hoursText] : [])],
+    effects: gainsOf(r, focus?.metric).map(share),
     costs: [...costs, ...(hoursMove >= 0.5 ? [hoursText] : [])],
-    notes: notesOf(r, goalList, focus?.metric).map((n) => busierText(n, goals.get(n.metric)!, locale)),
+    // fewer team hours is welcome but not a goal: a note, not a goal met more often
+    notes: [...notesOf(r, goalList, focus?.metric).map((n) => busierText(n, goals.get(n.metric)!, locale)), ...(hoursMove <= -0.5 ? [hoursText] : [])],
     playbook: r.breaches.length
       ? { within: false, text: typeset(`⚠ ${r.breaches.map((b) => describeBreach(b, l)).join(zh ? '；' : '; ')}`), short: `⚠ ${[...new Set(r.breaches.map((b) => b.source))].join(zh ? '、' : ', ')}` }
       : { within: true, text: zh ? '✓ 符合手册' : '✓ within the playbook', short: zh ? '✓ 符合' : '✓ within' },
