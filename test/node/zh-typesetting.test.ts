@@ -22,7 +22,7 @@ function zhLiterals(path: string): string[] {
 
 describe('Chinese typesetting', () => {
   it('the Chinese texts of the UI, the editor, the goals and the guardrails use full-width brackets and colons', () => {
-    const files = ['src/i18n/messages.ts', 'src/model/fields.ts', 'src/model/playbook.ts', 'src/model/metrics.ts', 'src/model/parameters.ts',
+    const files = ['src/i18n/messages.ts', 'src/i18n/messages-import.ts', 'src/i18n/messages-plan.ts', 'src/model/fields.ts', 'src/model/playbook.ts', 'src/model/metrics.ts', 'src/model/parameters.ts',
       'src/model/planning/guardrails.ts', 'src/model/playbook-sections.ts', 'src/model/scenario.ts', 'src/model/chat-text.ts',
       'src/model/import/measure.ts', 'src/model/import/chat-import.ts', 'src/model/import/decode.ts', 'src/model/import/json-formats.ts'];
     const bad = files.flatMap((path) => zhLiterals(path).filter((s) => /[()]|[\u3400-\u9fff）”] ?:/.test(s)).map((s) => `${path}: ${s}`));
