@@ -113,9 +113,12 @@ export function importCommand(argv: string[]): void {
   if (!outcome.ok) throw new UserError(outcome.problems.map((p) => typeset(locale, plain(pick(locale, p)))));
   const seconds = (performance.now() - started) / 1000;
   const measured = measureChat(outcome.chat, positioning);
-  const progress = progressPrinter(locale === 'zh-CN' ? '校准中' : 'calibrating', null);
-  const fit = fitting ? fitToChat(outcome.chat, { positioning, runs, steps, seed, onProgress: (f) => progress(Math.round(f * 1000), 1000) }) : null;
-  if (fit) progress(1000, 1000);
+  let fit: FitResult | null = null;
+  if (fitting) {
+    const progress = progressPrinter(locale === 'zh-CN' ? '校准中' : 'calibrating', null);
+    fit = fitToChat(outcome.chat, { positioning, runs, steps, seed, onProgress: (f) => progress(Math.round(f * 1000), 1000) });
+    progress(1000, 1000);
+  }
   if (fit) writeAtomically('--scenario-out', values['scenario-out']!, calibratedScenarioText(fit), sources);
 
   if (values.json) {

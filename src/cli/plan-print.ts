@@ -121,7 +121,10 @@ export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedie
   const above = list.map((r) => (focus ? indexAmong(r, remedies) : -1));
   // under a missed goal whose moves are all remedies of the table above: each named by its number
   if (focus && above.every((n) => n >= 0)) {
-    return multiLineTable([head('move'), head('focus'), head('above')], list.map((r, i) => [cut(remedyCells(r, scenario, 'en', focus).move), cut([remedyCells(r, scenario, 'en', focus).focus!]), [remedyAboveText(above[i] + 1, 'en')]]), width);
+    return multiLineTable([head('move'), head('focus'), head('above')], list.map((r, i) => {
+      const cells = remedyCells(r, scenario, 'en', focus);
+      return [cut(cells.move), cut([cells.focus!]), [remedyAboveText(above[i] + 1, 'en')]];
+    }), width);
   }
   const header = [...(focus ? [] : [head('rank')]), head('move'), ...(focus ? [head('focus')] : []), head('chance'), head('effects'), head('costs'), head('notes'), head('playbook'), head('check')];
   const rows = list.map((r, i) => {

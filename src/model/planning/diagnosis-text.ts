@@ -63,8 +63,7 @@ export function describeRemedyAgain(r: Remedy, base: Scenario, locale: Locale, f
  * browser list them alike).
  */
 export function describeGoalMove(r: Remedy, remedies: readonly Remedy[], base: Scenario, locale: Locale, focus: Threshold): string {
-  const key = JSON.stringify(settingsOfRemedy(r));
-  const n = remedies.findIndex((x) => JSON.stringify(settingsOfRemedy(x)) === key);
+  const n = indexAmong(r, remedies);
   return n >= 0 ? describeRemedyAgain(r, base, locale, focus, n + 1) : describeRemedy(r, base, locale, focus);
 }
 
