@@ -61,6 +61,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // shared, noisy machines: a poll waits for an event for up to 15 s, not vitest's 1 s
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

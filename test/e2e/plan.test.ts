@@ -42,7 +42,7 @@ describe('planning', () => {
     await plan.locator('input.sweep-runs').press('Tab');
     await plan.locator('button.run-sweep').click();
     await expect.poll(() => page.locator('qc-sweep-chart >> circle.point').count(), { timeout: 60_000 }).toBe(15);
-    await expect.poll(() => page.locator(PLAN_DONE).count()).toBe(1);
+    await expect.poll(() => page.locator(PLAN_DONE).count(), { timeout: 120_000 }).toBe(1);
 
     // goal seek over two levers, within 10 team hours a week
     for (const path of ['content.postsPerWeek', 'content.window', 'content.windowHours', 'team.admins', 'admission.probationDays']) {
@@ -100,7 +100,7 @@ describe('planning', () => {
     await plan.locator('button.run-frontier').click();
     const rows = plan.locator('table.frontier-table tbody tr');
     await expect.poll(() => rows.count(), { timeout: 120_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.locator(PLAN_DONE).count()).toBe(1);
+    await expect.poll(() => page.locator(PLAN_DONE).count(), { timeout: 120_000 }).toBe(1);
     expect(await rows.first().textContent()).toMatch(/\d+% \(90% interval \d+–\d+%, 80 runs\)/);
     expect(await plan.locator('svg.frontier-chart circle.current').count()).toBe(1);
     // within the playbook: never more than 3 admins (§3) or fewer than 1 DM a day (§6)
