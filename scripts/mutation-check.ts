@@ -20,6 +20,8 @@ const TESTS = ['test/node/mechanisms-activity.test.ts', 'test/node/mechanisms-me
 const CONSTANTS: Record<string, number> = {
   // §3.2 members' own messages
   engagementExponent: 0, livelinessExponent: 0, livelinessMax: 1,
+  // §3.2 members' need (v3): no posts the team did not draw
+  needPostShare: 0,
   // §3.2 bursty members (v3): no quiet spells, no over-dispersion
   activeOffFactor: 1, spellFullRate: 0.01,
   // §3.3 topics
@@ -57,12 +59,15 @@ const CONSTANTS: Record<string, number> = {
 const CODE: { name: string; file: string; from: string; to: string }[] = [
   { name: 'low-value bursts are not speaking (v3)', file: 'src/model/engine/actions.ts', from: 'if (LOW_VALUE.has(kind)) return k;', to: '' },
   { name: 'admins 0 means no DMs (v3)', file: 'src/model/engine/activation.ts', from: 'dmPerAdminPerDay * s.team.admins;', to: 'dmPerAdminPerDay * Math.max(1, s.team.admins);' },
-  { name: 'do-not-disturb mutes reading, not speaking (v3)', file: 'src/model/engine/messages.ts', from: '(a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i]) * liveliness;', to: '(a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i]) * liveliness * (a.dnd[i] ? 0.3 : 1);' },
+  { name: 'do-not-disturb mutes reading, not speaking (v3)', file: 'src/model/engine/messages.ts', from: 'spell * liveliness * needDamping;', to: 'spell * liveliness * needDamping * (a.dnd[i] ? 0.3 : 1);' },
   { name: 'annoyance by count, not by share (v3)', file: 'src/model/engine/engagement.ts', from: 'const today = (g.today.unwanted * read)', to: 'const today = (g.today.unwanted / Math.max(1, g.today.messages) * 10 * read)' },
   { name: 'an unwelcome DM mutes the team (v3)', file: 'src/model/engine/activation.ts', from: 'a.dmBlocked[i] = 1;', to: '' },
   { name: 'a reply to a first message is noticed', file: 'src/model/engine/actions.ts', from: 'a.welcomedToday[target] = 1;', to: '' },
   { name: 'topic replies scale with talkativeness', file: 'src/model/engine/topics.ts', from: 'a.engagement[i] * a.talkativeness[i] *', to: 'a.engagement[i] *' },
-  { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: 'a.spellOff[i]) * liveliness;', to: 'a.spellOff[i]);' },
+  { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: 'spell * liveliness * needDamping;', to: 'spell * needDamping;' },
+  { name: 'a group that needs less posts less (v3)', file: 'src/model/engine/messages.ts', from: 'const needDamping = g.need < 1 ? g.need : 1;', to: 'const needDamping = 1;' },
+  { name: 'need-driven posts come where members have ties (v3)', file: 'src/model/engine/messages.ts', from: 't2 / (t2 + needHalf2)', to: '1' },
+  { name: 'the need varies from group to group (v3)', file: 'src/model/engine/state.ts', from: 'needVaries && p.needSpread > 0 ?', to: 'false ?' },
   { name: 'an invitation list picked to the mix (v3)', file: 'src/model/engine/admission.ts', from: "if (g.scenario.growth.channel !== 'direct') return draw;", to: 'return draw;' },
   { name: 'capacity counts the team', file: 'src/model/engine/admission.ts', from: 'if (g.groupSize >= cap || qrClosed) break;', to: 'if (g.groupSize - g.teamSize >= cap || qrClosed) break;' },
 ];

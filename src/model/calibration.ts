@@ -55,7 +55,8 @@ export const VARIANTS = {
   'knowledge-sharing@14-15': { base: 'knowledge-sharing', apply: (s: Scenario): Scenario => withContent(s, { window: [14, 15] }) },
   // a first message's 30 days must pass before the horizon (returnAfterReply, §8.8)
   'knowledge-sharing@60d': { base: 'knowledge-sharing', apply: (s: Scenario): Scenario => ({ ...s, horizonDays: 60 }) },
-  'no-operations@60d': { base: 'no-operations', apply: (s: Scenario): Scenario => ({ ...s, horizonDays: 60 }) },
+  // Joyce & Kraut compare newcomers within a group: the typical unoperated group (its need known, 1), not the spread of groups
+  'no-operations@60d': { base: 'no-operations', apply: (s: Scenario): Scenario => ({ ...s, horizonDays: 60, group: { ...s.group, needVaries: false } }) },
   // §8.10: all ordinary members with rates divided by 100, whatever the operators post in the group
   // (private messages are not posts: one-to-one DMs are how the playbook reaches lurkers, §6)
   lurkers: {

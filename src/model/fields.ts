@@ -97,6 +97,8 @@ export interface FieldGroup<F extends FieldRecord = FieldSpec> {
  */
 export const NOT_LEVERS: Readonly<Record<string, string>> = {
   'group.positioning': 'describes the group: it sets the goals',
+  'group.need': 'describes the members: what they need, not what the team does',
+  'group.needVaries': 'describes what the planner knows of the members, not a strategy',
   horizonDays: 'the experiment', runs: 'the experiment', seed: 'the experiment',
   schemaVersion: 'the file format',
   goals: 'the goals, not a strategy',
@@ -176,6 +178,10 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           { value: 'personal', label: tx('Personal WeChat', '个人微信') },
           { value: 'enterprise', label: tx('WeCom (enterprise WeChat)', '企业微信') },
         ] },
+      { path: 'group.need', kind: 'number', label: tx('How much members need the group', '成员对群的需要程度'),
+        help: tx('1 = typical; 2 = twice as much (a job or school group); 0 = not at all. They come back with questions and offers whatever the team does.', '1 为一般；2 为加倍（如工作群、家长群）；0 为完全不需要。成员有需要就会回来提问、发布，与运营无关。'), step: 0.1 },
+      { path: 'group.needVaries', kind: 'boolean', label: tx('Not known: varies from group to group', '未知：各群不同'),
+        help: tx('Each run draws its own group around the value above, so some groups keep talking and others die.', '每次模拟各抽一个群（以上面的值为中位数），有的群自己活下来，有的沉寂。') },
       { path: 'founder', kind: 'select', positionings: OWN_INFLOW, label: tx('Founder', '创建者'),
         options: [
           { value: 'admin', label: tx('An admin', '管理员') },

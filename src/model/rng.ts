@@ -25,6 +25,7 @@ export const STREAMS = [
   'daily',
   'activation',
   'hooks',
+  'need',
 ] as const;
 export type StreamName = (typeof STREAMS)[number];
 

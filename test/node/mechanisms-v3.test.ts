@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFor } from '../../scripts/calibration-lib.ts';
 import { loadScenario } from '../scenarios.ts';
 import { runGroup } from '../../src/model/engine/run.ts';
+import { runChunk } from '../../src/model/ensemble.ts';
 import { LEFT, REMOVED } from '../../src/model/members.ts';
 import { resolveParameters } from '../../src/model/parameters.ts';
 import { mean, meanDaily, meanTotal, median, variant, withConstants } from './paired.ts';
@@ -181,5 +182,37 @@ describe('ties sustain a group (model v3 §4)', () => {
     const long = { ...knowledge, horizonDays: 90 };
     const noTieBaseline = withConstants(long, { tieBaselineGain: 0 });
     expect(meanTotal(long, 'memberMessages', 60, 60, 89)).toBeGreaterThan(1.1 * meanTotal(noTieBaseline, 'memberMessages', 60, 60, 89));
+  });
+});
+
+describe('groups whose fate differs: what members need from the group (model v3 §3.2)', () => {
+  const unoperated = (need: number, needVaries = false) => variant({ ...noOps, horizonDays: 90 }, { group: { need, needVaries } });
+  const lastWeek = (s: typeof noOps) => meanTotal(s, 'memberMessages', 60, 83, 89) / 7;
+
+  it('a group its members need keeps talking with nobody running it; a typical one fades', () => {
+    expect(lastWeek(unoperated(3))).toBeGreaterThan(2);
+    expect(lastWeek(unoperated(1))).toBeLessThan(0.6);
+  });
+
+  it('the need works through posts the team did not draw: without them the needed group fades too', () => {
+    expect(lastWeek(withConstants(unoperated(3), { needPostShare: 0 }))).toBeLessThan(0.25 * lastWeek(unoperated(3)));
+  });
+
+  it('need brings back members someone has answered: a needed group whose members have too few ties to count fades', () => {
+    // the gate ties²/(ties² + half²): with the half at 50 partners almost nobody has enough ties for their need to bring them back
+    expect(lastWeek(withConstants(unoperated(3), { needTieHalf: 50 }))).toBeLessThan(0.6);
+  });
+
+  it('a group its members need less posts less from the first day', () => {
+    expect(meanTotal(unoperated(0.5), 'memberMessages', 60, 0, 13)).toBeLessThan(0.65 * meanTotal(unoperated(1), 'memberMessages', 60, 0, 13));
+  });
+
+  it('when the need is not known it varies from group to group: some unoperated groups live, others die', () => {
+    const perRun = (s: typeof noOps) => runChunk(s, 0, 100).map((r) => r.series.memberMessages.slice(83, 90).reduce((x, y) => x + y, 0) / 7).sort((x, y) => x - y);
+    const varied = perRun(unoperated(1, true));
+    const known = perRun(unoperated(1));
+    expect(varied[75]).toBeGreaterThanOrEqual(2); // a quarter still talk (MODEL §8.11)
+    expect(varied[25]).toBeLessThanOrEqual(0.5); // a quarter have died
+    expect(known[75]).toBeLessThan(1); // the same group, its need known: its fate does not split
   });
 });

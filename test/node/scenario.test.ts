@@ -17,7 +17,7 @@ describe('scenario schema', () => {
     const s = defaultScenario();
     expect(s.horizonDays).toBe(30);
     expect(s.runs).toBe(200);
-    expect(s.group).toEqual({ positioning: 'knowledge_sharing', platform: 'personal', capacity: 500 });
+    expect(s.group).toEqual({ positioning: 'knowledge_sharing', platform: 'personal', capacity: 500, need: 1, needVaries: false });
     expect(s.population.mix).toEqual({ core: 0.1, active: 0.2, ordinary: 0.7 });
     expect(s.content.mix).toEqual({ news: 0.3, tips: 0.4, spotlight: 0.3 });
     expect(s.content.window).toEqual([19, 21]);

@@ -55,6 +55,11 @@ export function planMemberMessages(g: GroupState): void {
   const { hourCdf, dayFactor } = g.rhythms;
   const damping = offenceDamping(g);
   const liveliness = livelinessToday(g);
+  // the defaults are calibrated on a typical group (need 1): a group that needs less posts less, one that needs more
+  // gets posts the team did not draw (MODEL v3 §3.2)
+  const needDamping = g.need < 1 ? Math.sqrt(g.need) : 1;
+  const needShare = g.need > 1 ? p.needPostShare * (g.need - 1) : 0;
+  const needHalf2 = p.needTieHalf * p.needTieHalf;
   for (let k = 0; k < g.presentCount; k++) {
     const i = g.present[k];
     if (d < a.probationUntil[i]) {
@@ -65,10 +70,16 @@ export function planMemberMessages(g: GroupState): void {
     const boost = withPointsBoost(g, i, 1) + a.hookBoost[i];
     const row = a.profile[i] * 2 + g.weekend;
     // do-not-disturb mutes notifications, not the member's own speech (MODEL v3 §4)
-    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * (a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i]) * liveliness;
+    const spell = a.activeSpell[i] ? a.spellOn[i] : a.spellOff[i];
+    let lambda = a.rate[i] * dayFactor[row] * g.tables.engagementPower.at(e) * boost * spell * liveliness * needDamping;
     // a DM that persuaded lifts the member's own posting, as far as their tie to the team goes (MODEL v3 §4)
     if (d <= a.dmBoostUntil[i]) lambda *= 1 + p.dmPostLift * tieStrength(g, i);
     lambda += competitionNudge(g, i, e);
+    // what members need from the group brings them back whatever their engagement, where someone has answered them (MODEL v3 §3.2)
+    if (needShare > 0) {
+      const t2 = a.ties[i] * a.ties[i];
+      lambda += needShare * a.rate[i] * dayFactor[row] * spell * t2 / (t2 + needHalf2);
+    }
     const n = poisson(u, lambda);
     for (let m = 0; m < n; m++) g.queue.push(d * MINUTES_PER_DAY + drawMinute(u, hourCdf, row * 24), EventType.Organic, i, 0);
     if (a.marketer[i]) planMarketerAds(g, i, row, damping);

@@ -5,7 +5,7 @@
  * random streams, the day's event queue, the logs the recorders read, and the
  * daily series. Nothing here decides anything; the mechanisms do.
  */
-import { stream, type Uniform } from '../rng.ts';
+import { standardNormal, stream, type Uniform } from '../rng.ts';
 import { exp, pow } from '../detmath.ts';
 import { resolveParameters, type Parameters } from '../parameters.ts';
 import { MAX_HORIZON_DAYS, WEEKDAYS, type Scenario } from '../scenario.ts';
@@ -44,6 +44,7 @@ export interface Streams {
   readonly daily: Uniform;
   readonly activation: Uniform;
   readonly hooks: Uniform;
+  readonly need: Uniform;
 }
 
 /** Tables that keep pow and exp out of the daily member loop (shared by the runs of an ensemble). */
@@ -128,6 +129,8 @@ export class GroupState {
   readonly series: Series;
   readonly teamSize: number;
   readonly startDayOfWeek: number;
+  /** How much members need this group (MODEL v3 §3.2): the scenario's need, times a draw per run when it varies from group to group. */
+  readonly need: number;
 
   readonly messages = new MessageLog();
   /** Index of each day's first message in the log (day = horizon: one past the last). */
@@ -201,7 +204,14 @@ export class GroupState {
     this.tables = tablesFor(this.params, scenario);
     this.startDayOfWeek = WEEKDAYS.indexOf(scenario.startWeekday);
     this.teamSize = 1 + team.admins;
+    this.need = needOf(scenario, this.params, this.rng.need);
   }
+}
+
+/** The group's need: the scenario's, or for a group whose need is not known, a lognormal draw with that median (MODEL v3 §3.2). */
+function needOf(scenario: Scenario, p: Parameters, u: Uniform): number {
+  const { need, needVaries } = scenario.group;
+  return needVaries && p.needSpread > 0 ? need * exp(p.needSpread * standardNormal(u)) : need;
 }
 
 function streamsFor(seed: number, runIndex: number): Streams {
@@ -218,6 +228,7 @@ function streamsFor(seed: number, runIndex: number): Streams {
     daily: stream(seed, runIndex, 'daily'),
     activation: stream(seed, runIndex, 'activation'),
     hooks: stream(seed, runIndex, 'hooks'),
+    need: stream(seed, runIndex, 'need'),
   };
 }
 
