@@ -35,7 +35,7 @@ import { diagnose } from '../model/planning/diagnose.ts';
 import { DIAGNOSIS_TEXT } from '../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
-import { decimal, loadScenario, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
+import { decimal, loadScenario, parseLang, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, unreliableHint } from './plan-print.ts';
 import { defaultThreads } from './threads.ts';
@@ -216,7 +216,8 @@ function testFunction(values: Flags): void {
 async function optimizeCommand(file: string | undefined, values: Flags): Promise<void> {
   const scenario = loadScenario(file, values, 'optimize');
   if (values.levers === undefined) throw new UserError(['command line: optimize needs --levers a,b,… (the levers to search over; at most 8)']);
-  const levers = parseLevers(values.levers, scenario);
+  const locale = parseLang(values.lang);
+  const levers = parseLevers(values.levers, scenario, locale);
   if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a goal seek (got ${levers.length})`]);
   const budget = values['budget-hours'];
   const minChance = values['min-chance'];
@@ -262,7 +263,8 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
 async function frontierCommand(file: string | undefined, values: Flags): Promise<void> {
   const scenario = loadScenario(file, values, 'frontier');
   if (values.levers === undefined) throw new UserError(['command line: frontier needs --levers a,b,… (the levers to vary; at most 8)']);
-  const levers = parseLevers(values.levers, scenario);
+  const locale = parseLang(values.lang);
+  const levers = parseLevers(values.levers, scenario, locale);
   if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a frontier (got ${levers.length})`]);
   const points = wholeNumber('points', values.points, 2, 30, 10);
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
@@ -327,7 +329,7 @@ export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: st
     const method = values.method ?? 'morris';
     if (method !== 'morris' && method !== 'sobol') throw new UserError(['command line: --method: must be morris or sobol']);
     const scenario = loadScenario(file, values, 'sensitivity');
-    const levers = parseLevers(values.levers, scenario);
+    const levers = parseLevers(values.levers, scenario, parseLang(values.lang));
     if (method === 'sobol' && levers.length > 12) throw new UserError([`command line: --levers: Sobol indices for at most 12 levers (got ${levers.length}); screen with --method morris first`]);
     const samples = values.samples === undefined ? undefined : wholeNumber('samples', values.samples, 2, 100_000, 0);
     parseOutputs(values.outputs);

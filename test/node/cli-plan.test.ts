@@ -158,8 +158,8 @@ describe('flags that do not apply to a verb', () => {
     const vary = ['--vary', 'content.postsPerWeek=0:2:1'];
     for (const [args, line] of [
       [['diagnose', SCENARIO, '--csv', join(dir, 'd.csv')], 'command line: --csv does not apply to diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
-      [['optimize', SCENARIO, '--levers', 'team.admins', '--budget-hours', '5', '--json', '--csv', join(dir, 'o.csv')], 'command line: --csv does not apply to optimize (optimize takes --runs, --seed, --days, --threads, --json, --levers, --budget-hours, --min-chance, --outside-playbook)'],
-      [['frontier', SCENARIO, '--levers', 'team.admins', '--vary', 'team.admins=1:2:1'], 'command line: --vary does not apply to frontier (frontier takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --outside-playbook)'],
+      [['optimize', SCENARIO, '--levers', 'team.admins', '--budget-hours', '5', '--json', '--csv', join(dir, 'o.csv')], 'command line: --csv does not apply to optimize (optimize takes --runs, --seed, --days, --threads, --json, --levers, --budget-hours, --min-chance, --outside-playbook, --lang)'],
+      [['frontier', SCENARIO, '--levers', 'team.admins', '--vary', 'team.admins=1:2:1'], 'command line: --vary does not apply to frontier (frontier takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --outside-playbook, --lang)'],
       [['diagnose', SCENARIO, '--outside-playbook'], 'command line: --outside-playbook does not apply to diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
       [['merge', join(dir, 'p.json'), '--threads', '2'], 'command line: --threads does not apply to merge (merge takes --json, --csv, --design-csv)'],
       [['sweep', SCENARIO, ...vary, '--method', 'sobol'], expect.stringMatching(/^command line: --method does not apply to sweep \(sweep takes --runs, .*, --vary, --vary2\)$/)],
@@ -174,6 +174,34 @@ describe('flags that do not apply to a verb', () => {
       expect(err, args.join(' ')).toEqual([line]);
       expect(out).toEqual([]);
     }
+  });
+});
+
+describe('levers a group\'s operator does not set', () => {
+  it('are refused by optimize, frontier, sensitivity and discover, naming the lever, the positioning and the levers that apply, in --lang', async () => {
+    const service = 'scenarios/customer-service.json';
+    for (const [args, lever, group] of [
+      [['optimize', service, '--levers', 'founder,team.replyMinutes', '--budget-hours', '5'], 'founder (Founder)', 'customer service'],
+      [['frontier', service, '--levers', 'growth.channel'], 'growth.channel (How members join)', 'customer service'],
+      [['frontier', 'scenarios/resource-matching.json', '--levers', 'growth.invitesPerDay'], 'growth.invitesPerDay (Later invitations per day)', 'resource matching'],
+      [['sensitivity', service, '--levers', 'growth.inviteDays'], 'growth.inviteDays (Days with invitations)', 'customer service'],
+      [['discover', service, '--levers', 'incentives.chainRewards'], 'incentives.chainRewards (Chain (接龙) rewards)', 'customer service'],
+    ] as const) {
+      err = [];
+      out = [];
+      expect(await mainAsync([...args]), args.join(' ')).toBe(1);
+      expect(err, args.join(' ')).toHaveLength(1);
+      expect(err[0]).toContain(`command line: --levers: ${lever} does not apply to a ${group} group: its operator does not set it. Levers that apply: `);
+      expect(err[0]).toMatch(/Levers that apply: .*team\.replyMinutes/);
+      expect(err[0]).not.toMatch(/Levers that apply: .*(founder|growth\.channel|growth\.invitesPerDay)/);
+      expect(out).toEqual([]);
+    }
+    err = [];
+    expect(await mainAsync(['optimize', service, '--levers', 'founder', '--budget-hours', '5', '--lang', 'zh-CN'])).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^命令行：--levers：founder（创建者）不适用于客户服务型群：这类群的运营者无法设置它。适用的策略项：growth\.initialInvites、.*team\.replyMinutes/)]);
+    err = [];
+    expect(await mainAsync(['frontier', service, '--levers', 'team.admins', '--lang', 'fr'])).toBe(1);
+    expect(err).toEqual(['command line: --lang must be en or zh-CN (got "fr")']);
   });
 });
 
@@ -362,6 +390,8 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(settings['content.postsPerWeek']).toBeGreaterThanOrEqual(3);
     expect(settings['activation.dmPerAdminPerDay']).toBeGreaterThanOrEqual(1);
     expect(settings['admission.probationDays']).toBe(3);
+    // the owner and 3 admins (§3): hours are not saved by thinning the team
+    expect(settings['team.admins']).toBe(3);
     // the file can be re-run: the app version and the scenario itself
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
     expect(result.app).toEqual({ name: pkg.name, version: pkg.version });
@@ -384,10 +414,9 @@ describe('npm run sim -- optimize / diagnose', () => {
       expect(p.runs).toBe(20);
       expect(p.interval[0]).toBeLessThanOrEqual(p.chance);
       expect(p.interval[1]).toBeGreaterThanOrEqual(p.chance);
-      // within the playbook: 1–3 admins (§3), at least 1 DM a day (§6)
+      // within the playbook: the owner and 3 admins (§3), at least 1 DM a day (§6)
       const s = Object.fromEntries(p.settings);
-      expect(s['team.admins']).toBeGreaterThanOrEqual(1);
-      expect(s['team.admins']).toBeLessThanOrEqual(3);
+      expect(s['team.admins']).toBe(3);
       expect(s['activation.dmPerAdminPerDay']).toBeGreaterThanOrEqual(1);
       if (i) {
         expect(p.hours).toBeGreaterThanOrEqual(result.points[i - 1].hours);

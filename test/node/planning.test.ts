@@ -526,7 +526,9 @@ describe('planning on the model', () => {
     expect(narrowed('content.window')).toEqual([19, 20]);
     expect(narrowed('admission.probationDays')).toEqual([3, 3]);
     expect(narrowed('penalties.strikesToRemove')).toEqual([3, 3]);
-    expect(narrowed('team.admins')).toEqual([1, 3]);
+    // the core managers are the owner and 3 admins (§3): fewer is not within the playbook
+    expect(narrowed('team.admins')).toEqual([3, 3]);
+    expect(breachesOf([['team.admins', 2]], base).map((b) => b.source)).toEqual(['§3']);
     expect(narrowed('content.promoPerWeek')).toEqual([0, 1]);
     // yes/no: only "yes" (option index 1); knowledge sharing posts ≥ 3 a week (§1)
     expect(narrowed('penalties.enabled')).toEqual([1, 1]);
