@@ -6,7 +6,7 @@
  */
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold, type Threshold } from '../model/playbook.ts';
-import { formatSignedChange, formatSignedPoints } from '../model/format.ts';
+import { formatSignedChange, formatSignedPoints, type Locale } from '../model/format.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, leverAt } from '../model/planning/levers.ts';
@@ -14,7 +14,7 @@ import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
 import { RELIABLY_MET, type Remedy } from '../model/planning/diagnose.ts';
-import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
+import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, slowerAnswersText, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { plain } from './io.ts';
@@ -116,7 +116,8 @@ export function multiLineTable(header: readonly string[], rows: readonly (readon
 
 /** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), fitted to `width` columns (the terminal's). */
 export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = terminalColumns()): string {
-  const head = (c: RemedyColumn) => REMEDY_COLUMNS[c].en.replace(' (90% interval)', '');
+  // under a missed goal the fresh runs check that goal
+  const head = (c: RemedyColumn) => REMEDY_COLUMNS[c === 'check' && focus ? 'checkGoal' : c].en.replace(' (90% interval)', '');
   const cut = (items: readonly string[]) => (items.length ? items : ['—']);
   const above = list.map((r) => (focus ? indexAmong(r, remedies) : -1));
   // under a missed goal whose moves are all remedies of the table above: each named by its number
@@ -226,7 +227,7 @@ const VERDICT = {
   noGain: 'verdict: NO GAIN on fresh runs — keep the current strategy; the search\'s gain was noise or the constraint fails.',
 } as const;
 
-export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number): void {
+export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
   const goal = result.objective.kind === 'maxGoals'
     ? `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`
     : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`;
@@ -247,6 +248,9 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(`  ${lever(path).label.en}: ${describePosition(lever(path), result.levers[i].current, scenario, 'en')} → ${describePosition(lever(path), v, scenario, 'en')}`);
   }
   for (const b of result.best.breaches) print(`  ⚠ ${lever(b.path).label.en}: against the playbook (${b.source}: ${b.reason.en})`);
+  // what it costs the members: slower answers (on the fresh runs of the check), in --lang
+  const slower = changes.length && result.check ? slowerAnswersText(result.check.answerMinutes, locale) : null;
+  if (slower) print(`  ⚠ ${locale === 'zh-CN' ? `新模拟上的代价：${slower}` : `cost on fresh runs: ${slower}`}`);
   const a = result.best.assessment;
   const s = result.start.assessment;
   print(`\nin the search (the best on ${a.runs} runs, the current on ${s.runs}): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);

@@ -233,7 +233,7 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
   const seconds = (performance.now() - started) / 1000;
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
-  printGoalSeek(result, scenario, seconds);
+  printGoalSeek(result, scenario, seconds, locale);
 }
 
 async function diagnoseCommand(file: string | undefined, values: Flags): Promise<void> {
@@ -255,8 +255,10 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
   for (const g of result.goals) {
     print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
-    if (!g.moves.length) print('  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
+    const doubtful = g.unconfirmed ?? [];
+    if (!g.moves.length) print(doubtful.length ? `  ${DIAGNOSIS_TEXT.nothingReliableGoal.en}` : '  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
     if (g.moves.length) print(remedyTable(g.moves, scenario, result.remedies, g.threshold));
+    if (doubtful.length) print(`${DIAGNOSIS_TEXT.unconfirmedGoal.en.toLowerCase()}:\n${remedyTable(doubtful, scenario, result.remedies, g.threshold)}`);
   }
 }
 

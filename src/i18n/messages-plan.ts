@@ -66,6 +66,7 @@ export const PLAN_MESSAGES = {
   seekCheapest: { en: 'The cheapest strategy tried needs {hours} of team work a week and meets every goal in {share}.', zh: '尝试过的最省策略每周需要 {hours} 运营工时，全部达标比例 {share}。' },
   seekSeparated: { en: 'The best was told apart from the runner-up on {runs} runs (90 % interval of the paired difference above 0).', zh: '在 {runs} 次模拟上，最优策略与次优策略已能区分（配对差异的 90% 区间高于 0）。' },
   seekNotSeparated: { en: 'After {runs} runs the best is not told apart from the runners-up: they are about as good; choose among them by what your team prefers.', zh: '加跑到 {runs} 次模拟，最优策略仍无法与备选策略区分：它们效果相近，可按团队偏好选择。' },
+  seekCost: { en: 'Cost on fresh runs: {cost}.', zh: '新模拟上的代价：{cost}。' },
   seekNone: { en: 'No strategy tried meets the constraint. Yours: every goal met at once in {share}, {hours} of team work a week. Loosen the budget or tick more levers.', zh: '尝试过的策略都不满足约束。当前策略：全部达标比例 {share}，每周运营工时 {hours}。可放宽预算或勾选更多策略项。' },
   seekBest: { en: 'Recommended changes', zh: '推荐的调整' },
   seekKeep: { en: 'Keep the current settings: they were the best found.', zh: '保持当前设置：这已是找到的最优策略。' },

@@ -17,7 +17,7 @@ import { type Bilingual } from '../text.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import { evaluateRanges, type Executor, type RunRange } from './jobs.ts';
 import { explainOutcome } from './outcome.ts';
-import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
+import { HOLDOUT_FIRST_RUN, medianAnswer } from './goal-seek.ts';
 import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
 import { gridOf, isWindowLever, leverAt, leversFor, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
 
@@ -85,19 +85,40 @@ export interface Remedy {
   /** The playbook's guardrails the remedy leaves (empty: it keeps to the playbook). */
   readonly breaches: readonly Breach[];
   /**
+   * How long questions wait: the median over runs of each run's median first
+   * answer, in minutes, current → with the remedy (null when no question was
+   * answered; absent in results saved before it).
+   */
+  readonly answerMinutes?: readonly [before: number, after: number] | null;
+  /**
    * Re-run on fresh runs the search never saw (the figures above are then
    * those runs'): the paired difference in the share meeting every goal, with
-   * its 90 % interval, and whether that interval is above 0 (confirmed).
+   * its 90 % interval, and whether that interval is above 0 (confirmed); and
+   * the same for each goal alone (`goals`: what a section under a missed goal
+   * confirms; absent in results saved before it).
    */
-  readonly check?: { readonly firstRun: number; readonly difference: number; readonly interval: readonly [number, number]; readonly confirmed: boolean };
+  readonly check?: {
+    readonly firstRun: number; readonly difference: number; readonly interval: readonly [number, number]; readonly confirmed: boolean;
+    readonly goals?: readonly GoalCheck[];
+  };
+}
+
+/** A remedy's check on one goal: the paired difference in the share of fresh runs meeting it, with its 90 % interval. */
+export interface GoalCheck {
+  readonly metric: SummaryKey;
+  readonly difference: number;
+  readonly interval: readonly [number, number];
+  readonly confirmed: boolean;
 }
 
 export interface GoalDiagnosis {
   readonly threshold: Threshold;
   readonly metShare: number;
   readonly median: number | null;
-  /** Remedies that raise this goal's chance, best first; empty when none does. */
+  /** Remedies that raise this goal's chance, best first (once checked, only those fresh runs confirm for this goal); empty when none does. */
   readonly moves: readonly Remedy[];
+  /** Remedies that raised this goal's chance in the search but that fresh runs do not confirm for it, playbook-consistent only; listed apart, without Apply. */
+  readonly unconfirmed?: readonly Remedy[];
 }
 
 export interface Diagnosis {
@@ -169,8 +190,20 @@ export function remedyOf(base: Scenario, moves: readonly Move[], current: readon
     })),
     hours: [medianHours(before), medianHours(after)],
     breaches: breachesOf(moves.map((m): Setting => [m.path, m.to]), base),
+    answerMinutes: medianAnswer(before, after),
   };
 }
+
+/**
+ * Answers slower by enough to say so: the median first answer later by at
+ * least a minute and a tenth (judgement: smaller shifts are the runs' noise
+ * when a move does not touch the team). The cost is stated wherever the move
+ * or recommendation is shown ("questions wait longer: median first answer
+ * 12 → 31 min"); the playbook sets no answer time outside customer service.
+ */
+export const SLOWER_ANSWERS = { minutes: 1, share: 0.1 } as const;
+export const answersSlower = (wait: readonly [number, number] | null | undefined): wait is readonly [number, number] =>
+  wait !== null && wait !== undefined && wait[1] - wait[0] >= Math.max(SLOWER_ANSWERS.minutes, SLOWER_ANSWERS.share * wait[0]);
 
 const medianHours = (list: readonly Summary[]) => quantileSorted(Float64Array.from(list, (s) => s.teamHoursPerWeek ?? 0).sort(), 0.5);
 
@@ -355,24 +388,34 @@ export async function diagnose(
     if (!leaders.some((l) => overlaps(l.moves, r.moves))) leaders.push(r);
   }
   const fullRuns = new Map(shortlist.map((c, k) => [keyOfMoves(c.moves), [...c.runs, ...rest[k]]]));
-  const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => {
-    const moves = [...a.moves, ...b.moves];
+  // each leader also in its nearest version: the setting of its lever nearest the current one or the playbook's that the runs cannot tell
+  // from it (as a move alone is listed): "posts 2 → 14 + promotions 21 → 0" is tried as "posts 2 → 3 + promotions 21 → 0" too
+  const versions = (a: Remedy) => [a, ...[nearestAlike(a, full, base)].filter((n) => n !== a)];
+  const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => versions(a).flatMap((va) => versions(b).flatMap((vb) => {
+    const moves = [...va.moves, ...vb.moves];
     const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
-    return parsed.ok ? [{ moves, parts: [a, b], scenario: parsed.scenario }] : [];
-  }));
+    return parsed.ok ? [{ moves, parts: [va, vb], scenario: parsed.scenario, levers: leverKey({ moves }) }] : [];
+  }))));
   // raced: each pair first on the screening's runs; only one that beats each of its moves alone on those runs gets every run
+  // (with every other version of the same two levers, so that a nearer version can be preferred on every run)
   work.pairs = pairs.length * screenRuns + Math.round(pairs.length * EXPECTED_WORK.pairsRaced) * (runs - screenRuns);
   const pairLook = await stage(pairs.map((p) => ({ scenario: p.scenario, firstRun: 0, runs: screenRuns })));
   const partOn = (part: Remedy, n: number) => remedyOf(base, part.moves, current, fullRuns.get(keyOfMoves(part.moves))!.slice(0, n));
-  const racing = pairs.flatMap((p, k) => {
+  const promising = new Set(pairs.filter((p, k) => {
     const looks = remedyOf(base, p.moves, current, pairLook[k]);
-    return p.parts.every((alone) => rankValue(looks) > rankValue(partOn(alone, screenRuns))) ? [{ ...p, runs: pairLook[k] }] : [];
-  });
+    return p.parts.every((alone) => rankValue(looks) > rankValue(partOn(alone, screenRuns)));
+  }).map((p) => p.levers));
+  const racing = pairs.flatMap((p, k) => (promising.has(p.levers) ? [{ ...p, runs: pairLook[k] }] : []));
   work.pairs = pairs.length * screenRuns + racing.length * (runs - screenRuns);
   const pairRest = await stage(racing.map((p) => ({ scenario: p.scenario, firstRun: screenRuns, runs: runs - screenRuns })));
-  const pairRemedies = racing.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, [...p.runs, ...pairRest[k]]), parts: p.parts }))
-    // a pair is worth listing only when it beats each of its moves alone
-    .filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone))).map((p) => p.remedy);
+  const raced = racing.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, [...p.runs, ...pairRest[k]]), parts: p.parts }));
+  // a pair is worth listing only when it beats each of its moves alone, and never in a version that moves a lever farther
+  // than a version of the same two levers that does as well within its interval (that one is listed, or, if it adds nothing to its moves alone, neither)
+  const pairRemedies = raced.filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone)))
+    .map((p) => p.remedy)
+    .filter((r) => !raced.some((o) => leverKey(o.remedy) === leverKey(r) && o.remedy.breaches.length <= r.breaches.length
+      && reach(o.remedy, base) < reach(r, base) - 1e-9 && o.remedy.allGoals[1] >= r.allGoalsInterval[0]
+      && !o.parts.every((alone) => rankValue(o.remedy) > rankValue(alone))));
 
   // 5. the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
   const searched = diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
@@ -398,11 +441,19 @@ const EXPECTED_WORK = {
 /** Fresh runs for the check start here (the goal seek's held-out runs: never used by a search). */
 export const CHECK_FIRST_RUN = HOLDOUT_FIRST_RUN;
 
-/** A remedy with its check on fresh runs: the paired difference in meeting every goal, run by run. */
+/** A remedy with its check on fresh runs: the paired difference in meeting every goal, and each goal alone, run by run. */
 function withCheck(r: Remedy, before: readonly Summary[], after: readonly Summary[], goals: readonly Threshold[]): Remedy {
   const { mean, interval } = pairedMean(after.map((s, i) => (meetsAll(goals, s) ? 1 : 0) - (meetsAll(goals, before[i]) ? 1 : 0)));
-  return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval, confirmed: interval[0] > 0 } };
+  const perGoal = goals.map((g): GoalCheck => {
+    const met = (s: Summary) => (meetsGoal(g, s[g.metric]) ? 1 : 0);
+    const d = pairedMean(after.map((s, i) => met(s) - met(before[i])));
+    return { metric: g.metric, difference: d.mean, interval: d.interval, confirmed: d.interval[0] > 0 };
+  });
+  return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval, confirmed: interval[0] > 0, goals: perGoal } };
 }
+
+/** A remedy's check on one goal (absent: not checked, or a result saved before goals were checked one by one). */
+export const goalCheckOf = (r: Remedy, metric: SummaryKey): GoalCheck | undefined => r.check?.goals?.find((g) => g.metric === metric);
 
 /** The diagnosis from the current strategy's runs and the remedies evaluated on every run. */
 export function diagnosisFrom(
@@ -431,8 +482,15 @@ export function diagnosisFrom(
       const e = r.goals.find((g) => g.metric === threshold.metric)!;
       return e.metShare[1] - e.metShare[0] >= WORTH_SUGGESTING && improvesGoal(e, threshold) && serviceJustified(r);
     });
+    // as the list above: once checked, only moves fresh runs confirm for this goal are advised (with Apply); the others, playbook-consistent, apart
+    // (a result checked before goals were checked one by one falls back on the check of every goal at once)
+    const goalReliable = (r: Remedy) => !isChecked || (goalCheckOf(r, threshold.metric) ?? r.check)?.confirmed === true;
     const values = current.map((s) => s[threshold.metric]).filter((v): v is number => v !== null).sort((a, b) => a - b);
-    return [{ threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves: distinctLevers(helps, DIAGNOSIS_PLAN.perGoalListed, base) }];
+    return [{
+      threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null,
+      moves: distinctLevers(helps.filter(goalReliable), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric),
+      unconfirmed: isChecked ? distinctLevers(helps.filter((r) => !goalReliable(r) && !r.breaches.length && !lowersService(r)), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric) : [],
+    }];
   });
   return {
     kind: 'diagnosis',
@@ -459,7 +517,7 @@ function noChange(r: Remedy): Remedy {
 }
 
 /** The levers a remedy moves, the window's start and length as one (19:00–21:00 and 19:00–20:00 are one remedy's two versions). */
-const leverKey = (r: Remedy) => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
+const leverKey = (r: { readonly moves: readonly Move[] }) => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
 
 /** How far a remedy moves its levers from where they are or from the playbook's setting, whichever is nearer (shares of each lever's range, summed). */
 function reach(r: Remedy, base: Scenario): number {
@@ -473,6 +531,16 @@ function reach(r: Remedy, base: Scenario): number {
 }
 
 /**
+ * Of the remedies on the same levers as `r` (and of its standing within the
+ * playbook) whose chance of meeting every goal lies within r's interval, the
+ * one nearest the current setting or the playbook's (r itself when none is nearer).
+ */
+function nearestAlike(r: Remedy, among: readonly Remedy[], base: Scenario): Remedy {
+  return among.filter((x) => leverKey(x) === leverKey(r) && x.breaches.length <= r.breaches.length && x.allGoals[1] >= r.allGoalsInterval[0])
+    .reduce((best, x) => (reach(x, base) < reach(best, base) - 1e-9 ? x : best), r);
+}
+
+/**
  * The best remedies, one per set of levers (a pair only once, and not when a
  * lever of it is already mentioned: "screen + points", "screen + posts",
  * "screen + competition" is one piece of advice said thrice). Of a lever's
@@ -480,7 +548,7 @@ function reach(r: Remedy, base: Scenario): number {
  * interval, the one nearest the current setting or the playbook's is kept: not
  * a jump to the far end of the range for a gain the runs cannot tell apart.
  */
-function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario): Remedy[] {
+function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario, focus?: SummaryKey): Remedy[] {
   const seen = new Set<string>();
   const out: Remedy[] = [];
   const mentioned = new Set<string>();
@@ -492,7 +560,8 @@ function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenari
     if (levers.length > 1 && levers.some((l) => mentioned.has(l))) continue;
     seen.add(key);
     levers.forEach((l) => mentioned.add(l));
-    const tier = (x: Remedy) => `${x.check?.confirmed ?? false}/${x.breaches.length > 0}`;
+    // of the same standing: confirmed (for the goal a section is about, if any) and within the playbook, or not
+    const tier = (x: Remedy) => `${(focus ? goalCheckOf(x, focus) ?? x.check : x.check)?.confirmed ?? false}/${x.breaches.length > 0}`;
     const alike = base ? ranked.filter((x) => leverKey(x) === key && tier(x) === tier(r) && x.allGoals[1] >= r.allGoalsInterval[0]) : [r];
     out.push(alike.reduce((best, x) => (reach(x, base!) < reach(best, base!) - 1e-9 ? x : best), r));
     if (out.length >= count) break;
