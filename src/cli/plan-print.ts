@@ -237,6 +237,12 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(`no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
     const cheap = result.cheapest;
     if (cheap) print(`the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs.`);
+    if (result.withinPlaybook && result.objective.kind === 'maxGoals') {
+      const budget = result.objective.budget;
+      print(locale === 'zh-CN'
+        ? `在手册范围内，尝试过的策略都无法在每周 ${budget} 小时内完成：请提高预算，或用 --outside-playbook 查看偏离手册的代价。`
+        : `within the playbook no strategy tried fits ${budget} team hours a week: raise the budget, or see with --outside-playbook what leaving the playbook would cost.`);
+    }
     return;
   }
   const changes = result.best.settings.filter(([path, v], i) => v !== result.levers[i].current || path !== result.levers[i].path);
@@ -269,7 +275,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   }
 }
 
-export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number): void {
+export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
   print(`hours–chance frontier of ${plain(result.scenario)}${result.withinPlaybook ? ', within the playbook' : ''}: ${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s`);
   print('each point: no strategy tried meets every goal more often with as few team hours a week\n');
   const lever = (path: string) => leverAt(path)!;
@@ -277,6 +283,12 @@ export function printFrontier(result: FrontierResult, scenario: Scenario, second
     .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';
   print(table([['team h/week', 'every goal met (90 % interval, runs)', 'changes from the current strategy'],
     ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
+  if (result.withinPlaybook && result.points.length) {
+    const floor = result.points[0].hours.toFixed(1);
+    print(locale === 'zh-CN'
+      ? `在手册范围内，曲线从每周 ${floor} 小时运营工时开始：尝试过的符合手册的策略都不少于此数；预算更少就意味着偏离手册（--outside-playbook 可查看偏离的代价）`
+      : `within the playbook the curve starts at ${floor} team hours a week: no strategy tried that keeps to it needs fewer; a smaller budget means leaving the playbook (--outside-playbook shows what that would cost)`);
+  }
   if (result.points.length < result.pointsWanted) print(`only ${result.points.length} of the ${result.pointsWanted} points asked for are on the front: more team hours do not buy a higher chance here`);
   const c = result.current;
   print(`\ncurrent strategy: ${c.hours.toFixed(1)} h a week, every goal met in ${pct(c.chance)} (${pct(c.interval[0])}–${pct(c.interval[1])}, ${c.runs} runs)${c.current && result.points.some((p) => p.current) ? ' — on the frontier' : ''}`);

@@ -279,7 +279,7 @@ async function frontierCommand(file: string | undefined, values: Flags): Promise
   const seconds = (performance.now() - started) / 1000;
   if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, frontierToCsv(result), [file!]);
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
-  printFrontier(result, scenario, seconds);
+  printFrontier(result, scenario, seconds, locale);
   if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
 }
 

@@ -19,7 +19,7 @@ import { describeGoalMove, describeRemedy, describeRemedyAgain, DIAGNOSIS_TEXT, 
 import { goalsOf } from '../../src/model/playbook.ts';
 import { TimeLeft } from '../../src/model/planning/time-left.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
-import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
+import { advicePosition, breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
 import { loadScenario } from '../scenarios.ts';
 
@@ -565,6 +565,27 @@ describe('planning on the model', () => {
     expect(cells.playbook).toEqual({ within: true, text: '✓ within the playbook', short: '✓ within' });
     expect(cells.check.state).toBe('confirmed');
     expect(cells.check.text).toMatch(/^✓ confirmed \(every goal at once\): \+[\d.]+ pp \(90% interval \+[\d.]+ to \+[\d.]+ pp\)$/);
+  });
+
+  it('lists a pair in its nearest version: no lever sent to the end of its range when a nearer setting does as well (over-marketing, no operations)', async () => {
+    for (const name of ['over-marketing', 'no-operations'] as const) {
+      const base = scenario(name);
+      const d = await diagnose(runTasksHere, base, 40);
+      const pairs = [...d.remedies, ...(d.unconfirmed ?? [])].filter((r) => r.moves.length > 1);
+      expect(pairs.length, name).toBeGreaterThan(0);
+      for (const r of pairs) {
+        for (const m of r.moves) {
+          const lever = leverAt(m.path)!;
+          if (lever.options) continue;
+          // a numeric lever at an end of its range only when that is the playbook's own setting (promotions 0)
+          const end = m.to === lever.min || m.to === lever.max;
+          expect(!end || advicePosition(lever, base) === m.to, `${name}: ${describeRemedy(r, base, 'en')}`).toBe(true);
+        }
+      }
+      // one remedy per set of levers: a version of a pair listed above is not listed again apart
+      const keys = pairs.map((r) => r.moves.map((m) => m.path).sort().join('&'));
+      expect(new Set(keys).size, name).toBe(keys.length);
+    }
   });
 
   it('the playbook guardrails narrow each lever to its § setting or range', () => {

@@ -388,44 +388,61 @@ export async function diagnose(
     if (!leaders.some((l) => overlaps(l.moves, r.moves))) leaders.push(r);
   }
   const fullRuns = new Map(shortlist.map((c, k) => [keyOfMoves(c.moves), [...c.runs, ...rest[k]]]));
-  // each leader also in its nearest version: the setting of its lever nearest the current one or the playbook's that the runs cannot tell
-  // from it (as a move alone is listed): "posts 2 → 14 + promotions 21 → 0" is tried as "posts 2 → 3 + promotions 21 → 0" too
-  const versions = (a: Remedy) => [a, ...[nearestAlike(a, full, base)].filter((n) => n !== a)];
-  const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => versions(a).flatMap((va) => versions(b).flatMap((vb) => {
-    const moves = [...va.moves, ...vb.moves];
+  const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => {
+    const moves = [...a.moves, ...b.moves];
     const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
-    return parsed.ok ? [{ moves, parts: [va, vb], scenario: parsed.scenario, levers: leverKey({ moves }) }] : [];
-  }))));
+    return parsed.ok ? [{ moves, parts: [a, b], scenario: parsed.scenario }] : [];
+  }));
   // raced: each pair first on the screening's runs; only one that beats each of its moves alone on those runs gets every run
-  // (with every other version of the same two levers, so that a nearer version can be preferred on every run)
   work.pairs = pairs.length * screenRuns + Math.round(pairs.length * EXPECTED_WORK.pairsRaced) * (runs - screenRuns);
   const pairLook = await stage(pairs.map((p) => ({ scenario: p.scenario, firstRun: 0, runs: screenRuns })));
   const partOn = (part: Remedy, n: number) => remedyOf(base, part.moves, current, fullRuns.get(keyOfMoves(part.moves))!.slice(0, n));
-  const promising = new Set(pairs.filter((p, k) => {
+  const racing = pairs.flatMap((p, k) => {
     const looks = remedyOf(base, p.moves, current, pairLook[k]);
-    return p.parts.every((alone) => rankValue(looks) > rankValue(partOn(alone, screenRuns)));
-  }).map((p) => p.levers));
-  const racing = pairs.flatMap((p, k) => (promising.has(p.levers) ? [{ ...p, runs: pairLook[k] }] : []));
+    return p.parts.every((alone) => rankValue(looks) > rankValue(partOn(alone, screenRuns))) ? [{ ...p, runs: pairLook[k] }] : [];
+  });
   work.pairs = pairs.length * screenRuns + racing.length * (runs - screenRuns);
   const pairRest = await stage(racing.map((p) => ({ scenario: p.scenario, firstRun: screenRuns, runs: runs - screenRuns })));
-  const raced = racing.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, [...p.runs, ...pairRest[k]]), parts: p.parts }));
-  // a pair is worth listing only when it beats each of its moves alone, and never in a version that moves a lever farther
-  // than a version of the same two levers that does as well within its interval (that one is listed, or, if it adds nothing to its moves alone, neither)
-  const pairRemedies = raced.filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone)))
-    .map((p) => p.remedy)
-    .filter((r) => !raced.some((o) => leverKey(o.remedy) === leverKey(r) && o.remedy.breaches.length <= r.breaches.length
-      && reach(o.remedy, base) < reach(r, base) - 1e-9 && o.remedy.allGoals[1] >= r.allGoalsInterval[0]
-      && !o.parts.every((alone) => rankValue(o.remedy) > rankValue(alone))));
+  const pairRemedies = racing.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, [...p.runs, ...pairRest[k]]), parts: p.parts }))
+    // a pair is worth listing only when it beats each of its moves alone
+    .filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone)));
+
+  // 4b. nearer versions of the pairs that would be listed: each numeric lever a pair moves beyond the setting nearest the current one or
+  // the playbook's is tried, with the other move kept, at each of its settings tried alone that is nearer, on every run; a version that
+  // beats the other move alone is one more version of the pair, and the listing keeps the nearest of those the runs cannot tell from the
+  // best (`distinctLevers`): "posts 2 → 14 + promotions 21 → 0" becomes "posts 2 → 3 + promotions 21 → 0" when that does as well
+  const before = diagnosisFrom(base, current, [...full, ...pairRemedies.map((p) => p.remedy)], singles.length, pairs.length, screenRuns);
+  const listedPairs = [...before.remedies, ...(before.unconfirmed ?? []), ...before.goals.flatMap((g) => [...g.moves, ...(g.unconfirmed ?? [])])]
+    .filter((r, i, all) => leverKey(r).includes('&') && all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);
+  const nearer = listedPairs.flatMap((r) => {
+    const pair = pairRemedies.find((p) => keyOfMoves(p.remedy.moves) === keyOfMoves(r.moves));
+    if (!pair) return [];
+    return r.moves.flatMap((m) => {
+      const lever = leverAt(m.path);
+      if (!lever || lever.options || isWindowLever(m.path)) return [];
+      const partner = pair.parts.find((part) => !part.moves.some((x) => x.path === m.path))!;
+      const far = reachOf(lever, m.from, m.to, base);
+      return movesOf(lever, base).filter((x) => reachOf(lever, x.from, x.to, base) < far - 1e-9).flatMap((x) => {
+        const moves = r.moves.map((o) => (o.path === m.path ? x : o));
+        const parsed = withSettings(base, moves.map((o): Setting => [o.path, o.to]));
+        return parsed.ok ? [{ moves, partner, scenario: parsed.scenario }] : [];
+      });
+    });
+  });
+  work.pairs += nearer.length * runs;
+  const nearerRuns = await stage(nearer.map((v) => ({ scenario: v.scenario, firstRun: 0, runs })));
+  const versions = nearer.map((v, k) => ({ remedy: remedyOf(base, v.moves, current, nearerRuns[k]), partner: v.partner }))
+    .filter((v) => rankValue(v.remedy) > rankValue(v.partner)).map((v) => v.remedy);
 
   // 5. the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
-  const searched = diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
+  const searched = diagnosisFrom(base, current, [...full, ...pairRemedies.map((p) => p.remedy), ...versions], singles.length, pairs.length + nearer.length, screenRuns);
   const listed = [...searched.remedies, ...searched.goals.flatMap((g) => g.moves)].filter((r, i, all) => all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);
   const checkScenarios = listed.flatMap((r) => { const parsed = withSettings(base, settingsOfRemedy(r)); return parsed.ok ? [parsed.scenario] : []; });
   work.check = checkScenarios.length * runs;
   const fresh = await stage(checkScenarios.map((scenario) => ({ scenario, firstRun: CHECK_FIRST_RUN, runs })));
   onProgress?.(total(), total());
   const checked = listed.map((r, k) => withCheck(remedyOf(base, r.moves, freshCurrent, fresh[k]), freshCurrent, fresh[k], goals));
-  const result = diagnosisFrom(base, freshCurrent, checked, singles.length, pairs.length, screenRuns);
+  const result = diagnosisFrom(base, freshCurrent, checked, singles.length, pairs.length + nearer.length, screenRuns);
   // which goals are missed, and the group's outcome, are read on the runs the diagnosis started from
   return { ...result, firstLookRuns: firstLook, outcome: searched.outcome };
 }
@@ -473,7 +490,9 @@ export function diagnosisFrom(
   const candidates = (raise.length ? raise : closer).filter(serviceJustified);
   // (when none raises it, the check on every goal at once cannot confirm a move that only brings runs closer: those are listed as they are, marked)
   const overall = distinctLevers(raise.length ? candidates.filter(reliable) : candidates, DIAGNOSIS_PLAN.listed, base);
-  const unconfirmed = isChecked ? distinctLevers(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r)), DIAGNOSIS_PLAN.listed, base) : [];
+  // (a version of a remedy listed above is not listed again apart: one remedy per set of levers)
+  const apart = (list: readonly Remedy[], shown: readonly Remedy[]) => list.filter((r) => !shown.some((o) => leverKey(o) === leverKey(r)));
+  const unconfirmed = isChecked ? distinctLevers(apart(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r)), overall), DIAGNOSIS_PLAN.listed, base) : [];
   const diagnosed = goals.flatMap((threshold): GoalDiagnosis[] => {
     const metShare = share(current, (s) => meetsGoal(threshold, s[threshold.metric]));
     if (metShare >= RELIABLY_MET) return [];
@@ -486,10 +505,10 @@ export function diagnosisFrom(
     // (a result checked before goals were checked one by one falls back on the check of every goal at once)
     const goalReliable = (r: Remedy) => !isChecked || (goalCheckOf(r, threshold.metric) ?? r.check)?.confirmed === true;
     const values = current.map((s) => s[threshold.metric]).filter((v): v is number => v !== null).sort((a, b) => a - b);
+    const moves = distinctLevers(helps.filter(goalReliable), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric);
     return [{
-      threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null,
-      moves: distinctLevers(helps.filter(goalReliable), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric),
-      unconfirmed: isChecked ? distinctLevers(helps.filter((r) => !goalReliable(r) && !r.breaches.length && !lowersService(r)), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric) : [],
+      threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves,
+      unconfirmed: isChecked ? distinctLevers(apart(helps.filter((r) => !goalReliable(r) && !r.breaches.length && !lowersService(r)), moves), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric) : [],
     }];
   });
   return {
@@ -517,27 +536,18 @@ function noChange(r: Remedy): Remedy {
 }
 
 /** The levers a remedy moves, the window's start and length as one (19:00–21:00 and 19:00–20:00 are one remedy's two versions). */
-const leverKey = (r: { readonly moves: readonly Move[] }) => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
+const leverKey = (r: { readonly moves: readonly Move[] }): string => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
 
 /** How far a remedy moves its levers from where they are or from the playbook's setting, whichever is nearer (shares of each lever's range, summed). */
 function reach(r: Remedy, base: Scenario): number {
-  return r.moves.reduce((sum, m) => {
-    const lever = leverAt(m.path);
-    if (!lever) return sum;
-    const advice = advicePosition(lever, base);
-    const span = Math.max(1e-9, lever.max - lever.min);
-    return sum + Math.min(Math.abs(m.to - m.from), advice === undefined ? Infinity : Math.abs(m.to - advice)) / span;
-  }, 0);
+  return r.moves.reduce((sum, m) => { const lever = leverAt(m.path); return lever ? sum + reachOf(lever, m.from, m.to, base) : sum; }, 0);
 }
 
-/**
- * Of the remedies on the same levers as `r` (and of its standing within the
- * playbook) whose chance of meeting every goal lies within r's interval, the
- * one nearest the current setting or the playbook's (r itself when none is nearer).
- */
-function nearestAlike(r: Remedy, among: readonly Remedy[], base: Scenario): Remedy {
-  return among.filter((x) => leverKey(x) === leverKey(r) && x.breaches.length <= r.breaches.length && x.allGoals[1] >= r.allGoalsInterval[0])
-    .reduce((best, x) => (reach(x, base) < reach(best, base) - 1e-9 ? x : best), r);
+/** How far one move takes a lever from where it is or from the playbook's setting, whichever is nearer (a share of its range). */
+function reachOf(lever: Lever, from: number, to: number, base: Scenario): number {
+  const advice = advicePosition(lever, base);
+  const span = Math.max(1e-9, lever.max - lever.min);
+  return Math.min(Math.abs(to - from), advice === undefined ? Infinity : Math.abs(to - advice)) / span;
 }
 
 /**
@@ -547,6 +557,10 @@ function nearestAlike(r: Remedy, among: readonly Remedy[], base: Scenario): Reme
  * settings whose chance of meeting every goal lies within the best one's
  * interval, the one nearest the current setting or the playbook's is kept: not
  * a jump to the far end of the range for a gain the runs cannot tell apart.
+ * Under a missed goal (`focus`), "as good" is on that goal: its share of runs
+ * met within the best one's 90 % interval, and confirmed for it or not alike.
+ * Pairs the same: a pair's versions (each lever at its best or its nearest
+ * setting, `nearestAlike`) are one remedy's versions.
  */
 function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario, focus?: SummaryKey): Remedy[] {
   const seen = new Set<string>();
@@ -562,7 +576,10 @@ function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenari
     levers.forEach((l) => mentioned.add(l));
     // of the same standing: confirmed (for the goal a section is about, if any) and within the playbook, or not
     const tier = (x: Remedy) => `${(focus ? goalCheckOf(x, focus) ?? x.check : x.check)?.confirmed ?? false}/${x.breaches.length > 0}`;
-    const alike = base ? ranked.filter((x) => leverKey(x) === key && tier(x) === tier(r) && x.allGoals[1] >= r.allGoalsInterval[0]) : [r];
+    // as good: within the best one's 90 % interval of meeting every goal at once, or (under a missed goal) of meeting that goal
+    const met = (x: Remedy) => x.goals.find((g) => g.metric === focus)?.metShare[1] ?? 0;
+    const low = focus ? wilson(Math.round(met(r) * r.runs), r.runs)[0] : r.allGoalsInterval[0];
+    const alike = base ? ranked.filter((x) => leverKey(x) === key && tier(x) === tier(r) && (focus ? met(x) : x.allGoals[1]) >= low) : [r];
     out.push(alike.reduce((best, x) => (reach(x, base!) < reach(best, base!) - 1e-9 ? x : best), r));
     if (out.length >= count) break;
   }

@@ -71,6 +71,7 @@ export class FrontierPanel extends PlanPanel {
       ${this.stale(scenario)}
       ${frontierChart(r.points, r.current, { title: t(locale, 'plan_frontier'), x: t(locale, 'hoursPerWeekAxis'), y: t(locale, 'allGoalsShare'), percent: (v) => formatPercent(locale, v) })}
       <p class="legend">${t(locale, 'frontierLegend')}</p>
+      ${r.withinPlaybook && r.points.length ? html`<p class="help frontier-floor">${t(locale, 'frontierFloor', { hours: hours(r.points[0].hours) })}</p>` : nothing}
       ${r.points.length < r.pointsWanted ? html`<p class="help frontier-short">${t(locale, 'frontierShort', { n: r.points.length, wanted: r.pointsWanted })}</p>` : nothing}
       <table class="frontier-table">
         <thead><tr><th scope="col">${t(locale, 'hoursPerWeekAxis')}</th><th scope="col">${t(locale, 'allGoalsShare')}</th><th scope="col">${t(locale, 'frontierChanges')}</th><th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
