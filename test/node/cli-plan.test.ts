@@ -9,6 +9,8 @@ import { JobCancelled, threadPool } from '../../src/cli/threads.ts';
 import { tasksFor } from '../../src/model/planning/jobs.ts';
 import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
 import { scratchDir } from './scratch.ts';
+import { printFrontier } from '../../src/cli/plan-print.ts';
+import type { FrontierResult } from '../../src/model/planning/frontier.ts';
 
 let out: string[];
 let err: string[];
@@ -399,6 +401,26 @@ describe('npm run sim -- optimize / diagnose', () => {
     out = [];
     expect(await mainAsync(['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'content.postsPerWeek,activation.dmPerAdminPerDay', '--budget-hours', '3', '--runs', '10', '--days', '14', '--threads', '1'])).toBe(0);
     expect(out.join('\n')).toMatch(/the cheapest strategy tried that keeps to the playbook needs \d+\.\d team hours a week/);
+    expect(out.join('\n')).toMatch(/within the playbook no strategy tried fits 3 team hours a week: raise the budget, or see with --outside-playbook what leaving the playbook would cost/);
+  });
+
+  it('states what slower answers cost the members where the recommendation is shown, in --lang', async () => {
+    // answer time 20 → 90–120 minutes: the search can only slow answers
+    const args = ['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'team.replyMinutes=90:120', '--budget-hours', '100', '--runs', '10', '--days', '14', '--threads', '2'];
+    const result = await json([...args, '--json']) as { best: { settings: [string, number][] }; check: { answerMinutes: [number, number] } };
+    expect(result.best.settings[0][1]).toBeGreaterThanOrEqual(90);
+    const [from, to] = result.check.answerMinutes;
+    expect(to).toBeGreaterThan(from);
+    const minutes = (v: number) => `${v.toFixed(1).replace(/\.0$/, '')} min`;
+    out = [];
+    expect(await mainAsync(args)).toBe(0);
+    const lines = out.join('').split('\n');
+    const recommended = lines.findIndex((l) => l === 'recommended changes');
+    expect(lines[recommended + 1]).toMatch(/^ {2}Team answer time on duty: 20 minutes → \d+ minutes$/);
+    expect(lines[recommended + 2]).toBe(`  ⚠ cost on fresh runs: Questions wait longer: median first answer ${minutes(from)} → ${minutes(to)}`);
+    out = [];
+    expect(await mainAsync([...args, '--lang', 'zh-CN'])).toBe(0);
+    expect(out.join('')).toMatch(/⚠ 新模拟上的代价：提问等待更久：首次响应时效中位数 [\d.]+ 分钟 → [\d.]+ 分钟/);
   });
 
   it('draws the hours–chance frontier: fewer hours, lower chance, each point a strategy; JSON and CSV', async () => {
@@ -429,6 +451,17 @@ describe('npm run sim -- optimize / diagnose', () => {
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toBe('team_hours_per_week,all_goals_met_share,share_low_90,share_high_90,runs,current,against_playbook,"team.admins","activation.dmPerAdminPerDay"');
     expect(rows).toHaveLength(result.points.length + 1);
+    // within the playbook, the curve's first point is the fewest hours that keep to it: said, in --lang
+    const parsed = parseScenario(result.scenarioFile);
+    if (!parsed.ok) throw new Error('the scenario file');
+    for (const [locale, line] of [
+      ['en', `within the playbook the curve starts at ${result.points[0].hours.toFixed(1)} team hours a week: no strategy tried that keeps to it needs fewer`],
+      ['zh-CN', `在手册范围内，曲线从每周 ${result.points[0].hours.toFixed(1)} 小时运营工时开始：尝试过的符合手册的策略都不少于此数`],
+    ] as const) {
+      out = [];
+      printFrontier(result as unknown as FrontierResult, parsed.scenario, 1, locale);
+      expect(out.join('\n')).toContain(line);
+    }
   });
 
   it('explains a silent group and names the levers that help, in words', async () => {
