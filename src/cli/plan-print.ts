@@ -286,7 +286,7 @@ export function printFrontier(result: FrontierResult, scenario: Scenario, second
   if (result.withinPlaybook && result.points.length) {
     const floor = result.points[0].hours.toFixed(1);
     print(locale === 'zh-CN'
-      ? `在手册范围内，曲线从每周 ${floor} 小时运营工时开始：尝试过的符合手册的策略都不少于此数；预算更少就意味着偏离手册（--outside-playbook 可查看偏离的代价）`
+      ? `在手册范围内，曲线的起点是每周运营工时 ${floor} 小时：尝试过的符合手册的策略都不少于此数；预算更少就意味着偏离手册（--outside-playbook 可查看偏离的代价）`
       : `within the playbook the curve starts at ${floor} team hours a week: no strategy tried that keeps to it needs fewer; a smaller budget means leaving the playbook (--outside-playbook shows what that would cost)`);
   }
   if (result.points.length < result.pointsWanted) print(`only ${result.points.length} of the ${result.pointsWanted} points asked for are on the front: more team hours do not buy a higher chance here`);

@@ -29,7 +29,7 @@ export const PLAN_MESSAGES = {
   frontierChanges: { en: 'Changes from your strategy', zh: '相对当前策略的改动' },
   frontierLegend: { en: 'Dots: strategies on the curve, bars: their 90 % intervals; the hollow ring is your strategy.', zh: '圆点：曲线上的策略，竖条：90% 区间；空心圆为当前策略。' },
   frontierShort: { en: 'Only {n} of the {wanted} points asked for are on the curve: every other strategy tried is beaten by one of them (as few hours or fewer, as high a chance or higher), so more team hours do not buy a higher chance of meeting every goal here.', zh: '所要的 {wanted} 个点中只有 {n} 个在曲线上：尝试过的其他策略都被它们超越（工时不多于、达标概率不低于），在此范围内增加运营工时并不能提高全部目标达成的概率。' },
-  frontierFloor: { en: 'Within the playbook the curve starts at {hours} of team work a week: no strategy tried that keeps to it needs fewer. A smaller budget means leaving the playbook (untick “Stay within the playbook” to see what that would cost).', zh: '在手册范围内，曲线从每周 {hours} 运营工时开始：尝试过的符合手册的策略都不少于此数。预算更少就意味着偏离手册（取消“遵循手册”可查看偏离的代价）。' },
+  frontierFloor: { en: 'Within the playbook the curve starts at {hours} of team work a week: no strategy tried that keeps to it needs fewer. A smaller budget means leaving the playbook (untick “Stay within the playbook” to see what that would cost).', zh: '在手册范围内，曲线的起点是每周运营工时 {hours}：尝试过的符合手册的策略都不少于此数。预算更少就意味着偏离手册（取消“遵循手册”可查看偏离的代价）。' },
   frontierCurrent: { en: 'Your strategy: {hours} a week, every goal met in {share} ({total} runs in all).', zh: '当前策略：每周 {hours}，全部达标比例 {share}（共 {total} 次模拟）。' },
   againstPlaybookShort: { en: 'against the playbook ({sources})', zh: '违背手册（{sources}）' },
   plan_goalSeek: { en: 'Goal seek', zh: '目标寻优' },

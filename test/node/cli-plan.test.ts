@@ -456,7 +456,7 @@ describe('npm run sim -- optimize / diagnose', () => {
     if (!parsed.ok) throw new Error('the scenario file');
     for (const [locale, line] of [
       ['en', `within the playbook the curve starts at ${result.points[0].hours.toFixed(1)} team hours a week: no strategy tried that keeps to it needs fewer`],
-      ['zh-CN', `在手册范围内，曲线从每周 ${result.points[0].hours.toFixed(1)} 小时运营工时开始：尝试过的符合手册的策略都不少于此数`],
+      ['zh-CN', `在手册范围内，曲线的起点是每周运营工时 ${result.points[0].hours.toFixed(1)} 小时：尝试过的符合手册的策略都不少于此数`],
     ] as const) {
       out = [];
       printFrontier(result as unknown as FrontierResult, parsed.scenario, 1, locale);
