@@ -281,8 +281,11 @@ export function printFrontier(result: FrontierResult, scenario: Scenario, second
   const lever = (path: string) => leverAt(path)!;
   const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== result.levers[i].current)
     .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';
+  // a point that slows answers says what it costs the members (in --lang)
+  const slower = (p: FrontierPoint) => (p.current || p.answerMinutes == null || result.current.answerMinutes == null ? null
+    : slowerAnswersText([result.current.answerMinutes, p.answerMinutes], locale));
   print(table([['team h/week', 'every goal met (90 % interval, runs)', 'changes from the current strategy'],
-    ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
+    ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${slower(p) ? ` — ⚠ ${slower(p)}` : ''}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
   if (result.withinPlaybook && result.points.length) {
     const floor = result.points[0].hours.toFixed(1);
     print(locale === 'zh-CN'

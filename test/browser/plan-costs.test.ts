@@ -12,12 +12,15 @@ import { loadScenario } from '../scenarios.ts';
 const base: Scenario = loadScenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14 }));
 let seek: GoalSeekResult;
 let curve: FrontierResult;
+let slowCurve: FrontierResult;
+
+// answer time 20 → 90–120 minutes: any strategy but the current one slows answers
+const slow = { ...leverAt('team.replyMinutes')!, min: 90, max: 120 };
 
 beforeAll(async () => {
-  // answer time 20 → 90–120 minutes: the search can only slow answers
-  const slow = { ...leverAt('team.replyMinutes')!, min: 90, max: 120 };
   seek = await goalSeek(runTasksHere, base, { levers: [slow], objective: { kind: 'maxGoals', budget: 100 }, finalRuns: 10, checkRuns: 20 });
   curve = await frontier(runTasksHere, base, { levers: ['team.admins', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!), points: 3, firstRuns: 5, finalRuns: 10, candidates: 6, generations: 1 });
+  slowCurve = await frontier(runTasksHere, base, { levers: [slow, leverAt('activation.dmPerAdminPerDay')!], points: 3, firstRuns: 5, finalRuns: 10, candidates: 6, generations: 1 });
 }, 120_000);
 
 afterEach(() => { document.body.replaceChildren(); });
@@ -50,5 +53,18 @@ describe('the costs of a plan', () => {
     document.body.replaceChildren();
     const zh = await mount('qc-plan-frontier', 'zh-CN', { result: curve, scenario: base });
     expect(zh.shadowRoot!.querySelector('.frontier-floor')!.textContent).toMatch(/^在手册范围内，曲线的起点是每周运营工时 [\d.]+ 小时：/);
+  });
+
+  it('a point of the curve that slows answers says how much longer questions wait', async () => {
+    const slower = slowCurve.points.filter((p) => !p.current);
+    expect(slower.length).toBeGreaterThan(0);
+    const el = await mount('qc-plan-frontier', 'en', { result: slowCurve, scenario: base });
+    const rows = [...el.shadowRoot!.querySelectorAll('table.frontier-table tbody tr')];
+    rows.forEach((row, i) => {
+      const p = slowCurve.points[i];
+      if (p.current || p.answerMinutes! - slowCurve.current.answerMinutes! < Math.max(1, 0.1 * slowCurve.current.answerMinutes!)) return;
+      expect(row.querySelector('.slower')!.textContent).toMatch(/^⚠ Questions wait longer: median first answer [\d.]+ min → [\d.]+ min$/);
+    });
+    expect(el.shadowRoot!.querySelectorAll('table.frontier-table .slower').length).toBeGreaterThan(0);
   });
 });

@@ -111,6 +111,7 @@ export function runRecord(goals: readonly Threshold[], s: Summary): RunRecord {
     met: meetsAll(goals, s) ? 1 : 0,
     shortfall: goals.reduce((sum, g) => sum + shortfall(g, s[g.metric]), 0) / Math.max(1, goals.length),
     cost: s.teamHoursPerWeek ?? 0,
+    answerMinutes: s.firstAnswerMinutesMedian,
   };
 }
 
