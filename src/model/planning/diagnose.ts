@@ -431,11 +431,20 @@ export async function diagnose(
   });
   work.pairs += nearer.length * runs;
   const nearerRuns = await stage(nearer.map((v) => ({ scenario: v.scenario, firstRun: 0, runs })));
-  const versions = nearer.map((v, k) => ({ remedy: remedyOf(base, v.moves, current, nearerRuns[k]), partner: v.partner }))
-    .filter((v) => rankValue(v.remedy) > rankValue(v.partner)).map((v) => v.remedy);
+  const tried = nearer.map((v, k) => ({ remedy: remedyOf(base, v.moves, current, nearerRuns[k]), partner: v.partner }));
+  const versions = tried.filter((v) => rankValue(v.remedy) > rankValue(v.partner)).map((v) => v.remedy);
+  // a far version is not shown when a nearer one does as well within its intervals (every goal at once and each goal) but adds
+  // nothing to the other move alone: the far end's gain is then the other move's
+  const asWell = (v: Remedy, r: Remedy) => v.allGoals[1] >= r.allGoalsInterval[0] && r.goals.every((g) => {
+    const x = v.goals.find((o) => o.metric === g.metric)!;
+    return x.metShare[1] >= wilson(Math.round(g.metShare[1] * r.runs), r.runs)[0];
+  });
+  const outdone = (r: Remedy) => tried.some((v) => !versions.includes(v.remedy) && leverKey(v.remedy) === leverKey(r)
+    && reach(v.remedy, base) < reach(r, base) - 1e-9 && asWell(v.remedy, r));
+  const kept = pairRemedies.map((p) => p.remedy).filter((r) => !outdone(r));
 
   // 5. the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
-  const searched = diagnosisFrom(base, current, [...full, ...pairRemedies.map((p) => p.remedy), ...versions], singles.length, pairs.length + nearer.length, screenRuns);
+  const searched = diagnosisFrom(base, current, [...full, ...kept, ...versions], singles.length, pairs.length + nearer.length, screenRuns);
   const listed = [...searched.remedies, ...searched.goals.flatMap((g) => g.moves)].filter((r, i, all) => all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);
   const checkScenarios = listed.flatMap((r) => { const parsed = withSettings(base, settingsOfRemedy(r)); return parsed.ok ? [parsed.scenario] : []; });
   work.check = checkScenarios.length * runs;
