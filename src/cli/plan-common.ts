@@ -38,7 +38,8 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   --points N                 frontier: points on the hours–chance curve (2–30, default 10)
   --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60, discover 60)
   --lang en|zh-CN            optimize, frontier, sensitivity, discover: the language of the messages about the levers
-                             (a lever this kind of group does not set is refused; default en)
+                             (a lever this kind of group does not set is refused) and, in optimize and frontier, of the
+                             costs (slower answers) and the playbook's floor of hours; the tables stay in English (default en)
   --json                     planning results carry the scenario itself and the app version, so they can be re-run
   --threshold P              discover: a strategy is good when every goal (or --goal METRIC) is met in at least this share of its runs (default 0.1; with --goal 0.5)`;
 
