@@ -568,8 +568,8 @@ function reachOf(lever: Lever, from: number, to: number, base: Scenario): number
  * a jump to the far end of the range for a gain the runs cannot tell apart.
  * Under a missed goal (`focus`), "as good" is on that goal: its share of runs
  * met within the best one's 90 % interval, and confirmed for it or not alike.
- * Pairs the same: a pair's versions (each lever at its best or its nearest
- * setting, `nearestAlike`) are one remedy's versions.
+ * Pairs the same: a pair's nearer versions (stage 4b of `diagnose`) are one
+ * remedy's versions.
  */
 function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario, focus?: SummaryKey): Remedy[] {
   const seen = new Set<string>();
