@@ -9,7 +9,7 @@ import { discover, DISCOVERY_DEFAULTS } from '../model/planning/discover.ts';
 import { DESIGN_LIMITS, discoveryInput, discoveryToCsv, goalOf, ruleText, runDesign, type DiscoveryTarget } from '../model/planning/discover-model.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { printDiscovery } from './discover-print.ts';
-import { decimal, loadScenario, parseLevers, wholeNumber, withPool } from './plan-common.ts';
+import { decimal, loadScenario, parseLang, parseLevers, wholeNumber, withPool } from './plan-common.ts';
 import { defaultThreads } from './threads.ts';
 import { print, progressPrinter } from './terminal.ts';
 import type { Flags } from './flags.ts';
@@ -25,7 +25,7 @@ export const DEFAULT_THRESHOLD = { allGoals: 0.1, goal: 0.5 } as const;
 export async function discoverCommand(file: string | undefined, values: Flags): Promise<void> {
   const scenario = loadScenario(file, values, 'discover');
   if (values.levers === undefined) throw new UserError([`command line: discover needs --levers a,b,… (the levers to sample; at most ${DESIGN_LIMITS.maxLevers})`]);
-  const levers = parseLevers(values.levers, scenario);
+  const levers = parseLevers(values.levers, scenario, parseLang(values.lang));
   if (levers.length > DESIGN_LIMITS.maxLevers) throw new UserError([`command line: --levers: at most ${DESIGN_LIMITS.maxLevers} levers for discovery (got ${levers.length})`]);
   const points = wholeNumber('points', values.points, DESIGN_LIMITS.minPoints, DESIGN_LIMITS.maxPoints, 60);
   const runs = wholeNumber('runs', values.runs, 1, 10_000, 60);

@@ -6,7 +6,9 @@
 import type { Scenario } from '../model/scenario.ts';
 import { SUMMARY_KEYS } from '../model/metrics.ts';
 import type { Executor } from '../model/planning/jobs.ts';
-import { isNumeric, leverAt, leversFor, type Lever } from '../model/planning/levers.ts';
+import { ALL_FIELDS } from '../model/fields.ts';
+import type { Locale } from '../model/format.ts';
+import { appliesToGroup, isNumeric, leverAt, leversFor, type Lever } from '../model/planning/levers.ts';
 import type { Output } from '../model/planning/sensitivity-model.ts';
 import { plain, UserError } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
@@ -16,9 +18,9 @@ import { JobCancelled, threadPool } from './threads.ts';
 export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=from:to:step [--vary2 PATH=…] [--runs N] [--json] [--csv FILE]
   npm run sim -- sensitivity <scenario.json> [--method morris|sobol] [--levers a,b=lo:hi,…] [--outputs missed|all|KEY,…] [--samples N] [--runs N] [--json] [--csv FILE] [--design-csv FILE]
   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
-  npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--outside-playbook] [--runs N] [--json]
+  npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--outside-playbook] [--runs N] [--json] [--lang en|zh-CN]
   npm run sim -- diagnose <scenario.json> [--runs N] [--json]
-  npm run sim -- frontier <scenario.json> --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv FILE]
+  npm run sim -- frontier <scenario.json> --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv FILE] [--lang en|zh-CN]
   npm run sim -- merge <part.json>… [--json] [--csv FILE] [--design-csv FILE]
   npm run sim -- discover <scenario.json> --levers a,b=lo:hi,… [--points N] [--runs N] [--threshold P] [--goal METRIC] [--min-coverage C] [--max-levers K] [--alpha A] [--json] [--csv FILE]
 
@@ -35,6 +37,9 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   --outside-playbook         optimize, frontier: let levers leave the playbook's guardrails (default: stay within them)
   --points N                 frontier: points on the hours–chance curve (2–30, default 10)
   --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60, discover 60)
+  --lang en|zh-CN            optimize, frontier, sensitivity, discover: the language of the messages about the levers
+                             (a lever this kind of group does not set is refused) and, in optimize and frontier, of the
+                             costs (slower answers) and the playbook's floor of hours; the tables stay in English (default en)
   --json                     planning results carry the scenario itself and the app version, so they can be re-run
   --threshold P              discover: a strategy is good when every goal (or --goal METRIC) is met in at least this share of its runs (default 0.1; with --goal 0.5)`;
 
@@ -49,8 +54,33 @@ export function decimal(flag: string, raw: string, min: number, max: number): nu
   return Number(raw);
 }
 
-/** Levers from `a,b=lo:hi,…`, narrowed where a range is given (default: every numeric lever of the scenario). */
-export function parseLevers(raw: string | undefined, scenario: Scenario): Lever[] {
+/** `--lang en|zh-CN` (default en): the language of the messages about the levers. */
+export function parseLang(raw: string | undefined): Locale {
+  if (raw === undefined || raw === 'en' || raw === 'zh-CN') return raw ?? 'en';
+  throw new UserError([`command line: --lang must be en or zh-CN (got "${plain(raw)}")`]);
+}
+
+/** A positioning's name: "customer service" / "客户服务型". */
+function positioningName(scenario: Scenario, locale: Locale): string {
+  const option = ALL_FIELDS.find((f) => f.path === 'group.positioning')?.options?.find((o) => o.value === scenario.group.positioning);
+  return option ? (locale === 'zh-CN' ? option.label.zh : option.label.en.toLowerCase()) : scenario.group.positioning;
+}
+
+/**
+ * A lever this group's operator does not set (fields.ts `positionings`: a
+ * customer-service group cannot change its founder or its inflow), refused in
+ * one line naming the lever, the positioning and the levers that do apply.
+ */
+export function notForThisGroup(lever: Lever, scenario: Scenario, locale: Locale): string {
+  const applying = leversFor(scenario).map((l) => l.path).join(locale === 'zh-CN' ? '、' : ', ');
+  const group = positioningName(scenario, locale);
+  return locale === 'zh-CN'
+    ? `命令行：--levers：${lever.path}（${lever.label.zh}）不适用于${group}群：这类群的运营者无法设置它。适用的策略项：${applying}`
+    : `command line: --levers: ${lever.path} (${lever.label.en}) does not apply to a ${group} group: its operator does not set it. Levers that apply: ${applying}`;
+}
+
+/** Levers from `a,b=lo:hi,…`, narrowed where a range is given (default: every numeric lever of the scenario); a lever this group's operator does not set is refused. */
+export function parseLevers(raw: string | undefined, scenario: Scenario, locale: Locale = 'en'): Lever[] {
   if (raw === undefined) return leversFor(scenario, 'numeric');
   const problems: string[] = [];
   const levers: Lever[] = [];
@@ -58,6 +88,7 @@ export function parseLevers(raw: string | undefined, scenario: Scenario): Lever[
     const [path, range] = item.split('=');
     const lever = leverAt(path);
     if (!lever) { problems.push(`command line: --levers: "${plain(path)}" is not a lever`); continue; }
+    if (!appliesToGroup(lever, scenario)) { problems.push(notForThisGroup(lever, scenario, locale)); continue; }
     if (range === undefined) { levers.push(lever); continue; }
     const [lo, hi] = range.split(':').map(Number);
     if (!isNumeric(lever) || !Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi) {

@@ -6,7 +6,7 @@
  */
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold, type Threshold } from '../model/playbook.ts';
-import { formatSignedChange, formatSignedPoints } from '../model/format.ts';
+import { formatSignedChange, formatSignedPoints, type Locale } from '../model/format.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, leverAt } from '../model/planning/levers.ts';
@@ -14,7 +14,7 @@ import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
 import { RELIABLY_MET, type Remedy } from '../model/planning/diagnose.ts';
-import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
+import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, slowerAnswersText, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { plain } from './io.ts';
@@ -116,7 +116,8 @@ export function multiLineTable(header: readonly string[], rows: readonly (readon
 
 /** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), fitted to `width` columns (the terminal's). */
 export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = terminalColumns()): string {
-  const head = (c: RemedyColumn) => REMEDY_COLUMNS[c].en.replace(' (90% interval)', '');
+  // under a missed goal the fresh runs check that goal
+  const head = (c: RemedyColumn) => REMEDY_COLUMNS[c === 'check' && focus ? 'checkGoal' : c].en.replace(' (90% interval)', '');
   const cut = (items: readonly string[]) => (items.length ? items : ['—']);
   const above = list.map((r) => (focus ? indexAmong(r, remedies) : -1));
   // under a missed goal whose moves are all remedies of the table above: each named by its number
@@ -226,7 +227,7 @@ const VERDICT = {
   noGain: 'verdict: NO GAIN on fresh runs — keep the current strategy; the search\'s gain was noise or the constraint fails.',
 } as const;
 
-export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number): void {
+export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
   const goal = result.objective.kind === 'maxGoals'
     ? `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`
     : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`;
@@ -236,6 +237,12 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(`no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
     const cheap = result.cheapest;
     if (cheap) print(`the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs.`);
+    if (result.withinPlaybook && result.objective.kind === 'maxGoals') {
+      const budget = result.objective.budget;
+      print(locale === 'zh-CN'
+        ? `在手册范围内，尝试过的策略都无法在每周 ${budget} 小时内完成：请提高预算，或用 --outside-playbook 查看偏离手册的代价。`
+        : `within the playbook no strategy tried fits ${budget} team hours a week: raise the budget, or see with --outside-playbook what leaving the playbook would cost.`);
+    }
     return;
   }
   const changes = result.best.settings.filter(([path, v], i) => v !== result.levers[i].current || path !== result.levers[i].path);
@@ -247,6 +254,9 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(`  ${lever(path).label.en}: ${describePosition(lever(path), result.levers[i].current, scenario, 'en')} → ${describePosition(lever(path), v, scenario, 'en')}`);
   }
   for (const b of result.best.breaches) print(`  ⚠ ${lever(b.path).label.en}: against the playbook (${b.source}: ${b.reason.en})`);
+  // what it costs the members: slower answers (on the fresh runs of the check), in --lang
+  const slower = changes.length && result.check ? slowerAnswersText(result.check.answerMinutes, locale) : null;
+  if (slower) print(`  ⚠ ${locale === 'zh-CN' ? `新模拟上的代价：${slower}` : `cost on fresh runs: ${slower}`}`);
   const a = result.best.assessment;
   const s = result.start.assessment;
   print(`\nin the search (the best on ${a.runs} runs, the current on ${s.runs}): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
@@ -265,14 +275,23 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   }
 }
 
-export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number): void {
+export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
   print(`hours–chance frontier of ${plain(result.scenario)}${result.withinPlaybook ? ', within the playbook' : ''}: ${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s`);
   print('each point: no strategy tried meets every goal more often with as few team hours a week\n');
   const lever = (path: string) => leverAt(path)!;
   const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== result.levers[i].current)
     .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';
+  // a point that slows answers says what it costs the members (in --lang)
+  const slower = (p: FrontierPoint) => (p.current || p.answerMinutes == null || result.current.answerMinutes == null ? null
+    : slowerAnswersText([result.current.answerMinutes, p.answerMinutes], locale));
   print(table([['team h/week', 'every goal met (90 % interval, runs)', 'changes from the current strategy'],
-    ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
+    ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${slower(p) ? ` — ⚠ ${slower(p)}` : ''}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
+  if (result.withinPlaybook && result.points.length) {
+    const floor = result.points[0].hours.toFixed(1);
+    print(locale === 'zh-CN'
+      ? `在手册范围内，曲线的起点是每周运营工时 ${floor} 小时：尝试过的符合手册的策略都不少于此数；预算更少就意味着偏离手册（--outside-playbook 可查看偏离的代价）`
+      : `within the playbook the curve starts at ${floor} team hours a week: no strategy tried that keeps to it needs fewer; a smaller budget means leaving the playbook (--outside-playbook shows what that would cost)`);
+  }
   if (result.points.length < result.pointsWanted) print(`only ${result.points.length} of the ${result.pointsWanted} points asked for are on the front: more team hours do not buy a higher chance here`);
   const c = result.current;
   print(`\ncurrent strategy: ${c.hours.toFixed(1)} h a week, every goal met in ${pct(c.chance)} (${pct(c.interval[0])}–${pct(c.interval[1])}, ${c.runs} runs)${c.current && result.points.some((p) => p.current) ? ' — on the frontier' : ''}`);

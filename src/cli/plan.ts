@@ -35,7 +35,7 @@ import { diagnose } from '../model/planning/diagnose.ts';
 import { DIAGNOSIS_TEXT } from '../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
-import { decimal, loadScenario, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
+import { decimal, loadScenario, parseLang, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
 import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, unreliableHint } from './plan-print.ts';
 import { defaultThreads } from './threads.ts';
@@ -216,7 +216,8 @@ function testFunction(values: Flags): void {
 async function optimizeCommand(file: string | undefined, values: Flags): Promise<void> {
   const scenario = loadScenario(file, values, 'optimize');
   if (values.levers === undefined) throw new UserError(['command line: optimize needs --levers a,b,… (the levers to search over; at most 8)']);
-  const levers = parseLevers(values.levers, scenario);
+  const locale = parseLang(values.lang);
+  const levers = parseLevers(values.levers, scenario, locale);
   if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a goal seek (got ${levers.length})`]);
   const budget = values['budget-hours'];
   const minChance = values['min-chance'];
@@ -232,7 +233,7 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
   const seconds = (performance.now() - started) / 1000;
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
-  printGoalSeek(result, scenario, seconds);
+  printGoalSeek(result, scenario, seconds, locale);
 }
 
 async function diagnoseCommand(file: string | undefined, values: Flags): Promise<void> {
@@ -254,15 +255,18 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
   for (const g of result.goals) {
     print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
-    if (!g.moves.length) print('  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
+    const doubtful = g.unconfirmed ?? [];
+    if (!g.moves.length) print(doubtful.length ? `  ${DIAGNOSIS_TEXT.nothingReliableGoal.en}` : '  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
     if (g.moves.length) print(remedyTable(g.moves, scenario, result.remedies, g.threshold));
+    if (doubtful.length) print(`${DIAGNOSIS_TEXT.unconfirmedGoal.en.toLowerCase()}:\n${remedyTable(doubtful, scenario, result.remedies, g.threshold)}`);
   }
 }
 
 async function frontierCommand(file: string | undefined, values: Flags): Promise<void> {
   const scenario = loadScenario(file, values, 'frontier');
   if (values.levers === undefined) throw new UserError(['command line: frontier needs --levers a,b,… (the levers to vary; at most 8)']);
-  const levers = parseLevers(values.levers, scenario);
+  const locale = parseLang(values.lang);
+  const levers = parseLevers(values.levers, scenario, locale);
   if (levers.length > 8) throw new UserError([`command line: --levers: at most 8 levers for a frontier (got ${levers.length})`]);
   const points = wholeNumber('points', values.points, 2, 30, 10);
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
@@ -275,7 +279,7 @@ async function frontierCommand(file: string | undefined, values: Flags): Promise
   const seconds = (performance.now() - started) / 1000;
   if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, frontierToCsv(result), [file!]);
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
-  printFrontier(result, scenario, seconds);
+  printFrontier(result, scenario, seconds, locale);
   if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
 }
 
@@ -327,7 +331,7 @@ export async function planMain(command: (typeof PLAN_COMMANDS)[number], argv: st
     const method = values.method ?? 'morris';
     if (method !== 'morris' && method !== 'sobol') throw new UserError(['command line: --method: must be morris or sobol']);
     const scenario = loadScenario(file, values, 'sensitivity');
-    const levers = parseLevers(values.levers, scenario);
+    const levers = parseLevers(values.levers, scenario, parseLang(values.lang));
     if (method === 'sobol' && levers.length > 12) throw new UserError([`command line: --levers: Sobol indices for at most 12 levers (got ${levers.length}); screen with --method morris first`]);
     const samples = values.samples === undefined ? undefined : wholeNumber('samples', values.samples, 2, 100_000, 0);
     parseOutputs(values.outputs);

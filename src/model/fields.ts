@@ -354,7 +354,8 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
     fields: [
       { path: 'team.admins', kind: 'integer', label: tx('Admins besides the owner', '管理员人数（不含群主）'), step: 1,
         practical: [0, 6],
-        playbook: { min: 1, max: 3, advice: 3, source: '§3',
+        // §3 names the core managers: the owner and 3 admins (fewer is a thinner team, not a leaner one)
+        playbook: { min: 3, max: 3, advice: 3, source: '§3',
           reason: tx('the core managers are the owner and 3 admins', '核心管理层为群主 + 3 名管理员') } },
       { path: 'team.dutyHours', kind: 'window', label: tx('Duty hours', '值班时段') },
       { path: 'team.replyMinutes', kind: 'number', label: tx('Team answer time on duty', '值班回复用时'), step: 1,

@@ -125,6 +125,29 @@ describe('the remedies table', () => {
     await page.viewport(1280, 900);
   });
 
+  it('under a missed goal, lists moves fresh runs do not confirm for that goal apart, without Apply', async () => {
+    await page.viewport(1280, 900);
+    // a move of the diagnosis, as one fresh runs confirm for every goal at once but not for the first missed goal
+    const move = [...result.remedies, ...result.goals.flatMap((g) => g.moves)][0];
+    const [first, ...others] = result.goals;
+    const doubtful = { ...move, check: { ...move.check!, goals: move.check!.goals!.map((g) => ({ ...g, interval: [-0.05, 0.1] as const, confirmed: false })) } };
+    const el = document.createElement('qc-plan-diagnosis');
+    el.locale = 'en';
+    el.scenario = base;
+    el.result = { result: { ...result, remedies: [], goals: [{ ...first, moves: [], unconfirmed: [doubtful] }, ...others] }, scenario: base };
+    document.body.append(el);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('h4.goal-unconfirmed-title')!.textContent).toMatch(/^Not confirmed for this goal on fresh runs — may be noise/);
+    const table = root.querySelector('table.goal-unconfirmed')!;
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(table.querySelectorAll('button.apply-move')).toHaveLength(0);
+    expect(table.querySelector('thead th.col-check')!.textContent).toBe('Fresh runs (this goal)');
+    expect(table.querySelector('td.col-check')!.textContent).toMatch(/^⚠ not confirmed \(this goal\)/);
+    // and the goal's own list says nothing reliable was found for it
+    expect(root.querySelector(`h3[data-goal="${first.threshold.metric}"] + p.help`)!.textContent).toMatch(/No move tried is confirmed for this goal on fresh runs/);
+  });
+
   it('applies a remedy from the keyboard', async () => {
     await page.viewport(1280, 900);
     const el = await panel('en');

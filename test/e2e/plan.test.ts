@@ -103,8 +103,10 @@ describe('planning', () => {
     await expect.poll(() => page.locator(PLAN_DONE).count(), { timeout: 120_000 }).toBe(1);
     expect(await rows.first().textContent()).toMatch(/\d+% \(90% interval \d+–\d+%, 80 runs\)/);
     expect(await plan.locator('svg.frontier-chart circle.current').count()).toBe(1);
-    // within the playbook: never more than 3 admins (§3) or fewer than 1 DM a day (§6)
-    expect(await plan.locator('table.frontier-table').textContent()).not.toMatch(/Admins besides the owner [4-6]|DMs per admin per day 0/);
+    // within the playbook: the owner and 3 admins, never fewer or more (§3), and at least 1 DM a day (§6)
+    expect(await plan.locator('table.frontier-table').textContent()).not.toMatch(/Admins besides the owner [0-24-6]|DMs per admin per day 0/);
+    // and the curve says the fewest hours that keep to the playbook
+    expect(await plan.locator('.frontier-floor').textContent()).toMatch(/^Within the playbook the curve starts at [\d.]+ h of team work a week/);
     await plan.locator('section[aria-labelledby="frontier-title"]').screenshot({ path: `${SHOTS}/frontier-en.png` });
     // Apply from the keyboard: the confirmation appears in the panel and takes the focus
     await plan.locator('button.apply-point').first().focus();

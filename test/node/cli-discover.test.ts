@@ -84,7 +84,7 @@ describe('npm run sim -- discover', () => {
       [['--min-coverage', '2'], 'command line: --min-coverage: must be a number from 0 to 1 (got "2")'],
       [['--max-levers', '0'], 'command line: --max-levers: must be a whole number from 1 to 12 (got "0")'],
       [['--goal', 'members'], 'command line: --goal: "members" is not a goal of this scenario (its goals: speakingRate30d, coreActiveUsers, weeklyParticipation, effectiveRatio, dailyMessages, valuablePostsPerWeek, topicResponseInWindow, lurkerShare; leave --goal out for every goal at once)'],
-      [['--vary', 'content.window=8:22:1'], expect.stringMatching(/^command line: --vary does not apply to discover \(discover takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --threshold, --goal, --min-coverage, --max-levers, --alpha\)$/)],
+      [['--vary', 'content.window=8:22:1'], expect.stringMatching(/^command line: --vary does not apply to discover \(discover takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --threshold, --goal, --min-coverage, --max-levers, --alpha, --lang\)$/)],
     ] as const) {
       err.length = 0;
       out.length = 0;

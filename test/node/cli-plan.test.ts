@@ -9,6 +9,8 @@ import { JobCancelled, threadPool } from '../../src/cli/threads.ts';
 import { tasksFor } from '../../src/model/planning/jobs.ts';
 import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
 import { scratchDir } from './scratch.ts';
+import { printFrontier } from '../../src/cli/plan-print.ts';
+import type { FrontierResult } from '../../src/model/planning/frontier.ts';
 
 let out: string[];
 let err: string[];
@@ -158,8 +160,8 @@ describe('flags that do not apply to a verb', () => {
     const vary = ['--vary', 'content.postsPerWeek=0:2:1'];
     for (const [args, line] of [
       [['diagnose', SCENARIO, '--csv', join(dir, 'd.csv')], 'command line: --csv does not apply to diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
-      [['optimize', SCENARIO, '--levers', 'team.admins', '--budget-hours', '5', '--json', '--csv', join(dir, 'o.csv')], 'command line: --csv does not apply to optimize (optimize takes --runs, --seed, --days, --threads, --json, --levers, --budget-hours, --min-chance, --outside-playbook)'],
-      [['frontier', SCENARIO, '--levers', 'team.admins', '--vary', 'team.admins=1:2:1'], 'command line: --vary does not apply to frontier (frontier takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --outside-playbook)'],
+      [['optimize', SCENARIO, '--levers', 'team.admins', '--budget-hours', '5', '--json', '--csv', join(dir, 'o.csv')], 'command line: --csv does not apply to optimize (optimize takes --runs, --seed, --days, --threads, --json, --levers, --budget-hours, --min-chance, --outside-playbook, --lang)'],
+      [['frontier', SCENARIO, '--levers', 'team.admins', '--vary', 'team.admins=1:2:1'], 'command line: --vary does not apply to frontier (frontier takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --outside-playbook, --lang)'],
       [['diagnose', SCENARIO, '--outside-playbook'], 'command line: --outside-playbook does not apply to diagnose (diagnose takes --runs, --seed, --days, --threads, --json)'],
       [['merge', join(dir, 'p.json'), '--threads', '2'], 'command line: --threads does not apply to merge (merge takes --json, --csv, --design-csv)'],
       [['sweep', SCENARIO, ...vary, '--method', 'sobol'], expect.stringMatching(/^command line: --method does not apply to sweep \(sweep takes --runs, .*, --vary, --vary2\)$/)],
@@ -174,6 +176,34 @@ describe('flags that do not apply to a verb', () => {
       expect(err, args.join(' ')).toEqual([line]);
       expect(out).toEqual([]);
     }
+  });
+});
+
+describe('levers a group\'s operator does not set', () => {
+  it('are refused by optimize, frontier, sensitivity and discover, naming the lever, the positioning and the levers that apply, in --lang', async () => {
+    const service = 'scenarios/customer-service.json';
+    for (const [args, lever, group] of [
+      [['optimize', service, '--levers', 'founder,team.replyMinutes', '--budget-hours', '5'], 'founder (Founder)', 'customer service'],
+      [['frontier', service, '--levers', 'growth.channel'], 'growth.channel (How members join)', 'customer service'],
+      [['frontier', 'scenarios/resource-matching.json', '--levers', 'growth.invitesPerDay'], 'growth.invitesPerDay (Later invitations per day)', 'resource matching'],
+      [['sensitivity', service, '--levers', 'growth.inviteDays'], 'growth.inviteDays (Days with invitations)', 'customer service'],
+      [['discover', service, '--levers', 'incentives.chainRewards'], 'incentives.chainRewards (Chain (接龙) rewards)', 'customer service'],
+    ] as const) {
+      err = [];
+      out = [];
+      expect(await mainAsync([...args]), args.join(' ')).toBe(1);
+      expect(err, args.join(' ')).toHaveLength(1);
+      expect(err[0]).toContain(`command line: --levers: ${lever} does not apply to a ${group} group: its operator does not set it. Levers that apply: `);
+      expect(err[0]).toMatch(/Levers that apply: .*team\.replyMinutes/);
+      expect(err[0]).not.toMatch(/Levers that apply: .*(founder|growth\.channel|growth\.invitesPerDay)/);
+      expect(out).toEqual([]);
+    }
+    err = [];
+    expect(await mainAsync(['optimize', service, '--levers', 'founder', '--budget-hours', '5', '--lang', 'zh-CN'])).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^命令行：--levers：founder（创建者）不适用于客户服务型群：这类群的运营者无法设置它。适用的策略项：growth\.initialInvites、.*team\.replyMinutes/)]);
+    err = [];
+    expect(await mainAsync(['frontier', service, '--levers', 'team.admins', '--lang', 'fr'])).toBe(1);
+    expect(err).toEqual(['command line: --lang must be en or zh-CN (got "fr")']);
   });
 });
 
@@ -362,6 +392,8 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(settings['content.postsPerWeek']).toBeGreaterThanOrEqual(3);
     expect(settings['activation.dmPerAdminPerDay']).toBeGreaterThanOrEqual(1);
     expect(settings['admission.probationDays']).toBe(3);
+    // the owner and 3 admins (§3): hours are not saved by thinning the team
+    expect(settings['team.admins']).toBe(3);
     // the file can be re-run: the app version and the scenario itself
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
     expect(result.app).toEqual({ name: pkg.name, version: pkg.version });
@@ -369,6 +401,26 @@ describe('npm run sim -- optimize / diagnose', () => {
     out = [];
     expect(await mainAsync(['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'content.postsPerWeek,activation.dmPerAdminPerDay', '--budget-hours', '3', '--runs', '10', '--days', '14', '--threads', '1'])).toBe(0);
     expect(out.join('\n')).toMatch(/the cheapest strategy tried that keeps to the playbook needs \d+\.\d team hours a week/);
+    expect(out.join('\n')).toMatch(/within the playbook no strategy tried fits 3 team hours a week: raise the budget, or see with --outside-playbook what leaving the playbook would cost/);
+  });
+
+  it('states what slower answers cost the members where the recommendation is shown, in --lang', async () => {
+    // answer time 20 → 90–120 minutes: the search can only slow answers
+    const args = ['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'team.replyMinutes=90:120', '--budget-hours', '100', '--runs', '10', '--days', '14', '--threads', '2'];
+    const result = await json([...args, '--json']) as { best: { settings: [string, number][] }; check: { answerMinutes: [number, number] } };
+    expect(result.best.settings[0][1]).toBeGreaterThanOrEqual(90);
+    const [from, to] = result.check.answerMinutes;
+    expect(to).toBeGreaterThan(from);
+    const minutes = (v: number) => `${v.toFixed(1).replace(/\.0$/, '')} min`;
+    out = [];
+    expect(await mainAsync(args)).toBe(0);
+    const lines = out.join('').split('\n');
+    const recommended = lines.findIndex((l) => l === 'recommended changes');
+    expect(lines[recommended + 1]).toMatch(/^ {2}Team answer time on duty: 20 minutes → \d+ minutes$/);
+    expect(lines[recommended + 2]).toBe(`  ⚠ cost on fresh runs: Questions wait longer: median first answer ${minutes(from)} → ${minutes(to)}`);
+    out = [];
+    expect(await mainAsync([...args, '--lang', 'zh-CN'])).toBe(0);
+    expect(out.join('')).toMatch(/⚠ 新模拟上的代价：提问等待更久：首次响应时效中位数 [\d.]+ 分钟 → [\d.]+ 分钟/);
   });
 
   it('draws the hours–chance frontier: fewer hours, lower chance, each point a strategy; JSON and CSV', async () => {
@@ -384,10 +436,9 @@ describe('npm run sim -- optimize / diagnose', () => {
       expect(p.runs).toBe(20);
       expect(p.interval[0]).toBeLessThanOrEqual(p.chance);
       expect(p.interval[1]).toBeGreaterThanOrEqual(p.chance);
-      // within the playbook: 1–3 admins (§3), at least 1 DM a day (§6)
+      // within the playbook: the owner and 3 admins (§3), at least 1 DM a day (§6)
       const s = Object.fromEntries(p.settings);
-      expect(s['team.admins']).toBeGreaterThanOrEqual(1);
-      expect(s['team.admins']).toBeLessThanOrEqual(3);
+      expect(s['team.admins']).toBe(3);
       expect(s['activation.dmPerAdminPerDay']).toBeGreaterThanOrEqual(1);
       if (i) {
         expect(p.hours).toBeGreaterThanOrEqual(result.points[i - 1].hours);
@@ -400,6 +451,17 @@ describe('npm run sim -- optimize / diagnose', () => {
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows[0]).toBe('team_hours_per_week,all_goals_met_share,share_low_90,share_high_90,runs,current,against_playbook,"team.admins","activation.dmPerAdminPerDay"');
     expect(rows).toHaveLength(result.points.length + 1);
+    // within the playbook, the curve's first point is the fewest hours that keep to it: said, in --lang
+    const parsed = parseScenario(result.scenarioFile);
+    if (!parsed.ok) throw new Error('the scenario file');
+    for (const [locale, line] of [
+      ['en', `within the playbook the curve starts at ${result.points[0].hours.toFixed(1)} team hours a week: no strategy tried that keeps to it needs fewer`],
+      ['zh-CN', `在手册范围内，曲线的起点是每周运营工时 ${result.points[0].hours.toFixed(1)} 小时：尝试过的符合手册的策略都不少于此数`],
+    ] as const) {
+      out = [];
+      printFrontier(result as unknown as FrontierResult, parsed.scenario, 1, locale);
+      expect(out.join('\n')).toContain(line);
+    }
   });
 
   it('explains a silent group and names the levers that help, in words', async () => {

@@ -15,11 +15,11 @@ import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
 import { costsOf, diagnose, diagnosisFrom, isPlaybookMove, movesOf, notesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
-import { describeGoalMove, describeRemedy, describeRemedyAgain, DIAGNOSIS_TEXT, remedyCells } from '../../src/model/planning/diagnosis-text.ts';
+import { describeGoalMove, describeRemedy, describeRemedyAgain, DIAGNOSIS_TEXT, remedyCells, slowerAnswersText } from '../../src/model/planning/diagnosis-text.ts';
 import { goalsOf } from '../../src/model/playbook.ts';
 import { TimeLeft } from '../../src/model/planning/time-left.ts';
 import { explainOutcome } from '../../src/model/planning/outcome.ts';
-import { breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
+import { advicePosition, breachesOf, playbookSettings, scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { APP_VERSION } from '../../src/model/version.ts';
 import { loadScenario } from '../scenarios.ts';
 
@@ -366,14 +366,18 @@ describe('planning on the model', () => {
 
   describe('advice an operator can follow (synthetic remedies on a group with 1 admin)', () => {
     const base = scenario('knowledge-sharing', (s) => ({ ...s, team: { ...s.team, admins: 1 }, activation: { ...s.activation, dmPerAdminPerDay: 1 } }));
-    const fake = (moves: [string, number, number][], after: number, o: { confirmed?: boolean; difference?: number; interval?: [number, number]; goal?: number; kpi?: number } = {}): Remedy => {
+    const fake = (moves: [string, number, number][], after: number, o: { confirmed?: boolean; difference?: number; interval?: [number, number]; goal?: number; kpi?: number;
+      goalsConfirmed?: boolean; answers?: [number, number] } = {}): Remedy => {
       const confirmed = o.confirmed ?? true;
       const settings = moves.map(([path, , to]): [string, number] => [path, to]);
+      // each goal alone checked on fresh runs (by default as every goal at once)
+      const onGoal = o.goalsConfirmed ?? confirmed;
       return {
         moves: moves.map(([path, from, to]) => ({ path, from, to })), runs: 40, allGoals: [0.2, after], allGoalsInterval: [after - 0.12, after + 0.12],
         goals: goalsOf(base).map((g) => ({ metric: g.metric, metShare: [0.3, 0.3 + (o.goal ?? 0.3)], kpiChange: o.kpi ?? 1, shortfall: [0.2, 0.1] })),
-        hours: [5, 5], breaches: breachesOf(settings, base),
-        check: { firstRun: HOLDOUT_FIRST_RUN, difference: o.difference ?? after - 0.2, interval: o.interval ?? (confirmed ? [0.05, 0.4] : [-0.05, 0.4]), confirmed },
+        hours: [5, 5], breaches: breachesOf(settings, base), ...(o.answers ? { answerMinutes: o.answers } : {}),
+        check: { firstRun: HOLDOUT_FIRST_RUN, difference: o.difference ?? after - 0.2, interval: o.interval ?? (confirmed ? [0.05, 0.4] : [-0.05, 0.4]), confirmed,
+          goals: goalsOf(base).map((g) => ({ metric: g.metric, difference: 0.2, interval: onGoal ? [0.1, 0.3] : [-0.05, 0.3], confirmed: onGoal })) },
       };
     };
     const current = async () => (await evaluateRanges(runTasksHere, [{ scenario: base, firstRun: 0, runs: 10 }]))[0];
@@ -440,8 +444,51 @@ describe('planning on the model', () => {
       expect(paths(pairs.remedies)).toEqual(['content.promoPerWeek=0&admission.activityScreen=1', 'content.promoPerWeek=0']);
     });
 
+    it('under a missed goal, advises only moves fresh runs confirm for that goal; the others apart, within the playbook only', async () => {
+      const now = await current();
+      const d = diagnosisFrom(base, now, [
+        // confirmed for every goal at once, not for each goal alone
+        fake([['content.postsPerWeek', 3, 5]], 0.5, { goalsConfirmed: false }),
+        // not confirmed for every goal at once, confirmed for each goal alone
+        fake([['activation.dmPerAdminPerDay', 1, 2]], 0.3, { confirmed: false, goalsConfirmed: true }),
+        // against the playbook and confirmed for neither: never shown
+        fake([['admission.probationDays', 3, 0]], 0.45, { confirmed: false, goalsConfirmed: false }),
+      ], 10, 0, 10);
+      expect(d.goals.length).toBeGreaterThan(0);
+      for (const g of d.goals) {
+        expect(paths(g.moves), g.threshold.metric).toEqual(['activation.dmPerAdminPerDay=2']);
+        expect(paths(g.unconfirmed!), g.threshold.metric).toEqual(['content.postsPerWeek=5']);
+      }
+      // the table's check column says what it checks: this goal
+      const g = d.goals[0];
+      const cells = remedyCells(g.moves[0], base, 'en', g.threshold);
+      expect(cells.check).toMatchObject({ state: 'confirmed', text: expect.stringMatching(/^✓ confirmed \(this goal\): \+20 pp \(90% interval \+10 to \+30 pp\)$/) });
+      expect(remedyCells(g.unconfirmed![0], base, 'zh-CN', g.threshold).check.text).toMatch(/^⚠ 未能确认（本目标）：/);
+      expect(DIAGNOSIS_TEXT.unconfirmedGoal.en).toMatch(/^Not confirmed for this goal on fresh runs — may be noise/);
+      expect(DIAGNOSIS_TEXT.unconfirmedGoal.zh).toMatch(/^新模拟上未能确认对本目标有效/);
+    });
+
+    it('states the cost of slower answers wherever a move is shown, in both languages, in the lab\'s own measure', () => {
+      const slow = fake([['team.replyMinutes', 20, 51]], 0.4, { answers: [10, 16.5] });
+      const cells = remedyCells(slow, base, 'en');
+      expect(cells.costs).toContain('Questions wait longer: median first answer 10 min → 16.5 min');
+      expect(remedyCells(slow, base, 'zh-CN').costs).toContain('提问等待更久：首次响应时效中位数 10 分钟 → 16.5 分钟');
+      expect(remedyCells(slow, base, 'en', goalsOf(base)[0]).costs).toContain('Questions wait longer: median first answer 10 min → 16.5 min');
+      expect(describeRemedy(slow, base, 'en')).toMatch(/; cost: Questions wait longer: median first answer 10 min → 16\.5 min/);
+      expect(describeRemedy(slow, base, 'zh-CN')).toMatch(/；代价：提问等待更久：首次响应时效中位数 10 分钟 → 16\.5 分钟/);
+      // no playbook number is implied, and a shift within the runs' noise is not a cost
+      expect(cells.costs.join()).not.toMatch(/15|playbook/);
+      expect(slowerAnswersText([10, 10.8], 'en')).toBeNull();
+      expect(slowerAnswersText([30, 32], 'en')).toBeNull();
+      expect(slowerAnswersText(null, 'en')).toBeNull();
+      expect(slowerAnswersText([30, 34], 'en')).toBe('Questions wait longer: median first answer 30 min → 34 min');
+      expect(remedyCells(fake([['content.postsPerWeek', 3, 5]], 0.4, { answers: [10, 9] }), base, 'en').costs.join()).not.toMatch(/wait/);
+    });
+
     it('labels the fresh-run check as every goal at once and never prints "±0 to ±0"', () => {
-      const r = fake([['content.postsPerWeek', 3, 5]], 0.2, { confirmed: false, difference: 0, interval: [0, 0] });
+      // (a result saved before goals were checked one by one: under a goal too, the check of every goal at once)
+      const unsplit = fake([['content.postsPerWeek', 3, 5]], 0.2, { confirmed: false, difference: 0, interval: [0, 0] });
+      const r: Remedy = { ...unsplit, check: { ...unsplit.check!, goals: undefined } };
       for (const locale of ['en', 'zh-CN'] as const) {
         const text = remedyCells(r, base, locale, goalsOf(base)[0]).check.text;
         expect(text).not.toMatch(/±0 (to|至) ±0/);
@@ -520,13 +567,36 @@ describe('planning on the model', () => {
     expect(cells.check.text).toMatch(/^✓ confirmed \(every goal at once\): \+[\d.]+ pp \(90% interval \+[\d.]+ to \+[\d.]+ pp\)$/);
   });
 
+  it('lists a pair in its nearest version: no lever sent to the end of its range when a nearer setting does as well (over-marketing, no operations)', async () => {
+    for (const name of ['over-marketing', 'no-operations'] as const) {
+      const base = scenario(name);
+      const d = await diagnose(runTasksHere, base, 40);
+      const pairs = [...d.remedies, ...(d.unconfirmed ?? [])].filter((r) => r.moves.length > 1);
+      expect(pairs.length, name).toBeGreaterThan(0);
+      for (const r of pairs) {
+        for (const m of r.moves) {
+          const lever = leverAt(m.path)!;
+          if (lever.options) continue;
+          // a numeric lever at an end of its range only when that is the playbook's own setting (promotions 0)
+          const end = m.to === lever.min || m.to === lever.max;
+          expect(!end || advicePosition(lever, base) === m.to, `${name}: ${describeRemedy(r, base, 'en')}`).toBe(true);
+        }
+      }
+      // one remedy per set of levers: a version of a pair listed above is not listed again apart
+      const keys = pairs.map((r) => r.moves.map((m) => m.path).sort().join('&'));
+      expect(new Set(keys).size, name).toBe(keys.length);
+    }
+  });
+
   it('the playbook guardrails narrow each lever to its § setting or range', () => {
     const base = scenario('knowledge-sharing', (s) => ({ ...s, content: { ...s.content, window: [14, 15], promoPerWeek: 14 } }));
     const narrowed = (path: string) => { const l = withinPlaybook(leverAt(path)!, base); return [l.min, l.max]; };
     expect(narrowed('content.window')).toEqual([19, 20]);
     expect(narrowed('admission.probationDays')).toEqual([3, 3]);
     expect(narrowed('penalties.strikesToRemove')).toEqual([3, 3]);
-    expect(narrowed('team.admins')).toEqual([1, 3]);
+    // the core managers are the owner and 3 admins (§3): fewer is not within the playbook
+    expect(narrowed('team.admins')).toEqual([3, 3]);
+    expect(breachesOf([['team.admins', 2]], base).map((b) => b.source)).toEqual(['§3']);
     expect(narrowed('content.promoPerWeek')).toEqual([0, 1]);
     // yes/no: only "yes" (option index 1); knowledge sharing posts ≥ 3 a week (§1)
     expect(narrowed('penalties.enabled')).toEqual([1, 1]);

@@ -17,7 +17,7 @@ import { type Bilingual } from '../text.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import { evaluateRanges, type Executor, type RunRange } from './jobs.ts';
 import { explainOutcome } from './outcome.ts';
-import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
+import { HOLDOUT_FIRST_RUN, medianAnswer } from './goal-seek.ts';
 import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
 import { gridOf, isWindowLever, leverAt, leversFor, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
 
@@ -85,19 +85,40 @@ export interface Remedy {
   /** The playbook's guardrails the remedy leaves (empty: it keeps to the playbook). */
   readonly breaches: readonly Breach[];
   /**
+   * How long questions wait: the median over runs of each run's median first
+   * answer, in minutes, current → with the remedy (null when no question was
+   * answered; absent in results saved before it).
+   */
+  readonly answerMinutes?: readonly [before: number, after: number] | null;
+  /**
    * Re-run on fresh runs the search never saw (the figures above are then
    * those runs'): the paired difference in the share meeting every goal, with
-   * its 90 % interval, and whether that interval is above 0 (confirmed).
+   * its 90 % interval, and whether that interval is above 0 (confirmed); and
+   * the same for each goal alone (`goals`: what a section under a missed goal
+   * confirms; absent in results saved before it).
    */
-  readonly check?: { readonly firstRun: number; readonly difference: number; readonly interval: readonly [number, number]; readonly confirmed: boolean };
+  readonly check?: {
+    readonly firstRun: number; readonly difference: number; readonly interval: readonly [number, number]; readonly confirmed: boolean;
+    readonly goals?: readonly GoalCheck[];
+  };
+}
+
+/** A remedy's check on one goal: the paired difference in the share of fresh runs meeting it, with its 90 % interval. */
+export interface GoalCheck {
+  readonly metric: SummaryKey;
+  readonly difference: number;
+  readonly interval: readonly [number, number];
+  readonly confirmed: boolean;
 }
 
 export interface GoalDiagnosis {
   readonly threshold: Threshold;
   readonly metShare: number;
   readonly median: number | null;
-  /** Remedies that raise this goal's chance, best first; empty when none does. */
+  /** Remedies that raise this goal's chance, best first (once checked, only those fresh runs confirm for this goal); empty when none does. */
   readonly moves: readonly Remedy[];
+  /** Remedies that raised this goal's chance in the search but that fresh runs do not confirm for it, playbook-consistent only; listed apart, without Apply. */
+  readonly unconfirmed?: readonly Remedy[];
 }
 
 export interface Diagnosis {
@@ -169,8 +190,20 @@ export function remedyOf(base: Scenario, moves: readonly Move[], current: readon
     })),
     hours: [medianHours(before), medianHours(after)],
     breaches: breachesOf(moves.map((m): Setting => [m.path, m.to]), base),
+    answerMinutes: medianAnswer(before, after),
   };
 }
+
+/**
+ * Answers slower by enough to say so: the median first answer later by at
+ * least a minute and a tenth (judgement: smaller shifts are the runs' noise
+ * when a move does not touch the team). The cost is stated wherever the move
+ * or recommendation is shown ("questions wait longer: median first answer
+ * 12 → 31 min"); the playbook sets no answer time outside customer service.
+ */
+export const SLOWER_ANSWERS = { minutes: 1, share: 0.1 } as const;
+export const answersSlower = (wait: readonly [number, number] | null | undefined): wait is readonly [number, number] =>
+  wait !== null && wait !== undefined && wait[1] - wait[0] >= Math.max(SLOWER_ANSWERS.minutes, SLOWER_ANSWERS.share * wait[0]);
 
 const medianHours = (list: readonly Summary[]) => quantileSorted(Float64Array.from(list, (s) => s.teamHoursPerWeek ?? 0).sort(), 0.5);
 
@@ -372,17 +405,53 @@ export async function diagnose(
   const pairRest = await stage(racing.map((p) => ({ scenario: p.scenario, firstRun: screenRuns, runs: runs - screenRuns })));
   const pairRemedies = racing.map((p, k) => ({ remedy: remedyOf(base, p.moves, current, [...p.runs, ...pairRest[k]]), parts: p.parts }))
     // a pair is worth listing only when it beats each of its moves alone
-    .filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone))).map((p) => p.remedy);
+    .filter((p) => p.parts.every((alone) => rankValue(p.remedy) > rankValue(alone)));
+
+  // 4b. nearer versions of the pairs that would be listed: each numeric lever a pair moves beyond the setting nearest the current one or
+  // the playbook's is tried, with the other move kept, at each of its settings tried alone that is nearer, on every run; a version that
+  // beats the other move alone is one more version of the pair, and the listing keeps the nearest of those the runs cannot tell from the
+  // best (`distinctLevers`): "posts 2 → 14 + promotions 21 → 0" becomes "posts 2 → 3 + promotions 21 → 0" when that does as well
+  const before = diagnosisFrom(base, current, [...full, ...pairRemedies.map((p) => p.remedy)], singles.length, pairs.length, screenRuns);
+  const listedPairs = [...before.remedies, ...(before.unconfirmed ?? []), ...before.goals.flatMap((g) => [...g.moves, ...(g.unconfirmed ?? [])])]
+    .filter((r, i, all) => leverKey(r).includes('&') && all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);
+  const nearer = listedPairs.flatMap((r) => {
+    const pair = pairRemedies.find((p) => keyOfMoves(p.remedy.moves) === keyOfMoves(r.moves));
+    if (!pair) return [];
+    return r.moves.flatMap((m) => {
+      const lever = leverAt(m.path);
+      if (!lever || lever.options || isWindowLever(m.path)) return [];
+      const partner = pair.parts.find((part) => !part.moves.some((x) => x.path === m.path))!;
+      const far = reachOf(lever, m.from, m.to, base);
+      return movesOf(lever, base).filter((x) => reachOf(lever, x.from, x.to, base) < far - 1e-9).flatMap((x) => {
+        const moves = r.moves.map((o) => (o.path === m.path ? x : o));
+        const parsed = withSettings(base, moves.map((o): Setting => [o.path, o.to]));
+        return parsed.ok ? [{ moves, partner, scenario: parsed.scenario }] : [];
+      });
+    });
+  });
+  work.pairs += nearer.length * runs;
+  const nearerRuns = await stage(nearer.map((v) => ({ scenario: v.scenario, firstRun: 0, runs })));
+  const tried = nearer.map((v, k) => ({ remedy: remedyOf(base, v.moves, current, nearerRuns[k]), partner: v.partner }));
+  const versions = tried.filter((v) => rankValue(v.remedy) > rankValue(v.partner)).map((v) => v.remedy);
+  // a far version is not shown when a nearer one does as well within its intervals (every goal at once and each goal) but adds
+  // nothing to the other move alone: the far end's gain is then the other move's
+  const asWell = (v: Remedy, r: Remedy) => v.allGoals[1] >= r.allGoalsInterval[0] && r.goals.every((g) => {
+    const x = v.goals.find((o) => o.metric === g.metric)!;
+    return x.metShare[1] >= wilson(Math.round(g.metShare[1] * r.runs), r.runs)[0];
+  });
+  const outdone = (r: Remedy) => tried.some((v) => !versions.includes(v.remedy) && leverKey(v.remedy) === leverKey(r)
+    && reach(v.remedy, base) < reach(r, base) - 1e-9 && asWell(v.remedy, r));
+  const kept = pairRemedies.map((p) => p.remedy).filter((r) => !outdone(r));
 
   // 5. the remedies that would be listed, re-run on fresh runs: the figures shown are not the ones that picked them (winner's curse)
-  const searched = diagnosisFrom(base, current, [...full, ...pairRemedies], singles.length, pairs.length, screenRuns);
+  const searched = diagnosisFrom(base, current, [...full, ...kept, ...versions], singles.length, pairs.length + nearer.length, screenRuns);
   const listed = [...searched.remedies, ...searched.goals.flatMap((g) => g.moves)].filter((r, i, all) => all.findIndex((o) => keyOfMoves(o.moves) === keyOfMoves(r.moves)) === i);
   const checkScenarios = listed.flatMap((r) => { const parsed = withSettings(base, settingsOfRemedy(r)); return parsed.ok ? [parsed.scenario] : []; });
   work.check = checkScenarios.length * runs;
   const fresh = await stage(checkScenarios.map((scenario) => ({ scenario, firstRun: CHECK_FIRST_RUN, runs })));
   onProgress?.(total(), total());
   const checked = listed.map((r, k) => withCheck(remedyOf(base, r.moves, freshCurrent, fresh[k]), freshCurrent, fresh[k], goals));
-  const result = diagnosisFrom(base, freshCurrent, checked, singles.length, pairs.length, screenRuns);
+  const result = diagnosisFrom(base, freshCurrent, checked, singles.length, pairs.length + nearer.length, screenRuns);
   // which goals are missed, and the group's outcome, are read on the runs the diagnosis started from
   return { ...result, firstLookRuns: firstLook, outcome: searched.outcome };
 }
@@ -398,11 +467,19 @@ const EXPECTED_WORK = {
 /** Fresh runs for the check start here (the goal seek's held-out runs: never used by a search). */
 export const CHECK_FIRST_RUN = HOLDOUT_FIRST_RUN;
 
-/** A remedy with its check on fresh runs: the paired difference in meeting every goal, run by run. */
+/** A remedy with its check on fresh runs: the paired difference in meeting every goal, and each goal alone, run by run. */
 function withCheck(r: Remedy, before: readonly Summary[], after: readonly Summary[], goals: readonly Threshold[]): Remedy {
   const { mean, interval } = pairedMean(after.map((s, i) => (meetsAll(goals, s) ? 1 : 0) - (meetsAll(goals, before[i]) ? 1 : 0)));
-  return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval, confirmed: interval[0] > 0 } };
+  const perGoal = goals.map((g): GoalCheck => {
+    const met = (s: Summary) => (meetsGoal(g, s[g.metric]) ? 1 : 0);
+    const d = pairedMean(after.map((s, i) => met(s) - met(before[i])));
+    return { metric: g.metric, difference: d.mean, interval: d.interval, confirmed: d.interval[0] > 0 };
+  });
+  return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval, confirmed: interval[0] > 0, goals: perGoal } };
 }
+
+/** A remedy's check on one goal (absent: not checked, or a result saved before goals were checked one by one). */
+export const goalCheckOf = (r: Remedy, metric: SummaryKey): GoalCheck | undefined => r.check?.goals?.find((g) => g.metric === metric);
 
 /** The diagnosis from the current strategy's runs and the remedies evaluated on every run. */
 export function diagnosisFrom(
@@ -422,7 +499,9 @@ export function diagnosisFrom(
   const candidates = (raise.length ? raise : closer).filter(serviceJustified);
   // (when none raises it, the check on every goal at once cannot confirm a move that only brings runs closer: those are listed as they are, marked)
   const overall = distinctLevers(raise.length ? candidates.filter(reliable) : candidates, DIAGNOSIS_PLAN.listed, base);
-  const unconfirmed = isChecked ? distinctLevers(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r)), DIAGNOSIS_PLAN.listed, base) : [];
+  // (a version of a remedy listed above is not listed again apart: one remedy per set of levers)
+  const apart = (list: readonly Remedy[], shown: readonly Remedy[]) => list.filter((r) => !shown.some((o) => leverKey(o) === leverKey(r)));
+  const unconfirmed = isChecked ? distinctLevers(apart(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r)), overall), DIAGNOSIS_PLAN.listed, base) : [];
   const diagnosed = goals.flatMap((threshold): GoalDiagnosis[] => {
     const metShare = share(current, (s) => meetsGoal(threshold, s[threshold.metric]));
     if (metShare >= RELIABLY_MET) return [];
@@ -431,8 +510,15 @@ export function diagnosisFrom(
       const e = r.goals.find((g) => g.metric === threshold.metric)!;
       return e.metShare[1] - e.metShare[0] >= WORTH_SUGGESTING && improvesGoal(e, threshold) && serviceJustified(r);
     });
+    // as the list above: once checked, only moves fresh runs confirm for this goal are advised (with Apply); the others, playbook-consistent, apart
+    // (a result checked before goals were checked one by one falls back on the check of every goal at once)
+    const goalReliable = (r: Remedy) => !isChecked || (goalCheckOf(r, threshold.metric) ?? r.check)?.confirmed === true;
     const values = current.map((s) => s[threshold.metric]).filter((v): v is number => v !== null).sort((a, b) => a - b);
-    return [{ threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves: distinctLevers(helps, DIAGNOSIS_PLAN.perGoalListed, base) }];
+    const moves = distinctLevers(helps.filter(goalReliable), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric);
+    return [{
+      threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves,
+      unconfirmed: isChecked ? distinctLevers(apart(helps.filter((r) => !goalReliable(r) && !r.breaches.length && !lowersService(r)), moves), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric) : [],
+    }];
   });
   return {
     kind: 'diagnosis',
@@ -459,17 +545,18 @@ function noChange(r: Remedy): Remedy {
 }
 
 /** The levers a remedy moves, the window's start and length as one (19:00–21:00 and 19:00–20:00 are one remedy's two versions). */
-const leverKey = (r: Remedy) => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
+const leverKey = (r: { readonly moves: readonly Move[] }): string => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
 
 /** How far a remedy moves its levers from where they are or from the playbook's setting, whichever is nearer (shares of each lever's range, summed). */
 function reach(r: Remedy, base: Scenario): number {
-  return r.moves.reduce((sum, m) => {
-    const lever = leverAt(m.path);
-    if (!lever) return sum;
-    const advice = advicePosition(lever, base);
-    const span = Math.max(1e-9, lever.max - lever.min);
-    return sum + Math.min(Math.abs(m.to - m.from), advice === undefined ? Infinity : Math.abs(m.to - advice)) / span;
-  }, 0);
+  return r.moves.reduce((sum, m) => { const lever = leverAt(m.path); return lever ? sum + reachOf(lever, m.from, m.to, base) : sum; }, 0);
+}
+
+/** How far one move takes a lever from where it is or from the playbook's setting, whichever is nearer (a share of its range). */
+function reachOf(lever: Lever, from: number, to: number, base: Scenario): number {
+  const advice = advicePosition(lever, base);
+  const span = Math.max(1e-9, lever.max - lever.min);
+  return Math.min(Math.abs(to - from), advice === undefined ? Infinity : Math.abs(to - advice)) / span;
 }
 
 /**
@@ -479,8 +566,12 @@ function reach(r: Remedy, base: Scenario): number {
  * settings whose chance of meeting every goal lies within the best one's
  * interval, the one nearest the current setting or the playbook's is kept: not
  * a jump to the far end of the range for a gain the runs cannot tell apart.
+ * Under a missed goal (`focus`), "as good" is on that goal: its share of runs
+ * met within the best one's 90 % interval, and confirmed for it or not alike.
+ * Pairs the same: a pair's nearer versions (stage 4b of `diagnose`) are one
+ * remedy's versions.
  */
-function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario): Remedy[] {
+function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenario, focus?: SummaryKey): Remedy[] {
   const seen = new Set<string>();
   const out: Remedy[] = [];
   const mentioned = new Set<string>();
@@ -492,8 +583,12 @@ function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenari
     if (levers.length > 1 && levers.some((l) => mentioned.has(l))) continue;
     seen.add(key);
     levers.forEach((l) => mentioned.add(l));
-    const tier = (x: Remedy) => `${x.check?.confirmed ?? false}/${x.breaches.length > 0}`;
-    const alike = base ? ranked.filter((x) => leverKey(x) === key && tier(x) === tier(r) && x.allGoals[1] >= r.allGoalsInterval[0]) : [r];
+    // of the same standing: confirmed (for the goal a section is about, if any) and within the playbook, or not
+    const tier = (x: Remedy) => `${(focus ? goalCheckOf(x, focus) ?? x.check : x.check)?.confirmed ?? false}/${x.breaches.length > 0}`;
+    // as good: within the best one's 90 % interval of meeting every goal at once, or (under a missed goal) of meeting that goal
+    const met = (x: Remedy) => x.goals.find((g) => g.metric === focus)?.metShare[1] ?? 0;
+    const low = focus ? wilson(Math.round(met(r) * r.runs), r.runs)[0] : r.allGoalsInterval[0];
+    const alike = base ? ranked.filter((x) => leverKey(x) === key && tier(x) === tier(r) && (focus ? met(x) : x.allGoals[1]) >= low) : [r];
     out.push(alike.reduce((best, x) => (reach(x, base!) < reach(best, base!) - 1e-9 ? x : best), r));
     if (out.length >= count) break;
   }

@@ -9,7 +9,7 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
-import { costsOf, gainsOf, notesOf, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
+import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
 import { describeBreach } from './guardrails.ts';
 import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
 
@@ -90,7 +90,9 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   });
   const notes = notesOf(r, goalList, focus?.metric).map((n) => busierText(n, goals.get(n.metric)!, locale));
   const noteText = notes.length ? (l === 'zh' ? `；注意：${notes.join('，')}` : `; note: ${notes.join(', ')}`) : '';
-  const costText = costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '';
+  const slower = remedySlower(r, costsOf(r, goalList, focus?.metric).map((c) => c.metric), locale);
+  const costText = (costs.length ? (l === 'zh' ? `；代价——其他目标的达标比例：${costs.join('，')}` : `; costs on other goals (met in): ${costs.join(', ')}`) : '')
+    + (slower ? (l === 'zh' ? `；代价：${slower}` : `; cost: ${slower}`) : '');
   const worse = r.allGoals[1] < r.allGoals[0] ? (l === 'zh' ? '。⚠ 全部达标的机会反而下降' : '. ⚠ Lowers the chance of meeting every goal') : '';
   const lowers = r.check !== undefined && r.check.interval[1] < 0;
   const checkText = r.check ? (r.check.confirmed || lowers
@@ -103,6 +105,27 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
   const text = `${moves}${l === 'zh' ? '：' : ': '}${focusText}${all}${hours}${costText}${noteText}${checkText}${worse}${against}`;
   // Chinese is typeset with full-width brackets and colons
   return l === 'zh' ? fullWidth(text) : text;
+}
+
+/**
+ * Slower answers as a cost, in the lab's own measure (the median over runs of
+ * each run's median first answer): "Questions wait longer: median first answer
+ * 12 min → 31 min". Null when answers are not slower by enough to say
+ * (`answersSlower`), or when the answer time is itself a goal whose cost is
+ * already listed (a customer-service group). No playbook number is implied:
+ * the playbook sets < 15 minutes for customer service only.
+ */
+export function slowerAnswersText(wait: readonly [number, number] | null | undefined, locale: Locale): string | null {
+  if (!answersSlower(wait)) return null;
+  const m = (v: number) => formatByUnit(locale, 'minutes', v);
+  return langOf(locale) === 'zh'
+    ? `提问等待更久：首次响应时效中位数 ${m(wait[0])} → ${m(wait[1])}`
+    : `Questions wait longer: median first answer ${m(wait[0])} → ${m(wait[1])}`;
+}
+
+/** A remedy's slower answers, unless the answer time is a goal already listed among its costs. */
+function remedySlower(r: Remedy, costMetrics: readonly string[], locale: Locale): string | null {
+  return costMetrics.includes('firstAnswerMinutesMedian') ? null : slowerAnswersText(r.answerMinutes, locale);
 }
 
 /**
@@ -125,6 +148,8 @@ export const DIAGNOSIS_TEXT = {
   remedies: { en: 'What to change, best first (confirmed on fresh runs; moves against the playbook rank lower)', zh: '建议调整，按效果排序（已在新模拟上确认；违背手册的调整排在后面）' },
   nothingReliable: { en: 'Nothing reliable to change found: no move or pair tried is confirmed on fresh runs.', zh: '未找到可靠的调整：所试的调整在新模拟上都没有得到确认。' },
   unconfirmed: { en: 'Not confirmed on fresh runs — may be noise (not advised; only moves within the playbook)', zh: '新模拟上未能确认——可能只是噪声（不建议采用；仅列符合手册的调整）' },
+  nothingReliableGoal: { en: 'No move tried is confirmed for this goal on fresh runs.', zh: '所试的调整中，没有一项在新模拟上被确认对本目标有效。' },
+  unconfirmedGoal: { en: 'Not confirmed for this goal on fresh runs — may be noise (not advised; only moves within the playbook)', zh: '新模拟上未能确认对本目标有效——可能只是噪声（不建议采用；仅列符合手册的调整）' },
 } as const;
 
 /** The remedies table's columns, in order (the browser's headers and the CLI's). */
@@ -138,6 +163,8 @@ export const REMEDY_COLUMNS = {
   notes: { en: 'Notes', zh: '备注' },
   playbook: { en: 'Playbook', zh: '手册' },
   check: { en: 'Fresh runs (every goal at once)', zh: '新模拟验证（全部目标同时达成）' },
+  /** Under a missed goal: the check is on that goal. */
+  checkGoal: { en: 'Fresh runs (this goal)', zh: '新模拟验证（本目标）' },
   above: { en: 'In the table above', zh: '见上表' },
 } as const;
 
@@ -184,12 +211,14 @@ export function remedyCells(r: Remedy, base: Scenario, locale: Locale, focus?: T
     const below = g.direction === 'between' && c.kpiChange < 0 ? (zh ? `（更常低于 ${g.value}）` : ` (below ${g.value} more often)`) : '';
     return `${share(c)}${below}`;
   });
-  const check = r.check;
-  // the check is on every goal at once (not the goal a section is about): said so; no run changed is said in words, not "±0 to ±0"
+  // under a missed goal the check is on that goal, above on every goal at once (a result saved before goals were checked one by one: every goal at once); said so;
+  // no run changed is said in words, not "±0 to ±0"
+  const onGoal = focus ? goalCheckOf(r, focus.metric) : undefined;
+  const check = onGoal ?? r.check;
   const unchanged = check !== undefined && check.interval[0] === 0 && check.interval[1] === 0;
   const interval = check ? formatSignedPointsRange(locale, check.interval[0], check.interval[1]) : '';
   const difference = check ? formatSignedPoints(locale, check.difference) : '';
-  const what = zh ? '全部目标同时达成' : 'every goal at once';
+  const what = onGoal ? (zh ? '本目标' : 'this goal') : zh ? '全部目标同时达成' : 'every goal at once';
   const checkCell: RemedyCells['check'] = !check
     ? { state: 'unchecked', text: zh ? '未验证' : 'not checked', short: '—' }
     : unchanged
@@ -205,7 +234,7 @@ export function remedyCells(r: Remedy, base: Scenario, locale: Locale, focus?: T
     chance: [`${p(r.allGoals[0])} → ${p(r.allGoals[1])}`, zh ? `${formatChance(locale, r.allGoals[1], r.runs, 'interval')}，${r.runs} 次模拟` : `${formatChance(locale, r.allGoals[1], r.runs, 'interval')}, ${r.runs} runs`],
     lowersChance: r.allGoals[1] < r.allGoals[0],
     effects: gainsOf(r, focus?.metric).map(share),
-    costs: [...costs, ...(hoursMove >= 0.5 ? [hoursText] : [])],
+    costs: [...costs, ...[remedySlower(r, costsOf(r, goalList, focus?.metric).map((c) => c.metric), locale)].flatMap((x) => (x ? [typeset(x)] : [])), ...(hoursMove >= 0.5 ? [hoursText] : [])],
     // fewer team hours is welcome but not a goal: a note, not a goal met more often
     notes: [...notesOf(r, goalList, focus?.metric).map((n) => busierText(n, goals.get(n.metric)!, locale)), ...(hoursMove <= -0.5 ? [hoursText] : [])],
     playbook: r.breaches.length

@@ -13,7 +13,7 @@
  *    again on them. Each point is a strategy the planner can apply.
  */
 import seedrandom from 'seedrandom';
-import { wilson } from '../stats.ts';
+import { quantileSorted, wilson } from '../stats.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Executor } from './jobs.ts';
 import { breachesOf, type Breach } from './guardrails.ts';
@@ -49,6 +49,8 @@ export interface FrontierPoint {
   readonly breaches: readonly Breach[];
   /** True for the planner's own strategy. */
   readonly current: boolean;
+  /** The median over its runs of each run's median first answer, minutes (null: no question answered; absent in results saved before it). */
+  readonly answerMinutes?: number | null;
 }
 
 export interface FrontierResult {
@@ -65,6 +67,8 @@ export interface FrontierResult {
   readonly current: FrontierPoint;
   readonly evaluations: number;
 }
+
+const medianOf = (values: readonly number[]): number | null => (values.length ? quantileSorted(Float64Array.from(values).sort(), 0.5) : null);
 
 /** Objective used only to read chance and cost from records: a budget no strategy exceeds. */
 const OPEN = { kind: 'maxGoals', budget: Infinity } as const;
@@ -134,6 +138,7 @@ export async function frontier(executor: Executor, base: Scenario, options: Fron
     return {
       settings, runs: a.runs, chance: a.chance, interval: wilson(hits, a.runs), hours: a.medianCost,
       breaches: breachesOf(settings, base), current: keyOf(a.position) === keyOf(start),
+      answerMinutes: medianOf((records.get(keyOf(a.position)) ?? []).slice(0, a.runs).flatMap((r) => (r.answerMinutes == null ? [] : [r.answerMinutes]))),
     };
   };
   return {

@@ -69,6 +69,13 @@ export interface HeldOutCheck {
   readonly goals: readonly { readonly threshold: Threshold; readonly difference: PairedDifference | null; readonly metShare: readonly [number, number] }[];
   readonly withinBudget: boolean | null;
   /**
+   * How long questions wait on the held-out runs: the median over runs of each
+   * run's median first answer (minutes), current → recommended; null when
+   * either answered no question (absent in results saved before it). Shown as
+   * a cost when answers are slower (diagnose.ts `answersSlower`).
+   */
+  readonly answerMinutes?: readonly [current: number, best: number] | null;
+  /**
    * What the fresh runs say: `improves` (maximise: the paired difference's
    * interval is above 0; minimise: the chance holds and the hours fall),
    * `unclear` (a gain the interval does not confirm), `noGain` (no gain, or
@@ -104,6 +111,7 @@ export function runRecord(goals: readonly Threshold[], s: Summary): RunRecord {
     met: meetsAll(goals, s) ? 1 : 0,
     shortfall: goals.reduce((sum, g) => sum + shortfall(g, s[g.metric]), 0) / Math.max(1, goals.length),
     cost: s.teamHoursPerWeek ?? 0,
+    answerMinutes: s.firstAnswerMinutesMedian,
   };
 }
 
@@ -230,6 +238,17 @@ function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summar
     chanceDifference: { mean, interval },
     goals: comparison.goals.map((g) => ({ threshold: g.threshold, difference: comparison.metrics[g.threshold.metric].differences[1], metShare: [g.metShare[0], g.metShare[1]] as const })),
     withinBudget,
+    answerMinutes: medianAnswer(runs[0], runs[1]),
     verdict,
   };
+}
+
+/** The median over runs of each run's median first answer, before → after (null when either side answered none). */
+export function medianAnswer(current: readonly Summary[], best: readonly Summary[]): readonly [number, number] | null {
+  const median = (list: readonly Summary[]) => {
+    const values = list.flatMap((s) => (s.firstAnswerMinutesMedian === null ? [] : [s.firstAnswerMinutesMedian]));
+    return values.length ? quantileSorted(Float64Array.from(values).sort(), 0.5) : null;
+  };
+  const [a, b] = [median(current), median(best)];
+  return a === null || b === null ? null : [a, b];
 }

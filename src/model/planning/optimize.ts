@@ -47,6 +47,8 @@ export interface RunRecord {
   readonly shortfall: number;
   /** E.g. team hours per week. */
   readonly cost: number;
+  /** The run's median first answer in minutes (null: no question answered; absent when the evaluator does not say). */
+  readonly answerMinutes?: number | null;
 }
 
 export type Objective =

@@ -91,11 +91,12 @@ export class DiagnosisPanel extends PlanPanel {
    * a remedy already in the table above is named by its number instead.
    * On a phone each row reads as a card, each cell under its column's name.
    */
-  private remedyTable(list: readonly Remedy[], fresh: boolean, focus?: Threshold) {
+  private remedyTable(list: readonly Remedy[], fresh: boolean, focus?: Threshold, kind = '') {
     const done = this.result!;
     const locale = this.locale;
     const l = langOf(locale);
-    const head = (c: RemedyColumn) => REMEDY_COLUMNS[c][l];
+    // under a missed goal the fresh runs check that goal
+    const head = (c: RemedyColumn) => REMEDY_COLUMNS[c === 'check' && focus ? 'checkGoal' : c][l];
     // a header's bracketed part ("（90% 区间）") and a "65% → 100%" stay whole
     const headCell = (c: RemedyColumn) => {
       const [, name, bracket] = /^(.*?)([（(][^（(]*[）)])?$/.exec(head(c))!;
@@ -111,7 +112,7 @@ export class DiagnosisPanel extends PlanPanel {
     const columns: RemedyColumn[] = allAbove ? ['move', 'focus', 'above']
       : [...(focus ? [] : ['rank' as const]), 'move', ...(focus ? ['focus' as const] : []), 'chance', 'effects', 'costs', 'notes', 'playbook', 'check'];
     const rest = columns.length - 2;
-    return html`<div class="table-wrap"><table class="remedy-table ${focus ? 'goal-moves' : 'remedies'}">
+    return html`<div class="table-wrap"><table class="remedy-table ${focus ? 'goal-moves' : 'remedies'} ${kind}">
       <thead><tr>${columns.map((c) => html`<th scope="col" class=${`col-${c}`}>${headCell(c)}</th>`)}<th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
       <tbody>${list.map((r, i) => {
         const cells = remedyCells(r, done.scenario, locale, focus);
@@ -142,14 +143,14 @@ export class DiagnosisPanel extends PlanPanel {
    * same three cards under every goal made the panel 4,000–7,000 px tall);
    * the others, a table of their own.
    */
-  private goalMoves(moves: readonly Remedy[], fresh: boolean, focus: Threshold) {
+  private goalMoves(moves: readonly Remedy[], fresh: boolean, focus: Threshold, kind = '') {
     const done = this.result!;
     const locale = this.locale;
     const above = moves.filter((r) => indexAmong(r, done.result.remedies) >= 0);
     const others = moves.filter((r) => indexAmong(r, done.result.remedies) < 0);
-    return html`${above.length ? html`<ul class="goal-above">${above.map((r) => html`<li>${remedyAboveText(indexAmong(r, done.result.remedies) + 1, locale)}${
+    return html`${above.length ? html`<ul class="goal-above ${kind}">${above.map((r) => html`<li>${remedyAboveText(indexAmong(r, done.result.remedies) + 1, locale)}${
       this.locale === 'zh-CN' ? '：' : ': '}${remedyCells(r, done.scenario, locale, focus).focus}</li>`)}</ul>` : nothing}
-      ${others.length ? this.remedyTable(others, fresh, focus) : nothing}`;
+      ${others.length ? this.remedyTable(others, fresh, focus, kind) : nothing}`;
   }
 
   /** After Apply: the applied strategy's chance (the remedy's figures), and the diagnosis to run again on it. */
@@ -192,7 +193,9 @@ export class DiagnosisPanel extends PlanPanel {
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? this.goalMoves(g.moves, fresh, g.threshold)
-            : html`<p class="help">${t(locale, 'noSingleMove')}</p>`}
+            : html`<p class="help">${g.unconfirmed?.length ? pick(locale, DIAGNOSIS_TEXT.nothingReliableGoal) : t(locale, 'noSingleMove')}</p>`}
+          ${g.unconfirmed?.length ? html`<h4 class="unconfirmed-title goal-unconfirmed-title">${pick(locale, DIAGNOSIS_TEXT.unconfirmedGoal)}</h4>
+            ${this.goalMoves(g.unconfirmed, false, g.threshold, 'goal-unconfirmed')}` : nothing}
         `)}
         <button class="link" @click=${() => this.download(done.result, 'diagnosis', done.scenario)}>${t(locale, 'planJson')}</button>
       ` : nothing}

@@ -15,6 +15,7 @@ import { formatByUnit, formatChance, formatPercent } from '../../../i18n/locale.
 import { t } from '../../../i18n/messages.ts';
 import { frontierChart } from '../../../charts/frontier-chart.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
+import { slowerAnswersText } from '../../../model/planning/diagnosis-text.ts';
 import { PlanPanel } from './plan-panel.ts';
 import { MAX_SEEK_LEVERS, SEEK_DEFAULTS } from './seek-panel.ts';
 
@@ -67,16 +68,20 @@ export class FrontierPanel extends PlanPanel {
     const fresh = this.isCurrent(scenario);
     const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== r.levers[i].current)
       .map(([path, v]) => `${this.label(leverAt(path)!)} ${this.position(leverAt(path)!, v)}`).join(locale === 'zh-CN' ? '；' : '; ');
+    // a point that slows answers says what it costs the members (against the current strategy on the same runs)
+    const slower = (p: FrontierPoint) => (p.current || p.answerMinutes == null || r.current.answerMinutes == null ? null
+      : slowerAnswersText([r.current.answerMinutes, p.answerMinutes], locale));
     return html`
       ${this.stale(scenario)}
       ${frontierChart(r.points, r.current, { title: t(locale, 'plan_frontier'), x: t(locale, 'hoursPerWeekAxis'), y: t(locale, 'allGoalsShare'), percent: (v) => formatPercent(locale, v) })}
       <p class="legend">${t(locale, 'frontierLegend')}</p>
+      ${r.withinPlaybook && r.points.length ? html`<p class="help frontier-floor">${t(locale, 'frontierFloor', { hours: hours(r.points[0].hours) })}</p>` : nothing}
       ${r.points.length < r.pointsWanted ? html`<p class="help frontier-short">${t(locale, 'frontierShort', { n: r.points.length, wanted: r.pointsWanted })}</p>` : nothing}
       <table class="frontier-table">
         <thead><tr><th scope="col">${t(locale, 'hoursPerWeekAxis')}</th><th scope="col">${t(locale, 'allGoalsShare')}</th><th scope="col">${t(locale, 'frontierChanges')}</th><th scope="col"><span class="visually-hidden">${t(locale, 'applyThis')}</span></th></tr></thead>
         <tbody>${r.points.map((p) => html`<tr class=${p.breaches.length ? 'against' : ''}>
           <td>${hours(p.hours)}</td><td>${formatChance(locale, p.chance, p.runs)}</td>
-          <td>${p.current ? t(locale, 'currentStrategy') : changes(p)}${p.breaches.length ? html` <span class="legend">⚠ ${t(locale, 'againstPlaybookShort', { sources: p.breaches.map((b) => b.source).join(', ') })}</span>` : nothing}</td>
+          <td>${p.current ? t(locale, 'currentStrategy') : changes(p)}${slower(p) ? html` <span class="legend slower">⚠ ${slower(p)}</span>` : nothing}${p.breaches.length ? html` <span class="legend">⚠ ${t(locale, 'againstPlaybookShort', { sources: p.breaches.map((b) => b.source).join(', ') })}</span>` : nothing}</td>
           <td>${fresh && !p.current ? html`<button class="link apply-point" aria-label=${t(locale, 'applyNamed', { what: changes(p) })}
             @click=${() => this.applySettings(p.settings)}>${t(locale, 'applyThis')}</button>` : nothing}</td></tr>`)}</tbody>
       </table>

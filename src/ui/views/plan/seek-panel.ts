@@ -14,6 +14,7 @@ import type { GoalSeekResult } from '../../../model/planning/goal-seek.ts';
 import type { Objective } from '../../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
+import { slowerAnswersText } from '../../../model/planning/diagnosis-text.ts';
 import { t, type MessageKey } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
 
@@ -110,6 +111,8 @@ export class SeekPanel extends PlanPanel {
       .join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
     const changes = changesOf(r.best.settings);
     const c = r.check;
+    // what the recommendation costs the members: slower answers, on the fresh runs of the check
+    const slower = changes.length && c ? slowerAnswersText(c.answerMinutes, locale) : null;
     // only a gain the fresh runs confirm is shown as good: "closer" and "unclear" are warnings
     const trusted = c !== null && c.verdict === 'improves';
     return html`
@@ -120,6 +123,7 @@ export class SeekPanel extends PlanPanel {
         const i = r.levers.findIndex((l) => l.path === path);
         return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
       })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
+      ${slower ? html`<p class="outcome warn seek-slower">⚠ ${t(locale, 'seekCost', { cost: slower })}</p>` : nothing}
       ${r.best.breaches.length ? html`<ul class="moves seek-against">${r.best.breaches.map((b) => html`<li class="against">⚠ ${this.label(leverAt(b.path)!)}${this.colon}${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
       <p class="help seek-race">${t(locale, r.separated ? 'seekSeparated' : 'seekNotSeparated', { runs: r.leaderRuns })}</p>
       <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: formatChance(locale, r.start.assessment.chance, r.start.assessment.runs, 'short'), to: formatChance(locale, r.best.assessment.chance, r.best.assessment.runs, 'short'), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}

@@ -1,0 +1,70 @@
+/** What a recommendation costs, said where it is shown: slower answers under a goal seek's changes, and the hours a curve within the playbook starts at. */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/model/scenario.ts';
+import { runTasksHere } from '../../src/model/planning/jobs.ts';
+import { leverAt } from '../../src/model/planning/levers.ts';
+import { goalSeek, type GoalSeekResult } from '../../src/model/planning/goal-seek.ts';
+import { frontier, type FrontierResult } from '../../src/model/planning/frontier.ts';
+import '../../src/ui/views/plan/seek-panel.ts';
+import '../../src/ui/views/plan/frontier-panel.ts';
+import { loadScenario } from '../scenarios.ts';
+
+const base: Scenario = loadScenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14 }));
+let seek: GoalSeekResult;
+let curve: FrontierResult;
+let slowCurve: FrontierResult;
+
+// answer time 20 → 90–120 minutes: any strategy but the current one slows answers
+const slow = { ...leverAt('team.replyMinutes')!, min: 90, max: 120 };
+
+beforeAll(async () => {
+  seek = await goalSeek(runTasksHere, base, { levers: [slow], objective: { kind: 'maxGoals', budget: 100 }, finalRuns: 10, checkRuns: 20 });
+  curve = await frontier(runTasksHere, base, { levers: ['team.admins', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!), points: 3, firstRuns: 5, finalRuns: 10, candidates: 6, generations: 1 });
+  slowCurve = await frontier(runTasksHere, base, { levers: [slow, leverAt('activation.dmPerAdminPerDay')!], points: 3, firstRuns: 5, finalRuns: 10, candidates: 6, generations: 1 });
+}, 120_000);
+
+afterEach(() => { document.body.replaceChildren(); });
+
+async function mount<K extends 'qc-plan-seek' | 'qc-plan-frontier'>(tag: K, locale: 'en' | 'zh-CN', result: HTMLElementTagNameMap[K]['result']) {
+  const el = document.createElement(tag);
+  el.locale = locale;
+  el.scenario = base;
+  el.result = result;
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+describe('the costs of a plan', () => {
+  it('a goal seek that slows answers says how much longer questions wait, in both languages', async () => {
+    expect(seek.check!.answerMinutes![1]).toBeGreaterThan(seek.check!.answerMinutes![0]);
+    const en = await mount('qc-plan-seek', 'en', { result: seek, scenario: base });
+    expect(en.shadowRoot!.querySelector('.seek-changes')!.textContent).toMatch(/Team answer time on duty/);
+    expect(en.shadowRoot!.querySelector('.seek-slower')!.textContent).toMatch(/^⚠ Cost on fresh runs: Questions wait longer: median first answer [\d.]+ min → [\d.]+ min\.$/);
+    document.body.replaceChildren();
+    const zh = await mount('qc-plan-seek', 'zh-CN', { result: seek, scenario: base });
+    expect(zh.shadowRoot!.querySelector('.seek-slower')!.textContent).toMatch(/^⚠ 新模拟上的代价：提问等待更久：首次响应时效中位数 [\d.]+ 分钟 → [\d.]+ 分钟。$/);
+  });
+
+  it('a curve within the playbook says the hours it starts at, below which the playbook is left', async () => {
+    expect(curve.points.every((p) => p.settings.find(([path]) => path === 'team.admins')![1] === 3)).toBe(true);
+    const en = await mount('qc-plan-frontier', 'en', { result: curve, scenario: base });
+    expect(en.shadowRoot!.querySelector('.frontier-floor')!.textContent).toMatch(/^Within the playbook the curve starts at [\d.]+ h of team work a week: no strategy tried that keeps to it needs fewer\./);
+    document.body.replaceChildren();
+    const zh = await mount('qc-plan-frontier', 'zh-CN', { result: curve, scenario: base });
+    expect(zh.shadowRoot!.querySelector('.frontier-floor')!.textContent).toMatch(/^在手册范围内，曲线的起点是每周运营工时 [\d.]+ 小时：/);
+  });
+
+  it('a point of the curve that slows answers says how much longer questions wait', async () => {
+    const slower = slowCurve.points.filter((p) => !p.current);
+    expect(slower.length).toBeGreaterThan(0);
+    const el = await mount('qc-plan-frontier', 'en', { result: slowCurve, scenario: base });
+    const rows = [...el.shadowRoot!.querySelectorAll('table.frontier-table tbody tr')];
+    rows.forEach((row, i) => {
+      const p = slowCurve.points[i];
+      if (p.current || p.answerMinutes! - slowCurve.current.answerMinutes! < Math.max(1, 0.1 * slowCurve.current.answerMinutes!)) return;
+      expect(row.querySelector('.slower')!.textContent).toMatch(/^⚠ Questions wait longer: median first answer [\d.]+ min → [\d.]+ min$/);
+    });
+    expect(el.shadowRoot!.querySelectorAll('table.frontier-table .slower').length).toBeGreaterThan(0);
+  });
+});
