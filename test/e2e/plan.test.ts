@@ -45,7 +45,7 @@ describe('planning', () => {
     await expect.poll(() => page.locator(PLAN_DONE).count(), { timeout: 120_000 }).toBe(1);
 
     // goal seek over two levers, within 10 team hours a week
-    for (const path of ['content.postsPerWeek', 'content.window', 'content.windowHours', 'team.admins', 'admission.probationDays']) {
+    for (const path of ['content.postsPerWeek', 'content.window', 'content.windowHours', 'team.replyMinutes', 'incentives.teamCompetition']) {
       const box = plan.locator(`input[name="seek"][value="${path}"]`);
       if (await box.isChecked()) await box.uncheck();
     }

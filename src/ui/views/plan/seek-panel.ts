@@ -19,7 +19,8 @@ import { t, type MessageKey } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
 
 /** Levers a goal seek starts with (when the strategy can vary them). */
-export const SEEK_DEFAULTS = ['content.postsPerWeek', 'content.promoPerWeek', 'content.window', 'content.windowHours', 'activation.dmPerAdminPerDay', 'team.admins', 'admission.probationDays'];
+// levers the playbook leaves room on (admins and probation are fixed at 3 within it: ticking them would seek nothing)
+export const SEEK_DEFAULTS = ['content.postsPerWeek', 'content.promoPerWeek', 'content.window', 'content.windowHours', 'activation.dmPerAdminPerDay', 'team.replyMinutes', 'incentives.teamCompetition'];
 export const MAX_SEEK_LEVERS = 8;
 import { PlanPanel } from './plan-panel.ts';
 
