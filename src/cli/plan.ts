@@ -226,7 +226,7 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
     : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance ?? '', 0, 1) };
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
-  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), refine: progressPrinter('refine'), race: progressPrinter('race the leaders'), check: progressPrinter('check on fresh runs') };
+  const printers = { frontier: progressPrinter('hours–chance frontier'), screen: progressPrinter('search'), evolve: progressPrinter('evolve'), refine: progressPrinter('refine'), race: progressPrinter('race the leaders'), check: progressPrinter('check on fresh runs') };
   const started = performance.now();
   const withinPlaybook = !values['outside-playbook'];
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
@@ -268,7 +268,7 @@ async function frontierCommand(file: string | undefined, values: Flags): Promise
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, [file!]);
-  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), final: progressPrinter('points on every run') };
+  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), final: progressPrinter('points on every run'), check: progressPrinter('check on fresh runs') };
   const started = performance.now();
   const withinPlaybook = !values['outside-playbook'];
   const result = await withPool(threads, (execute) => frontier(execute, scenario, { levers, points, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
