@@ -23,7 +23,7 @@ import type { Scenario } from '../scenario.ts';
 import type { Executor } from './jobs.ts';
 import { breachesOf, type Breach } from './guardrails.ts';
 import type { Lever, Setting } from './levers.ts';
-import { assess, childOf, keyOf, latinHypercube, RunBook, type Assessment } from './optimize.ts';
+import { assess, childOf, keyOf, latinHypercube, RunBook, spaceSize, type Assessment, type Dimension } from './optimize.ts';
 import { FRESH_RUNS, HOLDOUT_FIRST_RUN, searchSpace, type SearchSpace } from './search-space.ts';
 import { countingRuns, JobProgress } from './time-left.ts';
 
@@ -115,14 +115,20 @@ export interface FrontOf {
  * wanted (knowledge sharing, 7 levers, 10 points: 39 of 72 children new, 5
  * points and the current strategy to every run and to the check).
  */
-export function expectedFrontierRuns(levers: number, options: Pick<FrontierOptions, 'points' | 'firstRuns' | 'finalRuns' | 'candidates' | 'generations' | 'checkRuns'>): number {
+export function expectedFrontierRuns(dimensions: readonly Dimension[], options: Pick<FrontierOptions, 'points' | 'firstRuns' | 'finalRuns' | 'candidates' | 'generations' | 'checkRuns'>): number {
+  const firstRuns = options.firstRuns ?? 12;
+  const size = spaceSize(dimensions);
+  const first = Math.min(size, (options.candidates ?? Math.min(60, 12 + 6 * dimensions.length)) + 2);
+  return first * firstRuns + laterFrontierRuns(dimensions, options, size - first, options.generations ?? 3);
+}
+
+/** The runs after the first design, as expected: about half the children new (no more than the positions left untried), and the front on every run and the check. */
+function laterFrontierRuns(dimensions: readonly Dimension[], options: Pick<FrontierOptions, 'points' | 'firstRuns' | 'finalRuns' | 'checkRuns'>, untried: number, generations: number): number {
   const firstRuns = options.firstRuns ?? 12;
   const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
-  const count = options.candidates ?? Math.min(60, 12 + 6 * levers);
-  const children = Math.min(24, 8 + 3 * levers);
-  const front = Math.ceil((options.points ?? 10) / 2) + 1;
-  return (count + 2) * firstRuns + Math.round(0.55 * (options.generations ?? 3) * children) * firstRuns
-    + front * (finalRuns - firstRuns) + front * (options.checkRuns ?? FRESH_RUNS);
+  const children = Math.min(24, 8 + 3 * dimensions.length);
+  const front = Math.min(Math.ceil((options.points ?? 10) / 2) + 1, spaceSize(dimensions));
+  return Math.min(Math.max(0, untried), Math.round(0.55 * generations * children)) * firstRuns + front * (finalRuns - firstRuns + (options.checkRuns ?? FRESH_RUNS));
 }
 
 /**
@@ -150,9 +156,7 @@ export async function frontOf(space: SearchSpace, base: Scenario, options: Omit<
   const seen = new Set<string>();
   const fresh = (list: readonly (readonly number[])[]) => list.filter((p) => !seen.has(keyOf(p)) && seen.add(keyOf(p)));
   const first = fresh([start, playbook, ...latinHypercube(count, dimensions, base.seed)]);
-  const front = Math.ceil(wanted / 2) + 1;
-  const later = Math.round(0.55 * generations * children) * firstRuns + front * (finalRuns - firstRuns + checkRuns);
-  progress.expect(first.length * firstRuns + later);
+  progress.expect(first.length * firstRuns + laterFrontierRuns(dimensions, options, spaceSize(dimensions) - first.length, generations));
   await run(first, firstRuns, 'screen');
 
   const u = seedrandom.alea(`${base.seed}:frontier`) as unknown as () => number;
@@ -161,13 +165,13 @@ export async function frontOf(space: SearchSpace, base: Scenario, options: Omit<
     const brood = fresh(Array.from({ length: children }, () => childOf(parents, dimensions, u)));
     if (!brood.length) break;
     // this generation's size is known: the ones after it as expected
-    progress.expect(brood.length * firstRuns + Math.round(0.55 * (generations - generation - 1) * children) * firstRuns + front * (finalRuns - firstRuns + checkRuns));
+    progress.expect(brood.length * firstRuns + laterFrontierRuns(dimensions, options, spaceSize(dimensions) - seen.size, generations - generation - 1));
     await run(brood, firstRuns, 'evolve');
   }
 
   // twice the points wanted get every run: some fall off the front once their chance is known better
   const chosen = spread(paretoFront(assessed(firstRuns)), 2 * wanted).map((a) => a.position);
-  progress.expect((chosen.length + 1) * (finalRuns - firstRuns) + front * checkRuns);
+  progress.expect((chosen.length + 1) * (finalRuns - firstRuns) + Math.min(chosen.length + 1, Math.ceil(wanted / 2) + 1) * checkRuns);
   await run([...chosen, start], finalRuns, 'final');
   const finalists = assessed(finalRuns);
   const onFront = paretoFront(finalists).map((a) => a.position);
@@ -191,10 +195,10 @@ export async function frontier(executor: Executor, base: Scenario, options: Fron
   const keepToPlaybook = options.withinPlaybook ?? true;
   let stage: FrontierStage = 'screen';
   const job = new JobProgress((done, total) => options.onProgress?.(stage, done, total));
-  job.expect(expectedFrontierRuns(options.levers.length, options));
   let evaluations = 0;
   const counted = countingRuns(executor, (done) => { evaluations = done; job.runs(done); });
   const space = searchSpace(counted, base, options.levers, keepToPlaybook);
+  job.expect(expectedFrontierRuns(space.levers, options));
   const { levers, settingsOf, start } = space;
   const found = await frontOf(space, base, options, { stage: (s) => { stage = s; }, expect: (left) => job.expect(left) });
   job.finish();

@@ -22,7 +22,7 @@ import type { Executor } from './jobs.ts';
 import { breachesOf, type Breach } from './guardrails.ts';
 import type { Lever, Setting } from './levers.ts';
 import { countingRuns, JobProgress } from './time-left.ts';
-import { assess, expectedSearchRuns, keyOf, search, type Assessment, type Objective, type SearchStage } from './optimize.ts';
+import { assess, expectedSearchRuns, keyOf, search, spaceSize, type Assessment, type Objective, type SearchStage } from './optimize.ts';
 import { expectedFrontierRuns, frontOf } from './frontier.ts';
 import { FRESH_RUNS, HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
 
@@ -144,9 +144,10 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
   const brought = (options.starts ?? []).map((settings) => levers.map((l, i) => settings.find(([path]) => path === l.path)?.[1] ?? start[i]));
   const starts = keepToPlaybook ? [playbook, ...brought] : brought;
   // the runs the search and the check are expected to take from the start of the search on (optimize.ts), and the check's
-  const checkAfter = checkRuns > 0 ? (wanted > 0 ? 6 : 2) * checkRuns : 0;
+  // (the search's best and runners-up that the frontier did not check: about 5 on knowledge sharing)
+  const checkAfter = checkRuns > 0 ? (wanted > 0 ? Math.min(5, spaceSize(levers)) : 2) * checkRuns : 0;
   const frontierOptions = { points: wanted, finalRuns, checkRuns };
-  if (wanted > 0) job.expect(expectedFrontierRuns(levers.length, frontierOptions) + expectedSearchRuns(levers, { ...options, starts: starts.length + 1 }) + checkAfter);
+  if (wanted > 0) job.expect(expectedFrontierRuns(levers, frontierOptions) + expectedSearchRuns(levers, { ...options, starts: starts.length + 1 }) + checkAfter);
   // 1. the hours–chance frontier over the same levers, as `sim frontier` draws it: its points are starts, and weighed at the end
   const front = wanted > 0
     ? (await frontOf(space, base, frontierOptions, { stage: () => { stage = 'frontier'; }, expect: (left) => job.expect(left + expectedSearchRuns(levers, { ...options, starts: starts.length + 1 }) + checkAfter) })).checked

@@ -91,7 +91,7 @@ export class JobProgress {
   total(): number {
     const estimate = Math.max(this.done, this.base + this.left);
     const held = this.shown < 1 ? this.shown : HELD_SHARE_MAX;
-    const total = Math.ceil(held > 0 ? Math.min(estimate, Math.max(this.done, this.done / held)) : estimate);
+    const total = held > 0 ? Math.min(Math.ceil(estimate), Math.max(this.done, Math.floor(this.done / held))) : Math.ceil(estimate);
     if (total > 0) this.shown = Math.max(this.shown, this.done / total);
     return total;
   }
