@@ -257,6 +257,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
       `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
       g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
+    if (result.weighed > 1) print(`chosen on these fresh runs among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): none of them meets every goal more often with as few team hours`);
     print(`\n${VERDICT[c.verdict]}`);
   }
   if (result.runnersUp.length) {
@@ -267,7 +268,8 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
 
 export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number): void {
   print(`hours–chance frontier of ${plain(result.scenario)}${result.withinPlaybook ? ', within the playbook' : ''}: ${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s`);
-  print('each point: no strategy tried meets every goal more often with as few team hours a week\n');
+  const fresh = result.current.firstRun > 0 ? `; every figure from ${result.current.runs} fresh runs (run indices from ${result.current.firstRun}), as a goal seek's check` : '';
+  print(`each point: no strategy tried meets every goal more often with as few team hours a week${fresh}\n`);
   const lever = (path: string) => leverAt(path)!;
   const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== result.levers[i].current)
     .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';

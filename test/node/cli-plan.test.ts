@@ -381,7 +381,8 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(result.points.length).toBeGreaterThan(0);
     expect(result.points.length).toBeLessThanOrEqual(4);
     result.points.forEach((p, i) => {
-      expect(p.runs).toBe(20);
+      // the figures shown come from 200 fresh runs, as the goal seek's check (not the 20 runs that picked the points)
+      expect(p.runs).toBe(200);
       expect(p.interval[0]).toBeLessThanOrEqual(p.chance);
       expect(p.interval[1]).toBeGreaterThanOrEqual(p.chance);
       // within the playbook: 1–3 admins (§3), at least 1 DM a day (§6)
