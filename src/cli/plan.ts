@@ -37,7 +37,7 @@ import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
 import { decimal, loadScenario, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
-import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, unreliableHint } from './plan-print.ts';
+import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, terminalColumns, unreliableHint, wrap } from './plan-print.ts';
 import { defaultThreads } from './threads.ts';
 import { print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
@@ -262,21 +262,27 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
   const heading = (text: string) => (lang === 'zh' ? `${text}：` : `${text.toLowerCase()}:`);
-  print(DIAGNOSE_LINES.header(result)[lang]);
-  print(DIAGNOSE_LINES.allGoals(formatChance(locale, result.allGoals, result.runs))[lang]);
-  for (const b of result.breaches) print(lang === 'zh' ? `  当前策略${describeBreach(b, 'zh')} — ${b.path}` : `  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
-  for (const line of result.outcome) print(`\n${line[lang]}`);
-  print(`\n${heading(DIAGNOSIS_TEXT.remedies[lang])}`);
+  // prose wrapped to the terminal as the tables are (at spaces; Chinese between characters), a blank line kept
+  const width = terminalColumns();
+  const say = (text: string) => print(text.split('\n').map((line) => {
+    const indent = /^ */.exec(line)![0];
+    return line.trim() ? wrap(line.trim(), width - indent.length).map((part) => indent + part).join('\n') : '';
+  }).join('\n'));
+  say(DIAGNOSE_LINES.header(result)[lang]);
+  say(DIAGNOSE_LINES.allGoals(formatChance(locale, result.allGoals, result.runs))[lang]);
+  for (const b of result.breaches) say(lang === 'zh' ? `  当前策略${describeBreach(b, 'zh')} — ${b.path}` : `  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
+  for (const line of result.outcome) say(`\n${line[lang]}`);
+  say(`\n${heading(DIAGNOSIS_TEXT.remedies[lang])}`);
   const unconfirmed = result.unconfirmed ?? [];
-  if (!result.remedies.length) print(`  ${unconfirmed.length || result.remediesRaise ? DIAGNOSIS_TEXT.nothingReliable[lang] : DIAGNOSE_LINES.noneRaises[lang]}`);
-  if (result.remedies.length && !result.remediesRaise) print(`  ${DIAGNOSE_LINES.onlyCloser[lang]}`);
+  if (!result.remedies.length) say(`  ${unconfirmed.length || result.remediesRaise ? DIAGNOSIS_TEXT.nothingReliable[lang] : DIAGNOSE_LINES.noneRaises[lang]}`);
+  if (result.remedies.length && !result.remediesRaise) say(`  ${DIAGNOSE_LINES.onlyCloser[lang]}`);
   const tableOf = (list: typeof result.remedies, focus?: (typeof result.goals)[number]['threshold']) => remedyTable(list, scenario, result.remedies, focus, undefined, locale);
   if (result.remedies.length) print(tableOf(result.remedies));
-  if (unconfirmed.length) print(`\n${heading(DIAGNOSIS_TEXT.unconfirmed[lang])}\n${tableOf(unconfirmed)}`);
-  if (!result.goals.length) print(`\n${DIAGNOSE_LINES.allMet[lang]}`);
+  if (unconfirmed.length) { say(`\n${heading(DIAGNOSIS_TEXT.unconfirmed[lang])}`); print(tableOf(unconfirmed)); }
+  if (!result.goals.length) say(`\n${DIAGNOSE_LINES.allMet[lang]}`);
   for (const g of result.goals) {
-    print(`\n${DIAGNOSE_LINES.goal(SUMMARY[g.threshold.metric][lang], describeThreshold(g.threshold), g.threshold.source, lang === 'zh' ? formatPercent(locale, g.metShare) : pct(g.metShare), formatMetric(g.threshold.metric, g.median))[lang]}`);
-    if (!g.moves.length) print(`  ${DIAGNOSE_LINES.needsSeveral[lang]}`);
+    say(`\n${DIAGNOSE_LINES.goal(SUMMARY[g.threshold.metric][lang], describeThreshold(g.threshold), g.threshold.source, lang === 'zh' ? formatPercent(locale, g.metShare) : pct(g.metShare), formatMetric(g.threshold.metric, g.median))[lang]}`);
+    if (!g.moves.length) say(`  ${DIAGNOSE_LINES.needsSeveral[lang]}`);
     if (g.moves.length) print(tableOf(g.moves, g.threshold));
   }
 }
