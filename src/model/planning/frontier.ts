@@ -111,9 +111,10 @@ export interface FrontOf {
 
 /**
  * The runs a frontier is expected to take, for its progress: the first design,
- * about half the children new, and the front holding about half the points
- * wanted (knowledge sharing, 7 levers, 10 points: 39 of 72 children new, 5
- * points and the current strategy to every run and to the check).
+ * about half the children new, and the front holding about a third of the
+ * points wanted (knowledge sharing, 7 levers, 10 points: 39 of 72 children
+ * new, 3–5 points with the current strategy to every run and to the check),
+ * never more strategies than the space holds.
  */
 export function expectedFrontierRuns(dimensions: readonly Dimension[], options: Pick<FrontierOptions, 'points' | 'firstRuns' | 'finalRuns' | 'candidates' | 'generations' | 'checkRuns'>): number {
   const firstRuns = options.firstRuns ?? 12;
@@ -122,12 +123,23 @@ export function expectedFrontierRuns(dimensions: readonly Dimension[], options: 
   return first * firstRuns + laterFrontierRuns(dimensions, options, size - first, options.generations ?? 3);
 }
 
+/** The strategies a frontier is expected to try (on its first runs) and to check on fresh runs: a goal seek that runs it first has their runs at hand. */
+export function expectedFrontierTried(dimensions: readonly Dimension[], options: Pick<FrontierOptions, 'points' | 'candidates' | 'generations'>): { readonly tried: number; readonly checked: number } {
+  const size = spaceSize(dimensions);
+  const first = Math.min(size, (options.candidates ?? Math.min(60, 12 + 6 * dimensions.length)) + 2);
+  const children = Math.min(24, 8 + 3 * dimensions.length);
+  return { tried: Math.min(size, first + Math.round(0.55 * (options.generations ?? 3) * children)), checked: Math.min(size, frontOnEveryRun(options.points)) };
+}
+
+/** Points expected on the front on every run, the current strategy with them: about a third of those wanted (knowledge sharing, 10 wanted: 3–5). */
+const frontOnEveryRun = (points = 10) => Math.ceil(points / 3) + 1;
+
 /** The runs after the first design, as expected: about half the children new (no more than the positions left untried), and the front on every run and the check. */
 function laterFrontierRuns(dimensions: readonly Dimension[], options: Pick<FrontierOptions, 'points' | 'firstRuns' | 'finalRuns' | 'checkRuns'>, untried: number, generations: number): number {
   const firstRuns = options.firstRuns ?? 12;
   const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
   const children = Math.min(24, 8 + 3 * dimensions.length);
-  const front = Math.min(Math.ceil((options.points ?? 10) / 2) + 1, spaceSize(dimensions));
+  const front = Math.min(frontOnEveryRun(options.points), spaceSize(dimensions));
   return Math.min(Math.max(0, untried), Math.round(0.55 * generations * children)) * firstRuns + front * (finalRuns - firstRuns + (options.checkRuns ?? FRESH_RUNS));
 }
 
@@ -171,7 +183,7 @@ export async function frontOf(space: SearchSpace, base: Scenario, options: Omit<
 
   // twice the points wanted get every run: some fall off the front once their chance is known better
   const chosen = spread(paretoFront(assessed(firstRuns)), 2 * wanted).map((a) => a.position);
-  progress.expect((chosen.length + 1) * (finalRuns - firstRuns) + Math.min(chosen.length + 1, Math.ceil(wanted / 2) + 1) * checkRuns);
+  progress.expect((chosen.length + 1) * (finalRuns - firstRuns) + Math.min(chosen.length + 1, frontOnEveryRun(wanted)) * checkRuns);
   await run([...chosen, start], finalRuns, 'final');
   const finalists = assessed(finalRuns);
   const onFront = paretoFront(finalists).map((a) => a.position);

@@ -23,7 +23,7 @@ import { breachesOf, type Breach } from './guardrails.ts';
 import type { Lever, Setting } from './levers.ts';
 import { countingRuns, JobProgress } from './time-left.ts';
 import { assess, expectedSearchRuns, keyOf, search, spaceSize, type Assessment, type Objective, type SearchStage } from './optimize.ts';
-import { expectedFrontierRuns, frontOf } from './frontier.ts';
+import { expectedFrontierRuns, expectedFrontierTried, frontOf } from './frontier.ts';
 import { FRESH_RUNS, HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
 
 export { HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
@@ -145,12 +145,16 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
   const starts = keepToPlaybook ? [playbook, ...brought] : brought;
   // the runs the search and the check are expected to take from the start of the search on (optimize.ts), and the check's
   // (the search's best and runners-up that the frontier did not check: about 5 on knowledge sharing)
-  const checkAfter = checkRuns > 0 ? (wanted > 0 ? Math.min(5, spaceSize(levers)) : 2) * checkRuns : 0;
   const frontierOptions = { points: wanted, finalRuns, checkRuns };
-  if (wanted > 0) job.expect(expectedFrontierRuns(levers, frontierOptions) + expectedSearchRuns(levers, { ...options, starts: starts.length + 1 }) + checkAfter);
+  const size = spaceSize(levers);
+  const fromFrontier = wanted > 0 ? expectedFrontierTried(levers, frontierOptions) : { tried: 0, checked: 0 };
+  const checkAfter = checkRuns > 0 ? (wanted > 0 ? Math.min(5, Math.max(0, size - fromFrontier.checked)) : 2) * checkRuns : 0;
+  // after a frontier the search finds many of its candidates run already (all of them in a small space): the frontier's first runs
+  const searchAfter = expectedSearchRuns(levers, { ...options, starts: starts.length + (wanted > 0 ? 0 : 1), made: wanted > 0 ? 12 * Math.min(1, fromFrontier.tried / size) : 0 });
+  if (wanted > 0) job.expect(expectedFrontierRuns(levers, frontierOptions) + searchAfter + checkAfter);
   // 1. the hours–chance frontier over the same levers, as `sim frontier` draws it: its points are starts, and weighed at the end
   const front = wanted > 0
-    ? (await frontOf(space, base, frontierOptions, { stage: () => { stage = 'frontier'; }, expect: (left) => job.expect(left + expectedSearchRuns(levers, { ...options, starts: starts.length + 1 }) + checkAfter) })).checked
+    ? (await frontOf(space, base, frontierOptions, { stage: () => { stage = 'frontier'; }, expect: (left) => job.expect(left + searchAfter + checkAfter) })).checked
     : [];
   // 2. the search (optimize.ts), from the current strategy, the playbook's, the planner's and the frontier's points
   const found = await search(evaluator, {
@@ -159,7 +163,7 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
     candidates: options.candidates, firstRuns: options.firstRuns, finalRuns,
     generations: options.generations, maxRuns: options.maxRuns,
     onStage: (s, left) => { stage = s; job.expect(left + checkAfter); },
-    knownRuns: (p, runs) => front.some((q) => keyOf(q) === keyOf(p)) && runs <= finalRuns,
+    madeRuns: space.madeRuns,
   });
   const candidate = (a: Assessment): Candidate => ({ settings: settingsOf(a.position), assessment: a, breaches: breachesOf(settingsOf(a.position), base) });
   // 3. the search's best and runners-up, the frontier's points and the current strategy on the same fresh runs: the best of them on those runs is recommended

@@ -79,8 +79,8 @@ export interface SearchOptions {
   readonly onProgress?: (stage: SearchStage, done: number, total: number) => void;
   /** At each stage's start (and each generation's and round's): the stage, and the runs expected from now to the end of the search. */
   readonly onStage?: (stage: SearchStage, left: number) => void;
-  /** Whether a position's first `runs` runs are made already (a goal seek's frontier points): not counted in what is expected. */
-  readonly knownRuns?: (position: readonly number[], runs: number) => boolean;
+  /** How many of a position's first runs are made already (in a goal seek, the frontier's): not counted in what is expected. */
+  readonly madeRuns?: (position: readonly number[]) => number;
 }
 
 export type SearchStage = 'screen' | 'evolve' | 'refine' | 'race';
@@ -179,21 +179,21 @@ export function spaceSize(dimensions: readonly Dimension[]): number {
   return dimensions.reduce((n, d) => Math.min(1e9, n * (Math.round((d.max - d.min) / d.step) + 1)), 1);
 }
 
-/** Runs of a successive halving of n candidates from `firstRuns` to `finalRuns` (as `search` does it). */
-function halvingRuns(n: number, firstRuns: number, finalRuns: number): number {
+/** Runs of a successive halving of n candidates from `firstRuns` to `finalRuns` (as `search` does it), when each has about `made` runs already. */
+function halvingRuns(n: number, firstRuns: number, finalRuns: number, made = 0): number {
   if (n <= 0) return 0;
   let total = 0;
   let pool = n;
   let runs = firstRuns;
-  let had = 0;
+  let had = made;
   for (;;) {
-    total += pool * (runs - had);
-    had = runs;
+    total += pool * Math.max(0, runs - had);
+    had = Math.max(had, runs);
     if (pool <= 3 || runs >= finalRuns) break;
     pool = Math.max(3, Math.ceil(pool / 2));
     runs = Math.min(finalRuns, runs * 2);
   }
-  return total + pool * (finalRuns - had);
+  return total + pool * Math.max(0, finalRuns - had);
 }
 
 /** A search's sizes from its options (the defaults of `search`). */
@@ -215,13 +215,13 @@ function sizesOf(dimensions: readonly Dimension[], options: { readonly candidate
 const NEW_CHILDREN = 0.8;
 
 /** The runs of the stages after the screening, as expected: `tried` positions known when they start; each refinement round's neighbours, once; the racing to its cap. */
-function laterRuns(sizes: ReturnType<typeof sizesOf>, levers: number, tried: number, generationsLeft: number) {
+function laterRuns(sizes: ReturnType<typeof sizesOf>, levers: number, tried: number, generationsLeft: number, made = 0) {
   const { finalRuns, screenRuns, children, size, maxRuns, firstRuns } = sizes;
   const untried = Math.max(0, size - tried);
   const brood = Math.min(Math.round(NEW_CHILDREN * children), untried);
   const neighbours = Math.min(2 * levers + levers * (levers - 1), Math.max(0, size - 1));
   return {
-    evolve: generationsLeft * halvingRuns(brood, firstRuns, finalRuns),
+    evolve: generationsLeft * halvingRuns(brood, firstRuns, finalRuns, made),
     // one round of neighbours, most of them new, and the three most promising to every run
     refine: neighbours ? Math.round(0.8 * neighbours) * screenRuns + Math.min(3, neighbours) * (finalRuns - screenRuns) : 0,
     // three leaders and the current strategy, to the cap (leaders are rarely told apart sooner)
@@ -235,11 +235,11 @@ function laterRuns(sizes: ReturnType<typeof sizesOf>, levers: number, tried: num
  * `onStage`): the starts and the screening as planned, no more candidates than
  * the space holds (a lever narrowed to the playbook may have one setting).
  */
-export function expectedSearchRuns(dimensions: readonly Dimension[], options: { readonly starts: number; readonly candidates?: number; readonly firstRuns?: number; readonly finalRuns?: number; readonly generations?: number; readonly maxRuns?: number }): number {
+export function expectedSearchRuns(dimensions: readonly Dimension[], options: { readonly starts: number; readonly candidates?: number; readonly firstRuns?: number; readonly finalRuns?: number; readonly generations?: number; readonly maxRuns?: number; readonly made?: number }): number {
   const sizes = sizesOf(dimensions, options);
   const lhs = Math.min(sizes.count, Math.max(0, sizes.size - options.starts));
-  const later = laterRuns(sizes, dimensions.length, options.starts + lhs, sizes.generations);
-  return options.starts * sizes.finalRuns + halvingRuns(lhs, sizes.firstRuns, sizes.finalRuns) + later.evolve + later.refine + later.race;
+  const later = laterRuns(sizes, dimensions.length, options.starts + lhs, sizes.generations, options.made);
+  return options.starts * sizes.finalRuns + halvingRuns(lhs, sizes.firstRuns, sizes.finalRuns, options.made) + later.evolve + later.refine + later.race;
 }
 
 export async function search(evaluate: CandidateEvaluator, options: SearchOptions): Promise<SearchResult> {
@@ -282,8 +282,10 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
   };
   // the starts always get every run: the planner's and the playbook's strategies are judged, not screened out
   const design = fresh(latinHypercube(count, dimensions, options.seed));
-  const unknown = starts.filter((p) => !options.knownRuns?.(p, finalRuns)).length;
-  expect('screen', unknown * finalRuns + halvingRuns(design.length, firstRuns, finalRuns), seen.size, sizes.generations, 'evolve');
+  // runs made already (a goal seek's frontier): the starts' and, on average, the design's
+  const made = (p: readonly number[]) => options.madeRuns?.(p) ?? 0;
+  const designMade = design.length ? design.reduce((sum, p) => sum + made(p), 0) / design.length : 0;
+  expect('screen', starts.reduce((sum, p) => sum + Math.max(0, finalRuns - made(p)), 0) + halvingRuns(design.length, firstRuns, finalRuns, designMade), seen.size, sizes.generations, 'evolve');
   await ensureRuns(starts, finalRuns, 'screen');
   let pool: (readonly number[])[] = [...starts, ...await halve(design, 'screen')];
 
@@ -294,7 +296,7 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
     const elites = ranked(pool, finalRuns).slice(0, 6).map((a) => a.position);
     const brood = fresh(Array.from({ length: children }, () => childOf(elites, dimensions, u)));
     if (!brood.length) break;
-    expect('evolve', halvingRuns(brood.length, firstRuns, finalRuns), seen.size, generations - generation - 1, 'evolve');
+    expect('evolve', halvingRuns(brood.length, firstRuns, finalRuns, brood.reduce((sum, p) => sum + made(p), 0) / brood.length), seen.size, generations - generation - 1, 'evolve');
     pool = [...pool, ...await halve(brood, 'evolve')];
   }
   let incumbent = ranked(pool, finalRuns)[0];
@@ -305,7 +307,7 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
   for (let round = 0; round < (options.refineRounds ?? 6); round++) {
     const neighbours = neighboursOf(incumbent.position, dimensions);
     const lacking = (runs: number) => (p: readonly number[]) => Math.max(0, runs - (records.get(keyOf(p))?.length ?? 0));
-    const thisRound = neighbours.reduce((sum, p) => sum + lacking(screenRuns)(p), 0) + Math.min(3, neighbours.length) * (finalRuns - screenRuns);
+    const thisRound = neighbours.reduce((sum, p) => sum + Math.max(0, lacking(screenRuns)(p) - made(p)), 0) + Math.min(3, neighbours.length) * (finalRuns - screenRuns);
     expect('refine', thisRound, seen.size, 0, 'race');
     await ensureRuns(neighbours, screenRuns, 'refine');
     const promising = ranked(neighbours, screenRuns).slice(0, 3).map((a) => a.position);

@@ -78,9 +78,16 @@ export function searchSpace(executor: Executor, base: Scenario, chosen: readonly
     });
     return candidates.map((p, i) => (parsed[i].ok ? Array.from({ length: count }, (_, r) => made.get(keyOf(p))!.get(firstRun + r)!) : null));
   };
+  /** How many of a position's runs from 0 on are made already. */
+  const madeRuns = (p: readonly number[]) => {
+    const runs = made.get(keyOf(p));
+    let n = 0;
+    while (runs?.has(n)) n++;
+    return n;
+  };
   const evaluator: CandidateEvaluator = async (candidates, firstRun, count) =>
     (await summaries(candidates, firstRun, count)).map((list) => (list ? list.map((s) => runRecord(goals, s)) : Array.from({ length: count }, () => INVALID)));
   const advised = playbookSettings(chosen, base);
   const playbook = levers.map((l, i) => advised.find(([path]) => path === l.path)?.[1] ?? start[i]);
-  return { levers, settingsOf, scenarioAt, evaluator, summaries, start, playbook };
+  return { levers, settingsOf, scenarioAt, evaluator, summaries, madeRuns, start, playbook };
 }
