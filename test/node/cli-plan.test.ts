@@ -37,6 +37,20 @@ async function json(argv: string[]): Promise<unknown> {
   return JSON.parse(out.join(''));
 }
 
+
+/** Run with COLUMNS set (or unset: undefined), as a terminal of that width would have it; restored after. */
+async function withColumns<T>(columns: string | undefined, work: () => Promise<T>): Promise<T> {
+  const before = process.env.COLUMNS;
+  if (columns === undefined) delete process.env.COLUMNS;
+  else process.env.COLUMNS = columns;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.COLUMNS;
+    else process.env.COLUMNS = before;
+  }
+}
+
 describe('npm run sim -- sweep / sensitivity / merge', () => {
   const sweep = ['sweep', SCENARIO, '--vary', 'content.postsPerWeek=0:4:2', '--vary2', 'admission.questionnaire', '--runs', '12', '--days', '14'];
 
@@ -405,7 +419,7 @@ describe('npm run sim -- optimize / diagnose', () => {
 
   it('explains a silent group and names the levers that help, in words', async () => {
     out = [];
-    expect(await mainAsync(['diagnose', SCENARIO, '--runs', '20', '--threads', '2'])).toBe(0);
+    expect(await withColumns(undefined, () => mainAsync(['diagnose', SCENARIO, '--runs', '20', '--threads', '2']))).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/The group fell silent/);
     // a lever move with its chance of meeting the goal (model v3: DMs no longer revive a silent group on their own)
@@ -473,14 +487,7 @@ describe('the CLI tables fit the terminal', () => {
   it('prints the diagnosis in Chinese (--lang zh-CN) within 80 columns (COLUMNS)', async () => {
     out = [];
     const { displayWidth } = await import('../../src/cli/plan-print.ts');
-    const before = process.env.COLUMNS;
-    process.env.COLUMNS = '80';
-    try {
-      expect(await mainAsync(['diagnose', 'scenarios/knowledge-sharing.json', '--runs', '10', '--days', '30', '--threads', '2', '--lang', 'zh-CN'])).toBe(0);
-    } finally {
-      if (before === undefined) delete process.env.COLUMNS;
-      else process.env.COLUMNS = before;
-    }
+    expect(await withColumns('80', () => mainAsync(['diagnose', 'scenarios/knowledge-sharing.json', '--runs', '10', '--days', '30', '--threads', '2', '--lang', 'zh-CN']))).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(/的诊断：/);
     expect(text).toMatch(/全部目标同时达成/);
@@ -490,7 +497,8 @@ describe('the CLI tables fit the terminal', () => {
   it('fits the diagnosis\' tables to 100 columns when stdout is not a terminal', async () => {
     out = [];
     const { displayWidth } = await import('../../src/cli/plan-print.ts');
-    expect(await mainAsync(['diagnose', 'scenarios/knowledge-sharing.json', '--runs', '10', '--days', '30', '--threads', '2'])).toBe(0);
+    // (COLUMNS unset, as a pipe's reader would have it)
+    expect(await withColumns(undefined, () => mainAsync(['diagnose', 'scenarios/knowledge-sharing.json', '--runs', '10', '--days', '30', '--threads', '2']))).toBe(0);
     const lines = out.join('\n').split('\n');
     const tableLines = lines.filter((l) => /^[─·]+/.test(l));
     expect(tableLines.length).toBeGreaterThan(0);
