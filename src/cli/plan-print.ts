@@ -333,7 +333,10 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
       `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
       g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
-    if (result.weighed > 1) print(`chosen on these fresh runs among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): none of them meets every goal more often with as few team hours`);
+    if (result.weighed > 1) {
+      const none = result.objective.kind === 'maxGoals' ? 'none of them within the budget meets every goal more often' : `none of them reaches ${pct(result.objective.minChance)} with fewer team hours`;
+      print(`chosen on these fresh runs among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): ${none}`);
+    }
     print(`\n${VERDICT[c.verdict]}`);
   }
   if (result.runnersUp.length) {
