@@ -172,19 +172,20 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
   let best = found.best;
   let check: HeldOutCheck | null = null;
   let weighedOnFresh = 0;
-  if (found.best && checkRuns > 0 && weighed.length > 1) {
+  // (also when the search found nothing within the constraint: a frontier point may meet it on the fresh runs it shows)
+  if (checkRuns > 0 && weighed.length > 1 && (found.best || front.length)) {
     weighedOnFresh = weighed.length;
     stage = 'check';
-    job.expect(weighed.length * checkRuns);
+    job.expect(weighed.reduce((sum, p) => sum + Math.max(0, checkRuns - space.madeRuns(p, HOLDOUT_FIRST_RUN)), 0));
     const fresh = await evaluator(weighed, HOLDOUT_FIRST_RUN, checkRuns);
     const onFresh = weighed.map((p, i) => assess(p, fresh[i], options.objective));
     const chosen = bestOnFresh(onFresh, options.objective);
-    // none feasible on fresh runs: the search's best, whose check says so
-    const position = chosen?.position ?? found.best.position;
+    // none feasible on fresh runs: the search's best (if any), whose check says so
+    const position = chosen?.position ?? found.best?.position;
     // the search's own assessment of the one chosen (its runs in the search), for "in the search"
-    best = [found.best, ...found.runnersUp, found.start].find((a) => keyOf(a.position) === keyOf(position))
-      ?? assess(position, (await evaluator([position], 0, finalRuns))[0], options.objective);
-    if (keyOf(position) !== keyOf(start)) {
+    best = position ? [found.best, ...found.runnersUp, found.start].find((a) => a && keyOf(a.position) === keyOf(position))
+      ?? assess(position, (await evaluator([position], 0, finalRuns))[0], options.objective) : null;
+    if (position && keyOf(position) !== keyOf(start)) {
       const runs = (await summaries([start, position], HOLDOUT_FIRST_RUN, checkRuns)) as Summary[][];
       check = heldOutCheck([space.scenarioAt(start), space.scenarioAt(position)].map((p) => (p.ok ? p.scenario : base)), runs, goals, options.objective);
     }

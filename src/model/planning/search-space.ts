@@ -78,11 +78,11 @@ export function searchSpace(executor: Executor, base: Scenario, chosen: readonly
     });
     return candidates.map((p, i) => (parsed[i].ok ? Array.from({ length: count }, (_, r) => made.get(keyOf(p))!.get(firstRun + r)!) : null));
   };
-  /** How many of a position's runs from 0 on are made already. */
-  const madeRuns = (p: readonly number[]) => {
+  /** How many of a position's runs from `firstRun` on (0: the search's) are made already. */
+  const madeRuns = (p: readonly number[], firstRun = 0) => {
     const runs = made.get(keyOf(p));
     let n = 0;
-    while (runs?.has(n)) n++;
+    while (runs?.has(firstRun + n)) n++;
     return n;
   };
   const evaluator: CandidateEvaluator = async (candidates, firstRun, count) =>
