@@ -35,7 +35,7 @@ export const VERB_FLAGS = {
   'sensitivity --test-function': ['test-function', 'method', 'samples', 'seed', 'json'],
   optimize: ['runs', 'seed', 'days', 'threads', 'json', 'levers', 'budget-hours', 'min-chance', 'outside-playbook', 'lang'],
   frontier: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'outside-playbook', 'lang'],
-  diagnose: ['runs', 'seed', 'days', 'threads', 'json'],
+  diagnose: ['runs', 'seed', 'days', 'threads', 'json', 'lang'],
   discover: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'threshold', 'goal', 'min-coverage', 'max-levers', 'alpha', 'lang'],
   merge: ['json', 'csv', 'design-csv'],
   import: ['roster', 'tz', 'channel', 'json', 'positioning', 'scenario-out', 'runs', 'steps', 'seed', 'lang'],

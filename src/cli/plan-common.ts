@@ -19,7 +19,7 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   npm run sim -- sensitivity <scenario.json> [--method morris|sobol] [--levers a,b=lo:hi,…] [--outputs missed|all|KEY,…] [--samples N] [--runs N] [--json] [--csv FILE] [--design-csv FILE]
   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
   npm run sim -- optimize <scenario.json> --levers a,b,… (--budget-hours B | --min-chance P) [--outside-playbook] [--runs N] [--json] [--lang en|zh-CN]
-  npm run sim -- diagnose <scenario.json> [--runs N] [--json]
+  npm run sim -- diagnose <scenario.json> [--runs N] [--lang en|zh-CN] [--json]
   npm run sim -- frontier <scenario.json> --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv FILE] [--lang en|zh-CN]
   npm run sim -- merge <part.json>… [--json] [--csv FILE] [--design-csv FILE]
   npm run sim -- discover <scenario.json> --levers a,b=lo:hi,… [--points N] [--runs N] [--threshold P] [--goal METRIC] [--min-coverage C] [--max-levers K] [--alpha A] [--json] [--csv FILE]
@@ -37,9 +37,11 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   --outside-playbook         optimize, frontier: let levers leave the playbook's guardrails (default: stay within them)
   --points N                 frontier: points on the hours–chance curve (2–30, default 10)
   --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60, discover 60)
-  --lang en|zh-CN            optimize, frontier, sensitivity, discover: the language of the messages about the levers
-                             (a lever this kind of group does not set is refused) and, in optimize and frontier, of the
-                             costs (slower answers) and the playbook's floor of hours; the tables stay in English (default en)
+  --lang en|zh-CN            diagnose: the whole report in English (default) or Chinese; its tables fit COLUMNS
+                             (or the terminal; 100 when not a terminal), a row a block when that reads shorter.
+                             optimize, frontier, sensitivity, discover: the messages about the levers (a lever this
+                             kind of group does not set is refused) and, in optimize and frontier, the costs (slower
+                             answers) and the playbook's floor of hours; their tables stay in English
   --json                     planning results carry the scenario itself and the app version, so they can be re-run
   --threshold P              discover: a strategy is good when every goal (or --goal METRIC) is met in at least this share of its runs (default 0.1; with --goal 0.5)`;
 

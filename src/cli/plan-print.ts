@@ -6,7 +6,7 @@
  */
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold, type Threshold } from '../model/playbook.ts';
-import { formatSignedChange, formatSignedPoints, type Locale } from '../model/format.ts';
+import { formatSignedChange, formatSignedPoints, langOf, type Locale } from '../model/format.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, leverAt } from '../model/planning/levers.ts';
@@ -46,13 +46,8 @@ const isWide = (ch: string) => displayWidth(ch) === 2;
 /** Punctuation that does not start a line: it stays with what it follows. */
 const CLOSING = new Set([...'，。、；：？！）」』》〉】,.;:?!)]%']);
 
-/**
- * A text cut into lines of at most `width` columns (displayWidth: a Chinese
- * character takes two): at spaces, and between Chinese characters (not before
- * closing punctuation); a word wider than the line is cut by characters.
- */
-export function wrap(text: string, width: number): string[] {
-  // tokens: words, Chinese characters one by one, with the punctuation that closes them; a space is a break
+/** A text's tokens: words, Chinese characters one by one, with the punctuation that closes them; `space` says a space came before. */
+function tokensOf(text: string): { text: string; space: boolean }[] {
   const tokens: { text: string; space: boolean }[] = [];
   let space = false;
   for (const ch of text) {
@@ -64,9 +59,32 @@ export function wrap(text: string, width: number): string[] {
     else tokens.push({ text: ch, space });
     space = false;
   }
+  // a unit stays with its number: "+28.2 pp", "55 %" are not cut at their space
+  return tokens.reduce<{ text: string; space: boolean }[]>((out, t) => {
+    const last = out.at(-1);
+    if (last && t.space && UNITS.test(t.text) && /\d$/.test(last.text)) last.text += ` ${t.text}`;
+    else out.push({ ...t });
+    return out;
+  }, []);
+}
+
+/** Units written after a space ("12.5 pp", "55 %"), with any closing punctuation. */
+const UNITS = /^(pp|%)[),.;:，。；）]*$/;
+
+/** The widest piece of a text that `wrap` keeps whole: its longest word (a Chinese character with its closing punctuation). */
+export function longestWord(text: string): number {
+  return Math.max(0, ...tokensOf(text).map((t) => displayWidth(t.text)));
+}
+
+/**
+ * A text cut into lines of at most `width` columns (displayWidth: a Chinese
+ * character takes two): at spaces, and between Chinese characters (not before
+ * closing punctuation); a word wider than the line is cut by characters.
+ */
+export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   let line = '';
-  for (const token of tokens) {
+  for (const token of tokensOf(text)) {
     const joined = line ? `${line}${token.space ? ' ' : ''}${token.text}` : token.text;
     if (displayWidth(joined) <= width || !line) line = joined;
     else { out.push(line); line = token.text; }
@@ -82,26 +100,52 @@ export function wrap(text: string, width: number): string[] {
   return line ? [...out, line] : out;
 }
 
-/** The columns a table may take: the terminal's width, 100 when the output is not a terminal. */
-export const terminalColumns = (): number => (process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100);
+/**
+ * The columns a table may take: COLUMNS when set (e.g. COLUMNS=80 to see a
+ * narrow terminal's layout in a file), else the terminal's width, 100 when the
+ * output is not a terminal.
+ */
+export function terminalColumns(): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100;
+}
 
 /**
  * A table whose cells hold several items (each item one line or more), columns
  * left-aligned, a rule under the header and between rows. The widest columns
  * are narrowed (their items wrapped, `wrap`) until the table fits `maxWidth`
- * columns, none below 8 (or its width, if narrower), nor below `minWidths`.
+ * columns, none below 8 (or its width, if narrower), nor below `minWidths`, nor
+ * below its longest word: a word is never cut. When the columns cannot all
+ * be that narrow, each row is printed as a block instead, a cell a line under
+ * its column's name (`cards`).
  */
 export function multiLineTable(header: readonly string[], rows: readonly (readonly (readonly string[])[])[], maxWidth = Infinity, minWidths: readonly number[] = []): string {
   const all = [header.map((h) => [h]), ...rows];
   const natural = header.map((_, c) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[c] ?? []).map((item) => displayWidth(item))))));
-  const floor = natural.map((w, c) => Math.min(w, Math.max(8, minWidths[c] ?? 0)));
-  const widths = [...natural];
+  const words = header.map((_, c) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[c] ?? []).map(longestWord)))));
+  const floor = natural.map((w, c) => Math.max(words[c], Math.min(w, Math.max(8, minWidths[c] ?? 0))));
   const room = maxWidth - 2 * (header.length - 1);
+  if (floor.reduce((a, b) => a + b, 0) > room) return cards(header, rows, maxWidth);
+  // narrow, a column at a time, the one that adds the fewest lines to the table (the widest of those): a long
+  // text takes the room, not a short one cut into a column of fragments
+  const widths = [...natural];
+  const linesOf = (c: number, width: number) => all.map((r) => (r[c] ?? []).reduce((n, item) => n + wrap(item, width).length, 0));
+  const heights = header.map((_, c) => linesOf(c, widths[c]));
+  const tableHeight = (c: number, column: readonly number[]) => all.reduce((sum, _, k) => sum + Math.max(...heights.map((h, j) => (j === c ? column[k] : h[k]))), 0);
   for (let sum = widths.reduce((a, b) => a + b, 0); sum > room; sum--) {
-    let widest = -1;
-    widths.forEach((w, c) => { if (w > floor[c] && (widest < 0 || w > widths[widest])) widest = c; });
-    if (widest < 0) break;
-    widths[widest]--;
+    let best = -1;
+    let bestHeight = Infinity;
+    let bestColumn: number[] = [];
+    widths.forEach((w, c) => {
+      if (w <= floor[c]) return;
+      const column = linesOf(c, w - 1);
+      const height = tableHeight(c, column);
+      if (height < bestHeight || (height === bestHeight && w > widths[best])) { best = c; bestHeight = height; bestColumn = column; }
+    });
+    if (best < 0) break;
+    widths[best]--;
+    heights[best] = bestColumn;
   }
   const wrapped = all.map((r) => r.map((cell, c) => cell.flatMap((item) => wrap(item, widths[c]))));
   const fitted = header.map((_, c) => Math.max(...wrapped.map((r) => Math.max(0, ...(r[c] ?? []).map((line) => displayWidth(line))))));
@@ -111,28 +155,59 @@ export function multiLineTable(header: readonly string[], rows: readonly (readon
     return Array.from({ length: height }, (_, k) => r.map((cell, c) => padded(cell[k] ?? '', c)).join('  ').trimEnd()).join('\n');
   };
   const rule = fitted.map((w) => '─'.repeat(w)).join('  ');
-  return [render(wrapped[0]), rule, ...wrapped.slice(1).map(render).flatMap((text, i) => (i ? [rule.replace(/─/g, '·'), text] : [text]))].join('\n');
+  const asTable = [render(wrapped[0]), rule, ...wrapped.slice(1).map(render).flatMap((text, i) => (i ? [rule.replace(/─/g, '·'), text] : [text]))].join('\n');
+  // the shorter of the two: a table whose columns are so narrow that it is taller than the rows as blocks is harder to read
+  const asCards = cards(header, rows, maxWidth);
+  return Number.isFinite(maxWidth) && asCards.split('\n').length < asTable.split('\n').length ? asCards : asTable;
 }
 
-/** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), fitted to `width` columns (the terminal's). */
-export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = terminalColumns()): string {
-  // under a missed goal the fresh runs check that goal
-  const head = (c: RemedyColumn) => REMEDY_COLUMNS[c === 'check' && focus ? 'checkGoal' : c].en.replace(' (90% interval)', '');
+/**
+ * A table a row at a time (when its columns would be too narrow): the row's
+ * first cell as its title (after its number, "#n", when the first column is
+ * "#"), then each other cell as "column: items", wrapped to the width with a
+ * hanging indent; a cell that is only "—" is left out. A rule between rows.
+ */
+export function cards(header: readonly string[], rows: readonly (readonly (readonly string[])[])[], maxWidth: number): string {
+  const width = Math.max(20, maxWidth);
+  const hang = (text: string, first: string, rest: string) => wrap(text, width - displayWidth(rest)).map((line, i) => (i ? rest : first) + line);
+  const blocks = rows.map((r) => {
+    const numbered = header[0] === '#';
+    const titleAt = numbered ? 1 : 0;
+    const lead = numbered ? `#${(r[0] ?? []).join(' ')}  ` : '';
+    const lines = hang((r[titleAt] ?? []).join(' + '), lead, ' '.repeat(displayWidth(lead) || 2));
+    header.forEach((name, c) => {
+      const items = (r[c] ?? []).filter((item) => item !== '—');
+      if (c <= titleAt || !items.length) return;
+      const chinese = isWide(name[0]);
+      const text = items.reduce((all, item) => (all ? `${all}${/^[(（]/.test(item) ? (isWide(item[0]) ? '' : ' ') : chinese ? '；' : '; '}${item}` : item), '');
+      lines.push(...hang(`${name}${isWide(name.at(-1)!) ? '：' : ': '}${text}`, '    ', '      '));
+    });
+    return lines.join('\n');
+  });
+  const rule = '─'.repeat(Math.min(width, 40));
+  return [rule, ...blocks.flatMap((b, i) => (i ? [rule.replace(/─/g, '·'), b] : [b]))].join('\n');
+}
+
+/** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), fitted to `width` columns (the terminal's), in English or Chinese. */
+export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = terminalColumns(), locale: Locale = 'en'): string {
+  const lang = langOf(locale);
+  // the cells say what the chance and the check are of: the headers need not; under a missed goal the fresh runs check that goal
+  const head = (c: RemedyColumn) => REMEDY_COLUMNS[c === 'check' && focus ? 'checkGoal' : c][lang].replace(/ \((90% interval|every goal at once)\)|（(90% 区间|全部目标同时达成)）/, '');
   const cut = (items: readonly string[]) => (items.length ? items : ['—']);
   const above = list.map((r) => (focus ? indexAmong(r, remedies) : -1));
   // under a missed goal whose moves are all remedies of the table above: each named by its number
   if (focus && above.every((n) => n >= 0)) {
     return multiLineTable([head('move'), head('focus'), head('above')], list.map((r, i) => {
-      const cells = remedyCells(r, scenario, 'en', focus);
-      return [cut(cells.move), cut([cells.focus!]), [remedyAboveText(above[i] + 1, 'en')]];
+      const cells = remedyCells(r, scenario, locale, focus);
+      return [cut(cells.move), cut([cells.focus!]), [remedyAboveText(above[i] + 1, locale)]];
     }), width);
   }
   const header = [...(focus ? [] : [head('rank')]), head('move'), ...(focus ? [head('focus')] : []), head('chance'), head('effects'), head('costs'), head('notes'), head('playbook'), head('check')];
   const rows = list.map((r, i) => {
-    const cells = remedyCells(r, scenario, 'en', focus);
+    const cells = remedyCells(r, scenario, locale, focus);
     const lead = [...(focus ? [] : [[String(i + 1)]]), cut(cells.move), ...(focus ? [cut([cells.focus!])] : [])];
-    if (above[i] >= 0) return [...lead, [`${remedyAboveText(above[i] + 1, 'en')} above`]];
-    return [...lead, [`${cells.chance[0]}${cells.lowersChance ? ' ⚠' : ''}`, `(${cells.chance[1]})`], cut(cells.effects), cut(cells.costs), cut(cells.notes),
+    if (above[i] >= 0) return [...lead, [lang === 'zh' ? `${remedyAboveText(above[i] + 1, locale)}（见上表）` : `${remedyAboveText(above[i] + 1, locale)} above`]];
+    return [...lead, [`${cells.chance[0]}${cells.lowersChance ? ' ⚠' : ''}`, lang === 'zh' ? `（${cells.chance[1]}）` : `(${cells.chance[1]})`], cut(cells.effects), cut(cells.costs), cut(cells.notes),
       cut([cells.playbook.text]), cut([cells.check.text])];
   });
   // the chance ("12% → 40%" and its interval) is kept whole
@@ -267,6 +342,10 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
       `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
       g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
+    if (result.weighed > 1) {
+      const none = result.objective.kind === 'maxGoals' ? 'none of them within the budget meets every goal more often' : `none of them reaches ${pct(result.objective.minChance)} with fewer team hours`;
+      print(`chosen on these fresh runs among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): ${none}`);
+    }
     print(`\n${VERDICT[c.verdict]}`);
   }
   if (result.runnersUp.length) {
@@ -277,7 +356,8 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
 
 export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
   print(`hours–chance frontier of ${plain(result.scenario)}${result.withinPlaybook ? ', within the playbook' : ''}: ${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s`);
-  print('each point: no strategy tried meets every goal more often with as few team hours a week\n');
+  const fresh = result.current.firstRun > 0 ? `; every figure from ${result.current.runs} fresh runs (run indices from ${result.current.firstRun}), as a goal seek's check` : '';
+  print(`each point: no strategy tried meets every goal more often with as few team hours a week${fresh}\n`);
   const lever = (path: string) => leverAt(path)!;
   const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== result.levers[i].current)
     .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';

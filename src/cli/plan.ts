@@ -5,7 +5,7 @@
  *   npm run sim -- sensitivity FILE [--method morris|sobol] [--levers a,b=lo:hi,…] [--outputs missed|all|KEY,…] [--samples N] [--runs N] [--json] [--csv F] [--design-csv F]
  *   npm run sim -- sensitivity --test-function ishigami --method sobol|morris [--samples N] [--json]
  *   npm run sim -- optimize FILE --levers a,b,… (--budget-hours B | --min-chance P) [--runs N] [--json]
- *   npm run sim -- diagnose FILE [--runs N] [--json]
+ *   npm run sim -- diagnose FILE [--runs N] [--lang en|zh-CN] [--json]
  *   npm run sim -- frontier FILE --levers a,b,… [--points N] [--outside-playbook] [--runs N] [--json] [--csv F]
  *   npm run sim -- discover FILE --levers a,b,… [--points N] [--runs N] [--threshold P] [--json] [--csv F]
  *   npm run sim -- merge PART… [--json] [--csv F] [--design-csv F]
@@ -21,7 +21,7 @@ import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
 import { designToCsv, experimentFile, frontierToCsv, sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import { frontier } from '../model/planning/frontier.ts';
-import { formatChance } from '../model/format.ts';
+import { formatChance, formatPercent } from '../model/format.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type TaskResult } from '../model/planning/jobs.ts';
 import { parseLeverRange, isNumeric } from '../model/planning/levers.ts';
@@ -37,7 +37,7 @@ import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
 import { decimal, loadScenario, parseLang, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
-import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, unreliableHint } from './plan-print.ts';
+import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, terminalColumns, unreliableHint, wrap } from './plan-print.ts';
 import { defaultThreads } from './threads.ts';
 import { print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
@@ -227,7 +227,7 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
     : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance ?? '', 0, 1) };
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
-  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), refine: progressPrinter('refine'), race: progressPrinter('race the leaders'), check: progressPrinter('check on fresh runs') };
+  const printers = { frontier: progressPrinter('hours–chance frontier'), screen: progressPrinter('search'), evolve: progressPrinter('evolve'), refine: progressPrinter('refine'), race: progressPrinter('race the leaders'), check: progressPrinter('check on fresh runs') };
   const started = performance.now();
   const withinPlaybook = !values['outside-playbook'];
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
@@ -236,29 +236,56 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
   printGoalSeek(result, scenario, seconds, locale);
 }
 
+/** The diagnosis' own lines in English and Chinese (its tables' words come from diagnosis-text.ts). */
+const DIAGNOSE_LINES = {
+  header: (r: { scenario: string; movesTried: number; firstLookRuns?: number; screenRuns: number; runs: number; pairsTried: number }) => ({
+    en: `diagnosis of ${plain(r.scenario)} — ${r.movesTried} one-lever moves over each lever's whole range screened on ${r.firstLookRuns ?? r.screenRuns} runs (the most promising on ${r.screenRuns}), the best on all ${r.runs} runs, and ${r.pairsTried} pairs; paired with the current strategy`,
+    zh: `${plain(r.scenario)} 的诊断：在每个策略项的完整范围内试了 ${r.movesTried} 个单项调整，先各跑 ${r.firstLookRuns ?? r.screenRuns} 次模拟（较有希望的 ${r.screenRuns} 次），最好的跑满 ${r.runs} 次，另试了 ${r.pairsTried} 组两项组合；都与当前策略配对比较`,
+  }),
+  allGoals: (text: string) => ({ en: `every goal met in ${text}`, zh: `全部目标同时达成：${text}` }),
+  noneRaises: { en: 'no move or pair tried raises the chance of meeting every goal: try optimize', zh: '所试的调整和组合都不能提高全部目标同时达成的概率：请试试目标寻优（optimize）' },
+  onlyCloser: { en: 'no move or pair tried raises the chance of meeting every goal at once; those below only bring runs closer to the goals (several changes may be needed: try optimize)', zh: '所试的调整和组合都不能提高全部目标同时达成的概率；下列调整只能让结果更接近目标（可能需要同时改几项：请试试目标寻优（optimize））' },
+  allMet: { en: `every goal is met in at least ${pct(0.8)} of runs`, zh: `每个目标都在至少 ${formatPercent('zh-CN', 0.8)} 的模拟中达成` },
+  needsSeveral: { en: 'no move tried raises it by 5 points or more: it needs several changes (try optimize)', zh: '没有哪项调整能把它提高 5 个百分点以上：需要同时改几项（请试试目标寻优（optimize））' },
+  goal: (name: string, threshold: string, source: string, met: string, median: string) => ({
+    en: `${name} ${threshold} (${source}): met in ${met} of runs, median ${median}`,
+    zh: `${name} ${threshold}（${source}）：${met} 的模拟达成，中位数 ${median}`,
+  }),
+};
+
 async function diagnoseCommand(file: string | undefined, values: Flags): Promise<void> {
   const scenario = loadScenario(file, values, 'diagnose');
   const runs = wholeNumber('runs', values.runs, 10, 10_000, 60);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
+  const locale = parseLang(values.lang);
+  const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
-  print(`diagnosis of ${plain(result.scenario)} — ${result.movesTried} one-lever moves over each lever's whole range screened on ${result.firstLookRuns ?? result.screenRuns} runs (the most promising on ${result.screenRuns}), the best on all ${result.runs} runs, and ${result.pairsTried} pairs; paired with the current strategy`);
-  print(`every goal met in ${formatChance('en', result.allGoals, result.runs)}`);
-  for (const b of result.breaches) print(`  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
-  for (const line of result.outcome) print(`\n${line.en}`);
-  print(`\n${DIAGNOSIS_TEXT.remedies.en.toLowerCase()}:`);
+  const heading = (text: string) => (lang === 'zh' ? `${text}：` : `${text.toLowerCase()}:`);
+  // prose wrapped to the terminal as the tables are (at spaces; Chinese between characters), a blank line kept
+  const width = terminalColumns();
+  const say = (text: string) => print(text.split('\n').map((line) => {
+    const indent = /^ */.exec(line)![0];
+    return line.trim() ? wrap(line.trim(), width - indent.length).map((part) => indent + part).join('\n') : '';
+  }).join('\n'));
+  say(DIAGNOSE_LINES.header(result)[lang]);
+  say(DIAGNOSE_LINES.allGoals(formatChance(locale, result.allGoals, result.runs))[lang]);
+  for (const b of result.breaches) say(lang === 'zh' ? `  当前策略${describeBreach(b, 'zh')} — ${b.path}` : `  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
+  for (const line of result.outcome) say(`\n${line[lang]}`);
+  say(`\n${heading(DIAGNOSIS_TEXT.remedies[lang])}`);
   const unconfirmed = result.unconfirmed ?? [];
-  if (!result.remedies.length) print(unconfirmed.length || result.remediesRaise ? `  ${DIAGNOSIS_TEXT.nothingReliable.en}` : '  no move or pair tried raises the chance of meeting every goal: try optimize');
-  if (result.remedies.length && !result.remediesRaise) print('  no move or pair tried raises the chance of meeting every goal at once; those below only bring runs closer to the goals (several changes may be needed: try optimize)');
-  if (result.remedies.length) print(remedyTable(result.remedies, scenario, result.remedies));
-  if (unconfirmed.length) print(`\n${DIAGNOSIS_TEXT.unconfirmed.en.toLowerCase()}:\n${remedyTable(unconfirmed, scenario, result.remedies)}`);
-  if (!result.goals.length) print(`\nevery goal is met in at least ${pct(0.8)} of runs`);
+  if (!result.remedies.length) say(`  ${unconfirmed.length || result.remediesRaise ? DIAGNOSIS_TEXT.nothingReliable[lang] : DIAGNOSE_LINES.noneRaises[lang]}`);
+  if (result.remedies.length && !result.remediesRaise) say(`  ${DIAGNOSE_LINES.onlyCloser[lang]}`);
+  const tableOf = (list: typeof result.remedies, focus?: (typeof result.goals)[number]['threshold']) => remedyTable(list, scenario, result.remedies, focus, undefined, locale);
+  if (result.remedies.length) print(tableOf(result.remedies));
+  if (unconfirmed.length) { say(`\n${heading(DIAGNOSIS_TEXT.unconfirmed[lang])}`); print(tableOf(unconfirmed)); }
+  if (!result.goals.length) say(`\n${DIAGNOSE_LINES.allMet[lang]}`);
   for (const g of result.goals) {
-    print(`\n${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)} (${g.threshold.source}): met in ${pct(g.metShare)} of runs, median ${formatMetric(g.threshold.metric, g.median)}`);
+    say(`\n${DIAGNOSE_LINES.goal(SUMMARY[g.threshold.metric][lang], describeThreshold(g.threshold), g.threshold.source, lang === 'zh' ? formatPercent(locale, g.metShare) : pct(g.metShare), formatMetric(g.threshold.metric, g.median))[lang]}`);
     const doubtful = g.unconfirmed ?? [];
-    if (!g.moves.length) print(doubtful.length ? `  ${DIAGNOSIS_TEXT.nothingReliableGoal.en}` : '  no move tried raises it by 5 points or more: it needs several changes (try optimize)');
-    if (g.moves.length) print(remedyTable(g.moves, scenario, result.remedies, g.threshold));
-    if (doubtful.length) print(`${DIAGNOSIS_TEXT.unconfirmedGoal.en.toLowerCase()}:\n${remedyTable(doubtful, scenario, result.remedies, g.threshold)}`);
+    if (!g.moves.length) say(`  ${doubtful.length ? DIAGNOSIS_TEXT.nothingReliableGoal[lang] : DIAGNOSE_LINES.needsSeveral[lang]}`);
+    if (g.moves.length) print(tableOf(g.moves, g.threshold));
+    if (doubtful.length) { say(heading(DIAGNOSIS_TEXT.unconfirmedGoal[lang])); print(tableOf(doubtful, g.threshold)); }
   }
 }
 
@@ -272,7 +299,7 @@ async function frontierCommand(file: string | undefined, values: Flags): Promise
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, [file!]);
-  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), final: progressPrinter('points on every run') };
+  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), final: progressPrinter('points on every run'), check: progressPrinter('check on fresh runs') };
   const started = performance.now();
   const withinPlaybook = !values['outside-playbook'];
   const result = await withPool(threads, (execute) => frontier(execute, scenario, { levers, points, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));

@@ -12,6 +12,7 @@ export const PLAN_MESSAGES = {
   redo: { en: '↷ Redo', zh: '↷ 重做' },
   planIdle: { en: 'No planning job running.', zh: '当前没有规划任务。' },
   stageRun: { en: 'running', zh: '运行中' },
+  stageFrontier: { en: 'the hours–chance frontier first', zh: '先求工时与达标概率的取舍曲线' },
   stageScreen: { en: 'screening candidates', zh: '筛选候选策略' },
   stageEvolve: { en: 'crossing the best strategies', zh: '组合最优策略' },
   stageRace: { en: 'more runs until the leaders are told apart', zh: '加跑模拟，区分领先策略' },

@@ -5,23 +5,28 @@
  * of at least p (optimize.ts does the search). By default it stays within the
  * playbook: each lever's range is narrowed to its guardrail (guardrails.ts),
  * and the search starts from the current strategy, the playbook strategy and
- * any points the planner brings (e.g. a sweep's best). The recommendation is
- * then checked on fresh runs the search never saw (held-out run indices)
- * against the current strategy, paired.
+ * any points the planner brings (e.g. a sweep's best), and from the points of
+ * the hours–chance frontier over the same levers (frontier.ts, run first).
+ * The search's leaders and the frontier's points are then run on the same
+ * fresh runs the search never saw (held-out run indices, as many as the
+ * frontier's check): the recommendation is the best of them on those runs,
+ * so it is never beaten on both hours and chance by a frontier point, and the
+ * figures shown are those runs', paired with the current strategy.
  */
 import { compareRuns, type PairedDifference } from '../compare.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import type { Summary } from '../metrics.ts';
-import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
+import { goalsOf, meetsAll, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
-import { evaluate, type Executor } from './jobs.ts';
-import { breachesOf, playbookSettings, withinPlaybook, type Breach } from './guardrails.ts';
-import { isWindowLever, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
-import { countingRuns } from './time-left.ts';
-import { expectedSearchRuns, search, type Assessment, type CandidateEvaluator, type Objective, type RunRecord, type SearchStage } from './optimize.ts';
+import type { Executor } from './jobs.ts';
+import { breachesOf, type Breach } from './guardrails.ts';
+import type { Lever, Setting } from './levers.ts';
+import { countingRuns, JobProgress } from './time-left.ts';
+import { assess, expectedSearchRuns, keyOf, search, spaceSize, type Assessment, type Objective, type SearchStage } from './optimize.ts';
+import { expectedFrontierRuns, expectedFrontierTried, frontOf } from './frontier.ts';
+import { FRESH_RUNS, HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
 
-/** Held-out runs start here; a search never uses run indices this high. */
-export const HOLDOUT_FIRST_RUN = 1_000_000;
+export { HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
 
 export interface GoalSeekOptions {
   readonly levers: readonly Lever[];
@@ -29,8 +34,10 @@ export interface GoalSeekOptions {
   readonly candidates?: number;
   readonly firstRuns?: number;
   readonly finalRuns?: number;
-  /** Held-out runs for the check (default 200; 0 skips it). */
+  /** Held-out runs for the check (default 200, as the frontier's; 0 skips it, and the frontier's points with it). */
   readonly checkRuns?: number;
+  /** Points of the frontier run first, whose strategies the search starts from and the check weighs (default 10, as the frontier's; 0 skips it). */
+  readonly frontierPoints?: number;
   /** Narrow every lever to its playbook guardrail (default true). */
   readonly withinPlaybook?: boolean;
   /** More strategies to start from, e.g. the best points of a sweep (settings of any of the levers; the others stay as they are). */
@@ -39,8 +46,10 @@ export interface GoalSeekOptions {
   readonly generations?: number;
   readonly maxRuns?: number;
   /** Progress over the whole job: the stage running, runs done and the runs expected in all (an estimate until the end). */
-  readonly onProgress?: (stage: SearchStage | 'check', done: number, total: number) => void;
+  readonly onProgress?: (stage: GoalSeekStage, done: number, total: number) => void;
 }
+
+export type GoalSeekStage = 'frontier' | SearchStage | 'check';
 
 export interface Candidate {
   readonly settings: readonly Setting[];
@@ -104,110 +113,109 @@ export interface GoalSeekResult {
   readonly leaderRuns: number;
   /** Null when nothing was recommended or the best is the current strategy. */
   readonly check: HeldOutCheck | null;
+  /** Strategies weighed on the fresh runs (the search's leaders, the frontier's points and the current one): the best of them on those runs is recommended. */
+  readonly weighed: number;
 }
-
-export function runRecord(goals: readonly Threshold[], s: Summary): RunRecord {
-  return {
-    met: meetsAll(goals, s) ? 1 : 0,
-    shortfall: goals.reduce((sum, g) => sum + shortfall(g, s[g.metric]), 0) / Math.max(1, goals.length),
-    cost: s.teamHoursPerWeek ?? 0,
-    answerMinutes: s.firstAnswerMinutesMedian,
-  };
-}
-
-const INVALID: RunRecord = { met: 0, shortfall: 1, cost: Infinity };
 
 /**
- * What a search over levers needs: the levers' axes (narrowed to the playbook's
- * guardrails when asked; a lever set outside keeps its setting reachable, so the
- * current strategy is always a candidate), positions ↔ settings ↔ scenarios, an
- * evaluator of candidates on run indices, the current position and the
- * playbook strategy (every lever outside its guardrail at the playbook's own setting).
+ * The best of the strategies weighed on the same fresh runs: within the budget
+ * (maximise) the highest chance, then the fewest hours; with the chance
+ * reached (minimise) the fewest hours, then the highest chance. No strategy
+ * weighed has both fewer or equal hours and a higher chance on those runs
+ * (nor the same chance with fewer hours). While no run meets every goal, the
+ * one that misses the goals by least. Ties keep the order given (the current
+ * strategy first: no change without a gain). Null when none is feasible.
  */
-export function searchSpace(executor: Executor, base: Scenario, chosen: readonly Lever[], keepToPlaybook: boolean) {
-  const goals = goalsOf(base);
-  // within the playbook, only the guardrail's range is searched (the current setting stays a candidate as the start);
-  // outside it, a lever set beyond its practical range keeps its setting reachable
-  const levers = chosen.map((lever) => {
-    if (keepToPlaybook) return withinPlaybook(lever, base);
-    const current = positionOf(lever, base);
-    return { ...lever, min: Math.min(lever.min, current), max: Math.max(lever.max, current) };
-  });
-  const settingsOf = (position: readonly number[]) => levers.map((l, i): Setting => [l.path, position[i]]);
-  const scenarioAt = (position: readonly number[]) => withSettings(base, settingsOf(position));
-  const start = levers.map((l) => positionOf(l, base));
-  // with both the window's start and its length searched, each is narrowed alone: a pair that leaves 19:00–21:00 (20:00 for 2 hours) is not a candidate
-  const windowAt = levers.flatMap((l, i) => (isWindowLever(l.path) ? [i] : []));
-  const leavesWindow = (position: readonly number[]) => keepToPlaybook && windowAt.length === 2 && windowAt.some((i) => position[i] !== start[i])
-    && breachesOf(windowAt.map((i): Setting => [levers[i].path, position[i]]), base).length > 0;
-  const evaluator: CandidateEvaluator = async (candidates, firstRun, count) => {
-    const parsed = candidates.map((p) => (leavesWindow(p) ? { ok: false as const } : scenarioAt(p)));
-    const valid = parsed.flatMap((p) => (p.ok ? [p.scenario] : []));
-    const summaries = await evaluate(executor, valid, firstRun, count);
-    let k = 0;
-    return parsed.map((p) => (p.ok ? summaries[k++].map((s) => runRecord(goals, s)) : Array.from({ length: count }, () => INVALID)));
-  };
-  const advised = playbookSettings(chosen, base);
-  const playbook = levers.map((l, i) => advised.find(([path]) => path === l.path)?.[1] ?? start[i]);
-  return { levers, settingsOf, scenarioAt, evaluator, start, playbook };
+export function bestOnFresh(list: readonly Assessment[], objective: Objective): Assessment | null {
+  const feasible = list.filter((a) => a.feasible);
+  if (!feasible.length) return null;
+  const order = (a: Assessment, b: Assessment) => (objective.kind === 'maxGoals'
+    ? b.chance - a.chance || (a.chance === 0 ? a.meanShortfall - b.meanShortfall : 0) || a.medianCost - b.medianCost || a.meanShortfall - b.meanShortfall
+    : a.medianCost - b.medianCost || b.chance - a.chance || a.meanShortfall - b.meanShortfall);
+  return [...feasible].sort(order)[0];
 }
 
 export async function goalSeek(executor: Executor, base: Scenario, options: GoalSeekOptions): Promise<GoalSeekResult> {
   const goals = goalsOf(base);
   const keepToPlaybook = options.withinPlaybook ?? true;
-  const checkRuns = options.checkRuns ?? 200;
-  // progress over the whole job, task by task: the runs done of the runs expected
-  let stage: SearchStage | 'check' = 'screen';
-  const stages = expectedSearchRuns(options.levers.length, { ...options, starts: (keepToPlaybook ? 2 : 1) + (options.starts?.length ?? 0) });
-  const order = ['screen', 'evolve', 'refine', 'race'] as const;
-  // at each stage: the runs done, and the runs expected of this stage and the ones after it
-  const expectedFrom = (from: SearchStage) => order.slice(order.indexOf(from)).reduce((sum, s) => sum + stages[s], 0) + 2 * checkRuns;
-  let expected = expectedFrom('screen');
-  let runsDone = 0;
-  const counted = countingRuns(executor, (done) => { runsDone = done; options.onProgress?.(stage, done, Math.max(expected, done)); });
-  const { levers, settingsOf, scenarioAt, evaluator, start, playbook } = searchSpace(counted, base, options.levers, keepToPlaybook);
+  const checkRuns = options.checkRuns ?? FRESH_RUNS;
+  const wanted = checkRuns > 0 ? options.frontierPoints ?? 10 : 0;
+  const finalRuns = options.finalRuns ?? 80;
+  // progress over the whole job, task by task: the runs done of the runs expected, re-estimated as each stage starts
+  let stage: GoalSeekStage = wanted > 0 ? 'frontier' : 'screen';
+  const job = new JobProgress((done, total) => options.onProgress?.(stage, done, total));
+  let evaluations = 0;
+  const counted = countingRuns(executor, (done) => { evaluations = done; job.runs(done); });
+  const space = searchSpace(counted, base, options.levers, keepToPlaybook);
+  const { levers, settingsOf, summaries, evaluator, start, playbook } = space;
   const brought = (options.starts ?? []).map((settings) => levers.map((l, i) => settings.find(([path]) => path === l.path)?.[1] ?? start[i]));
+  const starts = keepToPlaybook ? [playbook, ...brought] : brought;
+  // the runs the search and the check are expected to take from the start of the search on (optimize.ts), and the check's
+  // (the search's best and runners-up that the frontier did not check: about 5 on knowledge sharing)
+  const frontierOptions = { points: wanted, finalRuns, checkRuns };
+  const size = spaceSize(levers);
+  const fromFrontier = wanted > 0 ? expectedFrontierTried(levers, frontierOptions) : { tried: 0, checked: 0 };
+  const checkAfter = checkRuns > 0 ? (wanted > 0 ? Math.min(5, Math.max(0, size - fromFrontier.checked)) : 2) * checkRuns : 0;
+  // after a frontier the search finds many of its candidates run already (all of them in a small space): the frontier's first runs
+  const searchAfter = expectedSearchRuns(levers, { ...options, starts: starts.length + (wanted > 0 ? 0 : 1), made: wanted > 0 ? 12 * Math.min(1, fromFrontier.tried / size) : 0 });
+  if (wanted > 0) job.expect(expectedFrontierRuns(levers, frontierOptions) + searchAfter + checkAfter);
+  // 1. the hours–chance frontier over the same levers, as `sim frontier` draws it: its points are starts, and weighed at the end
+  const front = wanted > 0
+    ? (await frontOf(space, base, frontierOptions, { stage: () => { stage = 'frontier'; }, expect: (left) => job.expect(left + searchAfter + checkAfter) })).checked
+    : [];
+  // 2. the search (optimize.ts), from the current strategy, the playbook's, the planner's and the frontier's points
   const found = await search(evaluator, {
     dimensions: levers, start, objective: options.objective, seed: base.seed,
-    starts: keepToPlaybook ? [playbook, ...brought] : brought,
-    candidates: options.candidates, firstRuns: options.firstRuns, finalRuns: options.finalRuns,
+    starts: [...starts, ...front],
+    candidates: options.candidates, firstRuns: options.firstRuns, finalRuns,
     generations: options.generations, maxRuns: options.maxRuns,
-    onProgress: (s) => {
-      if (s === stage) return;
-      stage = s;
-      expected = runsDone + expectedFrom(s);
-      options.onProgress?.(stage, runsDone, expected);
-    },
+    onStage: (s, left) => { stage = s; job.expect(left + checkAfter); },
+    madeRuns: space.madeRuns,
   });
   const candidate = (a: Assessment): Candidate => ({ settings: settingsOf(a.position), assessment: a, breaches: breachesOf(settingsOf(a.position), base) });
-  const best = found.best ? candidate(found.best) : null;
+  // 3. the search's best and runners-up, the frontier's points and the current strategy on the same fresh runs: the best of them on those runs is recommended
+  const leaders = [...(found.best ? [found.best] : []), ...found.runnersUp].map((a) => a.position);
+  const weighed = [...new Map([start, ...leaders, ...front].map((p) => [keyOf(p), p])).values()];
+  let best = found.best;
   let check: HeldOutCheck | null = null;
-  const changed = best !== null && best.assessment.position.some((v, i) => v !== start[i]);
-  if (best && changed && checkRuns > 0) {
-    const bestScenario = scenarioAt(best.assessment.position);
-    if (!bestScenario.ok) throw new Error('the best candidate is not a valid scenario');
-    const pair = [base, bestScenario.scenario];
-    // the search is over: what is left is the check
+  let weighedOnFresh = 0;
+  // (also when the search found nothing within the constraint: a frontier point may meet it on the fresh runs it shows)
+  if (checkRuns > 0 && weighed.length > 1 && (found.best || front.length)) {
+    weighedOnFresh = weighed.length;
     stage = 'check';
-    expected = runsDone + 2 * checkRuns;
-    const runs = await evaluate(counted, pair, HOLDOUT_FIRST_RUN, checkRuns);
-    check = heldOutCheck(pair, runs, goals, options.objective);
+    job.expect(weighed.reduce((sum, p) => sum + Math.max(0, checkRuns - space.madeRuns(p, HOLDOUT_FIRST_RUN)), 0));
+    const fresh = await evaluator(weighed, HOLDOUT_FIRST_RUN, checkRuns);
+    const onFresh = weighed.map((p, i) => assess(p, fresh[i], options.objective));
+    const chosen = bestOnFresh(onFresh, options.objective);
+    // none feasible on fresh runs: the search's best (if any), whose check says so
+    const position = chosen?.position ?? found.best?.position;
+    // the search's own assessment of the one chosen (its runs in the search), for "in the search"
+    best = position ? [found.best, ...found.runnersUp, found.start].find((a) => a && keyOf(a.position) === keyOf(position))
+      ?? assess(position, (await evaluator([position], 0, finalRuns))[0], options.objective) : null;
+    if (position && keyOf(position) !== keyOf(start)) {
+      const runs = (await summaries([start, position], HOLDOUT_FIRST_RUN, checkRuns)) as Summary[][];
+      check = heldOutCheck([space.scenarioAt(start), space.scenarioAt(position)].map((p) => (p.ok ? p.scenario : base)), runs, goals, options.objective);
+    }
   }
+  job.finish();
+  const bestCandidate = best ? candidate(best) : null;
+  const runnersUp = found.runnersUp.filter((a) => !best || keyOf(a.position) !== keyOf(best.position));
   return {
     kind: 'goalSeek',
     scenario: base.name,
     seed: base.seed,
     objective: options.objective,
     levers: levers.map((l, i) => ({ path: l.path, min: l.min, max: l.max, current: start[i] })),
-    best,
+    best: bestCandidate,
     start: candidate(found.start),
-    runnersUp: found.runnersUp.map(candidate),
-    evaluations: found.evaluations + (check ? 2 * checkRuns : 0),
+    runnersUp: [...(found.best && best && keyOf(found.best.position) !== keyOf(best.position) ? [found.best] : []), ...runnersUp].map(candidate).slice(0, 5),
+    evaluations,
     withinPlaybook: keepToPlaybook,
     cheapest: found.cheapest ? candidate(found.cheapest) : null,
     separated: found.separated,
     leaderRuns: found.leaderRuns,
     check,
+    weighed: weighedOnFresh,
   };
 }
 

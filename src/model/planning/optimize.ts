@@ -79,6 +79,10 @@ export interface SearchOptions {
   /** Runs per leader at most while racing (default 4 × finalRuns; finalRuns skips racing). */
   readonly maxRuns?: number;
   readonly onProgress?: (stage: SearchStage, done: number, total: number) => void;
+  /** At each stage's start (and each generation's and round's): the stage, and the runs expected from now to the end of the search. */
+  readonly onStage?: (stage: SearchStage, left: number) => void;
+  /** How many of a position's first runs are made already (in a goal seek, the frontier's): not counted in what is expected. */
+  readonly madeRuns?: (position: readonly number[]) => number;
 }
 
 export type SearchStage = 'screen' | 'evolve' | 'refine' | 'race';
@@ -172,50 +176,83 @@ export class RunBook {
   }
 }
 
-/**
- * The runs each stage of a search is expected to take, for its progress and
- * time left: the starts and the screening as planned; the refinement as one
- * round of neighbours (many coincide, or are known already, within the
- * playbook's narrowed ranges) and the racing to its cap (leaders are rarely
- * told apart sooner). Measured on the knowledge-sharing preset, 6 levers:
- * 4,360 expected, 4,280 run.
- */
-export function expectedSearchRuns(levers: number, options: { readonly starts: number; readonly candidates?: number; readonly firstRuns?: number; readonly finalRuns?: number; readonly generations?: number; readonly maxRuns?: number }): Record<'screen' | 'evolve' | 'refine' | 'race', number> {
+/** Distinct positions of the space searched (capped: only compared with small counts). */
+export function spaceSize(dimensions: readonly Dimension[]): number {
+  return dimensions.reduce((n, d) => Math.min(1e9, n * (Math.round((d.max - d.min) / d.step) + 1)), 1);
+}
+
+/** Runs of a successive halving of n candidates from `firstRuns` to `finalRuns` (as `search` does it), when each has about `made` runs already. */
+function halvingRuns(n: number, firstRuns: number, finalRuns: number, made = 0): number {
+  if (n <= 0) return 0;
+  let total = 0;
+  let pool = n;
+  let runs = firstRuns;
+  let had = made;
+  for (;;) {
+    total += pool * Math.max(0, runs - had);
+    had = Math.max(had, runs);
+    if (pool <= 3 || runs >= finalRuns) break;
+    pool = Math.max(3, Math.ceil(pool / 2));
+    runs = Math.min(finalRuns, runs * 2);
+  }
+  return total + pool * Math.max(0, finalRuns - had);
+}
+
+/** A search's sizes from its options (the defaults of `search`). */
+function sizesOf(dimensions: readonly Dimension[], options: { readonly candidates?: number; readonly firstRuns?: number; readonly finalRuns?: number; readonly generations?: number; readonly maxRuns?: number }) {
   const firstRuns = options.firstRuns ?? 10;
   const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
-  const halving = (n: number) => {
-    let total = 0;
-    let pool = n;
-    let runs = firstRuns;
-    let had = 0;
-    for (;;) {
-      total += pool * (runs - had);
-      had = runs;
-      if (pool <= 3 || runs >= finalRuns) break;
-      pool = Math.max(3, Math.ceil(pool / 2));
-      runs = Math.min(finalRuns, runs * 2);
-    }
-    return total + pool * (finalRuns - had);
-  };
-  const count = options.candidates ?? Math.min(40, 8 + 4 * levers);
-  const children = Math.min(16, 4 + 2 * levers);
-  const screenRuns = Math.max(firstRuns, Math.ceil(finalRuns / 4));
-  const neighbours = 2 * levers + (levers * (levers - 1)) / 2;
-  const maxRuns = Math.max(finalRuns, options.maxRuns ?? 4 * finalRuns);
   return {
-    screen: options.starts * finalRuns + halving(count),
-    evolve: (options.generations ?? 3) * halving(children),
-    refine: neighbours * screenRuns + 3 * (finalRuns - screenRuns),
-    // three leaders and the current strategy, to the cap
-    race: 4 * (maxRuns - finalRuns),
+    firstRuns, finalRuns,
+    count: options.candidates ?? Math.min(40, 8 + 4 * dimensions.length),
+    children: Math.min(16, 4 + 2 * dimensions.length),
+    generations: options.generations ?? 3,
+    screenRuns: Math.max(firstRuns, Math.ceil(finalRuns / 4)),
+    maxRuns: Math.max(finalRuns, options.maxRuns ?? 4 * finalRuns),
+    size: spaceSize(dimensions),
   };
+}
+
+/** Share of a generation's children that are new (not a parent, nor tried before): measured 0.8 on knowledge sharing (3 and 7 levers). */
+const NEW_CHILDREN = 0.8;
+
+/** The runs of the stages after the screening, as expected: `tried` positions known when they start; each refinement round's neighbours, once; the racing to its cap. */
+function laterRuns(sizes: ReturnType<typeof sizesOf>, levers: number, tried: number, generationsLeft: number, made = 0) {
+  const { finalRuns, screenRuns, children, size, maxRuns, firstRuns } = sizes;
+  const untried = Math.max(0, size - tried);
+  const brood = Math.min(Math.round(NEW_CHILDREN * children), untried);
+  const neighbours = Math.min(2 * levers + levers * (levers - 1), Math.max(0, size - 1));
+  return {
+    evolve: generationsLeft * halvingRuns(brood, firstRuns, finalRuns, made),
+    // one round of neighbours, most of them new, and the three most promising to every run
+    refine: neighbours ? Math.round(0.8 * neighbours) * screenRuns + Math.min(3, neighbours) * (finalRuns - screenRuns) : 0,
+    // three leaders and the current strategy, to the cap (leaders are rarely told apart sooner)
+    race: Math.min(4, size + 1) * (maxRuns - finalRuns),
+  };
+}
+
+/**
+ * The runs each stage of a search is expected to take, before it starts, for
+ * its progress and time left (`search` says more as each stage starts:
+ * `onStage`): the starts and the screening as planned, no more candidates than
+ * the space holds (a lever narrowed to the playbook may have one setting).
+ */
+export function expectedSearchRuns(dimensions: readonly Dimension[], options: { readonly starts: number; readonly candidates?: number; readonly firstRuns?: number; readonly finalRuns?: number; readonly generations?: number; readonly maxRuns?: number; readonly made?: number }): number {
+  const sizes = sizesOf(dimensions, options);
+  const lhs = Math.min(sizes.count, Math.max(0, sizes.size - options.starts));
+  const later = laterRuns(sizes, dimensions.length, options.starts + lhs, sizes.generations, options.made);
+  return options.starts * sizes.finalRuns + halvingRuns(lhs, sizes.firstRuns, sizes.finalRuns, options.made) + later.evolve + later.refine + later.race;
 }
 
 export async function search(evaluate: CandidateEvaluator, options: SearchOptions): Promise<SearchResult> {
   const { dimensions, objective } = options;
-  const firstRuns = options.firstRuns ?? 10;
-  const finalRuns = Math.max(firstRuns, options.finalRuns ?? 80);
-  const count = options.candidates ?? Math.min(40, 8 + 4 * dimensions.length);
+  const sizes = sizesOf(dimensions, options);
+  const { firstRuns, finalRuns, count } = sizes;
+  // the runs expected from here to the end of the search, at each stage's start
+  const expect = (stage: SearchStage, now: number, tried: number, generationsLeft: number, from: 'evolve' | 'refine' | 'race') => {
+    const later = laterRuns(sizes, dimensions.length, tried, generationsLeft);
+    options.onStage?.(stage, now + (from === 'evolve' ? later.evolve : 0) + (from !== 'race' ? later.refine : 0) + later.race);
+  };
   // the current strategy is judged as it is, even where it lies outside the ranges searched (e.g. outside the playbook);
   // every other candidate is inside them
   const start = [...options.start];
@@ -246,25 +283,34 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
     return pool;
   };
   // the starts always get every run: the planner's and the playbook's strategies are judged, not screened out
+  const design = fresh(latinHypercube(count, dimensions, options.seed));
+  // runs made already (a goal seek's frontier): the starts' and, on average, the design's
+  const made = (p: readonly number[]) => options.madeRuns?.(p) ?? 0;
+  const designMade = design.length ? design.reduce((sum, p) => sum + made(p), 0) / design.length : 0;
+  expect('screen', starts.reduce((sum, p) => sum + Math.max(0, finalRuns - made(p)), 0) + halvingRuns(design.length, firstRuns, finalRuns, designMade), seen.size, sizes.generations, 'evolve');
   await ensureRuns(starts, finalRuns, 'screen');
-  let pool: (readonly number[])[] = [...starts, ...await halve(fresh(latinHypercube(count, dimensions, options.seed)), 'screen')];
+  let pool: (readonly number[])[] = [...starts, ...await halve(design, 'screen')];
 
   // 3: global stage — children of the best, screened the same way
   const u = seedrandom.alea(`${options.seed}:evolve`) as unknown as () => number;
-  const children = Math.min(16, 4 + 2 * dimensions.length);
-  for (let generation = 0; generation < (options.generations ?? 3); generation++) {
+  const { children, generations } = sizes;
+  for (let generation = 0; generation < generations; generation++) {
     const elites = ranked(pool, finalRuns).slice(0, 6).map((a) => a.position);
     const brood = fresh(Array.from({ length: children }, () => childOf(elites, dimensions, u)));
     if (!brood.length) break;
+    expect('evolve', halvingRuns(brood.length, firstRuns, finalRuns, brood.reduce((sum, p) => sum + made(p), 0) / brood.length), seen.size, generations - generation - 1, 'evolve');
     pool = [...pool, ...await halve(brood, 'evolve')];
   }
   let incumbent = ranked(pool, finalRuns)[0];
 
   // 4: local refinement on the same runs: neighbours are screened with a quarter
   // of the runs, the three most promising get the full count
-  const screenRuns = Math.max(firstRuns, Math.ceil(finalRuns / 4));
+  const { screenRuns } = sizes;
   for (let round = 0; round < (options.refineRounds ?? 6); round++) {
     const neighbours = neighboursOf(incumbent.position, dimensions);
+    const lacking = (runs: number) => (p: readonly number[]) => Math.max(0, runs - (records.get(keyOf(p))?.length ?? 0));
+    const thisRound = neighbours.reduce((sum, p) => sum + Math.max(0, lacking(screenRuns)(p) - made(p)), 0) + Math.min(3, neighbours.length) * (finalRuns - screenRuns);
+    expect('refine', thisRound, seen.size, 0, 'race');
     await ensureRuns(neighbours, screenRuns, 'refine');
     const promising = ranked(neighbours, screenRuns).slice(0, 3).map((a) => a.position);
     await ensureRuns(promising, finalRuns, 'refine');
@@ -280,8 +326,9 @@ export async function search(evaluate: CandidateEvaluator, options: SearchOption
     .sort((a, b) => b.score - a.score);
 
   // 5: racing the leaders until the first is told apart from the second
-  const maxRuns = Math.max(finalRuns, options.maxRuns ?? 4 * finalRuns);
+  const { maxRuns } = sizes;
   let leaders = everyone.filter((a) => a.feasible).slice(0, 3).map((a) => a.position);
+  options.onStage?.('race', (leaders.length > 1 ? leaders.length * (maxRuns - finalRuns) : 0) + Math.max(0, (leaders.length > 1 ? maxRuns : finalRuns) - (records.get(keyOf(start))?.length ?? 0)));
   let leaderRuns = finalRuns;
   let separated = leaders.length < 2 || apart(records.get(keyOf(leaders[0]))!, records.get(keyOf(leaders[1]))!, leaderRuns);
   while (!separated && leaderRuns < maxRuns) {

@@ -50,3 +50,49 @@ export function countingRuns(executor: Executor, onRuns: (done: number) => void)
     onTask?.(result);
   });
 }
+
+/** A bar that reached 100 % while runs are left (an estimate used up) is held here instead. */
+const HELD_SHARE_MAX = 0.99;
+
+/**
+ * A job's progress over all its stages when its later stages are only
+ * estimated: the runs done, and the runs expected in all (those done when the
+ * estimate was made + the estimate of what was left then; re-estimated as each
+ * stage starts). The share done never falls: an estimate that rises faster
+ * than the runs done holds the share where it was (the bar waits) instead of
+ * sending it back; only a bar at 100 % with runs still to come goes back, to 99 %.
+ */
+export class JobProgress {
+  private done = 0;
+  private base = 0;
+  private left = 0;
+  private shown = 0;
+
+  constructor(private readonly report: (done: number, total: number) => void) {}
+
+  /** The runs expected from now on (at a stage's start, or when a stage knows its size). */
+  expect(left: number): void {
+    this.base = this.done;
+    this.left = Math.max(0, left);
+  }
+
+  /** The runs done so far in the whole job (from `countingRuns`). */
+  runs(done: number): void {
+    this.done = done;
+    this.report(done, this.total());
+  }
+
+  /** The job is over: every run it made, of as many. */
+  finish(): void {
+    this.report(this.done, this.done);
+  }
+
+  /** The runs expected in all, as reported now. */
+  total(): number {
+    const estimate = Math.max(this.done, this.base + this.left);
+    const held = this.shown < 1 ? this.shown : HELD_SHARE_MAX;
+    const total = held > 0 ? Math.min(Math.ceil(estimate), Math.max(this.done, Math.floor(this.done / held))) : Math.ceil(estimate);
+    if (total > 0) this.shown = Math.max(this.shown, this.done / total);
+    return total;
+  }
+}

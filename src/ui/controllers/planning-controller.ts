@@ -26,7 +26,7 @@ import { messageOf, type NoticesController } from './notices-controller.ts';
 import type { SavedPlans } from '../storage/scenario-store.ts';
 
 export type PlanKind = 'diagnosis' | 'sweep' | 'sensitivity' | 'goalSeek' | 'frontier' | 'discovery';
-export type PlanStage = 'run' | 'screen' | 'evolve' | 'refine' | 'race' | 'check' | 'final';
+export type PlanStage = 'run' | 'frontier' | 'screen' | 'evolve' | 'refine' | 'race' | 'check' | 'final';
 
 export interface PlanProgress {
   readonly kind: PlanKind;

@@ -32,7 +32,7 @@ import './plan/rules-panel.ts';
 const PANEL_KINDS = ['diagnosis', 'goalSeek', 'frontier', 'sweep', 'sensitivity', 'discovery'] as const;
 
 /** Each stage of a planning job, in words. */
-const STAGE_TEXT = { run: 'stageRun', screen: 'stageScreen', evolve: 'stageEvolve', refine: 'stageRefine', race: 'stageRace', check: 'stageCheck', final: 'stageFinal' } as const;
+const STAGE_TEXT = { run: 'stageRun', frontier: 'stageFrontier', screen: 'stageScreen', evolve: 'stageEvolve', refine: 'stageRefine', race: 'stageRace', check: 'stageCheck', final: 'stageFinal' } as const;
 
 export class PlanView extends LitElement {
   static override properties = {
