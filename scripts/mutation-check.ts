@@ -65,7 +65,7 @@ const CODE: { name: string; file: string; from: string; to: string }[] = [
   { name: 'a reply to a first message is noticed', file: 'src/model/engine/actions.ts', from: 'a.welcomedToday[target] = 1;', to: '' },
   { name: 'topic replies scale with talkativeness', file: 'src/model/engine/topics.ts', from: 'a.engagement[i] * a.talkativeness[i] *', to: 'a.engagement[i] *' },
   { name: 'liveliness multiplies posting', file: 'src/model/engine/messages.ts', from: 'spell * liveliness * needDamping;', to: 'spell * needDamping;' },
-  { name: 'a group that needs less posts less (v3)', file: 'src/model/engine/messages.ts', from: 'const needDamping = g.need < 1 ? g.need : 1;', to: 'const needDamping = 1;' },
+  { name: 'a group that needs less posts less (v3)', file: 'src/model/engine/messages.ts', from: 'const needDamping = g.need < 1 ? Math.sqrt(g.need) : 1;', to: 'const needDamping = 1;' },
   { name: 'need-driven posts come where members have ties (v3)', file: 'src/model/engine/messages.ts', from: 't2 / (t2 + needHalf2)', to: '1' },
   { name: 'the need varies from group to group (v3)', file: 'src/model/engine/state.ts', from: 'needVaries && p.needSpread > 0 ?', to: 'false ?' },
   { name: 'an invitation list picked to the mix (v3)', file: 'src/model/engine/admission.ts', from: "if (g.scenario.growth.channel !== 'direct') return draw;", to: 'return draw;' },

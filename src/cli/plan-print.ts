@@ -330,21 +330,27 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   }
   for (const b of result.best.breaches) print(`  ⚠ ${lever(b.path).label.en}: against the playbook (${b.source}: ${b.reason.en})`);
   // what it costs the members: slower answers (on the fresh runs of the check), in --lang
-  const slower = changes.length && result.check ? slowerAnswersText(result.check.answerMinutes, locale) : null;
+  // the figures to trust: the fresh runs that picked nothing (results saved before them: the check's)
+  const trusted = result.confirm ?? result.check;
+  const slower = changes.length && trusted ? slowerAnswersText(trusted.answerMinutes, locale) : null;
   if (slower) print(`  ⚠ ${locale === 'zh-CN' ? `新模拟上的代价：${slower}` : `cost on fresh runs: ${slower}`}`);
   const a = result.best.assessment;
   const s = result.start.assessment;
   print(`\nin the search (the best on ${a.runs} runs, the current on ${s.runs}): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
   print(result.separated ? `the best was told apart from the runner-up on ${result.leaderRuns} runs` : `after ${result.leaderRuns} runs the best is not told apart from the runners-up: they are about as good`);
-  const c = result.check;
+  const c = trusted;
   if (c) {
     print(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
     print(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
       `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
       g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
-    if (result.weighed > 1) {
+    const picked = result.check;
+    if (result.weighed > 1 && picked) {
       const none = result.objective.kind === 'maxGoals' ? 'none of them within the budget meets every goal more often' : `none of them reaches ${pct(result.objective.minChance)} with fewer team hours`;
-      print(`chosen on these fresh runs among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): ${none}`);
+      const where = result.confirm
+        ? `on ${picked.runs} other fresh runs (run indices from ${picked.firstRun}, the frontier's), where it reached ${pct(picked.best.chance)} — as the best of several, a little flattered; the check above ran on runs that picked nothing`
+        : 'on these fresh runs';
+      print(`chosen ${where}, among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): ${none} there`);
     }
     print(`\n${VERDICT[c.verdict]}`);
   }

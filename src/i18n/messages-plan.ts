@@ -74,6 +74,7 @@ export const PLAN_MESSAGES = {
   seekKeep: { en: 'Keep the current settings: they were the best found.', zh: '保持当前设置：这已是找到的最优策略。' },
   seekSearch: { en: 'In the search ({runs} runs each): every goal met at once: {from} → {to}; team hours {hoursFrom} → {hoursTo} a week ({total} runs in all).', zh: '搜索中（每个策略 {runs} 次模拟）：全部达标比例 {from} → {to}；每周运营工时 {hoursFrom} → {hoursTo}（共 {total} 次模拟）。' },
   seekCheck: { en: 'Checked on {runs} fresh runs: every goal met at once: {from} (yours) → {to}; paired difference {diff} ({dlo} … {dhi}); team hours {hours} a week.', zh: '用 {runs} 次新模拟复核：全部达标比例 {from}（当前） → {to}；配对差值 {diff}（{dlo} … {dhi}）；每周运营工时 {hours}。' },
+  seekPicked: { en: 'It was picked among {n} strategies (the search’s best, the hours–chance curve’s points and yours) on {runs} other fresh runs, where it reached {to} — the curve shows those runs’ figures. Picked as the best of several, that figure flatters it a little; the check above ran on runs that picked nothing.', zh: '它是在另外 {runs} 次新模拟上从 {n} 个策略（搜索的最优者、工时—达标曲线上的点和当前策略）中选出的，在那里达到 {to}——曲线显示的就是这批模拟的数字。作为几者中的最优者，这个数字略偏乐观；上面的复核用的是没有参与挑选的模拟。' },
   seekOptimistic: { en: 'The search’s own figures are optimistic (it picked the best of many on the same runs); the check on fresh runs is the one to trust.', zh: '搜索中的数字偏乐观（在同一批模拟上挑出的最优者）；以新模拟复核的结果为准。' },
   verdict_improves: { en: 'The fresh runs confirm the gain.', zh: '新模拟证实了改进。' },
   verdict_unclear: { en: 'A gain the fresh runs do not confirm (the interval includes 0): treat it as a lead, not a plan.', zh: '新模拟未能证实这一改进（区间包含 0）：可作参考，不宜直接采用。' },

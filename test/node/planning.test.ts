@@ -13,7 +13,7 @@ import { defaultOutputs, outputsOf, runSensitivity } from '../../src/model/plann
 import { sobolSequence, SOBOL_DIMENSIONS } from '../../src/model/planning/sobol-sequence.ts';
 import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
-import { goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
+import { CONFIRM_FIRST_RUN, goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
 import { costsOf, diagnose, diagnosisFrom, isPlaybookMove, movesOf, notesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
 import { describeGoalMove, describeRemedy, describeRemedyAgain, DIAGNOSIS_TEXT, remedyCells, slowerAnswersText } from '../../src/model/planning/diagnosis-text.ts';
 import { goalsOf } from '../../src/model/playbook.ts';
@@ -698,6 +698,9 @@ describe('planning on the model', () => {
     for (const p of [...front.points, front.current]) expect([p.firstRun, p.runs]).toEqual([HOLDOUT_FIRST_RUN, 30]);
     expect(seek.check).not.toBeNull();
     expect([seek.check!.firstRun, seek.check!.runs]).toEqual([HOLDOUT_FIRST_RUN, 30]);
+    // picked as the best of several on those runs, the recommendation is confirmed on as many runs that picked nothing
+    expect([seek.confirm!.firstRun, seek.confirm!.runs]).toEqual([CONFIRM_FIRST_RUN, 30]);
+    expect(seek.confirm!.start.shortfall).not.toBe(seek.check!.start.shortfall); // other runs (a mean of continuous shortfalls)
     // the current strategy shows the same figures in both
     expect(seek.check!.start.chance).toBe(front.current.chance);
     expect(seek.check!.start.medianCost).toBe(front.current.hours);

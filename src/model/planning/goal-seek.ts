@@ -24,9 +24,9 @@ import type { Lever, Setting } from './levers.ts';
 import { countingRuns, JobProgress } from './time-left.ts';
 import { assess, expectedSearchRuns, keyOf, search, spaceSize, type Assessment, type Objective, type SearchStage } from './optimize.ts';
 import { expectedFrontierRuns, expectedFrontierTried, frontOf } from './frontier.ts';
-import { FRESH_RUNS, HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
+import { CONFIRM_FIRST_RUN, FRESH_RUNS, HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
 
-export { HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
+export { CONFIRM_FIRST_RUN, HOLDOUT_FIRST_RUN, runRecord, searchSpace } from './search-space.ts';
 
 export interface GoalSeekOptions {
   readonly levers: readonly Lever[];
@@ -111,8 +111,15 @@ export interface GoalSeekResult {
   /** Racing: the best told apart from the runner-up (90 % interval of the paired difference above 0), on this many runs. */
   readonly separated: boolean;
   readonly leaderRuns: number;
-  /** Null when nothing was recommended or the best is the current strategy. */
+  /** Null when nothing was recommended or the best is the current strategy. The runs the recommendation was picked on (shared with the frontier). */
   readonly check: HeldOutCheck | null;
+  /**
+   * The recommendation against the current strategy on a second set of fresh
+   * runs that picked nothing (`CONFIRM_FIRST_RUN`): the figures to trust and the
+   * verdict shown. Null with `check`, or when only one set was run (results
+   * saved before it).
+   */
+  readonly confirm?: HeldOutCheck | null;
   /** Strategies weighed on the fresh runs (the search's leaders, the frontier's points and the current one): the best of them on those runs is recommended. */
   readonly weighed: number;
 }
@@ -155,7 +162,8 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
   const frontierOptions = { points: wanted, finalRuns, checkRuns };
   const size = spaceSize(levers);
   const fromFrontier = wanted > 0 ? expectedFrontierTried(levers, frontierOptions) : { tried: 0, checked: 0 };
-  const checkAfter = checkRuns > 0 ? (wanted > 0 ? Math.min(5, Math.max(0, size - fromFrontier.checked)) : 2) * checkRuns : 0;
+  // (+ the confirmation of the recommendation and the current strategy on a second set of fresh runs)
+  const checkAfter = checkRuns > 0 ? ((wanted > 0 ? Math.min(5, Math.max(0, size - fromFrontier.checked)) : 2) + 2) * checkRuns : 0;
   // after a frontier the search finds many of its candidates run already (all of them in a small space): the frontier's first runs
   const searchAfter = expectedSearchRuns(levers, { ...options, starts: starts.length + (wanted > 0 ? 0 : 1), made: wanted > 0 ? 12 * Math.min(1, fromFrontier.tried / size) : 0 });
   if (wanted > 0) job.expect(expectedFrontierRuns(levers, frontierOptions) + searchAfter + checkAfter);
@@ -178,12 +186,14 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
   const weighed = [...new Map([start, ...leaders, ...front].map((p) => [keyOf(p), p])).values()];
   let best = found.best;
   let check: HeldOutCheck | null = null;
+  let confirm: HeldOutCheck | null = null;
   let weighedOnFresh = 0;
   // (also when the search found nothing within the constraint: a frontier point may meet it on the fresh runs it shows)
   if (checkRuns > 0 && weighed.length > 1 && (found.best || front.length)) {
     weighedOnFresh = weighed.length;
     stage = 'check';
-    job.expect(weighed.reduce((sum, p) => sum + Math.max(0, checkRuns - space.madeRuns(p, HOLDOUT_FIRST_RUN)), 0));
+    // (+ the confirmation on a second set: the recommendation and the current strategy)
+    job.expect(weighed.reduce((sum, p) => sum + Math.max(0, checkRuns - space.madeRuns(p, HOLDOUT_FIRST_RUN)), 0) + 2 * checkRuns);
     const fresh = await evaluator(weighed, HOLDOUT_FIRST_RUN, checkRuns);
     const onFresh = weighed.map((p, i) => assess(p, fresh[i], options.objective));
     const chosen = bestOnFresh(onFresh, options.objective);
@@ -193,8 +203,12 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
     best = position ? [found.best, ...found.runnersUp, found.start].find((a) => a && keyOf(a.position) === keyOf(position))
       ?? assess(position, (await evaluator([position], 0, finalRuns))[0], options.objective) : null;
     if (position && keyOf(position) !== keyOf(start)) {
+      const pair = [space.scenarioAt(start), space.scenarioAt(position)].map((p) => (p.ok ? p.scenario : base));
       const runs = (await summaries([start, position], HOLDOUT_FIRST_RUN, checkRuns)) as Summary[][];
-      check = heldOutCheck([space.scenarioAt(start), space.scenarioAt(position)].map((p) => (p.ok ? p.scenario : base)), runs, goals, options.objective);
+      check = heldOutCheck(pair, runs, goals, options.objective, HOLDOUT_FIRST_RUN);
+      // picked as the best of several on those runs, its figure there flatters it: confirmed on runs that picked nothing
+      const again = (await summaries([start, position], CONFIRM_FIRST_RUN, checkRuns)) as Summary[][];
+      confirm = heldOutCheck(pair, again, goals, options.objective, CONFIRM_FIRST_RUN);
     }
   }
   job.finish();
@@ -215,11 +229,12 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
     separated: found.separated,
     leaderRuns: found.leaderRuns,
     check,
+    confirm,
     weighed: weighedOnFresh,
   };
 }
 
-function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summary[])[], goals: readonly Threshold[], objective: Objective): HeldOutCheck {
+function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summary[])[], goals: readonly Threshold[], objective: Objective, firstRun: number): HeldOutCheck {
   const n = runs[0].length;
   const met = runs.map((list) => list.map((s): number => (meetsAll(goals, s) ? 1 : 0)));
   const medianCost = (list: readonly Summary[]) => quantileSorted(Float64Array.from(list, (s) => s.teamHoursPerWeek ?? 0).sort(), 0.5);
@@ -239,7 +254,7 @@ function heldOutCheck(pair: readonly Scenario[], runs: readonly (readonly Summar
       : mean <= 0 ? 'noGain' : interval[0] > 0 ? 'improves' : 'unclear')
     : (best.chance < objective.minChance || best.medianCost >= start.medianCost ? 'noGain' : 'improves');
   return {
-    firstRun: HOLDOUT_FIRST_RUN,
+    firstRun,
     runs: n,
     best,
     start,

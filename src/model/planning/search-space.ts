@@ -17,6 +17,13 @@ import { keyOf, type CandidateEvaluator, type RunRecord } from './optimize.ts';
 /** Held-out runs start here; a search never uses run indices this high. */
 export const HOLDOUT_FIRST_RUN = 1_000_000;
 /**
+ * A second set of fresh runs: the goal seek picks its recommendation on the
+ * first set (among its leaders, the frontier's points and the current
+ * strategy), so its figure there is the best of several; it is confirmed on
+ * these, which chose nothing.
+ */
+export const CONFIRM_FIRST_RUN = 2_000_000;
+/**
  * Fresh runs for the figures a goal seek and a frontier show (default): the
  * same run indices and the same number in both, so a strategy that both find
  * shows the same chance and hours in both.

@@ -111,7 +111,9 @@ export class SeekPanel extends PlanPanel {
     const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
       .join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
     const changes = changesOf(r.best.settings);
-    const c = r.check;
+    const picked = r.check;
+    // the figures to trust: the runs that picked nothing (results saved before them: the check's)
+    const c = r.confirm ?? r.check;
     // what the recommendation costs the members: slower answers, on the fresh runs of the check
     const slower = changes.length && c ? slowerAnswersText(c.answerMinutes, locale) : null;
     // only a gain the fresh runs confirm is shown as good: "closer" and "unclear" are warnings
@@ -134,6 +136,7 @@ export class SeekPanel extends PlanPanel {
         diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPointsBare(locale, c.chanceDifference.interval[0]), dhi: formatSignedPointsBare(locale, c.chanceDifference.interval[1]),
         hours: hours(c.best.medianCost),
       })}</p>
+      ${picked && r.confirm && r.weighed > 1 ? html`<p class="help seek-picked">${t(locale, 'seekPicked', { n: r.weighed, runs: picked.runs, to: formatChance(locale, picked.best.chance, picked.runs, 'short') })}</p>` : nothing}
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
       ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.applySettings(r.best!.settings)}>${t(locale, trusted ? 'applySeek' : 'applySeekAnyway')}</button>` : nothing}
       ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><p class="help runners-up-note">${t(locale, 'runnersUpNote')}</p><ul class="moves">${r.runnersUp.map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
