@@ -131,8 +131,8 @@ export const ScenarioSchema = z.strictObject({
     positioning: oneOf(POSITIONINGS, 'knowledge_sharing', 'What the group is for; sets its KPIs (§1)').meta({ source: '§1' }),
     platform: oneOf(['personal', 'enterprise'], 'personal', 'Personal WeChat or WeCom (enterprise WeChat) (§1)').meta({ source: '§1' }),
     capacity: int(5, 500, 'members', 500, 'Most members the operator will admit, team included (platform cap 500)').meta({ source: '§2' }),
-    need: numberIn(0, 5, '', 1, 'How much members need this group, whatever the team does: 1 typical, 0 not at all, 2 twice as much (MODEL v3 §3.2)').meta({ source: 'MODEL v3 §3.2' }),
-    needVaries: flag(false, 'The need is not known: it varies from group to group around the value above (a spread of groups, MODEL v3 §3.2)').meta({ source: 'MODEL v3 §3.2' }),
+    need: numberIn(0, 5, '', 1, 'How much members need this group, whatever the team does: 1 typical, 0 not at all, 2 twice as much (MODEL v3 §3.2)').meta({ source: 'MODEL §3.2' }),
+    needVaries: flag(false, 'The need is not known: it varies from group to group around the value above (a spread of groups, MODEL v3 §3.2)').meta({ source: 'MODEL §3.2' }),
   }, 'Positioning and platform (§1)'),
   team: section({
     admins: int(0, 20, 'admins', 3, 'Admins besides the owner (§3: owner + 3 admins)').meta({ source: '§3' }),

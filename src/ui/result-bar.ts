@@ -75,7 +75,9 @@ export class ResultBar extends LitElement {
     const { locale, summary: s } = this;
     if (!s) return html`<div class="bar" role="region" aria-label=${t(locale, 'resultBarLabel')}><p>${t(locale, 'waiting')}</p></div>`;
     const kind = this.shown?.kind ?? 'quick';
-    const missed = s.goals.filter((g) => (s.metrics[g.metric].goalMetShare ?? 1) < RELIABLY_MET);
+    // worst first: the goals the bar has room to name are the ones furthest from being met
+    const missed = s.goals.filter((g) => (s.metrics[g.metric].goalMetShare ?? 1) < RELIABLY_MET)
+      .sort((a, b) => (s.metrics[a.metric].goalMetShare ?? 0) - (s.metrics[b.metric].goalMetShare ?? 0));
     const chance = formatChance(locale, s.allGoalsMetShare, s.runs);
     // the headline's share in bold, its interval and runs after it
     const share = formatPercent(locale, s.allGoalsMetShare);

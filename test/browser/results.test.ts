@@ -90,4 +90,11 @@ describe('the result bar', () => {
     await bar.updateComplete;
     expect(text(bar, '.missed')).toMatch(/\d+%，另有 \d+ 个/);
   });
+
+  it('names the goals worst first, so the one left out is never the worst', async () => {
+    // the knowledge-sharing goals in their order, the last one by far the worst (topic response in the window at 5 %)
+    const shares = { speakingRate30d: 0.6, coreActiveUsers: 0.3, weeklyParticipation: 0.52, effectiveRatio: 0.77, topicResponseInWindow: 0.05 };
+    const bar = await mount('qc-result-bar', { locale: 'en', summary: summaryOf(200, 0, shares, 0.95), shown: { kind: 'full', runs: 200 } });
+    expect(text(bar, '.missed')).toMatch(/^Met in < 80% of runs: Topic response \(in window\) 5% · Core active users 30% · Weekly participation 52% \+2 more/);
+  });
 });

@@ -112,7 +112,7 @@ describe('planning', () => {
     // Apply from the keyboard: the confirmation appears in the panel and takes the focus
     await plan.locator('button.apply-point').first().focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => plan.locator('section[aria-labelledby="frontier-title"] .stale.applied').textContent()).toMatch(/Applied to the strategy \(undo with ↶ or Ctrl\+Z\)/);
+    await expect.poll(() => plan.locator('section[aria-labelledby="frontier-title"] .stale.applied').textContent()).toMatch(/Applied to the strategy \(undo with ↶, or Ctrl\+Z on a keyboard\)/);
     expect(await page.evaluate(() => {
       let el: Element | null = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

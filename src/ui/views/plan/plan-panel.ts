@@ -74,6 +74,8 @@ export abstract class PlanPanel extends LitElement {
     li.unconfirmed { color: var(--qc-muted); }
     .frontier-chart { width: 100%; max-width: 32rem; height: auto; display: block; }
     .frontier-table td:nth-child(3) { text-align: left; }
+    /* a phone's narrow table must not squeeze the Apply button to a character a line (应/用) */
+    .frontier-table button.apply-point { white-space: nowrap; }
     .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
     .checklist { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.1rem 0.75rem; max-height: 12rem; overflow: auto; border: 1px solid var(--qc-rule); padding: 0.3rem; font-size: 0.8rem; }
     table { border-collapse: collapse; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
