@@ -71,6 +71,12 @@ function currentShape(kind: PlanKind, result: unknown): boolean {
  */
 const REPAINT_MS = 1_000;
 
+/** Where a controller gets its workers (tests give fakes). */
+export interface PlanningWorkers {
+  readonly createPool: () => WorkerPool;
+  readonly createPlannerWorker: () => Worker;
+}
+
 export class PlanningController implements ReactiveController {
   progress: PlanProgress | null = null;
   results: PlanResults = { diagnosis: null, sweep: null, sensitivity: null, goalSeek: null, frontier: null, discovery: null };
@@ -79,8 +85,14 @@ export class PlanningController implements ReactiveController {
   private pool: WorkerPool | null = null;
   private planner: { worker: Worker; api: Comlink.Remote<PlannerApi>; died: Promise<never>; dead: boolean } | null = null;
   private lastPaint = 0;
+  /** The job running (its token): only its reports and its end touch `progress`. */
+  private running: { cancelled: boolean } | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly notices: NoticesController) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly notices: NoticesController,
+    private readonly workers: PlanningWorkers = { createPool, createPlannerWorker },
+  ) {
     host.addController(this);
   }
 
@@ -97,7 +109,12 @@ export class PlanningController implements ReactiveController {
     return this.progress?.kind ?? null;
   }
 
+  /**
+   * Stops the job running: the pool's tasks in flight at once, and any the planner asks for later (between two
+   * batches of runs, while it ranks strategies, the pool has none to stop).
+   */
   cancel(): void {
+    if (this.running) this.running.cancelled = true;
     this.pool?.cancel();
   }
 
@@ -130,8 +147,8 @@ export class PlanningController implements ReactiveController {
   sweep(base: Scenario, axes: readonly SweepAxis[], runs: number): Promise<void> {
     const received: TaskResult[] = [];
     // the tasks that finished are kept on the page, for a cancelled sweep's partial result
-    return this.job('sweep', async (planner, _execute, report) => {
-      const result = await planner.sweep(remoteExecute(this.recording(received)), report, base, axes, runs);
+    return this.job('sweep', async (planner, _execute, report, tasks) => {
+      const result = await planner.sweep(remoteExecute(recording(tasks, received)), report, base, axes, runs);
       this.results.sweep = { result, scenario: base, partial: false };
     }, () => {
       // cancelled: the points whose runs all finished are kept
@@ -172,16 +189,10 @@ export class PlanningController implements ReactiveController {
     });
   }
 
-  /** The pool's executor, keeping each finished task in `received`. */
-  private recording(received: TaskResult[]): TextExecutor {
-    const execute = this.pool!.executeText;
-    return (scenarios, tasks, onTask) => execute(scenarios, tasks, (r) => { received.push(r); onTask?.(r); });
-  }
-
   /** The planner worker (made once); a call fails rather than waits forever if it dies. */
   private plannerApi() {
     if (!this.planner) {
-      const worker = createPlannerWorker();
+      const worker = this.workers.createPlannerWorker();
       let markDead = () => undefined as void;
       const died = new Promise<never>((_, reject) => {
         worker.addEventListener('error', (event) => { event.preventDefault(); markDead(); reject(new Error(event.message || 'the planner stopped')); });
@@ -196,18 +207,25 @@ export class PlanningController implements ReactiveController {
 
   private async job(
     kind: PlanKind,
-    work: (planner: Comlink.Remote<PlannerApi>, execute: RemoteExecute, report: RemoteReport) => Promise<void>,
+    work: (planner: Comlink.Remote<PlannerApi>, execute: RemoteExecute, report: RemoteReport, tasks: TextExecutor) => Promise<void>,
     onCancel?: () => void,
   ): Promise<void> {
-    this.pool ??= createPool();
+    this.pool ??= this.workers.createPool();
     const pool = this.pool;
     const planner = this.plannerApi();
     const started = performance.now();
+    const token = { cancelled: false };
+    this.running = token;
     // time left from the speed measured on this job (time-left.ts), not from its start (the workers' start-up)
     const timeLeft = new TimeLeft();
     this.progress = { kind, stage: 'run', done: 0, total: 0, elapsedMs: 0, remainingMs: null };
     this.host.requestUpdate();
+    // A report comes on a channel of its own (a Comlink proxy's port), the job's result on the planner's: a job's
+    // last report ("1768 / 1768 runs") may arrive after its result. Applied then, it set `progress` again after the
+    // job had ended, and the plan view showed that job running, every Plan button blocked, for good. A report of a
+    // job no longer running is dropped.
     const report = (stage: string, done: number, total: number) => {
+      if (this.running !== token) return;
       const now = performance.now();
       const elapsedMs = now - started;
       const stageChanged = stage !== this.progress?.stage;
@@ -217,10 +235,12 @@ export class PlanningController implements ReactiveController {
         this.host.requestUpdate();
       }
     };
-    const execute = remoteExecute(pool.executeText);
+    // the pool's tasks, refused once the job is cancelled (the refusal reaches the planner as a cancellation)
+    const tasks: TextExecutor = (scenarios, list, onTask) => (token.cancelled ? Promise.reject(new EnsembleCancelled()) : pool.executeText(scenarios, list, onTask));
+    const execute = remoteExecute(tasks);
     const reportProxy = Comlink.proxy(report);
     try {
-      await Promise.race([work(planner.api, execute, reportProxy), planner.died]);
+      await Promise.race([work(planner.api, execute, reportProxy, tasks), planner.died]);
       this.finished++;
     } catch (error) {
       // a planner that died is made afresh for the next job
@@ -235,8 +255,17 @@ export class PlanningController implements ReactiveController {
         this.notices.notify({ key: 'runFailed', params: { message: messageOf(error) } });
       }
     } finally {
-      this.progress = null;
+      // a job superseded by a newer one leaves the newer one's progress alone
+      if (this.running === token) {
+        this.running = null;
+        this.progress = null;
+      }
       this.host.requestUpdate();
     }
   }
+}
+
+/** An executor keeping each finished task in `received`. */
+function recording(execute: TextExecutor, received: TaskResult[]): TextExecutor {
+  return (scenarios, tasks, onTask) => execute(scenarios, tasks, (r) => { received.push(r); onTask?.(r); });
 }
