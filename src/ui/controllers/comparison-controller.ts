@@ -69,7 +69,8 @@ export class ComparisonController implements ReactiveController {
     try {
       const { comparison, ensembles } = await pool.compare(scenarios, {
         onStep: (step) => { this.step = step; this.host.requestUpdate(); },
-        onProgress: (progress) => { this.progress = progress; this.host.requestUpdate(); },
+        // a report that arrives after the comparison ended is dropped (as the planning controller's)
+        onProgress: (progress) => { if (this.busy) { this.progress = progress; this.host.requestUpdate(); } },
       });
       this.comparison = comparison;
       this.ensembles = ensembles;

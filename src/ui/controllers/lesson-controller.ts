@@ -120,7 +120,8 @@ export class LessonController implements ReactiveController {
     try {
       const { comparison, ensembles } = await pool.compare([built.a, built.b], {
         onStep: (step) => { this.step = step; this.host.requestUpdate(); },
-        onProgress: (progress) => { this.progress = progress; this.host.requestUpdate(); },
+        // a report that arrives after the lesson's runs ended is dropped (as the planning controller's)
+        onProgress: (progress) => { if (this.stage === 'running') { this.progress = progress; this.host.requestUpdate(); } },
       });
       if (this.current !== lesson) return; // another lesson was opened meanwhile
       const answer = answerOf(comparison.metrics[lesson.metric].differences[1], lesson.sameWithin);
