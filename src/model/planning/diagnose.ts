@@ -447,8 +447,11 @@ export async function diagnose(
   // (the playbook's whole window counts as one move, on the window's two levers)
   const leaders: Remedy[] = [];
   const overlaps = (a: readonly Move[], b: readonly Move[]) => a.some((m) => b.some((o) => o.path === m.path));
+  // (the playbook strategy moves most levers: paired, it would only block the pairs of the others)
+  const strategy = keyOfMoves(playbookStrategyMove(usable, base)[0] ?? []);
   for (const r of [...full].sort(byRank)) {
     if (leaders.length >= DIAGNOSIS_PLAN.pairedLevers) break;
+    if (keyOfMoves(r.moves) === strategy) continue;
     if (!leaders.some((l) => overlaps(l.moves, r.moves))) leaders.push(r);
   }
   // the playbook's basics are always paired with the best moves (alone they may bring runs only a little closer: a neglected group needs them with content)
