@@ -6,7 +6,8 @@
  * have been the activity, and the playbook's basics are tried as one move.
  */
 import { describe, expect, it } from 'vitest';
-import { basicsMove, diagnosisFrom, hoursJustified, movesOf, withNeededMoves, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { basicsMove, diagnose, diagnosisFrom, hoursJustified, isBasics, movesOf, withNeededMoves, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { runTasksHere } from '../../src/model/planning/jobs.ts';
 import { remedyCells } from '../../src/model/planning/diagnosis-text.ts';
 import { scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { leverAt, leversFor } from '../../src/model/planning/levers.ts';
@@ -78,4 +79,13 @@ describe('diagnosis advice', () => {
     expect(remedyCells(r, base, 'en').costs.join(' ')).toMatch(/the ads were the activity/);
     expect(remedyCells(r, base, 'zh-CN').costs.join(' ')).toMatch(/原来的活跃来自广告/);
   });
+
+  it('leads a neglected group with the playbook\'s basics, and never a points competition without points', async () => {
+    const d = await diagnose(runTasksHere, { ...scenario('no-operations'), horizonDays: 21 }, 20);
+    const listed = [...d.remedies, ...(d.unconfirmed ?? []), ...d.goals.flatMap((g) => [...g.moves, ...(g.unconfirmed ?? [])])];
+    expect(d.remedies.length).toBeGreaterThan(0);
+    expect(isBasics(d.remedies[0])).toBe(true);
+    for (const r of listed) if (r.moves.some((m) => m.path === 'incentives.teamCompetition')) expect(r.moves.map((m) => m.path)).toContain('incentives.points');
+    for (const r of listed) expect(r.moves.some((m) => m.path === 'content.themeDay' && m.to !== 0 && m.to !== 4)).toBe(false);
+  }, 120_000);
 });
