@@ -8,7 +8,7 @@ import { SUMMARY_KEYS } from '../model/metrics.ts';
 import type { Executor } from '../model/planning/jobs.ts';
 import { ALL_FIELDS } from '../model/fields.ts';
 import type { Locale } from '../model/format.ts';
-import { appliesToGroup, isNumeric, leverAt, leversFor, type Lever } from '../model/planning/levers.ts';
+import { appliesToGroup, isNumeric, leverAt, leversFor, needsMissing, type Lever } from '../model/planning/levers.ts';
 import type { Output } from '../model/planning/sensitivity-model.ts';
 import { plain, UserError } from './io.ts';
 import { readScenarioFile, withOverrides } from './scenario-args.ts';
@@ -76,6 +76,13 @@ function positioningName(scenario: Scenario, locale: Locale): string {
 export function notForThisGroup(lever: Lever, scenario: Scenario, locale: Locale): string {
   const applying = leversFor(scenario).map((l) => l.path).join(locale === 'zh-CN' ? '、' : ', ');
   const group = positioningName(scenario, locale);
+  const needed = lever.needs && needsMissing(lever, scenario) ? leverAt(lever.needs.path) : undefined;
+  // a team points competition with the points off: it needs that lever on first, whatever the group
+  if (needed) {
+    return locale === 'zh-CN'
+      ? `命令行：--levers：${lever.path}（${lever.label.zh}）需要先开启${needed.label.zh}（${needed.path}）：当前为关闭。适用的策略项：${applying}`
+      : `command line: --levers: ${lever.path} (${lever.label.en}) needs ${needed.label.en} (${needed.path}) switched on first: it is off. Levers that apply: ${applying}`;
+  }
   return locale === 'zh-CN'
     ? `命令行：--levers：${lever.path}（${lever.label.zh}）不适用于${group}群：这类群的运营者无法设置它。适用的策略项：${applying}`
     : `command line: --levers: ${lever.path} (${lever.label.en}) does not apply to a ${group} group: its operator does not set it. Levers that apply: ${applying}`;

@@ -64,6 +64,21 @@ export interface FieldRecord {
    */
   readonly positionings?: readonly Positioning[];
   /**
+   * Another lever this one needs switched on: with `path` at `off` the lever
+   * does nothing an operator would recognise (a team *points* competition
+   * with no points), so the planner does not move it alone; the diagnosis
+   * moves it together with that lever, set to the playbook's setting.
+   */
+  readonly needs?: { readonly path: string; readonly off: string | boolean };
+  /**
+   * Options interchangeable with one another (the weekdays of a theme day):
+   * a move from one to another is the run's calendar, not advice. The
+   * diagnosis moves such a lever only between "none" and the playbook's
+   * setting; the goal seek within the playbook keeps it where it is (or at
+   * the playbook's setting when it is off).
+   */
+  readonly lateral?: readonly string[];
+  /**
    * A window whose length is a lever of its own (the posting window's,
    * `content.windowHours`): that lever's record. It has no input of its own
    * (the editor sets the window's two ends); its source is the window's and
@@ -275,7 +290,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
       { path: 'incentives.chainRewards', kind: 'boolean', positionings: COMMUNITY, label: tx('Chain (接龙) rewards', '接龙奖励'),
         playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('rewards for topic chains (接龙) are the lever for daily messages', '接龙奖励是提升日均发言的手段') } },
-      { path: 'incentives.teamCompetition', kind: 'boolean', positionings: COMMUNITY, label: tx('Team points competition', '小组积分竞赛'),
+      { path: 'incentives.teamCompetition', kind: 'boolean', positionings: COMMUNITY, needs: { path: 'incentives.points', off: 'none' }, label: tx('Team points competition', '小组积分竞赛'),
         playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§5',
           reason: tx('team points competitions are the lever for weekly participation', '小组积分竞赛是提升周参与率的手段') } },
       { path: 'penalties.enabled', kind: 'boolean', label: tx('Enforce the covenant', '执行群公约'),
@@ -290,7 +305,8 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
       { path: 'penalties.detection', kind: 'share', label: tx('Chance the team notices', '违规发现率'), step: 0.05,
         practical: [0.2, 1] },
       { path: 'penalties.publicNotice', kind: 'boolean', label: tx('Announce removals with @all', '@全体成员 公示移出'),
-        playbook: { values: [true], advice: true, source: '§4',
+        // a brand does not @all-announce that it removed a customer: a community's rule (§4)
+        playbook: { positionings: COMMUNITY, values: [true], advice: true, source: '§4',
           reason: tx('the admin announces removals with @all', '管理员 @全体成员 公示') } },
       { path: 'ruleChanges', kind: 'ruleChanges', label: tx('Rule changes', '规则变更'), help: tx('3 days’ notice and a chain vote keep the cost small.', '提前 3 天公告并接龙投票，代价最小。') },
     ],
@@ -319,6 +335,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           practical: [1, 4],
           playbook: { min: 1, max: 2, advice: 2, source: '§5', reason: WINDOW_REASON } } },
       { path: 'content.themeDay', kind: 'select', positionings: COMMUNITY, label: tx('Weekly theme day', '每周主题讨论日'), options: WEEKDAY_OPTIONS,
+        lateral: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
         playbook: { positionings: COMMUNITY, values: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], advice: 'thu', source: '§5',
           reason: tx('a weekly theme discussion (e.g. Thursday Q&A day)', '每周一次主题讨论日（如周四行业问答日）') } },
       { path: 'content.monthlyEvent', kind: 'boolean', positionings: COMMUNITY, label: tx('Monthly online party', '月度线上活动'),

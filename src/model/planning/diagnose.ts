@@ -18,8 +18,8 @@ import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import { evaluateRanges, type Executor, type RunRange } from './jobs.ts';
 import { explainOutcome } from './outcome.ts';
 import { HOLDOUT_FIRST_RUN, medianAnswer } from './goal-seek.ts';
-import { advicePosition, breachesOf, scenarioBreaches, type Breach } from './guardrails.ts';
-import { gridOf, isWindowLever, leverAt, leversFor, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
+import { advicePosition, breachesOf, playbookSettings, scenarioBreaches, type Breach } from './guardrails.ts';
+import { gridOf, isWindowLever, leverAt, LEVERS, leversFor, needsMissing, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
 
 /** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis (the scorecard's "pass" cut-off). */
 export const RELIABLY_MET = RELIABLE;
@@ -155,6 +155,11 @@ export function movesOf(lever: Lever, scenario: Scenario): Move[] {
   const advice = advicePosition(lever, scenario);
   if (advice !== undefined && advice >= lever.min && advice <= lever.max) targets.add(advice);
   targets.delete(from);
+  // interchangeable options (a theme day's weekdays): only "none" ↔ the playbook's day; Thursday → Wednesday is the run's calendar, not advice
+  if (lever.options && lever.lateral) {
+    const lateral = (i: number) => lever.lateral!.includes(String(lever.options![i].value));
+    for (const to of [...targets]) if (lateral(to) && (lateral(from) || to !== advice)) targets.delete(to);
+  }
   return [...targets].sort((a, b) => a - b).map((to) => ({ path: lever.path, from, to }));
 }
 
@@ -287,6 +292,64 @@ export function playbookWindowMove(usable: readonly Lever[], scenario: Scenario)
   return moves.length === 2 && moves.every((m) => m.from !== m.to) ? [moves] : [];
 }
 
+/**
+ * A lever that needs another switched on (a team points competition with the
+ * points off: `needs` on its field record) is moved together with that lever,
+ * set to the playbook's setting: "points none → per effective message + team
+ * competition no → yes" is one move, never "competition no → yes" alone.
+ */
+export function withNeededMoves(scenario: Scenario): (readonly Move[])[] {
+  return LEVERS.flatMap((lever): (readonly Move[])[] => {
+    if (!lever.needs || !needsMissing(lever, scenario) || (lever.positionings && !lever.positionings.includes(scenario.group.positioning))) return [];
+    const needed = leverAt(lever.needs.path);
+    const to = needed && advicePosition(needed, scenario);
+    if (!needed || to === undefined) return [];
+    const from = positionOf(needed, scenario);
+    return movesOf({ ...lever, needs: undefined }, scenario).map((m) => [{ path: needed.path, from, to }, m]);
+  });
+}
+
+/**
+ * The playbook's basics a neglected group lacks, tried as one move: the
+ * announcement with the covenant (§2), enforcing the covenant against ads
+ * (§3, §4) and DMs to silent members (§6), each at the playbook's setting,
+ * when at least two of them are missing. Alone each may change little (the
+ * covenant is worth little unannounced, a DM little in a group with nothing to
+ * come back to); together they are what an operator does first.
+ */
+export const BASICS = ['content.announcement', 'penalties.enabled', 'activation.dmPerAdminPerDay'] as const;
+export function basicsMove(usable: readonly Lever[], scenario: Scenario): (readonly Move[])[] {
+  const moves = BASICS.flatMap((path): Move[] => {
+    const lever = usable.find((l) => l.path === path);
+    const advice = lever && advicePosition(lever, scenario);
+    if (!lever || advice === undefined) return [];
+    const from = positionOf(lever, scenario);
+    return breachesOf([[path, from]], scenario).length && from !== advice ? [{ path, from, to: advice }] : [];
+  });
+  return moves.length >= 2 ? [moves] : [];
+}
+
+/**
+ * The playbook strategy as one move: every lever this group's operator sets
+ * that leaves its guardrail, at the playbook's setting (`playbookSettings`),
+ * when that is at least 3 levers and more than the basics. For a neglected
+ * group it is the honest first comparison: on the no-operations preset it
+ * meets every goal more often, for fewer team hours, than "posts 0 → 14 +
+ * points + competition" (8 % vs 5 % of 100 fresh runs, 6.2 h vs 7 h a week).
+ */
+export function playbookStrategyMove(usable: readonly Lever[], scenario: Scenario): (readonly Move[])[] {
+  // a lever held back only because the one it needs is off (the competition, while points are off) is moved with it
+  const held = LEVERS.filter((l) => l.needs && needsMissing(l, scenario) && (!l.positionings || l.positionings.includes(scenario.group.positioning)));
+  const levers = [...usable, ...held];
+  const moves = playbookSettings(levers, scenario).map(([path, to]): Move => ({ path, from: positionOf(levers.find((l) => l.path === path)!, scenario), to }))
+    .filter((m) => m.from !== m.to);
+  const basics = basicsMove(usable, scenario)[0] ?? [];
+  return moves.length >= 3 && moves.length > basics.length ? [moves] : [];
+}
+
+/** Whether a remedy is (or holds) the playbook's basics (`basicsMove`). */
+export const isBasics = (r: { readonly moves: readonly Move[] }): boolean => BASICS.filter((p) => r.moves.some((m) => m.path === p)).length >= 2;
+
 /** Whether every move sets its lever to the playbook's own setting (admins 3, the window 19:00–21:00, promotions 0). */
 export function isPlaybookMove(moves: readonly Move[], scenario: Scenario): boolean {
   return moves.every((m) => { const lever = leverAt(m.path); return lever !== undefined && advicePosition(lever, scenario) === m.to; });
@@ -301,7 +364,8 @@ export async function diagnose(
   const firstLook = Math.min(screenRuns, DIAGNOSIS_PLAN.firstLookRuns);
   // every move validated once: the invalid ones are left out
   const usable = leversFor(base);
-  const singles = [...usable.flatMap((lever) => movesOf(lever, base).map((move): readonly Move[] => [move])), ...playbookWindowMove(usable, base)]
+  const singles = [...usable.flatMap((lever) => movesOf(lever, base).map((move): readonly Move[] => [move])), ...playbookWindowMove(usable, base),
+    ...withNeededMoves(base), ...basicsMove(usable, base), ...playbookStrategyMove(usable, base)]
     .flatMap((moves) => {
       const parsed = withSettings(base, moves.map((m): Setting => [m.path, m.to]));
       return parsed.ok ? [{ moves, scenario: parsed.scenario }] : [];
@@ -383,10 +447,16 @@ export async function diagnose(
   // (the playbook's whole window counts as one move, on the window's two levers)
   const leaders: Remedy[] = [];
   const overlaps = (a: readonly Move[], b: readonly Move[]) => a.some((m) => b.some((o) => o.path === m.path));
+  // (the playbook strategy moves most levers: paired, it would only block the pairs of the others)
+  const strategy = keyOfMoves(playbookStrategyMove(usable, base)[0] ?? []);
   for (const r of [...full].sort(byRank)) {
     if (leaders.length >= DIAGNOSIS_PLAN.pairedLevers) break;
+    if (keyOfMoves(r.moves) === strategy) continue;
     if (!leaders.some((l) => overlaps(l.moves, r.moves))) leaders.push(r);
   }
+  // the playbook's basics are always paired with the best moves (alone they may bring runs only a little closer: a neglected group needs them with content)
+  const basics = full.find((r) => isBasics(r) && r.moves.length === basicsMove(usable, base)[0]?.length);
+  if (basics && !leaders.includes(basics) && !leaders.some((l) => overlaps(l.moves, basics.moves))) leaders.push(basics);
   const fullRuns = new Map(shortlist.map((c, k) => [keyOfMoves(c.moves), [...c.runs, ...rest[k]]]));
   const pairs = leaders.flatMap((a, i) => leaders.slice(i + 1).flatMap((b) => {
     const moves = [...a.moves, ...b.moves];
@@ -496,12 +566,15 @@ export function diagnosisFrom(
   // once checked on fresh runs, only confirmed remedies are advised; the others, playbook-consistent, are listed apart as possible noise
   const isChecked = remedies.some((r) => r.check);
   const reliable = (r: Remedy) => !isChecked || (r.check?.confirmed ?? false);
-  const candidates = (raise.length ? raise : closer).filter(serviceJustified);
-  // (when none raises it, the check on every goal at once cannot confirm a move that only brings runs closer: those are listed as they are, marked)
-  const overall = distinctLevers(raise.length ? candidates.filter(reliable) : candidates, DIAGNOSIS_PLAN.listed, base);
+  const advisable = (r: Remedy) => serviceJustified(r) && hoursJustified(r, base, current);
+  // (when none raises it reliably, the check on every goal at once cannot confirm a move that only brings runs closer: those are listed as they
+  // are, marked; a raise fresh runs do not confirm is listed apart and does not hide them — over-marketing's "promotions 21 → 0" stays advice
+  // when the whole playbook strategy raises the chance in the search but not on fresh runs)
+  const raisers = raise.filter((r) => advisable(r) && reliable(r));
+  const overall = distinctLevers(raisers.length ? raisers : closer.filter((r) => !raise.includes(r) && advisable(r)), DIAGNOSIS_PLAN.listed, base);
   // (a version of a remedy listed above is not listed again apart: one remedy per set of levers)
   const apart = (list: readonly Remedy[], shown: readonly Remedy[]) => list.filter((r) => !shown.some((o) => leverKey(o) === leverKey(r)));
-  const unconfirmed = isChecked ? distinctLevers(apart(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r)), overall), DIAGNOSIS_PLAN.listed, base) : [];
+  const unconfirmed = isChecked ? distinctLevers(apart(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r) && hoursJustified(r, base, current)), overall), DIAGNOSIS_PLAN.listed, base) : [];
   const diagnosed = goals.flatMap((threshold): GoalDiagnosis[] => {
     const metShare = share(current, (s) => meetsGoal(threshold, s[threshold.metric]));
     if (metShare >= RELIABLY_MET) return [];
@@ -514,7 +587,15 @@ export function diagnosisFrom(
     // (a result checked before goals were checked one by one falls back on the check of every goal at once)
     const goalReliable = (r: Remedy) => !isChecked || (goalCheckOf(r, threshold.metric) ?? r.check)?.confirmed === true;
     const values = current.map((s) => s[threshold.metric]).filter((v): v is number => v !== null).sort((a, b) => a - b);
-    const moves = distinctLevers(helps.filter(goalReliable), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric);
+    // the playbook's basics (announcement, covenant, DMs) lead a goal they confirmedly raise: what an operator does first, before more content or events
+    // (of similar value: at least half the best one's gain on this goal)
+    const gainOn = (r: Remedy) => { const e = r.goals.find((g) => g.metric === threshold.metric)!; return e.metShare[1] - e.metShare[0]; };
+    const basicsFirst = (list: readonly Remedy[]) => {
+      const best = Math.max(0, ...list.map(gainOn));
+      const lead = (r: Remedy) => isBasics(r) && gainOn(r) >= best / 2;
+      return [...list].sort((a, b) => Number(lead(b)) - Number(lead(a)));
+    };
+    const moves = distinctLevers(basicsFirst(helps.filter(goalReliable)), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric);
     return [{
       threshold, metShare, median: values.length ? quantileSorted(values, 0.5) : null, moves,
       unconfirmed: isChecked ? distinctLevers(apart(helps.filter((r) => !goalReliable(r) && !r.breaches.length && !lowersService(r)), moves), DIAGNOSIS_PLAN.perGoalListed, base, threshold.metric) : [],
@@ -533,10 +614,38 @@ export function diagnosisFrom(
     breaches: scenarioBreaches(base),
     remedies: overall,
     unconfirmed,
-    remediesRaise: raise.length > 0,
+    remediesRaise: raisers.length > 0 || (overall.length === 0 && raise.length > 0),
     goals: diagnosed,
     outcome: explainOutcome(base, current),
   };
+}
+
+/**
+ * Team hours a remedy may add without fixing a missed goal (judgement): half
+ * an hour a week, or a quarter more. A move that nearly triples the hours
+ * (customer service: DMs 0 → 3, 2 h → 5.6 h a week) to lift a goal already met
+ * in ≥ 80 % of runs is not advice: it is listed only when it raises a goal
+ * that is missed (met in < 80 % of runs) by WORTH_SUGGESTING or more.
+ */
+export const EXTRA_HOURS = { hours: 0.5, share: 0.25 } as const;
+export function hoursJustified(r: Remedy, base: Scenario, current: readonly Summary[]): boolean {
+  const added = r.hours[1] - r.hours[0];
+  if (added < Math.max(EXTRA_HOURS.hours, EXTRA_HOURS.share * r.hours[0])) return true;
+  const goals = goalsOf(base);
+  return gainsOf(r).some((e) => {
+    const g = goals.find((t) => t.metric === e.metric)!;
+    return share(current, (s) => meetsGoal(g, s[g.metric])) < RELIABLY_MET;
+  });
+}
+
+/**
+ * Whether a remedy removes unwanted messages (fewer promotions, plain red
+ * packets or a promotion's hook): daily messages falling below the band are
+ * then the ads' absence, the group's own talk showing (§5: over-marketing
+ * inflates activity falsely), said so where the cost is shown.
+ */
+export function removesAds(r: { readonly moves: readonly Move[] }): boolean {
+  return r.moves.some((m) => ['content.promoPerWeek', 'content.redPacketsPerWeek', 'content.promoHook'].includes(m.path) && m.to < m.from);
 }
 
 /** The current strategy as a remedy with no moves, on the same runs (what a remedy must beat). */
@@ -580,7 +689,8 @@ function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenari
     if (seen.has(key)) continue;
     // a pair is not listed when a lever of it is already mentioned (a move alone is: "one change at a time")
     const levers = key.split('&');
-    if (levers.length > 1 && levers.some((l) => mentioned.has(l))) continue;
+    // (the playbook's basics alone are: the first step of the playbook strategy listed above, not the same advice again)
+    if (levers.length > 1 && levers.some((l) => mentioned.has(l)) && !levers.every((l) => (BASICS as readonly string[]).includes(l))) continue;
     seen.add(key);
     levers.forEach((l) => mentioned.add(l));
     // of the same standing: confirmed (for the goal a section is about, if any) and within the playbook, or not

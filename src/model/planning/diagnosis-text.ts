@@ -9,7 +9,7 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
-import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
+import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
 import { describeBreach } from './guardrails.ts';
 import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
 
@@ -85,7 +85,8 @@ export function describeRemedy(r: Remedy, base: Scenario, locale: Locale, focus?
     const g = goals.get(c.metric)!;
     const unit = SUMMARY[c.metric].unit === 'perDay' ? (l === 'zh' ? ' 条/天' : ' a day') : '';
     // a band (5–15 messages a day) left below: say which side
-    const side = g.direction !== 'between' || c.kpiChange === 0 ? '' : (l === 'zh' ? `，更常低于 ${g.value}` : `: below ${g.value} more often`);
+    const side = g.direction !== 'between' || c.kpiChange === 0 ? '' : c.kpiChange < 0 && removesAds(r) ? (l === 'zh' ? `，${adsWereTheActivity(g.value).zh}` : `: ${adsWereTheActivity(g.value).en}`)
+      : (l === 'zh' ? `，更常低于 ${g.value}` : `: below ${g.value} more often`);
     return `${SUMMARY[c.metric][l]} ${p(c.metShare[0])} → ${p(c.metShare[1])} (${formatSignedChange(locale, c.metric, c.kpiChange)}${unit}${side})`;
   });
   const notes = notesOf(r, goalList, focus?.metric).map((n) => busierText(n, goals.get(n.metric)!, locale));
@@ -127,6 +128,16 @@ export function slowerAnswersText(wait: readonly [number, number] | null | undef
 function remedySlower(r: Remedy, costMetrics: readonly string[], locale: Locale): string | null {
   return costMetrics.includes('firstAnswerMinutesMedian') ? null : slowerAnswersText(r.answerMinutes, locale);
 }
+
+/**
+ * Daily messages below the band after the ads are removed: not a plain price
+ * but the group's own level showing (§5: over-marketing inflates activity
+ * falsely). The goal counts every message, ads too, so the cost stays listed.
+ */
+export const adsWereTheActivity = (low: number): { en: string; zh: string } => ({
+  en: `the ads were the activity: without them the group's own talk is below ${low} a day more often (§5: over-marketing inflates activity falsely)`,
+  zh: `原来的活跃来自广告：去掉广告后，群里自己的发言更常低于每天 ${low} 条（§5：过度营销会虚增活跃度）`,
+});
 
 /**
  * A band goal left on its upper side, as a note: "Daily messages: busier than
@@ -208,7 +219,9 @@ export function remedyCells(r: Remedy, base: Scenario, locale: Locale, focus?: T
   const hoursMove = r.hours[1] - r.hours[0];
   const costs = costsOf(r, goalList, focus?.metric).map((c) => {
     const g = goals.get(c.metric)!;
-    const below = g.direction === 'between' && c.kpiChange < 0 ? (zh ? `（更常低于 ${g.value}）` : ` (below ${g.value} more often)`) : '';
+    // the ads removed were the activity: the group's own talk shows (§5), said so rather than as a plain price
+    const below = g.direction === 'between' && c.kpiChange < 0 ? (removesAds(r) ? (zh ? `（${adsWereTheActivity(g.value).zh}）` : ` (${adsWereTheActivity(g.value).en})`)
+      : zh ? `（更常低于 ${g.value}）` : ` (below ${g.value} more often)`) : '';
     return `${share(c)}${below}`;
   });
   // under a missed goal the check is on that goal, above on every goal at once (a result saved before goals were checked one by one: every goal at once); said so;

@@ -110,6 +110,12 @@ export function withinPlaybook(lever: Lever, scenario: Scenario): Lever {
   const rail = guardrailOf(lever.path, scenario);
   if (!rail) return lever;
   if (lever.options) {
+    // interchangeable options (the weekdays of a theme day): the day it has, or the playbook's when it has none; another weekday is the calendar, not a strategy
+    if (lever.lateral) {
+      const now = positionOf(lever, scenario);
+      const at = lever.lateral.includes(String(lever.options[now].value)) ? now : advicePosition(lever, scenario) ?? now;
+      return { ...lever, min: at, max: at };
+    }
     const allowed = lever.options.flatMap((o, i) => (rail.values!.includes(o.value) ? [i] : []));
     const contiguous = allowed.length > 0 && allowed.at(-1)! - allowed[0] === allowed.length - 1;
     const advice = advicePosition(lever, scenario) ?? positionOf(lever, scenario);

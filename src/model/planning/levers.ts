@@ -33,6 +33,10 @@ export interface Lever {
   readonly options?: readonly { readonly value: string | boolean; readonly label: Bilingual }[];
   /** The positionings whose operator can set it (absent: every group; the field record's `positionings`). */
   readonly positionings?: readonly Positioning[];
+  /** A lever it needs switched on (the field record's `needs`): not moved alone while that one is off. */
+  readonly needs?: { readonly path: string; readonly off: string | boolean };
+  /** Options interchangeable with one another (the field record's `lateral`): no move between two of them is advice. */
+  readonly lateral?: readonly string[];
 }
 
 /** Practical ranges (calibrated judgement, not from the playbook): [min, max] on the lever's axis, as the field records give them. */
@@ -56,7 +60,8 @@ const YES_NO = [
 
 function leverOf(field: FieldSpec): Lever | null {
   if (isNotLever(field.path)) return null;
-  const base = { path: field.path, label: field.label, unit: field.unit, source: field.source, ...(field.positionings ? { positionings: field.positionings } : {}) };
+  const base = { path: field.path, label: field.label, unit: field.unit, source: field.source, ...(field.positionings ? { positionings: field.positionings } : {}),
+    ...(field.needs ? { needs: field.needs } : {}), ...(field.lateral ? { lateral: field.lateral } : {}) };
   switch (field.kind) {
     case 'boolean':
       return { ...base, kind: 'boolean', min: 0, max: 1, step: 1, options: YES_NO };
@@ -194,7 +199,11 @@ export function draftWithSettings<T>(draft: T, scenario: Scenario, settings: rea
 }
 
 /** Whether this group's operator can set the lever at all (a customer-service group does not choose its founder or its inflow). */
-export const appliesToGroup = (lever: Lever, scenario: Scenario): boolean => !lever.positionings || lever.positionings.includes(scenario.group.positioning);
+export const appliesToGroup = (lever: Lever, scenario: Scenario): boolean => (!lever.positionings || lever.positionings.includes(scenario.group.positioning))
+  && !needsMissing(lever, scenario);
+
+/** Whether the lever another one needs is off (a team points competition with no points): then it is not moved alone. */
+export const needsMissing = (lever: Lever, scenario: Scenario): boolean => lever.needs !== undefined && getAt(scenario, lever.needs.path) === lever.needs.off;
 
 /**
  * The levers that can be varied in this scenario over their whole practical
