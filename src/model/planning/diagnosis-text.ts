@@ -9,7 +9,7 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
-import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
+import { answersSlower, costsOf, gainsOf, goalCheckOf, isPlaybookMove, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
 import { describeBreach } from './guardrails.ts';
 import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
 
@@ -26,12 +26,15 @@ function moveList(r: Remedy, base: Scenario, locale: Locale): string[] {
   // the window's start and length moved together read as one window: "14:00–15:00 → 19:00–21:00"
   const windowMoves = r.moves.filter((m) => isWindowLever(m.path));
   const together = windowMoves.length === 2;
-  return r.moves.flatMap((m) => {
+  // the playbook strategy (many levers at the playbook's settings) is named first, so its long list reads as one plan
+  const many = r.moves.length >= 4 && isPlaybookMove(r.moves, base);
+  const title = many ? [l === 'zh' ? `按手册做（${r.moves.length - (together ? 1 : 0)} 项调整）：` : `Follow the playbook (${r.moves.length - (together ? 1 : 0)} changes):`] : [];
+  return [...title, ...r.moves.flatMap((m) => {
     if (together && m.path === WINDOW_HOURS_PATH) return [];
     const lever = leverAt(m.path)!;
     if (together && isWindowLever(m.path)) return [`${lever.label[l]}${colon}${hours(windowAfter([], base))} → ${hours(windowAfter(windowMoves.map((w): Setting => [w.path, w.to]), base))}`];
     return [`${lever.label[l]}${colon}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`];
-  });
+  })];
 }
 
 /** The move's effect on one goal: "Weekly participation +4.1 pp (goal met in 55 % → 70 % of runs)". */
