@@ -355,7 +355,14 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
         ? `${result.withinPlaybook ? '符合手册的' : '尝试过的'}最省策略每周需要 ${h(cheap.assessment.medianCost)} 运营工时，全部达标比例 ${pct(cheap.assessment.chance)}：`
         : `the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs:`);
       for (const [path, v] of cheap.settings.filter(([, v], i) => v !== result.levers[i].current)) print(moveLine(path, v));
-      const costs = result.cheapestCheck ? seekCostsText(result.cheapestCheck, locale) : [];
+      const cc = result.cheapestCheck;
+      // its figures on fresh runs (the search's are flattered: it picked among many on the same runs)
+      if (cc) {
+        print(zh
+          ? `  用 ${cc.runs} 次新模拟复核：全部达标比例 ${pct(cc.start.chance)}（当前） → ${pct(cc.best.chance)}；配对差值 ${formatSignedPoints(locale, cc.chanceDifference.mean)}（${formatSignedPoints(locale, cc.chanceDifference.interval[0])} … ${formatSignedPoints(locale, cc.chanceDifference.interval[1])}）；每周运营工时 ${h(cc.best.medianCost)}`
+          : `  checked on ${cc.runs} fresh runs: every goal met in ${pct(cc.start.chance)} (yours) → ${pct(cc.best.chance)}; paired difference ${signedPoints(cc.chanceDifference.mean)} (${signedPoints(cc.chanceDifference.interval[0])} … ${signedPoints(cc.chanceDifference.interval[1])}); team hours ${cc.best.medianCost.toFixed(1)} a week`);
+      }
+      const costs = cc ? seekCostsText(cc, locale) : [];
       if (costs.length) print(`  ⚠ ${planText('seekCheapestCosts', locale, { cost: costs.join(sep) })}`);
     }
     if (result.withinPlaybook && result.objective.kind === 'maxGoals') {

@@ -77,6 +77,8 @@ describe('the costs of a plan', () => {
     const root = en.shadowRoot!;
     expect(root.querySelector('.seek-none')!.textContent).not.toMatch(/tick more levers/);
     expect(root.querySelector('.seek-cheapest')!.textContent).toMatch(/^The cheapest strategy tried that keeps to the playbook needs [\d.]+ h of team work a week .* Within the playbook the hours go to what it holds: the owner and 3 admins \(§3\)\. Raise the budget to at least [\d.]+ h, or untick “Stay within the playbook”/);
+    // its figures on fresh runs, not only the search's flattered share (the tester read "41 % vs 35 %" as the cheaper plan doing better)
+    expect(root.querySelector('.seek-cheapest-check')!.textContent).toMatch(/^Checked on 20 fresh runs: every goal met at once: .* \(yours\) → .*; paired difference/);
     expect(root.querySelector('.seek-cheapest-costs')!.textContent).toMatch(/^⚠ Applying it costs, on fresh runs: (.+; )?Questions wait longer: median first answer/);
     document.body.replaceChildren();
     const zh = await mount('qc-plan-seek', 'zh-CN', { result: none, scenario: base });

@@ -421,6 +421,7 @@ describe('npm run sim -- optimize / diagnose', () => {
     const text = out.join('\n');
     expect(text).toMatch(/within the playbook no strategy tried fits 3 team hours a week: the hours go to what the playbook holds \(the owner and 3 admins \(§3\).*DMs per admin per day at least 1 \(§6\)\)\. Raise the budget to at least \d+\.\d h, or see with --outside-playbook what leaving the playbook would cost/);
     expect(text).not.toMatch(/tick more levers/);
+    expect(text).toMatch(/ {2}checked on 200 fresh runs: every goal met in \d+ % \(yours\) → \d+ %; paired difference/);
     // the cheapest strategy's moves and costs, as a recommendation's
     expect(text).toMatch(/needs \d+\.\d team hours a week and meets every goal in \d+ % of runs:\n+ {2}DMs per admin per day: 2 → 1/);
     out = [];

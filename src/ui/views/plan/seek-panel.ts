@@ -110,6 +110,7 @@ export class SeekPanel extends PlanPanel {
             const i = r.levers.findIndex((l) => l.path === path);
             return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
           })}</ul>
+          ${r.cheapestCheck ? this.checkLine(r.cheapestCheck, 'seek-cheapest-check') : nothing}
           ${costsLine(cheapCosts, 'seekCheapestCosts', 'seek-cheapest-costs')}
           ${this.isCurrent(scenario) ? html`<button class="apply-cheapest" @click=${() => this.applySettings(cheap.settings)}>${t(locale, 'applyCheapest')}</button>` : nothing}` : nothing}` : nothing}`;
     }
@@ -138,17 +139,23 @@ export class SeekPanel extends PlanPanel {
       <p class="help seek-race">${t(locale, r.separated ? 'seekSeparated' : 'seekNotSeparated', { runs: r.leaderRuns })}</p>
       <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: formatChance(locale, r.start.assessment.chance, r.start.assessment.runs, 'short'), to: formatChance(locale, r.best.assessment.chance, r.best.assessment.runs, 'short'), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
         ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
-      ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
-        runs: c.runs, from: formatChance(locale, c.start.chance, c.runs, 'short'), to: formatChance(locale, c.best.chance, c.runs, 'short'),
-        diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPointsBare(locale, c.chanceDifference.interval[0]), dhi: formatSignedPointsBare(locale, c.chanceDifference.interval[1]),
-        hours: hours(c.best.medianCost),
-      })}</p>
+      ${c ? html`${this.checkLine(c, 'seek-check')}
       ${picked && r.confirm && r.weighed > 1 ? html`<p class="help seek-picked">${t(locale, 'seekPicked', { n: r.weighed, runs: picked.runs, to: formatChance(locale, picked.best.chance, picked.runs, 'short') })}</p>` : nothing}
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
       ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.applySettings(r.best!.settings)}>${t(locale, trusted ? 'applySeek' : 'applySeekAnyway')}</button>` : nothing}
       ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><p class="help runners-up-note">${t(locale, 'runnersUpNote')}</p><ul class="moves">${r.runnersUp.map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
       <button class="link" @click=${() => this.download(r, 'goal-seek', scenario)}>${t(locale, 'planJson')}</button>
     `;
+  }
+
+  /** The figures on fresh runs: every goal at once, yours → the strategy's, the paired difference, its hours. */
+  private checkLine(c: NonNullable<GoalSeekResult['check']>, cls: string) {
+    const locale = this.locale;
+    return html`<p class="numbers ${cls}">${t(locale, 'seekCheck', {
+      runs: c.runs, from: formatChance(locale, c.start.chance, c.runs, 'short'), to: formatChance(locale, c.best.chance, c.runs, 'short'),
+      diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPointsBare(locale, c.chanceDifference.interval[0]), dhi: formatSignedPointsBare(locale, c.chanceDifference.interval[1]),
+      hours: formatByUnit(locale, 'hours', c.best.medianCost),
+    })}</p>`;
   }
 
   /**
