@@ -10,7 +10,7 @@ import { formatPercent, formatSignedChange, formatSignedPoints, langOf, type Loc
 import { guardrailOf } from '../model/planning/guardrails.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { describePosition, leverAt } from '../model/planning/levers.ts';
+import { describePosition, isWindowLever, leverAt } from '../model/planning/levers.ts';
 import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
@@ -318,7 +318,8 @@ export function heldByPlaybookText(result: GoalSeekResult, settings: GoalSeekRes
   settings.forEach(([path, v], i) => {
     const lever = leverAt(path);
     const rail = guardrailOf(path, scenario);
-    if (!lever || !rail || path === 'team.admins' || lever.options) return;
+    // the posting window holds no hours: not named
+    if (!lever || !rail || path === 'team.admins' || lever.options || isWindowLever(path)) return;
     const range = result.levers[i];
     const key = v === range.min && range.min > lever.min ? 'seekHeldAtLeast' : v === range.max && range.max < lever.max ? 'seekHeldAtMost' : null;
     if (key) held.push(planText(key, locale, { lever: lever.label[l], value: describePosition(lever, v, scenario, l), source: rail.source }));

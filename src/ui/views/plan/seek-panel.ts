@@ -9,7 +9,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
-import { leverAt, leversFor, type Setting } from '../../../model/planning/levers.ts';
+import { isWindowLever, leverAt, leversFor, type Setting } from '../../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../../model/planning/goal-seek.ts';
 import type { Objective } from '../../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
@@ -169,7 +169,8 @@ export class SeekPanel extends PlanPanel {
     settings.forEach(([path, v], i) => {
       const lever = leverAt(path);
       const rail = guardrailOf(path, scenario);
-      if (!lever || !rail || path === 'team.admins' || lever.options) return;
+      // the posting window holds no hours: not named
+    if (!lever || !rail || path === 'team.admins' || lever.options || isWindowLever(path)) return;
       const range = r.levers[i];
       const key = v === range.min && range.min > lever.min ? 'seekHeldAtLeast' : v === range.max && range.max < lever.max ? 'seekHeldAtMost' : null;
       if (key) held.push(t(locale, key, { lever: this.label(lever), value: this.position(lever, v), source: rail.source }));
