@@ -6,17 +6,19 @@
  */
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold, type Threshold } from '../model/playbook.ts';
-import { formatSignedChange, formatSignedPoints, langOf, type Locale } from '../model/format.ts';
+import { formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../model/format.ts';
+import { guardrailOf } from '../model/planning/guardrails.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { describePosition, leverAt } from '../model/planning/levers.ts';
+import { describePosition, isWindowLever, leverAt } from '../model/planning/levers.ts';
 import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
 import { RELIABLY_MET, type Remedy } from '../model/planning/diagnose.ts';
-import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, slowerAnswersText, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
+import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, seekCostsText, slowerAnswersText, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
+import { PLAN_MESSAGES } from '../i18n/messages-plan.ts';
 import { plain } from './io.ts';
 import { print } from './terminal.ts';
 
@@ -41,6 +43,7 @@ export function table(rows: string[][]): string {
 }
 
 export const pct = (v: number) => `${Math.round(v * 100)} %`;
+const pctEn = pct;
 
 const isWide = (ch: string) => displayWidth(ch) === 2;
 /** Punctuation that does not start a line: it stays with what it follows. */
@@ -296,67 +299,134 @@ export function sobolTable(indices: readonly SobolIndex[], order: readonly numbe
 const signedPoints = (v: number) => formatSignedPoints('en', v);
 
 const VERDICT = {
-  improves: 'verdict: the fresh runs confirm the gain.',
-  unclear: 'verdict: a gain the fresh runs do not confirm (the interval includes 0); try more runs (--runs) before changing course.',
-  closer: 'verdict: no run meets every goal either way, but the goals are missed by less on fresh runs.',
-  noGain: 'verdict: NO GAIN on fresh runs — keep the current strategy; the search\'s gain was noise or the constraint fails.',
+  improves: { en: 'verdict: the fresh runs confirm the gain.', zh: '结论：新模拟证实了改进。' },
+  unclear: { en: 'verdict: a gain the fresh runs do not confirm (the interval includes 0); try more runs (--runs) before changing course.', zh: '结论：新模拟未能证实这一改进（区间包含 0）；改变做法之前可加跑模拟（--runs）。' },
+  closer: { en: 'verdict: no run meets every goal either way, but the goals are missed by less on fresh runs.', zh: '结论：两者都没有任何一次模拟同时达成全部目标，但新模拟中离目标更近。' },
+  noGain: { en: 'verdict: NO GAIN on fresh runs — keep the current strategy; the search\'s gain was noise or the constraint fails.', zh: '结论：新模拟中没有改进——请保持当前策略；搜索中的改进只是随机波动，或不满足约束。' },
 } as const;
 
+/** A message of the Plan view (messages-plan.ts) in the CLI's language, its {placeholders} filled. */
+function planText(key: keyof typeof PLAN_MESSAGES, locale: Locale, vars: Record<string, string | number> = {}): string {
+  const text: string = PLAN_MESSAGES[key][langOf(locale)];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+/** What the playbook holds in a strategy within it: the owner and the admins (§3), and each lever searched at the end of its guardrail. */
+export function heldByPlaybookText(result: GoalSeekResult, settings: GoalSeekResult['start']['settings'], scenario: Scenario, locale: Locale): string {
+  const l = langOf(locale);
+  const held = [planText('seekHeldTeam', locale, { n: scenario.team.admins })];
+  settings.forEach(([path, v], i) => {
+    const lever = leverAt(path);
+    const rail = guardrailOf(path, scenario);
+    // the posting window holds no hours: not named
+    if (!lever || !rail || path === 'team.admins' || lever.options || isWindowLever(path)) return;
+    const range = result.levers[i];
+    const key = v === range.min && range.min > lever.min ? 'seekHeldAtLeast' : v === range.max && range.max < lever.max ? 'seekHeldAtMost' : null;
+    if (key) held.push(planText(key, locale, { lever: lever.label[l], value: describePosition(lever, v, scenario, l), source: rail.source }));
+  });
+  return held.join(l === 'zh' ? '、' : ', ');
+}
+
 export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
+  const zh = langOf(locale) === 'zh';
+  // Chinese percentages without a space ("35%")
+  const pct = (v: number) => (zh ? formatPercent(locale, v) : pctEn(v));
+  const l = langOf(locale);
+  const sep = zh ? '；' : '; ';
+  const h = (v: number) => (zh ? `${v.toFixed(1)} 小时` : `${v.toFixed(1)} h`);
   const goal = result.objective.kind === 'maxGoals'
-    ? `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`
-    : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`;
-  print(`goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
-  if (result.withinPlaybook) print('within the playbook: each lever within its § setting or range (--outside-playbook lifts this)\n');
+    ? (zh ? `全部目标达成比例最高，且每周运营工时 ≤ ${result.objective.budget} 小时` : `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`)
+    : (zh ? `每周运营工时最少，且全部目标达成比例 ≥ ${pct(result.objective.minChance)}` : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`);
+  print(zh
+    ? `${plain(result.scenario)} 的目标寻优：${goal}\n${result.levers.length} 个策略项，${result.evaluations} 次模拟，用时 ${seconds.toFixed(1)} 秒\n`
+    : `goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
+  if (result.withinPlaybook) print(zh ? '遵循手册：每个策略项限定在手册给出的设置或范围内（--outside-playbook 取消此限制）\n' : 'within the playbook: each lever within its § setting or range (--outside-playbook lifts this)\n');
+  const lever = (path: string) => leverAt(path)!;
+  const moveLine = (path: string, v: number) => {
+    const i = result.levers.findIndex((x) => x.path === path);
+    return `  ${lever(path).label[l]}${zh ? '：' : ': '}${describePosition(lever(path), result.levers[i].current, scenario, l)} → ${describePosition(lever(path), v, scenario, l)}`;
+  };
   if (!result.best) {
-    print(`no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
+    print(zh
+      ? `尝试过的策略都不满足约束（当前策略：全部达标比例 ${pct(result.start.assessment.chance)}，每周运营工时 ${h(result.start.assessment.medianCost)}）。`
+      : `no strategy tried meets the constraint (the current one: ${pct(result.start.assessment.chance)} of runs meet every goal, ${result.start.assessment.medianCost.toFixed(1)} team hours a week).`);
     const cheap = result.cheapest;
-    if (cheap) print(`the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs.`);
+    if (cheap) {
+      print(zh
+        ? `${result.withinPlaybook ? '符合手册的' : '尝试过的'}最省策略每周需要 ${h(cheap.assessment.medianCost)} 运营工时，全部达标比例 ${pct(cheap.assessment.chance)}：`
+        : `the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs:`);
+      for (const [path, v] of cheap.settings.filter(([, v], i) => v !== result.levers[i].current)) print(moveLine(path, v));
+      const cc = result.cheapestCheck;
+      // its figures on fresh runs (the search's are flattered: it picked among many on the same runs)
+      if (cc) {
+        print(zh
+          ? `  用 ${cc.runs} 次新模拟复核：全部达标比例 ${pct(cc.start.chance)}（当前） → ${pct(cc.best.chance)}；配对差值 ${formatSignedPoints(locale, cc.chanceDifference.mean)}（${formatSignedPoints(locale, cc.chanceDifference.interval[0])} … ${formatSignedPoints(locale, cc.chanceDifference.interval[1])}）；每周运营工时 ${h(cc.best.medianCost)}`
+          : `  checked on ${cc.runs} fresh runs: every goal met in ${pct(cc.start.chance)} (yours) → ${pct(cc.best.chance)}; paired difference ${signedPoints(cc.chanceDifference.mean)} (${signedPoints(cc.chanceDifference.interval[0])} … ${signedPoints(cc.chanceDifference.interval[1])}); team hours ${cc.best.medianCost.toFixed(1)} a week`);
+      }
+      const costs = cc ? seekCostsText(cc, locale) : [];
+      if (costs.length) print(`  ⚠ ${planText('seekCheapestCosts', locale, { cost: costs.join(sep) })}`);
+    }
     if (result.withinPlaybook && result.objective.kind === 'maxGoals') {
       const budget = result.objective.budget;
-      print(locale === 'zh-CN'
-        ? `在手册范围内，尝试过的策略都无法在每周 ${budget} 小时内完成：请提高预算，或用 --outside-playbook 查看偏离手册的代价。`
-        : `within the playbook no strategy tried fits ${budget} team hours a week: raise the budget, or see with --outside-playbook what leaving the playbook would cost.`);
+      const floor = cheap ? cheap.assessment.medianCost.toFixed(1) : null;
+      const team = cheap ? heldByPlaybookText(result, cheap.settings, scenario, locale) : planText('seekHeldTeam', locale, { n: scenario.team.admins });
+      print(zh
+        ? `在手册范围内，尝试过的策略都无法在每周 ${budget} 小时内完成：工时花在手册规定的事项上（${team}）。请把预算提高${floor ? `到至少 ${floor} 小时` : ''}，或用 --outside-playbook 查看偏离手册的代价。`
+        : `within the playbook no strategy tried fits ${budget} team hours a week: the hours go to what the playbook holds (${team}). Raise the budget${floor ? ` to at least ${floor} h` : ''}, or see with --outside-playbook what leaving the playbook would cost.`);
     }
     return;
   }
   const changes = result.best.settings.filter(([path, v], i) => v !== result.levers[i].current || path !== result.levers[i].path);
-  const lever = (path: string) => leverAt(path)!;
-  print('recommended changes');
-  if (!changes.length) print('  none: the current strategy is the best found');
-  for (const [path, v] of changes) {
-    const i = result.levers.findIndex((l) => l.path === path);
-    print(`  ${lever(path).label.en}: ${describePosition(lever(path), result.levers[i].current, scenario, 'en')} → ${describePosition(lever(path), v, scenario, 'en')}`);
-  }
-  for (const b of result.best.breaches) print(`  ⚠ ${lever(b.path).label.en}: against the playbook (${b.source}: ${b.reason.en})`);
-  // what it costs the members: slower answers (on the fresh runs of the check), in --lang
   // the figures to trust: the fresh runs that picked nothing (results saved before them: the check's)
-  const trusted = result.confirm ?? result.check;
-  const slower = changes.length && trusted ? slowerAnswersText(trusted.answerMinutes, locale) : null;
-  if (slower) print(`  ⚠ ${locale === 'zh-CN' ? `新模拟上的代价：${slower}` : `cost on fresh runs: ${slower}`}`);
+  const c = result.confirm ?? result.check;
+  const trusted = c !== null && c.verdict === 'improves';
+  // verdict first: only a confirmed gain is recommended; otherwise keep the strategy, and the best candidate is a lead
+  if (changes.length && !trusted) {
+    print(planText('seekKeepVerdict', locale));
+    print(planText('seekLead', locale));
+  } else print(zh ? '推荐的调整' : 'recommended changes');
+  if (!changes.length) print(zh ? '  无：当前策略就是找到的最优策略' : '  none: the current strategy is the best found');
+  for (const [path, v] of changes) print(moveLine(path, v));
+  for (const b of result.best.breaches) print(`  ⚠ ${lever(b.path).label[l]}${zh ? '：违背手册（' : ': against the playbook ('}${b.source}${zh ? '：' : ': '}${b.reason[l]}${zh ? '）' : ')'}`);
+  // what it costs the members: goals met less often, slower answers, more hours (on the fresh runs that picked nothing)
+  const costs = changes.length && c ? seekCostsText(c, locale) : [];
+  if (costs.length) print(`  ⚠ ${planText('seekCost', locale, { cost: costs.join(sep) })}`);
   const a = result.best.assessment;
   const s = result.start.assessment;
-  print(`\nin the search (the best on ${a.runs} runs, the current on ${s.runs}): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
-  print(result.separated ? `the best was told apart from the runner-up on ${result.leaderRuns} runs` : `after ${result.leaderRuns} runs the best is not told apart from the runners-up: they are about as good`);
-  const c = trusted;
+  print(zh
+    ? `\n搜索中（最优策略 ${a.runs} 次模拟，当前策略 ${s.runs} 次）：全部达标比例 ${pct(s.chance)} → ${pct(a.chance)}；每周运营工时 ${h(s.medianCost)} → ${h(a.medianCost)}`
+    : `\nin the search (the best on ${a.runs} runs, the current on ${s.runs}): every goal met in ${pct(s.chance)} → ${pct(a.chance)} of runs; team hours ${s.medianCost.toFixed(1)} → ${a.medianCost.toFixed(1)} a week`);
+  print(planText(result.separated ? 'seekSeparated' : 'seekNotSeparated', locale, { runs: result.leaderRuns }));
   if (c) {
-    print(`checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
-    print(table([['goal', 'current → recommended (share of runs meeting it)', 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
-      `${SUMMARY[g.threshold.metric].en} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
-      g.difference ? `${formatSignedChange('en', g.threshold.metric, g.difference.median)} (${formatSignedChange('en', g.threshold.metric, g.difference.p5)} … ${formatSignedChange('en', g.threshold.metric, g.difference.p95)})` : '—'])]));
+    const points = (v: number) => formatSignedPoints(locale, v);
+    print(zh
+      ? `用 ${c.runs} 次新模拟复核（模拟编号从 ${c.firstRun} 起）：全部达标比例 ${pct(c.start.chance)}（90% 区间 ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}） → ${pct(c.best.chance)}（${pct(c.best.interval[0])}–${pct(c.best.interval[1])}）；配对差值 ${points(c.chanceDifference.mean)}（${points(c.chanceDifference.interval[0])} … ${points(c.chanceDifference.interval[1])}）；每周运营工时 ${h(c.best.medianCost)}${c.withinBudget === false ? '——新模拟上超出预算' : ''}`
+      : `checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
+    print(table([zh ? ['目标', `当前 → ${trusted ? '推荐' : '线索'}（达标比例）`, '指标变化（中位数，p5 … p95）'] : ['goal', `current → ${trusted ? 'recommended' : 'lead'} (share of runs meeting it)`, 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
+      `${SUMMARY[g.threshold.metric][l]} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
+      g.difference ? `${formatSignedChange(locale, g.threshold.metric, g.difference.median)}${zh ? '（' : ' ('}${formatSignedChange(locale, g.threshold.metric, g.difference.p5)} … ${formatSignedChange(locale, g.threshold.metric, g.difference.p95)}${zh ? '）' : ')'}` : '—'])]));
     const picked = result.check;
     if (result.weighed > 1 && picked) {
-      const none = result.objective.kind === 'maxGoals' ? 'none of them within the budget meets every goal more often' : `none of them reaches ${pct(result.objective.minChance)} with fewer team hours`;
-      const where = result.confirm
-        ? `on ${picked.runs} other fresh runs (run indices from ${picked.firstRun}, the frontier's), where it reached ${pct(picked.best.chance)} — as the best of several, a little flattered; the check above ran on runs that picked nothing`
-        : 'on these fresh runs';
-      print(`chosen ${where}, among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): ${none} there`);
+      if (zh) {
+        print(result.confirm
+          ? planText('seekPicked', locale, { n: result.weighed, runs: picked.runs, to: pct(picked.best.chance) })
+          : `在这批新模拟上从 ${result.weighed} 个策略（搜索的领先者、工时—达标曲线上的点和当前策略）中选出。`);
+      } else {
+        const none = result.objective.kind === 'maxGoals' ? 'none of them within the budget meets every goal more often' : `none of them reaches ${pct(result.objective.minChance)} with fewer team hours`;
+        const where = result.confirm
+          ? `on ${picked.runs} other fresh runs (run indices from ${picked.firstRun}, the frontier's), where it reached ${pct(picked.best.chance)} — as the best of several, a little flattered; the check above ran on runs that picked nothing`
+          : 'on these fresh runs';
+        print(`chosen ${where}, among ${result.weighed} strategies (the search's leaders, the hours–chance frontier's points and the current one): ${none} there`);
+      }
     }
-    print(`\n${VERDICT[c.verdict]}`);
+    print(`\n${VERDICT[c.verdict][l]}`);
   }
   if (result.runnersUp.length) {
-    print('\nrunners-up (a runner-up on fewer runs than the best can show a higher share by chance: its interval is wider)');
-    for (const r of result.runnersUp) print(`  ${pct(r.assessment.chance)} on ${r.assessment.runs} runs, ${r.assessment.medianCost.toFixed(1)} h: ${r.settings.map(([p, v]) => `${p}=${describePosition(lever(p), v, scenario, 'en')}`).join(', ')}`);
+    print(zh ? '\n备选策略（模拟次数比最优策略少的备选策略可能因偶然而显示更高的比例：它的区间更宽）' : '\nrunners-up (a runner-up on fewer runs than the best can show a higher share by chance: its interval is wider)');
+    for (const r of result.runnersUp) {
+      const moved = r.settings.filter(([, v], i) => v !== result.levers[i].current).map(([p, v]) => `${lever(p).label[l]} ${describePosition(lever(p), v, scenario, l)}`).join(sep) || planText('currentStrategy', locale);
+      print(zh ? `  ${pct(r.assessment.chance)}（${r.assessment.runs} 次模拟），${h(r.assessment.medianCost)}：${moved}` : `  ${pct(r.assessment.chance)} on ${r.assessment.runs} runs, ${r.assessment.medianCost.toFixed(1)} h: ${moved}`);
+    }
   }
 }
 

@@ -41,10 +41,50 @@ describe('the costs of a plan', () => {
     expect(seek.confirm!.answerMinutes![1]).toBeGreaterThan(seek.confirm!.answerMinutes![0]);
     const en = await mount('qc-plan-seek', 'en', { result: seek, scenario: base });
     expect(en.shadowRoot!.querySelector('.seek-changes')!.textContent).toMatch(/Team answer time on duty/);
-    expect(en.shadowRoot!.querySelector('.seek-slower')!.textContent).toMatch(/^⚠ Cost on fresh runs: Questions wait longer: median first answer [\d.]+ min → [\d.]+ min\.$/);
+    expect(en.shadowRoot!.querySelector('.seek-costs')!.textContent).toMatch(/^⚠ Cost on fresh runs: (.+; )?Questions wait longer: median first answer [\d.]+ min → [\d.]+ min(; .+)?\.$/);
     document.body.replaceChildren();
     const zh = await mount('qc-plan-seek', 'zh-CN', { result: seek, scenario: base });
-    expect(zh.shadowRoot!.querySelector('.seek-slower')!.textContent).toMatch(/^⚠ 新模拟上的代价：提问等待更久：首次响应时效中位数 [\d.]+ 分钟 → [\d.]+ 分钟。$/);
+    expect(zh.shadowRoot!.querySelector('.seek-costs')!.textContent).toMatch(/^⚠ 新模拟上的代价：(.+；)?提问等待更久：首次响应时效中位数 [\d.]+ 分钟 → [\d.]+ 分钟(；.+)?。$/);
+  });
+
+  it('an unconfirmed gain is not recommended: keep your strategy, the best lead and its costs on every goal', async () => {
+    // new-user test: "Recommended changes" over +2 pp (−5.7 … +9.7), core active users 68 % → 60 % shown in the CLI only
+    const c = seek.confirm!;
+    const [first, ...rest] = c.goals;
+    const unconfirmed: GoalSeekResult = { ...seek, confirm: { ...c, verdict: 'unclear', chanceDifference: { mean: 0.02, interval: [-0.057, 0.097] },
+      goals: [{ ...first, metShare: [0.68, 0.6] }, ...rest.map((g) => ({ ...g, metShare: [g.metShare[0], g.metShare[0]] as const }))] } };
+    const en = await mount('qc-plan-seek', 'en', { result: unconfirmed, scenario: base });
+    const root = en.shadowRoot!;
+    expect(root.querySelector('h3')!.textContent).toBe('Keep your strategy: no change was confirmed to do better');
+    expect(root.textContent).not.toMatch(/Recommended changes/);
+    expect(root.querySelector('.seek-lead')!.textContent).toBe('The best lead found, not confirmed:');
+    expect(root.querySelector('.seek-costs')!.textContent).toContain(`${first.threshold.metric === 'firstAnswerMinutesMedian' ? '' : ''}met in 68% → 60% of runs`);
+    expect(root.querySelector('button.apply-seek')!.textContent).toMatch(/Apply anyway/);
+    document.body.replaceChildren();
+    const zh = await mount('qc-plan-seek', 'zh-CN', { result: unconfirmed, scenario: base });
+    expect(zh.shadowRoot!.querySelector('h3')!.textContent).toBe('保持当前策略：没有哪项调整被证实效果更好');
+    expect(zh.shadowRoot!.querySelector('.seek-costs')!.textContent).toContain('达标比例 68% → 60%');
+    // confirmed: recommended
+    document.body.replaceChildren();
+    const confirmed = await mount('qc-plan-seek', 'en', { result: { ...seek, confirm: { ...c, verdict: 'improves' } }, scenario: base });
+    expect(confirmed.shadowRoot!.querySelector('h3')!.textContent).toBe('Recommended changes');
+  });
+
+  it('when nothing fits the budget, the cheapest strategy shows its costs and a hint that is true', async () => {
+    // new-user test: "可放宽预算或勾选更多策略项" at 3 h, though more levers cannot lower the playbook's floor; no slower-answers warning
+    const none: GoalSeekResult = { ...seek, objective: { kind: 'maxGoals', budget: 3 }, best: null, check: null, confirm: null, cheapest: seek.best, cheapestCheck: seek.confirm, withinPlaybook: true };
+    const en = await mount('qc-plan-seek', 'en', { result: none, scenario: base });
+    const root = en.shadowRoot!;
+    expect(root.querySelector('.seek-none')!.textContent).not.toMatch(/tick more levers/);
+    expect(root.querySelector('.seek-cheapest')!.textContent).toMatch(/^The cheapest strategy tried that keeps to the playbook needs [\d.]+ h of team work a week .* Within the playbook the hours go to what it holds: the owner and 3 admins \(§3\)\. Raise the budget to at least [\d.]+ h, or untick “Stay within the playbook”/);
+    // its figures on fresh runs, not only the search's flattered share (the tester read "41 % vs 35 %" as the cheaper plan doing better)
+    expect(root.querySelector('.seek-cheapest-check')!.textContent).toMatch(/^Checked on 20 fresh runs: every goal met at once: .* \(yours\) → .*; paired difference/);
+    expect(root.querySelector('.seek-cheapest-costs')!.textContent).toMatch(/^⚠ Applying it costs, on fresh runs: (.+; )?Questions wait longer: median first answer/);
+    document.body.replaceChildren();
+    const zh = await mount('qc-plan-seek', 'zh-CN', { result: none, scenario: base });
+    expect(zh.shadowRoot!.querySelector('.seek-none')!.textContent).not.toMatch(/勾选更多策略项/);
+    expect(zh.shadowRoot!.querySelector('.seek-cheapest')!.textContent).toMatch(/工时花在手册规定的事项上：群主 \+ 3 名管理员（§3）。请把预算提高到至少 [\d.]+ 小时/);
+    expect(zh.shadowRoot!.querySelector('.seek-cheapest-costs')!.textContent).toMatch(/^⚠ 应用它的代价（新模拟）：(.+；)?提问等待更久/);
   });
 
   it('a curve within the playbook says the hours it starts at, below which the playbook is left', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runEnsemble } from '../../src/model/ensemble.ts';
 import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
 import { assemble, evaluate, evaluateRanges, runTasksHere, shardOf, tasksFor } from '../../src/model/planning/jobs.ts';
-import { draftWithSettings, LEVERS, leverAt, leversFor, parseLeverRange, positionOf, schemaRangeOf, withSettings } from '../../src/model/planning/levers.ts';
+import { draftWithSettings, ladderOf, LEVERS, leverAt, leversFor, parseLeverRange, positionOf, schemaRangeOf, withSettings } from '../../src/model/planning/levers.ts';
 import { runSweep, sweepResult } from '../../src/model/planning/sweep.ts';
 import { morrisDesign, morrisIndices } from '../../src/model/planning/morris.ts';
 import { isUnreliable, saltelliDesign, sobolIndices } from '../../src/model/planning/sobol.ts';
@@ -15,7 +15,7 @@ import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { CONFIRM_FIRST_RUN, goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
 import { costsOf, diagnose, diagnosisFrom, isPlaybookMove, movesOf, notesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
-import { describeGoalMove, describeRemedy, describeRemedyAgain, DIAGNOSIS_TEXT, remedyCells, slowerAnswersText } from '../../src/model/planning/diagnosis-text.ts';
+import { describeGoalMove, describeRemedy, describeRemedyAgain, DIAGNOSIS_TEXT, remedyCells, seekCostsText, slowerAnswersText } from '../../src/model/planning/diagnosis-text.ts';
 import { goalsOf } from '../../src/model/playbook.ts';
 import { JobProgress, TimeLeft } from '../../src/model/planning/time-left.ts';
 import { frontier } from '../../src/model/planning/frontier.ts';
@@ -667,6 +667,33 @@ describe('planning on the model', () => {
     const healthy = scenario('knowledge-sharing');
     const [ok] = await evaluate(runTasksHere, [healthy], 0, 20);
     expect(explainOutcome(healthy, ok)).toEqual([]);
+  });
+
+  it('a goal seek tries the answer time only at minutes an operator would set, not 113 or 117', async () => {
+    // new-user test: "Team answer time on duty 20 → 115 minutes", runners-up at 113–120 minutes
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14 }));
+    const levers = ['team.replyMinutes', 'activation.dmPerAdminPerDay'].map((p) => leverAt(p)!);
+    const result = await goalSeek(runTasksHere, base, { levers, objective: { kind: 'maxGoals', budget: 100 }, candidates: 10, firstRuns: 5, finalRuns: 10, checkRuns: 0, generations: 2, maxRuns: 10 });
+    const rungs = [5, 10, 15, 20, 30, 45, 60, 90, 120];
+    const tried = [result.best!, ...result.runnersUp].map((c) => c.settings[0][1]);
+    expect(tried.length).toBeGreaterThan(2);
+    for (const minutes of tried) expect(rungs).toContain(minutes);
+    // a current setting off the rungs stays one (keeping 8 minutes is a choice), within the range searched only
+    expect(ladderOf('team.replyMinutes', 5, 15, 8)).toEqual([5, 8, 10, 15]);
+    expect(ladderOf('team.replyMinutes', 90, 120, 20)).toEqual([90, 120]);
+    expect(ladderOf('content.postsPerWeek', 0, 14, 3)).toBeUndefined();
+  });
+
+  it('states a goal seek\'s costs: goals met 5 points less often or more, slower answers, more hours', () => {
+    const goals = goalsOf(scenario('knowledge-sharing'));
+    const at = (metric: string) => goals.find((g) => g.metric === metric)!;
+    const check = {
+      goals: [{ threshold: at('coreActiveUsers'), metShare: [0.68, 0.6] as const }, { threshold: at('weeklyParticipation'), metShare: [0.89, 0.86] as const }],
+      answerMinutes: [9, 16] as const, start: { medianCost: 1.9 }, best: { medianCost: 2.4 },
+    };
+    expect(seekCostsText(check, 'en')).toEqual(['Core active users met in 68% → 60% of runs', 'Questions wait longer: median first answer 9 min → 16 min', 'Team hours 1.9 h → 2.4 h a week']);
+    expect(seekCostsText(check, 'zh-CN')).toEqual(['核心活跃用户达标比例 68% → 60%', '提问等待更久：首次响应时效中位数 9 分钟 → 16 分钟', '每周运营工时 1.9 小时 → 2.4 小时']);
+    expect(seekCostsText({ ...check, goals: [], answerMinutes: null, best: { medianCost: 2 } }, 'en')).toEqual([]);
   });
 
   it('a goal seek stays within the budget and is checked on held-out runs', async () => {

@@ -127,6 +127,35 @@ export function slowerAnswersText(wait: readonly [number, number] | null | undef
     : `Questions wait longer: median first answer ${m(wait[0])} → ${m(wait[1])}`;
 }
 
+/** A goal whose share of runs falls by this much or more is a cost of a goal seek's strategy (as a remedy's, diagnose.ts). */
+export const SEEK_COST_POINTS = 0.05;
+
+/**
+ * What a goal seek's strategy costs, on the fresh runs it was checked on (`HeldOutCheck` of goal-seek.ts):
+ * each goal met less often by 5 points or more ("Core active users met in 68% → 60% of runs"), slower
+ * answers (unless the answer time is such a goal), and team hours up by half an hour a week or more.
+ */
+export function seekCostsText(c: {
+  readonly goals: readonly { readonly threshold: Threshold; readonly metShare: readonly [number, number]; readonly difference?: { readonly median: number } | null }[];
+  readonly answerMinutes?: readonly [number, number] | null;
+  readonly start: { readonly medianCost: number };
+  readonly best: { readonly medianCost: number };
+}, locale: Locale): string[] {
+  const l = langOf(locale);
+  const p = (v: number) => formatPercent(locale, v);
+  // a band goal left on its upper side (busier than 5–15 messages a day) is not a cost: a lively group (as in the diagnosis' notes)
+  const busier = (g: (typeof c.goals)[number]) => g.threshold.direction === 'between' && (g.difference?.median ?? 0) > 0;
+  const lower = c.goals.filter((g) => g.metShare[0] - g.metShare[1] >= SEEK_COST_POINTS - 1e-9 && !busier(g));
+  const goals = lower.map((g) => (l === 'zh'
+    ? `${SUMMARY[g.threshold.metric].zh}达标比例 ${p(g.metShare[0])} → ${p(g.metShare[1])}`
+    : `${SUMMARY[g.threshold.metric].en} met in ${p(g.metShare[0])} → ${p(g.metShare[1])} of runs`));
+  const slower = lower.some((g) => g.threshold.metric === 'firstAnswerMinutesMedian') ? null : slowerAnswersText(c.answerMinutes, locale);
+  const hours = (v: number) => formatByUnit(locale, 'hours', v);
+  const more = c.best.medianCost - c.start.medianCost >= 0.5
+    ? [l === 'zh' ? `每周运营工时 ${hours(c.start.medianCost)} → ${hours(c.best.medianCost)}` : `Team hours ${hours(c.start.medianCost)} → ${hours(c.best.medianCost)} a week`] : [];
+  return [...goals, ...(slower ? [slower] : []), ...more];
+}
+
 /** A remedy's slower answers, unless the answer time is a goal already listed among its costs. */
 function remedySlower(r: Remedy, costMetrics: readonly string[], locale: Locale): string | null {
   return costMetrics.includes('firstAnswerMinutesMedian') ? null : slowerAnswersText(r.answerMinutes, locale);

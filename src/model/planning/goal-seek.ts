@@ -120,6 +120,12 @@ export interface GoalSeekResult {
    * saved before it).
    */
   readonly confirm?: HeldOutCheck | null;
+  /**
+   * When nothing fits the constraint: the cheapest strategy tried against the current one on the runs of the
+   * confirmation (`CONFIRM_FIRST_RUN`), so its costs (goals met less often, slower answers) can be shown as a
+   * recommendation's are. Null or absent when there is no cheapest, it is the current strategy, or no check ran.
+   */
+  readonly cheapestCheck?: HeldOutCheck | null;
   /** Strategies weighed on the fresh runs (the search's leaders, the frontier's points and the current one): the best of them on those runs is recommended. */
   readonly weighed: number;
 }
@@ -211,6 +217,14 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
       confirm = heldOutCheck(pair, again, goals, options.objective, CONFIRM_FIRST_RUN);
     }
   }
+  // nothing fits: the cheapest strategy tried on the confirmation's runs, for its costs (what applying it would do to the members)
+  let cheapestCheck: HeldOutCheck | null = null;
+  if (!best && found.cheapest && checkRuns > 0 && keyOf(found.cheapest.position) !== keyOf(start)) {
+    const position = found.cheapest.position;
+    const pair = [space.scenarioAt(start), space.scenarioAt(position)].map((p) => (p.ok ? p.scenario : base));
+    const runs = (await summaries([start, position], CONFIRM_FIRST_RUN, checkRuns)) as Summary[][];
+    cheapestCheck = heldOutCheck(pair, runs, goals, options.objective, CONFIRM_FIRST_RUN);
+  }
   job.finish();
   const bestCandidate = best ? candidate(best) : null;
   const runnersUp = found.runnersUp.filter((a) => !best || keyOf(a.position) !== keyOf(best.position));
@@ -230,6 +244,7 @@ export async function goalSeek(executor: Executor, base: Scenario, options: Goal
     leaderRuns: found.leaderRuns,
     check,
     confirm,
+    cheapestCheck,
     weighed: weighedOnFresh,
   };
 }

@@ -90,6 +90,28 @@ export function leverAt(path: string): Lever | undefined {
   return BY_PATH.get(path);
 }
 
+/**
+ * Settings an operator would pick for a lever, where a 1-unit step is finer than anyone runs a group:
+ * the team's answer time in the minutes a duty rota is written in ("within 15 minutes", "within two
+ * hours"), not 113 or 117. The goal seek and the frontier try only these rungs (within the range
+ * searched), so the figures shown are those of the setting recommended (optimize.ts `ladder`).
+ */
+export const OPERATOR_STEPS: Readonly<Record<string, readonly number[]>> = {
+  'team.replyMinutes': [1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240],
+};
+
+/**
+ * The rungs of a lever's operator steps within [min, max], with the current setting among them when it lies
+ * in the range (keeping 8 minutes is always a choice; a child of the search is not moved off it to 10)
+ * (undefined: the lever has none, or fewer than 2 fall in the range).
+ */
+export function ladderOf(path: string, min: number, max: number, current?: number): readonly number[] | undefined {
+  const steps = OPERATOR_STEPS[path];
+  if (!steps) return undefined;
+  const rungs = [...new Set([...steps, ...(current === undefined ? [] : [current])])].filter((v) => v >= min && v <= max).sort((a, b) => a - b);
+  return rungs.length >= 2 ? rungs : undefined;
+}
+
 export const isNumeric = (lever: Lever): boolean => !lever.options;
 
 /** A lever's position on its axis in a scenario. */

@@ -37,6 +37,31 @@ export interface Dimension {
   readonly min: number;
   readonly max: number;
   readonly step: number;
+  /**
+   * The settings an operator would choose, ascending (e.g. answer times of 5, 10, 15, 20, 30, 45, 60, 90,
+   * 120 minutes): when given, the search tries only these (and a current setting off them as the start),
+   * and a step moves one rung.
+   */
+  readonly ladder?: readonly number[];
+}
+
+/** The rung of a ladder nearest a value. */
+function rungOf(ladder: readonly number[], value: number): number {
+  let best = 0;
+  ladder.forEach((v, k) => { if (Math.abs(v - value) < Math.abs(ladder[best] - value)) best = k; });
+  return best;
+}
+
+/** A value moved by `steps` steps of the dimension (on a ladder: rungs), snapped. */
+export function stepBy(d: Dimension, value: number, steps: number): number {
+  if (d.ladder?.length) return d.ladder[Math.min(d.ladder.length - 1, Math.max(0, rungOf(d.ladder, value) + steps))];
+  return snapTo(d, value + steps * d.step);
+}
+
+/** The setting at a point u of [0, 1] along the dimension (on a ladder: its rungs spread evenly). */
+export function atUnit(d: Dimension, u: number): number {
+  if (d.ladder?.length) return d.ladder[Math.min(d.ladder.length - 1, Math.floor(u * d.ladder.length))];
+  return snapTo(d, d.min + u * (d.max - d.min));
 }
 
 /** What one run of one candidate says. */
@@ -131,10 +156,11 @@ export function assess(position: readonly number[], records: readonly RunRecord[
 }
 
 export function latinHypercube(n: number, dimensions: readonly Dimension[], seed: number): number[][] {
-  return latinHypercubeUnit(n, dimensions.length, `${seed}:lhs`).map((row) => row.map((v, c) => snapTo(dimensions[c], dimensions[c].min + v * (dimensions[c].max - dimensions[c].min))));
+  return latinHypercubeUnit(n, dimensions.length, `${seed}:lhs`).map((row) => row.map((v, c) => atUnit(dimensions[c], v)));
 }
 
 export function snapTo(d: Dimension, value: number): number {
+  if (d.ladder?.length) return d.ladder[rungOf(d.ladder, value)];
   const steps = Math.round((value - d.min) / d.step);
   return Number(Math.min(d.max, Math.max(d.min, d.min + steps * d.step)).toFixed(6));
 }
@@ -178,7 +204,7 @@ export class RunBook {
 
 /** Distinct positions of the space searched (capped: only compared with small counts). */
 export function spaceSize(dimensions: readonly Dimension[]): number {
-  return dimensions.reduce((n, d) => Math.min(1e9, n * (Math.round((d.max - d.min) / d.step) + 1)), 1);
+  return dimensions.reduce((n, d) => Math.min(1e9, n * (d.ladder?.length || Math.round((d.max - d.min) / d.step) + 1)), 1);
 }
 
 /** Runs of a successive halving of n candidates from `firstRuns` to `finalRuns` (as `search` does it), when each has about `made` runs already. */
@@ -367,7 +393,7 @@ export function childOf(elites: readonly (readonly number[])[], dimensions: read
   let mutated = false;
   const mutate = (i: number) => {
     const d = dimensions[i];
-    child[i] = u() < 0.3 ? snapTo(d, d.min + u() * (d.max - d.min)) : snapTo(d, child[i] + (u() < 0.5 ? -1 : 1) * (1 + Math.floor(u() * 3)) * d.step);
+    child[i] = u() < 0.3 ? atUnit(d, u()) : stepBy(d, child[i], (u() < 0.5 ? -1 : 1) * (1 + Math.floor(u() * 3)));
     mutated = true;
   };
   dimensions.forEach((_, i) => { if (u() < rate) mutate(i); });
@@ -381,10 +407,11 @@ function neighboursOf(position: readonly number[], dimensions: readonly Dimensio
   // a neighbour lies inside the ranges searched, even around a start outside them
   const add = (p: number[]) => { const q = p.map((v, i) => snapTo(dimensions[i], v)); if (keyOf(q) !== keyOf(position)) out.set(keyOf(q), q); };
   dimensions.forEach((d, i) => {
-    const far = Math.max(d.step, snapTo(d, d.min + (d.max - d.min) / 4) - d.min);
-    for (const delta of [-far, -d.step, d.step, far]) {
+    // a quarter of the range, in steps (on a ladder: in rungs)
+    const far = d.ladder?.length ? Math.max(1, Math.round((d.ladder.length - 1) / 4)) : Math.max(1, Math.round((snapTo(d, d.min + (d.max - d.min) / 4) - d.min) / d.step));
+    for (const steps of [-far, -1, 1, far]) {
       const p = [...position];
-      p[i] = snapTo(d, p[i] + delta);
+      p[i] = stepBy(d, p[i], steps);
       add(p);
     }
   });
@@ -392,8 +419,8 @@ function neighboursOf(position: readonly number[], dimensions: readonly Dimensio
     if (i === j) return;
     for (const steps of [1, 3]) {
       const p = [...position];
-      p[i] = snapTo(di, p[i] + steps * di.step);
-      p[j] = snapTo(dj, p[j] - steps * dj.step);
+      p[i] = stepBy(di, p[i], steps);
+      p[j] = stepBy(dj, p[j], -steps);
       add(p);
     }
   }));

@@ -11,7 +11,7 @@ import { goalsOf, meetsAll, shortfall, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { evaluate, type Executor } from './jobs.ts';
 import { breachesOf, playbookSettings, withinPlaybook } from './guardrails.ts';
-import { isWindowLever, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
+import { isWindowLever, ladderOf, positionOf, withSettings, type Lever, type Setting } from './levers.ts';
 import { keyOf, type CandidateEvaluator, type RunRecord } from './optimize.ts';
 
 /** Held-out runs start here; a search never uses run indices this high. */
@@ -54,10 +54,15 @@ export function searchSpace(executor: Executor, base: Scenario, chosen: readonly
   const goals = goalsOf(base);
   // within the playbook, only the guardrail's range is searched (the current setting stays a candidate as the start);
   // outside it, a lever set beyond its practical range keeps its setting reachable
+  // a lever with operator steps (the answer time: 5, 10, 15, 20, 30 … minutes) is searched on them only
+  const laddered = (lever: Lever): Lever & { ladder?: readonly number[] } => {
+    const ladder = ladderOf(lever.path, lever.min, lever.max, positionOf(lever, base));
+    return ladder ? { ...lever, ladder } : lever;
+  };
   const levers = chosen.map((lever) => {
-    if (keepToPlaybook) return withinPlaybook(lever, base);
+    if (keepToPlaybook) return laddered(withinPlaybook(lever, base));
     const current = positionOf(lever, base);
-    return { ...lever, min: Math.min(lever.min, current), max: Math.max(lever.max, current) };
+    return laddered({ ...lever, min: Math.min(lever.min, current), max: Math.max(lever.max, current) });
   });
   const settingsOf = (position: readonly number[]) => levers.map((l, i): Setting => [l.path, position[i]]);
   const scenarioAt = (position: readonly number[]) => withSettings(base, settingsOf(position));

@@ -9,12 +9,13 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
-import { leverAt, leversFor, type Setting } from '../../../model/planning/levers.ts';
+import { isWindowLever, leverAt, leversFor, type Setting } from '../../../model/planning/levers.ts';
 import type { GoalSeekResult } from '../../../model/planning/goal-seek.ts';
 import type { Objective } from '../../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
-import { slowerAnswersText } from '../../../model/planning/diagnosis-text.ts';
+import { seekCostsText } from '../../../model/planning/diagnosis-text.ts';
+import { guardrailOf } from '../../../model/planning/guardrails.ts';
 import { t, type MessageKey } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
 
@@ -95,17 +96,22 @@ export class SeekPanel extends PlanPanel {
     const hours = (v: number) => formatByUnit(locale, 'hours', v);
     const chance = (a: { chance: number; runs: number }) => formatChance(locale, a.chance, a.runs);
     const changesOf = (settings: readonly Setting[]) => settings.filter(([, v], i) => v !== r.levers[i].current);
+    const costsLine = (list: readonly string[], key: MessageKey, cls: string) => (list.length
+      ? html`<p class="outcome warn ${cls}">⚠ ${t(locale, key, { cost: list.join(locale === 'zh-CN' ? '；' : '; ') })}</p>` : nothing);
     if (!r.best) {
       // nothing fits the budget: what the cheapest strategy tried is, so the planner can see what the hours go to, and try it
       const cheap = r.cheapest;
       const cheapChanges = cheap ? changesOf(cheap.settings) : [];
-      return html`${this.stale(scenario)}<p class="verdict warn seek-none">⚠ ${t(locale, 'seekNone', { share: chance(r.start.assessment), hours: hours(r.start.assessment.medianCost) })}</p>
-        ${cheap ? html`<p class="outcome seek-cheapest">${t(locale, r.withinPlaybook ? 'seekCheapestPlaybook' : 'seekCheapest', { hours: hours(cheap.assessment.medianCost), share: chance(cheap.assessment) })}</p>
+      const cheapCosts = cheap && r.cheapestCheck ? seekCostsText(r.cheapestCheck, locale) : [];
+      return html`${this.stale(scenario)}<p class="verdict warn seek-none">⚠ ${t(locale, r.withinPlaybook ? 'seekNonePlaybook' : 'seekNone', { share: chance(r.start.assessment), hours: hours(r.start.assessment.medianCost) })}</p>
+        ${cheap ? html`<p class="outcome seek-cheapest">${t(locale, r.withinPlaybook ? 'seekCheapestPlaybook' : 'seekCheapest', { hours: hours(cheap.assessment.medianCost), share: chance(cheap.assessment), held: this.heldByPlaybook(r, cheap.settings, scenario) })}</p>
           ${cheapChanges.length ? html`<ul class="moves seek-cheapest-changes">${cheapChanges.map(([path, v]) => {
             const lever = leverAt(path)!;
             const i = r.levers.findIndex((l) => l.path === path);
             return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
           })}</ul>
+          ${r.cheapestCheck ? this.checkLine(r.cheapestCheck, 'seek-cheapest-check') : nothing}
+          ${costsLine(cheapCosts, 'seekCheapestCosts', 'seek-cheapest-costs')}
           ${this.isCurrent(scenario) ? html`<button class="apply-cheapest" @click=${() => this.applySettings(cheap.settings)}>${t(locale, 'applyCheapest')}</button>` : nothing}` : nothing}` : nothing}`;
     }
     const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
@@ -114,34 +120,62 @@ export class SeekPanel extends PlanPanel {
     const picked = r.check;
     // the figures to trust: the runs that picked nothing (results saved before them: the check's)
     const c = r.confirm ?? r.check;
-    // what the recommendation costs the members: slower answers, on the fresh runs of the check
-    const slower = changes.length && c ? slowerAnswersText(c.answerMinutes, locale) : null;
-    // only a gain the fresh runs confirm is shown as good: "closer" and "unclear" are warnings
+    // what the strategy costs the members: goals met less often, slower answers, more hours, on the fresh runs of the check
+    const costs = changes.length && c ? seekCostsText(c, locale) : [];
+    // only a gain the fresh runs confirm is shown as good and recommended: otherwise, verdict first — keep the strategy —
+    // and the best candidate as a lead, with its costs
     const trusted = c !== null && c.verdict === 'improves';
+    const lead = changes.length > 0 && !trusted;
     return html`
       ${this.stale(scenario)}
-      <h3>${t(locale, 'seekBest')}</h3>
+      ${lead ? html`<h3 class="seek-keep-verdict">${t(locale, 'seekKeepVerdict')}</h3><p class="help seek-lead">${t(locale, 'seekLead')}</p>` : html`<h3>${t(locale, 'seekBest')}</h3>`}
       ${changes.length ? html`<ul class="moves seek-changes">${changes.map(([path, v]) => {
         const lever = leverAt(path)!;
         const i = r.levers.findIndex((l) => l.path === path);
         return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
       })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
-      ${slower ? html`<p class="outcome warn seek-slower">⚠ ${t(locale, 'seekCost', { cost: slower })}</p>` : nothing}
+      ${costsLine(costs, 'seekCost', 'seek-costs')}
       ${r.best.breaches.length ? html`<ul class="moves seek-against">${r.best.breaches.map((b) => html`<li class="against">⚠ ${this.label(leverAt(b.path)!)}${this.colon}${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
       <p class="help seek-race">${t(locale, r.separated ? 'seekSeparated' : 'seekNotSeparated', { runs: r.leaderRuns })}</p>
       <p class="numbers">${t(locale, 'seekSearch', { runs: r.best.assessment.runs, from: formatChance(locale, r.start.assessment.chance, r.start.assessment.runs, 'short'), to: formatChance(locale, r.best.assessment.chance, r.best.assessment.runs, 'short'), hoursFrom: hours(r.start.assessment.medianCost), hoursTo: hours(r.best.assessment.medianCost), total: r.evaluations })}
         ${changes.length ? t(locale, 'seekOptimistic') : ''}</p>
-      ${c ? html`<p class="numbers seek-check">${t(locale, 'seekCheck', {
-        runs: c.runs, from: formatChance(locale, c.start.chance, c.runs, 'short'), to: formatChance(locale, c.best.chance, c.runs, 'short'),
-        diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPointsBare(locale, c.chanceDifference.interval[0]), dhi: formatSignedPointsBare(locale, c.chanceDifference.interval[1]),
-        hours: hours(c.best.medianCost),
-      })}</p>
+      ${c ? html`${this.checkLine(c, 'seek-check')}
       ${picked && r.confirm && r.weighed > 1 ? html`<p class="help seek-picked">${t(locale, 'seekPicked', { n: r.weighed, runs: picked.runs, to: formatChance(locale, picked.best.chance, picked.runs, 'short') })}</p>` : nothing}
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
       ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.applySettings(r.best!.settings)}>${t(locale, trusted ? 'applySeek' : 'applySeekAnyway')}</button>` : nothing}
       ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><p class="help runners-up-note">${t(locale, 'runnersUpNote')}</p><ul class="moves">${r.runnersUp.map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
       <button class="link" @click=${() => this.download(r, 'goal-seek', scenario)}>${t(locale, 'planJson')}</button>
     `;
+  }
+
+  /** The figures on fresh runs: every goal at once, yours → the strategy's, the paired difference, its hours. */
+  private checkLine(c: NonNullable<GoalSeekResult['check']>, cls: string) {
+    const locale = this.locale;
+    return html`<p class="numbers ${cls}">${t(locale, 'seekCheck', {
+      runs: c.runs, from: formatChance(locale, c.start.chance, c.runs, 'short'), to: formatChance(locale, c.best.chance, c.runs, 'short'),
+      diff: formatSignedPoints(locale, c.chanceDifference.mean), dlo: formatSignedPointsBare(locale, c.chanceDifference.interval[0]), dhi: formatSignedPointsBare(locale, c.chanceDifference.interval[1]),
+      hours: formatByUnit(locale, 'hours', c.best.medianCost),
+    })}</p>`;
+  }
+
+  /**
+   * What the playbook holds in the cheapest strategy, from the data the result has: the owner and the admins
+   * (§3, from the scenario), and each lever searched that sits at the end of its guardrail (e.g. DMs per admin
+   * per day at least 1, §6). No split of the hours by task is made up: the model does not record one.
+   */
+  private heldByPlaybook(r: GoalSeekResult, settings: readonly Setting[], scenario: Scenario): string {
+    const locale = this.locale;
+    const held = [t(locale, 'seekHeldTeam', { n: scenario.team.admins })];
+    settings.forEach(([path, v], i) => {
+      const lever = leverAt(path);
+      const rail = guardrailOf(path, scenario);
+      // the posting window holds no hours: not named
+    if (!lever || !rail || path === 'team.admins' || lever.options || isWindowLever(path)) return;
+      const range = r.levers[i];
+      const key = v === range.min && range.min > lever.min ? 'seekHeldAtLeast' : v === range.max && range.max < lever.max ? 'seekHeldAtMost' : null;
+      if (key) held.push(t(locale, key, { lever: this.label(lever), value: this.position(lever, v), source: rail.source }));
+    });
+    return held.join(locale === 'zh-CN' ? '、' : ', ');
   }
 
 }
