@@ -353,7 +353,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     const cheap = result.cheapest;
     if (cheap) {
       print(zh
-        ? `${result.withinPlaybook ? '符合手册的' : '尝试过的'}最省策略每周需要 ${h(cheap.assessment.medianCost)} 运营工时，全部达标比例 ${pct(cheap.assessment.chance)}：`
+        ? `${result.withinPlaybook ? '符合手册的' : '尝试过的'}最省策略每周需要运营工时 ${h(cheap.assessment.medianCost)}，全部达标比例 ${pct(cheap.assessment.chance)}：`
         : `the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs:`);
       for (const [path, v] of cheap.settings.filter(([, v], i) => v !== result.levers[i].current)) print(moveLine(path, v));
       const cc = result.cheapestCheck;
