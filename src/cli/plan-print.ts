@@ -50,8 +50,8 @@ const CLOSING = new Set([...'，。、；：？！）」』》〉】”’,.;:?!
 /** Punctuation that does not end a line: it stays with what follows it. */
 const OPENING = new Set([...'（「『《〈【“‘([']);
 const IDEOGRAPH = /^[\u3400-\u9fff\uf900-\ufaff]$/;
-/** Particles that belong to the word before them ("达成的"), not to the one after. */
-const PARTICLES = new Set([...'的了地得着过']);
+/** One-character words that belong to the word before them: particles ("达成的"), suffixes ("管理员", "响应率") and places ("模拟上"); other single characters go with the word after ("更常", "个目标"). */
+const JOINS_BEFORE = new Set([...'的了地得着过员率量者性度数值型式化家上中内后前下']);
 /** A run of Chinese characters this long or shorter is never cut ("符合手册", "目标", "次模拟"). */
 const SHORT_RUN = 4;
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
@@ -59,8 +59,8 @@ const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh'
 /**
  * Where a run of Chinese characters may be cut: nowhere in a short run
  * (SHORT_RUN), else between its words (Intl.Segmenter's dictionary), a word of
- * one character joined to the next one (a particle to the one before), so no
- * line starts or ends with a lone character cut from its word ("目 / 标").
+ * one character joined to a neighbour (JOINS_BEFORE), so no line starts or
+ * ends with a lone character cut from its word ("目 / 标", "管理 / 员").
  */
 function chinesePieces(run: string): string[] {
   const chars = [...run];
@@ -69,7 +69,7 @@ function chinesePieces(run: string): string[] {
   const pieces: string[] = [];
   let pending = '';
   for (const word of words) {
-    if ([...word].length === 1 && PARTICLES.has(word) && pieces.length && !pending) pieces[pieces.length - 1] += word;
+    if ([...word].length === 1 && JOINS_BEFORE.has(word) && pieces.length && !pending) pieces[pieces.length - 1] += word;
     else if ([...word].length === 1) pending += word;
     else { pieces.push(pending + word); pending = ''; }
   }
