@@ -115,7 +115,7 @@ export function importCommand(argv: string[]): void {
   const measured = measureChat(outcome.chat, positioning);
   let fit: FitResult | null = null;
   if (fitting) {
-    const progress = progressPrinter(locale === 'zh-CN' ? '校准中' : 'calibrating', null);
+    const progress = progressPrinter(locale === 'zh-CN' ? '校准中' : 'calibrating', null, locale);
     fit = fitToChat(outcome.chat, { positioning, runs, steps, seed, onProgress: (f) => progress(Math.round(f * 1000), 1000) });
     progress(1000, 1000);
   }

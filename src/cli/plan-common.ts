@@ -37,11 +37,12 @@ export const PLAN_USAGE = `  npm run sim -- sweep <scenario.json> --vary PATH=fr
   --outside-playbook         optimize, frontier: let levers leave the playbook's guardrails (default: stay within them)
   --points N                 frontier: points on the hours–chance curve (2–30, default 10)
   --runs N                   runs per strategy (sweep default 100, sensitivity 40, optimize and frontier 80 in the last round, diagnose 60, discover 60)
-  --lang en|zh-CN            diagnose: the whole report in English (default) or Chinese; its tables fit COLUMNS
-                             (or the terminal; 100 when not a terminal), a row a block when that reads shorter.
-                             optimize, frontier, sensitivity, discover: the messages about the levers (a lever this
-                             kind of group does not set is refused) and, in optimize and frontier, the costs (slower
-                             answers) and the playbook's floor of hours; their tables stay in English
+  --lang en|zh-CN            diagnose, frontier: the whole report (and its progress lines) in English (default) or
+                             Chinese; it fits COLUMNS (or the terminal; 100 when not a terminal), a row a block
+                             when the columns would be too narrow (diagnose: also when that reads shorter).
+                             optimize, sensitivity, discover: the messages about the levers (a lever this kind of
+                             group does not set is refused) and, in optimize, the costs (slower answers) and the
+                             playbook's floor of hours; their tables stay in English
   --json                     planning results carry the scenario itself and the app version, so they can be re-run
   --threshold P              discover: a strategy is good when every goal (or --goal METRIC) is met in at least this share of its runs (default 0.1; with --goal 0.5)`;
 

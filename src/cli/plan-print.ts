@@ -6,7 +6,7 @@
  */
 import { SUMMARY, type SummaryKey } from '../model/metrics.ts';
 import { describeThreshold, type Threshold } from '../model/playbook.ts';
-import { formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../model/format.ts';
+import { formatByUnit, formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../model/format.ts';
 import { guardrailOf } from '../model/planning/guardrails.ts';
 import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -15,11 +15,13 @@ import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
 import { RELIABLY_MET, type Remedy } from '../model/planning/diagnose.ts';
-import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, seekCostsText, slowerAnswersText, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
+import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, seekCostsText, slowerAnswersText, type RemedyCells, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { PLAN_MESSAGES } from '../i18n/messages-plan.ts';
 import { plain } from './io.ts';
+import { ALL_FIELDS } from '../model/fields.ts';
+import { fullWidth, scenarioText } from '../model/text.ts';
 import { print } from './terminal.ts';
 
 /** Columns a string takes in a terminal: Chinese characters and full-width punctuation take two. */
@@ -47,25 +49,74 @@ const pctEn = pct;
 
 const isWide = (ch: string) => displayWidth(ch) === 2;
 /** Punctuation that does not start a line: it stays with what it follows. */
-const CLOSING = new Set([...'，。、；：？！）」』》〉】,.;:?!)]%']);
+const CLOSING = new Set([...'，。、；：？！）」』》〉】”’,.;:?!)]%']);
+/** Punctuation that does not end a line: it stays with what follows it. */
+const OPENING = new Set([...'（「『《〈【“‘([']);
+const IDEOGRAPH = /^[\u3400-\u9fff\uf900-\ufaff]$/;
+/** One-character words that belong to the word before them: particles ("达成的"), suffixes ("管理员", "响应率") and places ("模拟上"); other single characters go with the word after ("更常", "个目标"). */
+const JOINS_BEFORE = new Set([...'的了地得着过员率量者性度数值型式化家上中内后前下']);
+/** A run of Chinese characters this long or shorter is never cut ("符合手册", "目标", "次模拟"). */
+const SHORT_RUN = 4;
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
 
-/** A text's tokens: words, Chinese characters one by one, with the punctuation that closes them; `space` says a space came before. */
-function tokensOf(text: string): { text: string; space: boolean }[] {
-  const tokens: { text: string; space: boolean }[] = [];
-  let space = false;
-  for (const ch of text) {
-    const last = tokens.at(-1);
-    if (ch === ' ') { space = true; continue; }
-    const before = last && [...last.text].at(-1)!;
-    // a break is allowed between Chinese characters and after a hyphen ("Effective-" / "content")
-    if (last && !space && (CLOSING.has(ch) || (!isWide(ch) && !isWide(before!) && before !== '-'))) last.text += ch;
-    else tokens.push({ text: ch, space });
-    space = false;
+/**
+ * Where a run of Chinese characters may be cut: nowhere in a short run
+ * (SHORT_RUN), else between its words (Intl.Segmenter's dictionary), a word of
+ * one character joined to a neighbour (JOINS_BEFORE), so no line starts or
+ * ends with a lone character cut from its word ("目 / 标", "管理 / 员").
+ */
+function chinesePieces(run: string): string[] {
+  const chars = [...run];
+  if (chars.length <= SHORT_RUN) return [run];
+  const words = segmenter ? [...segmenter.segment(run)].map((s) => s.segment) : chars;
+  const pieces: string[] = [];
+  let pending = '';
+  for (const word of words) {
+    if ([...word].length === 1 && JOINS_BEFORE.has(word) && pieces.length && !pending) pieces[pieces.length - 1] += word;
+    else if ([...word].length === 1) pending += word;
+    else { pieces.push(pending + word); pending = ''; }
   }
-  // a unit stays with its number: "+28.2 pp", "55 %" are not cut at their space
+  if (pending) {
+    if ([...pending].length === 1 && pieces.length) pieces[pieces.length - 1] += pending;
+    else pieces.push(pending);
+  }
+  return pieces;
+}
+
+/** A space-free word cut where a line may break: between Chinese words (`chinesePieces`), around other wide characters, after a hyphen between letters (not in a flag); never before closing punctuation nor after opening punctuation. */
+function piecesOf(word: string): string[] {
+  // a flag ("--outside-playbook") is typed whole: never cut at its hyphens
+  if (/^--[a-z]/.test(word)) return [word];
+  const chars = [...word];
+  // the positions inside a run of Chinese characters where its words meet
+  const inRun = new Set<number>();
+  for (let i = 0; i < chars.length;) {
+    if (!IDEOGRAPH.test(chars[i])) { i++; continue; }
+    let j = i;
+    while (j < chars.length && IDEOGRAPH.test(chars[j])) j++;
+    let at = i;
+    const cuts = new Set<number>();
+    for (const piece of chinesePieces(chars.slice(i, j).join(''))) { at += [...piece].length; cuts.add(at); }
+    for (let k = i + 1; k < j; k++) if (!cuts.has(k)) inRun.add(k);
+    i = j;
+  }
+  const pieces: string[] = [];
+  chars.forEach((ch, i) => {
+    const before = chars[i - 1];
+    const breaks = i > 0 && !inRun.has(i) && !CLOSING.has(ch) && !OPENING.has(before) && (isWide(ch) || isWide(before) || (before === '-' && /[A-Za-z]/.test(chars[i - 2] ?? '')));
+    if (breaks || !pieces.length) pieces.push(ch);
+    else pieces[pieces.length - 1] += ch;
+  });
+  return pieces;
+}
+
+/** A text's tokens: the pieces a line may not cut (`piecesOf`); `space` says a space came before. */
+function tokensOf(text: string): { text: string; space: boolean }[] {
+  const tokens = text.split(' ').flatMap((word, w) => piecesOf(word).map((piece, i) => ({ text: piece, space: w > 0 && i === 0 })));
+  // a unit stays with its number: "+28.2 pp", "55 %", "21 条", "60 次模拟", "4.6 小时" are not cut at their space
   return tokens.reduce<{ text: string; space: boolean }[]>((out, t) => {
     const last = out.at(-1);
-    if (last && t.space && UNITS.test(t.text) && /\d$/.test(last.text)) last.text += ` ${t.text}`;
+    if (last && t.space && /\d$/.test(last.text) && (UNITS.test(t.text) || IDEOGRAPH.test(t.text[0]))) last.text += ` ${t.text}`;
     else out.push({ ...t });
     return out;
   }, []);
@@ -103,6 +154,21 @@ export function wrap(text: string, width: number): string[] {
   return line ? [...out, line] : out;
 }
 
+/** Prose wrapped to the terminal as the tables are (at spaces; Chinese between words), each line's indent kept (and a warning's "⚠ " hung), a blank line kept. */
+export function printWrapped(text: string, width = terminalColumns()): void {
+  print(text.split('\n').map((line) => {
+    const indent = /^ */.exec(line)![0];
+    const hang = indent + (line.trim().startsWith('⚠ ') ? '  ' : '');
+    return line.trim() ? wrap(line.trim(), width - hang.length).map((part, i) => (i ? hang : indent) + part).join('\n') : '';
+  }).join('\n'));
+}
+
+/** A field's label in one language (a breach names its field so, not by its path in the file); the path when it has none. */
+export function fieldLabel(path: string, lang: 'en' | 'zh'): string {
+  const label = leverAt(path)?.label ?? ALL_FIELDS.find((f) => f.path === path)?.label;
+  return label ? label[lang] : path;
+}
+
 /**
  * The columns a table may take: COLUMNS when set (e.g. COLUMNS=80 to see a
  * narrow terminal's layout in a file), else the terminal's width, 100 when the
@@ -114,20 +180,25 @@ export function terminalColumns(): number {
   return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100;
 }
 
+/** The narrowest a column of wrapped text is made (six Chinese characters): narrower, the rows read better as blocks. */
+const MIN_COLUMN = 12;
+
 /**
  * A table whose cells hold several items (each item one line or more), columns
  * left-aligned, a rule under the header and between rows. The widest columns
  * are narrowed (their items wrapped, `wrap`) until the table fits `maxWidth`
- * columns, none below 8 (or its width, if narrower), nor below `minWidths`, nor
- * below its longest word: a word is never cut. When the columns cannot all
+ * columns, none below MIN_COLUMN (or its width, if narrower), nor below
+ * `minWidths`, nor below its longest word: a word (a short Chinese word, a
+ * number with its unit) is never cut. When the columns cannot all
  * be that narrow, each row is printed as a block instead, a cell a line under
- * its column's name (`cards`).
+ * its column's name (`cards`); so too, with `blocks` whenShorter, when the
+ * blocks take fewer lines than the table.
  */
-export function multiLineTable(header: readonly string[], rows: readonly (readonly (readonly string[])[])[], maxWidth = Infinity, minWidths: readonly number[] = []): string {
+export function multiLineTable(header: readonly string[], rows: readonly (readonly (readonly string[])[])[], maxWidth = Infinity, minWidths: readonly number[] = [], blocks: 'whenShorter' | 'whenTooNarrow' = 'whenShorter'): string {
   const all = [header.map((h) => [h]), ...rows];
   const natural = header.map((_, c) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[c] ?? []).map((item) => displayWidth(item))))));
   const words = header.map((_, c) => Math.max(1, ...all.map((r) => Math.max(0, ...(r[c] ?? []).map(longestWord)))));
-  const floor = natural.map((w, c) => Math.max(words[c], Math.min(w, Math.max(8, minWidths[c] ?? 0))));
+  const floor = natural.map((w, c) => Math.max(words[c], Math.min(w, Math.max(MIN_COLUMN, minWidths[c] ?? 0))));
   const room = maxWidth - 2 * (header.length - 1);
   if (floor.reduce((a, b) => a + b, 0) > room) return cards(header, rows, maxWidth);
   // narrow, a column at a time, the one that adds the fewest lines to the table (the widest of those): a long
@@ -161,7 +232,7 @@ export function multiLineTable(header: readonly string[], rows: readonly (readon
   const asTable = [render(wrapped[0]), rule, ...wrapped.slice(1).map(render).flatMap((text, i) => (i ? [rule.replace(/─/g, '·'), text] : [text]))].join('\n');
   // the shorter of the two: a table whose columns are so narrow that it is taller than the rows as blocks is harder to read
   const asCards = cards(header, rows, maxWidth);
-  return Number.isFinite(maxWidth) && asCards.split('\n').length < asTable.split('\n').length ? asCards : asTable;
+  return blocks === 'whenShorter' && Number.isFinite(maxWidth) && asCards.split('\n').length < asTable.split('\n').length ? asCards : asTable;
 }
 
 /**
@@ -177,7 +248,11 @@ export function cards(header: readonly string[], rows: readonly (readonly (reado
     const numbered = header[0] === '#';
     const titleAt = numbered ? 1 : 0;
     const lead = numbered ? `#${(r[0] ?? []).join(' ')}  ` : '';
-    const lines = hang((r[titleAt] ?? []).join(' + '), lead, ' '.repeat(displayWidth(lead) || 2));
+    const title = r[titleAt] ?? [];
+    // a list that opens with its own heading ("Follow the playbook (14 changes):") reads heading then moves
+    const plus = title.some((item) => isWide([...item][0] ?? '')) ? ' ＋ ' : ' + ';
+    const named = title.length > 1 && /[:：]$/.test(title[0]);
+    const lines = hang(named ? `${title[0]}${title[0].endsWith('：') ? '' : ' '}${title.slice(1).join(plus)}` : title.join(plus), lead, ' '.repeat(displayWidth(lead) || 2));
     header.forEach((name, c) => {
       const items = (r[c] ?? []).filter((item) => item !== '—');
       if (c <= titleAt || !items.length) return;
@@ -191,6 +266,13 @@ export function cards(header: readonly string[], rows: readonly (readonly (reado
   return [rule, ...blocks.flatMap((b, i) => (i ? [rule.replace(/─/g, '·'), b] : [b]))].join('\n');
 }
 
+/** Chinese cells typeset as Chinese prose (`fullWidth`): no space after a full-width bracket before a number ("（时段内）75%"). */
+function typesetCells(cells: RemedyCells, lang: 'en' | 'zh'): RemedyCells {
+  if (lang !== 'zh') return cells;
+  const list = (items: readonly string[]) => items.map(fullWidth);
+  return { ...cells, move: list(cells.move), effects: list(cells.effects), costs: list(cells.costs), notes: list(cells.notes), ...(cells.focus ? { focus: fullWidth(cells.focus) } : {}) };
+}
+
 /** A diagnosis' remedies as the browser's table (diagnosis-text.ts `remedyCells`), fitted to `width` columns (the terminal's), in English or Chinese. */
 export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedies: readonly Remedy[], focus?: Threshold, width = terminalColumns(), locale: Locale = 'en'): string {
   const lang = langOf(locale);
@@ -201,13 +283,13 @@ export function remedyTable(list: readonly Remedy[], scenario: Scenario, remedie
   // under a missed goal whose moves are all remedies of the table above: each named by its number
   if (focus && above.every((n) => n >= 0)) {
     return multiLineTable([head('move'), head('focus'), head('above')], list.map((r, i) => {
-      const cells = remedyCells(r, scenario, locale, focus);
+      const cells = typesetCells(remedyCells(r, scenario, locale, focus), lang);
       return [cut(cells.move), cut([cells.focus!]), [remedyAboveText(above[i] + 1, locale)]];
     }), width);
   }
   const header = [...(focus ? [] : [head('rank')]), head('move'), ...(focus ? [head('focus')] : []), head('chance'), head('effects'), head('costs'), head('notes'), head('playbook'), head('check')];
   const rows = list.map((r, i) => {
-    const cells = remedyCells(r, scenario, locale, focus);
+    const cells = typesetCells(remedyCells(r, scenario, locale, focus), lang);
     const lead = [...(focus ? [] : [[String(i + 1)]]), cut(cells.move), ...(focus ? [cut([cells.focus!])] : [])];
     if (above[i] >= 0) return [...lead, [lang === 'zh' ? `${remedyAboveText(above[i] + 1, locale)}（见上表）` : `${remedyAboveText(above[i] + 1, locale)} above`]];
     return [...lead, [`${cells.chance[0]}${cells.lowersChance ? ' ⚠' : ''}`, lang === 'zh' ? `（${cells.chance[1]}）` : `(${cells.chance[1]})`], cut(cells.effects), cut(cells.costs), cut(cells.notes),
@@ -430,25 +512,75 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   }
 }
 
-export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
-  print(`hours–chance frontier of ${plain(result.scenario)}${result.withinPlaybook ? ', within the playbook' : ''}: ${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s`);
-  const fresh = result.current.firstRun > 0 ? `; every figure from ${result.current.runs} fresh runs (run indices from ${result.current.firstRun}), as a goal seek's check` : '';
-  print(`each point: no strategy tried meets every goal more often with as few team hours a week${fresh}\n`);
+/** "知识分享型的…", "Knowledge sharing 的…": a name's possessive in Chinese (a space after a name that ends in Latin letters). */
+export const ofName = (name: string): string => `${name}${isWide([...name].at(-1) ?? '') ? '' : ' '}的`;
+
+/** The frontier's lines in English and Chinese (the browser's frontier panel says the same, messages-plan.ts). */
+const FRONTIER_TEXT = {
+  title: (name: string, within: boolean, levers: number, runs: number, seconds: string) => ({
+    en: `hours–chance frontier of ${name}${within ? ', within the playbook' : ''}: ${levers} levers, ${runs} runs in ${seconds} s`,
+    zh: `${ofName(name)}工时与达标概率取舍曲线${within ? '（在手册范围内）' : ''}：${levers} 个策略项，${runs} 次模拟，用时 ${seconds} 秒`,
+  }),
+  each: (fresh: { runs: number; firstRun: number } | null) => ({
+    en: `each point: no strategy tried meets every goal more often with as few team hours a week${fresh ? `; every figure from ${fresh.runs} fresh runs (run indices from ${fresh.firstRun}), as a goal seek's check` : ''}`,
+    zh: `每个点：尝试过的策略中，没有哪个能以不多于它的每周运营工时更常达成全部目标${fresh ? `；所有数字都来自 ${fresh.runs} 次新模拟（运行编号从 ${fresh.firstRun} 起），与目标寻优的验证相同` : ''}`,
+  }),
+  columns: {
+    en: ['team h/week', 'every goal met (90 % interval, runs)', 'changes from the current strategy'],
+    zh: ['每周运营工时', '全部目标同时达成（90% 区间）', '相对当前策略的改动'],
+  },
+  current: { en: 'the current strategy', zh: '当前策略' },
+  against: (sources: string) => ({ en: `⚠ against the playbook (${sources})`, zh: `⚠ 违背手册（${sources}）` }),
+  floor: (hours: string) => ({
+    en: `within the playbook the curve starts at ${hours} team hours a week: no strategy tried that keeps to it needs fewer; a smaller budget means leaving the playbook (--outside-playbook shows what that would cost)`,
+    zh: `在手册范围内，曲线的起点是每周运营工时 ${hours} 小时：尝试过的符合手册的策略都不少于此数；预算更少就意味着偏离手册（--outside-playbook 可查看偏离的代价）`,
+  }),
+  short: (n: number, wanted: number) => ({
+    en: `only ${n} of the ${wanted} points asked for are on the front: more team hours do not buy a higher chance here`,
+    zh: `所要的 ${wanted} 个点中只有 ${n} 个在曲线上：在此范围内增加运营工时并不能提高全部目标同时达成的概率`,
+  }),
+  currentLine: (hours: string, chance: string, onFront: boolean) => ({
+    en: `current strategy: ${hours} h a week, every goal met in ${chance}${onFront ? ' — on the frontier' : ''}`,
+    zh: `当前策略：每周 ${hours} 小时，全部目标同时达成 ${chance}${onFront ? '；它就在曲线上' : ''}`,
+  }),
+};
+
+/**
+ * The hours–chance frontier in --lang (en or zh-CN), fitted to the terminal's
+ * COLUMNS: its prose wrapped, its points a table (`multiLineTable`; each change
+ * a line of its cell) or, where the columns would be too narrow, a block per point.
+ */
+export function printFrontier(result: FrontierResult, scenario: Scenario, seconds: number, locale: Locale = 'en', width = terminalColumns()): void {
+  const lang = langOf(locale);
+  const say = (text: string) => printWrapped(text, width);
+  say(FRONTIER_TEXT.title(lang === 'zh' ? scenarioText(scenario, 'zh').name : plain(result.scenario), result.withinPlaybook, result.levers.length, result.evaluations, seconds.toFixed(1))[lang]);
+  say(`${FRONTIER_TEXT.each(result.current.firstRun > 0 ? result.current : null)[lang]}\n`);
   const lever = (path: string) => leverAt(path)!;
-  const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== result.levers[i].current)
-    .map(([path, v]) => `${lever(path).label.en} ${describePosition(lever(path), v, scenario, 'en')}`).join('; ') || 'the current strategy';
-  // a point that slows answers says what it costs the members (in --lang)
+  const changes = (p: FrontierPoint) => {
+    const list = p.settings.filter(([, v], i) => v !== result.levers[i].current)
+      .map(([path, v]) => `${lever(path).label[lang]}${lang === 'zh' ? '：' : ' '}${describePosition(lever(path), v, scenario, lang)}`);
+    return list.length ? list : [FRONTIER_TEXT.current[lang]];
+  };
+  // a point that slows answers says what it costs the members
   const slower = (p: FrontierPoint) => (p.current || p.answerMinutes == null || result.current.answerMinutes == null ? null
     : slowerAnswersText([result.current.answerMinutes, p.answerMinutes], locale));
-  print(table([['team h/week', 'every goal met (90 % interval, runs)', 'changes from the current strategy'],
-    ...result.points.map((p) => [p.hours.toFixed(1), `${pct(p.chance)} (${pct(p.interval[0])}–${pct(p.interval[1])}, ${p.runs})`, `${changes(p)}${slower(p) ? ` — ⚠ ${slower(p)}` : ''}${p.breaches.length ? ` — against the playbook (${p.breaches.map((b) => b.source).join(', ')})` : ''}`])]));
-  if (result.withinPlaybook && result.points.length) {
-    const floor = result.points[0].hours.toFixed(1);
-    print(locale === 'zh-CN'
-      ? `在手册范围内，曲线的起点是每周运营工时 ${floor} 小时：尝试过的符合手册的策略都不少于此数；预算更少就意味着偏离手册（--outside-playbook 可查看偏离的代价）`
-      : `within the playbook the curve starts at ${floor} team hours a week: no strategy tried that keeps to it needs fewer; a smaller budget means leaving the playbook (--outside-playbook shows what that would cost)`);
+  // (under the table's header the runs are a bare number in English; in a sentence, "200 runs")
+  const chance = (share: number, interval: readonly [number, number], runs: number, runsWord = false) => (lang === 'zh'
+    ? `${formatPercent(locale, share)}（${Math.round(interval[0] * 100)}–${formatPercent(locale, interval[1])}，${runs} 次模拟）`
+    : `${pct(share)} (${pct(interval[0])}–${pct(interval[1])}, ${runs}${runsWord ? ' runs' : ''})`);
+  const hours = (v: number) => formatByUnit(locale, 'hours', v);
+  if (result.points.length) {
+    const rows = result.points.map((p) => {
+      const warn = slower(p);
+      const against = p.breaches.length ? [FRONTIER_TEXT.against(p.breaches.map((b) => b.source).join(lang === 'zh' ? '、' : ', '))[lang]] : [];
+      return [[hours(p.hours)], [chance(p.chance, p.interval, p.runs)], [...changes(p), ...(warn ? [`⚠ ${warn}`] : []), ...against]];
+    });
+    // the hours and the chance with its interval are kept whole; the changes wrap (or, too narrow, each point is a block)
+    const whole = [0, 1].map((c) => Math.max(...rows.map((r) => displayWidth(r[c][0]))));
+    print(multiLineTable(FRONTIER_TEXT.columns[lang], rows, width, [...whole, 24], 'whenTooNarrow'));
   }
-  if (result.points.length < result.pointsWanted) print(`only ${result.points.length} of the ${result.pointsWanted} points asked for are on the front: more team hours do not buy a higher chance here`);
+  if (result.withinPlaybook && result.points.length) say(FRONTIER_TEXT.floor(result.points[0].hours.toFixed(1))[lang]);
+  if (result.points.length < result.pointsWanted) say(FRONTIER_TEXT.short(result.points.length, result.pointsWanted)[lang]);
   const c = result.current;
-  print(`\ncurrent strategy: ${c.hours.toFixed(1)} h a week, every goal met in ${pct(c.chance)} (${pct(c.interval[0])}–${pct(c.interval[1])}, ${c.runs} runs)${c.current && result.points.some((p) => p.current) ? ' — on the frontier' : ''}`);
+  say(`\n${FRONTIER_TEXT.currentLine(c.hours.toFixed(1), chance(c.chance, c.interval, c.runs, true), c.current && result.points.some((p) => p.current))[lang]}`);
 }

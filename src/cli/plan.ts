@@ -21,7 +21,7 @@ import { describeThreshold } from '../model/playbook.ts';
 import { formatMetric } from '../model/report.ts';
 import { designToCsv, experimentFile, frontierToCsv, sensitivityToCsv, sweepToCsv } from '../model/planning/export.ts';
 import { frontier } from '../model/planning/frontier.ts';
-import { formatChance, formatPercent } from '../model/format.ts';
+import { formatChance, formatPercent, langOf, type Locale } from '../model/format.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { assemble, assembleFinished, evaluate, parseShard, shardOf, tasksFor, type TaskResult } from '../model/planning/jobs.ts';
 import { parseLeverRange, isNumeric } from '../model/planning/levers.ts';
@@ -31,13 +31,14 @@ import { saltelliDesign, sobolIndices } from '../model/planning/sobol.ts';
 import { ISHIGAMI_INDICES, ishigami } from '../model/planning/test-functions.ts';
 import { InvalidDesignPoint, sensitivityDesign, sensitivityResult, type SensitivityOptions, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { goalSeek } from '../model/planning/goal-seek.ts';
-import { diagnose } from '../model/planning/diagnose.ts';
+import { diagnose, type Diagnosis } from '../model/planning/diagnose.ts';
 import { DIAGNOSIS_TEXT } from '../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../model/planning/guardrails.ts';
 import { discoverCommand } from './discover.ts';
 import { decimal, loadScenario, parseLang, parseLevers, parseOutputs, PLAN_USAGE, wholeNumber, withPool } from './plan-common.ts';
 import { checkOutputPath, plain, UserError, writeAtomically } from './io.ts';
-import { pct, printFrontier, printGoalSeek, printSensitivity, printSweep, remedyTable, sobolTable, table, terminalColumns, unreliableHint, wrap } from './plan-print.ts';
+import { fieldLabel, ofName, pct, printFrontier, printGoalSeek, printSensitivity, printSweep, printWrapped, remedyTable, sobolTable, table, unreliableHint } from './plan-print.ts';
+import { fullWidth, scenarioText } from '../model/text.ts';
 import { defaultThreads } from './threads.ts';
 import { print, progressPrinter } from './terminal.ts';
 import { onlyFlagsOf, parseVerb, type Flags } from './flags.ts';
@@ -240,7 +241,7 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
 const DIAGNOSE_LINES = {
   header: (r: { scenario: string; movesTried: number; firstLookRuns?: number; screenRuns: number; runs: number; pairsTried: number }) => ({
     en: `diagnosis of ${plain(r.scenario)} — ${r.movesTried} one-lever moves over each lever's whole range screened on ${r.firstLookRuns ?? r.screenRuns} runs (the most promising on ${r.screenRuns}), the best on all ${r.runs} runs, and ${r.pairsTried} pairs; paired with the current strategy`,
-    zh: `${plain(r.scenario)} 的诊断：在每个策略项的完整范围内试了 ${r.movesTried} 个单项调整，先各跑 ${r.firstLookRuns ?? r.screenRuns} 次模拟（较有希望的 ${r.screenRuns} 次），最好的跑满 ${r.runs} 次，另试了 ${r.pairsTried} 组两项组合；都与当前策略配对比较`,
+    zh: `${ofName(plain(r.scenario))}诊断：在每个策略项的完整范围内试了 ${r.movesTried} 个单项调整，先各跑 ${r.firstLookRuns ?? r.screenRuns} 次模拟（较有希望的 ${r.screenRuns} 次），最好的跑满 ${r.runs} 次，另试了 ${r.pairsTried} 组两项组合；都与当前策略配对比较`,
   }),
   allGoals: (text: string) => ({ en: `every goal met in ${text}`, zh: `全部目标同时达成：${text}` }),
   noneRaises: { en: 'no move or pair tried raises the chance of meeting every goal: try optimize', zh: '所试的调整和组合都不能提高全部目标同时达成的概率：请试试目标寻优（optimize）' },
@@ -258,20 +259,24 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   const runs = wholeNumber('runs', values.runs, 10, 10_000, 60);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   const locale = parseLang(values.lang);
-  const lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter('diagnose')));
+  const lang = langOf(locale);
+  const result = await withPool(threads, (execute) => diagnose(execute, scenario, runs, progressPrinter(lang === 'zh' ? '诊断' : 'diagnose', 'runs', locale)));
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
+  printDiagnosis(result, scenario, locale);
+}
+
+/** A diagnosis in --lang (en or zh-CN), its prose and tables fitted to the terminal's COLUMNS. */
+export function printDiagnosis(result: Diagnosis, scenario: Scenario, locale: Locale): void {
+  const lang = langOf(locale);
   const heading = (text: string) => (lang === 'zh' ? `${text}：` : `${text.toLowerCase()}:`);
-  // prose wrapped to the terminal as the tables are (at spaces; Chinese between characters), a blank line kept
-  const width = terminalColumns();
-  const say = (text: string) => print(text.split('\n').map((line) => {
-    const indent = /^ */.exec(line)![0];
-    return line.trim() ? wrap(line.trim(), width - indent.length).map((part) => indent + part).join('\n') : '';
-  }).join('\n'));
-  say(DIAGNOSE_LINES.header(result)[lang]);
+  // prose wrapped to the terminal as the tables are (at spaces; Chinese between words), a blank line kept
+  const say = (text: string) => printWrapped(text);
+  // the scenario's name in the reader's language (its zh.name in Chinese)
+  say(DIAGNOSE_LINES.header({ ...result, scenario: scenarioText(scenario, lang).name })[lang]);
   say(DIAGNOSE_LINES.allGoals(formatChance(locale, result.allGoals, result.runs))[lang]);
-  for (const b of result.breaches) say(lang === 'zh' ? `  当前策略${describeBreach(b, 'zh')} — ${b.path}` : `  the strategy is ${describeBreach(b, 'en')} — ${b.path}`);
-  for (const line of result.outcome) say(`\n${line[lang]}`);
+  // each breach named by its field's label, as the browser names it (not its path in the file)
+  for (const b of result.breaches) say(lang === 'zh' ? `  ⚠ ${fieldLabel(b.path, lang)}：当前策略${describeBreach(b, 'zh')}` : `  ⚠ ${fieldLabel(b.path, lang)}: the strategy is ${describeBreach(b, 'en')}`);
+  for (const line of result.outcome) say(`\n${lang === 'zh' ? fullWidth(line.zh) : line.en}`);
   say(`\n${heading(DIAGNOSIS_TEXT.remedies[lang])}`);
   const unconfirmed = result.unconfirmed ?? [];
   if (!result.remedies.length) say(`  ${unconfirmed.length || result.remediesRaise ? DIAGNOSIS_TEXT.nothingReliable[lang] : DIAGNOSE_LINES.noneRaises[lang]}`);
@@ -281,7 +286,7 @@ async function diagnoseCommand(file: string | undefined, values: Flags): Promise
   if (unconfirmed.length) { say(`\n${heading(DIAGNOSIS_TEXT.unconfirmed[lang])}`); print(tableOf(unconfirmed)); }
   if (!result.goals.length) say(`\n${DIAGNOSE_LINES.allMet[lang]}`);
   for (const g of result.goals) {
-    say(`\n${DIAGNOSE_LINES.goal(SUMMARY[g.threshold.metric][lang], describeThreshold(g.threshold), g.threshold.source, lang === 'zh' ? formatPercent(locale, g.metShare) : pct(g.metShare), formatMetric(g.threshold.metric, g.median))[lang]}`);
+    say(`\n${DIAGNOSE_LINES.goal(SUMMARY[g.threshold.metric][lang], describeThreshold(g.threshold), g.threshold.source, lang === 'zh' ? formatPercent(locale, g.metShare) : pct(g.metShare), formatMetric(g.threshold.metric, g.median, locale))[lang]}`);
     const doubtful = g.unconfirmed ?? [];
     if (!g.moves.length) say(`  ${doubtful.length ? DIAGNOSIS_TEXT.nothingReliableGoal[lang] : DIAGNOSE_LINES.needsSeveral[lang]}`);
     if (g.moves.length) print(tableOf(g.moves, g.threshold));
@@ -299,7 +304,9 @@ async function frontierCommand(file: string | undefined, values: Flags): Promise
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
   if (typeof values.csv === 'string') checkOutputPath('--csv', values.csv, [file!]);
-  const printers = { screen: progressPrinter('search'), evolve: progressPrinter('evolve'), final: progressPrinter('points on every run'), check: progressPrinter('check on fresh runs') };
+  const zh = locale === 'zh-CN';
+  const stage = (en: string, zhText: string) => progressPrinter(zh ? zhText : en, 'runs', locale);
+  const printers = { screen: stage('search', '初筛'), evolve: stage('evolve', '进化搜索'), final: stage('points on every run', '曲线上的点跑满全部模拟'), check: stage('check on fresh runs', '在新模拟上验证') };
   const started = performance.now();
   const withinPlaybook = !values['outside-playbook'];
   const result = await withPool(threads, (execute) => frontier(execute, scenario, { levers, points, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));
@@ -307,7 +314,7 @@ async function frontierCommand(file: string | undefined, values: Flags): Promise
   if (typeof values.csv === 'string') writeAtomically('--csv', values.csv, frontierToCsv(result), [file!]);
   if (values.json) { print(JSON.stringify(experimentFile(result, scenario))); return; }
   printFrontier(result, scenario, seconds, locale);
-  if (typeof values.csv === 'string') print(`\nwritten to ${values.csv}`);
+  if (typeof values.csv === 'string') print(zh ? `\n已写入 ${values.csv}` : `\nwritten to ${values.csv}`);
 }
 
 function mergeCommand(files: readonly string[], values: Flags): void {

@@ -13,6 +13,7 @@ import { TimeLeft } from '../model/planning/time-left.ts';
 import { writeSync } from 'node:fs';
 import { MAX_PROBLEMS_SHOWN } from '../model/files.ts';
 import { pause, UserError } from './io.ts';
+import type { Locale } from '../model/format.ts';
 
 /** The reader of standard output went away (a closed pipe): stop quietly. */
 export class OutputClosed extends Error {
@@ -74,30 +75,43 @@ export function endProgressLine(): void {
  * (done, elapsed, left); in a log (a file, a pipe, CI) a line at each tenth of
  * the job, so a long job shows it is alive without filling the log. `unit`
  * names what is counted ("runs"); null shows a percentage only (a job that
- * reports a fraction done, such as a calibration).
+ * reports a fraction done, such as a calibration). In Chinese (`locale`
+ * zh-CN, the label given in Chinese) the line is Chinese too:
+ * "诊断：10%（310/3010 次模拟，3.9 秒，约剩 4 秒）".
  */
-export function progressPrinter(label: string, unit: string | null = 'runs'): (done: number, total: number) => void {
+export function progressPrinter(label: string, unit: string | null = 'runs', locale: Locale = 'en'): (done: number, total: number) => void {
   const started = performance.now();
   let last = 0;
   let tenthsShown = 0;
+  const zh = locale === 'zh-CN';
+  const unitText = unit && zh ? (UNITS_ZH[unit] ?? unit) : unit;
+  const seconds = (v: number, digits: number) => (zh ? `${v.toFixed(digits)} 秒` : `${v.toFixed(digits)} s`);
   // time left from the speed measured since the first runs finished (the threads' start-up not counted)
   const timeLeft = new TimeLeft();
   return (done, total) => {
     const now = performance.now();
     const elapsed = (now - started) / 1000;
     const leftMs = timeLeft.update(now, done, total);
-    const leftText = leftMs === null ? '' : `, ~${(leftMs / 1000).toFixed(0)} s left`;
+    const leftText = leftMs === null ? '' : zh ? `，约剩 ${seconds(leftMs / 1000, 0)}` : `, ~${seconds(leftMs / 1000, 0)} left`;
     if (!process.stderr.isTTY) {
       const tenths = Math.floor((done / total) * 10);
       if (tenths <= tenthsShown) return;
       tenthsShown = tenths;
-      process.stderr.write(`${label}: ${tenths * 10} % (${unit ? `${done}/${total} ${unit}, ` : ''}${elapsed.toFixed(1)} s${done < total ? leftText : ''})\n`);
+      const count = unitText ? `${done}/${total} ${unitText}${zh ? '，' : ', '}` : '';
+      const left = done < total ? leftText : '';
+      process.stderr.write(zh ? `${label}：${tenths * 10}%（${count}${seconds(elapsed, 1)}${left}）\n` : `${label}: ${tenths * 10} % (${count}${seconds(elapsed, 1)}${left})\n`);
       return;
     }
     if (now - last < 500 && done < total) return;
     last = now;
-    const count = unit ? `${done}/${total} ${unit}` : `${Math.floor((done / total) * 100)} %`;
-    process.stderr.write(`\r${label}: ${count} · ${elapsed.toFixed(1)} s elapsed · ${leftMs === null ? 'measuring speed' : `~${(leftMs / 1000).toFixed(1)} s left`}   ${done === total ? '\n' : ''}`);
+    const count = unitText ? `${done}/${total} ${unitText}` : zh ? `${Math.floor((done / total) * 100)}%` : `${Math.floor((done / total) * 100)} %`;
+    const left = leftMs === null ? (zh ? '正在测速' : 'measuring speed') : zh ? `约剩 ${seconds(leftMs / 1000, 1)}` : `~${seconds(leftMs / 1000, 1)} left`;
+    process.stderr.write(zh
+      ? `\r${label}：${count} · 已用 ${seconds(elapsed, 1)} · ${left}   ${done === total ? '\n' : ''}`
+      : `\r${label}: ${count} · ${seconds(elapsed, 1)} elapsed · ${left}   ${done === total ? '\n' : ''}`);
     progressLineOpen = done < total;
   };
 }
+
+/** What a progress line counts, in Chinese. */
+const UNITS_ZH: Record<string, string> = { runs: '次模拟' };

@@ -53,8 +53,8 @@ export function dailyToCsv(e: EnsembleSummary): string {
 }
 
 /** A metric value for people: shares as percentages, counts whole, the rest to one decimal; "no data" where undefined. */
-export function formatMetric(key: SummaryKey, value: number | null): string {
-  if (value === null) return 'no data';
+export function formatMetric(key: SummaryKey, value: number | null, locale: 'en' | 'zh-CN' = 'en'): string {
+  if (value === null) return locale === 'zh-CN' ? '无数据' : 'no data';
   switch (SUMMARY[key].unit) {
     case 'share': return `${(value * 100).toFixed(1)} %`;
     case 'count': return Number.isInteger(value) ? String(value) : value.toFixed(1);

@@ -55,6 +55,43 @@ async function withColumns<T>(columns: string | undefined, work: () => Promise<T
   }
 }
 
+/** Short Chinese words a line must not cut (the tester's "✓ 符合手 / 册", "更常达成的目 / 标", "每周推 / 广"). */
+const SHORT_WORDS = ['符合手册', '目标', '次模拟', '个百分点', '百分点', '小时', '分钟', '每周推广', '达标比例', '代价', '备注', '手册', '当前策略', '诊断'];
+
+/**
+ * Where printed text cuts a short Chinese word, a number from its unit or a
+ * lone character from its word across two lines: in a table's column (the
+ * pieces of consecutive lines that start at the same column) or in wrapped
+ * prose and blocks (the end of a line and the start of the next).
+ */
+function cutWords(text: string, displayWidth: (s: string) => number): string[] {
+  const pieces = (line: string) => {
+    const out: { col: number; text: string }[] = [];
+    let col = 0;
+    for (const part of line.split(/( {2,})/)) {
+      if (part.trim() && !/^ +$/.test(part)) out.push({ col, text: part.trim() });
+      col += displayWidth(part);
+    }
+    return out;
+  };
+  const lines = text.split('\n');
+  const cuts: string[] = [];
+  lines.slice(1).forEach((line, i) => {
+    const [a, b] = [pieces(lines[i]), pieces(line)];
+    const pairs = [...a.flatMap((f) => b.filter((g) => g.col === f.col).map((g) => [f.text, g.text])), ...(a.length && b.length ? [[a.at(-1)!.text, b[0].text]] : [])];
+    for (const [f, g] of pairs) {
+      const cut = SHORT_WORDS.some((w) => [...w].some((_, k) => k > 0 && f.endsWith(w.slice(0, k)) && g.startsWith(w.slice(k))))
+        || (/\d$/.test(f) && /^[条篇人次天个小分名周秒]/.test(g))
+        || (/[\u3400-\u9fff]$/.test(f) && /^[\u3400-\u9fff][，。；：）]*$/.test(g));
+      if (cut) cuts.push(`${f} / ${g}`);
+    }
+  });
+  return cuts;
+}
+
+/** The English words of a Chinese report, but for what the reader types (a verb, a flag) and names (KOL). */
+const englishIn = (text: string) => (text.match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter((w) => !['optimize', 'outside-playbook', 'KOL'].includes(w));
+
 describe('npm run sim -- sweep / sensitivity / merge', () => {
   const sweep = ['sweep', SCENARIO, '--vary', 'content.postsPerWeek=0:4:2', '--vary2', 'admission.questionnaire', '--runs', '12', '--days', '14'];
 
@@ -516,8 +553,9 @@ describe('npm run sim -- optimize / diagnose', () => {
       ['zh-CN', `在手册范围内，曲线的起点是每周运营工时 ${result.points[0].hours.toFixed(1)} 小时：尝试过的符合手册的策略都不少于此数`],
     ] as const) {
       out = [];
-      printFrontier(result as unknown as FrontierResult, parsed.scenario, 1, locale);
-      expect(out.join('\n')).toContain(line);
+      await withColumns('100', async () => printFrontier(result as unknown as FrontierResult, parsed.scenario, 1, locale));
+      // (wrapped to the terminal: compare without the line breaks)
+      expect(out.join('').replace(/\s+/g, '')).toContain(line.replace(/\s+/g, ''));
     }
   });
 
@@ -543,7 +581,12 @@ describe('npm run sim -- optimize / diagnose', () => {
 describe('the CLI tables fit the terminal', () => {
   it('wraps Chinese by characters (two columns each), English at spaces, never past the width', async () => {
     const { wrap, displayWidth, multiLineTable } = await import('../../src/cli/plan-print.ts');
-    expect(wrap('话题响应率（时段内）2% → 75%，另有 1 个目标更常达成', 12)).toEqual(['话题响应率（', '时段内）2% →', '75%，另有 1', '个目标更常达', '成']);
+    // between Chinese words, never inside a short one, nor between a number and its unit, nor after an opening bracket
+    expect(wrap('话题响应率（时段内）2% → 75%，另有 1 个目标更常达成', 12)).toEqual(['话题响应率', '（时段内）2%', '→ 75%，另有', '1 个目标', '更常达成']);
+    expect(wrap('✓ 符合手册', 8)).toEqual(['✓', '符合手册']);
+    expect(wrap('更常达成的目标', 12)).toEqual(['更常达成的', '目标']);
+    expect(wrap('每周推广：21 条 → 0 条', 14)).toEqual(['每周推广：', '21 条 → 0 条']);
+    expect(wrap('请用 --outside-playbook 查看', 20)).toEqual(['请用', '--outside-playbook', '查看']);
     for (const line of wrap('话题响应率（时段内）2% → 75%，另有 1 个目标更常达成', 12)) expect(displayWidth(line)).toBeLessThanOrEqual(12);
     expect(wrap('goal met in 55 % → 70 % of runs', 12)).toEqual(['goal met in', '55 % → 70 %', 'of runs']);
     expect(wrap('supercalifragilistic', 8)).toEqual(['supercal', 'ifragili', 'stic']);
@@ -584,7 +627,8 @@ describe('the CLI tables fit the terminal', () => {
     for (const width of [100, 80]) {
       const text = multiLineTable(zhHeader, zhRows, width);
       for (const line of text.split('\n')) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
-      expect(chars(text)).toBe(chars([...zhHeader, ...zhRows.flat(2)].join('')));
+      // (as blocks, a row's move is its title: the first column's name is not repeated)
+      expect(chars(text)).toBe(chars([...(text.startsWith('─') ? zhHeader.slice(1) : zhHeader), ...zhRows.flat(2)].join('')));
     }
   });
 
@@ -592,10 +636,82 @@ describe('the CLI tables fit the terminal', () => {
     out = [];
     const { displayWidth } = await import('../../src/cli/plan-print.ts');
     expect(await withColumns('80', () => mainAsync(['diagnose', 'scenarios/knowledge-sharing.json', '--runs', '10', '--days', '30', '--threads', '2', '--lang', 'zh-CN']))).toBe(0);
-    const text = out.join('\n');
-    expect(text).toMatch(/的诊断：/);
+    const text = out.join('');
+    // the scenario's Chinese name (its zh.name), not the English one
+    expect(text).toMatch(/^知识分享型——按手册运营的诊断：/);
     expect(text).toMatch(/全部目标同时达成/);
     for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    expect(englishIn(text)).toEqual([]);
+    expect(cutWords(text, displayWidth)).toEqual([]);
+    // the progress on stderr is Chinese too
+    const lines = progress.join('').trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^诊断：\d+%（\d+\/\d+ 次模拟，[\d.]+ 秒(，约剩 \d+ 秒)?）$/);
+  }, 120_000);
+
+  it('prints a diagnosis in both languages within 100 and 80 columns: breaches by their labels, Chinese words whole', async () => {
+    const { displayWidth } = await import('../../src/cli/plan-print.ts');
+    const { printDiagnosis } = await import('../../src/cli/plan.ts');
+    const { formatMetric } = await import('../../src/model/report.ts');
+    // over-marketing: the current strategy leaves the playbook on many fields, and many remedies
+    const result = await json(['diagnose', 'scenarios/over-marketing.json', '--runs', '10', '--days', '30', '--threads', '2', '--json']) as Parameters<typeof printDiagnosis>[0] & { scenarioFile: unknown };
+    const parsed = parseScenario(result.scenarioFile);
+    if (!parsed.ok) throw new Error('the scenario file');
+    expect(result.breaches.length).toBeGreaterThan(3);
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const width of ['100', '80']) {
+        out = [];
+        await withColumns(width, async () => printDiagnosis(result, parsed.scenario, locale));
+        const text = out.join('');
+        for (const line of text.split('\n')) expect(displayWidth(line), `${locale} ${width}: ${line}`).toBeLessThanOrEqual(Number(width));
+        // a breach names its field as the browser does, not its path in the file ("— content.window")
+        expect(text).not.toMatch(/\b(admission|content|activation|incentives|penalties|team|growth|group)\.[a-zA-Z]+/);
+        if (locale === 'en') {
+          expect(text).toMatch(/^diagnosis of Over-marketing/);
+          expect(text).toMatch(/^ {2}⚠ Qualification questionnaire: the strategy is against the playbook \(§3/m);
+          continue;
+        }
+        expect(text).toMatch(/^过度营销——推广挤掉了内容的诊断：/);
+        expect(text).toMatch(/^ {2}⚠ 入群问卷：当前策略违背手册（§3/m);
+        expect(englishIn(text), `${width}`).toEqual([]);
+        expect(cutWords(text, displayWidth), `${width}`).toEqual([]);
+      }
+    }
+    expect(formatMetric('members', null, 'zh-CN')).toBe('无数据');
+  }, 120_000);
+
+  it('prints the hours–chance frontier in --lang within 100 and 80 columns (COLUMNS)', async () => {
+    const { displayWidth } = await import('../../src/cli/plan-print.ts');
+    const result = await json(['frontier', 'scenarios/knowledge-sharing.json', '--levers', 'content.postsPerWeek,activation.dmPerAdminPerDay,team.replyMinutes', '--points', '4', '--runs', '10', '--days', '14', '--threads', '2', '--json']) as FrontierResult & { scenarioFile: unknown };
+    const parsed = parseScenario(result.scenarioFile);
+    if (!parsed.ok) throw new Error('the scenario file');
+    // four points, as a longer search would find them: one against the playbook, some slowing answers, the last the current strategy
+    const [first] = result.points;
+    const points = [0, 1, 2, 3].map((k) => ({
+      ...first, hours: first.hours + k * 1.3, chance: Math.min(1, first.chance + k * 0.05), interval: [first.interval[0], Math.min(1, first.interval[1] + k * 0.05)] as const, current: k === 3,
+      settings: first.settings.map(([path, v], i) => [path, k === 3 ? result.levers[i].current : k === 1 && i === 0 ? 1 : path === 'team.replyMinutes' ? 117 : v] as const),
+      answerMinutes: k === 3 ? result.current.answerMinutes : 16.3,
+      breaches: k === 1 ? [{ path: 'content.postsPerWeek', source: '§1', reason: { en: 'at least 3 posts a week', zh: '每周至少 3 篇' } }] : [],
+    }));
+    const shown = { ...result, points, pointsWanted: 10, current: { ...result.current, answerMinutes: 9 } } as unknown as FrontierResult;
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const width of ['100', '80']) {
+        out = [];
+        await withColumns(width, async () => printFrontier(shown, parsed.scenario, 1, locale));
+        const text = out.join('');
+        for (const line of text.split('\n')) expect(displayWidth(line), `${locale} ${width}: ${line}`).toBeLessThanOrEqual(Number(width));
+        if (locale === 'en') {
+          expect(text).toMatch(/^hours–chance frontier of Knowledge sharing/);
+          expect(text.replace(/\s+/g, ' ')).toMatch(/⚠ against the playbook \(§1\)/);
+          continue;
+        }
+        expect(text).toMatch(/^知识分享型——按手册运营的工时与达标概率取舍曲线/);
+        expect(text.replace(/\s+/g, '')).toMatch(/⚠提问等待更久：首次响应时效中位数9分钟→16.3分钟/);
+        expect(text.replace(/\s+/g, '')).toMatch(/⚠违背手册（§1）/);
+        expect(englishIn(text), `${width}`).toEqual([]);
+        expect(cutWords(text, displayWidth), `${width}`).toEqual([]);
+      }
+    }
   }, 120_000);
 
   it('fits the diagnosis\' tables to 100 columns when stdout is not a terminal', async () => {
