@@ -228,7 +228,11 @@ async function optimizeCommand(file: string | undefined, values: Flags): Promise
     : { kind: 'minCost' as const, minChance: decimal('min-chance', minChance ?? '', 0, 1) };
   const finalRuns = wholeNumber('runs', values.runs, 10, 10_000, 80);
   const threads = wholeNumber('threads', values.threads, 1, 256, defaultThreads());
-  const printers = { frontier: progressPrinter('hours–chance frontier'), screen: progressPrinter('search'), evolve: progressPrinter('evolve'), refine: progressPrinter('refine'), race: progressPrinter('race the leaders'), check: progressPrinter('check on fresh runs') };
+  const stage = (en: string, zh: string) => progressPrinter(locale === 'zh-CN' ? zh : en, 'runs', locale);
+  const printers = {
+    frontier: stage('hours–chance frontier', '工时—达标曲线'), screen: stage('search', '初筛'), evolve: stage('evolve', '进化搜索'),
+    refine: stage('refine', '局部细化'), race: stage('race the leaders', '领先策略加跑比较'), check: stage('check on fresh runs', '在新模拟上验证'),
+  };
   const started = performance.now();
   const withinPlaybook = !values['outside-playbook'];
   const result = await withPool(threads, (execute) => goalSeek(execute, scenario, { levers, objective, finalRuns, withinPlaybook, onProgress: (stage, done, total) => printers[stage](done, total) }));

@@ -28,6 +28,7 @@ export function ignoredText(locale: Locale, ignored: SkipCounts): string {
 /** A threshold with its source: "≥ 80 %（§1）". */
 export function thresholdText(locale: Locale, threshold: string | null, source: string | null): string {
   if (!threshold) return '';
+  if (locale === 'zh-CN') threshold = threshold.replace(/ %/g, '%');
   return source ? `${threshold}${bracketed(locale, source)}` : threshold;
 }
 

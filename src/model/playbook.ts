@@ -222,9 +222,10 @@ export function judge(threshold: Threshold, value: number): Status {
   }
 }
 
-/** "≥ 80 %", "5–15", "< 15": shares are shown as percentages. */
-export function describeThreshold(t: Threshold): string {
-  const f = (v: number) => (t.unit === 'share' ? `${Number((v * 100).toFixed(1))} %` : String(v));
+/** "≥ 80 %", "5–15", "< 15": shares are shown as percentages ("≥ 80%" in Chinese, no space before the sign). */
+export function describeThreshold(t: Threshold, locale: 'en' | 'zh-CN' = 'en'): string {
+  const percent = locale === 'zh-CN' ? '%' : ' %';
+  const f = (v: number) => (t.unit === 'share' ? `${Number((v * 100).toFixed(1))}${percent}` : String(v));
   switch (t.direction) {
     case 'atLeast': return `≥ ${f(t.value)}`;
     case 'above': return `> ${f(t.value)}`;

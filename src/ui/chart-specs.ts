@@ -32,7 +32,7 @@ export function chartThreshold(goals: readonly Threshold[], metric: SummaryKey, 
   const goal = goals.find((g) => g.metric === metric);
   if (!goal) return null;
   const reading = goal.metric === 'dailyMessages' && goal.direction === 'between' ? ` · ${t(locale, 'readsAs')}` : '';
-  return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal)}${bracketed(locale, goal.source)}${reading}`, description: goal.definition ? typeset(locale, `${pick(locale, goal)} (${pick(locale, goal.definition)})`) : pick(locale, goal) };
+  return { direction: goal.direction, value: goal.value, upper: goal.upper, label: `${describeThreshold(goal, locale)}${bracketed(locale, goal.source)}${reading}`, description: goal.definition ? typeset(locale, `${pick(locale, goal)} (${pick(locale, goal.definition)})`) : pick(locale, goal) };
 }
 
 type Text = Bilingual;

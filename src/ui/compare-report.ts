@@ -39,7 +39,7 @@ export function comparisonMarkdown(c: Comparison, locale: Locale): string {
   }
   lines.push('', `## ${t(locale, 'goalsByScenario', { runs: formatNumber(locale, c.runs, 0) })}`, '');
   lines.push(row([t(locale, 'goal'), ...letters]), rule(letters.length + 1));
-  for (const g of c.goals) lines.push(row([`${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)} (${g.threshold.source})`, ...g.metShare.map((v) => formatChance(locale, v, c.runs, 'short'))]));
+  for (const g of c.goals) lines.push(row([`${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold, locale)} (${g.threshold.source})`, ...g.metShare.map((v) => formatChance(locale, v, c.runs, 'short'))]));
   lines.push(row([t(locale, 'allGoalsRow'), ...c.allGoalsMetShare.map((v) => formatChance(locale, v, c.runs, 'short'))]));
   lines.push('', t(locale, 'reportNote'), '');
   return lines.join('\n');

@@ -111,7 +111,7 @@ export class Scorecard extends LitElement {
               <th scope="row">${pick(this.locale, SUMMARY[goal.metric])}<span class="goal-text">${pick(this.locale, goal)}</span>${goal.definition ? html`<span class="goal-text definition">${pick(this.locale, goal.definition)}</span>` : nothing}</th>
               <td data-label=${label.median}>${f(m.p50)}</td>
               <td data-label=${label.range}>${m.p10 === null ? '—' : `${f(m.p10)}–${f(m.p90)}`}</td>
-              <td class="goal-cell" data-label=${label.threshold}>${describeThreshold(goal)}${this.locale === 'zh-CN' ? '（' : ' ('}${withSectionLinks(goal.source)}${this.locale === 'zh-CN' ? '）' : ')'}</td>
+              <td class="goal-cell" data-label=${label.threshold}>${describeThreshold(goal, this.locale)}${this.locale === 'zh-CN' ? '（' : ' ('}${withSectionLinks(goal.source)}${this.locale === 'zh-CN' ? '）' : ')'}</td>
               <td data-label=${label.status}>${status ? html`<span class="status ${status}">${statusText[status]}</span>` : t(this.locale, 'noValue')}</td>
               <td class="met" data-label="${label.met} · ${t(this.locale, 'goalMetInterval', { runs: formatNumber(this.locale, s.runs, 0) })}">${m.goalMetShare === null ? '—' : html`${formatPercent(this.locale, m.goalMetShare)}<span class="goal-text">${formatChance(this.locale, m.goalMetShare, s.runs, 'interval')}</span>`}</td>
               ${this.delta(goal.metric)}

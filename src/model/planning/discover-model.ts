@@ -184,7 +184,7 @@ export function describeBox(d: Discovery, box: BoxSummary, base: Scenario, lang:
 /** What a good point achieves, as the rule's outcome: every goal at once, or one goal. */
 function outcomePhrase(goal: Threshold | undefined, lang: 'en' | 'zh'): string {
   if (!goal) return lang === 'zh' ? '全部目标同时达成' : 'every goal met at once';
-  return lang === 'zh' ? `${SUMMARY[goal.metric].zh} ${describeThreshold(goal)} 达标` : `${SUMMARY[goal.metric].en} ${describeThreshold(goal)} met`;
+  return lang === 'zh' ? `${SUMMARY[goal.metric].zh} ${describeThreshold(goal, 'zh-CN')} 达标` : `${SUMMARY[goal.metric].en} ${describeThreshold(goal)} met`;
 }
 
 /**

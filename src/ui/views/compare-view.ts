@@ -175,7 +175,7 @@ export class CompareView extends LitElement {
         <table class="goals">
           <thead><tr><th>${t(locale, 'goal')}</th>${letters.map((_, k) => html`<th>${head(k)}</th>`)}</tr></thead>
           <tbody>
-            ${c.goals.map((g) => html`<tr><td>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)}${g.threshold.definition ? ` — ${pick(locale, g.threshold.definition)}` : ''}</td>${g.metShare.map((v) => html`<td>${this.chance(v, c.runs)}</td>`)}</tr>`)}
+            ${c.goals.map((g) => html`<tr><td>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold, locale)}${bracketed(locale, g.threshold.source)}${g.threshold.definition ? ` — ${pick(locale, g.threshold.definition)}` : ''}</td>${g.metShare.map((v) => html`<td>${this.chance(v, c.runs)}</td>`)}</tr>`)}
             <tr><td><strong>${t(locale, 'allGoalsRow')}</strong></td>${c.allGoalsMetShare.map((v) => html`<td><strong>${this.chance(v, c.runs)}</strong></td>`)}</tr>
           </tbody>
         </table>

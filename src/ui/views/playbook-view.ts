@@ -68,7 +68,7 @@ export class PlaybookView extends LitElement {
           <h2 id=${`h-${s.id.slice(1)}`}>${s.id} ${pick(locale, s.title)}</h2>
           <ul>${s.points.map((p) => html`<li>${pick(locale, p)}</li>`)}</ul>
           ${thresholds.length ? html`<h3>${t(locale, 'playbookThresholds')}</h3>
-            <table><tbody>${thresholds.map((th) => html`<tr><td>${pick(locale, SUMMARY[th.metric])} ${describeThreshold(th)}</td>
+            <table><tbody>${thresholds.map((th) => html`<tr><td>${pick(locale, SUMMARY[th.metric])} ${describeThreshold(th, locale)}</td>
               <td>${th.positionings === 'all' ? t(locale, 'allPositionings') : th.positionings.map((p) => leverValue(locale, 'group.positioning', JSON.stringify(p))).join(locale === 'zh-CN' ? '、' : ', ')}</td>
               <td>${pick(locale, th)}</td></tr>`)}</tbody></table>` : nothing}
           ${s.gaps.length ? html`<h3>${t(locale, 'playbookGaps')}</h3><ul class="gaps">${s.gaps.map((g) => html`<li class="gap">${pick(locale, g)}</li>`)}</ul>` : nothing}

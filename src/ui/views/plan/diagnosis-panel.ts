@@ -41,6 +41,8 @@ export class DiagnosisPanel extends PlanPanel {
     .remedy-table thead th, .remedy-table td.col-rank, .remedy-table td.col-apply, .remedy-table .nowrap { white-space: nowrap; }
     .remedy-table thead th.col-chance, .remedy-table thead th.col-move, .remedy-table thead th.col-effects, .remedy-table thead th.col-focus { white-space: normal; }
     .remedy-table .col-move { min-width: 10em; }
+    .remedy-table details.move-list summary { cursor: pointer; }
+    .remedy-table details.move-list[open] summary { margin-bottom: 0.2rem; }
     .remedy-table .col-chance { min-width: 8em; }
     .remedy-table .col-effects, .remedy-table .col-focus { min-width: 11em; }
     .remedy-table .col-costs, .remedy-table .col-playbook { min-width: 5.5em; }
@@ -106,6 +108,10 @@ export class DiagnosisPanel extends PlanPanel {
     // each cell's content is one block (on a phone the cell is a grid: its column's name, then this)
     const lines = (items: readonly string[]) => html`<div class="v">${items.length ? items.map((x) => html`<div class="item">${keep(x)}</div>`) : '—'}</div>`;
     const one = (content: unknown) => html`<div class="v">${content}</div>`;
+    // a playbook strategy's long list ("Follow the playbook (7 changes):" and its moves) folds under its title
+    const moves = (items: readonly string[]) => (items.length > 4 && /[:：]$/.test(items[0])
+      ? html`<div class="v"><details class="move-list"><summary>${items[0].replace(/[:：]$/, '')}</summary>${items.slice(1).map((x) => html`<div class="item">${keep(x)}</div>`)}</details></div>`
+      : lines(items));
     const above = (r: Remedy) => (focus ? indexAmong(r, done.result.remedies) : -1);
     // under a missed goal whose moves are all remedies of the table above, each is named by its number
     const allAbove = focus !== undefined && list.every((r) => above(r) >= 0);
@@ -121,7 +127,7 @@ export class DiagnosisPanel extends PlanPanel {
           @click=${() => { this.applied = r; this.applySettings(settingsOfRemedy(r)); }}>${t(locale, 'applyThis')}</button>` : nothing;
         return html`<tr class="${r.breaches.length ? 'against' : ''} ${cells.check.state === 'confirmed' ? '' : 'unconfirmed'}">
           ${focus ? nothing : html`<td class="col-rank" data-label=${head('rank')}>${i + 1}</td>`}
-          <th scope="row" class="col-move" data-label=${head('move')}>${focus ? nothing : html`<span class="rank-inline">${i + 1}. </span>`}${lines(cells.move)}</th>
+          <th scope="row" class="col-move" data-label=${head('move')}>${focus ? nothing : html`<span class="rank-inline">${i + 1}. </span>`}${moves(cells.move)}</th>
           ${focus ? html`<td class="col-focus" data-label=${head('focus')}>${one(cells.focus)}</td>` : nothing}
           ${allAbove ? html`<td class="col-above" data-label=${head('above')}>${one(remedyAboveText(n + 1, locale))}</td>`
             : n >= 0 ? html`<td class="col-above" colspan=${rest}>${t(locale, 'remedyAbove', { n: n + 1 })}</td>` : html`
@@ -191,7 +197,7 @@ export class DiagnosisPanel extends PlanPanel {
           ${this.remedyTable(done.result.unconfirmed, false)}` : nothing}
         ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
-          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold, locale)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? this.goalMoves(g.moves, fresh, g.threshold)
             : html`<p class="help">${g.unconfirmed?.length ? pick(locale, DIAGNOSIS_TEXT.nothingReliableGoal) : t(locale, 'noSingleMove')}</p>`}
           ${g.unconfirmed?.length ? html`<h4 class="unconfirmed-title goal-unconfirmed-title">${pick(locale, DIAGNOSIS_TEXT.unconfirmedGoal)}</h4>

@@ -168,7 +168,7 @@ export class RulesPanel extends PlanPanel {
           this.picked = null;
         }}>
           <option value=${ALL_GOALS} ?selected=${target === ALL_GOALS}>${t(locale, 'allGoalsShare')}</option>
-          ${metrics.map((m) => html`<option value=${m} ?selected=${target === m}>${pick(locale, SUMMARY[m])} ${describeThreshold(goalOf(source.goals, m)!)}</option>`)}
+          ${metrics.map((m) => html`<option value=${m} ?selected=${target === m}>${pick(locale, SUMMARY[m])} ${describeThreshold(goalOf(source.goals, m)!, locale)}</option>`)}
         </select></label>
         <label>${t(locale, 'rulesThreshold')} <input type="number" class="rules-threshold" min="1" max="100" step="1" .value=${String(Math.round(this.threshold * 100))}
           @change=${(e: Event) => { this.threshold = this.decimal(e, 1, 100, this.threshold * 100) / 100; this.picked = null; }}></label>
