@@ -14,7 +14,8 @@ import { describePosition, isWindowLever, leverAt } from '../model/planning/leve
 import type { SweepResult } from '../model/planning/sweep.ts';
 import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
-import { RELIABLY_MET, type Remedy } from '../model/planning/diagnose.ts';
+import { RELIABLY_MET } from '../model/planning/diagnose.ts';
+import type { Remedy } from '../model/planning/remedy.ts';
 import { indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, seekCostsText, slowerAnswersText, type RemedyCells, type RemedyColumn } from '../model/planning/diagnosis-text.ts';
 import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
