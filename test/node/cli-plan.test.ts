@@ -9,7 +9,7 @@ import { JobCancelled, threadPool } from '../../src/cli/threads.ts';
 import { tasksFor } from '../../src/model/planning/jobs.ts';
 import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
 import { scratchDir } from './scratch.ts';
-import { printFrontier, printGoalSeek } from '../../src/cli/plan-print.ts';
+import { printFrontier, printGoalSeek } from '../../src/cli/seek-print.ts';
 import type { GoalSeekResult } from '../../src/model/planning/goal-seek.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import type { FrontierResult } from '../../src/model/planning/frontier.ts';

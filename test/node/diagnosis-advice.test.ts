@@ -6,7 +6,9 @@
  * have been the activity, and the playbook's basics are tried as one move.
  */
 import { describe, expect, it } from 'vitest';
-import { basicsMove, diagnose, diagnosisFrom, hoursJustified, isBasics, movesOf, withNeededMoves, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { diagnose, diagnosisFrom } from '../../src/model/planning/diagnose.ts';
+import { hoursJustified, type Remedy } from '../../src/model/planning/remedy.ts';
+import { basicsMove, isBasics, movesOf, withNeededMoves } from '../../src/model/planning/diagnosis-moves.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
 import { remedyCells } from '../../src/model/planning/diagnosis-text.ts';
 import { scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';

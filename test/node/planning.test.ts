@@ -14,7 +14,9 @@ import { sobolSequence, SOBOL_DIMENSIONS } from '../../src/model/planning/sobol-
 import { designToCsv } from '../../src/model/planning/export.ts';
 import { search, type RunRecord } from '../../src/model/planning/optimize.ts';
 import { CONFIRM_FIRST_RUN, goalSeek, HOLDOUT_FIRST_RUN, searchSpace } from '../../src/model/planning/goal-seek.ts';
-import { costsOf, diagnose, diagnosisFrom, isPlaybookMove, movesOf, notesOf, playbookWindowMove, RELIABLY_MET, rankValue, type Remedy } from '../../src/model/planning/diagnose.ts';
+import { diagnose, diagnosisFrom, RELIABLY_MET } from '../../src/model/planning/diagnose.ts';
+import { costsOf, notesOf, rankValue, type Remedy } from '../../src/model/planning/remedy.ts';
+import { isPlaybookMove, movesOf, playbookWindowMove } from '../../src/model/planning/diagnosis-moves.ts';
 import { describeGoalMove, describeRemedy, describeRemedyAgain, DIAGNOSIS_TEXT, remedyCells, seekCostsText, slowerAnswersText } from '../../src/model/planning/diagnosis-text.ts';
 import { goalsOf } from '../../src/model/playbook.ts';
 import { JobProgress, TimeLeft } from '../../src/model/planning/time-left.ts';

@@ -11,105 +11,23 @@
  * its own numbers.
  */
 import type { Summary, SummaryKey } from '../metrics.ts';
-import { goalsOf, meetsAll, meetsGoal, RELIABLY_MET as RELIABLE, shortfall, type Threshold } from '../playbook.ts';
+import { goalsOf, meetsAll, meetsGoal, RELIABLY_MET as RELIABLE, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { type Bilingual } from '../text.ts';
 import { pairedMean, quantileSorted, wilson } from '../stats.ts';
 import { evaluateRanges, type Executor, type RunRange } from './jobs.ts';
 import { explainOutcome } from './outcome.ts';
-import { HOLDOUT_FIRST_RUN, medianAnswer } from './goal-seek.ts';
-import { advicePosition, breachesOf, playbookSettings, scenarioBreaches, type Breach } from './guardrails.ts';
-import { gridOf, isWindowLever, leverAt, LEVERS, leversFor, needsMissing, positionOf, WINDOW_HOURS_PATH, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
+import { HOLDOUT_FIRST_RUN } from './goal-seek.ts';
+import { scenarioBreaches, type Breach } from './guardrails.ts';
+import { isWindowLever, leverAt, leversFor, withSettings, type Setting } from './levers.ts';
+import {
+  goalCheckOf, hoursJustified, improvesGoal, leverKey, lowersService, PLAYBOOK_MARGIN, rankValue, reach, reachOf, remedyOf, serviceJustified, settingsOfRemedy,
+  share, WORTH_SUGGESTING, type GoalCheck, type Move, type Remedy,
+} from './remedy.ts';
+import { basicsMove, BASICS, DIAGNOSIS_PLAN, isBasics, isPlaybookMove, movesOf, playbookStrategyMove, playbookWindowMove, withNeededMoves } from './diagnosis-moves.ts';
 
 /** A goal met in fewer runs than this is "not reliably met" and gets a diagnosis (the scorecard's "pass" cut-off). */
 export const RELIABLY_MET = RELIABLE;
-/** A move must raise a goal's chance by at least this much to be suggested for it. */
-export const WORTH_SUGGESTING = 0.05;
-/** A move against the playbook ranks below a playbook-consistent one unless it is better by more than this (a share of runs). */
-export const PLAYBOOK_MARGIN = 0.05;
-/** Beside the chance of meeting every goal, how far runs fall short of them steers the ranking (small: the chance dominates). */
-const SHORTFALL_WEIGHT = 0.05;
-
-/** How the work is cut (judgement: a first look on a third of the runs, then every run for the best). */
-export const DIAGNOSIS_PLAN = {
-  /** Runs per move in the first look at every move (successive halving: Jamieson & Talwalkar 2016). */
-  firstLookRuns: 10,
-  /** The share of the moves, best first, that get a second look … */
-  secondLookShare: 1 / 3,
-  /** … and, per missed goal, the moves that raise it most. */
-  secondLookPerGoal: 3,
-  /** Runs per move after the second look (at most the diagnosis' runs); a pair's first look, too. */
-  screenRuns: 20,
-  /** Points of a numeric lever's coarse grid, ends included. */
-  gridPoints: 5,
-  /** A grid move smaller than this share of the lever's range is not tried (its ends and the playbook's setting always are). */
-  smallestMove: 0.1,
-  /** Single moves given every run after the screening. */
-  shortlist: 10,
-  /** Per missed goal, the moves that raise it most are given every run as well. */
-  perGoal: 2,
-  /** The best moves on this many different levers are tried in pairs. */
-  pairedLevers: 6,
-  /** Remedies listed overall and per goal. */
-  listed: 6,
-  perGoalListed: 3,
-} as const;
-
-export interface Move {
-  readonly path: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-/** What a remedy does to one goal. */
-export interface GoalEffect {
-  readonly metric: SummaryKey;
-  /** Share of runs meeting the goal, current → with the remedy. */
-  readonly metShare: readonly [before: number, after: number];
-  /** Paired median difference of the goal's KPI (with the remedy − current). */
-  readonly kpiChange: number;
-  /** Mean relative shortfall from the goal (0 = met in every run), current → with the remedy. */
-  readonly shortfall: readonly [before: number, after: number];
-}
-
-/** One move or a pair of moves, with what it does to every goal. */
-export interface Remedy {
-  readonly moves: readonly Move[];
-  readonly runs: number;
-  /** Share of runs meeting every goal, current → with the remedy, and the 90 % interval of the latter (Wilson). */
-  readonly allGoals: readonly [before: number, after: number];
-  readonly allGoalsInterval: readonly [number, number];
-  readonly goals: readonly GoalEffect[];
-  /** Median team hours per week, current → with the remedy (what it costs the team). */
-  readonly hours: readonly [before: number, after: number];
-  /** The playbook's guardrails the remedy leaves (empty: it keeps to the playbook). */
-  readonly breaches: readonly Breach[];
-  /**
-   * How long questions wait: the median over runs of each run's median first
-   * answer, in minutes, current → with the remedy (null when no question was
-   * answered; absent in results saved before it).
-   */
-  readonly answerMinutes?: readonly [before: number, after: number] | null;
-  /**
-   * Re-run on fresh runs the search never saw (the figures above are then
-   * those runs'): the paired difference in the share meeting every goal, with
-   * its 90 % interval, and whether that interval is above 0 (confirmed); and
-   * the same for each goal alone (`goals`: what a section under a missed goal
-   * confirms; absent in results saved before it).
-   */
-  readonly check?: {
-    readonly firstRun: number; readonly difference: number; readonly interval: readonly [number, number]; readonly confirmed: boolean;
-    readonly goals?: readonly GoalCheck[];
-  };
-}
-
-/** A remedy's check on one goal: the paired difference in the share of fresh runs meeting it, with its 90 % interval. */
-export interface GoalCheck {
-  readonly metric: SummaryKey;
-  readonly difference: number;
-  readonly interval: readonly [number, number];
-  readonly confirmed: boolean;
-}
 
 export interface GoalDiagnosis {
   readonly threshold: Threshold;
@@ -146,214 +64,12 @@ export interface Diagnosis {
   readonly outcome: readonly Bilingual[];
 }
 
-/** The settings a lever is tried at: every option, or its ends, a coarse grid and the playbook's setting. */
-export function movesOf(lever: Lever, scenario: Scenario): Move[] {
-  const from = positionOf(lever, scenario);
-  // a grid point next to the current setting is not a move worth reporting (14 → 15 days is noise, not advice)
-  const near = (to: number) => !lever.options && Math.abs(to - from) < DIAGNOSIS_PLAN.smallestMove * (lever.max - lever.min) && to !== lever.min && to !== lever.max;
-  const targets = new Set<number>(gridOf(lever, DIAGNOSIS_PLAN.gridPoints).filter((to) => !near(to)));
-  const advice = advicePosition(lever, scenario);
-  if (advice !== undefined && advice >= lever.min && advice <= lever.max) targets.add(advice);
-  targets.delete(from);
-  // interchangeable options (a theme day's weekdays): only "none" ↔ the playbook's day; Thursday → Wednesday is the run's calendar, not advice
-  if (lever.options && lever.lateral) {
-    const lateral = (i: number) => lever.lateral!.includes(String(lever.options![i].value));
-    for (const to of [...targets]) if (lateral(to) && (lateral(from) || to !== advice)) targets.delete(to);
-  }
-  return [...targets].sort((a, b) => a - b).map((to) => ({ path: lever.path, from, to }));
-}
-
-const share = (list: readonly Summary[], test: (s: Summary) => boolean) => list.filter(test).length / list.length;
-
-function pairedMedian(a: readonly Summary[], b: readonly Summary[], key: SummaryKey): number {
-  const diffs: number[] = [];
-  b.forEach((s, r) => {
-    const x = a[r][key];
-    const y = s[key];
-    if (x !== null && y !== null) diffs.push(y - x);
-  });
-  return diffs.length ? quantileSorted(Float64Array.from(diffs).sort(), 0.5) : 0;
-}
-
-const meanShortfall = (list: readonly Summary[], g: Threshold) => list.reduce((sum, s) => sum + shortfall(g, s[g.metric]), 0) / list.length;
-
-/** A remedy's effects from the current strategy's runs and its own (the same run indices; `after` may be the first runs only). */
-export function remedyOf(base: Scenario, moves: readonly Move[], current: readonly Summary[], after: readonly Summary[]): Remedy {
-  const goals = goalsOf(base);
-  const before = current.slice(0, after.length);
-  const hits = after.filter((s) => meetsAll(goals, s)).length;
-  return {
-    moves,
-    runs: after.length,
-    allGoals: [share(before, (s) => meetsAll(goals, s)), hits / after.length],
-    allGoalsInterval: wilson(hits, after.length),
-    goals: goals.map((g) => ({
-      metric: g.metric,
-      metShare: [share(before, (s) => meetsGoal(g, s[g.metric])), share(after, (s) => meetsGoal(g, s[g.metric]))],
-      kpiChange: pairedMedian(before, after, g.metric),
-      shortfall: [meanShortfall(before, g), meanShortfall(after, g)],
-    })),
-    hours: [medianHours(before), medianHours(after)],
-    breaches: breachesOf(moves.map((m): Setting => [m.path, m.to]), base),
-    answerMinutes: medianAnswer(before, after),
-  };
-}
-
-/**
- * Answers slower by enough to say so: the median first answer later by at
- * least a minute and a tenth (judgement: smaller shifts are the runs' noise
- * when a move does not touch the team). The cost is stated wherever the move
- * or recommendation is shown ("questions wait longer: median first answer
- * 12 → 31 min"); the playbook sets no answer time outside customer service.
- */
-export const SLOWER_ANSWERS = { minutes: 1, share: 0.1 } as const;
-export const answersSlower = (wait: readonly [number, number] | null | undefined): wait is readonly [number, number] =>
-  wait !== null && wait !== undefined && wait[1] - wait[0] >= Math.max(SLOWER_ANSWERS.minutes, SLOWER_ANSWERS.share * wait[0]);
-
-const medianHours = (list: readonly Summary[]) => quantileSorted(Float64Array.from(list, (s) => s.teamHoursPerWeek ?? 0).sort(), 0.5);
-
-/** The ranking value: the chance of meeting every goal, less a margin for leaving the playbook, steered by how far runs fall short. */
-export function rankValue(r: Remedy): number {
-  const shortfallAfter = r.goals.reduce((s, g) => s + g.shortfall[1], 0) / Math.max(1, r.goals.length);
-  return r.allGoals[1] - (r.breaches.length ? PLAYBOOK_MARGIN : 0) - SHORTFALL_WEIGHT * shortfallAfter;
-}
-
 /** Best first: a remedy confirmed on fresh runs before one that is not, a playbook-consistent one before one against it, then by rankValue. */
 const byRank = (a: Remedy, b: Remedy) => Number(b.check?.confirmed ?? false) - Number(a.check?.confirmed ?? false)
   || Number(a.breaches.length > 0) - Number(b.breaches.length > 0) || rankValue(b) - rankValue(a);
 
-/**
- * Moves that lower the team's service: slower answers, less enforcement, fewer
- * admins than the playbook's 3 (§3). An operator does not do the job worse on
- * a hunch: such a move is listed only when fresh runs confirm it with a clear
- * gain (SERVICE_GAIN) in the chance of meeting every goal.
- */
-export const LOWERS_SERVICE: readonly { readonly path: string; readonly worse: 'up' | 'down'; readonly below?: number }[] = [
-  { path: 'team.replyMinutes', worse: 'up' },
-  { path: 'penalties.detection', worse: 'down' },
-  { path: 'penalties.enabled', worse: 'down' },
-  { path: 'team.admins', worse: 'down', below: 3 },
-];
-/** The confirmed gain (a share of runs, the fresh runs' paired difference) a move that lowers the team's service must show. */
-export const SERVICE_GAIN = 0.1;
-
-/** Whether a remedy lowers the team's service (LOWERS_SERVICE). */
-export function lowersService(r: Remedy): boolean {
-  return r.moves.some((m) => LOWERS_SERVICE.some((l) => l.path === m.path
-    && (l.worse === 'up' ? m.to > m.from : m.to < m.from) && (l.below === undefined || m.to < l.below)));
-}
-
-/** A move that lowers the team's service without a confirmed clear gain is not shown. */
-const serviceJustified = (r: Remedy) => !lowersService(r) || (r.check !== undefined && r.check.confirmed && r.check.difference >= SERVICE_GAIN);
-
-/** Whether a remedy moves a goal's own KPI the right way (a band: closer to it), not only its share met. */
-export function improvesGoal(e: GoalEffect, g: Threshold): boolean {
-  if (g.direction === 'between') return e.shortfall[1] < e.shortfall[0];
-  return g.direction === 'atLeast' || g.direction === 'above' ? e.kpiChange > 0 : e.kpiChange < 0;
-}
-
-/**
- * A band goal left on its upper side (more than 15 messages a day in a
- * knowledge group): it still counts against every goal at once, but an
- * operator reads a busier group as lively, not harmed — a note, not a cost.
- */
-const busier = (g: GoalEffect, goals: readonly Threshold[]) => g.kpiChange > 0 && goals.find((t) => t.metric === g.metric)?.direction === 'between';
-
-const worse = (g: GoalEffect) => g.metShare[0] - g.metShare[1] >= WORTH_SUGGESTING || g.shortfall[1] - g.shortfall[0] >= WORTH_SUGGESTING;
-
-/** Other goals a remedy costs: met less often by WORTH_SUGGESTING, or missed by more (mean shortfall up by as much), missed already or not; a busier band is a note (`notesOf`), not a cost. */
-export function costsOf(r: Remedy, goals: readonly Threshold[], except?: SummaryKey): GoalEffect[] {
-  return r.goals.filter((g) => g.metric !== except && worse(g) && !busier(g, goals));
-}
-
-/** Band goals a remedy leaves on their upper side more often (busier than the playbook's 5–15 messages a day). */
-export function notesOf(r: Remedy, goals: readonly Threshold[], except?: SummaryKey): GoalEffect[] {
-  return r.goals.filter((g) => g.metric !== except && worse(g) && busier(g, goals));
-}
-
-/** Goals a remedy makes met more often, by WORTH_SUGGESTING or more. */
-export function gainsOf(r: Remedy, except?: SummaryKey): GoalEffect[] {
-  return r.goals.filter((g) => g.metric !== except && g.metShare[1] - g.metShare[0] >= WORTH_SUGGESTING);
-}
-
 const keyOfMoves = (moves: readonly Move[]) => moves.map((m) => `${m.path}=${m.to}`).join('&');
 const pathsOf = (moves: readonly Move[]) => moves.map((m) => m.path).join('&');
-
-/**
- * The playbook's own window, 19:00–21:00, as one move (its start and its length; §5) when the
- * window differs in both: moving either alone keeps the other, so neither reaches it.
- */
-export function playbookWindowMove(usable: readonly Lever[], scenario: Scenario): (readonly Move[])[] {
-  const levers = [WINDOW_PATH, WINDOW_HOURS_PATH].map((path) => usable.find((l) => l.path === path));
-  const moves = levers.flatMap((lever): Move[] => {
-    const advice = lever && advicePosition(lever, scenario);
-    return lever && advice !== undefined ? [{ path: lever.path, from: positionOf(lever, scenario), to: advice }] : [];
-  });
-  return moves.length === 2 && moves.every((m) => m.from !== m.to) ? [moves] : [];
-}
-
-/**
- * A lever that needs another switched on (a team points competition with the
- * points off: `needs` on its field record) is moved together with that lever,
- * set to the playbook's setting: "points none → per effective message + team
- * competition no → yes" is one move, never "competition no → yes" alone.
- */
-export function withNeededMoves(scenario: Scenario): (readonly Move[])[] {
-  return LEVERS.flatMap((lever): (readonly Move[])[] => {
-    if (!lever.needs || !needsMissing(lever, scenario) || (lever.positionings && !lever.positionings.includes(scenario.group.positioning))) return [];
-    const needed = leverAt(lever.needs.path);
-    const to = needed && advicePosition(needed, scenario);
-    if (!needed || to === undefined) return [];
-    const from = positionOf(needed, scenario);
-    return movesOf({ ...lever, needs: undefined }, scenario).map((m) => [{ path: needed.path, from, to }, m]);
-  });
-}
-
-/**
- * The playbook's basics a neglected group lacks, tried as one move: the
- * announcement with the covenant (§2), enforcing the covenant against ads
- * (§3, §4) and DMs to silent members (§6), each at the playbook's setting,
- * when at least two of them are missing. Alone each may change little (the
- * covenant is worth little unannounced, a DM little in a group with nothing to
- * come back to); together they are what an operator does first.
- */
-export const BASICS = ['content.announcement', 'penalties.enabled', 'activation.dmPerAdminPerDay'] as const;
-export function basicsMove(usable: readonly Lever[], scenario: Scenario): (readonly Move[])[] {
-  const moves = BASICS.flatMap((path): Move[] => {
-    const lever = usable.find((l) => l.path === path);
-    const advice = lever && advicePosition(lever, scenario);
-    if (!lever || advice === undefined) return [];
-    const from = positionOf(lever, scenario);
-    return breachesOf([[path, from]], scenario).length && from !== advice ? [{ path, from, to: advice }] : [];
-  });
-  return moves.length >= 2 ? [moves] : [];
-}
-
-/**
- * The playbook strategy as one move: every lever this group's operator sets
- * that leaves its guardrail, at the playbook's setting (`playbookSettings`),
- * when that is at least 3 levers and more than the basics. For a neglected
- * group it is the honest first comparison: on the no-operations preset it
- * meets every goal more often, for fewer team hours, than "posts 0 → 14 +
- * points + competition" (8 % vs 5 % of 100 fresh runs, 6.2 h vs 7 h a week).
- */
-export function playbookStrategyMove(usable: readonly Lever[], scenario: Scenario): (readonly Move[])[] {
-  // a lever held back only because the one it needs is off (the competition, while points are off) is moved with it
-  const held = LEVERS.filter((l) => l.needs && needsMissing(l, scenario) && (!l.positionings || l.positionings.includes(scenario.group.positioning)));
-  const levers = [...usable, ...held];
-  const moves = playbookSettings(levers, scenario).map(([path, to]): Move => ({ path, from: positionOf(levers.find((l) => l.path === path)!, scenario), to }))
-    .filter((m) => m.from !== m.to);
-  const basics = basicsMove(usable, scenario)[0] ?? [];
-  return moves.length >= 3 && moves.length > basics.length ? [moves] : [];
-}
-
-/** Whether a remedy is (or holds) the playbook's basics (`basicsMove`). */
-export const isBasics = (r: { readonly moves: readonly Move[] }): boolean => BASICS.filter((p) => r.moves.some((m) => m.path === p)).length >= 2;
-
-/** Whether every move sets its lever to the playbook's own setting (admins 3, the window 19:00–21:00, promotions 0). */
-export function isPlaybookMove(moves: readonly Move[], scenario: Scenario): boolean {
-  return moves.every((m) => { const lever = leverAt(m.path); return lever !== undefined && advicePosition(lever, scenario) === m.to; });
-}
 
 export async function diagnose(
   executor: Executor, base: Scenario, runs: number,
@@ -548,9 +264,6 @@ function withCheck(r: Remedy, before: readonly Summary[], after: readonly Summar
   return { ...r, check: { firstRun: CHECK_FIRST_RUN, difference: mean, interval, confirmed: interval[0] > 0, goals: perGoal } };
 }
 
-/** A remedy's check on one goal (absent: not checked, or a result saved before goals were checked one by one). */
-export const goalCheckOf = (r: Remedy, metric: SummaryKey): GoalCheck | undefined => r.check?.goals?.find((g) => g.metric === metric);
-
 /** The diagnosis from the current strategy's runs and the remedies evaluated on every run. */
 export function diagnosisFrom(
   base: Scenario, current: readonly Summary[], remedies: readonly Remedy[], movesTried: number, pairsTried: number, screenRuns: number,
@@ -620,52 +333,9 @@ export function diagnosisFrom(
   };
 }
 
-/**
- * Team hours a remedy may add without fixing a missed goal (judgement): half
- * an hour a week, or a quarter more. A move that nearly triples the hours
- * (customer service: DMs 0 → 3, 2 h → 5.6 h a week) to lift a goal already met
- * in ≥ 80 % of runs is not advice: it is listed only when it raises a goal
- * that is missed (met in < 80 % of runs) by WORTH_SUGGESTING or more.
- */
-export const EXTRA_HOURS = { hours: 0.5, share: 0.25 } as const;
-export function hoursJustified(r: Remedy, base: Scenario, current: readonly Summary[]): boolean {
-  const added = r.hours[1] - r.hours[0];
-  if (added < Math.max(EXTRA_HOURS.hours, EXTRA_HOURS.share * r.hours[0])) return true;
-  const goals = goalsOf(base);
-  return gainsOf(r).some((e) => {
-    const g = goals.find((t) => t.metric === e.metric)!;
-    return share(current, (s) => meetsGoal(g, s[g.metric])) < RELIABLY_MET;
-  });
-}
-
-/**
- * Whether a remedy removes unwanted messages (fewer promotions, plain red
- * packets or a promotion's hook): daily messages falling below the band are
- * then the ads' absence, the group's own talk showing (§5: over-marketing
- * inflates activity falsely), said so where the cost is shown.
- */
-export function removesAds(r: { readonly moves: readonly Move[] }): boolean {
-  return r.moves.some((m) => ['content.promoPerWeek', 'content.redPacketsPerWeek', 'content.promoHook'].includes(m.path) && m.to < m.from);
-}
-
 /** The current strategy as a remedy with no moves, on the same runs (what a remedy must beat). */
 function noChange(r: Remedy): Remedy {
   return { ...r, allGoals: [r.allGoals[0], r.allGoals[0]], goals: r.goals.map((g) => ({ ...g, metShare: [g.metShare[0], g.metShare[0]], shortfall: [g.shortfall[0], g.shortfall[0]] })), breaches: [] };
-}
-
-/** The levers a remedy moves, the window's start and length as one (19:00–21:00 and 19:00–20:00 are one remedy's two versions). */
-const leverKey = (r: { readonly moves: readonly Move[] }): string => [...new Set(r.moves.map((m) => (isWindowLever(m.path) ? WINDOW_PATH : m.path)))].sort().join('&');
-
-/** How far a remedy moves its levers from where they are or from the playbook's setting, whichever is nearer (shares of each lever's range, summed). */
-function reach(r: Remedy, base: Scenario): number {
-  return r.moves.reduce((sum, m) => { const lever = leverAt(m.path); return lever ? sum + reachOf(lever, m.from, m.to, base) : sum; }, 0);
-}
-
-/** How far one move takes a lever from where it is or from the playbook's setting, whichever is nearer (a share of its range). */
-function reachOf(lever: Lever, from: number, to: number, base: Scenario): number {
-  const advice = advicePosition(lever, base);
-  const span = Math.max(1e-9, lever.max - lever.min);
-  return Math.min(Math.abs(to - from), advice === undefined ? Infinity : Math.abs(to - advice)) / span;
 }
 
 /**
@@ -704,6 +374,3 @@ function distinctLevers(ranked: readonly Remedy[], count: number, base?: Scenari
   }
   return out;
 }
-
-/** The settings a remedy puts in the editor. */
-export const settingsOfRemedy = (r: Remedy): Setting[] => r.moves.map((m): Setting => [m.path, m.to]);

@@ -9,7 +9,8 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
-import { answersSlower, costsOf, gainsOf, goalCheckOf, isPlaybookMove, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Remedy } from './diagnose.ts';
+import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Remedy } from './remedy.ts';
+import { isPlaybookMove } from './diagnosis-moves.ts';
 import { describeBreach } from './guardrails.ts';
 import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
 

@@ -13,7 +13,7 @@ import { css, html, nothing } from 'lit';
 import { SUMMARY } from '../../../model/metrics.ts';
 import { describeThreshold } from '../../../model/playbook.ts';
 import { leverAt } from '../../../model/planning/levers.ts';
-import { settingsOfRemedy, type Remedy } from '../../../model/planning/diagnose.ts';
+import { settingsOfRemedy, type Remedy } from '../../../model/planning/remedy.ts';
 import { describeMoves, DIAGNOSIS_TEXT, indexAmong, REMEDY_COLUMNS, remedyAboveText, remedyCells, type RemedyColumn } from '../../../model/planning/diagnosis-text.ts';
 import { describeBreach } from '../../../model/planning/guardrails.ts';
 import type { Threshold } from '../../../model/playbook.ts';
