@@ -254,6 +254,7 @@ const DIAGNOSE_LINES = {
   noneRaises: { en: 'no move or pair tried raises the chance of meeting every goal: try optimize', zh: '所试的调整和组合都不能提高全部目标同时达成的概率：请试试目标寻优（optimize）' },
   onlyCloser: { en: 'no move or pair tried raises the chance of meeting every goal at once; those below only bring runs closer to the goals (several changes may be needed: try optimize)', zh: '所试的调整和组合都不能提高全部目标同时达成的概率；下列调整只能让结果更接近目标（可能需要同时改几项：请试试目标寻优（optimize））' },
   allMet: { en: `every goal is met in at least ${pct(0.8)} of runs`, zh: `每个目标都在至少 ${formatPercent('zh-CN', 0.8)} 的模拟中达成` },
+  nothingNeeded: { en: `every goal is met in at least ${pct(0.8)} of runs: nothing needs changing, and no move tried is confirmed to do better on fresh runs`, zh: `每个目标都在至少 ${formatPercent('zh-CN', 0.8)} 的模拟中达成：无需调整，所试的调整也没有在新模拟上被证实更好` },
   needsSeveral: { en: 'no move tried raises it by 5 points or more: it needs several changes (try optimize)', zh: '没有哪项调整能把它提高 5 个百分点以上：需要同时改几项（请试试目标寻优（optimize））' },
   goal: (name: string, threshold: string, source: string, met: string, median: string) => ({
     en: `${name} ${threshold} (${source}): met in ${met} of runs, median ${median}`,
@@ -286,14 +287,16 @@ export function printDiagnosis(result: Diagnosis, scenario: Scenario, locale: Lo
   for (const line of result.outcome) say(`\n${lang === 'zh' ? fullWidth(line.zh) : line.en}`);
   say(`\n${heading(DIAGNOSIS_TEXT.remedies[lang])}`);
   const unconfirmed = result.unconfirmed ?? [];
-  if (!result.remedies.length) say(`  ${unconfirmed.length || result.remediesRaise ? DIAGNOSIS_TEXT.nothingReliable[lang] : DIAGNOSE_LINES.noneRaises[lang]}`);
+  const nothingNeeded = !result.remedies.length && !result.goals.length;
+  if (nothingNeeded) say(`  ${DIAGNOSE_LINES.nothingNeeded[lang]}`);
+  else if (!result.remedies.length) say(`  ${unconfirmed.length || result.remediesRaise ? DIAGNOSIS_TEXT.nothingReliable[lang] : DIAGNOSE_LINES.noneRaises[lang]}`);
   if (result.remedies.length && !result.remediesRaise) say(`  ${DIAGNOSE_LINES.onlyCloser[lang]}`);
   const tableOf = (list: typeof result.remedies, focus?: (typeof result.goals)[number]['threshold']) => remedyTable(list, scenario, result.remedies, focus, undefined, locale);
   if (result.remedies.length) print(tableOf(result.remedies));
   if (unconfirmed.length) { say(`\n${heading(DIAGNOSIS_TEXT.unconfirmed[lang])}`); print(tableOf(unconfirmed)); }
-  if (!result.goals.length) say(`\n${DIAGNOSE_LINES.allMet[lang]}`);
+  if (!result.goals.length && !nothingNeeded) say(`\n${DIAGNOSE_LINES.allMet[lang]}`);
   for (const g of result.goals) {
-    say(`\n${DIAGNOSE_LINES.goal(SUMMARY[g.threshold.metric][lang], describeThreshold(g.threshold), g.threshold.source, lang === 'zh' ? formatPercent(locale, g.metShare) : pct(g.metShare), formatMetric(g.threshold.metric, g.median, locale))[lang]}`);
+    say(`\n${DIAGNOSE_LINES.goal(SUMMARY[g.threshold.metric][lang], describeThreshold(g.threshold, locale), g.threshold.source, lang === 'zh' ? formatPercent(locale, g.metShare) : pct(g.metShare), formatMetric(g.threshold.metric, g.median, locale))[lang]}`);
     const doubtful = g.unconfirmed ?? [];
     if (!g.moves.length) say(`  ${doubtful.length ? DIAGNOSIS_TEXT.nothingReliableGoal[lang] : DIAGNOSE_LINES.needsSeveral[lang]}`);
     if (g.moves.length) print(tableOf(g.moves, g.threshold));

@@ -4,7 +4,7 @@
  */
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
-import { formatByUnit, formatPercent, formatSignedChange, formatSignedPoints, langOf, type Locale } from '../model/format.ts';
+import { formatByUnit, formatDifferenceInterval, formatPercent, formatSignedPoints, formatSignedPointsBare, langOf, type Locale } from '../model/format.ts';
 import { guardrailOf } from '../model/planning/guardrails.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, isWindowLever, leverAt } from '../model/planning/levers.ts';
@@ -61,7 +61,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     ? (zh ? `全部目标达成比例最高，且每周运营工时 ≤ ${result.objective.budget} 小时` : `maximise the share of runs meeting every goal, team hours ≤ ${result.objective.budget} a week`)
     : (zh ? `每周运营工时最少，且全部目标达成比例 ≥ ${pct(result.objective.minChance)}` : `fewest team hours a week with every goal met in ≥ ${pct(result.objective.minChance)} of runs`);
   print(zh
-    ? `${plain(result.scenario)} 的目标寻优：${goal}\n${result.levers.length} 个策略项，${result.evaluations} 次模拟，用时 ${seconds.toFixed(1)} 秒\n`
+    ? `${ofName(scenarioText(scenario, 'zh').name)}目标寻优：${goal}\n${result.levers.length} 个策略项，${result.evaluations} 次模拟，用时 ${seconds.toFixed(1)} 秒\n`
     : `goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
   if (result.withinPlaybook) print(zh ? '遵循手册：每个策略项限定在手册给出的设置或范围内（--outside-playbook 取消此限制）\n' : 'within the playbook: each lever within its § setting or range (--outside-playbook lifts this)\n');
   const lever = (path: string) => leverAt(path)!;
@@ -83,7 +83,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
       // its figures on fresh runs (the search's are flattered: it picked among many on the same runs)
       if (cc) {
         print(zh
-          ? `  用 ${cc.runs} 次新模拟复核：全部达标比例 ${pct(cc.start.chance)}（当前） → ${pct(cc.best.chance)}；配对差值 ${formatSignedPoints(locale, cc.chanceDifference.mean)}（${formatSignedPoints(locale, cc.chanceDifference.interval[0])} … ${formatSignedPoints(locale, cc.chanceDifference.interval[1])}）；每周运营工时 ${h(cc.best.medianCost)}`
+          ? `  用 ${cc.runs} 次新模拟复核：全部达标比例 ${pct(cc.start.chance)}（当前） → ${pct(cc.best.chance)}；配对差值 ${formatSignedPoints(locale, cc.chanceDifference.mean)}（${formatSignedPointsBare(locale, cc.chanceDifference.interval[0])} … ${formatSignedPointsBare(locale, cc.chanceDifference.interval[1])}）；每周运营工时 ${h(cc.best.medianCost)}`
           : `  checked on ${cc.runs} fresh runs: every goal met in ${pct(cc.start.chance)} (yours) → ${pct(cc.best.chance)}; paired difference ${signedPoints(cc.chanceDifference.mean)} (${signedPoints(cc.chanceDifference.interval[0])} … ${signedPoints(cc.chanceDifference.interval[1])}); team hours ${cc.best.medianCost.toFixed(1)} a week`);
       }
       const costs = cc ? seekCostsText(cc, locale) : [];
@@ -123,11 +123,11 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   if (c) {
     const points = (v: number) => formatSignedPoints(locale, v);
     print(zh
-      ? `用 ${c.runs} 次新模拟复核（模拟编号从 ${c.firstRun} 起）：全部达标比例 ${pct(c.start.chance)}（90% 区间 ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}） → ${pct(c.best.chance)}（${pct(c.best.interval[0])}–${pct(c.best.interval[1])}）；配对差值 ${points(c.chanceDifference.mean)}（${points(c.chanceDifference.interval[0])} … ${points(c.chanceDifference.interval[1])}）；每周运营工时 ${h(c.best.medianCost)}${c.withinBudget === false ? '——新模拟上超出预算' : ''}`
+      ? `用 ${c.runs} 次新模拟复核（模拟编号从 ${c.firstRun} 起）：全部达标比例 ${pct(c.start.chance)}（90% 区间 ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}） → ${pct(c.best.chance)}（${pct(c.best.interval[0])}–${pct(c.best.interval[1])}）；配对差值 ${points(c.chanceDifference.mean)}（${formatSignedPointsBare(locale, c.chanceDifference.interval[0])} … ${formatSignedPointsBare(locale, c.chanceDifference.interval[1])}）；每周运营工时 ${h(c.best.medianCost)}${c.withinBudget === false ? '——新模拟上超出预算' : ''}`
       : `checked on ${c.runs} fresh runs (run indices from ${c.firstRun}): every goal met in ${pct(c.start.chance)} (90 %: ${pct(c.start.interval[0])}–${pct(c.start.interval[1])}) → ${pct(c.best.chance)} (${pct(c.best.interval[0])}–${pct(c.best.interval[1])}); paired difference ${signedPoints(c.chanceDifference.mean)} (${signedPoints(c.chanceDifference.interval[0])} … ${signedPoints(c.chanceDifference.interval[1])}); team hours ${c.best.medianCost.toFixed(1)} a week${c.withinBudget === false ? ' — OVER the budget on fresh runs' : ''}`);
     print(table([zh ? ['目标', `当前 → ${trusted ? '推荐' : '线索'}（达标比例）`, '指标变化（中位数，p5 … p95）'] : ['goal', `current → ${trusted ? 'recommended' : 'lead'} (share of runs meeting it)`, 'KPI change (median, p5 … p95)'], ...c.goals.map((g) => [
-      `${SUMMARY[g.threshold.metric][l]} ${describeThreshold(g.threshold)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
-      g.difference ? `${formatSignedChange(locale, g.threshold.metric, g.difference.median)}${zh ? '（' : ' ('}${formatSignedChange(locale, g.threshold.metric, g.difference.p5)} … ${formatSignedChange(locale, g.threshold.metric, g.difference.p95)}${zh ? '）' : ')'}` : '—'])]));
+      `${SUMMARY[g.threshold.metric][l]} ${describeThreshold(g.threshold, locale)}`, `${pct(g.metShare[0])} → ${pct(g.metShare[1])}`,
+      g.difference ? formatDifferenceInterval(locale, g.threshold.metric, g.difference) : '—'])]));
     const picked = result.check;
     if (result.weighed > 1 && picked) {
       if (zh) {

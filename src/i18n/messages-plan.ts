@@ -44,6 +44,7 @@ export const PLAN_MESSAGES = {
   remedyAbove: { en: '— remedy {n} in the table above (its effects, costs and check there)', zh: '——即上表第 {n} 条建议（效果、代价和验证见上表）' },
   diagnosisSummary: { en: '{moves} one-lever moves screened on {first} runs (the most promising on {screen}), the best on all {runs} runs, and {pairs} pairs, paired with your strategy; your strategy meets every goal at once in {chance}.', zh: '初筛 {moves} 种单项调整（每种 {first} 次模拟，较有希望的 {screen} 次），最佳者跑满 {runs} 次，并试了 {pairs} 组两两组合，均与当前策略配对比较；当前策略同时达成全部目标的比例为 {chance}。' },
   allReliable: { en: 'Every goal is met in at least 80 % of runs.', zh: '每个目标的达标比例都不低于 80%。' },
+  nothingNeeded: { en: 'Every goal is met in at least 80 % of runs: nothing needs changing, and no move tried is confirmed to do better on fresh runs.', zh: '每个目标的达标比例都不低于 80%：无需调整，所试的调整也没有在新模拟上被证实更好。' },
   metIn: { en: 'runs meeting it: {chance}', zh: '达标比例 {chance}' },
   medianIs: { en: 'median {value}', zh: '中位数 {value}' },
   diagnosisOwnRuns: { en: 'These chances come from the diagnosis’ own runs (seed {seed}, {runs} runs per strategy, the same runs for every move); the Lab’s come from its own ensemble (its runs and seed), so the two can differ by a few points, more with few runs.', zh: '这里的概率来自诊断自己的模拟（种子 {seed}，每个策略 {runs} 次，所有调整用同一批模拟）；实验室的概率来自它自己的模拟集（各自的次数和种子），两者可能相差几个百分点，模拟次数少时相差更多。' },

@@ -284,7 +284,9 @@ export function diagnosisFrom(
   // are, marked; a raise fresh runs do not confirm is listed apart and does not hide them — over-marketing's "promotions 21 → 0" stays advice
   // when the whole playbook strategy raises the chance in the search but not on fresh runs)
   const raisers = raise.filter((r) => advisable(r) && reliable(r));
-  const overall = distinctLevers(raisers.length ? raisers : closer.filter((r) => !raise.includes(r) && advisable(r)), DIAGNOSIS_PLAN.listed, base);
+  // "closer to the goals" is advice only while a goal is missed: a group meeting every goal reliably is not told to change for nothing
+  const anyMissed = goals.some((g) => share(current, (s) => meetsGoal(g, s[g.metric])) < RELIABLY_MET);
+  const overall = distinctLevers(raisers.length ? raisers : anyMissed ? closer.filter((r) => !raise.includes(r) && advisable(r)) : [], DIAGNOSIS_PLAN.listed, base);
   // (a version of a remedy listed above is not listed again apart: one remedy per set of levers)
   const apart = (list: readonly Remedy[], shown: readonly Remedy[]) => list.filter((r) => !shown.some((o) => leverKey(o) === leverKey(r)));
   const unconfirmed = isChecked ? distinctLevers(apart(raise.filter((r) => !reliable(r) && !r.breaches.length && !lowersService(r) && hoursJustified(r, base, current)), overall), DIAGNOSIS_PLAN.listed, base) : [];

@@ -192,10 +192,11 @@ export class DiagnosisPanel extends PlanPanel {
         ${done.result.remedies.length && !done.result.remediesRaise ? html`<p class="help no-raise">${t(locale, 'noRemedyCloser')}</p>` : nothing}
         ${done.result.remedies.length
           ? this.remedyTable(done.result.remedies, fresh)
+          : !done.result.goals.length ? html`<p class="outcome nothing-needed">${t(locale, 'nothingNeeded')}</p>`
           : html`<p class="help nothing-reliable">${done.result.unconfirmed?.length || done.result.remediesRaise ? pick(locale, DIAGNOSIS_TEXT.nothingReliable) : t(locale, 'noRemedy')}</p>`}
         ${done.result.unconfirmed?.length ? html`<h4 class="unconfirmed-title">${pick(locale, DIAGNOSIS_TEXT.unconfirmed)}</h4>
           ${this.remedyTable(done.result.unconfirmed, false)}` : nothing}
-        ${done.result.goals.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
+        ${done.result.goals.length || !done.result.remedies.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
           <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold, locale)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? this.goalMoves(g.moves, fresh, g.threshold)
