@@ -4,6 +4,8 @@ import { page, userEvent } from 'vitest/browser';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
 import { diagnose, type Diagnosis } from '../../src/model/planning/diagnose.ts';
+import { playbookStrategyMove } from '../../src/model/planning/diagnosis-moves.ts';
+import { leversFor } from '../../src/model/planning/levers.ts';
 import '../../src/ui/views/plan/diagnosis-panel.ts';
 import type { DiagnosisPanel } from '../../src/ui/views/plan/diagnosis-panel.ts';
 import { loadScenario } from '../scenarios.ts';
@@ -111,6 +113,27 @@ describe('the remedies table', () => {
     expect(chance.textContent).toMatch(/\d+–\d+%，10 次模拟/);
     expect(el.shadowRoot!.querySelector('table.remedies')!.getBoundingClientRect().width).toBeLessThanOrEqual(390);
     expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(390);
+    await page.viewport(1280, 900);
+  });
+
+  it('folds the playbook strategy\'s long list of moves under its title, opened by keyboard', async () => {
+    await page.viewport(390, 844);
+    const neglected = loadScenario('no-operations', (s) => ({ ...s, horizonDays: 30 }));
+    const moves = playbookStrategyMove(leversFor(neglected), neglected)[0];
+    expect(moves.length).toBeGreaterThanOrEqual(4);
+    const el = document.createElement('qc-plan-diagnosis');
+    el.locale = 'zh-CN';
+    el.scenario = neglected;
+    el.result = { result: { ...result, remedies: [{ ...result.remedies[0], moves }] }, scenario: neglected };
+    document.body.append(el);
+    await el.updateComplete;
+    const details = el.shadowRoot!.querySelector<HTMLDetailsElement>('table.remedies th.col-move details.move-list')!;
+    expect(details.querySelector('summary')!.textContent).toMatch(/^按手册做（\d+ 项调整）$/);
+    expect(details.open).toBe(false);
+    expect(details.querySelectorAll('.item').length).toBeGreaterThanOrEqual(3);
+    details.querySelector('summary')!.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(details.open).toBe(true);
     await page.viewport(1280, 900);
   });
 

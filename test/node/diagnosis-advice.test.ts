@@ -70,6 +70,23 @@ describe('diagnosis advice', () => {
     expect(hoursJustified(dear, base, missing)).toBe(true);
   });
 
+  it('lists no move that only brings runs closer when every goal is already met in ≥ 80 % of runs', () => {
+    const base = scenario('customer-service');
+    const goals = goalsOf(base);
+    // a move that raises no chance, only brings the misses a little closer
+    const closer = (share: number): Remedy => ({
+      moves: [{ path: 'admission.identityCheck', from: 0, to: 1 }], runs: 20, allGoals: [share, share], allGoalsInterval: [share - 0.1, share + 0.05], hours: [2, 2], breaches: [],
+      goals: goals.map((g, i) => ({ metric: g.metric, metShare: [share, share], kpiChange: 0, shortfall: i === 0 ? [0.2, 0.05] : [0, 0] })),
+    });
+    const reliable = goalRuns(base, [...Array(18).fill(true), false, false]);
+    expect(diagnosisFrom(base, reliable, [closer(0.9)], 1, 0, 20).remedies).toEqual([]);
+    // while a goal is missed (met in 14 of 20 runs), the same kind of move is listed as bringing runs closer
+    const missed = goalRuns(base, [...Array(14).fill(true), ...Array(6).fill(false)]);
+    const d = diagnosisFrom(base, missed, [closer(0.7)], 1, 0, 20);
+    expect(d.remedies).toHaveLength(1);
+    expect(d.remediesRaise).toBe(false);
+  });
+
   it('says the ads were the activity when removing them leaves daily messages below the band', () => {
     const base = scenario('over-marketing');
     const goals = goalsOf(base);
