@@ -234,7 +234,7 @@ describe('the rule in words', () => {
     const d = discover(axes, points, { threshold: 0.15 });
     const goal = goalOf([{ metric: 'weeklyParticipation', direction: 'above', value: 0.6, unit: 'share', source: '§5' } as never], 'weeklyParticipation');
     expect(describeRule(d, base, 'en', goal)).toMatch(/→ Weekly participation > 60 % met in ≥ 15% of runs \(/);
-    expect(describeRule(d, base, 'zh-CN', goal)).toMatch(/→ 周参与率 > 60 % 达标的比例 ≥ 15%（/);
+    expect(describeRule(d, base, 'zh-CN', goal)).toMatch(/→ 周参与率 > 60% 达标的比例 ≥ 15%（/);
   });
 
   it('says plainly when there is no rule: no good point, every point good, or no box that beats the design', () => {
