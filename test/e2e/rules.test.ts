@@ -59,7 +59,7 @@ describe('rules (scenario discovery)', () => {
     // back to the default box, in Chinese
     await rules.locator('button.default-box').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => rule.textContent()).toMatch(/^发布时段 .+ → 话题响应率（时段内）\s?≥ 47 % 达标的比例 ≥ 50%（覆盖率 \d+%，密度 \d+%，\d+ 个点；平均达标比例 \d+%）$/);
+    await expect.poll(() => rule.textContent()).toMatch(/^发布时段 .+ → 话题响应率（时段内）\s?≥ 47% 达标的比例 ≥ 50%（覆盖率 \d+%，密度 \d+%，\d+ 个点；平均达标比例 \d+%）$/);
     await rules.screenshot({ path: `${SHOTS}/rules-zh.png` });
     expect(session.errors).toEqual([]);
   });
