@@ -5,11 +5,11 @@
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatByUnit, formatDifferenceInterval, formatPercent, formatSignedPoints, formatSignedPointsBare, langOf, type Locale } from '../model/format.ts';
-import { guardrailOf } from '../model/planning/guardrails.ts';
+import { describeBreach, guardrailOf, scenarioBreaches } from '../model/planning/guardrails.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { describePosition, isWindowLever, leverAt } from '../model/planning/levers.ts';
-import { seekCostsText, slowerAnswersText } from '../model/planning/diagnosis-text.ts';
-import type { GoalSeekResult } from '../model/planning/goal-seek.ts';
+import { describePosition, isWindowLever, leverAt, positionOf } from '../model/planning/levers.ts';
+import { moveList, seekCostsText, slowerAnswersText } from '../model/planning/diagnosis-text.ts';
+import { WEAK_CHANCE, type GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { PLAN_MESSAGES } from '../i18n/messages-plan.ts';
 import { plain } from './io.ts';
@@ -65,10 +65,10 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     : `goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
   if (result.withinPlaybook) print(zh ? '遵循手册：每个策略项限定在手册给出的设置或范围内（--outside-playbook 取消此限制）\n' : 'within the playbook: each lever within its § setting or range (--outside-playbook lifts this)\n');
   const lever = (path: string) => leverAt(path)!;
-  const moveLine = (path: string, v: number) => {
-    const i = result.levers.findIndex((x) => x.path === path);
-    return `  ${lever(path).label[l]}${zh ? '：' : ': '}${describePosition(lever(path), result.levers[i].current, scenario, l)} → ${describePosition(lever(path), v, scenario, l)}`;
-  };
+  // the changes as moves from the current strategy: the window's start and length read as one window ("14:00–15:00 → 19:00–21:00")
+  const moveLines = (settings: readonly (readonly [string, number])[]) => moveList({
+    moves: settings.map(([path, to]) => ({ path, from: result.levers.find((x) => x.path === path)!.current, to })),
+  }, scenario, locale).map((line) => `  ${line}`);
   if (!result.best) {
     print(zh
       ? `尝试过的策略都不满足约束（当前策略：全部达标比例 ${pct(result.start.assessment.chance)}，每周运营工时 ${h(result.start.assessment.medianCost)}）。`
@@ -78,7 +78,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
       print(zh
         ? `${result.withinPlaybook ? '符合手册的' : '尝试过的'}最省策略每周需要运营工时 ${h(cheap.assessment.medianCost)}，全部达标比例 ${pct(cheap.assessment.chance)}：`
         : `the cheapest strategy tried${result.withinPlaybook ? ' that keeps to the playbook' : ''} needs ${cheap.assessment.medianCost.toFixed(1)} team hours a week and meets every goal in ${pct(cheap.assessment.chance)} of runs:`);
-      for (const [path, v] of cheap.settings.filter(([, v], i) => v !== result.levers[i].current)) print(moveLine(path, v));
+      for (const line of moveLines(cheap.settings.filter(([, v], i) => v !== result.levers[i].current))) print(line);
       const cc = result.cheapestCheck;
       // its figures on fresh runs (the search's are flattered: it picked among many on the same runs)
       if (cc) {
@@ -109,11 +109,19 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     print(planText('seekLead', locale));
   } else print(zh ? '推荐的调整' : 'recommended changes');
   if (!changes.length) print(zh ? '  无：当前策略就是找到的最优策略' : '  none: the current strategy is the best found');
-  for (const [path, v] of changes) print(moveLine(path, v));
+  for (const line of moveLines(changes)) print(line);
   for (const b of result.best.breaches) print(`  ⚠ ${lever(b.path).label[l]}${zh ? '：违背手册（' : ': against the playbook ('}${b.source}${zh ? '：' : ': '}${b.reason[l]}${zh ? '）' : ')'}`);
   // what it costs the members: goals met less often, slower answers, more hours (on the fresh runs that picked nothing)
   const costs = changes.length && c ? seekCostsText(c, locale) : [];
   if (costs.length) print(`  ⚠ ${planText('seekCost', locale, { cost: costs.join(sep) })}`);
+  // a weak best (the goals still missed in most runs), and the levers held as they are that leave the playbook: what may cap it
+  if (c && c.best.chance < WEAK_CHANCE) printWrapped(`  ⚠ ${planText('seekWeak', locale, { share: pct(c.best.chance) })}`);
+  const searched = new Set(result.levers.map((x) => (isWindowLever(x.path) ? 'content.window' : x.path)));
+  const held = scenarioBreaches(scenario).filter((b) => !searched.has(b.path));
+  if (held.length) {
+    printWrapped(`  ⚠ ${planText('seekHeldAgainstCli', locale)}`);
+    for (const b of held) print(`    ${lever(b.path).label[l]}${zh ? '：' : ': '}${describePosition(lever(b.path), positionOf(lever(b.path), scenario), scenario, l)}${zh ? '——' : ' — '}${describeBreach(b, l)}`);
+  }
   const a = result.best.assessment;
   const s = result.start.assessment;
   print(zh

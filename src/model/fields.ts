@@ -378,7 +378,9 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           reason: tx('the core managers are the owner and 3 admins', '核心管理层为群主 + 3 名管理员') } },
       { path: 'team.dutyHours', kind: 'window', label: tx('Duty hours', '值班时段') },
       { path: 'team.replyMinutes', kind: 'number', label: tx('Team answer time on duty', '值班回复用时'), step: 1,
-        practical: [5, 120],
+        // judgement, not the playbook's: an admin on duty who leaves a question longer than an hour is not on duty, so
+        // sweeps and the advice try at most an hour (the editor still takes any time the schema allows)
+        practical: [5, 60],
         playbook: { min: 1, max: 15, advice: 15, source: '§1', appliesTo: customerService,
           reason: tx('a customer-service group answers in under 15 minutes', '客户服务型群响应时间 < 15 分钟') } },
       { path: 'activation.dmPerAdminPerDay', kind: 'integer', label: tx('DMs per admin per day', '每位管理员每日私聊'), help: tx('One-to-one messages re-activate lurkers.', '一对一私聊激活潜水成员。'), step: 1,

@@ -11,8 +11,8 @@ import { defaultScenario, parseScenario } from '../../src/model/scenario.ts';
 import { scratchDir } from './scratch.ts';
 import { printFrontier, printGoalSeek } from '../../src/cli/seek-print.ts';
 import type { GoalSeekResult } from '../../src/model/planning/goal-seek.ts';
-import type { Scenario } from '../../src/model/scenario.ts';
 import type { FrontierResult } from '../../src/model/planning/frontier.ts';
+import { loadScenario } from '../scenarios.ts';
 
 let out: string[];
 let err: string[];
@@ -472,7 +472,7 @@ describe('npm run sim -- optimize / diagnose', () => {
     const result = await json([...args, '--json']) as GoalSeekResult;
     const c = result.confirm!;
     const lead: GoalSeekResult = { ...result, confirm: { ...c, verdict: 'unclear', goals: c.goals.map((g, i) => ({ ...g, metShare: i === 1 ? [0.68, 0.6] as const : [g.metShare[0], g.metShare[0]] as const })) } };
-    const scenario = JSON.parse(readFileSync('scenarios/knowledge-sharing.json', 'utf8')) as Scenario;
+    const scenario = loadScenario('knowledge-sharing');
     out = [];
     printGoalSeek(lead, { ...scenario, horizonDays: 14 }, 1);
     const lines = out.join('').split('\n');

@@ -9,7 +9,7 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
-import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Remedy } from './remedy.ts';
+import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Move, type Remedy } from './remedy.ts';
 import { isPlaybookMove } from './diagnosis-moves.ts';
 import { describeBreach } from './guardrails.ts';
 import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
@@ -20,7 +20,7 @@ export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string
 }
 
 /** Each move of a remedy in words (the window's start and length as one). */
-function moveList(r: Remedy, base: Scenario, locale: Locale): string[] {
+export function moveList(r: { readonly moves: readonly Move[] }, base: Scenario, locale: Locale): string[] {
   const l = langOf(locale);
   const colon = l === 'zh' ? '：' : ': ';
   const hours = (w: readonly number[]) => `${w[0]}:00–${w[1]}:00`;
@@ -191,9 +191,10 @@ function busierText(n: GoalEffect, g: Threshold, locale: Locale): string {
 export const DIAGNOSIS_TEXT = {
   remedies: { en: 'What to change, best first (confirmed on fresh runs; moves against the playbook rank lower)', zh: '建议调整，按效果排序（已在新模拟上确认；违背手册的调整排在后面）' },
   nothingReliable: { en: 'Nothing reliable to change found: no move or pair tried is confirmed on fresh runs.', zh: '未找到可靠的调整：所试的调整在新模拟上都没有得到确认。' },
-  unconfirmed: { en: 'Not confirmed on fresh runs — may be noise (not advised; only moves within the playbook)', zh: '新模拟上未能确认——可能只是噪声（不建议采用；仅列符合手册的调整）' },
+  unconfirmed: { en: 'Not confirmed on fresh runs — may be noise (not advised; moves against the playbook are not listed here)', zh: '新模拟上未能确认——可能只是噪声（不建议采用；违背手册的调整不列在这里）' },
   nothingReliableGoal: { en: 'No move tried is confirmed for this goal on fresh runs.', zh: '所试的调整中，没有一项在新模拟上被确认对本目标有效。' },
-  unconfirmedGoal: { en: 'Not confirmed for this goal on fresh runs — may be noise (not advised; only moves within the playbook)', zh: '新模拟上未能确认对本目标有效——可能只是噪声（不建议采用；仅列符合手册的调整）' },
+  unconfirmedGoal: { en: 'Not confirmed for this goal on fresh runs — may be noise (not advised; moves against the playbook are not listed here)', zh: '新模拟上未能确认对本目标有效——可能只是噪声（不建议采用；违背手册的调整不列在这里）' },
+  otherGoalMoves: { en: 'Other moves for this goal', zh: '针对这个目标的其他调整' },
 } as const;
 
 /** The remedies table's columns, in order (the browser's headers and the CLI's). */

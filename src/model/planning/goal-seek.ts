@@ -49,6 +49,9 @@ export interface GoalSeekOptions {
   readonly onProgress?: (stage: GoalSeekStage, done: number, total: number) => void;
 }
 
+/** Below this chance of meeting every goal, the best strategy found is said to leave the goals missed in most runs. */
+export const WEAK_CHANCE = 0.5;
+
 export type GoalSeekStage = 'frontier' | SearchStage | 'check';
 
 export interface Candidate {

@@ -37,6 +37,9 @@ export class DiagnosisPanel extends PlanPanel {
     .remedy-table .item + .item { margin-top: 0.15rem; }
     .remedy-table .rank-inline { display: none; }
     ul.goal-above { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; font-size: 0.85rem; }
+    /* a note under a goal, not a section of its own: smaller than the goal's heading */
+    h4.unconfirmed-title { font-size: 0.8rem; font-weight: 600; color: var(--qc-muted); margin: 0.5rem 0 0.2rem; }
+    p.goal-others-caption { font-size: 0.8rem; font-weight: 600; margin: 0.4rem 0 0.2rem; }
     /* a desktop: short tokens never break (a Chinese header or button would stack one character a line); long text columns wrap */
     .remedy-table thead th, .remedy-table td.col-rank, .remedy-table td.col-apply, .remedy-table .nowrap { white-space: nowrap; }
     .remedy-table thead th.col-chance, .remedy-table thead th.col-move, .remedy-table thead th.col-effects, .remedy-table thead th.col-focus { white-space: normal; }
@@ -156,7 +159,7 @@ export class DiagnosisPanel extends PlanPanel {
     const others = moves.filter((r) => indexAmong(r, done.result.remedies) < 0);
     return html`${above.length ? html`<ul class="goal-above ${kind}">${above.map((r) => html`<li>${remedyAboveText(indexAmong(r, done.result.remedies) + 1, locale)}${
       this.locale === 'zh-CN' ? '：' : ': '}${remedyCells(r, done.scenario, locale, focus).focus}</li>`)}</ul>` : nothing}
-      ${others.length ? this.remedyTable(others, fresh, focus, kind) : nothing}`;
+      ${others.length ? html`${kind ? nothing : html`<p class="goal-others-caption">${pick(locale, DIAGNOSIS_TEXT.otherGoalMoves)}</p>`}${this.remedyTable(others, fresh, focus, kind)}` : nothing}`;
   }
 
   /** After Apply: the applied strategy's chance (the remedy's figures), and the diagnosis to run again on it. */
@@ -184,7 +187,7 @@ export class DiagnosisPanel extends PlanPanel {
         ${!fresh && this.justApplied && this.applied ? this.appliedChance(this.applied) : nothing}
         <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, first: done.result.firstLookRuns ?? done.result.screenRuns, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
           chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
-        <p class="help own-runs">${t(locale, 'diagnosisOwnRuns', { seed: done.result.seed, runs: done.result.runs })}</p>
+        <p class="help own-runs">${t(locale, 'diagnosisOwnRuns', { seed: done.result.seed, runs: done.result.runs, margin: Math.round(164.5 * Math.sqrt(0.25 / done.result.runs)) })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${typeset(locale, `${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}`)}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}

@@ -9,12 +9,13 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
-import { isWindowLever, leverAt, leversFor, type Setting } from '../../../model/planning/levers.ts';
-import type { GoalSeekResult } from '../../../model/planning/goal-seek.ts';
+import { isWindowLever, leverAt, leversFor, positionOf, type Setting } from '../../../model/planning/levers.ts';
+import { WEAK_CHANCE, type GoalSeekResult } from '../../../model/planning/goal-seek.ts';
 import type { Objective } from '../../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
-import { describeBreach } from '../../../model/planning/guardrails.ts';
-import { seekCostsText } from '../../../model/planning/diagnosis-text.ts';
+import { describeBreach, scenarioBreaches } from '../../../model/planning/guardrails.ts';
+import { moveList, seekCostsText } from '../../../model/planning/diagnosis-text.ts';
+import type { Move } from '../../../model/planning/remedy.ts';
 import { guardrailOf } from '../../../model/planning/guardrails.ts';
 import { t, type MessageKey } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
@@ -129,11 +130,10 @@ export class SeekPanel extends PlanPanel {
     return html`
       ${this.stale(scenario)}
       ${lead ? html`<h3 class="seek-keep-verdict">${t(locale, 'seekKeepVerdict')}</h3><p class="help seek-lead">${t(locale, 'seekLead')}</p>` : html`<h3>${t(locale, 'seekBest')}</h3>`}
-      ${changes.length ? html`<ul class="moves seek-changes">${changes.map(([path, v]) => {
-        const lever = leverAt(path)!;
-        const i = r.levers.findIndex((l) => l.path === path);
-        return html`<li>${this.label(lever)}${this.colon}${this.position(lever, r.levers[i].current)} → <strong>${this.position(lever, v)}</strong></li>`;
-      })}</ul>` : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
+      ${changes.length ? html`<ul class="moves seek-changes">${moveList({ moves: this.movesOf(r, changes) }, scenario, locale).map((line) => html`<li>${line}</li>`)}</ul>`
+        : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
+      ${c && c.best.chance < WEAK_CHANCE ? html`<p class="outcome warn seek-weak">⚠ ${t(locale, 'seekWeak', { share: formatChance(locale, c.best.chance, c.runs, 'short') })}</p>` : nothing}
+      ${this.heldAgainst(r, scenario)}
       ${costsLine(costs, 'seekCost', 'seek-costs')}
       ${r.best.breaches.length ? html`<ul class="moves seek-against">${r.best.breaches.map((b) => html`<li class="against">⚠ ${this.label(leverAt(b.path)!)}${this.colon}${describeBreach(b, langOf(locale))}</li>`)}</ul>` : nothing}
       <p class="help seek-race">${t(locale, r.separated ? 'seekSeparated' : 'seekNotSeparated', { runs: r.leaderRuns })}</p>
@@ -143,9 +143,26 @@ export class SeekPanel extends PlanPanel {
       ${picked && r.confirm && r.weighed > 1 ? html`<p class="help seek-picked">${t(locale, 'seekPicked', { n: r.weighed, runs: picked.runs, to: formatChance(locale, picked.best.chance, picked.runs, 'short') })}</p>` : nothing}
       <p class="verdict ${trusted ? 'good' : 'warn'}" data-verdict=${c.verdict}>${trusted ? '' : '⚠ '}${t(locale, `verdict_${c.verdict}` as MessageKey)}</p>` : nothing}
       ${changes.length && this.isCurrent(scenario) ? html`<button class="${trusted ? 'primary' : ''} apply-seek" @click=${() => this.applySettings(r.best!.settings)}>${t(locale, trusted ? 'applySeek' : 'applySeekAnyway')}</button>` : nothing}
-      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><p class="help runners-up-note">${t(locale, 'runnersUpNote')}</p><ul class="moves">${r.runnersUp.map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
+      ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><p class="help runners-up-note">${t(locale, 'runnersUpNote')}</p><ul class="moves">${[...r.runnersUp].sort((a, b) => b.assessment.runs - a.assessment.runs || b.assessment.chance - a.assessment.chance).map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
       <button class="link" @click=${() => this.download(r, 'goal-seek', scenario)}>${t(locale, 'planJson')}</button>
     `;
+  }
+
+  /** The settings a result changes, as moves from the current strategy (the window's start and length read as one window). */
+  private movesOf(r: GoalSeekResult, changes: readonly Setting[]): Move[] {
+    return changes.map(([path, to]) => ({ path, from: r.levers.find((l) => l.path === path)!.current, to }));
+  }
+
+  /**
+   * The levers held as they are (not searched) that leave the playbook: they may be what caps the result,
+   * and a search "within the playbook" does not make them so (e.g. 7 promotions a week held fixed, §4/§5).
+   */
+  private heldAgainst(r: GoalSeekResult, scenario: Scenario) {
+    const searched = new Set(r.levers.map((l) => (isWindowLever(l.path) ? 'content.window' : l.path)));
+    const held = scenarioBreaches(scenario).filter((b) => !searched.has(b.path));
+    const locale = this.locale;
+    return held.length ? html`<div class="seek-held-against"><p class="outcome warn">⚠ ${t(locale, 'seekHeldAgainst')}</p>
+      <ul class="moves">${held.map((b) => html`<li class="against">${this.label(leverAt(b.path)!)}${this.colon}${this.position(leverAt(b.path)!, positionOf(leverAt(b.path)!, scenario))}${langOf(locale) === 'zh' ? '——' : ' — '}${describeBreach(b, langOf(locale))}</li>`)}</ul></div>` : nothing;
   }
 
   /** The figures on fresh runs: every goal at once, yours → the strategy's, the paired difference, its hours. */
