@@ -265,7 +265,7 @@ describe('IRC logs', () => {
     expect(u.ignored['system lines']).toBe(1);
     const undated = importChat([utf8('channel.log', ubuntu)]);
     expect(undated.ok).toBe(false);
-    if (!undated.ok) expect(undated.problems.map((p) => p.en).join()).toMatch(/line 1, column time: the line has a time but no date/);
+    if (!undated.ok) expect(undated.problems.map((p) => p.en).join()).toMatch(/line 1, the time: the line has a time but no date/);
   });
 });
 

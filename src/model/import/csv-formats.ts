@@ -14,6 +14,7 @@ import { classify, type TypeHint } from './classify.ts';
 import { minuteAt, PROGRESS_EVERY, shownValue, type ReadContext } from './reader.ts';
 import type { TextSource } from './decode.ts';
 import { parseIsoInstant, parseUnix, parseWallClock } from './time.ts';
+import { bilingual } from '../text.ts';
 
 type Row = Record<string, string | undefined>;
 
@@ -179,6 +180,8 @@ function wechatHint(type: string, subType: string, content: string): TypeHint {
 export function readWeChatMsg(text: TextSource, ctx: ReadContext): string {
   const hasher = ctx.sink.hasher;
   let usedUnix = false;
+  let strTimeUsed = 0;
+  let nickNameUsed = 0;
   readCsv(text, ctx, ['Type', 'StrContent'], (row, line) => {
     const content = row.StrContent ?? '';
     const hint = wechatHint(row.Type ?? '', row.SubType ?? '', content);
@@ -189,19 +192,36 @@ export function readWeChatMsg(text: TextSource, ctx: ReadContext): string {
       || (shortRow ? (row.IsSender === '1' ? 'self' : 'other') : '');
     if (!name) return missing(ctx, line, 'Sender');
     const aliases = [row.NickName, row.Remark].map((n) => (n ?? '').trim()).filter((n) => n && n !== name).map((n) => hasher.hash(n));
+    const byName = !(row.Sender ?? '').trim();
     const unix = parseUnix(row.CreateTime ?? '');
     let minute: number | null;
     if (unix !== null) {
       usedUnix = true;
       minute = minuteAt(ctx, unix, WECHAT_DEFAULT_OFFSET);
     } else minute = parseWallClock(row.StrTime ?? '');
+    const created = (row.CreateTime ?? '').trim();
     if (minute === null) {
       // name the column that was read: CreateTime when it holds something, else StrTime
-      const created = (row.CreateTime ?? '').trim();
       return created !== '' || row.StrTime === undefined ? badTime(ctx, line, 'CreateTime', row.CreateTime) : badTime(ctx, line, 'StrTime', row.StrTime);
     }
-    ctx.sink.add({ author: hasher.hash(name), aliases, minute, kind });
+    if (unix === null && created !== '') strTimeUsed++;
+    if (byName && !shortRow) nickNameUsed++;
+    ctx.sink.add({ author: hasher.hash(name), aliases, minute, kind, byName });
   }, WECHATMSG_OWN_COLUMNS);
+  // fallbacks that keep a row, said rather than silent
+  const file = ctx.file.split(/[\\/]/).pop() ?? ctx.file;
+  if (strTimeUsed) {
+    ctx.sink.notices.push(bilingual(
+      `${file}: ${strTimeUsed} ${strTimeUsed === 1 ? 'row' : 'rows'} used StrTime because CreateTime was unreadable`,
+      `${file}：${strTimeUsed} 行的 CreateTime 无法读取，已改用 StrTime`,
+    ));
+  }
+  if (nickNameUsed) {
+    ctx.sink.notices.push(bilingual(
+      `${file}: ${nickNameUsed} ${nickNameUsed === 1 ? 'row has' : 'rows have'} an empty Sender and ${nickNameUsed === 1 ? 'was' : 'were'} credited to the NickName (or Remark) instead; the same person may count twice if other rows carry their wxid`,
+      `${file}：${nickNameUsed} 行的 Sender 为空，已按 NickName（或 Remark）确定发言人；若同一人在其他行带有 wxid，可能被算作两人`,
+    ));
+  }
   return usedUnix ? 'CreateTime (Unix seconds) at the offset' : 'StrTime (the exporter\u2019s wall clock)';
 }
 

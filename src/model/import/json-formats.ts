@@ -55,7 +55,7 @@ const hasMessagesList = (source: TextSource) => /"messages"\s*:\s*\[/.test(sourc
 
 /** A message that cannot be read: its line in the file (the field's value, else the message's start). */
 const badItem = (ctx: ReadContext, k: number, place: ItemPlace, field: string, en: string, zh: string) =>
-  ctx.sink.skip(ctx.file, place.fields.get(field) ?? place.line, field, `message ${k + 1}: ${en}`, `第 ${k + 1} 条消息：${zh}`);
+  ctx.sink.skip(ctx.file, place.fields.get(field) ?? place.line, field, `message ${k + 1}: ${en}`, `第 ${k + 1} 条消息：${zh}`, 'field');
 
 function telegramText(text: unknown): string {
   if (typeof text === 'string') return text;
@@ -93,7 +93,7 @@ export function readTelegram(source: TextSource, ctx: ReadContext): string {
 
 function noMessagesList(ctx: ReadContext, en: string, zh: string): void {
   if (ctx.sink.skipped.some((s) => s.file === ctx.file)) return; // a syntax error said why already
-  ctx.sink.skip(ctx.file, 1, 'messages', `has no "messages" list${en}`, `没有 "messages" 列表${zh}`);
+  ctx.sink.skip(ctx.file, 1, 'messages', `has no "messages" list${en}`, `没有“messages”列表${zh}`);
 }
 
 /** DiscordChatExporter message types that are messages (the rest: joins, pins, calls…). */
