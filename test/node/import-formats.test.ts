@@ -404,22 +404,35 @@ describe('JSON exports read in pieces (streamed)', () => {
     expect(chat.skippedTotal).toBe(noAuthor.length + badDate.length);
   });
 
-  it('stops at malformed JSON naming its line and column, keeping the messages before it, whatever the pieces', () => {
+  it('names malformed JSON by its line and column and resumes at the next message, whatever the pieces', () => {
+    const whole = imported([utf8('result.json', telegramOf(50))]).minute.length;
     const lines = telegramOf(50).split('\n');
     const at = lines.findIndex((l) => l.includes('"id": 30,'));
     lines[at] = lines[at].replace('"id": 30,', '"id": 30'); // a comma missing: the next key is unexpected
+    const next = lines.findIndex((l) => l.includes('"id": 31,')) - 1; // the next message's "{" (0-based)
     const broken = lines.join('\n');
     for (const chunkBytes of [undefined, 1, 13, 256]) {
       const r = importChat([utf8('result.json', broken)], { chunkBytes });
       expect(r.ok, `pieces of ${chunkBytes}`).toBe(true);
       if (!r.ok) continue;
-      const kept = r.chat.minute.length;
-      expect(kept).toBeGreaterThan(20);
-      expect(kept).toBeLessThan(30);
-      expect(r.chat.skipped.at(-1), `pieces of ${chunkBytes}`).toMatchObject({ line: at + 2, column: '4' });
-      expect(r.chat.skipped.at(-1)!.en).toMatch(/^not valid JSON here \(Unexpected STRING \("type"\) in state COMMA\); the 30 entries before it were read$/);
-      expect(r.chat.skipped.at(-1)!.zh).toBe('此处不是有效的 JSON；之前的 30 条已读取'); // the line and column are the row's own
+      expect(r.chat.minute.length, `pieces of ${chunkBytes}`).toBe(whole - 1); // only message 30 is lost
+      const row = r.chat.skipped.find((s) => /JSON/.test(s.en))!;
+      expect(row, `pieces of ${chunkBytes}`).toMatchObject({ line: at + 2, column: '4' });
+      expect(row.en).toBe(`not valid JSON here (Unexpected STRING ("type") in state COMMA); the reading resumed at the next message, line ${next + 1} (lines ${at}–${next} not read)`);
+      expect(row.zh).toBe(`此处不是有效的 JSON；已从下一条消息（第 ${next + 1} 行）起继续读取（第 ${at}–${next} 行未读取）`);
+      expect(r.chat.unreadLines).toBe(next + 1 - at);
     }
+    // a comma missing between two messages: nothing lost
+    const between = telegramOf(50).replace(/\},\n  \{\n   "id": 20,/, '}\n  {\n   "id": 20,');
+    expect(between).not.toBe(telegramOf(50));
+    const b = imported([utf8('result.json', between)], { chunkBytes: 17 });
+    expect(b.minute.length).toBe(whole);
+    expect(b.unreadLines).toBe(0);
+    // a one-line (minified) file cannot resume: the lines after the error are counted
+    const oneLine = JSON.stringify(JSON.parse(telegramOf(50))).replace('"id":30,', '"id":30') + '\n\n';
+    const o = imported([utf8('result.json', oneLine)]);
+    expect(o.minute.length).toBeLessThan(30);
+    expect(o.unreadLines).toBe(2);
     // a bad character, and a file cut short: the position is the character, or the end of the text
     const bad = importChat([utf8('result.json', '{"messages": [\n  {"id": 1, "type": "message", "from_id": "u", "date": "2024-03-01T10:00:00", "text": tru}\n]}')], { chunkBytes: 5 });
     expect(bad.ok).toBe(false);
