@@ -135,7 +135,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
     span: { from: dateOf(m.firstDay), to: dateOf(m.firstDay + m.days - 1), days: m.days },
     messages: m.messages,
     roster: chat.roster ? chat.roster.length : null,
-    skipped: { total: chat.skippedTotal, rows: chat.skipped },
+    skipped: { total: chat.skippedTotal, unreadLines: chat.unreadLines, rows: chat.skipped },
     ignored: chat.ignored,
     notices,
     metrics: Object.fromEntries(m.rows.map((r) => [r.key, { value: r.value, unit: MEASURE_INFO[r.key].unit, threshold: r.threshold, source: r.source, status: r.status, definition: MEASURE_INFO[r.key].definition.en }])),
@@ -162,6 +162,7 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bili
   for (const n of notices) print(typeset(locale, `${t(locale, 'importNote')}: ${plain(pick(locale, n))}`));
   if (chat.skippedTotal) {
     print(`\n${tn(locale, 'importSkippedCli', chat.skippedTotal, { count: chat.skippedTotal, listed: chat.skipped.length })}`);
+    if (chat.unreadLines) print(`  ${tn(locale, 'importSkippedPlaces', chat.skippedTotal, { count: chat.skippedTotal, lines: chat.unreadLines })}`);
     for (const s of chat.skipped.slice(0, 20)) print(`  ${plain(skippedRowText(locale, s))}`);
     if (chat.skipped.length > 20) print(`  ${t(locale, 'importSkippedMore', { count: chat.skippedTotal - 20, listed: chat.skipped.length })}`);
   }

@@ -6,15 +6,17 @@
  */
 import { bracketed, formatPercent, pick, typeset, type Locale } from './locale.ts';
 import { t } from './messages.ts';
-import { IGNORE_REASONS, type IgnoreReason, type SkipCounts } from '../model/import/chat-import.ts';
+import { IGNORE_REASONS, LINE_PARTS, type IgnoreReason, type SkipCounts } from '../model/import/chat-import.ts';
 import { PARAMETERS, type ParameterKey } from '../model/parameters.ts';
 import type { Status } from '../model/playbook.ts';
 
 /** "chat.csv，第 21 行，CreateTime 列：不是有效时间…"; the column left out when unknown. */
-export function skippedRowText(locale: Locale, s: { readonly file: string; readonly line: number; readonly column: string | null; readonly en: string; readonly zh: string }): string {
-  // a number is a position in the line (a JSON syntax error), not a column's name
-  const key = !s.column ? 'importSkippedRowNoColumn' : /^\d+$/.test(s.column) ? 'importSkippedRowAt' : 'importSkippedRow';
-  const where = t(locale, key, { file: s.file, line: s.line, column: s.column ?? '' });
+export function skippedRowText(locale: Locale, s: { readonly file: string; readonly line: number; readonly column: string | null; readonly columnKind?: 'field' | 'part'; readonly en: string; readonly zh: string }): string {
+  // a number is a position in the line (a JSON syntax error), not a column's name; a JSON field and a text line's part are not columns
+  const key = !s.column ? 'importSkippedRowNoColumn' : /^\d+$/.test(s.column) ? 'importSkippedRowAt'
+    : s.columnKind === 'field' ? 'importSkippedRowField' : s.columnKind === 'part' ? 'importSkippedRowPart' : 'importSkippedRow';
+  const part = s.columnKind === 'part' && s.column ? LINE_PARTS[s.column] : undefined;
+  const where = t(locale, key, { file: s.file, line: s.line, column: part ? pick(locale, part) : s.column ?? '' });
   return typeset(locale, `${where}: ${pick(locale, s)}`);
 }
 

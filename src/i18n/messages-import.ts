@@ -126,4 +126,10 @@ export const IMPORT_MESSAGES = {
   importReadDone: { en: 'Read: the results are below.', zh: '读取完成：结果见下方。' },
   importProgressLabel: { en: 'Progress', zh: '进度' },
   importTableScroll: { en: '{name} (scrolls sideways on a narrow screen)', zh: '{name}（窄屏可左右滚动）' },
+  importSkippedRowField: { en: '{file}, line {line}, field {column}', zh: '{file}，第 {line} 行，{column} 字段' },
+  importSkippedRowPart: { en: '{file}, line {line}, {column}', zh: '{file}，第 {line} 行，{column}' },
+  importUnreadLines: { en: 'about {count} lines not read', zh: '约 {count} 行未读取' },
+  importUnreadLines_one: { en: 'about {count} line not read', zh: '约 {count} 行未读取' },
+  importSkippedPlaces: { en: 'Skipped {count} places, about {lines} lines not read', zh: '跳过 {count} 处，约 {lines} 行未读取' },
+  importSkippedPlaces_one: { en: 'Skipped {count} place, about {lines} lines not read', zh: '跳过 {count} 处，约 {lines} 行未读取' },
 } as const satisfies Record<string, Bilingual>;

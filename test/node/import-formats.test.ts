@@ -10,6 +10,7 @@ import { MESSAGE_CLASSES } from '../../src/model/import/classify.ts';
 import { detectFormat } from '../../src/model/import/detect.ts';
 import { parseOffset } from '../../src/model/import/time.ts';
 import type { ImportedChat } from '../../src/model/import/chat-import.ts';
+import { skippedRowText } from '../../src/i18n/import-text.ts';
 
 const utf8 = (name: string, text: string): ImportInput => ({ name, bytes: new TextEncoder().encode(text) });
 /** 2024-03-01 20:00 on the wall clock, as a local minute. */
@@ -265,7 +266,7 @@ describe('IRC logs', () => {
     expect(u.ignored['system lines']).toBe(1);
     const undated = importChat([utf8('channel.log', ubuntu)]);
     expect(undated.ok).toBe(false);
-    if (!undated.ok) expect(undated.problems.map((p) => p.en).join()).toMatch(/line 1, column time: the line has a time but no date/);
+    if (!undated.ok) expect(undated.problems.map((p) => p.en).join()).toMatch(/line 1, the time: the line has a time but no date/);
   });
 });
 
@@ -404,22 +405,35 @@ describe('JSON exports read in pieces (streamed)', () => {
     expect(chat.skippedTotal).toBe(noAuthor.length + badDate.length);
   });
 
-  it('stops at malformed JSON naming its line and column, keeping the messages before it, whatever the pieces', () => {
+  it('names malformed JSON by its line and column and resumes at the next message, whatever the pieces', () => {
+    const whole = imported([utf8('result.json', telegramOf(50))]).minute.length;
     const lines = telegramOf(50).split('\n');
     const at = lines.findIndex((l) => l.includes('"id": 30,'));
     lines[at] = lines[at].replace('"id": 30,', '"id": 30'); // a comma missing: the next key is unexpected
+    const next = lines.findIndex((l) => l.includes('"id": 31,')) - 1; // the next message's "{" (0-based)
     const broken = lines.join('\n');
     for (const chunkBytes of [undefined, 1, 13, 256]) {
       const r = importChat([utf8('result.json', broken)], { chunkBytes });
       expect(r.ok, `pieces of ${chunkBytes}`).toBe(true);
       if (!r.ok) continue;
-      const kept = r.chat.minute.length;
-      expect(kept).toBeGreaterThan(20);
-      expect(kept).toBeLessThan(30);
-      expect(r.chat.skipped.at(-1), `pieces of ${chunkBytes}`).toMatchObject({ line: at + 2, column: '4' });
-      expect(r.chat.skipped.at(-1)!.en).toMatch(/^not valid JSON here \(Unexpected STRING \("type"\) in state COMMA\); the 30 entries before it were read$/);
-      expect(r.chat.skipped.at(-1)!.zh).toBe('此处不是有效的 JSON；之前的 30 条已读取'); // the line and column are the row's own
+      expect(r.chat.minute.length, `pieces of ${chunkBytes}`).toBe(whole - 1); // only message 30 is lost
+      const row = r.chat.skipped.find((s) => /JSON/.test(s.en))!;
+      expect(row, `pieces of ${chunkBytes}`).toMatchObject({ line: at + 2, column: '4' });
+      expect(row.en).toBe(`not valid JSON here (Unexpected STRING ("type") in state COMMA); the reading resumed at the next message, line ${next + 1} (lines ${at}–${next} not read)`);
+      expect(row.zh).toBe(`此处不是有效的 JSON；已从下一条消息（第 ${next + 1} 行）起继续读取（第 ${at}–${next} 行未读取）`);
+      expect(r.chat.unreadLines).toBe(next + 1 - at);
     }
+    // a comma missing between two messages: nothing lost
+    const between = telegramOf(50).replace(/\},\n {2}\{\n {3}"id": 20,/, '}\n  {\n   "id": 20,');
+    expect(between).not.toBe(telegramOf(50));
+    const b = imported([utf8('result.json', between)], { chunkBytes: 17 });
+    expect(b.minute.length).toBe(whole);
+    expect(b.unreadLines).toBe(0);
+    // a one-line (minified) file cannot resume: the lines after the error are counted
+    const oneLine = JSON.stringify(JSON.parse(telegramOf(50))).replace('"id":30,', '"id":30') + '\n\n';
+    const o = imported([utf8('result.json', oneLine)]);
+    expect(o.minute.length).toBeLessThan(30);
+    expect(o.unreadLines).toBe(2);
     // a bad character, and a file cut short: the position is the character, or the end of the text
     const bad = importChat([utf8('result.json', '{"messages": [\n  {"id": 1, "type": "message", "from_id": "u", "date": "2024-03-01T10:00:00", "text": tru}\n]}')], { chunkBytes: 5 });
     expect(bad.ok).toBe(false);
@@ -496,5 +510,120 @@ describe('a zipped Slack export', () => {
     const r = importChat([{ name: 'cut.zip', bytes: broken }]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0].en).toMatch(/^cut\.zip: not a readable zip archive/);
+  });
+});
+
+describe('new user report nu19: broken rows, rosters with ids, silent fallbacks', () => {
+  const HEADER = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender';
+  /** `n` messages a minute apart from 2024-03-01 20:00 (+08:00), by `authors` wxids with NickNames. */
+  const rows = (n: number, author: (i: number) => [wxid: string, nick: string]) => Array.from({ length: n }, (_, i) => {
+    const [wxid, nick] = author(i);
+    return `${i + 1},7,1,0,0,${1709294400 + i * 60},2,消息 ${i + 1},2024-03-01 20:00:00,,${nick},${wxid}`;
+  });
+  const zh = (r: ReturnType<typeof importChat>) => (r.ok ? r.notices.map((n) => n.zh) : r.problems.map((p) => p.zh)).join('\n');
+  const en = (r: ReturnType<typeof importChat>) => (r.ok ? r.notices.map((n) => n.en) : r.problems.map((p) => p.en)).join('\n');
+
+  it('defect 2: a roster with an id column keeps members who share a name apart (60 members, 3 left)', () => {
+    // 43 authors: w0…w42; w40–w42 left (not in the list); w1 and w2 share the NickName 江勇, w3 and w4 熊阿杰
+    const nick = (k: number) => (k === 1 || k === 2 ? '江勇' : k === 3 || k === 4 ? '熊阿杰' : `成员${k}`);
+    const csv = [HEADER, ...rows(430, (i) => [`wxid_${i % 43}`, nick(i % 43)])].join('\n');
+    const listed = [...Array.from({ length: 40 }, (_, k) => k), ...Array.from({ length: 20 }, (_, k) => 100 + k)];
+    const roster = ['wxid,NickName', ...listed.map((k) => `wxid_${k},${nick(k)}`)].join('\n');
+    const r = importChat([utf8('group.csv', csv)], { roster: [utf8('roster.csv', roster)] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const matched = Array.from(r.chat.rosterAuthor!);
+    expect(matched).toHaveLength(60);
+    expect(matched.filter((a) => a < 0)).toHaveLength(20); // never wrote
+    expect(new Set(matched.filter((a) => a >= 0)).size).toBe(40);
+    expect(en(r)).toMatch(/40 of the 43 people who wrote are in roster\.csv; the other 3 are counted as having left/);
+    expect(zh(r)).not.toMatch(/重名/); // ids tell them apart
+  });
+
+  it('defect 2: a roster row with an id matches an author without one by name only, never an author with another id', () => {
+    const csv = [HEADER,
+      '1,7,1,0,0,1709294400,2,a,2024-03-01 20:00:00,,张三,wxid_a',
+      '2,7,1,0,0,1709294460,2,b,2024-03-01 20:01:00,,李四,', // no Sender: known by name only
+    ].join('\n');
+    const chat = imported([utf8('g.csv', csv)], { roster: [utf8('r.csv', 'wxid,NickName\nwxid_b,张三\nwxid_c,李四\n')] });
+    expect(Array.from(chat.rosterAuthor!)).toEqual([-1, 1]); // 张三 is wxid_a, not wxid_b; 李四 has no id and matches by name
+  });
+
+  it('defect 2: a name-only list with repeated names keeps both and names the repeats', () => {
+    const csv = [HEADER, ...rows(40, (i) => [`wxid_${i % 4}`, ['江勇', '江勇', '熊阿杰', '熊阿杰'][i % 4]])].join('\n');
+    const r = importChat([utf8('g.csv', csv)], { roster: [utf8('names.txt', '江勇\n江勇\n熊阿杰\n熊阿杰\n小王\n')] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Array.from(r.chat.rosterAuthor!).filter((a) => a >= 0)).toHaveLength(4); // each 江勇 is an author: nobody counted as having left
+    expect(r.chat.roster).toHaveLength(5);
+    expect(zh(r)).toMatch(/名单中有 2 个重名：江勇、熊阿杰，无法区分/);
+    expect(en(r)).toMatch(/2 names appear more than once in the member list: 江勇, 熊阿杰; they cannot be told apart/);
+  });
+
+  it('defect 3a: an unclosed quote on row k skips that row only, whatever the pieces; quoted line breaks still read', () => {
+    const body = rows(300, (i) => [`wxid_${i % 9}`, `n${i % 9}`]);
+    body[199] = '200,7,1,0,0,1709306340,2,"未闭合的引号,2024-03-01 23:19:00,,n1,wxid_1'; // file line 201
+    body[249] = '250,7,1,0,0,1709309340,2,"两行的\n消息",2024-03-02 00:09:00,,n2,wxid_2'; // a real multi-line message
+    const csv = `${[HEADER, ...body].join('\n')}\n`;
+    for (const chunkBytes of [undefined, 7, 100, 4096]) {
+      const r = importChat([utf8('broken.csv', csv)], { chunkBytes });
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      expect(r.chat.minute.length, `pieces of ${chunkBytes}`).toBe(299);
+      expect(r.chat.skippedTotal).toBe(1);
+      expect(r.chat.skipped[0]).toMatchObject({ line: 201, column: 'StrContent' });
+      expect(r.chat.skipped[0].zh).toMatch(/^此处的引号没有闭合；下一行是完整的一行，因此只跳过了该行/);
+      expect(r.chat.unreadLines).toBe(1);
+    }
+  });
+
+  it('defect 3c: an unclosed quote that cannot be resynchronised counts the lines it swallowed', () => {
+    const csv = [HEADER, ...rows(5, (i) => [`wxid_${i}`, `n${i}`]), '6,7,1,0,0,1709294760,2,"开头', '后面都是文字', '还是文字'].join('\n');
+    const chat = imported([utf8('c.csv', csv)]);
+    expect(chat.minute.length).toBe(5);
+    expect(chat.unreadLines).toBe(3);
+  });
+
+  it('defect 4: a QQ header with an unreadable date is a broken header with its line, not the previous message\u2019s text', () => {
+    const txt = ['消息记录（此消息记录为文本格式，不支持重新导入）', '',
+      '2024-03-01 9:05:00 张三(10001)', '大家好', '',
+      '2024-03-0x 9:00:00 李四(10002)', '[表情]', '', // line 6
+      '2024-03-01 9:07:x0 王五<wang@example.com>', '嗯', '', // line 9
+      '2024-03-01 9:08:00 张三(10001)', '有人吗？', ''].join('\n');
+    const chat = imported([utf8('qq.txt', txt)]);
+    expect(chat.minute.length).toBe(2);
+    expect(chat.skipped).toHaveLength(2);
+    expect(chat.skipped[0]).toMatchObject({ line: 6, column: 'date', columnKind: 'part', zh: '消息头（“日期 时间 名字(QQ号)”）中的日期无法读取：“2024-03-0x”；该消息已跳过' });
+    expect(chat.skipped[1]).toMatchObject({ line: 9, column: 'time', columnKind: 'part' });
+  });
+
+  it('defect 5: TXT lines name the part of the line, JSON the field, with Chinese quotes', () => {
+    const qq = importChat([utf8('qq.txt', '2024-03-01 9:05:00 张三(10001)\n你好\n\n2024-03-01 25:61:00 李四(10002)\n嗯\n\n')]);
+    expect(qq.ok).toBe(true);
+    if (!qq.ok) return;
+    expect(qq.chat.skipped[0]).toMatchObject({ line: 4, zh: '不是有效时间：“2024-03-01 25:61:00”' });
+    expect(skippedRowText('zh-CN', qq.chat.skipped[0])).toBe('qq.txt，第 4 行，时间：不是有效时间：“2024-03-01 25:61:00”');
+    expect(skippedRowText('en', qq.chat.skipped[0])).toBe('qq.txt, line 4, the time: not a time: "2024-03-01 25:61:00"');
+    const tg = imported([utf8('result.json', JSON.stringify({ messages: [{ id: 1, type: 'message', date: '昨天', from_id: 'u1', text: 'x' }, { id: 2, type: 'message', date: '2024-03-01T10:00:00', from_id: 'u1', text: 'y' }] }, null, 1))]);
+    expect(skippedRowText('zh-CN', tg.skipped[0])).toMatch(/^result\.json，第 \d+ 行，date 字段：第 1 条消息：不是有效时间：“昨天”$/);
+    expect(skippedRowText('en', tg.skipped[0])).toMatch(/^result\.json, line \d+, field date: /);
+    const none = importChat([utf8('result.json', '{"name": "x", "type": "private_group", "id": 1, "messages": {}}')]);
+    if (!none.ok) expect(none.problems.map((p) => p.zh).join()).toMatch(/没有“messages”列表/);
+  });
+
+  it('defect 11: StrTime used for an unreadable CreateTime, and a NickName for an empty Sender, are noted with counts', () => {
+    const csv = [HEADER,
+      '1,7,1,0,0,1709294400,2,a,2024-03-01 20:00:00,,张三,wxid_a',
+      '2,7,1,0,0,昨天晚上,2,b,2024-03-01 20:01:00,,张三,wxid_a',
+      '3,7,1,0,0,昨天晚上,2,c,2024-03-01 20:02:00,,张三,wxid_a',
+      '4,7,1,0,0,1709294580,2,d,2024-03-01 20:03:00,,李四,',
+    ].join('\n');
+    const r = importChat([utf8('g.csv', csv)]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.chat.minute.length).toBe(4);
+    expect(en(r)).toMatch(/g\.csv: 2 rows used StrTime because CreateTime was unreadable/);
+    expect(zh(r)).toMatch(/g\.csv：2 行的 CreateTime 无法读取，已改用 StrTime/);
+    expect(en(r)).toMatch(/g\.csv: 1 row has an empty Sender and was credited to the NickName/);
   });
 });

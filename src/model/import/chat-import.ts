@@ -41,8 +41,17 @@ export const FORMAT_NAMES_ZH: Record<FormatId, string> = {
 export interface SkippedRow extends Bilingual {
   readonly file: string;
   readonly line: number;
+  /** A CSV column's name, a JSON field's name, a part of a text line (`LINE_PARTS`), or a character position (digits). */
   readonly column: string | null;
+  /** What `column` names: a CSV column (the default), a JSON field, or a part of a text line. */
+  readonly columnKind?: 'field' | 'part';
 }
+
+/** The parts of a text export's line a skipped row may name (`columnKind: 'part'`). */
+export const LINE_PARTS: Record<string, Bilingual> = {
+  time: { en: 'the time', zh: '时间' },
+  date: { en: 'the date', zh: '日期' },
+};
 
 /** Why rows are left out on purpose (not errors), in both languages. */
 export const IGNORE_REASONS = {
@@ -88,6 +97,13 @@ export interface ImportedChat {
   readonly skippedTotal: number;
   /** Rows left out on purpose (system lines, bots, service messages), by reason. */
   readonly ignored: SkipCounts;
+  /**
+   * Lines of the files not read because of a broken row beyond the broken row
+   * itself (an unclosed quote that swallowed the rest, a JSON syntax error
+   * before the reading could resume): an estimate of the messages lost, for
+   * the summary ("跳过 2 处，约 100 行未读取"). 0 when nothing was lost that way.
+   */
+  readonly unreadLines: number;
   /** Whether the formats recorded reply links (Telegram, Discord, Slack threads). */
   readonly hasReplyLinks: boolean;
 }
@@ -95,12 +111,20 @@ export interface ImportedChat {
 /** Skipped rows listed one by one, at most; the rest are counted. */
 export const MAX_LISTED_SKIPS = 200;
 
+/** A roster member: the hash of its id (null in a list of names only) and of its names. */
+export interface RosterMember {
+  readonly id: string | null;
+  readonly names: readonly string[];
+}
+
 /** One message as a reader hands it over: names already hashed by the reader through `hasher`. */
 export interface RawMessage {
   /** Hash of the author's stable id (wxid, user id, QQ number), or of the name when there is none. */
   readonly author: string;
   /** Other hashes the same author may appear under in a roster (display name, nickname). */
   readonly aliases?: readonly string[];
+  /** The author is keyed by a name (no id in the export): a roster row with an id may match it by name. */
+  readonly byName?: boolean;
   readonly minute: number;
   readonly kind: MessageClass;
   /** The format's own message id, to resolve replies. */
@@ -117,9 +141,15 @@ export class ChatSink {
   private readonly replyIds: (string | undefined)[] = [];
   private readonly authorIndex = new Map<string, number>();
   readonly aliasOf = new Map<string, number>();
+  /** Every author each name hash belongs to (two members may share a display name). */
+  readonly authorsNamed = new Map<string, number[]>();
+  /** Authors keyed by a name, not an id. */
+  readonly byName = new Set<number>();
   readonly authors: string[] = [];
   readonly skipped: SkippedRow[] = [];
   skippedTotal = 0;
+  /** See `ImportedChat.unreadLines`. */
+  unreadLines = 0;
   readonly ignored: SkipCounts = {};
   sawReplyLinks = false;
   /** What a reader found wrong with a whole file (cut short), for the import's notices. */
@@ -138,8 +168,14 @@ export class ChatSink {
       this.authors.push(m.author);
       this.authorIndex.set(m.author, a);
       this.aliasOf.set(m.author, a);
+      if (m.byName) this.byName.add(a);
     }
-    for (const alias of m.aliases ?? []) if (!this.aliasOf.has(alias)) this.aliasOf.set(alias, a);
+    for (const alias of m.aliases ?? []) {
+      if (!this.aliasOf.has(alias)) this.aliasOf.set(alias, a);
+      const named = this.authorsNamed.get(alias);
+      if (!named) this.authorsNamed.set(alias, [a]);
+      else if (!named.includes(a)) named.push(a);
+    }
     this.minute.push(m.minute);
     this.author.push(a);
     this.kind.push(MESSAGE_CLASSES.indexOf(m.kind));
@@ -155,9 +191,46 @@ export class ChatSink {
     return latest;
   }
 
-  skip(file: string, line: number, column: string | null, en: string, zh: string): void {
+  skip(file: string, line: number, column: string | null, en: string, zh: string, columnKind?: SkippedRow['columnKind']): void {
     this.skippedTotal++;
-    if (this.skipped.length < MAX_LISTED_SKIPS) this.skipped.push({ file, line, column, en, zh });
+    if (this.skipped.length < MAX_LISTED_SKIPS) this.skipped.push(columnKind ? { file, line, column, columnKind, en, zh } : { file, line, column, en, zh });
+  }
+
+  /**
+   * Which author each roster member is (-1: never wrote). A member with an id
+   * is that id's author only; its names match only an author keyed by a name
+   * (no id in the export). A member without an id matches an author by any of
+   * its hashes. Each author is one member at most: two members who share a
+   * name match two authors of that name, when there are two.
+   */
+  matchRoster(roster: readonly RosterMember[]): Int32Array {
+    const out = new Int32Array(roster.length).fill(-1);
+    const taken = new Set<number>();
+    // ids first: an id is certain, a name is not
+    roster.forEach((m, k) => {
+      if (m.id === null) return;
+      const a = this.authorIndex.get(m.id);
+      if (a !== undefined && !taken.has(a)) { out[k] = a; taken.add(a); }
+    });
+    const free = (a: number | undefined) => a !== undefined && !taken.has(a);
+    roster.forEach((m, k) => {
+      if (out[k] >= 0) return;
+      let found: number | undefined;
+      if (m.id !== null) {
+        for (const h of m.names) {
+          const primary = this.authorIndex.get(h);
+          found = [primary, ...(this.authorsNamed.get(h) ?? [])].find((a) => free(a) && this.byName.has(a!));
+          if (found !== undefined) break;
+        }
+      } else {
+        for (const h of m.names) {
+          found = [this.authorIndex.get(h), ...(this.authorsNamed.get(h) ?? [])].find(free);
+          if (found !== undefined) break;
+        }
+      }
+      if (found !== undefined) { out[k] = found; taken.add(found); }
+    });
+    return out;
   }
 
   ignore(reason: IgnoreReason): void {
@@ -165,7 +238,7 @@ export class ChatSink {
   }
 
   /** The table in time order (stable: equal times keep input order), replies resolved. */
-  finish(files: readonly FileReport[], roster: readonly (readonly string[])[] | null): ImportedChat {
+  finish(files: readonly FileReport[], roster: readonly RosterMember[] | null): ImportedChat {
     const n = this.minute.length;
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.minute[a] - this.minute[b] || a - b);
     const position = new Int32Array(n);
@@ -186,10 +259,10 @@ export class ChatSink {
       const target = this.replyIds[from];
       if (target !== undefined) replyTo[to] = byId.get(target) ?? -1;
     });
-    const rosterAuthor = roster ? Int32Array.from(roster, (hashes) => hashes.map((h) => this.aliasOf.get(h)).find((a) => a !== undefined) ?? -1) : null;
+    const rosterAuthor = roster ? this.matchRoster(roster) : null;
     return {
-      minute, author, kind, replyTo, authors: this.authors, roster: roster ? roster.map((hashes) => hashes[0]) : null, rosterAuthor, files,
-      skipped: this.skipped, skippedTotal: this.skippedTotal, ignored: this.ignored, hasReplyLinks: this.sawReplyLinks,
+      minute, author, kind, replyTo, authors: this.authors, roster: roster ? roster.map((m) => m.id ?? m.names[0]) : null, rosterAuthor, files,
+      skipped: this.skipped, skippedTotal: this.skippedTotal, ignored: this.ignored, unreadLines: this.unreadLines, hasReplyLinks: this.sawReplyLinks,
     };
   }
 }

@@ -7,7 +7,7 @@
  * browser's Import view); nothing leaves the caller.
  */
 import { bilingual, type Bilingual } from '../text.ts';
-import { ChatSink, FORMAT_NAMES, FORMAT_NAMES_ZH, FORMATS, type FileReport, type FormatId, type ImportedChat } from './chat-import.ts';
+import { ChatSink, FORMAT_NAMES, FORMAT_NAMES_ZH, FORMATS, LINE_PARTS, type FileReport, type FormatId, type ImportedChat, type RosterMember, type SkippedRow } from './chat-import.ts';
 import { readDiscordCsv, readPyWxDump, readWeChatMsg, WECHAT_DEFAULT_OFFSET } from './csv-formats.ts';
 import { decodeBytes, EncodingError, openText, type TextSource } from './decode.ts';
 import { detectFormat } from './detect.ts';
@@ -132,7 +132,7 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
   }
   const channelList = [...presentChannels].sort().join(', ') || 'none';
   for (const c of wanted ?? []) {
-    if (!presentChannels.has(c)) problems.push(bilingual(`no Slack channel "${c}" in the export (its channels: ${channelList})`, `导出中没有 Slack 频道 "${c}"（其频道：${channelList}）`));
+    if (!presentChannels.has(c)) problems.push(bilingual(`no Slack channel "${c}" in the export (its channels: ${channelList})`, `导出中没有 Slack 频道“${c}”（其频道：${channelList}）`));
   }
   if (!chats.length) {
     if (!problems.length) problems.push(bilingual('no chat export among the files', '所选文件中没有聊天导出'));
@@ -165,7 +165,7 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
     notices.push(bilingual(`${slackChannels.size} Slack channels read together as one group (${read}); to measure one, choose it (on the Import page, or --channel NAME on the command line)`, `${slackChannels.size} 个 Slack 频道被合并为一个群读取（${read}）；如只测一个频道，请选择它（在“我的群”页面选择，或在命令行使用 --channel 名称）`));
   }
   notices.push(...mixedExportsNotices(chats));
-  let roster: string[][] | null = null;
+  let roster: RosterMember[] | null = null;
   if (rosterFiles.length) {
     const read = readRoster(rosterFiles, hasher, slackChannels);
     problems.push(...read.problems.map((p) => bilingual(p.en, p.zh)));
@@ -180,13 +180,23 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
   if (sink.count === 0) {
     problems.push(bilingual('no message could be read from the files', '文件中没有可读取的消息'));
     return { ok: false, problems: [...sink.notices, ...problems, ...sink.skipped.slice(0, 20).map((s) => {
-      const at = s.column !== null && /^\d+$/.test(s.column); // a position in the line (JSON), not a column's name
-      const en = s.column ? (at ? `, character ${s.column}` : `, column ${s.column}`) : '';
-      const zh = s.column ? (at ? `第 ${s.column} 个字符` : `，${s.column} 列`) : '';
-      return bilingual(`${s.file}: line ${s.line}${en}: ${s.en}`, `${s.file}：第 ${s.line} 行${zh}：${s.zh}`);
+      const w = whereInLine(s);
+      return bilingual(`${s.file}: line ${s.line}${w.en}: ${s.en}`, `${s.file}：第 ${s.line} 行${w.zh}：${s.zh}`);
     })] };
   }
   return { ok: true, chat: sink.finish(files, roster), notices: [...sink.notices, ...notices, ...problems], slackChannels: [...presentChannels].sort() };
+}
+
+/** Where in its line a skipped row broke: a character, a CSV column, a JSON field or a part of a text line. */
+export function whereInLine(s: Pick<SkippedRow, 'column' | 'columnKind'>): Bilingual {
+  if (!s.column) return bilingual('', '');
+  if (/^\d+$/.test(s.column)) return bilingual(`, character ${s.column}`, `第 ${s.column} 个字符`); // a position in the line (JSON)
+  if (s.columnKind === 'field') return bilingual(`, field ${s.column}`, `，${s.column} 字段`);
+  if (s.columnKind === 'part') {
+    const part = LINE_PARTS[s.column] ?? { en: s.column, zh: s.column };
+    return bilingual(`, ${part.en}`, `，${part.zh}`);
+  }
+  return bilingual(`, column ${s.column}`, `，${s.column} 列`);
 }
 
 /**
@@ -201,15 +211,9 @@ export function importChat(inputs: readonly ImportInput[], options: ImportOption
 export const ROSTER_MIN_MATCH = 0.5;
 
 /** Whether a member list fits the log's authors: refused below ROSTER_MIN_MATCH, a notice when some are missing. */
-function rosterMatch(roster: readonly (readonly string[])[], sink: ChatSink, files: string, formats: readonly FormatId[]): { refuse: boolean; message: Bilingual | null } {
+function rosterMatch(roster: readonly RosterMember[], sink: ChatSink, files: string, formats: readonly FormatId[]): { refuse: boolean; message: Bilingual | null } {
   const authors = sink.authors.length;
-  const matched = new Set<number>();
-  for (const hashes of roster) {
-    for (const h of hashes) {
-      const a = sink.aliasOf.get(h);
-      if (a !== undefined) { matched.add(a); break; }
-    }
-  }
+  const matched = new Set(Array.from(sink.matchRoster(roster)).filter((a) => a >= 0));
   const m = matched.size;
   if (m / authors < ROSTER_MIN_MATCH) {
     const wechat = formats.some((f) => f === 'wechatmsg-csv' || f === 'pywxdump-csv');
@@ -230,7 +234,7 @@ function rosterMatch(roster: readonly (readonly string[])[], sink: ChatSink, fil
       refuse: false,
       message: bilingual(
         `${m} of the ${authors} people who wrote are in ${files}; the other ${authors - m} are counted as having left the group`,
-        `发过言的 ${authors} 人中有 ${m} 人在 ${files} 中；其余 ${authors - m} 人按已退群计算`,
+        `发过言的 ${authors} 人中有 ${m} 人在 ${files} 中；其余 ${authors - m} 人按已退群计算。`,
       ),
     };
   }

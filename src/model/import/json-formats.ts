@@ -23,13 +23,20 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /**
- * Read the items at `path` one by one; a syntax error skips the rest of the
- * file with its line and column (the messages before it are kept). Returns
- * how many items there were.
+ * Read the items at `path` one by one; a syntax error is a skipped row with
+ * its line and column, the reading resuming at the next message (or, when it
+ * cannot, the lines after it counted as unread). Returns how many items
+ * there were.
  */
 function readItems(source: TextSource, ctx: ReadContext, path: string, onItem: (item: unknown, k: number, place: ItemPlace) => void): number {
   const first = ctx.sink.count;
-  const read = streamJsonItems(source, path, onItem, ctx.progress);
+  const read = streamJsonItems(source, path, onItem, ctx.progress, (r) => {
+    const lost = r.resumedLine - r.fromLine;
+    ctx.sink.unreadLines += lost;
+    ctx.sink.skip(ctx.file, r.line, String(r.column),
+      `not valid JSON here (${r.reason}); the reading resumed at the next message, line ${r.resumedLine}${lost ? ` (lines ${r.fromLine}–${r.resumedLine - 1} not read)` : ''}`,
+      `此处不是有效的 JSON；已从下一条消息（第 ${r.resumedLine} 行）起继续读取${lost ? `（第 ${r.fromLine}–${r.resumedLine - 1} 行未读取）` : ''}`);
+  });
   if (read.error?.atEnd && read.items) {
     // a file cut short (an interrupted download or copy): a notice nobody can miss, not a skipped row
     const latest = ctx.sink.latestSince(first);
@@ -40,9 +47,11 @@ function readItems(source: TextSource, ctx: ReadContext, path: string, onItem: (
       `${name} 提前结束：只读取了前 ${read.items} 条消息${day ? `（截至 ${day}）` : ''}——文件可能在下载或复制时被截断；请重新导出以获得完整记录`,
     ));
   } else if (read.error) {
+    ctx.sink.unreadLines += read.unreadLines;
     const { line, column, reason, atEnd } = read.error;
-    const kept = read.items ? `; the ${read.items} entries before it were read` : '; the file cannot be read';
-    const keptZh = read.items ? `；之前的 ${read.items} 条已读取` : '；无法读取该文件';
+    const unread = read.unreadLines ? { en: `; the ${read.unreadLines} lines after it were not read`, zh: `；其后 ${read.unreadLines} 行未读取` } : { en: '', zh: '' };
+    const kept = (read.items ? `; the ${read.items} entries before it were read` : '; the file cannot be read') + unread.en;
+    const keptZh = (read.items ? `；之前的 ${read.items} 条已读取` : '；无法读取该文件') + unread.zh;
     if (atEnd) ctx.sink.skip(ctx.file, line, null, `the file ends before its JSON does (cut short?)${kept}`, `文件在 JSON 结束之前就结束了（可能被截断）${keptZh}`);
     else ctx.sink.skip(ctx.file, line, String(column), `not valid JSON here (${reason})${kept}`, `此处不是有效的 JSON${keptZh}`);
   }
@@ -55,7 +64,7 @@ const hasMessagesList = (source: TextSource) => /"messages"\s*:\s*\[/.test(sourc
 
 /** A message that cannot be read: its line in the file (the field's value, else the message's start). */
 const badItem = (ctx: ReadContext, k: number, place: ItemPlace, field: string, en: string, zh: string) =>
-  ctx.sink.skip(ctx.file, place.fields.get(field) ?? place.line, field, `message ${k + 1}: ${en}`, `第 ${k + 1} 条消息：${zh}`);
+  ctx.sink.skip(ctx.file, place.fields.get(field) ?? place.line, field, `message ${k + 1}: ${en}`, `第 ${k + 1} 条消息：${zh}`, 'field');
 
 function telegramText(text: unknown): string {
   if (typeof text === 'string') return text;
@@ -93,7 +102,7 @@ export function readTelegram(source: TextSource, ctx: ReadContext): string {
 
 function noMessagesList(ctx: ReadContext, en: string, zh: string): void {
   if (ctx.sink.skipped.some((s) => s.file === ctx.file)) return; // a syntax error said why already
-  ctx.sink.skip(ctx.file, 1, 'messages', `has no "messages" list${en}`, `没有 "messages" 列表${zh}`);
+  ctx.sink.skip(ctx.file, 1, 'messages', `has no "messages" list${en}`, `没有“messages”列表${zh}`);
 }
 
 /** DiscordChatExporter message types that are messages (the rest: joins, pins, calls…). */

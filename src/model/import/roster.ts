@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse';
 import type { NameHasher } from './hash.ts';
+import type { RosterMember } from './chat-import.ts';
 import type { Bilingual } from '../text.ts';
 import { slackChannelOf } from './json-formats.ts';
 
@@ -15,8 +16,8 @@ const ID_COLUMNS = ['wxid', 'UserName', 'username', 'id', 'user_id', 'userId', '
 const NAME_COLUMNS = ['NickName', 'nickname', 'name', 'Name', 'display_name', 'real_name', '昵称', '群昵称', '成员', 'Remark', 'remark', '备注', 'Author'];
 
 export interface RosterEntries {
-  /** Each member's hashes (id, names): one of them must match an author. */
-  readonly entries: string[][];
+  /** Each member: its id's hash when the list has an id column (the member is that id), and its names' hashes. */
+  readonly entries: RosterMember[];
   readonly problems: { en: string; zh: string }[];
 }
 
@@ -44,14 +45,25 @@ export function isSlackRosterFile(name: string, head: string): boolean {
 }
 
 export function readRoster(files: readonly RosterFile[], hasher: NameHasher, slackChannels: ReadonlySet<string>): RosterEntries {
-  const entries: string[][] = [];
+  const entries: RosterMember[] = [];
   const problems: { en: string; zh: string }[] = [];
-  const seen = new Set<string>();
+  const seenIds = new Set<string>();
+  // names listed more than once in a list without ids: kept (two members), but said
+  const nameCount = new Map<string, number>();
   const push = (values: string[]) => {
-    const hashes = values.map((v) => v.trim()).filter(Boolean).map((v) => hasher.hash(v));
-    if (!hashes.length || hashes.some((h) => seen.has(h))) return;
-    hashes.forEach((h) => seen.add(h));
-    entries.push(hashes);
+    const names = values.map((v) => v.trim()).filter(Boolean);
+    if (!names.length) return;
+    for (const n of names) nameCount.set(n, (nameCount.get(n) ?? 0) + 1);
+    entries.push({ id: null, names: names.map((v) => hasher.hash(v)) });
+  };
+  // a row with an id is that id's member: two rows with different ids are two members, whatever their names
+  const pushWithId = (id: string, names: string[]) => {
+    const trimmed = id.trim();
+    if (!trimmed) return push(names);
+    const hash = hasher.hash(trimmed);
+    if (seenIds.has(hash)) return;
+    seenIds.add(hash);
+    entries.push({ id: hash, names: names.map((v) => v.trim()).filter(Boolean).map((v) => hasher.hash(v)) });
   };
   for (const { name, text } of files) {
     const trimmed = text.trimStart();
@@ -65,7 +77,7 @@ export function readRoster(files: readonly RosterFile[], hasher: NameHasher, sla
       }
       if (isSlackChannels(value)) {
         const wanted = value.filter((c) => slackChannels.size === 0 || slackChannels.has(String(c.name)));
-        for (const c of wanted) if (Array.isArray(c.members)) for (const id of c.members) push([String(id)]);
+        for (const c of wanted) if (Array.isArray(c.members)) for (const id of c.members) pushWithId(String(id), []);
       } else if (isSlackUsers(value)) {
         continue; // users.json names bots; the roster is channels.json
       } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
@@ -81,13 +93,25 @@ export function readRoster(files: readonly RosterFile[], hasher: NameHasher, sla
     const nameColumns = NAME_COLUMNS.filter((c) => header.includes(c));
     if (idColumn || nameColumns.length) {
       const parsed = Papa.parse<Record<string, string>>(trimmed, { header: true, skipEmptyLines: 'greedy' });
-      for (const row of parsed.data) push([...(idColumn ? [row[idColumn] ?? ''] : []), ...nameColumns.map((c) => row[c] ?? '')]);
+      for (const row of parsed.data) {
+        if (idColumn) pushWithId(row[idColumn] ?? '', nameColumns.map((c) => row[c] ?? ''));
+        else push(nameColumns.map((c) => row[c] ?? ''));
+      }
       // a one-column list has no delimiter to detect: Papa's "defaulted to ','" is right and no problem
       const errors = parsed.errors.filter((e) => !(e.code === 'UndetectableDelimiter' && header.length === 1));
       for (const e of errors.slice(0, 5)) problems.push(parserProblem(name, e));
     } else {
       for (const line of trimmed.split('\n')) push([line.replace(/\r$/, '')]);
     }
+  }
+  const twice = [...nameCount].filter(([, n]) => n > 1).map(([name]) => name);
+  if (twice.length) {
+    const shown = twice.slice(0, 10);
+    const more = twice.length - shown.length;
+    problems.push({
+      en: `${twice.length} ${twice.length === 1 ? 'name appears' : 'names appear'} more than once in the member list: ${shown.join(', ')}${more ? ` and ${more} more` : ''}; they cannot be told apart (a list with an id column, e.g. wxid, can)`,
+      zh: `名单中有 ${twice.length} 个重名：${shown.join('、')}${more ? ` 等（另有 ${more} 个）` : ''}，无法区分（带 ID 列如 wxid 的名单可以区分）`,
+    });
   }
   return { entries, problems };
 }

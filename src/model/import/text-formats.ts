@@ -27,12 +27,12 @@ function wechatExporterHint(text: string): TypeHint {
 
 export function readWechatExporterTxt(text: TextSource, ctx: ReadContext): string {
   const { sink } = ctx;
-  let pending: { author: string; minute: number; text: string } | null = null;
+  let pending: { author: string; minute: number; text: string; byName: true } | null = null;
   const flush = () => {
     if (!pending) return;
     const kind = classify(pending.text, wechatExporterHint(pending.text));
     if (kind === 'system') sink.ignore('system lines');
-    else sink.add({ author: pending.author, minute: pending.minute, kind });
+    else sink.add({ author: pending.author, minute: pending.minute, kind, byName: true });
     pending = null;
   };
   let rows = 0;
@@ -48,10 +48,10 @@ export function readWechatExporterTxt(text: TextSource, ctx: ReadContext): strin
     flush();
     const minute = parseWallClock(m[2]);
     if (minute === null) {
-      sink.skip(ctx.file, number, 'time', `not a time: "${m[2]}"`, `不是有效时间："${m[2]}"`);
+      sink.skip(ctx.file, number, 'time', `not a time: "${m[2]}"`, `不是有效时间：“${m[2]}”`, 'part');
       continue;
     }
-    pending = { author: sink.hasher.hash(m[1]), minute, text: m[3] };
+    pending = { author: sink.hasher.hash(m[1]), minute, text: m[3], byName: true };
   }
   flush();
   ctx.progress(1);
@@ -60,6 +60,8 @@ export function readWechatExporterTxt(text: TextSource, ctx: ReadContext): strin
 
 const QQ_HEAD = /^(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2}) (.*?)(?:\((\d{4,12})\)|<([^<>]+)>)\s*$/;
 const QQ_TIME_ONLY = /^(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2}) /;
+/** A header line's shape whatever its date and time hold: a date-like word, a time-like word, then NAME(QQ) or NAME<e-mail>. */
+const QQ_HEAD_SHAPE = /^(\d{4}[-/.][^\s]*) ([^\s]*:[^\s]*) (.*?)(?:\((\d{4,12})\)|<([^<>\s]+)>)\s*$/;
 function qqHint(text: string): TypeHint {
   const t = text.trim();
   if (/^\[(?:表情|图片表情|动画表情)\]$/.test(t)) return 'sticker';
@@ -89,7 +91,17 @@ export function readQqTxt(text: TextSource, ctx: ReadContext): string {
       const time = QQ_TIME_ONLY.exec(line);
       if (time && parseWallClock(time[1]) === null) {
         flush();
-        sink.skip(ctx.file, number, 'time', `not a time: "${time[1]}"`, `不是有效时间："${time[1]}"`);
+        sink.skip(ctx.file, number, 'time', `not a time: "${time[1]}"`, `不是有效时间：“${time[1]}”`, 'part');
+        continue;
+      }
+      // a header line whose date or time is unreadable ("2026-10-0x 9:00:00 李四(10002)"): a broken header, not the previous message's text
+      const shape = QQ_HEAD_SHAPE.exec(line);
+      if (shape && !inHeader) {
+        flush();
+        const dateOk = /^\d{4}-\d{1,2}-\d{1,2}$/.test(shape[1]) && parseWallClock(`${shape[1]} 00:00`) !== null;
+        const part = dateOk ? 'time' : 'date';
+        const value = dateOk ? shape[2] : shape[1];
+        sink.skip(ctx.file, number, part, `a message header ("DATE TIME NAME(QQ)") whose ${part} cannot be read: "${value}"; the message is skipped`, `消息头（“日期 时间 名字(QQ号)”）中的${dateOk ? '时间' : '日期'}无法读取：“${value}”；该消息已跳过`, 'part');
         continue;
       }
       if (pending) pending.text += pending.text ? `\n${line}` : line;
@@ -99,7 +111,7 @@ export function readQqTxt(text: TextSource, ctx: ReadContext): string {
     flush();
     const minute = parseWallClock(m[1]);
     if (minute === null) {
-      sink.skip(ctx.file, number, 'time', `not a time: "${m[1]}"`, `不是有效时间："${m[1]}"`);
+      sink.skip(ctx.file, number, 'time', `not a time: "${m[1]}"`, `不是有效时间：“${m[1]}”`, 'part');
       continue;
     }
     const id = m[3] ?? m[4];
@@ -196,11 +208,11 @@ export function readIrcLog(text: TextSource, ctx: ReadContext): string {
     }
     const base = date !== undefined ? parseWallClock(`${date} 00:00`) : day;
     if (base === null) {
-      sink.skip(ctx.file, number, 'time', 'the line has a time but no date, and neither the log nor the file name gives one', '该行只有时间没有日期，日志和文件名中也没有日期');
+      sink.skip(ctx.file, number, 'time', 'the line has a time but no date, and neither the log nor the file name gives one', '该行只有时间没有日期，日志和文件名中也没有日期', 'part');
       continue;
     }
     if (Number(hh) > 23 || Number(mm) > 59) {
-      sink.skip(ctx.file, number, 'time', `not a time: "${hh}:${mm}"`, `不是有效时间：“${hh}:${mm}”`);
+      sink.skip(ctx.file, number, 'time', `not a time: "${hh}:${mm}"`, `不是有效时间：“${hh}:${mm}”`, 'part');
       continue;
     }
     let minute = base + Number(hh) * 60 + Number(mm);
@@ -209,7 +221,7 @@ export function readIrcLog(text: TextSource, ctx: ReadContext): string {
     lastMinute = minute;
     const kind = classify(body);
     if (kind === 'system') continue;
-    sink.add({ author: sink.hasher.hash(nick), minute, kind });
+    sink.add({ author: sink.hasher.hash(nick), minute, kind, byName: true });
   }
   ctx.progress(1);
   return 'the logger\u2019s wall clock';
