@@ -216,6 +216,7 @@ export class ImportView extends LitElement {
       table.fit td.verdict { grid-column: span 2; }
       td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem; color: var(--qc-muted); }
       td[data-label=""]::before { content: none; }
+      button.info { min-width: 1.75rem; min-height: 1.75rem; } /* a finger's target */
     }
     button.info { font-size: 0.85rem; padding: 0 0.3rem; margin-left: 0.3rem; border: none; background: none; color: var(--qc-link); cursor: pointer; }
     button.info:focus-visible { outline: 2px solid var(--qc-focus, var(--qc-brand)); outline-offset: 1px; }
