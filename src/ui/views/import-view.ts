@@ -596,7 +596,7 @@ export class ImportView extends LitElement {
       ${this.renderChannels(r.slackChannels, r.channelsRead)}
       ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: ignoredText(locale, r.ignored) })}</p>` : nothing}
       ${r.skippedTotal ? html`<details class="skipped"><summary>${t(locale, 'importSkippedWhy')}${bracketed(locale, countText(locale, r.skippedTotal))}</summary><ul class="skipped">
-        ${r.skipped.map((s) => html`<li>${skippedRowText(locale, s)}</li>`)}</ul></details>` : nothing}
+        ${r.skipped.map((s) => html`<li>${sentenceText(locale, skippedRowText(locale, s))}</li>`)}</ul></details>` : nothing}
       <div class="table-wrap" role="region" tabindex="0" aria-label=${t(locale, 'importTableScroll', { name: t(locale, 'importResult') })}><table class="metrics" role="table">
         <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">${t(locale, 'importMetric')}</th><th role="columnheader" scope="col">${t(locale, 'importValue')}</th><th role="columnheader" scope="col">${t(locale, 'importThreshold')}</th><th role="columnheader" scope="col">${t(locale, 'importStatus')}</th></tr></thead>
         <tbody role="rowgroup">${judgeRows(m.values, session.positioning).map((row) => {
