@@ -145,4 +145,5 @@ export const IMPORT_MESSAGES = {
   importSkippedVisible_one: { en: '{count} row could not be read and was skipped.', zh: '有 {count} 行无法读取，已跳过。' },
   importSkippedWhy: { en: 'Why the rows were skipped', zh: '跳过的行及原因' },
   importScenarioName: { en: 'Imported group {span} (calibrated)', zh: '导入的群 {span}（已校准）' },
+  importRosterNoneYet: { en: 'Member list: none', zh: '成员名单：无' },
 } as const satisfies Record<string, Bilingual>;

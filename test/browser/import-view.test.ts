@@ -173,6 +173,7 @@ describe('the Import view', () => {
     drop.items.add(new File([zip], 'slack-export.zip', { type: 'application/zip' }));
     view.shadowRoot!.querySelector('.drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: drop, bubbles: true, cancelable: true }));
     await view.updateComplete;
+    expect(text(view, '.roster-chosen')).toBe('Member list: none (the Slack export’s own channels.json serves as one)'); // only for Slack
     button(view, /^Read and measure$/).click();
     await until(() => !!view.shadowRoot!.querySelector('fieldset.channels'), 'the channel choice');
     expect(text(view, 'fieldset.channels')).toMatch(/Measured now: #general, #random/);

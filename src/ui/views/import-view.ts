@@ -425,7 +425,7 @@ export class ImportView extends LitElement {
   /** No member list: say what one looks like for the export chosen (Slack brings its own; a WeChat list is wxids or nicknames). */
   private rosterHintKey(): MessageKey {
     const names = session.files.map(nameOf);
-    if (!names.length) return 'importRosterNone';
+    if (!names.length) return 'importRosterNoneYet';
     const slack = names.some((n) => n.includes('/') || /\.zip$/i.test(n) || /(^|\/)channels\.json$/i.test(n));
     return slack ? 'importRosterNoneSlack' : 'importRosterNoneWeChat';
   }
