@@ -15,7 +15,7 @@ import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/me
 import { calibratedScenarioText, fitToChat, type FitResult } from '../model/import/fit.ts';
 import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts';
 import { formatNumber, pick, typeset, type Locale } from '../i18n/locale.ts';
-import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText } from '../i18n/import-text.ts';
+import { fittedParametersText, ignoredText, replyMinutesText, rowStatus, skippedRowText, thresholdText } from '../i18n/import-text.ts';
 import type { Bilingual } from '../model/text.ts';
 import { t, tn } from '../i18n/messages.ts';
 import { parseOffset } from '../model/import/time.ts';
@@ -169,7 +169,7 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bili
   if (Object.keys(chat.ignored).length) print(t(locale, 'importIgnored', { list: ignoredText(locale, chat.ignored) }));
   const rows = [[t(locale, 'importMetric'), t(locale, 'importValue'), t(locale, 'importThreshold'), t(locale, 'importStatus')]];
   for (const r of m.rows) {
-    rows.push([pick(locale, MEASURE_INFO[r.key]), formatByUnit(locale, MEASURE_INFO[r.key].unit, r.value), thresholdText(locale, r.threshold, r.source), importStatusText(locale, r.status)]);
+    rows.push([pick(locale, MEASURE_INFO[r.key]), formatByUnit(locale, MEASURE_INFO[r.key].unit, r.value), thresholdText(locale, r.threshold, r.source), rowStatus(locale, r, m).text]);
   }
   print(`\n${table(rows)}`);
   print(`\n${t(locale, 'importHourlyCli')}`);

@@ -19,7 +19,7 @@ export interface ImportFileBytes { readonly name: string; readonly bytes: Uint8A
 
 export type ImportReport =
   | {
-    ok: true; files: readonly FileReport[]; skipped: readonly SkippedRow[]; skippedTotal: number; ignored: SkipCounts; notices: Bilingual[];
+    ok: true; files: readonly FileReport[]; skipped: readonly SkippedRow[]; skippedTotal: number; unreadLines: number; ignored: SkipCounts; notices: Bilingual[];
     roster: number | null; silent: number; measures: ChatMeasures;
     /** Every Slack channel in the export, and those read (all of them when none was chosen). */
     slackChannels: string[]; channelsRead: string[];
@@ -57,7 +57,7 @@ const api: ImportApi = {
     const measures = measureChat(chat, positioning);
     last = chat;
     return {
-      ok: true, files: chat.files, skipped: chat.skipped, skippedTotal: chat.skippedTotal, ignored: chat.ignored, notices: outcome.notices,
+      ok: true, files: chat.files, skipped: chat.skipped, skippedTotal: chat.skippedTotal, unreadLines: chat.unreadLines, ignored: chat.ignored, notices: outcome.notices,
       roster: chat.roster ? chat.roster.length : null, silent: chat.rosterAuthor ? Array.from(chat.rosterAuthor).filter((a) => a < 0).length : 0, measures,
       slackChannels: outcome.slackChannels, channelsRead: channels.length ? [...channels] : outcome.slackChannels,
     };

@@ -66,7 +66,7 @@ describe('the Import view', () => {
     button(view, /^Read and measure$/).click();
     await until(() => !!view.shadowRoot!.querySelector('tbody tr'), 'the metrics');
     expect(text(view, 'h3')).toBe('Your group against the playbook');
-    const rows = [...view.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' '));
+    const rows = [...view.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => (tr as HTMLElement).innerText.replace(/ⓘ/g, '').replace(/\s+/g, ' '));
     expect(rows.find((r) => r.startsWith('Daily messages '))).toMatch(/^Daily messages \d/);
     expect(rows.find((r) => r.startsWith('Weekly participation'))).toMatch(/\d+%/);
     expect(rows.find((r) => r.startsWith('Lurker share'))).toMatch(/\d+%/); // a member list was given
@@ -99,7 +99,8 @@ describe('the Import view', () => {
 
     // calibrate again (the worker kept the imported table) and let it finish
     const opened: string[] = [];
-    view.addEventListener('import-open', (e) => opened.push((e as CustomEvent<{ text: string }>).detail.text));
+    const openedNames: string[] = [];
+    view.addEventListener('import-open', (e) => { opened.push((e as CustomEvent<{ text: string }>).detail.text); openedNames.push((e as CustomEvent<{ name: string }>).detail.name); });
     button(view, /^Calibrate the model to this group$/).click();
     await until(() => !!view.shadowRoot!.querySelector('table.fit'), 'the calibration', 120_000);
     expect(text(view, '.notice')).toBe('');
@@ -121,6 +122,13 @@ describe('the Import view', () => {
     expect(text(view, 'table.fit tr[data-metric="effectiveRatio"] td.verdict')).toBe('不比较：只是估计');
     expect(text(view, '.not-fitted')).toMatch(/^不比较：发言有效率（估计）。聊天记录无法区分有用消息与闲聊/);
     expect(text(view, 'table.fit th.export')).toBe('你的群（最近 7–30 天）');
+    // the live status follows the language (kept as a message, not a string)
+    expect(text(view, '.live')).toBe(text(view, '.overall'));
+    // the fit's tolerances carry their units; rows read over another window than the metrics table's say so
+    expect(text(view, 'table.fit tr[data-metric="coreActiveUsers"]')).toMatch(/×1\.3 以内或相差不超过 2 人/);
+    expect(text(view, 'table.fit tr[data-metric="firstAnswerMinutesMedian"]')).toMatch(/相差不超过 2 分钟/);
+    expect(text(view, 'table.fit tr[data-metric="messagesPerPoster"] td:first-child')).toMatch(/^人均发言数（发言者；近 30 天）/);
+    expect(text(view, 'table.fit tr[data-metric="dailyMessages"] td:first-child')).not.toMatch(/近 30 天/);
 
     // a phone: each row a card within the screen: the metric's name on a line of its own, every figure and the verdict visible
     await page.viewport(390, 844);
@@ -143,6 +151,9 @@ describe('the Import view', () => {
     expect(opened).toHaveLength(1);
     const scenario = openScenarioText(opened[0]);
     expect(scenario.ok && scenario.scenario.horizonDays).toBe(40);
+    // named by the chat and its span, so a second import does not collide with the first
+    expect(openedNames[0]).toMatch(/^group-2024-05-\d\d--06-\d\d\.scenario\.json$/);
+    expect(scenario.ok && scenario.scenario.zh?.name).toMatch(/^导入的群 2024-05-\d\d 至 06-\d\d（已校准）$/);
   });
 
   it('a zipped Slack export with two channels: untick one, read again, and only the other is measured', async () => {
@@ -162,6 +173,7 @@ describe('the Import view', () => {
     drop.items.add(new File([zip], 'slack-export.zip', { type: 'application/zip' }));
     view.shadowRoot!.querySelector('.drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: drop, bubbles: true, cancelable: true }));
     await view.updateComplete;
+    expect(text(view, '.roster-chosen')).toBe('Member list: none (the Slack export’s own channels.json serves as one)'); // only for Slack
     button(view, /^Read and measure$/).click();
     await until(() => !!view.shadowRoot!.querySelector('fieldset.channels'), 'the channel choice');
     expect(text(view, 'fieldset.channels')).toMatch(/Measured now: #general, #random/);
@@ -212,7 +224,7 @@ describe('the Import view', () => {
     remove.focus();
     await userEvent.keyboard('{Enter}');
     await view.updateComplete;
-    expect(text(view, '.roster-chosen')).toBe('Member list: none (a Slack export’s own channels.json serves as one)');
+    expect(text(view, '.roster-chosen')).toBe('Member list: none (a text file with one member a line, wxid or nickname, or a CSV with wxid and nickname columns)');
     expect(view.shadowRoot!.activeElement).toBe(view.shadowRoot!.querySelector('input.roster')); // not dropped to <body>
     pick('input.roster', [roster]);
     await view.updateComplete;
@@ -238,7 +250,7 @@ describe('the Import view', () => {
     // other files: the member list goes (and the page says so), the results are marked as the previous files'
     pick('input.files', [new File([await csv.text()], 'other.csv', { type: 'text/csv' })]);
     await view.updateComplete;
-    expect(text(view, '.roster-chosen')).toBe('Member list: none (a Slack export’s own channels.json serves as one)');
+    expect(text(view, '.roster-chosen')).toBe('Member list: none (a text file with one member a line, wxid or nickname, or a CSV with wxid and nickname columns)');
     expect(text(view, '.notice')).toMatch(/^New export files chosen: the member list members\.txt was cleared/);
     expect(text(view, '.stale-files')).toMatch(/^These results are for group\.csv: read again to measure the files chosen now/);
     expect(view.shadowRoot!.querySelector<HTMLButtonElement>('button.calibrate')!.disabled).toBe(true);
@@ -310,5 +322,62 @@ describe('the Import view', () => {
     await until(() => view.stage === 'read', 'the read');
     expect(text(view, 'ul.files')).toMatch(/^#general: 3 files, 6 messages; /);
     expect(view.report?.ok && view.report.roster).toBe(4); // channels.json is the member list
+  });
+
+  it('typesets Chinese, links § to the playbook, shows definitions on demand and names short logs in the status', async () => {
+    const view = document.createElement('qc-import-view') as ImportView;
+    view.locale = 'en';
+    document.body.append(view);
+    await view.updateComplete;
+    const { csv } = smallExport();
+    // three days of the export: shorter than the weekly and core-active windows, and no member list
+    const lines = (await csv.text()).split('\n');
+    const header = lines[0];
+    const days = new Set<string>();
+    const short = [header, ...lines.slice(1).filter((line) => {
+      const day = /\d{4}-\d\d-\d\d/.exec(line)?.[0];
+      if (!day || (days.size >= 3 && !days.has(day))) return false;
+      days.add(day);
+      return true;
+    })];
+    expect(short.length).toBeGreaterThan(5);
+    const input = view.shadowRoot!.querySelector<HTMLInputElement>('input.files')!;
+    const files = new DataTransfer();
+    files.items.add(new File([short.join('\n')], 'short.csv', { type: 'text/csv' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await view.updateComplete;
+    button(view, /^Read and measure$/).click();
+    await until(() => !!view.shadowRoot!.querySelector('table.metrics'), 'the metrics');
+    expect(text(view, '.live')).toBe('Read: the results are below.');
+    // a log shorter than a window: said first, before the member list
+    expect(text(view, 'table.metrics tr[data-metric="weeklyParticipation"] td.status')).toBe('less than 7 days of log');
+    expect(text(view, 'table.metrics tr[data-metric="coreActiveUsers"] td.status')).toBe('less than 14 days of log');
+    expect(text(view, 'table.metrics tr[data-metric="speakingRate30d"] td.status')).toBe('needs a member list');
+
+    view.locale = 'zh-CN';
+    await view.updateComplete;
+    expect(text(view, '.live')).toBe('读取完成：结果见下方。');
+    expect(text(view, 'table.metrics tr[data-metric="coreActiveUsers"] td.status')).toBe('记录不足 14 天');
+    expect(text(view, 'ul.files')).toMatch(/^short\.csv：留痕（WeChatMsg）CSV，/);
+    const span = text(view, 'p.span');
+    expect(span).toMatch(/名成员。未提供成员名单/); // no half-width space after 。
+    expect(span).not.toMatch(/。 /);
+    expect(text(view, 'table.metrics tr[data-metric="speakingRate30d"] td.threshold')).toBe('≥ 80%（§1）');
+
+    // § is a link to the playbook
+    const sections: string[] = [];
+    document.body.addEventListener('playbook-open', (e) => sections.push((e as CustomEvent<string>).detail));
+    view.shadowRoot!.querySelector<HTMLButtonElement>('tr[data-metric="speakingRate30d"] button.section-link')!.click();
+    expect(sections).toEqual(['§1']);
+
+    // a definition opens from the keyboard, not only as a tooltip
+    const info = view.shadowRoot!.querySelector<HTMLButtonElement>('tr[data-metric="speakingRate30d"] button.info')!;
+    expect(info.getAttribute('aria-expanded')).toBe('false');
+    info.focus();
+    await userEvent.keyboard('{Enter}');
+    await view.updateComplete;
+    expect(info.getAttribute('aria-expanded')).toBe('true');
+    expect(text(view, 'tr[data-metric="speakingRate30d"] .definition')).toBe('记录期最后 30 天内发过言的成员占比。');
   });
 });

@@ -16,7 +16,7 @@ describe('the import view in Chinese', () => {
   it('rows left out are counted with their measure word; a threshold is bracketed full-width', () => {
     expect(ignoredText('zh-CN', { 'system lines': 1, bots: 3 })).toBe('系统消息 1 条，机器人 3 条');
     expect(ignoredText('en', { 'system lines': 1, bots: 3 })).toBe('system lines 1, bots 3');
-    expect(thresholdText('zh-CN', '≥ 80 %', '§1')).toBe('≥ 80%（§1）');
+    expect(thresholdText('zh-CN', '≥ 80 %', '§1')).toBe('≥ 80%（§1）'); // one % style in Chinese
     expect(thresholdText('en', '≥ 80 %', '§1')).toBe('≥ 80 % (§1)');
   });
 

@@ -14,7 +14,7 @@
  * the last 14, the speaking rate over the last 30.
  */
 import { inequality, quantileSorted } from '../stats.ts';
-import { CORE_ACTIVE_DEFAULT, describeThreshold, judge, thresholdsFor, type Positioning, type Status } from '../playbook.ts';
+import { CORE_ACTIVE_DEFAULT, describeThreshold, judge, thresholdsFor, type Positioning, type Status, type Threshold } from '../playbook.ts';
 import type { MetricUnit } from '../metrics.ts';
 import type { Bilingual } from '../text.ts';
 import { MESSAGE_CLASSES, isEffective, isSpeaking } from './classify.ts';
@@ -75,6 +75,8 @@ export interface MeasuredRow {
   readonly threshold: string | null;
   readonly source: string | null;
   readonly status: Status | null;
+  /** The playbook goal behind `threshold` (its unit, direction and band: the view and the CLI word it per language). */
+  readonly goal: Threshold | null;
 }
 
 export interface ChatMeasures {
@@ -202,7 +204,7 @@ export function judgeRows(values: Readonly<Record<MeasureKey, number | null>>, p
   return MEASURE_KEYS.map((key): MeasuredRow => {
     const goal = goals.find((g) => g.metric === key);
     const value = values[key];
-    return { key, value, threshold: goal ? describeThreshold(goal) : null, source: goal ? goal.source : null, status: goal && value !== null ? judge(goal, value) : null };
+    return { key, value, threshold: goal ? describeThreshold(goal) : null, source: goal ? goal.source : null, status: goal && value !== null ? judge(goal, value) : null, goal: goal ?? null };
   });
 }
 

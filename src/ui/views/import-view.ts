@@ -16,17 +16,20 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import * as Comlink from 'comlink';
-import { formatByUnit, formatNumber, formatPercent, formatRemaining, pick, type Locale } from '../../i18n/locale.ts';
-import { overallText, toleranceText, verdictText } from '../../i18n/fit-verdict.ts';
+import { bracketed, formatByUnit, formatNumber, formatPercent, formatRemaining, pick, type Locale } from '../../i18n/locale.ts';
+import { overallText, verdictText, withAside } from '../../i18n/fit-verdict.ts';
 import { t, tn, type MessageKey, type MessageParams } from '../../i18n/messages.ts';
-import { FORMAT_NAMES, type FormatId } from '../../model/import/chat-import.ts';
+import { FORMAT_NAMES, FORMAT_NAMES_ZH, type FormatId } from '../../model/import/chat-import.ts';
 import { judgeRows, MEASURE_INFO, type MeasureKey } from '../../model/import/measure.ts';
-import { fittedParametersText, ignoredText, importStatusText, replyMinutesText, skippedRowText, thresholdText, timeBasisText } from '../../i18n/import-text.ts';
+import {
+  countedText, countText, fittedParametersText, goalText, ignoredText, replyMinutesText, rowStatus, sentenceText, skippedRowText, spanText, timeBasisText, toleranceUnitText,
+} from '../../i18n/import-text.ts';
+import { sectionLinkStyles, withSectionLinks } from '../../charts/section-links.ts';
 import type { FileReport } from '../../model/import/chat-import.ts';
 import { slackChannelOf } from '../../model/import/json-formats.ts';
 import { calibratedScenarioText, type FitResult } from '../../model/import/fit.ts';
 import { parseOffset } from '../../model/import/time.ts';
-import { POSITIONINGS, type Positioning } from '../../model/playbook.ts';
+import { POSITIONINGS, type Positioning, type Threshold } from '../../model/playbook.ts';
 import type { ImportApi, ImportFileBytes, ImportReport } from '../../worker/import.worker.ts';
 import { downloadBlob } from '../../charts/image-export.ts';
 
@@ -35,8 +38,14 @@ type Stage = 'idle' | 'reading' | 'read' | 'calibrating' | 'calibrated';
 /** Where the keyboard focus goes at the next render (after an action or its end). */
 type FocusTarget = 'progress' | 'results' | 'cancel' | 'calibrate' | 'fit' | 'read' | 'roster';
 
-/** Metrics that count members, so read high (or not at all) without a member list (measure.ts, fit.ts `roster`). */
-const NEEDS_ROSTER: ReadonlySet<MeasureKey> = new Set<MeasureKey>(['speakingRate30d', 'weeklyParticipation', 'lurkerShare', 'top10MessageShare', 'top30MessageShare', 'leftShare']);
+/** The fit reads these over the same window as the metrics table; the others over its last 30 days rather than the whole span. */
+const SAME_WINDOW: ReadonlySet<MeasureKey> = new Set<MeasureKey>(['dailyMessages', 'weeklyParticipation', 'coreActiveUsers', 'speakingRate30d', 'lurkerShare']);
+
+/** The fit's window for the metrics the lab reads over 30 days (fit.ts: "the rest over 30"). */
+const FIT_WINDOW_DAYS = 30;
+
+/** What the screen-reader status says, kept as a message (or "the fit's overall line") so it follows the language. */
+type LiveStatus = { key: MessageKey; params?: MessageParams } | 'fit' | null;
 
 /** The view's state for the session: kept across the view's re-creation (tab switches). */
 interface ImportSession {
@@ -57,8 +66,10 @@ interface ImportSession {
   errorAt: 'read' | 'calibrate';
   /** A notice, kept as its message so it follows the language. */
   notice: { key: MessageKey; params?: MessageParams } | null;
-  /** Announced to screen readers (aria-live). */
-  status: string;
+  /** Announced to screen readers (aria-live), rendered in the language shown. */
+  status: LiveStatus;
+  /** The time zone the report was read with (a wall-clock format does not use it: the page says so). */
+  readTz: string;
   /** The positioning the export was read with: the table is re-judged against the one chosen now. */
   readWith: Positioning;
   /** The names of the files the report was read from. */
@@ -71,7 +82,7 @@ interface ImportSession {
 function freshSession(): ImportSession {
   return {
     stage: 'idle', progress: 0, elapsedMs: 0, report: null, fit: null, files: [], roster: [], tz: '', positioning: 'knowledge_sharing', channels: [],
-    error: '', errorAt: 'read', notice: null, status: '', readWith: 'knowledge_sharing', readFrom: [], stale: false, focus: null,
+    error: '', errorAt: 'read', notice: null, status: null, readTz: '', readWith: 'knowledge_sharing', readFrom: [], stale: false, focus: null,
   };
 }
 
@@ -142,15 +153,19 @@ export class ImportView extends LitElement {
   static override properties = {
     locale: { type: String },
     dragging: { state: true },
+    openInfo: { state: true },
   };
 
   declare locale: Locale;
   declare dragging: boolean;
+  /** The rows whose definition is shown ("metrics:speakingRate30d", "fit:coreActiveUsers"). */
+  declare openInfo: ReadonlySet<string>;
 
   constructor() {
     super();
     this.locale = 'en';
     this.dragging = false;
+    this.openInfo = new Set();
   }
 
   get stage(): Stage { return session.stage; }
@@ -158,7 +173,7 @@ export class ImportView extends LitElement {
   get report(): ImportReport | null { return session.report; }
   get fit(): FitResult | null { return session.fit; }
 
-  static override styles = css`
+  static override styles = [sectionLinkStyles, css`
     :host { display: block; max-width: 70rem; }
     .privacy { background: var(--qc-ok-bg); border-left: 4px solid var(--qc-brand); padding: 0.6rem 0.9rem; margin: 0 0 1rem; }
     .drop { border: 2px dashed var(--qc-control-border); border-radius: 6px; padding: 1rem; display: grid; gap: 0.6rem; }
@@ -201,8 +216,14 @@ export class ImportView extends LitElement {
       table.fit td.verdict { grid-column: span 2; }
       td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem; color: var(--qc-muted); }
       td[data-label=""]::before { content: none; }
+      button.info { min-width: 1.75rem; min-height: 1.75rem; } /* a finger's target */
     }
-  `;
+    button.info { font-size: 0.85rem; padding: 0 0.3rem; margin-left: 0.3rem; border: none; background: none; color: var(--qc-link); cursor: pointer; }
+    button.info:focus-visible { outline: 2px solid var(--qc-focus, var(--qc-brand)); outline-offset: 1px; }
+    .definition { display: block; font-size: 0.8rem; font-weight: normal; color: var(--qc-muted); margin-top: 0.15rem; max-width: 28rem; }
+    .short, .no-data { color: var(--qc-warn-text); }
+    .window { font-weight: normal; color: var(--qc-muted); }
+  `];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -244,8 +265,7 @@ export class ImportView extends LitElement {
       return;
     }
     if (!session.files.length) return;
-    const locale = this.locale;
-    Object.assign(session, { error: '', notice: null, stage: 'reading', progress: 0, focus: 'progress', status: t(locale, 'importReading') });
+    Object.assign(session, { error: '', notice: null, stage: 'reading', progress: 0, focus: 'progress', status: { key: 'importReading' } });
     changed();
     const positioning = session.positioning;
     const chosen = session.files;
@@ -255,8 +275,8 @@ export class ImportView extends LitElement {
       const transfer = [...files, ...roster].map((f) => f.bytes.buffer as ArrayBuffer);
       const report = await remote().read(Comlink.transfer(files, transfer), roster, tz, positioning, Comlink.proxy((f: number) => { session.progress = f; changed(); }), session.channels);
       Object.assign(session, {
-        report, fit: null, readWith: positioning, readFrom: chosen.map(nameOf), stale: false,
-        stage: report.ok ? 'read' : 'idle', focus: 'results', status: report.ok ? t(locale, 'importReadDone') : '',
+        report, fit: null, readWith: positioning, readFrom: chosen.map(nameOf), readTz: session.tz.trim(), stale: false,
+        stage: report.ok ? 'read' : 'idle', focus: 'results', status: report.ok ? { key: 'importReadDone' } : null,
       });
     } catch (error) {
       Object.assign(session, { error: error instanceof Error ? error.message : String(error), errorAt: 'read', stage: 'idle', focus: 'read' });
@@ -265,8 +285,7 @@ export class ImportView extends LitElement {
   }
 
   private async calibrate(): Promise<void> {
-    const locale = this.locale;
-    Object.assign(session, { stage: 'calibrating', error: '', progress: 0, elapsedMs: 0, notice: null, focus: 'cancel', status: t(locale, 'importCalibrating') });
+    Object.assign(session, { stage: 'calibrating', error: '', progress: 0, elapsedMs: 0, notice: null, focus: 'cancel', status: { key: 'importCalibrating' } });
     changed();
     const started = performance.now();
     try {
@@ -275,8 +294,8 @@ export class ImportView extends LitElement {
         session.elapsedMs = performance.now() - started;
         changed();
       }));
-      if (fit) Object.assign(session, { fit, stage: 'calibrated', focus: 'fit', status: overallText(locale, fit)[0] });
-      else Object.assign(session, { notice: { key: 'importCalibrationCancelled' }, stage: 'read', focus: 'calibrate', status: '' });
+      if (fit) Object.assign(session, { fit, stage: 'calibrated', focus: 'fit', status: 'fit' });
+      else Object.assign(session, { notice: { key: 'importCalibrationCancelled' }, stage: 'read', focus: 'calibrate', status: null });
     } catch (error) {
       Object.assign(session, { error: error instanceof Error ? error.message : String(error), errorAt: 'calibrate', stage: 'read', focus: 'calibrate' });
     }
@@ -306,8 +325,16 @@ export class ImportView extends LitElement {
     changed();
   }
 
+  /** The calibrated scenario, named by the span it was fitted to ("导入的群 2026-09-01 至 10-30（已校准）"); no file or chat name goes into it. */
   private scenarioText(): string {
-    return session.fit ? calibratedScenarioText(session.fit) : '';
+    if (!session.fit) return '';
+    const text = calibratedScenarioText(session.fit);
+    const span = this.spanOfReport();
+    if (!span) return text;
+    const scenario = JSON.parse(text) as { name?: string; zh?: { name?: string } };
+    scenario.name = t('en', 'importScenarioName', { span: spanText('en', span.from, span.to) });
+    if (scenario.zh) scenario.zh.name = t('zh-CN', 'importScenarioName', { span: spanText('zh-CN', span.from, span.to) });
+    return `${JSON.stringify(scenario, null, 2)}\n`;
   }
 
   /**
@@ -395,6 +422,14 @@ export class ImportView extends LitElement {
     if (dropped.length) this.chooseFiles(dropped);
   }
 
+  /** No member list: say what one looks like for the export chosen (Slack brings its own; a WeChat list is wxids or nicknames). */
+  private rosterHintKey(): MessageKey {
+    const names = session.files.map(nameOf);
+    if (!names.length) return 'importRosterNoneYet';
+    const slack = names.some((n) => n.includes('/') || /\.zip$/i.test(n) || /(^|\/)channels\.json$/i.test(n));
+    return slack ? 'importRosterNoneSlack' : 'importRosterNoneWeChat';
+  }
+
   /** The files and the member list chosen, the latter with a ✕ to remove it. */
   private renderChosen() {
     const { locale } = this;
@@ -405,7 +440,7 @@ export class ImportView extends LitElement {
       ${session.roster.length
         ? html`<p class="roster-chosen"><span class="roster">${t(locale, 'importRosterChosen', { name: rosterName })}</span><button class="remove" ?disabled=${busy}
             aria-label=${t(locale, 'importRosterRemove', { name: rosterName })} title=${t(locale, 'importRosterRemove', { name: rosterName })} @click=${() => this.removeRoster()}>✕</button></p>`
-        : html`<p class="roster-chosen">${t(locale, 'importRosterNone')}</p>`}
+        : html`<p class="roster-chosen">${t(locale, this.rosterHintKey())}</p>`}
     </div>`;
   }
 
@@ -420,6 +455,47 @@ export class ImportView extends LitElement {
         <button class="cancel" @click=${() => this.cancelCalibration()}>${t(locale, 'importCancelCalibration')}</button></div>` : nothing}</div>`;
   }
 
+  /** The screen-reader status in the language shown now. */
+  private liveText(): string {
+    const status = session.status;
+    if (status === null) return '';
+    if (status === 'fit') return session.fit ? overallText(this.locale, session.fit)[0] : '';
+    return t(this.locale, status.key, status.params);
+  }
+
+  /** A metric's name with a ⓘ button that shows its definition under it (reachable by tap and keyboard, not only a tooltip). */
+  private metricName(table: 'metrics' | 'fit', key: MeasureKey, name: string) {
+    const { locale } = this;
+    const id = `${table}:${key}`;
+    const open = this.openInfo.has(id);
+    const toggle = () => {
+      const next = new Set(this.openInfo);
+      if (open) next.delete(id);
+      else next.add(id);
+      this.openInfo = next;
+    };
+    return html`${name}<button type="button" class="info" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`def-${table}-${key}`}
+      aria-label=${t(locale, 'importDefinitionShow', { name: pick(locale, MEASURE_INFO[key]) })} title=${t(locale, 'importDefinitionShow', { name: pick(locale, MEASURE_INFO[key]) })} @click=${toggle}>ⓘ</button>${open
+      ? html`<span class="definition" id=${`def-${table}-${key}`}>${withSectionLinks(sentenceText(locale, pick(locale, MEASURE_INFO[key].definition)))}</span>` : nothing}`;
+  }
+
+  /** The imported span as the scenario's name and the saved file name say it. */
+  private spanOfReport(): { from: string; to: string } | null {
+    const m = session.report?.ok ? session.report.measures : null;
+    if (!m) return null;
+    const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    return { from: day(m.firstDay), to: day(m.firstDay + m.days - 1) };
+  }
+
+  /** "group60-2026-09-01--10-30.scenario.json": the chat's (first file's or folder's) name and its span, so a second import does not overwrite the first. */
+  private scenarioFileName(): string {
+    const first = session.readFrom[0] ?? '';
+    const base = (first.includes('/') ? first.split('/')[0] : first.replace(/\.[^.]*$/, '')).replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'imported-group';
+    const span = this.spanOfReport();
+    const dates = span ? `-${span.from}--${span.to.slice(0, 4) === span.from.slice(0, 4) ? span.to.slice(5) : span.to}` : '';
+    return `${base}${dates}.scenario.json`;
+  }
+
   override render() {
     const { locale } = this;
     const busy = session.stage === 'reading' || session.stage === 'calibrating';
@@ -428,7 +504,7 @@ export class ImportView extends LitElement {
     return html`
       <h2>${t(locale, 'importTitle')}</h2>
       <p class="privacy" role="note">${t(locale, 'importPrivacy')}</p>
-      <p class="visually-hidden live" role="status" aria-live="polite">${session.status}</p>
+      <p class="visually-hidden live" role="status" aria-live="polite">${this.liveText()}</p>
       <div class="drop ${this.dragging ? 'over' : ''}" @dragover=${(e: DragEvent) => { e.preventDefault(); e.stopPropagation(); this.dragging = true; }}
         @dragleave=${() => { this.dragging = false; }} @drop=${(e: DragEvent) => this.onDrop(e)}>
         <p>${t(locale, 'importDrop')}</p>
@@ -459,10 +535,26 @@ export class ImportView extends LitElement {
       ${this.renderFit()}`;
   }
 
+  /** A playbook goal with its unit and its section as a link to the playbook: "≥ 80%（§1）". */
+  private goalCell(goal: Threshold) {
+    const zh = this.locale === 'zh-CN';
+    return html`${goalText(this.locale, goal)}${zh ? '（' : ' ('}${withSectionLinks(goal.source)}${zh ? '）' : ')'}`;
+  }
+
+  /** A time zone given for a format that records wall-clock times (QQ, WeChat TXT): it was not used, and the page says so. */
+  private renderTzUnused(files: readonly FileReport[]) {
+    const { locale } = this;
+    if (!session.readTz) return nothing;
+    const wallClock = [...new Set(files.filter((f) => !f.timeBasis.en.includes('offset')).map((f) => (locale === 'zh-CN' ? FORMAT_NAMES_ZH : FORMAT_NAMES)[f.format as FormatId] ?? f.format))];
+    if (!wallClock.length) return nothing;
+    return html`<p class="tz-unused" role="note">${t(locale, 'importTzUnused', { formats: wallClock.join(locale === 'zh-CN' ? '、' : ', '), tz: session.readTz })}</p>`;
+  }
+
   /** One line per non-Slack file; Slack's day files summed per channel, sorted, with every file in a collapsed list. */
   private renderFiles(files: readonly FileReport[]) {
     const { locale } = this;
-    const line = (f: FileReport) => tn(locale, 'importFileLine', f.messages, { file: f.file, format: FORMAT_NAMES[f.format as FormatId] ?? f.format, encoding: f.encoding, messages: f.messages, time: timeBasisText(locale, f.timeBasis) });
+    const formats = locale === 'zh-CN' ? FORMAT_NAMES_ZH : FORMAT_NAMES;
+    const line = (f: FileReport) => tn(locale, 'importFileLine', f.messages, { file: f.file, format: formats[f.format as FormatId] ?? f.format, encoding: f.encoding, messages: countText(locale, f.messages), time: timeBasisText(locale, f.timeBasis) });
     const channels = new Map<string, FileReport[]>();
     const others: FileReport[] = [];
     for (const f of files) {
@@ -473,7 +565,7 @@ export class ImportView extends LitElement {
     const summaries = [...channels].sort(([a], [b]) => a.localeCompare(b)).map(([channel, list]) => {
       const messages = list.reduce((sum, f) => sum + f.messages, 0);
       const times = [...new Set(list.map((f) => timeBasisText(locale, f.timeBasis)))].join(locale === 'zh-CN' ? '；' : '; ');
-      return t(locale, 'importChannelLine', { channel, files: tn(locale, 'importFiles', list.length), messages: tn(locale, 'importMessages', messages), time: times });
+      return t(locale, 'importChannelLine', { channel, files: countedText(locale, 'importFiles', list.length), messages: countedText(locale, 'importMessages', messages), time: times });
     });
     const slackFiles = [...channels.values()].flat().sort((a, b) => a.file.localeCompare(b.file));
     return html`<ul class="files">${others.map((f) => html`<li>${line(f)}</li>`)}${summaries.map((s) => html`<li class="channel">${s}</li>`)}</ul>
@@ -494,21 +586,27 @@ export class ImportView extends LitElement {
       <h3 class="results" tabindex="-1">${t(locale, 'importResult')}</h3>
       ${session.stale ? html`<p class="stale-files" role="note">${t(locale, 'importStaleFiles', { list: namesText(locale, session.readFrom) })}</p>` : nothing}
       ${this.renderFiles(r.files)}
-      <p>${t(locale, 'importSpanCounted', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: tn(locale, 'importDays', m.days), messages: tn(locale, 'importMessages', m.messages), members: tn(locale, 'importMembers', m.values.members ?? 0) })}
-        ${noRoster ? t(locale, 'importNoRoster') : tn(locale, 'importSilent', r.silent)}</p>
-      ${r.notices.length ? html`<ul>${r.notices.map((n) => html`<li>${pick(locale, n)}</li>`)}</ul>` : nothing}
+      ${this.renderTzUnused(r.files)}
+      <p class="span">${[
+        t(locale, 'importSpanCounted', { from: day(m.firstDay), to: day(m.firstDay + m.days - 1), days: countedText(locale, 'importDays', m.days), messages: countedText(locale, 'importMessages', m.messages), members: countedText(locale, 'importMembers', m.values.members ?? 0) }),
+        noRoster ? t(locale, 'importNoRoster') : countedText(locale, 'importSilent', r.silent),
+        r.skippedTotal ? countedText(locale, 'importSkippedVisible', r.skippedTotal) : '',
+        // lines a broken row took with it (an unclosed quote, a JSON error before reading resumed): lost, and said where it shows
+        r.unreadLines ? countedText(locale, 'importUnreadVisible', r.unreadLines) : '',
+      ].filter(Boolean).join(locale === 'zh-CN' ? '' : ' ')}</p>
+      ${r.notices.length ? html`<ul class="notices">${r.notices.map((n) => html`<li>${sentenceText(locale, pick(locale, n))}</li>`)}</ul>` : nothing}
       ${this.renderChannels(r.slackChannels, r.channelsRead)}
       ${Object.keys(r.ignored).length ? html`<p>${t(locale, 'importIgnored', { list: ignoredText(locale, r.ignored) })}</p>` : nothing}
-      ${r.skippedTotal ? html`<details><summary>${tn(locale, 'importSkipped', r.skippedTotal)}</summary><ul class="skipped">
-        ${r.skipped.map((s) => html`<li>${skippedRowText(locale, s)}</li>`)}</ul></details>` : nothing}
+      ${r.skippedTotal ? html`<details class="skipped"><summary>${t(locale, 'importSkippedWhy')}${bracketed(locale, countText(locale, r.skippedTotal))}</summary><ul class="skipped">
+        ${r.skipped.map((s) => html`<li>${sentenceText(locale, skippedRowText(locale, s))}</li>`)}</ul></details>` : nothing}
       <div class="table-wrap" role="region" tabindex="0" aria-label=${t(locale, 'importTableScroll', { name: t(locale, 'importResult') })}><table class="metrics" role="table">
         <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">${t(locale, 'importMetric')}</th><th role="columnheader" scope="col">${t(locale, 'importValue')}</th><th role="columnheader" scope="col">${t(locale, 'importThreshold')}</th><th role="columnheader" scope="col">${t(locale, 'importStatus')}</th></tr></thead>
         <tbody role="rowgroup">${judgeRows(m.values, session.positioning).map((row) => {
-          const needsRoster = noRoster && NEEDS_ROSTER.has(row.key);
+          const status = rowStatus(locale, row, { days: m.days, hasRoster: !noRoster });
           return html`<tr role="row" data-metric=${row.key} title=${pick(locale, MEASURE_INFO[row.key].definition)}>
-          <td role="cell">${pick(locale, MEASURE_INFO[row.key])}</td><td role="cell" class="num" data-label=${t(locale, 'importValue')}>${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
-          <td role="cell" data-label=${row.threshold ? t(locale, 'importThreshold') : ''}>${thresholdText(locale, row.threshold, row.source)}</td>
-          <td role="cell" class="status ${needsRoster ? 'needs-roster' : row.status ?? ''}" data-label=${needsRoster || row.status ? t(locale, 'importStatus') : ''}>${needsRoster ? t(locale, 'importNeedsRoster') : importStatusText(locale, row.status)}</td></tr>`;
+          <td role="cell">${this.metricName('metrics', row.key, pick(locale, MEASURE_INFO[row.key]))}</td><td role="cell" class="num" data-label=${t(locale, 'importValue')}>${formatByUnit(locale, MEASURE_INFO[row.key].unit, row.value)}</td>
+          <td role="cell" class="threshold" data-label=${row.goal ? t(locale, 'importThreshold') : ''}>${row.goal ? this.goalCell(row.goal) : nothing}</td>
+          <td role="cell" class="status ${status.cls}" data-label=${status.text ? t(locale, 'importStatus') : ''}>${status.text}</td></tr>`;
         })}</tbody>
       </table></div>
       <p class="windows">${t(locale, 'importWindows')}</p>
@@ -517,6 +615,18 @@ export class ImportView extends LitElement {
       ${this.renderRunning('calibrating')}
       ${session.error && session.errorAt === 'calibrate' ? html`<p class="error" role="alert">${session.error}</p>` : nothing}
       ${cancelNotice ? html`<p class="notice" role="status">${t(locale, 'importCalibrationCancelled')}</p>` : nothing}`;
+  }
+
+  /**
+   * A fit row's name, with its window where the metrics table reads the same
+   * label over the whole span ("人均发言数（发言者；近 30 天）"), so the two figures are not read as contradictory.
+   */
+  private fitRowName(key: MeasureKey, horizonDays: number): string {
+    const name = pick(this.locale, MEASURE_INFO[key]);
+    const window = Math.min(FIT_WINDOW_DAYS, horizonDays);
+    const span = session.report?.ok ? session.report.measures.days : 0;
+    if (SAME_WINDOW.has(key) || span <= window) return name;
+    return withAside(this.locale, name, t(this.locale, 'importLastDays', { days: window }));
   }
 
   private renderFit() {
@@ -533,15 +643,15 @@ export class ImportView extends LitElement {
         <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">${t(locale, 'importMetric')}</th><th role="columnheader" scope="col" class="export" title=${t(locale, 'importExportWindowHint')}>${t(locale, 'importExportWindow')}</th>
           <th role="columnheader" scope="col">${t(locale, 'importFitted')}</th><th role="columnheader" scope="col">${t(locale, 'importDefaults')}</th>
           <th role="columnheader" scope="col">${t(locale, 'importTolerance')}</th><th role="columnheader" scope="col">${t(locale, 'importVerdict')}</th></tr></thead>
-        <tbody role="rowgroup">${fit.rows.map((r) => html`<tr role="row" data-metric=${r.key} title=${pick(locale, MEASURE_INFO[r.key].definition)}><td role="cell">${pick(locale, MEASURE_INFO[r.key])}</td>
+        <tbody role="rowgroup">${fit.rows.map((r) => html`<tr role="row" data-metric=${r.key} title=${pick(locale, MEASURE_INFO[r.key].definition)}><td role="cell">${this.metricName('fit', r.key, this.fitRowName(r.key, fit.horizonDays))}</td>
           ${[r.measured, r.fitted, r.atDefaults].map((v, k) => html`<td role="cell" class="num" data-label=${t(locale, (['importExportWindow', 'importFitted', 'importDefaults'] as const)[k])}>${formatByUnit(locale, MEASURE_INFO[r.key].unit, v)}</td>`)}
-          <td role="cell" data-label=${r.tolerance ? t(locale, 'importTolerance') : ''}>${toleranceText(locale, r.tolerance)}</td><td role="cell" class="verdict ${r.verdict.status}" data-label=${t(locale, 'importVerdict')}>${verdictText(locale, r)}</td></tr>`)}</tbody>
+          <td role="cell" data-label=${r.tolerance ? t(locale, 'importTolerance') : ''}>${toleranceUnitText(locale, r.key, r.tolerance)}</td><td role="cell" class="verdict ${r.verdict.status}" data-label=${t(locale, 'importVerdict')}>${verdictText(locale, r)}</td></tr>`)}</tbody>
       </table></div>
       <ul class="parameters">${fittedParametersText(locale, fit.parameters).map((line) => html`<li>${line}</li>`)}
         <li>${replyMinutesText(locale, fit.replyMinutes)}</li></ul>
       <div class="row">
-        <button class="save" ?disabled=${off} @click=${() => downloadBlob('imported-group.scenario.json', new Blob([this.scenarioText()], { type: 'application/json' }))}>${t(locale, 'importSave')}</button>
-        <button class="open" ?disabled=${off} @click=${() => this.dispatchEvent(new CustomEvent('import-open', { detail: { text: this.scenarioText(), name: 'imported-group.scenario.json' }, bubbles: true, composed: true }))}>${t(locale, 'importOpen')}</button>
+        <button class="save" ?disabled=${off} @click=${() => downloadBlob(this.scenarioFileName(), new Blob([this.scenarioText()], { type: 'application/json' }))}>${t(locale, 'importSave')}</button>
+        <button class="open" ?disabled=${off} @click=${() => this.dispatchEvent(new CustomEvent('import-open', { detail: { text: this.scenarioText(), name: this.scenarioFileName() }, bubbles: true, composed: true }))}>${t(locale, 'importOpen')}</button>
       </div>`;
   }
 }
