@@ -29,10 +29,23 @@ import { simulatedChatTable } from './simulated-chat.ts';
 import { MINUTES_PER_DAY, weekdayOf } from './time.ts';
 
 /** The parameters fitted: what a chat log can tell apart. */
-export const FITTED_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase'] as const satisfies readonly ParameterKey[];
+export const FITTED_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'rateSigma', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase'] as const satisfies readonly ParameterKey[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
-/** Fitted only when a roster tells who left (authors missing from it). */
-const NEEDS_ROSTER: readonly FittedParameter[] = ['leaveHazardBase'];
+/**
+ * Fitted only with a roster: who left (authors missing from it), and the
+ * spread of posting rates, which sets how many members never speak (silent
+ * members are in the roster only).
+ */
+const NEEDS_ROSTER: readonly FittedParameter[] = ['leaveHazardBase', 'rateSigma'];
+/**
+ * The rate spreads tried by the silent-members stage (lognormal σ; the
+ * default 0.357 makes members of one archetype much alike, so either all
+ * ordinary members speak in a month or none does; σ 1.2–1.8 gives a group
+ * where a third never speak while the others post every week).
+ */
+const SIGMA_GRID = [0.357, 1, 1.6] as const;
+/** Trials of the ordinary rate's bisection on the speaking rate, per spread. */
+const SILENT_STEPS = 6;
 const SHARE_PARAMETERS: readonly FittedParameter[] = ['profileEveningShare', 'profileOfficeShare'];
 const RATES = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary'] as const;
 
@@ -82,6 +95,7 @@ const TARGETS: readonly { key: MeasureKey; from: 'lab' | 'chat'; kind: 'share' |
   { key: 'weeklyParticipation', from: 'lab', kind: 'share', scale: 0.03, tolerance: { points: 0.08 }, roster: true },
   { key: 'coreActiveUsers', from: 'lab', kind: 'count', scale: 0.15, tolerance: { ratio: 1.3, count: 2 } },
   { key: 'speakingRate30d', from: 'lab', kind: 'share', scale: 0.03, tolerance: { points: 0.08 }, roster: true },
+  { key: 'lurkerShare', from: 'lab', kind: 'share', scale: 0.03, tolerance: { points: 0.08 }, roster: true },
   { key: 'firstAnswerMinutesMedian', from: 'lab', kind: 'count', scale: 0.3, tolerance: { ratio: 1.5, count: 2 } },
   { key: 'messagesPerPoster', from: 'chat', kind: 'count', scale: 0.3, tolerance: { ratio: 1.3 } },
   { key: 'top10ShareOfPosters', from: 'chat', kind: 'share', scale: 0.08, tolerance: { points: 0.08 } },
@@ -300,8 +314,9 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   const answers = exported.firstAnswerMinutesMedian !== null;
   const defaultReply = defaultScenario().team.replyMinutes;
 
-  // the plan in simulated runs, for the progress bar: defaults; volume (1 + VOLUME_STEPS); rhythm (3 + 1 + VOLUME_STEPS − 2); the quick search; the full search; the answer time (3)
-  const planned = runs + (2 + 2 * VOLUME_STEPS + 2) * quickRuns + quickSteps * quickRuns + runs + (steps - quickSteps) * runs + (answers ? 3 * runs : 0) + (verdictRuns - runs);
+  // the plan in simulated runs, for the progress bar: defaults; volume (1 + VOLUME_STEPS); rhythm (3 + 1 + VOLUME_STEPS − 2); the quick search; the full search; the answer time (3); the silent members (per spread, SILENT_STEPS + VOLUME_STEPS − 3)
+  const planned = runs + (2 + 2 * VOLUME_STEPS + 2) * quickRuns + quickSteps * quickRuns + runs + (steps - quickSteps) * runs + (answers ? 3 * runs : 0) + (verdictRuns - runs)
+    + (hasRoster && exported.speakingRate30d !== null ? SIGMA_GRID.length * (SILENT_STEPS + VOLUME_STEPS - 3) * quickRuns : 0);
   let done = 0;
   let stepsTaken = 0;
   function* evaluate(trial: Trial, n: number): Generator<number, Evaluation> {
@@ -325,12 +340,12 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
    * (MODEL §3.2) can jump from quiet to busy between two factors. Kept: the
    * trial nearest in volume.
    */
-  function* scaleRates(from: Trial, at: Evaluation, times: number, n = quickRuns): Generator<number, { trial: Trial; result: Evaluation }> {
+  function* scaleRates(from: Trial, at: Evaluation, times: number, n = quickRuns, keys: readonly (typeof RATES)[number][] = RATES): Generator<number, { trial: Trial; result: Evaluation }> {
     const real = exported.dailyMessages ?? 0;
     const missOfVolume = (e: Evaluation) => Math.abs(Math.log(((e.values.dailyMessages ?? 0) + 0.5) / (real + 0.5)));
     let best = { trial: from, result: at };
     if (!(real > 0)) return best;
-    const scaled = (factor: number): Trial => ({ ...from, set: { ...from.set, ...Object.fromEntries(RATES.map((key) => [key, clampTo(key, (from.set[key] ?? PARAMETERS[key].default) * factor)])) } });
+    const scaled = (factor: number): Trial => ({ ...from, set: { ...from.set, ...Object.fromEntries(keys.map((key) => [key, clampTo(key, (from.set[key] ?? PARAMETERS[key].default) * factor)])) } });
     let low = 0; // log factors known to give too few (low) and too many (high) messages
     let high: number | null = null;
     let next = Math.log(Math.min(20, Math.max(0.05, real / Math.max(0.05, at.values.dailyMessages ?? 0))));
@@ -357,6 +372,41 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
       const mix = rhythmMix(compared.hourlyProfile, pure);
       const mixed = { ...best, set: { ...best.set, profileEveningShare: mix.evening, profileOfficeShare: mix.office } };
       const rescaled = yield* scaleRates(mixed, yield* evaluate(mixed, quickRuns), VOLUME_STEPS - 2);
+      if (rescaled.result.loss < current.loss) ({ trial: best, result: current } = rescaled);
+    }
+  }
+
+  /**
+   * Silent members (roster only): a third of a WeChat group never speaking
+   * is common, while the lab's default spread of posting rates makes the
+   * members of one archetype alike, so scaling the rates for volume makes
+   * every ordinary member speak. For each rate spread of SIGMA_GRID: a
+   * bisection of the ordinary members' rate (alone) on the speaking rate
+   * (30 d), then the core and active rates again for the volume. Kept: the
+   * trial with the lowest loss (speaking rate, lurker share and weekly
+   * participation among its terms), if lower than before.
+   */
+  const realSpeaking = exported.speakingRate30d;
+  if (hasRoster && realSpeaking !== null && realSpeaking !== undefined) {
+    const speakingMiss = (e: Evaluation) => Math.abs((e.values.speakingRate30d ?? 0) - realSpeaking);
+    for (const sigma of SIGMA_GRID) {
+      const spread: Trial = { ...best, set: { ...best.set, rateSigma: sigma } };
+      const base = spread.set.rateMedianOrdinary ?? PARAMETERS.rateMedianOrdinary.default;
+      const at = (factor: number): Trial => ({ ...spread, set: { ...spread.set, rateMedianOrdinary: clampTo('rateMedianOrdinary', base * factor) } });
+      // log factors of the ordinary rate known to give too low (low) and too high (high) a speaking rate
+      let [low, high] = [Math.log(1e-3), Math.log(4)];
+      let near: { trial: Trial; result: Evaluation } | null = null;
+      for (let k = 0; k < SILENT_STEPS; k++) {
+        const mid = (low + high) / 2;
+        const trial = at(Math.exp(mid));
+        const result = yield* evaluate(trial, quickRuns);
+        if (!near || speakingMiss(result) < speakingMiss(near.result)) near = { trial, result };
+        if (speakingMiss(result) <= 0.02) break;
+        if ((result.values.speakingRate30d ?? 0) > realSpeaking) high = mid;
+        else low = mid;
+      }
+      if (!near) continue;
+      const rescaled = yield* scaleRates(near.trial, near.result, VOLUME_STEPS - 3, quickRuns, ['rateMedianCore', 'rateMedianActive']);
       if (rescaled.result.loss < current.loss) ({ trial: best, result: current } = rescaled);
     }
   }
