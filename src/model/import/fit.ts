@@ -24,7 +24,7 @@ import type { Positioning } from '../playbook.ts';
 import { serialiseScenario } from '../files.ts';
 import { defaultScenario, parseScenario, SCHEMA_VERSION, WEEKDAYS, type Scenario } from '../scenario.ts';
 import { quantileSorted } from '../stats.ts';
-import { lastDays, measureChat, type ChatMeasures, type ChatTable, type MeasureKey } from './measure.ts';
+import { lastDays, MEASURE_INFO, measureChat, type ChatMeasures, type ChatTable, type MeasureKey } from './measure.ts';
 import { simulatedChatTable } from './simulated-chat.ts';
 import { MINUTES_PER_DAY, weekdayOf } from './time.ts';
 
@@ -120,6 +120,20 @@ export type Verdict =
   | { readonly status: 'within' | 'off'; readonly ratio: number | null; readonly points: number | null }
   | { readonly status: 'notFitted'; readonly reason: NotFittedReason };
 
+export type FitStatus = 'within' | 'partial' | 'poor';
+/**
+ * A next step for a partial or poor fit. roster: no member list, so the
+ * silent members and the shares over all members are not fitted; moreRuns:
+ * the group sits near critical mass (the quietest tenth of the fitted runs
+ * has under half the export's daily messages), so few runs judge it
+ * unevenly; answerTime: the first-answer time is off, and a log does not
+ * mark the team's answers.
+ */
+export type NextStep =
+  | { readonly kind: 'roster' }
+  | { readonly kind: 'moreRuns'; readonly p10: number; readonly measured: number }
+  | { readonly kind: 'answerTime'; readonly replyMinutes: number };
+
 export interface FitRow {
   readonly key: MeasureKey;
   /** The export over the fit's window (its last `horizonDays` days). */
@@ -127,6 +141,8 @@ export interface FitRow {
   /** The fitted model: median over the verdict's runs (24 at least) of the lab's figure (or of the measured chat). */
   readonly fitted: number | null;
   readonly atDefaults: number | null;
+  /** p10–p90 of the fitted model over the verdict's runs (the lab shows the same band over its runs). */
+  readonly band: readonly [number, number] | null;
   readonly from: 'lab' | 'chat';
   readonly tolerance: Tolerance | null;
   readonly verdict: Verdict;
@@ -140,7 +156,13 @@ export interface FitResult {
   readonly lossAtDefaults: number;
   readonly rows: readonly FitRow[];
   /** within: every fitted metric in tolerance; partial: daily messages and most others are; poor: otherwise. */
-  readonly overall: { readonly status: 'within' | 'partial' | 'poor'; readonly within: number; readonly fitted: number };
+  readonly overall: { readonly status: FitStatus; readonly within: number; readonly fitted: number };
+  /** Fitted metrics within tolerance at the lab's defaults (of overall.fitted): the CLI's "2 of 13 → 11 of 13". */
+  readonly withinAtDefaults: number;
+  /** The metrics the lab will get wrong (verdict off), in table order: what the view names beside Save/Open. */
+  readonly labWillMiss: readonly MeasureKey[];
+  /** What to do next, one per common cause; empty when the verdict is within. */
+  readonly nextSteps: readonly NextStep[];
   readonly scenario: Scenario;
   readonly horizonDays: number;
   readonly runs: number;
@@ -167,10 +189,16 @@ export interface FitOptions {
 }
 
 type Trial = { readonly set: Partial<Record<ParameterKey, number>>; readonly replyMinutes: number };
-interface Evaluation { readonly values: Partial<Record<MeasureKey, number | null>>; readonly hourly: number[]; readonly loss: number }
+interface Evaluation {
+  readonly values: Partial<Record<MeasureKey, number | null>>;
+  /** p10 and p90 over the runs, per target. */
+  readonly bands: Partial<Record<MeasureKey, readonly [number, number] | null>>;
+  readonly hourly: number[];
+  readonly loss: number;
+}
 
 /** The scenario a fit runs and saves: the export's last days, its size, the lab's defaults for what a log cannot show. */
-export function scenarioFor(window: ChatMeasures, positioning: Positioning, parameters: Partial<Record<ParameterKey, number>>, seed: number, runs = 200, replyMinutes?: number): Scenario {
+export function scenarioFor(window: ChatMeasures, positioning: Positioning, parameters: Partial<Record<ParameterKey, number>>, seed: number, runs = 200, replyMinutes?: number, verdict?: DescribedVerdict): Scenario {
   const base = defaultScenario();
   const team = 1 + base.team.admins;
   const p = resolveParameters(parameters);
@@ -183,8 +211,8 @@ export function scenarioFor(window: ChatMeasures, positioning: Positioning, para
   const draft = {
     schemaVersion: SCHEMA_VERSION,
     name: 'Imported group (calibrated)',
-    description: `Calibrated to an imported chat export: ${members} members, its last ${days} days (${window.messages} messages). The lab's results at day ${days} reproduce the export's last week; the group is simulated from its creation, so its first weeks are not the export's. Operations not visible in a log (content plan, incentives, rules) keep the lab's defaults.`,
-    zh: { name: '导入的群（已校准）', description: `按导入的聊天记录校准：${members} 名成员，取其最后 ${days} 天（${window.messages} 条消息）。实验室在第 ${days} 天的结果再现记录最后一周；模拟从建群开始，前几周并非记录中的情形。聊天记录看不出的运营设置（内容计划、激励、规则）采用默认值。` },
+    description: `Calibrated to an imported chat export: ${members} members, its last ${days} days (${window.messages} messages). ${verdictSentence('en', days, verdict)} The group is simulated from its creation, so its first weeks are not the export's. Operations not visible in a log (content plan, incentives, rules) keep the lab's defaults.`,
+    zh: { name: '导入的群（已校准）', description: `按导入的聊天记录校准：${members} 名成员，取其最后 ${days} 天（${window.messages} 条消息）。${verdictSentence('zh', days, verdict)}模拟从建群开始，前几周并非记录中的情形。聊天记录看不出的运营设置（内容计划、激励、规则）采用默认值。` },
     seed, runs,
     horizonDays: days,
     startWeekday: WEEKDAYS[weekdayOf(window.firstDay * MINUTES_PER_DAY)],
@@ -198,7 +226,38 @@ export function scenarioFor(window: ChatMeasures, positioning: Positioning, para
   return parsed.scenario;
 }
 
+/** The verdict a saved scenario's description states. */
+export interface DescribedVerdict { readonly status: FitStatus; readonly within: number; readonly fitted: number; readonly off: readonly MeasureKey[] }
+
+/**
+ * The description's sentence on the verdict: only a fit within tolerance
+ * claims the lab reproduces the export's last week; a partial or poor one
+ * says so and names the metrics the lab gets wrong. Without a verdict (the
+ * search's own trials, never saved) the within wording.
+ */
+export function verdictSentence(lang: 'en' | 'zh', days: number, verdict?: DescribedVerdict): string {
+  const names = (verdict?.off ?? []).map((k) => MEASURE_INFO[k][lang]).join(lang === 'zh' ? '、' : ', ');
+  if (!verdict || verdict.status === 'within') {
+    return lang === 'en'
+      ? `Calibration: within tolerance${verdict ? ` (all ${verdict.fitted} fitted metrics)` : ''}; the lab's results at day ${days} reproduce the export's last week.`
+      : `校准结果：吻合${verdict ? `（全部 ${verdict.fitted} 项已拟合指标在容差内）` : ''}，实验室在第 ${days} 天的结果再现记录最后一周。`;
+  }
+  if (verdict.status === 'partial') {
+    return lang === 'en'
+      ? `Calibration: partial, ${verdict.within} of ${verdict.fitted} fitted metrics within tolerance; the lab's results at day ${days} match the export's last week except for ${names}.`
+      : `校准结果：部分吻合，${verdict.fitted} 项已拟合指标中 ${verdict.within} 项在容差内；实验室在第 ${days} 天的结果与记录最后一周相符，但以下指标除外：${names}。`;
+  }
+  return lang === 'en'
+    ? `Calibration: poor, only ${verdict.within} of ${verdict.fitted} fitted metrics within tolerance; the lab's results at day ${days} do not reproduce the export's last week (off: ${names}).`
+    : `校准结果：较差，${verdict.fitted} 项已拟合指标中仅 ${verdict.within} 项在容差内；实验室在第 ${days} 天的结果不能再现记录最后一周（偏差：${names}）。`;
+}
+
 const median = (values: number[]) => (values.length ? quantileSorted(Float64Array.from(values).sort(), 0.5) : null);
+const bandOf = (values: number[]): readonly [number, number] | null => {
+  if (!values.length) return null;
+  const sorted = Float64Array.from(values).sort();
+  return [quantileSorted(sorted, 0.1), quantileSorted(sorted, 0.9)];
+};
 
 /** Runs 0 … runs−1 of the scenario: per target the median over runs, and the mean hourly profile; yields after each run. */
 function* simulateRuns(scenario: Scenario, runs: number, like: { firstDay: number; hasRoster: boolean; hasReplyLinks: boolean }): Generator<void, Omit<Evaluation, 'loss'>> {
@@ -221,6 +280,7 @@ function* simulateRuns(scenario: Scenario, runs: number, like: { firstDay: numbe
   }
   return {
     values: Object.fromEntries([...samples].map(([k, list]) => [k, median(list)])),
+    bands: Object.fromEntries([...samples].map(([k, list]) => [k, bandOf(list)])),
     hourly: hourly.map((v) => (profiled ? v / profiled : NaN)),
   };
 }
@@ -469,11 +529,11 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
       const measured = exported[t.key] ?? null;
       const simulated = e.values[t.key] ?? null;
       return {
-        key: t.key, measured, fitted: simulated, atDefaults: defaults.values[t.key] ?? null, from: t.from, tolerance: t.tolerance,
+        key: t.key, measured, fitted: simulated, atDefaults: defaults.values[t.key] ?? null, band: e.bands[t.key] ?? null, from: t.from, tolerance: t.tolerance,
         verdict: verdictOf(t.key, measured, simulated, t.tolerance, notFittedReason(exported, hasRoster, t.key, t.roster)),
       };
     });
-    const estimate: FitRow = { key: 'effectiveRatio', measured: window.values.effectiveRatio, fitted: null, atDefaults: null, from: 'lab', tolerance: null, verdict: { status: 'notFitted', reason: 'estimateOnly' } };
+    const estimate: FitRow = { key: 'effectiveRatio', measured: window.values.effectiveRatio, fitted: null, atDefaults: null, band: null, from: 'lab', tolerance: null, verdict: { status: 'notFitted', reason: 'estimateOnly' } };
     return [...rows, estimate];
   }
   const rows = rowsOf(current);
@@ -481,11 +541,23 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   const within = judged.filter((r) => r.verdict.status === 'within').length;
   const volumeWithin = rows.find((r) => r.key === 'dailyMessages')?.verdict.status === 'within';
   const overall = { status: within === judged.length ? 'within' as const : volumeWithin && within * 2 > judged.length ? 'partial' as const : 'poor' as const, within, fitted: judged.length };
+  const withinAtDefaults = TARGETS.filter((t) => {
+    const real = exported[t.key] ?? null;
+    return verdictOf(t.key, real, defaults.values[t.key] ?? null, t.tolerance, notFittedReason(exported, hasRoster, t.key, t.roster)).status === 'within';
+  }).length;
+  const labWillMiss = rows.filter((r) => r.verdict.status === 'off').map((r) => r.key);
   const parameters = Object.fromEntries(fitted.map((k) => [k, Number((best.set[k] ?? PARAMETERS[k].default).toPrecision(4))])) as Partial<Record<FittedParameter, number>>;
   const replyMinutes = Number(best.replyMinutes.toPrecision(3));
+  const nextSteps: NextStep[] = [];
+  if (overall.status !== 'within') {
+    if (!hasRoster) nextSteps.push({ kind: 'roster' });
+    const volume = rows.find((r) => r.key === 'dailyMessages');
+    if (volume?.band && volume.measured && volume.band[0] < volume.measured / 2) nextSteps.push({ kind: 'moreRuns', p10: volume.band[0], measured: volume.measured });
+    if (labWillMiss.includes('firstAnswerMinutesMedian')) nextSteps.push({ kind: 'answerTime', replyMinutes });
+  }
   return {
-    parameters, replyMinutes, loss: current.loss, lossAtDefaults: defaults.loss, rows, overall,
-    scenario: scenarioFor(window, positioning, parameters, seed, 200, replyMinutes),
+    parameters, replyMinutes, loss: current.loss, lossAtDefaults: defaults.loss, rows, overall, withinAtDefaults, labWillMiss, nextSteps,
+    scenario: scenarioFor(window, positioning, parameters, seed, 200, replyMinutes, { status: overall.status, within, fitted: judged.length, off: labWillMiss }),
     horizonDays: window.days, runs, steps, verdictRuns, stepsTaken, simulatedRuns: done,
   };
 }
