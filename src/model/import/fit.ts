@@ -447,24 +447,26 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
    * participation among its terms), if lower than before.
    */
   const realSpeaking = exported.speakingRate30d;
-  if (hasRoster && realSpeaking !== null && realSpeaking !== undefined) {
-    const speakingMiss = (e: Evaluation) => Math.abs((e.values.speakingRate30d ?? 0) - realSpeaking);
+  const fitsSilent = hasRoster && realSpeaking !== null && realSpeaking !== undefined;
+  const speakingMiss = (e: Evaluation) => Math.abs((e.values.speakingRate30d ?? 0) - (realSpeaking ?? 0));
+  /** Bisection of the ordinary members' rate (log factor in [low, high] of `from`'s) on the speaking rate; kept: the trial nearest. */
+  function* ordinaryOnSpeaking(from: Trial, n: number, times: number, low: number, high: number): Generator<number, { trial: Trial; result: Evaluation } | null> {
+    const base = from.set.rateMedianOrdinary ?? PARAMETERS.rateMedianOrdinary.default;
+    let near: { trial: Trial; result: Evaluation } | null = null;
+    for (let k = 0; k < times && !(near && speakingMiss(near.result) <= 0.02); k++) {
+      const mid = (low + high) / 2;
+      const trial = { ...from, set: { ...from.set, rateMedianOrdinary: clampTo('rateMedianOrdinary', base * Math.exp(mid)) } };
+      const result = yield* evaluate(trial, n);
+      if (!near || speakingMiss(result) < speakingMiss(near.result)) near = { trial, result };
+      if ((result.values.speakingRate30d ?? 0) > realSpeaking!) high = mid;
+      else low = mid;
+    }
+    return near;
+  }
+  if (fitsSilent) {
     for (const sigma of SIGMA_GRID) {
-      const spread: Trial = { ...best, set: { ...best.set, rateSigma: sigma } };
-      const base = spread.set.rateMedianOrdinary ?? PARAMETERS.rateMedianOrdinary.default;
-      const at = (factor: number): Trial => ({ ...spread, set: { ...spread.set, rateMedianOrdinary: clampTo('rateMedianOrdinary', base * factor) } });
-      // log factors of the ordinary rate known to give too low (low) and too high (high) a speaking rate
-      let [low, high] = [Math.log(1e-3), Math.log(4)];
-      let near: { trial: Trial; result: Evaluation } | null = null;
-      for (let k = 0; k < SILENT_STEPS; k++) {
-        const mid = (low + high) / 2;
-        const trial = at(Math.exp(mid));
-        const result = yield* evaluate(trial, quickRuns);
-        if (!near || speakingMiss(result) < speakingMiss(near.result)) near = { trial, result };
-        if (speakingMiss(result) <= 0.02) break;
-        if ((result.values.speakingRate30d ?? 0) > realSpeaking) high = mid;
-        else low = mid;
-      }
+      // log factors of the ordinary rate: from a thousandth to four times the volume stage's
+      const near = yield* ordinaryOnSpeaking({ ...best, set: { ...best.set, rateSigma: sigma } }, quickRuns, SILENT_STEPS, Math.log(1e-3), Math.log(4));
       if (!near) continue;
       const rescaled = yield* scaleRates(near.trial, near.result, VOLUME_STEPS - 3, quickRuns, ['rateMedianCore', 'rateMedianActive']);
       if (rescaled.result.loss < current.loss) ({ trial: best, result: current } = rescaled);
@@ -521,7 +523,8 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   if (verdictRuns > runs) current = yield* evaluate(best, verdictRuns);
   // a group near critical mass can look alive in the search's runs and quiet over more: then the volume again, at these runs
   if (rowsOf(current).find((row) => row.key === 'dailyMessages')?.verdict.status === 'off') {
-    ({ trial: best, result: current } = yield* scaleRates(best, current, RECHECK_STEPS, verdictRuns));
+    // with a roster the ordinary rate is the speaking rate's (the silent members' stage): only the core and active rates move
+    ({ trial: best, result: current } = yield* scaleRates(best, current, RECHECK_STEPS, verdictRuns, fitsSilent ? ['rateMedianCore', 'rateMedianActive'] : RATES));
   }
 
   function rowsOf(e: Evaluation): FitRow[] {
@@ -576,4 +579,6 @@ export function fitToChat(chat: ChatTable & { readonly hasReplyLinks: boolean },
     options.onProgress?.(next.value);
   }
 }
+
+
 
