@@ -143,6 +143,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
     calibration: fit && {
       parameters: fit.parameters, replyMinutes: fit.replyMinutes, horizonDays: fit.horizonDays, loss: fit.loss, lossAtDefaults: fit.lossAtDefaults,
       runs: fit.runs, steps: fit.steps, stepsTaken: fit.stepsTaken, verdictRuns: fit.verdictRuns, overall: fit.overall, fit: fit.rows,
+      withinAtDefaults: fit.withinAtDefaults, labWillMiss: fit.labWillMiss, nextSteps: fit.nextSteps,
     },
   };
 }
