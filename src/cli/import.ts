@@ -13,7 +13,7 @@ import { importChat, type ImportInput } from '../model/import/import-chat.ts';
 import { FORMAT_NAMES, FORMAT_NAMES_ZH, type ImportedChat } from '../model/import/chat-import.ts';
 import { MEASURE_INFO, measureChat, type ChatMeasures } from '../model/import/measure.ts';
 import { calibratedScenarioText, fitToChat, type FitResult } from '../model/import/fit.ts';
-import { overallText, toleranceText, verdictText } from '../i18n/fit-verdict.ts';
+import { labWillMissText, overallText, toleranceText, verdictText, withinCountText } from '../i18n/fit-verdict.ts';
 import { formatNumber, pick, typeset, type Locale } from '../i18n/locale.ts';
 import { fittedParametersText, ignoredText, replyMinutesText, rowStatus, skippedRowText, thresholdText } from '../i18n/import-text.ts';
 import type { Bilingual } from '../model/text.ts';
@@ -143,6 +143,7 @@ export function importJson(chat: ImportedChat, m: ChatMeasures, fit: FitResult |
     calibration: fit && {
       parameters: fit.parameters, replyMinutes: fit.replyMinutes, horizonDays: fit.horizonDays, loss: fit.loss, lossAtDefaults: fit.lossAtDefaults,
       runs: fit.runs, steps: fit.steps, stepsTaken: fit.stepsTaken, verdictRuns: fit.verdictRuns, overall: fit.overall, fit: fit.rows,
+      withinAtDefaults: fit.withinAtDefaults, labWillMiss: fit.labWillMiss, nextSteps: fit.nextSteps,
     },
   };
 }
@@ -179,7 +180,7 @@ function printImport(chat: ImportedChat, m: ChatMeasures, notices: readonly Bili
 
 function printFit(fit: FitResult, out: string, locale: Locale): void {
   print(`\n${t(locale, 'importFitNote', { days: fit.horizonDays, taken: fit.stepsTaken, steps: fit.steps, runs: fit.runs, verdictRuns: fit.verdictRuns })}`);
-  print(t(locale, 'importLoss', { before: fit.lossAtDefaults.toFixed(2), after: fit.loss.toFixed(2) }));
+  print(withinCountText(locale, fit));
   const rows = [[t(locale, 'importMetric'), t(locale, 'importExport'), t(locale, 'importFitted'), t(locale, 'importDefaults'), t(locale, 'importTolerance'), t(locale, 'importVerdict')]];
   for (const r of fit.rows) {
     const unit = MEASURE_INFO[r.key].unit;
@@ -187,6 +188,8 @@ function printFit(fit: FitResult, out: string, locale: Locale): void {
   }
   print(table(rows));
   for (const line of overallText(locale, fit)) print(line);
+  const caution = labWillMissText(locale, fit);
+  if (caution) print(caution);
   print(t(locale, 'importFittedParameters'));
   for (const line of [...fittedParametersText(locale, fit.parameters), replyMinutesText(locale, fit.replyMinutes)]) print(`  ${line}`);
   print(t(locale, 'importScenarioWritten', { file: plain(out) }));

@@ -24,15 +24,28 @@ import type { Positioning } from '../playbook.ts';
 import { serialiseScenario } from '../files.ts';
 import { defaultScenario, parseScenario, SCHEMA_VERSION, WEEKDAYS, type Scenario } from '../scenario.ts';
 import { quantileSorted } from '../stats.ts';
-import { lastDays, measureChat, type ChatMeasures, type ChatTable, type MeasureKey } from './measure.ts';
+import { lastDays, MEASURE_INFO, measureChat, type ChatMeasures, type ChatTable, type MeasureKey } from './measure.ts';
 import { simulatedChatTable } from './simulated-chat.ts';
 import { MINUTES_PER_DAY, weekdayOf } from './time.ts';
 
 /** The parameters fitted: what a chat log can tell apart. */
-export const FITTED_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase'] as const satisfies readonly ParameterKey[];
+export const FITTED_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'rateSigma', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase'] as const satisfies readonly ParameterKey[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
-/** Fitted only when a roster tells who left (authors missing from it). */
-const NEEDS_ROSTER: readonly FittedParameter[] = ['leaveHazardBase'];
+/**
+ * Fitted only with a roster: who left (authors missing from it), and the
+ * spread of posting rates, which sets how many members never speak (silent
+ * members are in the roster only).
+ */
+const NEEDS_ROSTER: readonly FittedParameter[] = ['leaveHazardBase', 'rateSigma'];
+/**
+ * The rate spreads tried by the silent-members stage (lognormal σ; the
+ * default 0.357 makes members of one archetype much alike, so either all
+ * ordinary members speak in a month or none does; σ 1.2–1.8 gives a group
+ * where a third never speak while the others post every week).
+ */
+const SIGMA_GRID = [0.357, 1, 1.6] as const;
+/** Trials of the ordinary rate's bisection on the speaking rate, per spread. */
+const SILENT_STEPS = 6;
 const SHARE_PARAMETERS: readonly FittedParameter[] = ['profileEveningShare', 'profileOfficeShare'];
 const RATES = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary'] as const;
 
@@ -82,6 +95,7 @@ const TARGETS: readonly { key: MeasureKey; from: 'lab' | 'chat'; kind: 'share' |
   { key: 'weeklyParticipation', from: 'lab', kind: 'share', scale: 0.03, tolerance: { points: 0.08 }, roster: true },
   { key: 'coreActiveUsers', from: 'lab', kind: 'count', scale: 0.15, tolerance: { ratio: 1.3, count: 2 } },
   { key: 'speakingRate30d', from: 'lab', kind: 'share', scale: 0.03, tolerance: { points: 0.08 }, roster: true },
+  { key: 'lurkerShare', from: 'lab', kind: 'share', scale: 0.03, tolerance: { points: 0.08 }, roster: true },
   { key: 'firstAnswerMinutesMedian', from: 'lab', kind: 'count', scale: 0.3, tolerance: { ratio: 1.5, count: 2 } },
   { key: 'messagesPerPoster', from: 'chat', kind: 'count', scale: 0.3, tolerance: { ratio: 1.3 } },
   { key: 'top10ShareOfPosters', from: 'chat', kind: 'share', scale: 0.08, tolerance: { points: 0.08 } },
@@ -106,6 +120,20 @@ export type Verdict =
   | { readonly status: 'within' | 'off'; readonly ratio: number | null; readonly points: number | null }
   | { readonly status: 'notFitted'; readonly reason: NotFittedReason };
 
+export type FitStatus = 'within' | 'partial' | 'poor';
+/**
+ * A next step for a partial or poor fit. roster: no member list, so the
+ * silent members and the shares over all members are not fitted; moreRuns:
+ * the group sits near critical mass (the quietest tenth of the fitted runs
+ * has under half the export's daily messages), so few runs judge it
+ * unevenly; answerTime: the first-answer time is off, and a log does not
+ * mark the team's answers.
+ */
+export type NextStep =
+  | { readonly kind: 'roster' }
+  | { readonly kind: 'moreRuns'; readonly p10: number; readonly measured: number }
+  | { readonly kind: 'answerTime'; readonly replyMinutes: number };
+
 export interface FitRow {
   readonly key: MeasureKey;
   /** The export over the fit's window (its last `horizonDays` days). */
@@ -113,6 +141,8 @@ export interface FitRow {
   /** The fitted model: median over the verdict's runs (24 at least) of the lab's figure (or of the measured chat). */
   readonly fitted: number | null;
   readonly atDefaults: number | null;
+  /** p10–p90 of the fitted model over the verdict's runs (the lab shows the same band over its runs). */
+  readonly band: readonly [number, number] | null;
   readonly from: 'lab' | 'chat';
   readonly tolerance: Tolerance | null;
   readonly verdict: Verdict;
@@ -126,7 +156,13 @@ export interface FitResult {
   readonly lossAtDefaults: number;
   readonly rows: readonly FitRow[];
   /** within: every fitted metric in tolerance; partial: daily messages and most others are; poor: otherwise. */
-  readonly overall: { readonly status: 'within' | 'partial' | 'poor'; readonly within: number; readonly fitted: number };
+  readonly overall: { readonly status: FitStatus; readonly within: number; readonly fitted: number };
+  /** Fitted metrics within tolerance at the lab's defaults (of overall.fitted): the CLI's "2 of 13 → 11 of 13". */
+  readonly withinAtDefaults: number;
+  /** The metrics the lab will get wrong (verdict off), in table order: what the view names beside Save/Open. */
+  readonly labWillMiss: readonly MeasureKey[];
+  /** What to do next, one per common cause; empty when the verdict is within. */
+  readonly nextSteps: readonly NextStep[];
   readonly scenario: Scenario;
   readonly horizonDays: number;
   readonly runs: number;
@@ -153,10 +189,16 @@ export interface FitOptions {
 }
 
 type Trial = { readonly set: Partial<Record<ParameterKey, number>>; readonly replyMinutes: number };
-interface Evaluation { readonly values: Partial<Record<MeasureKey, number | null>>; readonly hourly: number[]; readonly loss: number }
+interface Evaluation {
+  readonly values: Partial<Record<MeasureKey, number | null>>;
+  /** p10 and p90 over the runs, per target. */
+  readonly bands: Partial<Record<MeasureKey, readonly [number, number] | null>>;
+  readonly hourly: number[];
+  readonly loss: number;
+}
 
 /** The scenario a fit runs and saves: the export's last days, its size, the lab's defaults for what a log cannot show. */
-export function scenarioFor(window: ChatMeasures, positioning: Positioning, parameters: Partial<Record<ParameterKey, number>>, seed: number, runs = 200, replyMinutes?: number): Scenario {
+export function scenarioFor(window: ChatMeasures, positioning: Positioning, parameters: Partial<Record<ParameterKey, number>>, seed: number, runs = 200, replyMinutes?: number, verdict?: DescribedVerdict): Scenario {
   const base = defaultScenario();
   const team = 1 + base.team.admins;
   const p = resolveParameters(parameters);
@@ -169,8 +211,8 @@ export function scenarioFor(window: ChatMeasures, positioning: Positioning, para
   const draft = {
     schemaVersion: SCHEMA_VERSION,
     name: 'Imported group (calibrated)',
-    description: `Calibrated to an imported chat export: ${members} members, its last ${days} days (${window.messages} messages). The lab's results at day ${days} reproduce the export's last week; the group is simulated from its creation, so its first weeks are not the export's. Operations not visible in a log (content plan, incentives, rules) keep the lab's defaults.`,
-    zh: { name: '导入的群（已校准）', description: `按导入的聊天记录校准：${members} 名成员，取其最后 ${days} 天（${window.messages} 条消息）。实验室在第 ${days} 天的结果再现记录最后一周；模拟从建群开始，前几周并非记录中的情形。聊天记录看不出的运营设置（内容计划、激励、规则）采用默认值。` },
+    description: `Calibrated to an imported chat export: ${members} members, its last ${days} days (${window.messages} messages). ${verdictSentence('en', days, verdict)} The group is simulated from its creation, so its first weeks are not the export's. Operations not visible in a log (content plan, incentives, rules) keep the lab's defaults.`,
+    zh: { name: '导入的群（已校准）', description: `按导入的聊天记录校准：${members} 名成员，取其最后 ${days} 天（${window.messages} 条消息）。${verdictSentence('zh', days, verdict)}模拟从建群开始，前几周并非记录中的情形。聊天记录看不出的运营设置（内容计划、激励、规则）采用默认值。` },
     seed, runs,
     horizonDays: days,
     startWeekday: WEEKDAYS[weekdayOf(window.firstDay * MINUTES_PER_DAY)],
@@ -184,7 +226,38 @@ export function scenarioFor(window: ChatMeasures, positioning: Positioning, para
   return parsed.scenario;
 }
 
+/** The verdict a saved scenario's description states. */
+export interface DescribedVerdict { readonly status: FitStatus; readonly within: number; readonly fitted: number; readonly off: readonly MeasureKey[] }
+
+/**
+ * The description's sentence on the verdict: only a fit within tolerance
+ * claims the lab reproduces the export's last week; a partial or poor one
+ * says so and names the metrics the lab gets wrong. Without a verdict (the
+ * search's own trials, never saved) the within wording.
+ */
+export function verdictSentence(lang: 'en' | 'zh', days: number, verdict?: DescribedVerdict): string {
+  const names = (verdict?.off ?? []).map((k) => MEASURE_INFO[k][lang]).join(lang === 'zh' ? '、' : ', ');
+  if (!verdict || verdict.status === 'within') {
+    return lang === 'en'
+      ? `Calibration: within tolerance${verdict ? ` (all ${verdict.fitted} fitted metrics)` : ''}; the lab's results at day ${days} reproduce the export's last week.`
+      : `校准结果：吻合${verdict ? `（全部 ${verdict.fitted} 项已拟合指标在容差内）` : ''}，实验室在第 ${days} 天的结果再现记录最后一周。`;
+  }
+  if (verdict.status === 'partial') {
+    return lang === 'en'
+      ? `Calibration: partial, ${verdict.within} of ${verdict.fitted} fitted metrics within tolerance; the lab's results at day ${days} match the export's last week except for ${names}.`
+      : `校准结果：部分吻合，${verdict.fitted} 项已拟合指标中 ${verdict.within} 项在容差内；实验室在第 ${days} 天的结果与记录最后一周相符，但以下指标除外：${names}。`;
+  }
+  return lang === 'en'
+    ? `Calibration: poor, only ${verdict.within} of ${verdict.fitted} fitted metrics within tolerance; the lab's results at day ${days} do not reproduce the export's last week (off: ${names}).`
+    : `校准结果：较差，${verdict.fitted} 项已拟合指标中仅 ${verdict.within} 项在容差内；实验室在第 ${days} 天的结果不能再现记录最后一周（偏差：${names}）。`;
+}
+
 const median = (values: number[]) => (values.length ? quantileSorted(Float64Array.from(values).sort(), 0.5) : null);
+const bandOf = (values: number[]): readonly [number, number] | null => {
+  if (!values.length) return null;
+  const sorted = Float64Array.from(values).sort();
+  return [quantileSorted(sorted, 0.1), quantileSorted(sorted, 0.9)];
+};
 
 /** Runs 0 … runs−1 of the scenario: per target the median over runs, and the mean hourly profile; yields after each run. */
 function* simulateRuns(scenario: Scenario, runs: number, like: { firstDay: number; hasRoster: boolean; hasReplyLinks: boolean }): Generator<void, Omit<Evaluation, 'loss'>> {
@@ -207,6 +280,7 @@ function* simulateRuns(scenario: Scenario, runs: number, like: { firstDay: numbe
   }
   return {
     values: Object.fromEntries([...samples].map(([k, list]) => [k, median(list)])),
+    bands: Object.fromEntries([...samples].map(([k, list]) => [k, bandOf(list)])),
     hourly: hourly.map((v) => (profiled ? v / profiled : NaN)),
   };
 }
@@ -300,8 +374,9 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   const answers = exported.firstAnswerMinutesMedian !== null;
   const defaultReply = defaultScenario().team.replyMinutes;
 
-  // the plan in simulated runs, for the progress bar: defaults; volume (1 + VOLUME_STEPS); rhythm (3 + 1 + VOLUME_STEPS − 2); the quick search; the full search; the answer time (3)
-  const planned = runs + (2 + 2 * VOLUME_STEPS + 2) * quickRuns + quickSteps * quickRuns + runs + (steps - quickSteps) * runs + (answers ? 3 * runs : 0) + (verdictRuns - runs);
+  // the plan in simulated runs, for the progress bar: defaults; volume (1 + VOLUME_STEPS); rhythm (3 + 1 + VOLUME_STEPS − 2); the quick search; the full search; the answer time (3); the silent members (per spread, SILENT_STEPS + VOLUME_STEPS − 3)
+  const planned = runs + (2 + 2 * VOLUME_STEPS + 2) * quickRuns + quickSteps * quickRuns + runs + (steps - quickSteps) * runs + (answers ? 3 * runs : 0) + (verdictRuns - runs)
+    + (hasRoster && exported.speakingRate30d !== null ? SIGMA_GRID.length * (SILENT_STEPS + VOLUME_STEPS - 3) * quickRuns : 0);
   let done = 0;
   let stepsTaken = 0;
   function* evaluate(trial: Trial, n: number): Generator<number, Evaluation> {
@@ -325,12 +400,12 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
    * (MODEL §3.2) can jump from quiet to busy between two factors. Kept: the
    * trial nearest in volume.
    */
-  function* scaleRates(from: Trial, at: Evaluation, times: number, n = quickRuns): Generator<number, { trial: Trial; result: Evaluation }> {
+  function* scaleRates(from: Trial, at: Evaluation, times: number, n = quickRuns, keys: readonly (typeof RATES)[number][] = RATES): Generator<number, { trial: Trial; result: Evaluation }> {
     const real = exported.dailyMessages ?? 0;
     const missOfVolume = (e: Evaluation) => Math.abs(Math.log(((e.values.dailyMessages ?? 0) + 0.5) / (real + 0.5)));
     let best = { trial: from, result: at };
     if (!(real > 0)) return best;
-    const scaled = (factor: number): Trial => ({ ...from, set: { ...from.set, ...Object.fromEntries(RATES.map((key) => [key, clampTo(key, (from.set[key] ?? PARAMETERS[key].default) * factor)])) } });
+    const scaled = (factor: number): Trial => ({ ...from, set: { ...from.set, ...Object.fromEntries(keys.map((key) => [key, clampTo(key, (from.set[key] ?? PARAMETERS[key].default) * factor)])) } });
     let low = 0; // log factors known to give too few (low) and too many (high) messages
     let high: number | null = null;
     let next = Math.log(Math.min(20, Math.max(0.05, real / Math.max(0.05, at.values.dailyMessages ?? 0))));
@@ -357,6 +432,43 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
       const mix = rhythmMix(compared.hourlyProfile, pure);
       const mixed = { ...best, set: { ...best.set, profileEveningShare: mix.evening, profileOfficeShare: mix.office } };
       const rescaled = yield* scaleRates(mixed, yield* evaluate(mixed, quickRuns), VOLUME_STEPS - 2);
+      if (rescaled.result.loss < current.loss) ({ trial: best, result: current } = rescaled);
+    }
+  }
+
+  /**
+   * Silent members (roster only): a third of a WeChat group never speaking
+   * is common, while the lab's default spread of posting rates makes the
+   * members of one archetype alike, so scaling the rates for volume makes
+   * every ordinary member speak. For each rate spread of SIGMA_GRID: a
+   * bisection of the ordinary members' rate (alone) on the speaking rate
+   * (30 d), then the core and active rates again for the volume. Kept: the
+   * trial with the lowest loss (speaking rate, lurker share and weekly
+   * participation among its terms), if lower than before.
+   */
+  const realSpeaking = exported.speakingRate30d;
+  const fitsSilent = hasRoster && realSpeaking !== null && realSpeaking !== undefined;
+  const speakingMiss = (e: Evaluation) => Math.abs((e.values.speakingRate30d ?? 0) - (realSpeaking ?? 0));
+  /** Bisection of the ordinary members' rate (log factor in [low, high] of `from`'s) on the speaking rate; kept: the trial nearest. */
+  function* ordinaryOnSpeaking(from: Trial, n: number, times: number, low: number, high: number): Generator<number, { trial: Trial; result: Evaluation } | null> {
+    const base = from.set.rateMedianOrdinary ?? PARAMETERS.rateMedianOrdinary.default;
+    let near: { trial: Trial; result: Evaluation } | null = null;
+    for (let k = 0; k < times && !(near && speakingMiss(near.result) <= 0.02); k++) {
+      const mid = (low + high) / 2;
+      const trial = { ...from, set: { ...from.set, rateMedianOrdinary: clampTo('rateMedianOrdinary', base * Math.exp(mid)) } };
+      const result = yield* evaluate(trial, n);
+      if (!near || speakingMiss(result) < speakingMiss(near.result)) near = { trial, result };
+      if ((result.values.speakingRate30d ?? 0) > realSpeaking!) high = mid;
+      else low = mid;
+    }
+    return near;
+  }
+  if (fitsSilent) {
+    for (const sigma of SIGMA_GRID) {
+      // log factors of the ordinary rate: from a thousandth to four times the volume stage's
+      const near = yield* ordinaryOnSpeaking({ ...best, set: { ...best.set, rateSigma: sigma } }, quickRuns, SILENT_STEPS, Math.log(1e-3), Math.log(4));
+      if (!near) continue;
+      const rescaled = yield* scaleRates(near.trial, near.result, VOLUME_STEPS - 3, quickRuns, ['rateMedianCore', 'rateMedianActive']);
       if (rescaled.result.loss < current.loss) ({ trial: best, result: current } = rescaled);
     }
   }
@@ -411,7 +523,8 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   if (verdictRuns > runs) current = yield* evaluate(best, verdictRuns);
   // a group near critical mass can look alive in the search's runs and quiet over more: then the volume again, at these runs
   if (rowsOf(current).find((row) => row.key === 'dailyMessages')?.verdict.status === 'off') {
-    ({ trial: best, result: current } = yield* scaleRates(best, current, RECHECK_STEPS, verdictRuns));
+    // with a roster the ordinary rate is the speaking rate's (the silent members' stage): only the core and active rates move
+    ({ trial: best, result: current } = yield* scaleRates(best, current, RECHECK_STEPS, verdictRuns, fitsSilent ? ['rateMedianCore', 'rateMedianActive'] : RATES));
   }
 
   function rowsOf(e: Evaluation): FitRow[] {
@@ -419,11 +532,11 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
       const measured = exported[t.key] ?? null;
       const simulated = e.values[t.key] ?? null;
       return {
-        key: t.key, measured, fitted: simulated, atDefaults: defaults.values[t.key] ?? null, from: t.from, tolerance: t.tolerance,
+        key: t.key, measured, fitted: simulated, atDefaults: defaults.values[t.key] ?? null, band: e.bands[t.key] ?? null, from: t.from, tolerance: t.tolerance,
         verdict: verdictOf(t.key, measured, simulated, t.tolerance, notFittedReason(exported, hasRoster, t.key, t.roster)),
       };
     });
-    const estimate: FitRow = { key: 'effectiveRatio', measured: window.values.effectiveRatio, fitted: null, atDefaults: null, from: 'lab', tolerance: null, verdict: { status: 'notFitted', reason: 'estimateOnly' } };
+    const estimate: FitRow = { key: 'effectiveRatio', measured: window.values.effectiveRatio, fitted: null, atDefaults: null, band: null, from: 'lab', tolerance: null, verdict: { status: 'notFitted', reason: 'estimateOnly' } };
     return [...rows, estimate];
   }
   const rows = rowsOf(current);
@@ -431,11 +544,23 @@ export function* calibration(chat: ChatTable & { readonly hasReplyLinks: boolean
   const within = judged.filter((r) => r.verdict.status === 'within').length;
   const volumeWithin = rows.find((r) => r.key === 'dailyMessages')?.verdict.status === 'within';
   const overall = { status: within === judged.length ? 'within' as const : volumeWithin && within * 2 > judged.length ? 'partial' as const : 'poor' as const, within, fitted: judged.length };
+  const withinAtDefaults = TARGETS.filter((t) => {
+    const real = exported[t.key] ?? null;
+    return verdictOf(t.key, real, defaults.values[t.key] ?? null, t.tolerance, notFittedReason(exported, hasRoster, t.key, t.roster)).status === 'within';
+  }).length;
+  const labWillMiss = rows.filter((r) => r.verdict.status === 'off').map((r) => r.key);
   const parameters = Object.fromEntries(fitted.map((k) => [k, Number((best.set[k] ?? PARAMETERS[k].default).toPrecision(4))])) as Partial<Record<FittedParameter, number>>;
   const replyMinutes = Number(best.replyMinutes.toPrecision(3));
+  const nextSteps: NextStep[] = [];
+  if (overall.status !== 'within') {
+    if (!hasRoster) nextSteps.push({ kind: 'roster' });
+    const volume = rows.find((r) => r.key === 'dailyMessages');
+    if (volume?.band && volume.measured && volume.band[0] < volume.measured / 2) nextSteps.push({ kind: 'moreRuns', p10: volume.band[0], measured: volume.measured });
+    if (labWillMiss.includes('firstAnswerMinutesMedian')) nextSteps.push({ kind: 'answerTime', replyMinutes });
+  }
   return {
-    parameters, replyMinutes, loss: current.loss, lossAtDefaults: defaults.loss, rows, overall,
-    scenario: scenarioFor(window, positioning, parameters, seed, 200, replyMinutes),
+    parameters, replyMinutes, loss: current.loss, lossAtDefaults: defaults.loss, rows, overall, withinAtDefaults, labWillMiss, nextSteps,
+    scenario: scenarioFor(window, positioning, parameters, seed, 200, replyMinutes, { status: overall.status, within, fitted: judged.length, off: labWillMiss }),
     horizonDays: window.days, runs, steps, verdictRuns, stepsTaken, simulatedRuns: done,
   };
 }
@@ -454,4 +579,6 @@ export function fitToChat(chat: ChatTable & { readonly hasReplyLinks: boolean },
     options.onProgress?.(next.value);
   }
 }
+
+
 

@@ -17,7 +17,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import * as Comlink from 'comlink';
 import { bracketed, formatByUnit, formatNumber, formatPercent, formatRemaining, pick, type Locale } from '../../i18n/locale.ts';
-import { overallText, verdictText, withAside } from '../../i18n/fit-verdict.ts';
+import { labWillMissText, overallLine, overallText, verdictText, withAside, withinCountText } from '../../i18n/fit-verdict.ts';
 import { t, tn, type MessageKey, type MessageParams } from '../../i18n/messages.ts';
 import { FORMAT_NAMES, FORMAT_NAMES_ZH, type FormatId } from '../../model/import/chat-import.ts';
 import { judgeRows, MEASURE_INFO, type MeasureKey } from '../../model/import/measure.ts';
@@ -459,7 +459,7 @@ export class ImportView extends LitElement {
   private liveText(): string {
     const status = session.status;
     if (status === null) return '';
-    if (status === 'fit') return session.fit ? overallText(this.locale, session.fit)[0] : '';
+    if (status === 'fit') return session.fit ? overallLine(this.locale, session.fit) : '';
     return t(this.locale, status.key, status.params);
   }
 
@@ -649,6 +649,8 @@ export class ImportView extends LitElement {
       </table></div>
       <ul class="parameters">${fittedParametersText(locale, fit.parameters).map((line) => html`<li>${line}</li>`)}
         <li>${replyMinutesText(locale, fit.replyMinutes)}</li></ul>
+      <p class="help within-count">${withinCountText(locale, fit)}</p>
+      ${labWillMissText(locale, fit) ? html`<p class="outcome warn lab-will-miss" role="note">⚠ ${labWillMissText(locale, fit)}</p>` : nothing}
       <div class="row">
         <button class="save" ?disabled=${off} @click=${() => downloadBlob(this.scenarioFileName(), new Blob([this.scenarioText()], { type: 'application/json' }))}>${t(locale, 'importSave')}</button>
         <button class="open" ?disabled=${off} @click=${() => this.dispatchEvent(new CustomEvent('import-open', { detail: { text: this.scenarioText(), name: this.scenarioFileName() }, bubbles: true, composed: true }))}>${t(locale, 'importOpen')}</button>
