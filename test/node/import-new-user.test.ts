@@ -42,7 +42,7 @@ describe('a member list that matches few of the authors', () => {
     if (!r.ok) throw new Error('refused');
     expect(r.chat.roster).toHaveLength(15);
     expect(r.notices.map((n) => n.en)).toContain('15 of the 20 people who wrote are in members.txt; the other 5 are counted as having left the group');
-    expect(r.notices.map((n) => n.zh)).toContain('发过言的 20 人中有 15 人在 members.txt 中；其余 5 人按已退群计算');
+    expect(r.notices.map((n) => n.zh)).toContain('发过言的 20 人中有 15 人在 members.txt 中；其余 5 人按已退群计算。');
   });
 });
 
@@ -106,22 +106,22 @@ describe('error messages that name the right place and show the bad value', () =
 
 describe('an unclosed quote in a CSV', () => {
   const row = (k: number, text: string) => `${k},1,1,0,0,,2,${text},2024-03-01 10:0${k}:00,,名${k},wxid_${k}`;
-  it('says which lines the open quote swallowed when a later quote closes it', () => {
+  const resumed = 'a quote opened here is never closed; the next line reads as a whole row, so only this row was skipped and the reading went on';
+  it('skips only the broken row when the next line reads as a whole row (a later quote does not swallow it)', () => {
     const csv = [HEADER, row(1, '"ok"'), row(2, '"unterminated'), row(3, '"[图片]"'), row(4, '"fine"')].join('\n');
     const r = importChat([utf8('chat.csv', csv)]);
     if (!r.ok) throw new Error('refused');
     expect(r.chat.skipped).toHaveLength(1);
-    expect(r.chat.skipped[0]).toMatchObject({ line: 3 });
-    expect(r.chat.skipped[0].en).toMatch(/^a quote opened on line 3 closes only on line 4: lines 3–4 \(2 lines\) were read as one row and skipped/);
-    expect(r.chat.skipped[0].zh).toBe('第 3 行的引号直到第 4 行才闭合：第 3–4 行（共 2 行）被读成一行并已跳过');
-    expect(r.chat.minute).toHaveLength(2);
+    expect(r.chat.skipped[0]).toMatchObject({ line: 3, en: resumed, zh: '此处的引号没有闭合；下一行是完整的一行，因此只跳过了该行，其余照常读取' });
+    expect(r.chat.minute).toHaveLength(3);
+    expect(r.chat.unreadLines).toBe(1);
   });
-  it('says how many lines were lost when the quote never closes', () => {
+  it('keeps the rows after a quote that never closes', () => {
     const csv = [HEADER, row(1, '"ok"'), row(2, '"unterminated'), row(3, 'plain'), row(4, 'plain'), ''].join('\n');
     const r = importChat([utf8('chat.csv', csv)]);
     if (!r.ok) throw new Error('refused');
-    expect(r.chat.skipped[0].en).toBe('a quote opened on line 3 is never closed: the rest of the file (lines 3–5, 3 lines) was read as one field and skipped');
-    expect(r.chat.skipped[0].zh).toBe('第 3 行的引号一直没有闭合：文件其余部分（第 3–5 行，共 3 行）被读成一个字段并已跳过');
+    expect(r.chat.skipped.map((s) => [s.line, s.en])).toEqual([[3, resumed]]);
+    expect(r.chat.minute).toHaveLength(3);
   });
 });
 
