@@ -492,6 +492,33 @@ describe('npm run sim -- optimize / diagnose', () => {
     expect(zh.join('\n')).toMatch(/结论：新模拟未能证实这一改进/);
   });
 
+  it('reads a moved window as one window, says a weak best is weak, and names a held lever that leaves the playbook', async () => {
+    const args = ['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'team.replyMinutes=90:120', '--budget-hours', '100', '--runs', '10', '--days', '14', '--threads', '2'];
+    const result = await json([...args, '--json']) as GoalSeekResult;
+    const c = result.confirm!;
+    // the tester's strategy: a 14:00–15:00 window and 7 promotions a week held as they are; the search moved the window's start and length
+    const scenario = loadScenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14, content: { ...s.content, window: [14, 15], promoPerWeek: 7 } }));
+    const moved: GoalSeekResult = {
+      ...result,
+      levers: [{ path: 'content.window', min: 0, max: 23, current: 14 }, { path: 'content.windowHours', min: 1, max: 4, current: 1 }],
+      best: { ...result.best!, settings: [['content.window', 19], ['content.windowHours', 2]], breaches: [] },
+      confirm: { ...c, verdict: 'improves', best: { ...c.best, chance: 0.23 } },
+    };
+    out = [];
+    printGoalSeek(moved, scenario, 1);
+    const en = out.join('');
+    expect(en).toMatch(/\n {2}Posting window: 14:00–15:00 → 19:00–21:00\n/);
+    expect(en).not.toMatch(/Posting window length/);
+    expect(en).toMatch(/⚠ Even so, every goal is met at once in only 23 % of fresh runs/);
+    expect(en).toMatch(/Held as you have it \(not in --levers\), and against the playbook[^]*\n {4}Promotions per week: 7 posts — against the playbook \(§4/);
+    out = [];
+    printGoalSeek(moved, scenario, 1, 'zh-CN');
+    const zh = out.join('');
+    expect(zh).toMatch(/\n {2}发布时段：14:00–15:00 → 19:00–21:00\n/);
+    expect(zh).toMatch(/⚠ 即便如此，新模拟中全部目标同时达成的比例也只有 23%/);
+    expect(zh).toMatch(/\n {4}每周推广：7 条——违背手册（§4/);
+  });
+
   it('states what slower answers cost the members where the recommendation is shown, in --lang', async () => {
     // answer time 20 → 90–120 minutes: the search can only slow answers
     const args = ['optimize', 'scenarios/knowledge-sharing.json', '--levers', 'team.replyMinutes=90:120', '--budget-hours', '100', '--runs', '10', '--days', '14', '--threads', '2'];
