@@ -47,6 +47,33 @@ describe('the costs of a plan', () => {
     expect(zh.shadowRoot!.querySelector('.seek-costs')!.textContent).toMatch(/^⚠ 新模拟上的代价：(.+；)?提问等待更久：首次响应时效中位数 [\d.]+ 分钟 → [\d.]+ 分钟(；.+)?。$/);
   });
 
+  it('reads a moved window as one window, says a weak best is weak, and names a held lever against the playbook', async () => {
+    const c = seek.confirm!;
+    const degraded = loadScenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14, content: { ...s.content, window: [14, 15], promoPerWeek: 7 } }));
+    const moved: GoalSeekResult = {
+      ...seek,
+      levers: [{ path: 'content.window', min: 0, max: 23, current: 14 }, { path: 'content.windowHours', min: 1, max: 4, current: 1 }],
+      best: { ...seek.best!, settings: [['content.window', 19], ['content.windowHours', 2]], breaches: [] },
+      confirm: { ...c, verdict: 'improves', best: { ...c.best, chance: 0.23 } },
+    };
+    for (const [locale, window, weak, held] of [
+      ['en', 'Posting window: 14:00–15:00 → 19:00–21:00', /^⚠ Even so, every goal is met at once in only 23%/, /Promotions per week: 7 posts — against the playbook \(§4/],
+      ['zh-CN', '发布时段：14:00–15:00 → 19:00–21:00', /^⚠ 即便如此，新模拟中全部目标同时达成的比例也只有 23%/, /每周推广：7 条——违背手册（§4/],
+    ] as const) {
+      const el = document.createElement('qc-plan-seek');
+      el.locale = locale;
+      el.scenario = degraded;
+      el.result = { result: moved, scenario: degraded };
+      document.body.append(el);
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      expect([...root.querySelectorAll('.seek-changes li')].map((li) => li.textContent)).toEqual([window]);
+      expect(root.querySelector('.seek-weak')!.textContent).toMatch(weak);
+      expect(root.querySelector('.seek-held-against')!.textContent).toMatch(held);
+      document.body.replaceChildren();
+    }
+  });
+
   it('an unconfirmed gain is not recommended: keep your strategy, the best lead and its costs on every goal', async () => {
     // new-user test: "Recommended changes" over +2 pp (−5.7 … +9.7), core active users 68 % → 60 % shown in the CLI only
     const c = seek.confirm!;
