@@ -68,7 +68,7 @@ describe('on a phone', () => {
     await page.keyboard.press('Enter');
     const plan = page.locator('qc-plan-view');
     await expect.poll(() => plan.locator('#diagnosis-title').textContent()).toBe('Why goals are missed');
-    await expect.poll(() => focused(page)).toBe('qc-plan-diagnosis');
+    await expect.poll(() => focused(page)).toBe('div.diagnosis');
     expect(await onScreen(page, 'qc-plan-view #diagnosis-title')).toBe(true);
     // the job's progress and Cancel stay in view beside the panel being read
     expect(await onScreen(page, 'qc-plan-view .head button.cancel')).toBe(true);
