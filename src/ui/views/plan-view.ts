@@ -93,6 +93,9 @@ export class PlanView extends LitElement {
       .head { padding: 0.4rem 0.6rem; gap: 0.3rem 0.6rem; margin-bottom: 0.5rem; font-size: 0.9rem; }
       .head .name { flex: 1 1 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .head button { padding: 0.15rem 0.55rem; }
+      /* Undo, Redo, the progress and Cancel on one line; the status below it */
+      .head button.cancel { order: 1; }
+      .head .status { order: 2; flex: 1 1 100%; font-size: 0.75rem; }
     }
   `;
 
@@ -188,6 +191,13 @@ export class PlanView extends LitElement {
     const panel = this.renderRoot.querySelector<HTMLElement>('.diagnosis');
     panel?.scrollIntoView({ block: 'start' });
     panel?.focus({ preventScroll: true });
+    // the job's progress, once shown, may make the sticky head taller: the panel's heading is kept clear of it
+    setTimeout(() => {
+      const head = this.renderRoot.querySelector<HTMLElement>('.head');
+      if (!panel || !head) return;
+      this.measureHead();
+      if (panel.getBoundingClientRect().top < head.getBoundingClientRect().bottom) panel.scrollIntoView({ block: 'start' });
+    }, 300);
   }
 
   /** The sticky head's height, as --head-height: how far below the top a panel scrolled into view must start. */
