@@ -114,12 +114,18 @@ export class PlanView extends LitElement {
       <div class="grid">
         <div class="diagnosis" tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')}><qc-plan-diagnosis .locale=${locale} .scenario=${s} .progress=${this.busyFor('diagnosis')} .result=${this.results.diagnosis}></qc-plan-diagnosis></div>
         <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${this.busyFor('goalSeek')} .result=${this.results.goalSeek}></qc-plan-seek>
-        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.busyFor('frontier')} .result=${this.results.frontier}></qc-plan-frontier>
+        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.busyFor('frontier')} .result=${this.results.frontier} .budget=${this.seekBudget()}></qc-plan-frontier>
         <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.busyFor('sweep')} .result=${this.results.sweep}></qc-plan-sweep>
         <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.busyFor('sensitivity')} .result=${this.results.sensitivity}></qc-plan-screen>
         <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${this.busyFor('discovery')} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
       </div>
     `;
+  }
+
+  /** The last goal seek's budget (team hours a week), for the frontier chart; null if none. */
+  private seekBudget(): number | null {
+    const objective = this.results.goalSeek?.result.objective;
+    return objective?.kind === 'maxGoals' && Number.isFinite(objective.budget) ? objective.budget : null;
   }
 
   /**
