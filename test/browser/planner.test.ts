@@ -1,6 +1,6 @@
 /** Planning jobs run in the planner worker: the page's main thread only relays tasks, and the numbers are the same as anywhere. */
 import { describe, expect, it, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import type { ReactiveControllerHost } from 'lit';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
@@ -114,6 +114,29 @@ describe('the planner worker', () => {
     view.canRedo = false;
     await view.keepFocus();
     expect(view.shadowRoot!.activeElement!.className).toBe('diagnosis');
+    view.remove();
+  });
+
+  it('names each lever checkbox of goal seek and the frontier by its visible label, not its internal key', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    await view.updateComplete;
+    for (const tag of ['qc-plan-seek', 'qc-plan-frontier'] as const) {
+      const panel = view.shadowRoot!.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      await panel.updateComplete;
+      const boxes = [...panel.shadowRoot!.querySelectorAll<HTMLInputElement>('.checklist input[type="checkbox"]')];
+      expect(boxes.length).toBeGreaterThan(5);
+      for (const box of boxes) {
+        // the box's own label (wrapping it) gives its name: its visible text, never the key in `value`
+        expect(box.labels).toHaveLength(1);
+        const name = box.labels![0].textContent!.replace(/\s+/g, ' ').trim();
+        expect(name).not.toContain(box.value);
+        expect(name).toMatch(/^[A-Z]/);
+        expect(box.getAttribute('aria-label')).toBeNull();
+      }
+      await expect.element(page.elementLocator(panel).getByRole('checkbox', { name: /^Posting window \(/ })).toBeInTheDocument();
+    }
     view.remove();
   });
 
