@@ -197,13 +197,9 @@ export class PlanView extends LitElement {
     const panel = this.renderRoot.querySelector<HTMLElement>('.diagnosis');
     panel?.scrollIntoView({ block: 'start' });
     panel?.focus({ preventScroll: true });
-    // the job's progress, once shown, may make the sticky head taller: the panel's heading is kept clear of it
-    setTimeout(() => {
-      const head = this.renderRoot.querySelector<HTMLElement>('.head');
-      if (!panel || !head) return;
-      this.measureHead();
-      if (panel.getBoundingClientRect().top < head.getBoundingClientRect().bottom) panel.scrollIntoView({ block: 'start' });
-    }, 300);
+    // the job's progress, once shown, may make the sticky head taller: for a few seconds the panel's heading is kept clear of it
+    this.keepClearUntil = performance.now() + 4000;
+    setTimeout(() => this.keepClear(), 300);
   }
 
   /** The sticky head's height, as --head-height: how far below the top a panel scrolled into view must start. */
@@ -213,11 +209,23 @@ export class PlanView extends LitElement {
   }
 
   private headObserver: ResizeObserver | null = null;
+  /** Until when (performance.now()) the diagnosis panel just shown is kept clear of the head as it grows. */
+  private keepClearUntil = 0;
+
+  /** The diagnosis panel just shown, scrolled clear of the sticky head if the head grew over it. */
+  private keepClear(): void {
+    if (performance.now() > this.keepClearUntil) return;
+    const panel = this.renderRoot.querySelector<HTMLElement>('.diagnosis');
+    const head = this.renderRoot.querySelector<HTMLElement>('.head');
+    if (!panel || !head) return;
+    this.measureHead();
+    if (panel.getBoundingClientRect().top < head.getBoundingClientRect().bottom) panel.scrollIntoView({ block: 'start' });
+  }
 
   override updated(): void {
     const head = this.renderRoot.querySelector<HTMLElement>('.head');
     if (head && !this.headObserver && typeof ResizeObserver !== 'undefined') {
-      this.headObserver = new ResizeObserver(() => this.measureHead());
+      this.headObserver = new ResizeObserver(() => { this.measureHead(); this.keepClear(); });
       this.headObserver.observe(head);
     }
   }
