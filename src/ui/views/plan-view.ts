@@ -95,6 +95,7 @@ export class PlanView extends LitElement {
       .head button { padding: 0.15rem 0.55rem; }
       /* Undo, Redo, the progress and Cancel on one line; the status below it */
       .head button.cancel { order: 1; }
+      .head progress { flex: 1 1 3rem; min-width: 3rem; }
       .head .status { order: 2; flex: 1 1 100%; font-size: 0.75rem; }
     }
   `;
