@@ -207,6 +207,8 @@ const MESSAGES = {
   viewsLabel: { en: 'Views and files', zh: '视图与文件' },
   partialShown: { en: 'Cancelled: the results below are the {runs} runs done of {total}; exports say “partial”.', zh: '已取消：以下结果来自已完成的 {runs} 次模拟（共 {total} 次）；导出文件会标明“partial”。' },
   problemsElsewhere: { en: 'Fields the editor has no control for (change them in the scenario file, or reset):', zh: '以下字段无法在编辑器中修改（请在场景文件中修改，或恢复默认）：' },
+  presetDescription: { en: 'Preset description (you have changed the strategy since):', zh: '预设说明（策略已被你修改）：' },
+  presetDescriptionChanged: { en: 'Preset description — you have changed: {changed}.', zh: '预设说明——你已修改：{changed}。' },
   resultsOfLastValid: { en: 'These results are for the last valid strategy: fix the fields marked in the editor to run yours.', zh: '以下结果对应最后一个有效的策略：请先修正编辑器中标出的字段。' },
   keptInLibrary: { en: 'Your edited scenario is kept in the library as “{name}”.', zh: '你编辑过的场景已保存在场景库中：“{name}”。' },
   keptBeforeOpening: { en: '{name} (kept before opening another)', zh: '{name}（打开其他场景前自动保存）' },

@@ -162,7 +162,7 @@ const DAYS = tx('days', '天');
 const PEOPLE = tx('people', '人');
 const HOURS = tx('hours', '小时');
 
-const WINDOW_REASON = tx('topics posted 19:00–21:00 get ≥ 47 % response', '19:00–21:00 发布的话题响应率 ≥ 47%');
+const WINDOW_REASON = tx('topics posted 19:00–21:00 get ≥\u00a047\u00a0% response', '19:00–21:00 发布的话题响应率 ≥ 47%');
 
 /**
  * The editor's word for each unit the schema names. A rate's label already says
@@ -326,7 +326,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
           { key: 'tips', label: tx('tips', '技巧') },
           { key: 'spotlight', label: tx('spotlights', '展示') },
         ] },
-      { path: 'content.window', kind: 'window', label: tx('Posting window', '发布时段'), help: tx('19:00–21:00 gets ≥ 47 % response.', '19:00–21:00 话题响应率 ≥ 47%。'),
+      { path: 'content.window', kind: 'window', label: tx('Posting window', '发布时段'), help: tx('19:00–21:00 gets ≥\u00a047\u00a0% response.', '19:00–21:00 话题响应率 ≥ 47%。'),
         practical: [8, 22],
         // a window: both its ends within 19:00–21:00; the playbook's own window is the whole of it (start 19, 2 hours)
         playbook: { min: 19, max: 21, advice: 19, source: '§5', reason: WINDOW_REASON },
@@ -348,7 +348,7 @@ const FIELD_RECORDS: readonly FieldGroup<FieldRecord>[] = [
       { path: 'content.promoPerWeek', kind: 'number', label: tx('Promotions per week', '每周推广'), help: tx('Over-marketing inflates activity falsely.', '过度营销会虚增活跃度。'), step: 1,
         practical: [0, 14],
         playbook: { min: 0, max: 1, advice: 0, source: '§4, §5',
-          reason: tx('the covenant bans ads and over-marketing inflates activity falsely (effective messages > 70 %); at most 1 a week is this lab\'s reading',
+          reason: tx('the covenant bans ads and over-marketing inflates activity falsely (effective messages >\u00a070\u00a0%); at most 1 a week is this lab\'s reading',
           '群公约禁止广告，过度营销会虚增活跃度（有效发言 > 70%）；每周至多 1 条是本实验室的解读') } },
       { path: 'content.promoHook', kind: 'select', label: tx('Promotions carry', '推广附带'), help: tx('A red packet or giveaway draws a burst of “1” and thanks: busy, not valuable.', '红包或抽奖会引来一串“1”和感谢：热闹，但不是有效发言。'),
         options: [

@@ -65,12 +65,12 @@ export const THRESHOLDS: readonly Threshold[] = [
   },
   {
     metric: 'weeklyParticipation', direction: 'above', value: 0.6, unit: 'share', positionings: COMMUNITY, source: '§5',
-    en: 'Healthy weekly participation > 60 %',
+    en: 'Healthy weekly participation >\u00a060\u00a0%',
     zh: '周参与率健康阈值 > 60%',
   },
   {
     metric: 'effectiveRatio', direction: 'above', value: 0.7, unit: 'share', positionings: 'all', source: '§5',
-    en: 'In a good group > 70 % of messages carry real value',
+    en: 'In a good group >\u00a070\u00a0% of messages carry real value',
     zh: '优质社群发言有效率 > 70%',
   },
   {
@@ -93,7 +93,7 @@ export const THRESHOLDS: readonly Threshold[] = [
   },
   {
     metric: 'topicResponseInWindow', direction: 'atLeast', value: 0.47, unit: 'share', positionings: COMMUNITY, source: '§5',
-    en: 'Topics posted in the best window get ≥ 47 % response',
+    en: 'Topics posted in the best window get ≥\u00a047\u00a0% response',
     zh: '黄金时段发布的话题响应率 ≥ 47%',
   },
   {

@@ -60,6 +60,11 @@ export class AppBar extends LitElement {
     header h1 { font-size: 1.25rem; margin: 0; }
     header p { margin: 0; opacity: 0.85; font-size: 0.85rem; flex: 1 1 16rem; }
     header label { font-size: 0.85rem; }
+    /* the preset picker shrinks to the screen (a long "… (edited)" name is ellipsised): the app bar never widens the page */
+    header { min-width: 0; max-width: 100%; box-sizing: border-box; overflow-x: clip; }
+    header > * { min-width: 0; max-width: 100%; }
+    header label.preset { display: inline-flex; align-items: center; gap: 0.4rem; }
+    header label.preset select { flex: 0 1 auto; min-width: 0; max-width: 100%; text-overflow: ellipsis; white-space: nowrap; overflow: hidden; }
     header select, header button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.5rem; border-radius: 4px; border: 1px solid #9fc5b5; }
     header button { background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
     header :focus-visible { outline: 2px solid var(--qc-on-dark); outline-offset: 2px; box-shadow: 0 0 0 4px var(--qc-brand); }
@@ -88,8 +93,8 @@ export class AppBar extends LitElement {
       <header>
         <h1>${t(locale, 'appTitle')}</h1>
         <p>${t(locale, 'tagline')}</p>
-        <label>${t(locale, 'preset')}
-          <select aria-label=${t(locale, 'presetHint')} @change=${this.onPreset}>
+        <label class="preset">${t(locale, 'preset')}
+          <select aria-label=${t(locale, 'presetHint')} title=${this.preset === '' ? this.customName || t(locale, 'custom') : ''} @change=${this.onPreset}>
             <option value="" ?selected=${this.preset === ''}>${this.customName || t(locale, 'custom')}</option>
             ${Object.entries(PRESETS).map(([name, preset]) => html`<option value=${name} ?selected=${this.preset === name}>${pick(locale, preset.title)}</option>`)}
           </select>

@@ -1,5 +1,6 @@
 /** Positioning presets: the reference scenarios shipped in scenarios/. */
 import { parseScenario } from '../model/scenario.ts';
+import { leverDifferences } from '../model/compare.ts';
 import knowledgeSharing from '../../scenarios/knowledge-sharing.json';
 import resourceMatching from '../../scenarios/resource-matching.json';
 import customerService from '../../scenarios/customer-service.json';
@@ -56,3 +57,18 @@ export function shownName(name: string, edited: boolean, lang: 'en' | 'zh'): str
   if (!edited || !name) return name;
   return lang === 'zh' ? `${name}（已修改）` : `${name} (edited)`;
 }
+
+/**
+ * The levers (paths, schema order) in which the draft differs from the preset
+ * whose name it carries; null when it carries no preset's name or either does
+ * not parse. Remembered per draft (drafts are immutable).
+ */
+export function changedFromPreset(draft: object): readonly string[] | null {
+  if (CHANGED.has(draft)) return CHANGED.get(draft)!;
+  const preset = PRESET_FILES.find((p) => nameOf(p) !== undefined && nameOf(p) === nameOf(draft));
+  const [a, b] = preset ? [parseScenario(preset), parseScenario(draft)] : [];
+  const paths = a?.ok && b?.ok ? leverDifferences([a.scenario, b.scenario]).map((d) => d.path).filter((path) => path !== 'seed' && path !== 'runs') : null;
+  CHANGED.set(draft, paths);
+  return paths;
+}
+const CHANGED = new WeakMap<object, readonly string[] | null>();

@@ -1,5 +1,6 @@
 /** Planning jobs run in the planner worker: the page's main thread only relays tasks, and the numbers are the same as anywhere. */
 import { describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
 import type { ReactiveControllerHost } from 'lit';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
@@ -112,7 +113,62 @@ describe('the planner worker', () => {
     view.canUndo = false;
     view.canRedo = false;
     await view.keepFocus();
-    expect(view.shadowRoot!.activeElement!.tagName).toBe('QC-PLAN-DIAGNOSIS');
+    expect(view.shadowRoot!.activeElement!.className).toBe('diagnosis');
+    view.remove();
+  });
+
+  it('names each lever checkbox of goal seek and the frontier by its visible label, not its internal key', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    await view.updateComplete;
+    for (const tag of ['qc-plan-seek', 'qc-plan-frontier'] as const) {
+      const panel = view.shadowRoot!.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      await panel.updateComplete;
+      const boxes = [...panel.shadowRoot!.querySelectorAll<HTMLInputElement>('.checklist input[type="checkbox"]')];
+      expect(boxes.length).toBeGreaterThan(5);
+      for (const box of boxes) {
+        // the box's own label (wrapping it) gives its name: its visible text, never the key in `value`
+        expect(box.labels).toHaveLength(1);
+        const name = box.labels![0].textContent!.replace(/\s+/g, ' ').trim();
+        expect(name).not.toContain(box.value);
+        expect(name).toMatch(/^[A-Z]/);
+        expect(box.getAttribute('aria-label')).toBeNull();
+      }
+      await expect.element(page.elementLocator(panel).getByRole('checkbox', { name: /^Posting window \(/ })).toBeInTheDocument();
+    }
+    view.remove();
+  });
+
+  it('keeps the diagnosis panel\'s controls in the Tab order: Tab from Redo reaches the runs field, then Diagnose', async () => {
+    const view = document.createElement('qc-plan-view');
+    document.body.append(view);
+    view.scenario = base;
+    view.canUndo = true;
+    view.canRedo = true;
+    await view.updateComplete;
+    await (view.shadowRoot!.querySelector('qc-plan-diagnosis') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    // no shadow host in the plan view carries a negative tabindex (that would skip its whole shadow tree)
+    for (const el of view.shadowRoot!.querySelectorAll('*')) {
+      if (el.shadowRoot) expect(el.getAttribute('tabindex'), el.tagName).toBeNull();
+    }
+    const redo = [...view.shadowRoot!.querySelectorAll<HTMLButtonElement>('.head button')].find((b) => /Redo/.test(b.textContent!))!;
+    redo.focus();
+    const deepActive = () => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el;
+    };
+    await userEvent.tab();
+    expect(deepActive()?.tagName).toBe('INPUT');
+    await userEvent.tab();
+    const diagnose = deepActive() as HTMLElement;
+    expect(diagnose.tagName).toBe('BUTTON');
+    expect(diagnose.textContent).toMatch(/Diagnose/);
+    expect(diagnose.getRootNode()).toBe(view.shadowRoot!.querySelector('qc-plan-diagnosis')!.shadowRoot);
+    // and "What to change" still lands on the panel with the focus
+    view.showDiagnosis();
+    expect(view.shadowRoot!.activeElement!.className).toBe('diagnosis');
     view.remove();
   });
 

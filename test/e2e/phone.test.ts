@@ -68,8 +68,10 @@ describe('on a phone', () => {
     await page.keyboard.press('Enter');
     const plan = page.locator('qc-plan-view');
     await expect.poll(() => plan.locator('#diagnosis-title').textContent()).toBe('Why goals are missed');
-    await expect.poll(() => focused(page)).toBe('qc-plan-diagnosis');
+    await expect.poll(() => focused(page)).toBe('div.diagnosis');
     expect(await onScreen(page, 'qc-plan-view #diagnosis-title')).toBe(true);
+    // the heading clear of the sticky "Planning for" head, not under it
+    await expect.poll(async () => (await plan.locator('#diagnosis-title').boundingBox())!.y).toBeGreaterThanOrEqual(await plan.locator('.head').evaluate((h) => h.getBoundingClientRect().bottom));
     // the job's progress and Cancel stay in view beside the panel being read
     expect(await onScreen(page, 'qc-plan-view .head button.cancel')).toBe(true);
     await expect.poll(() => plan.locator('.head .status').textContent()).toMatch(/^Why goals are missed · running/);
@@ -129,4 +131,39 @@ describe('on a phone', () => {
     expect(await page.locator('qc-strategy-editor details[open]').count()).toBe(6);
     expect(session.errors).toEqual([]);
   });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`after an edit (${lang}), the page stays as wide as a phone's screen and the bar keeps its all-goals line in view`, async () => {
+      // a real phone's layout: the page wider than the screen would widen the layout viewport and slide the sticky bar off the top
+      const context = await session.page.context().browser()!.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'en-US' });
+      try {
+        const page = await context.newPage();
+        await page.goto(inject('baseUrl'));
+        const first = await waitForResults(page);
+        if (lang === 'zh') await page.locator('qc-app-bar button.lang').click();
+        await page.locator('qc-strategy-editor details').evaluateAll((all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+        const promos = page.locator('qc-strategy-editor #f-content-promoPerWeek');
+        await promos.fill('14');
+        await promos.press('Tab');
+        await waitForResults(page, first);
+        // the preset picker names the edited preset, ellipsised to the screen
+        await expect.poll(() => page.locator('qc-app-bar select option').first().textContent()).toMatch(lang === 'zh' ? /（已修改）$/ : /\(edited\)$/);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        const select = (await page.locator('qc-app-bar select').boundingBox())!;
+        expect(select.x + select.width).toBeLessThanOrEqual(PHONE.width);
+        // the editor scrolled: the bar's all-goals line is on screen, whole
+        await promos.scrollIntoViewIfNeeded();
+        await page.evaluate(() => window.scrollBy(0, 200));
+        expect(await page.evaluate(() => window.visualViewport?.offsetTop ?? 0)).toBe(0);
+        const all = (await page.locator('qc-result-bar .all').boundingBox())!;
+        expect(all.y).toBeGreaterThanOrEqual(0);
+        expect(all.y + all.height).toBeLessThanOrEqual(PHONE.height);
+        expect(all.x + all.width).toBeLessThanOrEqual(PHONE.width);
+        expect(await page.locator('qc-result-bar .all').textContent()).toMatch(lang === 'zh' ? /全部目标：\d+%/ : /All goals: \d+%/);
+        await page.screenshot({ path: `${SHOTS}/phone-edited-${lang}.png` });
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

@@ -104,6 +104,11 @@ describe('planning', () => {
     // every figure from the fresh runs a goal seek's check uses (200), not the 80 that picked the points
     expect(await rows.first().textContent()).toMatch(/\d+% \(90% interval \d+–\d+%, 200 runs\)/);
     expect(await plan.locator('svg.frontier-chart circle.current').count()).toBe(1);
+    // the points are numbered alike on the chart and in the table
+    expect(await plan.locator('svg.frontier-chart text.mark').allTextContents()).toEqual(await rows.locator('td.mark').allTextContents());
+    expect(await rows.first().locator('td.mark').textContent()).toBe('①');
+    // a curve short of the points asked for says up to where more hours help, not that they never do
+    if (await plan.locator('.frontier-short').count()) expect(await plan.locator('.frontier-short').textContent()).toMatch(/more hours buy nothing here|Up to [\d.]+ h a week/);
     // within the playbook: the owner and 3 admins, never fewer or more (§3), and at least 1 DM a day (§6)
     expect(await plan.locator('table.frontier-table').textContent()).not.toMatch(/Admins besides the owner [0-24-6]|DMs per admin per day 0/);
     // and the curve says the fewest hours that keep to the playbook

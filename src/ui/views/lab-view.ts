@@ -21,7 +21,8 @@ import type { Progress } from '../../worker/pool.ts';
 import { formatNumber, formatRemaining, langOf, typeset, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { resultCharts, resultsCaption } from '../result-charts.ts';
-import { shownName } from '../presets.ts';
+import { changedFromPreset, shownName } from '../presets.ts';
+import { leverLabel } from '../compare-report.ts';
 import type { FinishedRun, RunKind, ShownResults } from '../controllers/ensemble-controller.ts';
 import type { BaselineDeltas, Pinned } from '../controllers/baseline-controller.ts';
 import { RELIABLY_MET } from '../../model/planning/diagnose.ts';
@@ -128,6 +129,8 @@ export class LabView extends LitElement {
     .invalid-note { font-size: 0.8rem; color: var(--qc-danger); margin: 0 0 0.5rem; }
     .scenario-name { font-weight: 600; }
     .description { font-size: 0.85rem; color: var(--qc-text); margin: 0 0 0.5rem; max-width: 60rem; }
+    .description.edited { color: var(--qc-muted); }
+    .description-head { font-weight: 600; color: var(--qc-text); }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(22rem, 100%), 1fr)); gap: 1rem; }
     main > * { min-width: 0; }
     .charts > * { background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.6rem 0.75rem; min-height: 17rem; }
@@ -162,7 +165,7 @@ export class LabView extends LitElement {
         <section aria-labelledby="results-title">
           <div class="panel">
             <h2 id="results-title">${t(locale, 'results')}${shown.name ? html` — <span class="scenario-name" data-edited=${this.edited ? 'true' : 'false'}>${shownName(shown.name, this.edited, langOf(locale))}</span>` : nothing}</h2>
-            ${shown.description ? html`<p class="description">${shown.description}</p>` : nothing}
+            ${shown.description ? this.renderDescription(shown.description) : nothing}
             ${this.problems.length ? html`<p class="invalid-note" role="status">${t(locale, 'resultsOfLastValid')}</p>` : nothing}
             ${this.renderStatus()}
           </div>
@@ -175,6 +178,21 @@ export class LabView extends LitElement {
         </section>
       </main>
     `;
+  }
+
+  /**
+   * The scenario's description: once the strategy is edited it describes the
+   * preset, not the strategy on screen, and says so, with what was changed.
+   */
+  private renderDescription(description: string) {
+    const locale = this.locale;
+    if (!this.edited) return html`<p class="description">${description}</p>`;
+    const paths = changedFromPreset(this.draft) ?? [];
+    // a mix's parts by the mix's label, once
+    const labels = [...new Set(paths.map((path) => leverLabel(locale, path).split(' · ')[0]).filter((l) => l))];
+    const sep = locale === 'zh-CN' ? '、' : ', ';
+    const head = labels.length ? t(locale, 'presetDescriptionChanged', { changed: labels.join(sep) }) : t(locale, 'presetDescription');
+    return html`<p class="description edited"><span class="description-head">${head}</span> ${description}</p>`;
   }
 
   private renderStatus() {

@@ -71,15 +71,33 @@ export class PlanView extends LitElement {
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr)); gap: 1rem; }
     @media (max-width: 40rem) { .grid { grid-template-columns: 1fr; } }
     /* the diagnosis' table of remedies has the whole width */
-    .grid > qc-plan-diagnosis { grid-column: 1 / -1; }
+    .grid > .diagnosis { grid-column: 1 / -1; }
+    /*
+     * Where "What to change" and "Diagnose →" lead: a wrapper, not the panel's
+     * host (a shadow host with tabindex=-1 takes its whole shadow tree — Diagnose,
+     * Apply, Export — out of the Tab order). Scrolled to clear of the sticky head.
+     */
+    .diagnosis { scroll-margin-top: calc(var(--head-height, 4.5rem) + 0.75rem); border-radius: 8px; }
+    .diagnosis:focus { outline: none; }
+    .diagnosis:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
     /* the job's progress and Cancel stay in view while the planner reads a panel further down (a phone, a long diagnosis) */
     .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 1rem; background: var(--qc-surface); border: 1px solid var(--qc-border); border-radius: 8px; padding: 0.75rem 1rem; position: sticky; top: 0; z-index: 2; }
     button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.7rem; border-radius: 4px; border: 1px solid var(--qc-accent); background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
     button.cancel { border-color: var(--qc-danger); color: var(--qc-danger); }
     button:disabled { opacity: 0.5; cursor: not-allowed; }
-    button:focus-visible, qc-plan-diagnosis:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
+    button:focus-visible { outline: 2px solid var(--qc-focus); outline-offset: 2px; }
     progress { flex: 1 1 10rem; height: 0.6rem; accent-color: var(--qc-accent); }
     .status { font-size: 0.8rem; color: var(--qc-muted); font-variant-numeric: tabular-nums; }
+    /* a phone: a slim head (one line for the name, ellipsised), so the panel read below keeps the screen */
+    @media (max-width: 30rem) {
+      .head { padding: 0.4rem 0.6rem; gap: 0.3rem 0.6rem; margin-bottom: 0.5rem; font-size: 0.9rem; }
+      .head .name { flex: 1 1 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      .head button { padding: 0.15rem 0.55rem; }
+      /* Undo, Redo, the progress and Cancel on one line; the status below it */
+      .head button.cancel { order: 1; }
+      .head progress { flex: 1 1 3rem; min-width: 3rem; }
+      .head .status { order: 2; flex: 1 1 100%; font-size: 0.75rem; }
+    }
   `;
 
   override render() {
@@ -89,20 +107,26 @@ export class PlanView extends LitElement {
     this.busy();
     return html`
       <div class="head panel">
-        <span><strong>${t(locale, 'planFor')}</strong> ${shownName(scenarioText(s, langOf(locale)).name, this.edited, langOf(locale))}</span>
+        <span class="name"><strong>${t(locale, 'planFor')}</strong>${locale === 'zh-CN' ? '' : ' '}${shownName(scenarioText(s, langOf(locale)).name, this.edited, langOf(locale))}</span>
         <button @click=${() => this.fire('undo')} ?disabled=${!this.canUndo} aria-keyshortcuts="Control+Z">${t(locale, 'undo')}</button>
         <button @click=${() => this.fire('redo')} ?disabled=${!this.canRedo} aria-keyshortcuts="Control+Shift+Z">${t(locale, 'redo')}</button>
         ${this.renderProgress()}
       </div>
       <div class="grid">
-        <qc-plan-diagnosis tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')} .locale=${locale} .scenario=${s} .progress=${this.busyFor('diagnosis')} .result=${this.results.diagnosis}></qc-plan-diagnosis>
+        <div class="diagnosis" tabindex="-1" role="region" aria-label=${t(locale, 'plan_diagnosis')}><qc-plan-diagnosis .locale=${locale} .scenario=${s} .progress=${this.busyFor('diagnosis')} .result=${this.results.diagnosis}></qc-plan-diagnosis></div>
         <qc-plan-seek .locale=${locale} .scenario=${s} .progress=${this.busyFor('goalSeek')} .result=${this.results.goalSeek}></qc-plan-seek>
-        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.busyFor('frontier')} .result=${this.results.frontier}></qc-plan-frontier>
+        <qc-plan-frontier .locale=${locale} .scenario=${s} .progress=${this.busyFor('frontier')} .result=${this.results.frontier} .budget=${this.seekBudget()}></qc-plan-frontier>
         <qc-plan-sweep .locale=${locale} .scenario=${s} .progress=${this.busyFor('sweep')} .result=${this.results.sweep}></qc-plan-sweep>
         <qc-plan-screen .locale=${locale} .scenario=${s} .progress=${this.busyFor('sensitivity')} .result=${this.results.sensitivity}></qc-plan-screen>
         <qc-plan-rules .locale=${locale} .scenario=${s} .progress=${this.busyFor('discovery')} .result=${this.results.discovery} .sweep=${this.results.sweep}></qc-plan-rules>
       </div>
     `;
+  }
+
+  /** The last goal seek's budget (team hours a week), for the frontier chart; null if none. */
+  private seekBudget(): number | null {
+    const objective = this.results.goalSeek?.result.objective;
+    return objective?.kind === 'maxGoals' && Number.isFinite(objective.budget) ? objective.budget : null;
   }
 
   /**
@@ -164,15 +188,53 @@ export class PlanView extends LitElement {
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     if (active && active !== document.body && !(active as HTMLButtonElement).disabled) return;
     const [undo, redo] = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.head button')];
-    const target = [undo, redo].find((b) => b && !b.disabled) ?? this.renderRoot.querySelector<HTMLElement>('qc-plan-diagnosis');
+    const target = [undo, redo].find((b) => b && !b.disabled) ?? this.renderRoot.querySelector<HTMLElement>('.diagnosis');
     target?.focus();
   }
 
   /** The diagnosis panel in view, with the focus: where "What to change" leads. */
   showDiagnosis(): void {
-    const panel = this.renderRoot.querySelector<HTMLElement>('qc-plan-diagnosis');
+    this.measureHead();
+    const panel = this.renderRoot.querySelector<HTMLElement>('.diagnosis');
     panel?.scrollIntoView({ block: 'start' });
     panel?.focus({ preventScroll: true });
+    // the job's progress, once shown, may make the sticky head taller: for a few seconds the panel's heading is kept clear of it
+    this.keepClearUntil = performance.now() + 4000;
+    setTimeout(() => this.keepClear(), 300);
+  }
+
+  /** The sticky head's height, as --head-height: how far below the top a panel scrolled into view must start. */
+  private measureHead(): void {
+    const head = this.renderRoot.querySelector<HTMLElement>('.head');
+    if (head) this.style.setProperty('--head-height', `${Math.ceil(head.getBoundingClientRect().height)}px`);
+  }
+
+  private headObserver: ResizeObserver | null = null;
+  /** Until when (performance.now()) the diagnosis panel just shown is kept clear of the head as it grows. */
+  private keepClearUntil = 0;
+
+  /** The diagnosis panel just shown, scrolled clear of the sticky head if the head grew over it. */
+  private keepClear(): void {
+    if (performance.now() > this.keepClearUntil) return;
+    const panel = this.renderRoot.querySelector<HTMLElement>('.diagnosis');
+    const head = this.renderRoot.querySelector<HTMLElement>('.head');
+    if (!panel || !head) return;
+    this.measureHead();
+    if (panel.getBoundingClientRect().top < head.getBoundingClientRect().bottom) panel.scrollIntoView({ block: 'start' });
+  }
+
+  override updated(): void {
+    const head = this.renderRoot.querySelector<HTMLElement>('.head');
+    if (head && !this.headObserver && typeof ResizeObserver !== 'undefined') {
+      this.headObserver = new ResizeObserver(() => { this.measureHead(); this.keepClear(); });
+      this.headObserver.observe(head);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.headObserver?.disconnect();
+    this.headObserver = null;
   }
 
   private renderProgress() {

@@ -73,7 +73,10 @@ export abstract class PlanPanel extends LitElement {
     tr.against td { background: #fff8e6; }
     li.unconfirmed { color: var(--qc-muted); }
     .frontier-chart { width: 100%; max-width: 32rem; height: auto; display: block; }
-    .frontier-table td:nth-child(3) { text-align: left; }
+    .frontier-table td:nth-child(4) { text-align: left; }
+    /* hours stay on one line (a phone in Chinese broke "6.2 小时" into two-character lines); the point's number ties the row to the chart */
+    .frontier-table .hours { white-space: nowrap; }
+    .frontier-table td.mark { color: var(--qc-brand); font-weight: 600; padding-right: 0.2rem; }
     /* a phone's narrow table must not squeeze the Apply button to a character a line (应/用) */
     .frontier-table button.apply-point { white-space: nowrap; }
     .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
