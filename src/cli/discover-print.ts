@@ -56,7 +56,7 @@ export function printDiscovery(
     : '; no box is in use: none holds up once the restrictions that do not matter are dropped, for reference only';
   print(`\npeeling trajectory (α = ${d.alpha}${chosen})`);
   print(table([['box', 'levers', 'coverage', 'density', 'points', 'mean share', 'ranges'], ...d.trajectory.map((b, i) => [
-    `${box && i === d.picked ? '*' : ' '}${i}`, String(b.restricted.length), pct(b.coverage), pct(b.density), String(b.points), pct(b.meanShare), [describeBox(d, b, scenario, 'en'), ...limitBreaches(d, b.limits, b.restricted, scenario).map((x) => `(${describeLimitBreach(d, x, 'en')})`)].join(' '),
+    `${box && i === d.picked ? '*' : ' '}${i}`, String(b.restricted.length), pct(b.coverage), pct(b.density), String(b.points), pct(b.meanShare), [describeBox(d, b, scenario, 'en'), ...limitBreaches(d, b.limits, b.restricted, scenario).map((x) => `[${describeLimitBreach(d, x, 'en', true)}]`)].join(' '),
   ])]));
   print('\ncoverage: the share of the good strategies inside the box; density: the share of the strategies inside the box that are good;');
   print('quasi-p: the chance of a box this dense if the restriction did nothing (one-sided binomial; small means it matters)');

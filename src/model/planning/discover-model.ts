@@ -337,10 +337,11 @@ export function limitBreaches(d: Discovery, limits: readonly Limit[], restricted
   });
 }
 
-/** "Promotions per week: against the playbook (§4, §5: …)", "… partly against the playbook (…)". */
-export function describeLimitBreach(d: Discovery, b: LimitBreach, lang: 'en' | 'zh'): string {
+/** "Promotions per week: against the playbook (§4, §5: …)", "… partly against the playbook (…)"; short: the sections only. */
+export function describeLimitBreach(d: Discovery, b: LimitBreach, lang: 'en' | 'zh', short = false): string {
   const label = leverAt(d.axes[b.axis].path)?.label[lang] ?? d.axes[b.axis].path;
-  const breach = describeBreach(b.breach, lang);
+  // short (a row of the trajectory): the sections only, "against the playbook (§4, §5)"
+  const breach = !short ? describeBreach(b.breach, lang) : lang === 'zh' ? `违背手册（${b.breach.source.replace(/, */g, '、')}）` : `against the playbook (${b.breach.source})`;
   if (lang === 'zh') return `${label}：${b.extent === 'partly' ? '部分' : ''}${breach}`;
   return `${label}: ${b.extent === 'partly' ? 'partly ' : ''}${breach}`;
 }

@@ -251,7 +251,7 @@ export class RulesPanel extends PlanPanel {
           <th scope="col">${t(locale, 'density')}</th><th scope="col">${t(locale, 'rulesPointsCol')}</th><th scope="col">${t(locale, 'rulesMean')}</th><th scope="col"><span class="visually-hidden">${t(locale, 'rulesUse')}</span></th></tr></thead>
         <tbody>${d.trajectory.map((b, i) => html`<tr class=${inUse === i ? 'picked' : ''} data-box=${i}>
           <th scope="row">${i}</th><td class="levers">${describeBox(d, b, scenario, lang)}${limitBreaches(d, b.limits, b.restricted, scenario)
-            .map((x) => html`<br><span class="against">${describeLimitBreach(d, x, lang)}</span>`)}</td>
+            .map((x) => html`<br><span class="against">${describeLimitBreach(d, x, lang, true)}</span>`)}</td>
           <td>${pc(b.coverage)}</td><td>${pc(b.density)}</td><td>${b.points}</td><td>${pc(b.meanShare)}</td>
           <td>${i === 0 ? nothing : i === inUse ? html`<span class="legend">${t(locale, 'rulesInUse')}</span>`
             : html`<button class="link use-box" aria-label=${t(locale, 'rulesUseNamed', { box: i, coverage: pc(b.coverage), density: pc(b.density) })}
