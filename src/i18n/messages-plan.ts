@@ -155,6 +155,7 @@ export const PLAN_MESSAGES = {
   rulesSampledWithin: { en: 'Levers sampled within the playbook (each inside its guardrail).', zh: '策略项在手册范围内取样（各自限定在手册给出的范围内）。' },
   rulesSampledOutside: { en: 'Levers sampled over their whole practical ranges: restrictions that leave the playbook are marked.', zh: '策略项在整个常用范围内取样：偏离手册的限制会被标出。' },
   rulesNoRuleTrajectory: { en: 'No rule, so no box is in use: the peeling trajectory below is for reference only (none of its boxes holds up once the restrictions that do not matter are dropped).', zh: '没有规律，因此没有采用任何范围：下面的剥离过程仅供参考（去掉不起作用的限制后，没有一个范围站得住）。' },
+  rulesPickedNoRule: { en: 'picked: no rule', zh: '已选：无规律' },
   screenUnit: { en: 'μ* in {unit}: the average change of {output} when a lever moves across its whole range.', zh: 'μ* 单位：{unit}——策略项从一端调到另一端时，{output}的平均变化。' },
   screenNoise: { en: 'Dotted bars are within noise at {paths} paths × {runs} runs (μ* below {noise}): their order means nothing. Raise Paths or Runs per strategy to tell them apart.', zh: '虚线条在 {paths} 条路径 × {runs} 次模拟下处于噪声范围内（μ* 低于 {noise}）：其先后顺序没有意义。请增加路径数或每个策略的模拟次数来区分。' },
   screenWithinNoise: { en: 'within noise at {paths} paths; raise Paths', zh: '在 {paths} 条路径下处于噪声范围内；请增加路径数' },

@@ -229,7 +229,7 @@ export class RulesPanel extends PlanPanel {
         aria-label=${t(locale, 'applyNamed', { what: centre.map(([path, v]) => `${this.label(leverAt(path)!)} ${this.position(leverAt(path)!, v)}`).join(lang === 'zh' ? '；' : '; ') })}
         @click=${() => this.applySettings(centre satisfies Setting[])}>${t(locale, 'rulesTry')}</button></div>` : nothing}` : nothing}
       ${d.trajectory.length > 1 ? (box ? this.renderTrajectory(d, source, scenario)
-        : html`<details class="no-rule"><summary>${t(locale, 'rulesNoRuleTrajectory')}</summary>${this.renderTrajectory(d, source, scenario)}</details>`) : nothing}
+        : html`<details class="no-rule" ?open=${d.pickedBy === 'planner'}><summary>${t(locale, 'rulesNoRuleTrajectory')}</summary>${this.renderTrajectory(d, source, scenario)}</details>`) : nothing}
       <p class="legend">${t(locale, 'rulesLegend', { coverage: pc(d.minCoverage), levers: d.maxLevers })}</p>
       <div class="row">
         ${source.kind === 'design' ? html`<button class="link" @click=${() => downloadBlob(fileNameFor(`${source.scenario}-rules`, 'csv'), new Blob([discoveryToCsv(source, d, this.targetFor(source))], { type: 'text/csv' }))}>CSV</button>` : nothing}
@@ -242,8 +242,8 @@ export class RulesPanel extends PlanPanel {
     const locale = this.locale;
     const lang = langOf(locale);
     const pc = (v: number) => formatPercent(locale, v);
-    // a box is in use only when it gave a rule (no rule: every row is for reference)
-    const inUse = d.box ? d.picked : null;
+    // a box is in use only when it gave a rule; a box the planner picked stays marked, as picked (no rule: the rest is for reference)
+    const inUse = d.box || d.pickedBy === 'planner' ? d.picked : null;
     return html`<p class="help">${t(locale, 'rulesTrajectory')}
         ${d.pickedBy === 'planner' ? html`<button class="link default-box" @click=${() => { this.picked = null; }}>${t(locale, 'rulesDefaultBox')}</button>` : nothing}</p>
       <div class="table-wrap trajectory"><table class="rules-trajectory">
@@ -253,7 +253,7 @@ export class RulesPanel extends PlanPanel {
           <th scope="row">${i}</th><td class="levers">${describeBox(d, b, scenario, lang)}${limitBreaches(d, b.limits, b.restricted, scenario)
             .map((x) => html`<br><span class="against">${describeLimitBreach(d, x, lang, true)}</span>`)}</td>
           <td>${pc(b.coverage)}</td><td>${pc(b.density)}</td><td>${b.points}</td><td>${pc(b.meanShare)}</td>
-          <td>${i === 0 ? nothing : i === inUse ? html`<span class="legend">${t(locale, 'rulesInUse')}</span>`
+          <td>${i === 0 ? nothing : i === inUse ? html`<span class="legend">${t(locale, d.box ? 'rulesInUse' : 'rulesPickedNoRule')}</span>`
             : html`<button class="link use-box" aria-label=${t(locale, 'rulesUseNamed', { box: i, coverage: pc(b.coverage), density: pc(b.density) })}
               @click=${() => { this.picked = { of: source, box: i }; }}>${t(locale, 'rulesUse')}</button>`}</td>
         </tr>`)}</tbody>
