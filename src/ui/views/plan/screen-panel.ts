@@ -157,7 +157,7 @@ export class ScreenPanel extends PlanPanel {
           return html`<span role="listitem">${this.label(lever)}</span>
             <span class="bar-wrap"><span class="bar ${direction}${noisy ? ' noise' : ''}" style="width:${top > 0 ? (90 * m.muStar) / top : 0}%"></span>
             <span>${size(m.muStar)}${m.sigma > 0.5 * m.muStar && m.muStar > 0 ? ` · σ ${size(m.sigma)}` : ''}${noisy
-              ? html` <span class="legend within-noise">(${t(locale, 'screenWithinNoise', { paths: r.samples })})</span>` : nothing}</span></span>`;
+              ? html`${zh ? '' : ' '}<span class="legend within-noise">${zh ? '（' : '('}${t(locale, 'screenWithinNoise', { paths: r.samples })}${zh ? '）' : ')'}</span>` : nothing}</span></span>`;
         })}
       </div>
       <p class="legend screen-unit">${t(locale, 'screenUnit', { unit: unitKey ? t(locale, unitKey) : '—', output: outputName })}</p>
