@@ -214,8 +214,8 @@ export class RulesPanel extends PlanPanel {
     const within = source.kind === 'design' && designWithinPlaybook(source, scenario);
     return html`
       ${this.stale(scenario)}
-      <p class="numbers">${t(locale, 'rulesDesign', { points: d.points, runs: source.runs, seed: source.seed, good: d.good, best: pc(d.bestShare) })}
-        ${source.kind === 'design' ? t(locale, within ? 'rulesSampledWithin' : 'rulesSampledOutside') : nothing}</p>
+      <p class="numbers">${t(locale, 'rulesDesign', { points: d.points, runs: source.runs, seed: source.seed, good: d.good, best: pc(d.bestShare) })}${source.kind === 'design'
+        ? `${lang === 'zh' ? '' : ' '}${t(locale, within ? 'rulesSampledWithin' : 'rulesSampledOutside')}` : nothing}</p>
       <p class="help rules-good">${good.means}</p>
       ${good.warning ? html`<p class="stale rules-low-threshold" role="note">${good.warning}</p>` : nothing}
       <p class="rule" data-outcome=${d.outcome} role="status">${describeRule(d, scenario, locale, goal)}</p>
