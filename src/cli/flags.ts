@@ -36,7 +36,7 @@ export const VERB_FLAGS = {
   optimize: ['runs', 'seed', 'days', 'threads', 'json', 'levers', 'budget-hours', 'min-chance', 'outside-playbook', 'lang'],
   frontier: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'outside-playbook', 'lang'],
   diagnose: ['runs', 'seed', 'days', 'threads', 'json', 'lang'],
-  discover: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'threshold', 'goal', 'min-coverage', 'max-levers', 'alpha', 'lang'],
+  discover: ['runs', 'seed', 'days', 'threads', 'json', 'csv', 'levers', 'points', 'threshold', 'goal', 'min-coverage', 'max-levers', 'alpha', 'outside-playbook', 'lang'],
   merge: ['json', 'csv', 'design-csv'],
   import: ['roster', 'tz', 'channel', 'json', 'positioning', 'scenario-out', 'runs', 'steps', 'seed', 'lang'],
 } as const satisfies Record<string, readonly Flag[]>;

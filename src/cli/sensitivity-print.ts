@@ -9,7 +9,7 @@ import { formatMetric } from '../model/report.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, leverAt } from '../model/planning/levers.ts';
 import type { SweepResult } from '../model/planning/sweep.ts';
-import type { SensitivityResult } from '../model/planning/sensitivity-model.ts';
+import { morrisNoise, outputUnit, type SensitivityResult } from '../model/planning/sensitivity-model.ts';
 import { NEGLIGIBLE_WIDTH, type SobolIndex } from '../model/planning/sobol.ts';
 import { RELIABLY_MET } from '../model/planning/diagnose.ts';
 import { plain } from './io.ts';
@@ -37,6 +37,9 @@ export function printSweep(result: SweepResult): void {
   print(table(rows));
 }
 
+/** The unit a μ* is printed in, by the output's unit (sensitivity-model.ts outputUnit). */
+const UNIT_WORDS = { pp: 'pp', people: 'people', perDay: 'per day', perWeek: 'per week', minutes: 'min', number: '' } as const;
+
 const outputLabel = (output: string) => (output === 'allGoals' ? 'share of runs meeting every goal' : SUMMARY[output as SummaryKey].en);
 
 /** Why these outputs: the goals the current strategy misses, every goal, or the planner's list. */
@@ -61,10 +64,14 @@ export function printSensitivity(result: SensitivityResult, scenario: Scenario):
     if (result.morris) {
       const m = result.morris[output];
       order.sort((a, b) => m[b].muStar - m[a].muStar);
-      const fmt = (v: number) => (output === 'allGoals' || SUMMARY[output].unit === 'share' ? `${(v * 100).toFixed(1)} pp` : v.toFixed(2));
-      print(table([['lever (range)', 'μ*', 'μ', 'σ'], ...order.map((i) => {
+      const unit = UNIT_WORDS[outputUnit(output)];
+      const fmt = (v: number) => (outputUnit(output) === 'pp' ? `${(v * 100).toFixed(1)} pp` : `${v.toFixed(2)}${unit ? ` ${unit}` : ''}`);
+      const noise = morrisNoise(result, output);
+      print(`  μ* in ${outputUnit(output) === 'pp' ? (output === 'allGoals' ? 'percentage points of runs' : 'percentage points') : unit || 'the output\'s own units'}${noise === null ? '' : `; noise level at ${result.samples} paths × ${result.runs} runs: ${fmt(noise)}`}`);
+      print(table([['lever (range)', 'μ*', 'μ', 'σ', ''], ...order.map((i) => {
         const l = leverAt(result.levers[i].path)!;
-        return [`${l.path} (${describePosition({ ...l, ...result.levers[i] }, result.levers[i].min, scenario, 'en')} … ${describePosition({ ...l, ...result.levers[i] }, result.levers[i].max, scenario, 'en')})`, fmt(m[i].muStar), fmt(m[i].mu), fmt(m[i].sigma)];
+        return [`${l.path} (${describePosition({ ...l, ...result.levers[i] }, result.levers[i].min, scenario, 'en')} … ${describePosition({ ...l, ...result.levers[i] }, result.levers[i].max, scenario, 'en')})`, fmt(m[i].muStar), fmt(m[i].mu), fmt(m[i].sigma),
+          noise !== null && m[i].muStar < noise ? `within noise at ${result.samples} paths; raise --samples or --runs` : ''];
       })]));
     } else if (result.sobol?.[output]) {
       const s = result.sobol[output];
@@ -73,7 +80,10 @@ export function printSensitivity(result: SensitivityResult, scenario: Scenario):
       print(sobolTable(s, order, ['lever', (i) => result.levers[i].path]));
     } else print('  (undefined at some strategies: no variance decomposition)');
   }
-  if (result.morris) print('\nμ*: mean absolute change when the lever moves across its whole range; σ: how much that depends on the other levers');
+  if (result.morris) {
+    print('\nμ*: mean absolute change of the output (in its unit above) when the lever moves across its whole range; σ: how much that depends on the other levers');
+    print('noise level: the μ* a lever with no effect would show from run noise alone (run-to-run SD of the output, √2/√runs per step, ÷ the 2/3 jump, mean |effect| plus two standard errors over the paths; conservative)');
+  }
   else {
     if (unreliable) print(`\n${unreliableHint(true)}`);
     if (!Number.isInteger(Math.log2(result.samples))) print(`N = ${result.samples} is not a power of 2: the Sobol' points are balanced at 2^m (e.g. --samples ${2 ** Math.round(Math.log2(result.samples))})`);

@@ -30,6 +30,7 @@ import { ReplayController, type ReplaySpeed } from './controllers/replay-control
 import './views/replay-view.ts';
 import { lessonText, type Answer } from '../model/lessons.ts';
 import { draftWithSettings, leverAt, type Lever, type Setting } from '../model/planning/levers.ts';
+import { withinPlaybook } from '../model/planning/guardrails.ts';
 import type { Dismissed, DraftOfferChoice } from './notices-view.ts';
 import type { View } from './app-bar.ts';
 import './app-bar.ts';
@@ -199,7 +200,11 @@ export class AppShell extends LitElement {
       @plan-sensitivity=${(e: HTMLElementEventMap['plan-sensitivity']) => void planning.sensitivity(edit.scenario, levers(e.detail.paths), e.detail.runs, e.detail.method, e.detail.samples, e.detail.outputs)}
       @plan-frontier=${(e: HTMLElementEventMap['plan-frontier']) => void planning.frontier(edit.scenario, levers(e.detail.paths), e.detail.points, e.detail.withinPlaybook)}
       @plan-seek=${(e: HTMLElementEventMap['plan-seek']) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective, e.detail.withinPlaybook)}
-      @plan-discover=${(e: HTMLElementEventMap['plan-discover']) => void planning.discover(edit.scenario, levers(e.detail.paths), e.detail.points, e.detail.runs)}
+      @plan-discover=${(e: HTMLElementEventMap['plan-discover']) => {
+        // the rules panel samples inside the guardrails unless told otherwise (like goal seek and the frontier)
+        const within = (e.detail as typeof e.detail & { withinPlaybook?: boolean }).withinPlaybook ?? true;
+        void planning.discover(edit.scenario, levers(e.detail.paths).map((l) => (within ? withinPlaybook(l, edit.scenario) : l)), e.detail.points, e.detail.runs);
+      }}
       @plan-cancel=${() => planning.cancel()}
       @plan-apply=${(e: HTMLElementEventMap['plan-apply']) => this.apply(e.detail)}
       @undo=${() => this.undo()} @redo=${() => this.redo()}></qc-plan-view></main>`;

@@ -28,8 +28,8 @@ async function json(argv: string[]): Promise<DiscoverJson> {
 
 describe('npm run sim -- discover', () => {
   it('gives the same design and rule on one thread and on two', async () => {
-    const one = await json([...SMALL, '--threads', '1', '--json']);
-    const two = await json([...SMALL, '--threads', '2', '--json']);
+    const one = await json([...SMALL, '--outside-playbook', '--threads', '1', '--json']);
+    const two = await json([...SMALL, '--outside-playbook', '--threads', '2', '--json']);
     expect(two).toEqual(one);
     expect(one.kind).toBe('discovery');
     expect(one.target).toBe('allGoals');
@@ -39,13 +39,20 @@ describe('npm run sim -- discover', () => {
       expect(p.runs).toBe(6);
       expect(p.settings.map(([path]) => path)).toEqual(['content.promoPerWeek', 'admission.questionnaire']);
     }
-    // the default threshold, and the counts agree with the design
-    expect(one.discovery.threshold).toBe(0.1);
+    // the default threshold: the design's top quarter, never below 25 %; the counts agree with the design
+    const shares = one.design.points.map((p) => p.allGoalsMetShare).sort((a, b) => a - b);
+    expect(one.discovery.threshold).toBe(Math.max(0.25, Math.ceil(shares[Math.floor(0.75 * (shares.length - 1))] * 100 - 1e-9) / 100));
     expect(one.discovery.points).toBe(one.design.points.length);
-    expect(one.discovery.good).toBe(one.design.points.filter((p) => p.allGoalsMetShare >= 0.1).length);
+    expect(one.discovery.good).toBe(one.design.points.filter((p) => p.allGoalsMetShare >= one.discovery.threshold).length);
     expect(one.discovery.trajectory[0].coverage).toBe(one.discovery.good ? 1 : 0);
     expect(one.rule.en).not.toBe('');
     expect(one.rule.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('samples within the playbook by default: promotions stay at most 1 a week', async () => {
+    const within = await json([...SMALL, '--threads', '2', '--json']);
+    expect(within.design.points.every((p) => p.settings[0][1] <= 1)).toBe(true);
+    expect(within.rule.en).not.toMatch(/Promotions per week (≥ ?[2-9]|[2-9]–)/);
   });
 
   it('prints the rule, the trajectory and what coverage and density mean; --goal judges one goal', async () => {
@@ -84,7 +91,7 @@ describe('npm run sim -- discover', () => {
       [['--min-coverage', '2'], 'command line: --min-coverage: must be a number from 0 to 1 (got "2")'],
       [['--max-levers', '0'], 'command line: --max-levers: must be a whole number from 1 to 12 (got "0")'],
       [['--goal', 'members'], 'command line: --goal: "members" is not a goal of this scenario (its goals: speakingRate30d, coreActiveUsers, weeklyParticipation, effectiveRatio, dailyMessages, valuablePostsPerWeek, topicResponseInWindow, lurkerShare; leave --goal out for every goal at once)'],
-      [['--vary', 'content.window=8:22:1'], expect.stringMatching(/^command line: --vary does not apply to discover \(discover takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --threshold, --goal, --min-coverage, --max-levers, --alpha, --lang\)$/)],
+      [['--vary', 'content.window=8:22:1'], expect.stringMatching(/^command line: --vary does not apply to discover \(discover takes --runs, --seed, --days, --threads, --json, --csv, --levers, --points, --threshold, --goal, --min-coverage, --max-levers, --alpha, --outside-playbook, --lang\)$/)],
     ] as const) {
       err.length = 0;
       out.length = 0;

@@ -2,13 +2,17 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
-import { leverAt } from '../../src/model/planning/levers.ts';
 import type { SweepResult } from '../../src/model/planning/sweep.ts';
 import {
   binomialAtLeast, contains, designBox, discover, paste, peelingTrajectory, summarise,
   type DiscoveryAxis, type DiscoveryPoint, type RangeLimit,
 } from '../../src/model/planning/discover.ts';
-import { boxCentre, describeBox, describeLimit, describeRule, designSettings, discoveryInput, goalOf, runDesign } from '../../src/model/planning/discover-model.ts';
+import {
+  boxCentre, defaultThreshold, describeBox, describeGood, describeLimit, describeLimitBreach, describeRule, designSettings, designWithinPlaybook,
+  discoveryInput, goalOf, limitBreaches, runDesign, THRESHOLD_FLOOR,
+} from '../../src/model/planning/discover-model.ts';
+import { withinPlaybook } from '../../src/model/planning/guardrails.ts';
+import { leverAt, leversFor, withSettings } from '../../src/model/planning/levers.ts';
 import { latinHypercubeUnit } from '../../src/model/planning/latin-hypercube.ts';
 import { loadScenario } from '../scenarios.ts';
 
@@ -344,4 +348,82 @@ describe('scenario discovery on the model', () => {
     expect(window.hi).toBeGreaterThanOrEqual(20);
     expect(describeRule(topics, base, 'en', goalOf(design.goals, 'topicResponseInWindow'))).toMatch(/^Posting window starts (at 1[789]:00 or later|1[789]:00–2[0-2]:00) → Topic response \(in window\) ≥ 47 % met in ≥ 50% of runs/);
   });
+});
+
+describe('what counts as good by default', () => {
+  const at = (shares: number[]): DiscoveryPoint[] => shares.map((share, i) => ({ position: [i], share }));
+
+  it('is the top quarter of what the sampled strategies reach, rounded up to a whole percent', () => {
+    // 8 points: the 75th percentile (lower of the two around it) is 0.42
+    expect(defaultThreshold(at([0.1, 0.2, 0.3, 0.35, 0.4, 0.42, 0.6, 0.7]), 'allGoals')).toBe(0.42);
+    expect(defaultThreshold(at([0.301, 0.302, 0.303, 0.304, 0.5]), 'allGoals')).toBe(0.31);
+    // at least a quarter of the points are good
+    const points = at(Array.from({ length: 40 }, (_, i) => 0.25 + i / 100));
+    const threshold = defaultThreshold(points, 'allGoals');
+    expect(points.filter((p) => p.share >= threshold).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is never a near-zero chance: at least a quarter of runs for every goal, half for one goal', () => {
+    // the tester's design: the best strategy meets every goal in 20 % of runs; the old default (10 %) called 9 of 60 good
+    const low = at([0, 0, 0.025, 0.05, 0.05, 0.075, 0.1, 0.15, 0.2]);
+    expect(defaultThreshold(low, 'allGoals')).toBe(THRESHOLD_FLOOR.allGoals);
+    expect(defaultThreshold(low, 'weeklyParticipation')).toBe(THRESHOLD_FLOOR.goal);
+    expect(defaultThreshold([], 'allGoals')).toBe(THRESHOLD_FLOOR.allGoals);
+    // so PRIM has nothing good to chase rather than a box of strategies that fail 4 times in 5
+    expect(discover([{ path: 'x' }], low, { threshold: defaultThreshold(low, 'allGoals') }).outcome).toBe('noGood');
+  });
+
+  it('is said in operator words, with a warning below 25 %', () => {
+    expect(describeGood(0.3, 'en').means).toBe('"Good": a strategy that, if you ran the group by it, gives at least a 30% chance of every goal met at once (≥ 30% of its runs).');
+    expect(describeGood(0.3, 'en').warning).toBeNull();
+    expect(describeGood(0.1, 'en').warning).toMatch(/below 25%.*fails more than 90%/);
+    expect(describeGood(0.1, 'zh-CN').warning).toMatch(/^门槛低于 25%/);
+  });
+});
+
+describe('rules and the playbook', () => {
+  /** The tester's case: the knowledge-sharing preset with 14 promotions a week, posting 14:00–15:00. */
+  const degraded = (): Scenario => {
+    const parsed = withSettings(knowledgeSharing(), [['content.promoPerWeek', 14], ['content.window', 14]]);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.en).join('; '));
+    return parsed.scenario;
+  };
+  const PATHS = ['content.promoPerWeek', 'content.window', 'content.postsPerWeek', 'activation.dmPerAdminPerDay'];
+
+  it('marks a restriction outside a guardrail as against the playbook, with its section and reason', () => {
+    const base = degraded();
+    const axes: DiscoveryAxis[] = [{ path: 'content.promoPerWeek' }];
+    // good only at 2 promotions or more: the box restricts to ≥ 2, which the playbook (§4, §5: at most 1) forbids
+    const points: DiscoveryPoint[] = Array.from({ length: 60 }, (_, i) => ({ position: [i % 12], share: i % 12 >= 2 && i % 12 <= 9 ? 0.6 : 0 }));
+    const d = discover(axes, points, { threshold: 0.5 });
+    expect(d.outcome).toBe('rule');
+    const breaches = limitBreaches(d, d.box!.limits, d.box!.restricted, base);
+    expect(breaches.map((b) => [d.axes[b.axis].path, b.extent, b.breach.source])).toEqual([['content.promoPerWeek', 'whole', '§4, §5']]);
+    expect(describeLimitBreach(d, breaches[0], 'en')).toMatch(/^Promotions per week: against the playbook \(§4, §5: the covenant bans ads/);
+    expect(describeLimitBreach(d, breaches[0], 'zh')).toMatch(/：违背手册（§4、§5：/);
+    // a box that keeps to 0–1 promotions is not marked; 0–3 is partly against
+    expect(limitBreaches(d, [{ lo: 0, hi: 1 }], [0], base)).toEqual([]);
+    expect(limitBreaches(d, [{ lo: 0, hi: 3 }], [0], base).map((b) => b.extent)).toEqual(['partly']);
+  });
+
+  it('within the playbook, never recommends 2 promotions a week or more on the tester\'s case', async () => {
+    const base = degraded();
+    const available = leversFor(base);
+    const levers = PATHS.map((p) => withinPlaybook(available.find((l) => l.path === p)!, base));
+    expect(levers[0].max).toBeLessThanOrEqual(1);
+    const design = await runDesign(runTasksHere, base, levers, 40, 20);
+    expect(designWithinPlaybook(design, base)).toBe(true);
+    expect(design.points.every((p) => p.settings[0][1] <= 1)).toBe(true);
+    const input = discoveryInput(design);
+    const threshold = defaultThreshold(input.points, 'allGoals');
+    expect(threshold).toBeGreaterThanOrEqual(THRESHOLD_FLOOR.allGoals);
+    const d = discover(input.axes, input.points, { threshold });
+    if (d.box) {
+      const promos = d.box.limits[0] as RangeLimit;
+      expect(promos.lo).toBeLessThan(2);
+      expect(limitBreaches(d, d.box.limits, d.box.restricted, base)).toEqual([]);
+    }
+    expect(describeRule(d, base, 'en')).not.toMatch(/Promotions per week (≥ ?[2-9]|[2-9]–)/);
+    for (const box of d.trajectory) expect(limitBreaches(d, box.limits, box.restricted, base)).toEqual([]);
+  }, 60_000);
 });

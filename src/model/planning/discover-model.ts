@@ -11,7 +11,8 @@ import { describeThreshold, goalsOf, meetsAll, meetsGoal, type Threshold } from 
 import type { Scenario } from '../scenario.ts';
 import { fullWidth, type Bilingual } from '../text.ts';
 import { evaluate, type Executor } from './jobs.ts';
-import { describePosition, fromUnit, leverAt, withSettings, type Lever, type Setting } from './levers.ts';
+import { describePosition, fromUnit, isWindowLever, leverAt, WINDOW_PATH, withSettings, type Lever, type Setting } from './levers.ts';
+import { describeBreach, guardrailOf, withinPlaybook, type Breach } from './guardrails.ts';
 import type { SweepResult } from './sweep.ts';
 import { latinHypercubeUnit } from './latin-hypercube.ts';
 import { contains, type BoxSummary, type Discovery, type DiscoveryAxis, type DiscoveryPoint, type Limit } from './discover.ts';
@@ -273,4 +274,89 @@ export function discoveryToCsv(design: DesignResult, d: Discovery, target: Disco
     rows.push([...position.map(String), String(p.runs), String(p.allGoalsMetShare), ...(target === 'allGoals' ? [] : [String(share)]), String(share >= d.threshold), String(d.box ? contains(d.box.limits, position) : false)].join(','));
   });
   return `${rows.join('\n')}\n`;
+}
+
+/**
+ * What counts as "good" unless the planner says otherwise, relative to what the
+ * sampled strategies reach: the top quarter of them (the 75th percentile of
+ * their chance, rounded up to a whole percent), never below a floor — a quarter
+ * of runs for every goal at once, half for one goal — so that "good" is never a
+ * near-zero chance. When even the best strategy is below the floor there is no
+ * rule to find, and the rule says so rather than praising a strategy that
+ * usually fails.
+ */
+export const THRESHOLD_FLOOR = { allGoals: 0.25, goal: 0.5 } as const;
+
+/** Below this, a "good" strategy usually fails: the panel and the CLI warn. */
+export const LOW_THRESHOLD = 0.25;
+
+export function defaultThreshold(points: readonly DiscoveryPoint[], target: DiscoveryTarget): number {
+  const floor = THRESHOLD_FLOOR[target === 'allGoals' ? 'allGoals' : 'goal'];
+  if (!points.length) return floor;
+  const shares = points.map((p) => p.share).sort((a, b) => a - b);
+  // the lower of the two values around the 75th percentile: at least a quarter of the points are at or above it
+  const q = shares[Math.floor(0.75 * (shares.length - 1))];
+  return Math.min(1, Math.max(floor, Math.ceil(q * 100 - 1e-9) / 100));
+}
+
+/** Whether a design was sampled inside the playbook: every lever's range within its guardrail (withinPlaybook). */
+export function designWithinPlaybook(design: DesignResult, base: Scenario): boolean {
+  return design.levers.every((l) => {
+    const lever = leverAt(l.path);
+    if (!lever) return true;
+    const inside = withinPlaybook({ ...lever, min: l.min, max: l.max }, base);
+    return inside.min <= l.min + 1e-9 && inside.max >= l.max - 1e-9;
+  });
+}
+
+/** A restriction of the rule that leaves the playbook: all of it ('whole') or some of its values ('partly'). */
+export interface LimitBreach {
+  readonly axis: number;
+  readonly extent: 'whole' | 'partly';
+  readonly breach: Breach;
+}
+
+/**
+ * The restrictions of a box that lie outside a lever's guardrail (the same
+ * range "stay within the playbook" samples, guardrails.ts withinPlaybook):
+ * wholly outside, or partly (some values in the box leave it).
+ */
+export function limitBreaches(d: Discovery, limits: readonly Limit[], restricted: readonly number[], base: Scenario): LimitBreach[] {
+  return restricted.flatMap((a): LimitBreach[] => {
+    const path = d.axes[a].path;
+    const lever = leverAt(path);
+    const rail = guardrailOf(isWindowLever(path) ? WINDOW_PATH : path, base);
+    if (!lever || !rail) return [];
+    const inside = withinPlaybook(lever, base);
+    const limit = limits[a];
+    const values = 'allowed' in limit ? limit.allowed : [limit.lo, limit.hi];
+    const ok = (v: number) => v >= inside.min - 1e-9 && v <= inside.max + 1e-9;
+    const overlaps = 'allowed' in limit ? limit.allowed.some(ok) : limit.lo <= inside.max + 1e-9 && limit.hi >= inside.min - 1e-9;
+    if (values.every(ok)) return [];
+    return [{ axis: a, extent: overlaps ? 'partly' : 'whole', breach: { path: rail.path, source: rail.source, reason: rail.reason } }];
+  });
+}
+
+/** "Promotions per week: against the playbook (§4, §5: …)", "… partly against the playbook (…)"; short: the sections only. */
+export function describeLimitBreach(d: Discovery, b: LimitBreach, lang: 'en' | 'zh', short = false): string {
+  const label = leverAt(d.axes[b.axis].path)?.label[lang] ?? d.axes[b.axis].path;
+  // short (a row of the trajectory): the sections only, "against the playbook (§4, §5)"
+  const breach = !short ? describeBreach(b.breach, lang) : lang === 'zh' ? `违背手册（${b.breach.source.replace(/, */g, '、')}）` : `against the playbook (${b.breach.source})`;
+  if (lang === 'zh') return `${label}：${b.extent === 'partly' ? '部分' : ''}${breach}`;
+  return `${label}: ${b.extent === 'partly' ? 'partly ' : ''}${breach}`;
+}
+
+/** "Good" in an operator's words: what a good strategy gives, and a warning when that is a low bar. */
+export function describeGood(threshold: number, locale: Locale, goal?: Threshold): { readonly means: string; readonly warning: string | null } {
+  const lang = langOf(locale);
+  const p = formatPercent(locale, threshold);
+  const outcome = outcomePhrase(goal, lang);
+  const fails = formatPercent(locale, 1 - threshold);
+  const means = lang === 'zh'
+    ? `“好策略”：照它运营，${outcome}的机会至少 ${p}（在它的模拟中 ≥ ${p} 达标）。`
+    : `"Good": a strategy that, if you ran the group by it, gives at least a ${p} chance of ${outcome} (≥ ${p} of its runs).`;
+  const warning = threshold >= LOW_THRESHOLD ? null : lang === 'zh'
+    ? `门槛低于 ${formatPercent(locale, LOW_THRESHOLD)}：这样的“好策略”仍有 ${fails} 以上的机会失败；规律只说明哪里失败得少一些，不说明哪里能达标。`
+    : `The threshold is below ${formatPercent(locale, LOW_THRESHOLD)}: such a "good" strategy still fails more than ${fails} of the time; the rule shows where failure is less likely, not where the goals are met.`;
+  return { means: lang === 'zh' ? fullWidth(means) : means, warning };
 }

@@ -12,7 +12,7 @@
  * goal's KPI when none is missed. The design, the lever values and each row's
  * outputs are kept for export (export.ts).
  */
-import type { Summary, SummaryKey } from '../metrics.ts';
+import { SUMMARY, type Summary, type SummaryKey } from '../metrics.ts';
 import { goalsOf, meetsAll, meetsGoal } from '../playbook.ts';
 import type { Problem, Scenario } from '../scenario.ts';
 import { RELIABLY_MET } from './diagnose.ts';
@@ -59,6 +59,8 @@ export interface SensitivityResult {
   /** Per output, per lever (Morris: effect of moving the lever across its whole range). */
   readonly morris?: Record<string, readonly MorrisIndex[]>;
   readonly sobol?: Record<string, readonly SobolIndex[]>;
+  /** Per output, the run-to-run standard deviation of one run's value (pooled over the design's strategies): the noise behind each strategy's mean (morrisNoise). */
+  readonly runSd?: Readonly<Record<string, number>>;
   /** The design for outside tools: unit coordinates and lever positions per row, and every goal output's value per row. */
   readonly design: {
     readonly unit: readonly (readonly number[])[];
@@ -144,7 +146,9 @@ export function sensitivityResult(
   const columns = [...new Set([...outputsOf(base), ...outputs])];
   const values = Object.fromEntries(columns.map((o) => [o, summaries.slice(0, rows).map((s, i) => outputValue(o, s, scenarios[i]))]));
   const current = Object.fromEntries(columns.map((o) => [o, summaries.length > rows ? outputValue(o, summaries[rows], base) : null]));
+  const runSd = Object.fromEntries(outputs.map((o) => [o, pooledRunSd(o, summaries.slice(0, rows), scenarios)]));
   const common = {
+    runSd,
     kind: 'sensitivity' as const, method: options.method, scenario: base.name, seed: base.seed, runs: options.runs, samples, points: rows,
     levers, outputs, outputsFrom, baseline,
   };
@@ -167,4 +171,47 @@ export function sensitivityResult(
     sobol[output] = sobolIndices(design, list as number[], base.seed, options.bootstrap ?? 300);
   }
   return { ...common, sobol, design: { unit: design.points, positions, values, current } };
+}
+
+/** The run-to-run standard deviation of an output (one run: 0/1 for every goal at once, the KPI's value otherwise), pooled over strategies. */
+function pooledRunSd(output: Output, perPoint: readonly (readonly Summary[])[], scenarios: readonly Scenario[]): number {
+  let squares = 0;
+  let dof = 0;
+  perPoint.forEach((runs, i) => {
+    const goals = goalsOf(scenarios[i]);
+    const values = runs.map((s) => (output === 'allGoals' ? (meetsAll(goals, s) ? 1 : 0) : s[output])).filter((v): v is number => v !== null);
+    if (values.length < 2) return;
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    squares += values.reduce((a, v) => a + (v - mean) ** 2, 0);
+    dof += values.length - 1;
+  });
+  return dof ? Math.sqrt(squares / dof) : 0;
+}
+
+/**
+ * The μ* a lever with no effect at all would still show, from run noise alone,
+ * at these runs and paths (trajectories). How: an elementary effect is
+ * (ȳ_b − ȳ_a) / Δ, where ȳ is a strategy's mean over `runs` runs and Δ ≈ 2/3 of
+ * the range (the 4-level grid's jump). With no effect, ȳ_b − ȳ_a is noise of
+ * standard deviation √2·s/√runs (s: the output's run-to-run SD, pooled over
+ * the design; 0/1 runs for "every goal at once", i.e. binomial). Common random
+ * numbers usually make it smaller, so this is a conservative (high) level. |e|
+ * then has mean sd·√(2/π); μ* averages `paths` of them, so we add two standard
+ * errors of that mean, sd·√(1 − 2/π)/√paths. A bar below this level cannot be
+ * told from a lever that does nothing; null when the result has no run SD (an
+ * older saved result).
+ */
+export function morrisNoise(result: Pick<SensitivityResult, 'runSd' | 'runs' | 'samples'>, output: string): number | null {
+  const s = result.runSd?.[output];
+  if (s === undefined) return null;
+  const delta = 2 / 3;
+  const sd = (Math.SQRT2 * s) / Math.sqrt(result.runs) / delta;
+  return sd * (Math.sqrt(2 / Math.PI) + (2 * Math.sqrt(1 - 2 / Math.PI)) / Math.sqrt(Math.max(1, result.samples)));
+}
+
+/** An output's unit for μ*: percentage points for a share or every goal at once, else the KPI's unit. */
+export function outputUnit(output: string): 'pp' | 'people' | 'perDay' | 'perWeek' | 'minutes' | 'number' {
+  if (output === 'allGoals') return 'pp';
+  const unit = SUMMARY[output as SummaryKey]?.unit;
+  return unit === 'share' ? 'pp' : unit === 'count' ? 'people' : unit === 'perDay' ? 'perDay' : unit === 'perWeek' ? 'perWeek' : unit === 'minutes' ? 'minutes' : 'number';
 }

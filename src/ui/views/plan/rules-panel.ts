@@ -8,7 +8,7 @@
  * counts as good: no job is re-run for that.
  *
  * Properties: those of PlanPanel, `result` (PlanResults['discovery']), `sweep` (PlanResults['sweep']).
- * Events: `plan-discover` (detail: { paths, points, runs }); `plan-apply` (detail: Setting[]).
+ * Events: `plan-discover` (detail: { paths, points, runs, withinPlaybook }); `plan-apply` (detail: Setting[]).
  */
 import { css, html, nothing } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
@@ -18,8 +18,8 @@ import { leverAt, leversFor, type Lever, type Setting } from '../../../model/pla
 import type { SweepResult } from '../../../model/planning/sweep.ts';
 import { discover, DISCOVERY_DEFAULTS, type Discovery, type DiscoveryPoint, type Limit } from '../../../model/planning/discover.ts';
 import {
-  boxCentre, describeBound, describeBox, describeRule, DESIGN_LIMITS, discoveryInput, discoveryToCsv, goalOf,
-  type DesignResult, type DiscoveryTarget,
+  boxCentre, defaultThreshold, describeBound, describeBox, describeGood, describeLimitBreach, describeRule, DESIGN_LIMITS, designWithinPlaybook,
+  discoveryInput, discoveryToCsv, goalOf, limitBreaches, THRESHOLD_FLOOR, type DesignResult, type DiscoveryTarget,
 } from '../../../model/planning/discover-model.ts';
 import { formatPercent, langOf, pick } from '../../../i18n/locale.ts';
 import { t } from '../../../i18n/messages.ts';
@@ -31,8 +31,6 @@ import { ALL_GOALS, PlanPanel } from './plan-panel.ts';
 const RULES_DEFAULTS = ['content.promoPerWeek', 'content.window', 'content.postsPerWeek', 'activation.dmPerAdminPerDay'];
 /** Strategies in a browser sample (the CLI takes up to DESIGN_LIMITS.maxPoints). */
 const MAX_BROWSER_POINTS = 400;
-/** What counts as good unless the planner says otherwise: every goal at once is rare in the model, one goal is not. */
-const DEFAULT_THRESHOLD = { allGoals: 0.1, goal: 0.5 } as const;
 
 interface Found {
   readonly discovery: Discovery;
@@ -50,6 +48,7 @@ export class RulesPanel extends PlanPanel {
     runs: { state: true },
     target: { state: true },
     threshold: { state: true },
+    withinPlaybook: { state: true },
     maxLevers: { state: true },
     minCoverage: { state: true },
     picked: { state: true },
@@ -60,6 +59,8 @@ export class RulesPanel extends PlanPanel {
     .rule { font-size: 0.9rem; font-weight: 600; margin: 0.4rem 0; }
     .trajectory { max-height: 16rem; overflow: auto; }
     tr.picked td, tr.picked th { background: var(--qc-ok-bg); font-weight: 600; }
+    .no-rule .trajectory { opacity: 0.6; }
+    .against { color: var(--qc-bad, #b3261e); }
     td.levers { text-align: left; max-width: 22rem; }
   `;
 
@@ -70,7 +71,10 @@ export class RulesPanel extends PlanPanel {
   declare points: number;
   declare runs: number;
   declare target: DiscoveryTarget;
-  declare threshold: number;
+  /** What counts as good, as the planner typed it; null: the default, relative to what the points reach. */
+  declare threshold: number | null;
+  /** Sample each lever only inside its guardrail (goal seek's and the frontier's option, on by default). */
+  declare withinPlaybook: boolean;
   declare maxLevers: number;
   declare minCoverage: number;
   /** A box of the trajectory the planner chose, for the points it was chosen on. */
@@ -87,7 +91,8 @@ export class RulesPanel extends PlanPanel {
     this.points = 60;
     this.runs = 40;
     this.target = 'allGoals';
-    this.threshold = DEFAULT_THRESHOLD.allGoals;
+    this.threshold = null;
+    this.withinPlaybook = true;
     this.maxLevers = DISCOVERY_DEFAULTS.maxLevers;
     this.minCoverage = DISCOVERY_DEFAULTS.minCoverage;
     this.picked = null;
@@ -112,8 +117,9 @@ export class RulesPanel extends PlanPanel {
     const key = JSON.stringify([target, this.threshold, this.maxLevers, this.minCoverage, box]);
     if (this.found?.of === source && this.found.key === key) return this.found.value;
     const input = discoveryInput(source, target);
+    const threshold = this.threshold ?? defaultThreshold(input.points, target);
     const value = input.points.length
-      ? { discovery: discover(input.axes, input.points, { threshold: this.threshold, maxLevers: this.maxLevers, minCoverage: this.minCoverage, pick: box }), points: input.points }
+      ? { discovery: discover(input.axes, input.points, { threshold, maxLevers: this.maxLevers, minCoverage: this.minCoverage, pick: box }), points: input.points }
       : null;
     this.found = { key, of: source, value };
     return value;
@@ -150,8 +156,11 @@ export class RulesPanel extends PlanPanel {
           <label>${t(locale, 'runsPerPoint')} <input type="number" class="rules-runs" min="10" max="1000" step="10" .value=${String(this.runs)}
             @change=${(e: Event) => { this.runs = this.whole(e, 10, 1000, 40); }}></label>
           <span class="status">${t(locale, 'sweepSize', { points: this.points, runs: this.points * this.runs })}</span>
-          ${this.runButton('run-rules', t(locale, 'runRules'), chosen.length > 0, () => this.fire('plan-discover', { paths: chosen.map((l) => l.path), points: this.points, runs: this.runs }))}
-        </div>` : nothing}
+          ${this.runButton('run-rules', t(locale, 'runRules'), chosen.length > 0,
+            () => this.fire('plan-discover', { paths: chosen.map((l) => l.path), points: this.points, runs: this.runs, withinPlaybook: this.withinPlaybook }))}
+        </div>
+        <div class="row"><label><input type="checkbox" class="rules-within-playbook" .checked=${this.withinPlaybook}
+          @change=${(e: Event) => { this.withinPlaybook = (e.target as HTMLInputElement).checked; }}> ${t(locale, 'seekWithinPlaybook')}</label></div>` : nothing}
       ${shown ? this.renderCriteria(shown.source) : nothing}
       ${shown ? this.renderFound(shown.source, shown.scenario) : nothing}
     </section>`;
@@ -161,17 +170,21 @@ export class RulesPanel extends PlanPanel {
     const locale = this.locale;
     const target = this.targetFor(source);
     const metrics = [...new Set(source.goals.map((g) => g.metric))];
+    const shown = this.threshold ?? defaultThreshold(discoveryInput(source, target).points, target);
     return html`<div class="row">
         <label>${t(locale, 'rulesJudge')} <select class="rules-target" @change=${(e: Event) => {
           this.target = (e.target as HTMLSelectElement).value as DiscoveryTarget;
-          this.threshold = DEFAULT_THRESHOLD[this.target === ALL_GOALS ? 'allGoals' : 'goal'];
+          this.threshold = null;
           this.picked = null;
         }}>
           <option value=${ALL_GOALS} ?selected=${target === ALL_GOALS}>${t(locale, 'allGoalsShare')}</option>
           ${metrics.map((m) => html`<option value=${m} ?selected=${target === m}>${pick(locale, SUMMARY[m])} ${describeThreshold(goalOf(source.goals, m)!, locale)}</option>`)}
         </select></label>
-        <label>${t(locale, 'rulesThreshold')} <input type="number" class="rules-threshold" min="1" max="100" step="1" .value=${String(Math.round(this.threshold * 100))}
-          @change=${(e: Event) => { this.threshold = this.decimal(e, 1, 100, this.threshold * 100) / 100; this.picked = null; }}></label>
+        <label>${t(locale, 'rulesThreshold')} <input type="number" class="rules-threshold" min="1" max="100" step="1" .value=${String(Math.round(shown * 100))}
+          @change=${(e: Event) => { this.threshold = this.decimal(e, 1, 100, shown * 100) / 100; this.picked = null; }}></label>
+        ${this.threshold === null
+          ? html`<span class="legend rules-threshold-auto">${t(locale, 'rulesThresholdAuto', { floor: formatPercent(locale, THRESHOLD_FLOOR[target === ALL_GOALS ? 'allGoals' : 'goal']) })}</span>`
+          : html`<button class="link rules-threshold-reset" @click=${() => { this.threshold = null; this.picked = null; }}>${t(locale, 'rulesThresholdReset')}</button>`}
       </div>
       <div class="row">
         <label>${t(locale, 'rulesMaxLevers')} <input type="number" class="rules-max-levers" min="1" max=${DESIGN_LIMITS.maxLevers} step="1" .value=${String(this.maxLevers)}
@@ -196,10 +209,17 @@ export class RulesPanel extends PlanPanel {
     const box = d.box;
     const centre = boxCentre(d, points);
     const goal = goalOf(source.goals, this.targetFor(source));
+    const good = describeGood(d.threshold, locale, goal);
+    const breaches = box ? limitBreaches(d, box.limits, box.restricted, scenario) : [];
+    const within = source.kind === 'design' && designWithinPlaybook(source, scenario);
     return html`
       ${this.stale(scenario)}
-      <p class="numbers">${t(locale, 'rulesDesign', { points: d.points, runs: source.runs, seed: source.seed, good: d.good, best: pc(d.bestShare) })}</p>
+      <p class="numbers">${t(locale, 'rulesDesign', { points: d.points, runs: source.runs, seed: source.seed, good: d.good, best: pc(d.bestShare) })}${source.kind === 'design'
+        ? `${lang === 'zh' ? '' : ' '}${t(locale, within ? 'rulesSampledWithin' : 'rulesSampledOutside')}` : nothing}</p>
+      <p class="help rules-good">${good.means}</p>
+      ${good.warning ? html`<p class="stale rules-low-threshold" role="note">${good.warning}</p>` : nothing}
       <p class="rule" data-outcome=${d.outcome} role="status">${describeRule(d, scenario, locale, goal)}</p>
+      ${breaches.length ? html`<ul class="against rules-against">${breaches.map((b) => html`<li>${describeLimitBreach(d, b, lang)}</li>`)}</ul>` : nothing}
       ${box ? html`<div class="table-wrap"><table class="rules-box">
         <thead><tr><th scope="col">${t(locale, 'rulesRestricted')}</th><th scope="col">${t(locale, 'rulesInBox')}</th><th scope="col">${t(locale, 'rulesTried')}</th><th scope="col">${t(locale, 'quasiP')}</th></tr></thead>
         <tbody>${box.restricted.map((a, i) => html`<tr><th scope="row">${label(a)}</th><td>${bounds(a, box.limits[a])}</td><td>${bounds(a, d.design[a])}</td><td>${box.quasiP[i] < 0.001 ? box.quasiP[i].toExponential(0) : box.quasiP[i].toFixed(3)}</td></tr>`)}</tbody>
@@ -208,7 +228,8 @@ export class RulesPanel extends PlanPanel {
       ${centre.length && this.isCurrent(scenario) ? html`<div class="row"><button class="try-rule"
         aria-label=${t(locale, 'applyNamed', { what: centre.map(([path, v]) => `${this.label(leverAt(path)!)} ${this.position(leverAt(path)!, v)}`).join(lang === 'zh' ? '；' : '; ') })}
         @click=${() => this.applySettings(centre satisfies Setting[])}>${t(locale, 'rulesTry')}</button></div>` : nothing}` : nothing}
-      ${d.trajectory.length > 1 ? this.renderTrajectory(d, source, scenario) : nothing}
+      ${d.trajectory.length > 1 ? (box ? this.renderTrajectory(d, source, scenario)
+        : html`<details class="no-rule" ?open=${d.pickedBy === 'planner'}><summary>${t(locale, 'rulesNoRuleTrajectory')}</summary>${this.renderTrajectory(d, source, scenario)}</details>`) : nothing}
       <p class="legend">${t(locale, 'rulesLegend', { coverage: pc(d.minCoverage), levers: d.maxLevers })}</p>
       <div class="row">
         ${source.kind === 'design' ? html`<button class="link" @click=${() => downloadBlob(fileNameFor(`${source.scenario}-rules`, 'csv'), new Blob([discoveryToCsv(source, d, this.targetFor(source))], { type: 'text/csv' }))}>CSV</button>` : nothing}
@@ -221,15 +242,18 @@ export class RulesPanel extends PlanPanel {
     const locale = this.locale;
     const lang = langOf(locale);
     const pc = (v: number) => formatPercent(locale, v);
+    // a box is in use only when it gave a rule; a box the planner picked stays marked, as picked (no rule: the rest is for reference)
+    const inUse = d.box || d.pickedBy === 'planner' ? d.picked : null;
     return html`<p class="help">${t(locale, 'rulesTrajectory')}
         ${d.pickedBy === 'planner' ? html`<button class="link default-box" @click=${() => { this.picked = null; }}>${t(locale, 'rulesDefaultBox')}</button>` : nothing}</p>
       <div class="table-wrap trajectory"><table class="rules-trajectory">
         <thead><tr><th scope="col">${t(locale, 'rulesBox')}</th><th scope="col">${t(locale, 'rulesLeversCol')}</th><th scope="col">${t(locale, 'coverage')}</th>
           <th scope="col">${t(locale, 'density')}</th><th scope="col">${t(locale, 'rulesPointsCol')}</th><th scope="col">${t(locale, 'rulesMean')}</th><th scope="col"><span class="visually-hidden">${t(locale, 'rulesUse')}</span></th></tr></thead>
-        <tbody>${d.trajectory.map((b, i) => html`<tr class=${i === d.picked ? 'picked' : ''} data-box=${i}>
-          <th scope="row">${i}</th><td class="levers">${describeBox(d, b, scenario, lang)}</td>
+        <tbody>${d.trajectory.map((b, i) => html`<tr class=${inUse === i ? 'picked' : ''} data-box=${i}>
+          <th scope="row">${i}</th><td class="levers">${describeBox(d, b, scenario, lang)}${limitBreaches(d, b.limits, b.restricted, scenario)
+            .map((x) => html`<br><span class="against">${describeLimitBreach(d, x, lang, true)}</span>`)}</td>
           <td>${pc(b.coverage)}</td><td>${pc(b.density)}</td><td>${b.points}</td><td>${pc(b.meanShare)}</td>
-          <td>${i === 0 ? nothing : i === d.picked ? html`<span class="legend">${t(locale, 'rulesInUse')}</span>`
+          <td>${i === 0 ? nothing : i === inUse ? html`<span class="legend">${t(locale, d.box ? 'rulesInUse' : 'rulesPickedNoRule')}</span>`
             : html`<button class="link use-box" aria-label=${t(locale, 'rulesUseNamed', { box: i, coverage: pc(b.coverage), density: pc(b.density) })}
               @click=${() => { this.picked = { of: source, box: i }; }}>${t(locale, 'rulesUse')}</button>`}</td>
         </tr>`)}</tbody>

@@ -8,15 +8,15 @@
  * Properties: those of PlanPanel, `result` (PlanResults['sensitivity']).
  * Events: `plan-sensitivity` (detail: { paths, runs, method, samples, outputs }).
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
 import { SUMMARY, type SummaryKey } from '../../../model/metrics.ts';
 import { goalsOf } from '../../../model/playbook.ts';
 import { leverAt, leversFor } from '../../../model/planning/levers.ts';
 import { designToCsv, sensitivityToCsv } from '../../../model/planning/export.ts';
 import { RELIABLY_MET } from '../../../model/planning/diagnose.ts';
-import type { SensitivityResult } from '../../../model/planning/sensitivity-model.ts';
-import { formatByUnit, formatNumber, formatPercent, formatPoints, pick } from '../../../i18n/locale.ts';
+import { morrisNoise, outputUnit, type SensitivityResult } from '../../../model/planning/sensitivity-model.ts';
+import { formatNumber, formatPercent, formatPoints, pick } from '../../../i18n/locale.ts';
 import { t } from '../../../i18n/messages.ts';
 import { downloadBlob, fileNameFor } from '../../../charts/image-export.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
@@ -29,6 +29,11 @@ const MAX_POINTS = 2000;
 import { PlanPanel } from './plan-panel.ts';
 
 export class ScreenPanel extends PlanPanel {
+  static override styles = css`
+    ${PlanPanel.styles}
+    .bar.noise { opacity: 0.4; outline: 1px dashed currentColor; outline-offset: 1px; }
+  `;
+
   static override properties = {
     ...PlanPanel.properties,
     result: { attribute: false },
@@ -123,12 +128,19 @@ export class ScreenPanel extends PlanPanel {
 
   private renderScreenResult(r: SensitivityResult, scenario: Scenario) {
     const locale = this.locale;
-    const show = r.outputs.includes(this.screenShow as never) ? this.screenShow : r.outputs[0] ?? ALL_GOALS;
+    // the share of runs meeting every goal first (the headline), unless the reader picked another output
+    const show = r.outputs.includes(this.screenShow as never) ? this.screenShow : r.outputs.includes(ALL_GOALS) ? ALL_GOALS : r.outputs[0] ?? ALL_GOALS;
     if (r.sobol) return this.renderSobol(r, scenario, show);
     const indices = r.morris?.[show];
     if (!indices) return nothing;
-    const unit = show === ALL_GOALS ? 'share' : SUMMARY[show as SummaryKey].unit;
-    const size = (v: number) => (unit === 'share' ? formatPoints(locale, v) : formatByUnit(locale, unit, v));
+    const unit = outputUnit(show);
+    const unitKey = ({ pp: show === ALL_GOALS ? 'unitPp' : 'unitPpShare', people: 'unitPeople', perDay: 'unitPerDay', perWeek: 'unitPerWeek', minutes: 'unitMinutes', number: null } as const)[unit];
+    const zh = locale === 'zh-CN';
+    // every value with the output's unit: "12.3 pp", "40.9 people", "3.1/day" (μ*: the change as the lever crosses its whole range)
+    const suffix = { pp: '', people: zh ? ' 人' : ' people', perDay: zh ? ' /天' : '/day', perWeek: zh ? ' /周' : '/week', minutes: zh ? ' 分钟' : ' min', number: '' }[unit];
+    const size = (v: number) => (unit === 'pp' ? formatPoints(locale, v) : `${formatNumber(locale, v, 1)}${suffix}`);
+    const noise = morrisNoise(r, show);
+    const outputName = show === ALL_GOALS ? t(locale, 'allGoalsShare') : pick(locale, SUMMARY[show as SummaryKey]);
     const order = r.levers.map((_, i) => i).sort((a, b) => indices[b].muStar - indices[a].muStar);
     const top = Math.max(0, ...indices.map((m) => m.muStar));
     // which way is toward the goal: up for "at least" goals and for the chance of all goals, down for "at most"
@@ -141,11 +153,15 @@ export class ScreenPanel extends PlanPanel {
           const m = indices[i];
           const lever = leverAt(r.levers[i].path)!;
           const direction = upIsGood !== 0 && Math.abs(m.mu) >= 0.8 * m.muStar ? (m.mu * upIsGood > 0 ? 'up' : 'down') : 'mixed';
+          const noisy = noise !== null && m.muStar < noise;
           return html`<span role="listitem">${this.label(lever)}</span>
-            <span class="bar-wrap"><span class="bar ${direction}" style="width:${top > 0 ? (90 * m.muStar) / top : 0}%"></span>
-            <span>${size(m.muStar)}${m.sigma > 0.5 * m.muStar && m.muStar > 0 ? ` · σ ${size(m.sigma)}` : ''}</span></span>`;
+            <span class="bar-wrap"><span class="bar ${direction}${noisy ? ' noise' : ''}" style="width:${top > 0 ? (90 * m.muStar) / top : 0}%"></span>
+            <span>${size(m.muStar)}${m.sigma > 0.5 * m.muStar && m.muStar > 0 ? ` · σ ${size(m.sigma)}` : ''}${noisy
+              ? html`${zh ? '' : ' '}<span class="legend within-noise">${zh ? '（' : '('}${t(locale, 'screenWithinNoise', { paths: r.samples })}${zh ? '）' : ')'}</span>` : nothing}</span></span>`;
         })}
       </div>
+      <p class="legend screen-unit">${t(locale, 'screenUnit', { unit: unitKey ? t(locale, unitKey) : '—', output: outputName })}</p>
+      ${noise !== null && indices.some((m) => m.muStar < noise) ? html`<p class="stale screen-noise" role="note">${t(locale, 'screenNoise', { paths: r.samples, runs: r.runs, noise: size(noise) })}</p>` : nothing}
       ${top === 0 ? html`<p class="stale screen-flat">${t(locale, 'screenFlat')}</p>` : nothing}
       <p class="legend">${t(locale, 'screenLegend', { points: r.points, runs: r.runs })}</p>
     `;
