@@ -202,8 +202,7 @@ export class AppShell extends LitElement {
       @plan-seek=${(e: HTMLElementEventMap['plan-seek']) => void planning.goalSeek(edit.scenario, levers(e.detail.paths), e.detail.objective, e.detail.withinPlaybook)}
       @plan-discover=${(e: HTMLElementEventMap['plan-discover']) => {
         // the rules panel samples inside the guardrails unless told otherwise (like goal seek and the frontier)
-        const within = (e.detail as typeof e.detail & { withinPlaybook?: boolean }).withinPlaybook ?? true;
-        void planning.discover(edit.scenario, levers(e.detail.paths).map((l) => (within ? withinPlaybook(l, edit.scenario) : l)), e.detail.points, e.detail.runs);
+        void planning.discover(edit.scenario, levers(e.detail.paths).map((l) => (e.detail.withinPlaybook ? withinPlaybook(l, edit.scenario) : l)), e.detail.points, e.detail.runs);
       }}
       @plan-cancel=${() => planning.cancel()}
       @plan-apply=${(e: HTMLElementEventMap['plan-apply']) => this.apply(e.detail)}

@@ -269,7 +269,7 @@ export interface PlanEvents {
   'plan-sensitivity': CustomEvent<{ paths: string[]; runs: number; method: 'morris' | 'sobol'; samples: number; outputs: 'missed' | 'all' }>;
   'plan-frontier': CustomEvent<{ paths: string[]; points: number; withinPlaybook: boolean }>;
   'plan-seek': CustomEvent<{ paths: string[]; objective: Objective; withinPlaybook: boolean }>;
-  'plan-discover': CustomEvent<{ paths: string[]; points: number; runs: number }>;
+  'plan-discover': CustomEvent<{ paths: string[]; points: number; runs: number; withinPlaybook: boolean }>;
   'plan-apply': CustomEvent<Setting[]>;
 }
 
