@@ -281,7 +281,7 @@ export function printDiagnosis(result: Diagnosis, scenario: Scenario, locale: Lo
   const say = (text: string) => printWrapped(text);
   // the scenario's name in the reader's language (its zh.name in Chinese)
   say(DIAGNOSE_LINES.header({ ...result, scenario: scenarioText(scenario, lang).name })[lang]);
-  say(DIAGNOSE_LINES.allGoals(formatChance(locale, result.allGoals, result.runs))[lang]);
+  say(DIAGNOSE_LINES.allGoals(formatChance(locale, result.allGoals, result.baselineRuns ?? result.runs))[lang]);
   // each breach named by its field's label, as the browser names it (not its path in the file)
   for (const b of result.breaches) say(lang === 'zh' ? `  ⚠ ${fieldLabel(b.path, lang)}：当前策略${describeBreach(b, 'zh')}` : `  ⚠ ${fieldLabel(b.path, lang)}: the strategy is ${describeBreach(b, 'en')}`);
   for (const line of result.outcome) say(`\n${lang === 'zh' ? fullWidth(line.zh) : line.en}`);

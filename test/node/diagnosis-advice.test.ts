@@ -6,14 +6,15 @@
  * have been the activity, and the playbook's basics are tried as one move.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnose, diagnosisFrom } from '../../src/model/planning/diagnose.ts';
+import { CHECK_FIRST_RUN, diagnose, diagnosisFrom } from '../../src/model/planning/diagnose.ts';
+import { runSummaries } from '../../src/model/ensemble.ts';
 import { hoursJustified, type Remedy } from '../../src/model/planning/remedy.ts';
 import { basicsMove, isBasics, movesOf, withNeededMoves } from '../../src/model/planning/diagnosis-moves.ts';
 import { runTasksHere } from '../../src/model/planning/jobs.ts';
 import { remedyCells } from '../../src/model/planning/diagnosis-text.ts';
 import { scenarioBreaches, withinPlaybook } from '../../src/model/planning/guardrails.ts';
 import { leverAt, leversFor } from '../../src/model/planning/levers.ts';
-import { goalsOf } from '../../src/model/playbook.ts';
+import { goalsOf, meetsAll, meetsGoal } from '../../src/model/playbook.ts';
 import type { Summary } from '../../src/model/metrics.ts';
 import { loadScenario as scenario } from '../scenarios.ts';
 
@@ -86,6 +87,15 @@ describe('diagnosis advice', () => {
     expect(d.remedies).toHaveLength(1);
     expect(d.remediesRaise).toBe(false);
   });
+
+  it('measures your strategy on the Lab\'s first runs and the fresh ones together, so its figures are the Lab\'s in part', async () => {
+    const base = scenario('knowledge-sharing', (s) => ({ ...s, horizonDays: 14, content: { ...s.content, window: [14, 15], promoPerWeek: 14 } }));
+    const d = await diagnose(runTasksHere, base, 10);
+    const runs = [...runSummaries(base, 0, 10), ...runSummaries(base, CHECK_FIRST_RUN, 10)];
+    expect(d.baselineRuns).toBe(20);
+    expect(d.allGoals).toBe(runs.filter((s) => meetsAll(goalsOf(base), s)).length / 20);
+    for (const g of d.goals) expect(g.metShare, g.threshold.metric).toBe(runs.filter((s) => meetsGoal(g.threshold, s[g.threshold.metric])).length / 20);
+  }, 120_000);
 
   it('says the ads were the activity when removing them leaves daily messages below the band', () => {
     const base = scenario('over-marketing');

@@ -186,8 +186,8 @@ export class DiagnosisPanel extends PlanPanel {
         ${this.stale(done.scenario)}
         ${!fresh && this.justApplied && this.applied ? this.appliedChance(this.applied) : nothing}
         <p class="numbers">${t(locale, 'diagnosisSummary', { moves: done.result.movesTried, first: done.result.firstLookRuns ?? done.result.screenRuns, screen: done.result.screenRuns, runs: done.result.runs, pairs: done.result.pairsTried,
-          chance: formatChance(locale, done.result.allGoals, done.result.runs) })}</p>
-        <p class="help own-runs">${t(locale, 'diagnosisOwnRuns', { seed: done.result.seed, runs: done.result.runs, margin: Math.round(164.5 * Math.sqrt(0.25 / done.result.runs)) })}</p>
+          chance: formatChance(locale, done.result.allGoals, done.result.baselineRuns ?? done.result.runs) })}</p>
+        <p class="help own-runs">${t(locale, 'diagnosisOwnRuns', { seed: done.result.seed, runs: done.result.runs, baseline: done.result.baselineRuns ?? done.result.runs, margin: Math.round(164.5 * Math.sqrt(0.25 / done.result.runs)) })}</p>
         ${done.result.breaches.length ? html`<p class="outcome against-now">${t(locale, 'strategyAgainstPlaybook')}</p>
           <ul class="moves">${done.result.breaches.map((b) => html`<li>${typeset(locale, `${pick(locale, leverAt(b.path)!.label)}: ${describeBreach(b, langOf(locale))}`)}</li>`)}</ul>` : nothing}
         ${done.result.outcome.map((line) => html`<p class="outcome">${pick(locale, line)}</p>`)}
@@ -201,7 +201,7 @@ export class DiagnosisPanel extends PlanPanel {
           ${this.remedyTable(done.result.unconfirmed, false)}` : nothing}
         ${done.result.goals.length || !done.result.remedies.length ? nothing : html`<p class="outcome">${t(locale, 'allReliable')}</p>`}
         ${done.result.goals.map((g) => html`
-          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold, locale)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
+          <h3 data-goal=${g.threshold.metric}>${pick(locale, SUMMARY[g.threshold.metric])} ${describeThreshold(g.threshold, locale)}${bracketed(locale, g.threshold.source)}${langOf(locale) === 'zh' ? '——' : ' — '}${t(locale, 'metIn', { chance: formatChance(locale, g.metShare, done.result.baselineRuns ?? done.result.runs, 'short') })}${this.comma}${t(locale, 'medianIs', { value: formatByUnit(locale, SUMMARY[g.threshold.metric].unit, g.median) })}</h3>
           ${g.moves.length ? this.goalMoves(g.moves, fresh, g.threshold)
             : html`<p class="help">${g.unconfirmed?.length ? pick(locale, DIAGNOSIS_TEXT.nothingReliableGoal) : t(locale, 'noSingleMove')}</p>`}
           ${g.unconfirmed?.length ? html`<h4 class="unconfirmed-title goal-unconfirmed-title">${pick(locale, DIAGNOSIS_TEXT.unconfirmedGoal)}</h4>
