@@ -8,7 +8,7 @@ import { formatByUnit, formatDifferenceInterval, formatPercent, formatSignedPoin
 import { describeBreach, guardrailOf, scenarioBreaches } from '../model/planning/guardrails.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, isWindowLever, leverAt, positionOf } from '../model/planning/levers.ts';
-import { moveList, seekCostsText, slowerAnswersText } from '../model/planning/diagnosis-text.ts';
+import { describeSettings, moveList, seekCostsText, slowerAnswersText } from '../model/planning/diagnosis-text.ts';
 import { WEAK_CHANCE, type GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { PLAN_MESSAGES } from '../i18n/messages-plan.ts';
@@ -155,7 +155,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   if (result.runnersUp.length) {
     print(zh ? '\n备选策略（模拟次数比最优策略少的备选策略可能因偶然而显示更高的比例：它的区间更宽）' : '\nrunners-up (a runner-up on fewer runs than the best can show a higher share by chance: its interval is wider)');
     for (const r of result.runnersUp) {
-      const moved = r.settings.filter(([, v], i) => v !== result.levers[i].current).map(([p, v]) => `${lever(p).label[l]} ${describePosition(lever(p), v, scenario, l)}`).join(sep) || planText('currentStrategy', locale);
+      const moved = describeSettings(r.settings.filter(([, v], i) => v !== result.levers[i].current), scenario, locale).join(sep) || planText('currentStrategy', locale);
       print(zh ? `  ${pct(r.assessment.chance)}（${r.assessment.runs} 次模拟），${h(r.assessment.medianCost)}：${moved}` : `  ${pct(r.assessment.chance)} on ${r.assessment.runs} runs, ${r.assessment.medianCost.toFixed(1)} h: ${moved}`);
     }
   }
@@ -201,10 +201,8 @@ export function printFrontier(result: FrontierResult, scenario: Scenario, second
   const say = (text: string) => printWrapped(text, width);
   say(FRONTIER_TEXT.title(lang === 'zh' ? scenarioText(scenario, 'zh').name : plain(result.scenario), result.withinPlaybook, result.levers.length, result.evaluations, seconds.toFixed(1))[lang]);
   say(`${FRONTIER_TEXT.each(result.current.firstRun > 0 ? result.current : null)[lang]}\n`);
-  const lever = (path: string) => leverAt(path)!;
   const changes = (p: FrontierPoint) => {
-    const list = p.settings.filter(([, v], i) => v !== result.levers[i].current)
-      .map(([path, v]) => `${lever(path).label[lang]}${lang === 'zh' ? '：' : ' '}${describePosition(lever(path), v, scenario, lang)}`);
+    const list = describeSettings(p.settings.filter(([, v], i) => v !== result.levers[i].current), scenario, locale, lang === 'zh');
     return list.length ? list : [FRONTIER_TEXT.current[lang]];
   };
   // a point that slows answers says what it costs the members

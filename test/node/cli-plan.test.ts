@@ -480,14 +480,14 @@ describe('npm run sim -- optimize / diagnose', () => {
     const at = lines.indexOf('Keep your strategy: no change was confirmed to do better');
     expect(at).toBeGreaterThanOrEqual(0);
     expect(lines[at + 1]).toBe('The best lead found, not confirmed:');
-    expect(lines[at + 2]).toMatch(/^ {2}Team answer time on duty: 20 minutes → (90|120) minutes$/);
+    expect(lines[at + 2]).toMatch(/^ {2}Team answer time on duty: 20 minutes → (90|120) minutes \(let members answer each other first; the team steps in after\)$/);
     expect(lines[at + 3]).toMatch(/^ {2}⚠ Cost on fresh runs: Core active users met in 68% → 60% of runs/);
     out = [];
     printGoalSeek(lead, { ...scenario, horizonDays: 14 }, 1, 'zh-CN');
     const zh = out.join('').split('\n');
     const zat = zh.indexOf('保持当前策略：没有哪项调整被证实效果更好');
     expect(zh[zat + 1]).toBe('找到的最佳线索（未经证实）：');
-    expect(zh[zat + 2]).toMatch(/^ {2}值班回复用时：20 分钟 → (90|120) 分钟$/);
+    expect(zh[zat + 2]).toMatch(/^ {2}值班回复用时：20 分钟 → (90|120) 分钟（先让群友互相解答，团队随后补位）$/);
     expect(zh[zat + 3]).toMatch(/^ {2}⚠ 新模拟上的代价：核心活跃用户达标比例 68% → 60%/);
     expect(zh.join('\n')).toMatch(/结论：新模拟未能证实这一改进/);
   });
@@ -535,7 +535,7 @@ describe('npm run sim -- optimize / diagnose', () => {
     const recommended = lines.findIndex((l) => l === 'recommended changes' || l === 'The best lead found, not confirmed:');
     expect(recommended).toBeGreaterThan(0);
     // the operator's steps: 90 or 120 minutes, not 113
-    expect(lines[recommended + 1]).toMatch(/^ {2}Team answer time on duty: 20 minutes → (90|120) minutes$/);
+    expect(lines[recommended + 1]).toMatch(/^ {2}Team answer time on duty: 20 minutes → (90|120) minutes \(let members answer each other first; the team steps in after\)$/);
     expect(lines[recommended + 2]).toMatch(/^ {2}⚠ Cost on fresh runs: (.+; )?Questions wait longer: median first answer /);
     expect(lines[recommended + 2]).toContain(`Questions wait longer: median first answer ${minutes(from)} → ${minutes(to)}`);
     out = [];

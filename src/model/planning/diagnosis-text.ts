@@ -12,12 +12,14 @@ import { fullWidth } from '../text.ts';
 import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Move, type Remedy } from './remedy.ts';
 import { isPlaybookMove } from './diagnosis-moves.ts';
 import { describeBreach } from './guardrails.ts';
-import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, windowAfter, type Setting } from './levers.ts';
+import { describePosition, isWindowLever, leverAt, WINDOW_HOURS_PATH, WINDOW_PATH, windowAfter, type Setting } from './levers.ts';
 
 /** "Posting window 14:00–15:00 → 19:00–21:00" (and a second move joined with "+"). */
 export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string {
   return moveList(r, base, locale).join(langOf(locale) === 'zh' ? ' ＋ ' : ' + ');
 }
+
+const LET_MEMBERS_ANSWER = { en: ' (let members answer each other first; the team steps in after)', zh: '（先让群友互相解答，团队随后补位）' } as const;
 
 /** Each move of a remedy in words (the window's start and length as one). */
 export function moveList(r: { readonly moves: readonly Move[] }, base: Scenario, locale: Locale): string[] {
@@ -34,8 +36,24 @@ export function moveList(r: { readonly moves: readonly Move[] }, base: Scenario,
     if (together && m.path === WINDOW_HOURS_PATH) return [];
     const lever = leverAt(m.path)!;
     if (together && isWindowLever(m.path)) return [`${lever.label[l]}${colon}${hours(windowAfter([], base))} → ${hours(windowAfter(windowMoves.map((w): Setting => [w.path, w.to]), base))}`];
-    return [`${lever.label[l]}${colon}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}`];
+    // a slower answer in a community is advice only with its reason: the team steps back so members answer each other first
+    const why = m.path === 'team.replyMinutes' && m.to > m.from && base.group.positioning !== 'customer_service' ? LET_MEMBERS_ANSWER[l] : '';
+    return [`${lever.label[l]}${colon}${describePosition(lever, m.from, base, l)} → ${describePosition(lever, m.to, base, l)}${why}`];
   })];
+}
+
+/**
+ * Settings as a strategy reads them — "Posting window 19:00–21:00", "DMs per admin per day 4" — the window's start
+ * and length as one window (never "19:00–20:00; length 2 hours"); `colon` puts "：" or ": " between label and value.
+ */
+export function describeSettings(settings: readonly Setting[], base: Scenario, locale: Locale, colon = false): string[] {
+  const l = langOf(locale);
+  const between = colon ? (l === 'zh' ? '：' : ': ') : ' ';
+  const window = settings.some(([path]) => isWindowLever(path)) ? windowAfter(settings.filter(([path]) => isWindowLever(path)), base) : null;
+  return [
+    ...(window ? [`${leverAt(WINDOW_PATH)!.label[l]}${between}${window[0]}:00–${window[1]}:00`] : []),
+    ...settings.filter(([path]) => !isWindowLever(path)).map(([path, v]) => `${leverAt(path)!.label[l]}${between}${describePosition(leverAt(path)!, v, base, l)}`),
+  ];
 }
 
 /** The move's effect on one goal: "Weekly participation +4.1 pp (goal met in 55 % → 70 % of runs)". */

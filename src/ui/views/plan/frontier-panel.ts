@@ -10,13 +10,13 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
-import { leverAt, leversFor } from '../../../model/planning/levers.ts';
+import { leversFor } from '../../../model/planning/levers.ts';
 import type { FrontierPoint, FrontierResult } from '../../../model/planning/frontier.ts';
 import { formatByUnit, formatChance, formatPercent } from '../../../i18n/locale.ts';
 import { t } from '../../../i18n/messages.ts';
 import { frontierChart, pointMark } from '../../../charts/frontier-chart.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
-import { slowerAnswersText } from '../../../model/planning/diagnosis-text.ts';
+import { describeSettings, slowerAnswersText } from '../../../model/planning/diagnosis-text.ts';
 import { PlanPanel } from './plan-panel.ts';
 import { MAX_SEEK_LEVERS, SEEK_DEFAULTS } from './seek-panel.ts';
 
@@ -93,8 +93,7 @@ export class FrontierPanel extends PlanPanel {
     const locale = this.locale;
     const hours = (v: number) => formatByUnit(locale, 'hours', v);
     const fresh = this.isCurrent(scenario);
-    const changes = (p: FrontierPoint) => p.settings.filter(([, v], i) => v !== r.levers[i].current)
-      .map(([path, v]) => `${this.label(leverAt(path)!)} ${this.position(leverAt(path)!, v)}`).join(locale === 'zh-CN' ? '；' : '; ');
+    const changes = (p: FrontierPoint) => describeSettings(p.settings.filter(([, v], i) => v !== r.levers[i].current), scenario, locale).join(locale === 'zh-CN' ? '；' : '; ');
     // a point that slows answers says what it costs the members (against the current strategy on the same runs)
     const slower = (p: FrontierPoint) => (p.current || p.answerMinutes == null || r.current.answerMinutes == null ? null
       : slowerAnswersText([r.current.answerMinutes, p.answerMinutes], locale));

@@ -14,7 +14,7 @@ import { WEAK_CHANCE, type GoalSeekResult } from '../../../model/planning/goal-s
 import type { Objective } from '../../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
 import { describeBreach, scenarioBreaches } from '../../../model/planning/guardrails.ts';
-import { moveList, seekCostsText } from '../../../model/planning/diagnosis-text.ts';
+import { describeSettings, moveList, seekCostsText } from '../../../model/planning/diagnosis-text.ts';
 import type { Move } from '../../../model/planning/remedy.ts';
 import { guardrailOf } from '../../../model/planning/guardrails.ts';
 import { t, type MessageKey } from '../../../i18n/messages.ts';
@@ -115,8 +115,7 @@ export class SeekPanel extends PlanPanel {
           ${costsLine(cheapCosts, 'seekCheapestCosts', 'seek-cheapest-costs')}
           ${this.isCurrent(scenario) ? html`<button class="apply-cheapest" @click=${() => this.applySettings(cheap.settings)}>${t(locale, 'applyCheapest')}</button>` : nothing}` : nothing}` : nothing}`;
     }
-    const describe = (settings: readonly Setting[]) => changesOf(settings).map(([p, v]) => `${this.label(leverAt(p)!)} ${this.position(leverAt(p)!, v)}`)
-      .join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
+    const describe = (settings: readonly Setting[]) => describeSettings(changesOf(settings), scenario, locale).join(locale === 'zh-CN' ? '；' : '; ') || t(locale, 'currentStrategy');
     const changes = changesOf(r.best.settings);
     const picked = r.check;
     // the figures to trust: the runs that picked nothing (results saved before them: the check's)
