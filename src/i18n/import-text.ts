@@ -59,7 +59,7 @@ export function parameterValueText(locale: Locale, key: ParameterKey, value: num
 }
 
 /** The parameters a calibration fits, each said as an operator reads it ("核心成员发言：约 9.6 条/天"). */
-const OPERATOR_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase'] as const satisfies readonly ParameterKey[];
+const OPERATOR_PARAMETERS = ['rateMedianCore', 'rateMedianActive', 'rateMedianOrdinary', 'profileEveningShare', 'profileOfficeShare', 'leaveHazardBase', 'rateSigma'] as const satisfies readonly ParameterKey[];
 type OperatorParameter = (typeof OPERATOR_PARAMETERS)[number];
 const isOperatorParameter = (key: string): key is OperatorParameter => (OPERATOR_PARAMETERS as readonly string[]).includes(key);
 

@@ -89,6 +89,7 @@ export const IMPORT_MESSAGES = {
   importParam_profileEveningShare: { en: 'Members mostly online in the evening: about {value}', zh: '晚间活跃的成员：约 {value}' },
   importParam_profileOfficeShare: { en: 'Members mostly online in office hours: about {value}', zh: '工作时间活跃的成员：约 {value}' },
   importParam_leaveHazardBase: { en: 'Newcomers who leave: about {value} a day', zh: '新成员退群：每天约 {value}' },
+  importParam_rateSigma: { en: 'How unequal members’ posting is: {value} (the model’s default 0.36; larger is more unequal)', zh: '成员之间发言量的差异：{value}（模型默认 0.36；越大越不均）' },
   importLoss: { en: 'loss {before} at the defaults → {after}', zh: '拟合误差：默认参数 {before} → 拟合后 {after}' },
   importFittedParameters: { en: 'The fitted group:', zh: '拟合出的群：' },
   importScenarioWritten: { en: 'Scenario written to {file}', zh: '场景已保存到 {file}' },
@@ -163,6 +164,6 @@ export const IMPORT_MESSAGES = {
   importNextStep_roster: { en: 'Next step: add the group\u2019s member list (one wxid or name per line) and calibrate again. Without it the members who never speak are unknown, so speaking rate, weekly participation and lurker share are not fitted.', zh: '下一步：添加本群的成员名单（每行一个微信号或昵称）后重新校准。没有名单就不知道哪些成员从未发言，成员发言率、周参与率和潜水成员占比都无法拟合。' },
   importNextStep_moreRuns: { en: 'Next step: calibrate again with more simulated runs per step (on the command line, --runs 16). The fitted runs spread widely, as a group near critical mass does: the quietest tenth has {p10} messages a day against your {measured}, and few runs judge such a group unevenly.', zh: '下一步：每步用更多次模拟重新校准（命令行 --runs 16）。拟合的各次模拟相差很大，像处在临界规模附近的群：最安静的一成模拟日均只有 {p10} 条消息，你的群为 {measured} 条；模拟次数少时，对这样的群判断不稳。' },
   importNextStep_answerTime: { en: 'First-answer time: a log does not mark the team\u2019s answers, so the import takes the next message by someone else as the answer, and the team\u2019s reply time ({minutes} minutes) is fitted to that. In the lab, set the team\u2019s reply time to what your team really takes.', zh: '首次响应时效：聊天记录不标明哪条是团队的回答，导入时把他人的下一条消息当作回答，管理员回复用时（{minutes} 分钟）按此拟合。请在实验室中把回复用时改为团队的实际用时。' },
-  importLabWillMiss: { en: 'The lab will not show these as they are in your group: {list}. Keep that in mind when you compare strategies from this scenario.', zh: '实验室中以下指标与你的群不符：{list}。用此情景比较策略时请留意。' },
+  importLabWillMiss: { en: 'The lab will not show these as they are in your group: {list}. Keep that in mind when you compare strategies from this scenario.', zh: '实验室中以下指标与你的群不符：{list}。用此场景比较策略时请留意。' },
   importWithinCount: { en: 'Metrics within tolerance: {before} of {fitted} at the defaults → {after} of {fitted} fitted', zh: '容差内的指标：默认参数 {fitted} 项中 {before} 项 → 拟合后 {after} 项' },
 } as const satisfies Record<string, Bilingual>;

@@ -66,10 +66,14 @@ export function formatPoints(locale: Locale, difference: number): string {
   return `${formatNumber(locale, difference * 100, 1)}${locale === 'zh-CN' ? ' 个百分点' : ' pp'}`;
 }
 
+const PEOPLE: ReadonlySet<SummaryKey> = new Set(['coreActiveUsers', 'members', 'joinsTotal', 'leavesTotal', 'removalsTotal']);
+
 /** A signed change of a metric: percentage points for shares, the metric's unit otherwise. */
 export function formatSignedChange(locale: Locale, key: SummaryKey, difference: number): string {
   const unit = SUMMARY[key].unit;
   if (unit === 'share') return formatSignedPoints(locale, difference);
+  // people are whole: a median of paired differences of 4.5 core members reads "+5", not half a person
+  if (PEOPLE.has(key)) difference = Math.round(difference);
   return `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${formatByUnit(locale, unit, Math.abs(difference))}`;
 }
 

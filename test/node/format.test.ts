@@ -10,6 +10,12 @@ describe('formats', () => {
     expect(formatDifferenceInterval('zh-CN', 'speakingRate30d', d)).toBe('−12 个百分点（−25.1 … +4.4）');
   });
 
+  it('a change in people is whole: +5 core members, not +4.5; messages a day keep their decimal', () => {
+    expect(formatSignedChange('en', 'coreActiveUsers', 4.5)).toBe('+5');
+    expect(formatSignedChange('zh-CN', 'coreActiveUsers', -2.4)).toBe('−2');
+    expect(formatSignedChange('en', 'dailyMessages', 0.8)).toBe('+0.8');
+  });
+
   it('other metrics keep their unit, also once', () => {
     const d = { median: 3.5, p5: -1, p95: 8.25 };
     expect(formatDifferenceInterval('en', 'firstAnswerMinutesMedian', d)).toBe(`${formatSignedChange('en', 'firstAnswerMinutesMedian', 3.5)} (−1 … +8.3)`);

@@ -79,6 +79,15 @@ export abstract class PlanPanel extends LitElement {
     .frontier-table td.mark { color: var(--qc-brand); font-weight: 600; padding-right: 0.2rem; }
     /* a phone's narrow table must not squeeze the Apply button to a character a line (应/用) */
     .frontier-table button.apply-point { white-space: nowrap; }
+    /* a phone: each point is a card — number, hours, chance and Apply on one line, its changes on the full width below
+       (a fourth column of four characters stacked the changes 25 lines high) */
+    @media (max-width: 40rem) {
+      .frontier-table, .frontier-table tbody { display: block; }
+      .frontier-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+      .frontier-table tr { display: grid; grid-template-columns: auto auto 1fr auto; gap: 0.15rem 0.5rem; align-items: baseline; border-bottom: 1px solid var(--qc-border); padding: 0.3rem 0; }
+      .frontier-table td { padding: 0; border: none; }
+      .frontier-table td:nth-child(4) { grid-column: 1 / -1; grid-row: 2; }
+    }
     .outcome { font-size: 0.85rem; margin: 0.2rem 0; }
     .checklist { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.1rem 0.75rem; max-height: 12rem; overflow: auto; border: 1px solid var(--qc-rule); padding: 0.3rem; font-size: 0.8rem; }
     table { border-collapse: collapse; font-size: 0.8rem; font-variant-numeric: tabular-nums; }
