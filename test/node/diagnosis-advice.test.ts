@@ -93,6 +93,7 @@ describe('diagnosis advice', () => {
     const d = await diagnose(runTasksHere, base, 10);
     const runs = [...runSummaries(base, 0, 10), ...runSummaries(base, CHECK_FIRST_RUN, 10)];
     expect(d.baselineRuns).toBe(20);
+    expect(d.runs).toBe(10);
     expect(d.allGoals).toBe(runs.filter((s) => meetsAll(goalsOf(base), s)).length / 20);
     for (const g of d.goals) expect(g.metShare, g.threshold.metric).toBe(runs.filter((s) => meetsGoal(g.threshold, s[g.threshold.metric])).length / 20);
   }, 120_000);

@@ -248,7 +248,7 @@ export async function diagnose(
   const baseline = [...current, ...freshCurrent];
   const result = diagnosisFrom(base, baseline, checked, singles.length, pairs.length + nearer.length, screenRuns);
   // the group's outcome is read on the runs the diagnosis started from
-  return { ...result, baselineRuns: baseline.length, firstLookRuns: firstLook, outcome: searched.outcome };
+  return { ...result, runs, baselineRuns: baseline.length, firstLookRuns: firstLook, outcome: searched.outcome };
 }
 
 /** What the progress counts on before a stage's size is known (judgement, from the knowledge-sharing diagnoses). */
