@@ -32,8 +32,11 @@ describe('your group: import a chat export', () => {
     await view.getByRole('button', { name: 'Read and measure' }).click();
     const metrics = view.locator('table').first();
     await expect.poll(() => metrics.textContent(), { timeout: 30_000 }).toMatch(/Speaking rate \(30 d\)/);
-    expect(await metrics.textContent()).toMatch(/Effective-content ratio \(estimate\)\s*66\.7%\s*> 70 % \(§5\)\s*close/);
-    expect(await view.locator('details summary').textContent()).toMatch(/^1 row skipped/);
+    // each name has its ⓘ; the threshold's number and % are held together by no-break spaces (\s matches them)
+    expect(await metrics.textContent()).toMatch(/Effective-content ratio \(estimate\)ⓘ?\s*66\.7%\s*>\s70\s%\s\(§5\)\s*close to the threshold/);
+    // the skipped row is counted where it shows, its reason one click away
+    expect(await view.locator('p.span').textContent()).toMatch(/1 row could not be read and was skipped\./);
+    expect(await view.locator('details summary').textContent()).toMatch(/^Why the rows were skipped \(1\)/);
     expect(await page.locator('qc-app .refused').count()).toBe(0); // the app did not take the export for a scenario
     expect(await view.textContent()).not.toMatch(/张三|李四|王五/);
 

@@ -219,7 +219,7 @@ export class ImportView extends LitElement {
       button.info { min-width: 1.75rem; min-height: 1.75rem; } /* a finger's target */
     }
     button.info { font-size: 0.85rem; padding: 0 0.3rem; margin-left: 0.3rem; border: none; background: none; color: var(--qc-link); cursor: pointer; }
-    button.info:focus-visible { outline: 2px solid var(--qc-focus, var(--qc-brand)); outline-offset: 1px; }
+    button.info:focus-visible { outline: 2px solid var(--qc-brand); outline-offset: 1px; }
     .definition { display: block; font-size: 0.8rem; font-weight: normal; color: var(--qc-muted); margin-top: 0.15rem; max-width: 28rem; }
     .short, .no-data { color: var(--qc-warn-text); }
     .window { font-weight: normal; color: var(--qc-muted); }
