@@ -60,7 +60,7 @@ export class RulesPanel extends PlanPanel {
     .trajectory { max-height: 16rem; overflow: auto; }
     tr.picked td, tr.picked th { background: var(--qc-ok-bg); font-weight: 600; }
     .no-rule .trajectory { opacity: 0.6; }
-    .against { color: var(--qc-bad, #b3261e); }
+    .against { color: var(--qc-warn-text); }
     td.levers { text-align: left; max-width: 22rem; }
   `;
 
