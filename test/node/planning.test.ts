@@ -541,9 +541,9 @@ describe('planning on the model', () => {
     expect(describeRemedy(best, base, 'zh-CN')).toMatch(/每周推广：14 条 → 0 条/);
     // under a missed goal, a move that is one of the remedies above is named with its effect on that goal, not described again
     const again = describeRemedyAgain(best, base, 'en', topics.threshold, 1);
-    expect(again).toMatch(/^.+: Topic response \(in window\) [+−-][\d.]+ pp \(goal met in \d+% → \d+% of runs\) — remedy 1 above$/);
+    expect(again).toMatch(/^.+: Topic response \(in window\) [+−-][\d.]+ pp \(goal met in \d+% → \d+% of runs, 90% interval \d+–\d+%\) — remedy 1 above$/);
     expect(again).not.toMatch(/every goal at once|costs on other goals|fresh runs/);
-    expect(describeRemedyAgain(best, base, 'zh-CN', topics.threshold, 1)).toMatch(/（达标比例 \d+% → \d+%）——即上方第 1 条建议$/);
+    expect(describeRemedyAgain(best, base, 'zh-CN', topics.threshold, 1)).toMatch(/（达标比例 \d+% → \d+%，90% 区间 \d+–\d+%）——即上方第 1 条建议$/);
     // the CLI and the panel list a goal's moves alike: a remedy above by its number, any other move in full
     expect(describeGoalMove(best, d.remedies, base, 'en', topics.threshold)).toMatch(/ — remedy 1 above$/);
     expect(describeGoalMove(best, [], base, 'en', topics.threshold)).toMatch(/every goal at once/);

@@ -9,6 +9,7 @@ import { formatByUnit, formatChance, formatPercent, formatSignedChange, formatSi
 import { goalsOf, type Threshold } from '../playbook.ts';
 import type { Scenario } from '../scenario.ts';
 import { fullWidth } from '../text.ts';
+import { wilson } from '../stats.ts';
 import { answersSlower, costsOf, gainsOf, goalCheckOf, notesOf, removesAds, settingsOfRemedy, type GoalEffect, type Move, type Remedy } from './remedy.ts';
 import { isPlaybookMove } from './diagnosis-moves.ts';
 import { describeBreach } from './guardrails.ts';
@@ -63,8 +64,16 @@ function focusEffect(r: Remedy, locale: Locale, focus: Threshold): string {
   const e = r.goals.find((g) => g.metric === focus.metric)!;
   const kpi = SUMMARY[focus.metric][l];
   const change = formatSignedChange(locale, focus.metric, e.kpiChange);
-  return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])})` : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs)`;
+  return l === 'zh' ? `${kpi} ${change} (达标比例 ${p(e.metShare[0])} → ${p(e.metShare[1])}，90% 区间 ${afterRange(e, r.runs)})`
+    : `${kpi} ${change} (goal met in ${p(e.metShare[0])} → ${p(e.metShare[1])} of runs, 90% interval ${afterRange(e, r.runs)})`;
 }
+
+/** The 90 % interval of a goal's chance after a move: "52–76%" — every chance shown with its uncertainty (its runs are the remedy's). */
+function afterRange(e: GoalEffect, runs: number): string {
+  const [lo, hi] = wilson(Math.round(e.metShare[1] * runs), runs);
+  return `${Math.round(lo * 100)}–${Math.round(hi * 100)}%`;
+}
+
 
 /**
  * A move listed under a missed goal that is also remedy n of the list above:
@@ -265,7 +274,7 @@ export function remedyCells(r: Remedy, base: Scenario, locale: Locale, focus?: T
   const typeset = (text: string) => (zh ? fullWidth(text) : text);
   const goalList = goalsOf(base);
   const goals = new Map(goalList.map((g) => [g.metric, g]));
-  const share = (e: GoalEffect) => `${SUMMARY[e.metric][l]} ${p(e.metShare[0])} → ${p(e.metShare[1])}`;
+  const share = (e: GoalEffect) => `${SUMMARY[e.metric][l]} ${p(e.metShare[0])} → ${p(e.metShare[1])} (${afterRange(e, r.runs)})`;
   const hours = (v: number) => formatByUnit(locale, 'hours', v);
   const hoursText = typeset(zh ? `每周运营工时 ${hours(r.hours[0])} → ${hours(r.hours[1])}` : `Team hours ${hours(r.hours[0])} → ${hours(r.hours[1])} a week`);
   const hoursMove = r.hours[1] - r.hours[0];
