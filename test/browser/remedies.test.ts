@@ -42,7 +42,7 @@ describe('the remedies table', () => {
     expect(rows[0].querySelector('th[scope="row"]')!.textContent).toMatch(/→/);
     expect(rows[0].querySelector('td.col-chance')!.textContent).toMatch(/\d+% → \d+%\s*\d+–\d+%, 10 runs/);
     // each goal's chance after the move with its 90 % interval (every chance shown with its uncertainty)
-    expect(rows[0].querySelector('td.col-effects')!.textContent).toMatch(/\d+% → \d+% \(\d+–\d+%\)/);
+    expect(rows[0].querySelector('td.col-effects')!.textContent).toMatch(/\d+%\s→\s\d+% \(\d+–\d+%\)/);
     expect(rows[0].querySelector('td.col-playbook')!.textContent).toMatch(/within the playbook|against the playbook \(§/);
     expect(rows[0].querySelector('td.col-check')!.textContent).toMatch(/confirmed|noise|lower/);
     // on a desktop a row is a table row, not a card
