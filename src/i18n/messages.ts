@@ -15,6 +15,7 @@ const MESSAGES = {
   preset: { en: 'Preset', zh: '预设' },
   presetHint: { en: 'Load a reference scenario', zh: '载入参考场景' },
   custom: { en: '(edited)', zh: '（已修改）' },
+  editedBadge: { en: 'edited', zh: '已修改' },
   resetDefaults: { en: 'Reset to defaults', zh: '恢复默认' },
   runFull: { en: 'Run full ensemble', zh: '运行完整模拟' },
   cancel: { en: 'Cancel', zh: '取消' },

@@ -11,7 +11,7 @@
  *   (into the entry the scenario belongs to, else a new one); `library-save-as`;
  *   `share`; `export-csv`; `export-json`.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { pick, type Locale } from '../i18n/locale.ts';
 import { t, type MessageKey } from '../i18n/messages.ts';
 import { PRESETS, type PresetName } from './presets.ts';
@@ -28,6 +28,7 @@ export class AppBar extends LitElement {
     locale: { type: String },
     preset: { type: String },
     customName: { type: String },
+    edited: { type: Boolean },
     view: { type: String },
     canExport: { type: Boolean },
     autosave: { type: String },
@@ -38,6 +39,8 @@ export class AppBar extends LitElement {
   declare preset: PresetName | '';
   /** The name shown for a scenario that is no preset as it stands: "<preset name> (edited)", or its own name. */
   declare customName: string;
+  /** The strategy differs from its preset or saved entry: a badge that an ellipsised name cannot hide (a phone). */
+  declare edited: boolean;
   declare view: View;
   declare canExport: boolean;
   declare autosave: AutosaveState;
@@ -48,6 +51,7 @@ export class AppBar extends LitElement {
     this.locale = 'en';
     this.preset = '';
     this.customName = '';
+    this.edited = false;
     this.view = 'lab';
     this.canExport = false;
     this.autosave = 'idle';
@@ -64,6 +68,7 @@ export class AppBar extends LitElement {
     header { min-width: 0; max-width: 100%; box-sizing: border-box; overflow-x: clip; }
     header > * { min-width: 0; max-width: 100%; }
     header label.preset { display: inline-flex; align-items: center; gap: 0.4rem; }
+    .edited-badge { flex: none; white-space: nowrap; font-size: 0.75rem; padding: 0 0.35rem; border-radius: 999px; background: var(--qc-surface); color: var(--qc-brand); }
     header label.preset select { flex: 0 1 auto; min-width: 0; max-width: 100%; text-overflow: ellipsis; white-space: nowrap; overflow: hidden; }
     header select, header button { font: inherit; font-size: 0.85rem; padding: 0.25rem 0.5rem; border-radius: 4px; border: 1px solid #9fc5b5; }
     header button { background: var(--qc-surface); color: var(--qc-brand); cursor: pointer; }
@@ -98,6 +103,7 @@ export class AppBar extends LitElement {
             <option value="" ?selected=${this.preset === ''}>${this.customName || t(locale, 'custom')}</option>
             ${Object.entries(PRESETS).map(([name, preset]) => html`<option value=${name} ?selected=${this.preset === name}>${pick(locale, preset.title)}</option>`)}
           </select>
+          ${this.edited ? html`<span class="edited-badge" aria-hidden="true">${t(locale, 'editedBadge')}</span>` : nothing}
         </label>
         <button class="present" @click=${() => this.fire('present')}>${t(locale, 'present')}</button>
         <button class="lang" aria-label=${t(locale, 'languageLabel')} @click=${() => this.fire('locale-toggle')}>${t(locale, 'language')}</button>

@@ -135,7 +135,7 @@ export class AppShell extends LitElement {
     }
     return html`
       <button class="skip" @click=${this.skipToResults}>${t(locale, 'skipToResults')}</button>
-      <qc-app-bar .locale=${locale} .preset=${edit.preset} .customName=${edit.preset ? '' : shownName(scenarioText(edit.scenario, langOf(locale)).name, this.edited, langOf(locale))} .view=${this.view} .canExport=${ensemble.summary !== null} .autosave=${edit.autosave} .saves=${edit.saves}
+      <qc-app-bar .locale=${locale} .preset=${edit.preset} .customName=${edit.preset ? '' : shownName(scenarioText(edit.scenario, langOf(locale)).name, this.edited, langOf(locale))} .edited=${!edit.preset && this.edited} .view=${this.view} .canExport=${ensemble.summary !== null} .autosave=${edit.autosave} .saves=${edit.saves}
         @locale-toggle=${this.toggleLocale}
         @present=${() => { this.presentFrom = this.view === 'lessons' && this.lesson.current ? 'lesson' : this.view === 'replay' && this.replay.log ? 'replay' : 'results'; this.presenting = true; }}
         @preset-select=${(e: CustomEvent<PresetName>) => void this.link.replace(PRESETS[e.detail].file as Draft, () => edit.loadPreset(e.detail))}
