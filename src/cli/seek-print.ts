@@ -5,9 +5,9 @@
 import { SUMMARY } from '../model/metrics.ts';
 import { describeThreshold } from '../model/playbook.ts';
 import { formatByUnit, formatDifferenceInterval, formatPercent, formatSignedPoints, formatSignedPointsBare, langOf, type Locale } from '../model/format.ts';
-import { describeBreach, guardrailOf, scenarioBreaches } from '../model/planning/guardrails.ts';
+import { describeBreach, heldBreaches } from '../model/planning/guardrails.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { describePosition, isWindowLever, leverAt, positionOf } from '../model/planning/levers.ts';
+import { describePosition, leverAt, positionOf } from '../model/planning/levers.ts';
 import { describeSettings, moveList, seekCostsText, slowerAnswersText } from '../model/planning/diagnosis-text.ts';
 import { WEAK_CHANCE, type GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
@@ -15,6 +15,7 @@ import { PLAN_MESSAGES } from '../i18n/messages-plan.ts';
 import { plain } from './io.ts';
 import { scenarioText } from '../model/text.ts';
 import { print } from './terminal.ts';
+import { heldByPlaybookText } from '../i18n/seek-text.ts';
 import { displayWidth, multiLineTable, ofName, pct, printWrapped, table, terminalColumns } from './plan-print.ts';
 
 const pctEn = pct;
@@ -32,22 +33,6 @@ const VERDICT = {
 function planText(key: keyof typeof PLAN_MESSAGES, locale: Locale, vars: Record<string, string | number> = {}): string {
   const text: string = PLAN_MESSAGES[key][langOf(locale)];
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
-
-/** What the playbook holds in a strategy within it: the owner and the admins (§3), and each lever searched at the end of its guardrail. */
-export function heldByPlaybookText(result: GoalSeekResult, settings: GoalSeekResult['start']['settings'], scenario: Scenario, locale: Locale): string {
-  const l = langOf(locale);
-  const held = [planText('seekHeldTeam', locale, { n: scenario.team.admins })];
-  settings.forEach(([path, v], i) => {
-    const lever = leverAt(path);
-    const rail = guardrailOf(path, scenario);
-    // the posting window holds no hours: not named
-    if (!lever || !rail || path === 'team.admins' || lever.options || isWindowLever(path)) return;
-    const range = result.levers[i];
-    const key = v === range.min && range.min > lever.min ? 'seekHeldAtLeast' : v === range.max && range.max < lever.max ? 'seekHeldAtMost' : null;
-    if (key) held.push(planText(key, locale, { lever: lever.label[l], value: describePosition(lever, v, scenario, l), source: rail.source }));
-  });
-  return held.join(l === 'zh' ? '、' : ', ');
 }
 
 export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, seconds: number, locale: Locale = 'en'): void {
@@ -116,8 +101,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
   if (costs.length) print(`  ⚠ ${planText('seekCost', locale, { cost: costs.join(sep) })}`);
   // a weak best (the goals still missed in most runs), and the levers held as they are that leave the playbook: what may cap it
   if (c && c.best.chance < WEAK_CHANCE) printWrapped(`  ⚠ ${planText('seekWeak', locale, { share: pct(c.best.chance) })}`);
-  const searched = new Set(result.levers.map((x) => (isWindowLever(x.path) ? 'content.window' : x.path)));
-  const held = scenarioBreaches(scenario).filter((b) => !searched.has(b.path));
+  const held = heldBreaches(result.levers.map((x) => x.path), scenario);
   if (held.length) {
     printWrapped(`  ⚠ ${planText('seekHeldAgainstCli', locale)}`);
     for (const b of held) print(`    ${lever(b.path).label[l]}${zh ? '：' : ': '}${describePosition(lever(b.path), positionOf(lever(b.path), scenario), scenario, l)}${zh ? '——' : ' — '}${describeBreach(b, l)}`);

@@ -89,6 +89,15 @@ export function scenarioBreaches(scenario: Scenario): Breach[] {
   });
 }
 
+/**
+ * The guardrails a search held as they are leave: the scenario's breaches on levers not `searched` (the
+ * window's start or length searched counts for the window) — what may cap its result, e.g. 7 promotions a week held.
+ */
+export function heldBreaches(searched: readonly string[], scenario: Scenario): Breach[] {
+  const paths = new Set(searched.map((path) => (isWindowLever(path) ? WINDOW_PATH : path)));
+  return scenarioBreaches(scenario).filter((b) => !paths.has(b.path));
+}
+
 /** The playbook's own setting of a lever, as a position on its axis (undefined when the playbook gives none). */
 export function advicePosition(lever: Lever, scenario: Scenario): number | undefined {
   const rail = guardrailOf(lever.path, scenario);

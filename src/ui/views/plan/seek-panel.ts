@@ -9,16 +9,16 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../../model/scenario.ts';
-import { isWindowLever, leverAt, leversFor, positionOf, type Setting } from '../../../model/planning/levers.ts';
+import { leverAt, leversFor, positionOf, type Setting } from '../../../model/planning/levers.ts';
 import { WEAK_CHANCE, type GoalSeekResult } from '../../../model/planning/goal-seek.ts';
 import type { Objective } from '../../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
-import { describeBreach, scenarioBreaches } from '../../../model/planning/guardrails.ts';
+import { describeBreach, heldBreaches } from '../../../model/planning/guardrails.ts';
 import { describeSettings, moveList, seekCostsText } from '../../../model/planning/diagnosis-text.ts';
 import type { Move } from '../../../model/planning/remedy.ts';
-import { guardrailOf } from '../../../model/planning/guardrails.ts';
 import { t, type MessageKey } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
+import { heldByPlaybookText } from '../../../i18n/seek-text.ts';
 
 /** Levers a goal seek starts with (when the strategy can vary them). */
 // levers the playbook leaves room on (admins and probation are fixed at 3 within it: ticking them would seek nothing)
@@ -105,7 +105,7 @@ export class SeekPanel extends PlanPanel {
       const cheapChanges = cheap ? changesOf(cheap.settings) : [];
       const cheapCosts = cheap && r.cheapestCheck ? seekCostsText(r.cheapestCheck, locale) : [];
       return html`${this.stale(scenario)}<p class="verdict warn seek-none">⚠ ${t(locale, r.withinPlaybook ? 'seekNonePlaybook' : 'seekNone', { share: chance(r.start.assessment), hours: hours(r.start.assessment.medianCost) })}</p>
-        ${cheap ? html`<p class="outcome seek-cheapest">${t(locale, r.withinPlaybook ? 'seekCheapestPlaybook' : 'seekCheapest', { hours: hours(cheap.assessment.medianCost), share: chance(cheap.assessment), held: this.heldByPlaybook(r, cheap.settings, scenario) })}</p>
+        ${cheap ? html`<p class="outcome seek-cheapest">${t(locale, r.withinPlaybook ? 'seekCheapestPlaybook' : 'seekCheapest', { hours: hours(cheap.assessment.medianCost), share: chance(cheap.assessment), held: heldByPlaybookText(r, cheap.settings, scenario, locale) })}</p>
           ${cheapChanges.length ? html`<ul class="moves seek-cheapest-changes">${cheapChanges.map(([path, v]) => {
             const lever = leverAt(path)!;
             const i = r.levers.findIndex((l) => l.path === path);
@@ -157,8 +157,7 @@ export class SeekPanel extends PlanPanel {
    * and a search "within the playbook" does not make them so (e.g. 7 promotions a week held fixed, §4/§5).
    */
   private heldAgainst(r: GoalSeekResult, scenario: Scenario) {
-    const searched = new Set(r.levers.map((l) => (isWindowLever(l.path) ? 'content.window' : l.path)));
-    const held = scenarioBreaches(scenario).filter((b) => !searched.has(b.path));
+    const held = heldBreaches(r.levers.map((l) => l.path), scenario);
     const locale = this.locale;
     return held.length ? html`<div class="seek-held-against"><p class="outcome warn">⚠ ${t(locale, 'seekHeldAgainst')}</p>
       <ul class="moves">${held.map((b) => html`<li class="against">${this.label(leverAt(b.path)!)}${this.colon}${this.position(leverAt(b.path)!, positionOf(leverAt(b.path)!, scenario))}${langOf(locale) === 'zh' ? '——' : ' — '}${describeBreach(b, langOf(locale))}</li>`)}</ul></div>` : nothing;
@@ -174,25 +173,6 @@ export class SeekPanel extends PlanPanel {
     })}</p>`;
   }
 
-  /**
-   * What the playbook holds in the cheapest strategy, from the data the result has: the owner and the admins
-   * (§3, from the scenario), and each lever searched that sits at the end of its guardrail (e.g. DMs per admin
-   * per day at least 1, §6). No split of the hours by task is made up: the model does not record one.
-   */
-  private heldByPlaybook(r: GoalSeekResult, settings: readonly Setting[], scenario: Scenario): string {
-    const locale = this.locale;
-    const held = [t(locale, 'seekHeldTeam', { n: scenario.team.admins })];
-    settings.forEach(([path, v], i) => {
-      const lever = leverAt(path);
-      const rail = guardrailOf(path, scenario);
-      // the posting window holds no hours: not named
-    if (!lever || !rail || path === 'team.admins' || lever.options || isWindowLever(path)) return;
-      const range = r.levers[i];
-      const key = v === range.min && range.min > lever.min ? 'seekHeldAtLeast' : v === range.max && range.max < lever.max ? 'seekHeldAtMost' : null;
-      if (key) held.push(t(locale, key, { lever: this.label(lever), value: this.position(lever, v), source: rail.source }));
-    });
-    return held.join(locale === 'zh-CN' ? '、' : ', ');
-  }
 
 }
 
