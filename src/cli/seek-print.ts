@@ -8,7 +8,7 @@ import { formatByUnit, formatDifferenceInterval, formatPercent, formatSignedPoin
 import { describeBreach, heldBreaches } from '../model/planning/guardrails.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { describePosition, leverAt, positionOf } from '../model/planning/levers.ts';
-import { describeSettings, moveList, seekCostsText, slowerAnswersText } from '../model/planning/diagnosis-text.ts';
+import { changeLines, describeSettings, seekCostsText, slowerAnswersText } from '../model/planning/diagnosis-text.ts';
 import { WEAK_CHANCE, type GoalSeekResult } from '../model/planning/goal-seek.ts';
 import type { FrontierPoint, FrontierResult } from '../model/planning/frontier.ts';
 import { PLAN_MESSAGES } from '../i18n/messages-plan.ts';
@@ -50,10 +50,7 @@ export function printGoalSeek(result: GoalSeekResult, scenario: Scenario, second
     : `goal seek on ${plain(result.scenario)}: ${goal}\n${result.levers.length} levers, ${result.evaluations} runs in ${seconds.toFixed(1)} s\n`);
   if (result.withinPlaybook) print(zh ? '遵循手册：每个策略项限定在手册给出的设置或范围内（--outside-playbook 取消此限制）\n' : 'within the playbook: each lever within its § setting or range (--outside-playbook lifts this)\n');
   const lever = (path: string) => leverAt(path)!;
-  // the changes as moves from the current strategy: the window's start and length read as one window ("14:00–15:00 → 19:00–21:00")
-  const moveLines = (settings: readonly (readonly [string, number])[]) => moveList({
-    moves: settings.map(([path, to]) => ({ path, from: result.levers.find((x) => x.path === path)!.current, to })),
-  }, scenario, locale).map((line) => `  ${line}`);
+  const moveLines = (settings: GoalSeekResult['start']['settings']) => changeLines(result.levers, settings, scenario, locale).map((line) => `  ${line}`);
   if (!result.best) {
     print(zh
       ? `尝试过的策略都不满足约束（当前策略：全部达标比例 ${pct(result.start.assessment.chance)}，每周运营工时 ${h(result.start.assessment.medianCost)}）。`

@@ -20,10 +20,18 @@ export function describeMoves(r: Remedy, base: Scenario, locale: Locale): string
   return moveList(r, base, locale).join(langOf(locale) === 'zh' ? ' ＋ ' : ' + ');
 }
 
+/**
+ * A search's changed settings in words, as moves from the current strategy (each lever's `current`): the
+ * window's start and length read as one window ("14:00–15:00 → 19:00–21:00"). The goal seek's view and CLI.
+ */
+export function changeLines(levers: readonly { readonly path: string; readonly current: number }[], settings: readonly Setting[], base: Scenario, locale: Locale): string[] {
+  return moveList({ moves: settings.map(([path, to]) => ({ path, from: levers.find((l) => l.path === path)!.current, to })) }, base, locale);
+}
+
 const LET_MEMBERS_ANSWER = { en: ' (let members answer each other first; the team steps in after)', zh: '（先让群友互相解答，团队随后补位）' } as const;
 
 /** Each move of a remedy in words (the window's start and length as one). */
-export function moveList(r: { readonly moves: readonly Move[] }, base: Scenario, locale: Locale): string[] {
+function moveList(r: { readonly moves: readonly Move[] }, base: Scenario, locale: Locale): string[] {
   const l = langOf(locale);
   const colon = l === 'zh' ? '：' : ': ';
   const hours = (w: readonly number[]) => `${w[0]}:00–${w[1]}:00`;

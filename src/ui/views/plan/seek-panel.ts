@@ -14,8 +14,7 @@ import { WEAK_CHANCE, type GoalSeekResult } from '../../../model/planning/goal-s
 import type { Objective } from '../../../model/planning/optimize.ts';
 import { formatByUnit, formatChance, formatSignedPoints, formatSignedPointsBare, langOf } from '../../../i18n/locale.ts';
 import { describeBreach, heldBreaches } from '../../../model/planning/guardrails.ts';
-import { describeSettings, moveList, seekCostsText } from '../../../model/planning/diagnosis-text.ts';
-import type { Move } from '../../../model/planning/remedy.ts';
+import { changeLines, describeSettings, seekCostsText } from '../../../model/planning/diagnosis-text.ts';
 import { t, type MessageKey } from '../../../i18n/messages.ts';
 import type { PlanResults } from '../../controllers/planning-controller.ts';
 import { heldByPlaybookText } from '../../../i18n/seek-text.ts';
@@ -129,7 +128,7 @@ export class SeekPanel extends PlanPanel {
     return html`
       ${this.stale(scenario)}
       ${lead ? html`<h3 class="seek-keep-verdict">${t(locale, 'seekKeepVerdict')}</h3><p class="help seek-lead">${t(locale, 'seekLead')}</p>` : html`<h3>${t(locale, 'seekBest')}</h3>`}
-      ${changes.length ? html`<ul class="moves seek-changes">${moveList({ moves: this.movesOf(r, changes) }, scenario, locale).map((line) => html`<li>${line}</li>`)}</ul>`
+      ${changes.length ? html`<ul class="moves seek-changes">${changeLines(r.levers, changes, scenario, locale).map((line) => html`<li>${line}</li>`)}</ul>`
         : html`<p class="outcome seek-keep">${t(locale, 'seekKeep')}</p>`}
       ${c && c.best.chance < WEAK_CHANCE ? html`<p class="outcome warn seek-weak">⚠ ${t(locale, 'seekWeak', { share: formatChance(locale, c.best.chance, c.runs, 'short') })}</p>` : nothing}
       ${this.heldAgainst(r, scenario)}
@@ -145,11 +144,6 @@ export class SeekPanel extends PlanPanel {
       ${r.runnersUp.length ? html`<h3>${t(locale, 'runnersUp')}</h3><p class="help runners-up-note">${t(locale, 'runnersUpNote')}</p><ul class="moves">${[...r.runnersUp].sort((a, b) => b.assessment.runs - a.assessment.runs || b.assessment.chance - a.assessment.chance).map((u) => html`<li>${chance(u.assessment)} · ${hours(u.assessment.medianCost)}${this.colon}${describe(u.settings)}</li>`)}</ul>` : nothing}
       <button class="link" @click=${() => this.download(r, 'goal-seek', scenario)}>${t(locale, 'planJson')}</button>
     `;
-  }
-
-  /** The settings a result changes, as moves from the current strategy (the window's start and length read as one window). */
-  private movesOf(r: GoalSeekResult, changes: readonly Setting[]): Move[] {
-    return changes.map(([path, to]) => ({ path, from: r.levers.find((l) => l.path === path)!.current, to }));
   }
 
   /**
